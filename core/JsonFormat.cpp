@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "JsonFormat.h"
+
+#include <QJsonArray>
+
+namespace poplar::json {
+
+namespace {
+
+QJsonValue isoDate(const QDateTime &date)
+{
+    if (!date.isValid())
+        return QJsonValue::Null;
+    return date.toUTC().toString(Qt::ISODate);
+}
+
+QJsonArray addresses(const QList<mime::MailAddress> &list)
+{
+    QJsonArray out;
+    for (const mime::MailAddress &a : list)
+        out.append(address(a));
+    return out;
+}
+
+} // namespace
+
+QJsonObject address(const mime::MailAddress &a)
+{
+    return {{QStringLiteral("name"), a.name}, {QStringLiteral("address"), a.address}};
+}
+
+QJsonObject summary(const store::MessageSummary &s)
+{
+    return {
+        {QStringLiteral("id"), s.id},
+        {QStringLiteral("account"), s.accountId},
+        {QStringLiteral("uidl"), s.uidl},
+        {QStringLiteral("folder"), store::folderToString(s.folder)},
+        {QStringLiteral("from"), address({s.fromName, s.fromAddress})},
+        {QStringLiteral("subject"), s.subject},
+        {QStringLiteral("date"), isoDate(s.date)},
+        {QStringLiteral("size"), s.size},
+        {QStringLiteral("seen"), s.seen},
+        {QStringLiteral("partial"), s.partial},
+    };
+}
+
+QJsonObject rendered(const mime::RenderedMessage &m)
+{
+    QJsonArray attachments;
+    for (const mime::AttachmentInfo &a : m.attachments) {
+        attachments.append(QJsonObject{{QStringLiteral("filename"), a.filename},
+                                       {QStringLiteral("mimeType"), a.mimeType},
+                                       {QStringLiteral("size"), a.size}});
+    }
+    return {
+        {QStringLiteral("subject"), m.headers.subject},
+        {QStringLiteral("from"), address(m.headers.from)},
+        {QStringLiteral("to"), addresses(m.headers.to)},
+        {QStringLiteral("cc"), addresses(m.headers.cc)},
+        {QStringLiteral("replyTo"), addresses(m.headers.replyTo)},
+        {QStringLiteral("date"), isoDate(m.headers.date)},
+        {QStringLiteral("text"), m.text},
+        {QStringLiteral("html"), m.html},
+        {QStringLiteral("attachments"), attachments},
+        {QStringLiteral("remoteContentBlocked"), m.remoteContentBlocked},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(m.warnings)},
+    };
+}
+
+QJsonObject account(const Account &a)
+{
+    return {
+        {QStringLiteral("id"), a.id},
+        {QStringLiteral("name"), a.name},
+        {QStringLiteral("email"), a.emailAddress},
+        {QStringLiteral("host"), a.host},
+        {QStringLiteral("port"), a.port},
+        {QStringLiteral("security"), securityToString(a.security)},
+        {QStringLiteral("user"), a.user},
+        {QStringLiteral("auth"), authMethodToString(a.auth)},
+        {QStringLiteral("passwordSource"), a.passwordSource == PasswordSource::Command
+                                                ? QStringLiteral("command")
+                                                : QStringLiteral("keychain")},
+        {QStringLiteral("leaveOnServer"), a.leaveOnServer},
+        {QStringLiteral("deleteFromServerOnLocalDelete"), a.deleteFromServerOnLocalDelete},
+        {QStringLiteral("deleteFromServerAfterDays"), a.deleteFromServerAfterDays},
+        {QStringLiteral("sizeLimitKb"), a.sizeLimitKb},
+        {QStringLiteral("caFile"), a.caFile},
+        {QStringLiteral("pinSha256"), a.pinSha256},
+    };
+}
+
+} // namespace poplar::json

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+#include "mime/RenderedMessage.h"
+#include "store/MessageSummary.h"
+
+#include <QJsonObject>
+
+/// The JSON shapes of poplarctl (DESIGN.md): a public interface, changed only by extending.
+namespace poplar::json {
+
+[[nodiscard]] QJsonObject address(const mime::MailAddress &a);
+/// One `list` row: id, account, uidl, folder, from, subject, date, size, seen, partial.
+[[nodiscard]] QJsonObject summary(const store::MessageSummary &s);
+/// `show`/`render`: subject, from, to, cc, date, text, html, attachments,
+/// remoteContentBlocked, warnings.
+[[nodiscard]] QJsonObject rendered(const mime::RenderedMessage &m);
+/// `account list`: the settings, never a password.
+[[nodiscard]] QJsonObject account(const Account &a);
+
+} // namespace poplar::json

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Error.h"
+
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+namespace poplar {
+
+/// Where one user's Poplar keeps its files: poplar.ini (accounts, preferences),
+/// cache.sqlite (the mail) and a lock file that keeps a second instance out.
+class Profile {
+public:
+    /// `dir` from --profile; empty means the standard locations (QStandardPaths).
+    /// Creates the folders if needed.
+    [[nodiscard]] static Result<Profile> open(const QString &dir);
+
+    Profile(Profile &&) noexcept;
+    Profile &operator=(Profile &&) noexcept;
+    ~Profile();
+
+    [[nodiscard]] const QString &iniPath() const { return m_iniPath; }
+    [[nodiscard]] const QString &cachePath() const { return m_cachePath; }
+    [[nodiscard]] const QString &lockPath() const { return m_lockPath; }
+
+    /// Takes the profile for this process; fails with a clear message when another
+    /// Poplar holds it. Released when the Profile dies.
+    [[nodiscard]] Status lock();
+
+private:
+    Profile() = default;
+
+    QString m_iniPath;
+    QString m_cachePath;
+    QString m_lockPath;
+    std::unique_ptr<QLockFile> m_lock;
+};
+
+} // namespace poplar

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accounts/Account.h"
+
+#include <array>
+#include <utility>
+
+namespace poplar {
+
+namespace {
+
+constexpr std::array securityNames{
+    std::pair{Security::Tls, "tls"},
+    std::pair{Security::StartTls, "starttls"},
+    std::pair{Security::None, "none"},
+};
+
+constexpr std::array authNames{
+    std::pair{AuthMethod::Auto, "auto"},       std::pair{AuthMethod::User, "user"},
+    std::pair{AuthMethod::Apop, "apop"},       std::pair{AuthMethod::Plain, "plain"},
+    std::pair{AuthMethod::Login, "login"},     std::pair{AuthMethod::CramMd5, "cram-md5"},
+    std::pair{AuthMethod::XOAuth2, "xoauth2"},
+};
+
+template<typename Table, typename Enum>
+QString nameOf(const Table &table, Enum value)
+{
+    for (const auto &[v, name] : table) {
+        if (v == value)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+template<typename Enum, typename Table>
+std::optional<Enum> valueOf(const Table &table, const QString &text)
+{
+    const QString lowered = text.trimmed().toLower();
+    for (const auto &[v, name] : table) {
+        if (lowered == QLatin1String(name))
+            return v;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString securityToString(Security security) { return nameOf(securityNames, security); }
+
+std::optional<Security> securityFromString(const QString &text)
+{
+    return valueOf<Security>(securityNames, text);
+}
+
+QString authMethodToString(AuthMethod method) { return nameOf(authNames, method); }
+
+std::optional<AuthMethod> authMethodFromString(const QString &text)
+{
+    return valueOf<AuthMethod>(authNames, text);
+}
+
+quint16 defaultPort(Security security) { return security == Security::Tls ? 995 : 110; }
+
+} // namespace poplar

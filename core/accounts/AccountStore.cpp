@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accounts/AccountStore.h"
+
+#include "accounts/SettingsKeys.h"
+
+#include <QSettings>
+
+namespace poplar {
+
+namespace {
+
+QString groupOf(const QString &id) { return keys::accountsGroup + QLatin1Char('/') + id; }
+
+Account readAccount(QSettings &s, const QString &id)
+{
+    Account a;
+    a.id = id;
+    s.beginGroup(groupOf(id));
+    a.name = s.value(keys::name).toString();
+    a.emailAddress = s.value(keys::email).toString();
+    a.host = s.value(keys::host).toString();
+    a.security = securityFromString(s.value(keys::security).toString()).value_or(Security::Tls);
+    a.port = quint16(s.value(keys::port, defaultPort(a.security)).toUInt());
+    a.user = s.value(keys::user).toString();
+    a.auth = authMethodFromString(s.value(keys::auth).toString()).value_or(AuthMethod::Auto);
+    a.passwordSource = s.value(keys::passwordSource).toString() == QLatin1String("command")
+                           ? PasswordSource::Command
+                           : PasswordSource::Keychain;
+    a.passwordCommand = s.value(keys::passwordCommand).toString();
+    a.leaveOnServer = s.value(keys::leaveOnServer, true).toBool();
+    a.deleteFromServerOnLocalDelete = s.value(keys::deleteOnLocalDelete, true).toBool();
+    a.deleteFromServerAfterDays = s.value(keys::deleteAfterDays, 0).toInt();
+    a.sizeLimitKb = s.value(keys::sizeLimitKb, 0).toInt();
+    a.caFile = s.value(keys::caFile).toString();
+    a.pinSha256 = s.value(keys::pinSha256).toString();
+    s.endGroup();
+    return a;
+}
+
+void writeAccount(QSettings &s, const Account &a)
+{
+    s.beginGroup(groupOf(a.id));
+    s.setValue(keys::name, a.name);
+    s.setValue(keys::email, a.emailAddress);
+    s.setValue(keys::host, a.host);
+    s.setValue(keys::port, a.port);
+    s.setValue(keys::security, securityToString(a.security));
+    s.setValue(keys::user, a.user);
+    s.setValue(keys::auth, authMethodToString(a.auth));
+    s.setValue(keys::passwordSource, a.passwordSource == PasswordSource::Command
+                                         ? QStringLiteral("command")
+                                         : QStringLiteral("keychain"));
+    s.setValue(keys::passwordCommand, a.passwordCommand);
+    s.setValue(keys::leaveOnServer, a.leaveOnServer);
+    s.setValue(keys::deleteOnLocalDelete, a.deleteFromServerOnLocalDelete);
+    s.setValue(keys::deleteAfterDays, a.deleteFromServerAfterDays);
+    s.setValue(keys::sizeLimitKb, a.sizeLimitKb);
+    s.setValue(keys::caFile, a.caFile);
+    s.setValue(keys::pinSha256, a.pinSha256);
+    s.endGroup();
+}
+
+Status settingsStatus(QSettings &s)
+{
+    s.sync();
+    if (s.status() != QSettings::NoError) {
+        return Error{Error::Code::Storage,
+                     QStringLiteral("Cannot write the settings file %1").arg(s.fileName()), {}};
+    }
+    return {};
+}
+
+QStringList orderOf(QSettings &s)
+{
+    return s.value(keys::accountsGroup + QLatin1Char('/') + keys::accountOrder).toStringList();
+}
+
+void setOrder(QSettings &s, const QStringList &order)
+{
+    s.setValue(keys::accountsGroup + QLatin1Char('/') + keys::accountOrder, order);
+}
+
+} // namespace
+
+AccountStore::AccountStore(QString iniPath)
+    : m_path(std::move(iniPath))
+{
+}
+
+QList<Account> AccountStore::accounts() const
+{
+    QSettings s(m_path, QSettings::IniFormat);
+    QList<Account> out;
+    for (const QString &id : orderOf(s))
+        out.append(readAccount(s, id));
+    return out;
+}
+
+std::optional<Account> AccountStore::account(const QString &id) const
+{
+    QSettings s(m_path, QSettings::IniFormat);
+    if (!orderOf(s).contains(id))
+        return std::nullopt;
+    return readAccount(s, id);
+}
+
+Status AccountStore::validate(const Account &a)
+{
+    auto invalid = [](const QString &why) { return Error{Error::Code::Config, why, {}}; };
+    if (a.host.trimmed().isEmpty())
+        return invalid(QStringLiteral("The server name is empty"));
+    if (a.host.contains(QLatin1Char(' ')) || a.host.contains(QLatin1Char('/')))
+        return invalid(QStringLiteral("The server name \"%1\" is not a host name").arg(a.host));
+    if (a.port == 0)
+        return invalid(QStringLiteral("The port must be between 1 and 65535"));
+    if (a.user.isEmpty())
+        return invalid(QStringLiteral("The user name is empty"));
+    if (a.user.contains(QLatin1Char('\r')) || a.user.contains(QLatin1Char('\n')))
+        return invalid(QStringLiteral("The user name contains a line break"));
+    if (a.passwordSource == PasswordSource::Command && a.passwordCommand.trimmed().isEmpty())
+        return invalid(QStringLiteral("The password command is empty"));
+    if (a.deleteFromServerAfterDays < 0 || a.sizeLimitKb < 0)
+        return invalid(QStringLiteral("Days and size limits cannot be negative"));
+    return {};
+}
+
+Result<QString> AccountStore::add(Account account)
+{
+    if (Status s = validate(account); !s)
+        return s.error();
+    QSettings s(m_path, QSettings::IniFormat);
+    const QString counterKey = keys::accountsGroup + QLatin1Char('/') + keys::nextAccountId;
+    const int next = std::max(1, s.value(counterKey, 1).toInt());
+    account.id = QString::number(next);
+    if (account.name.isEmpty())
+        account.name = account.user + QLatin1Char('@') + account.host;
+    s.setValue(counterKey, next + 1);
+    writeAccount(s, account);
+    QStringList order = orderOf(s);
+    order.append(account.id);
+    setOrder(s, order);
+    if (Status st = settingsStatus(s); !st)
+        return st.error();
+    return account.id;
+}
+
+Status AccountStore::update(const Account &account)
+{
+    if (Status s = validate(account); !s)
+        return s;
+    QSettings s(m_path, QSettings::IniFormat);
+    if (!orderOf(s).contains(account.id))
+        return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(account.id), {}};
+    s.remove(groupOf(account.id));
+    writeAccount(s, account);
+    return settingsStatus(s);
+}
+
+Status AccountStore::remove(const QString &id)
+{
+    QSettings s(m_path, QSettings::IniFormat);
+    QStringList order = orderOf(s);
+    if (!order.removeOne(id))
+        return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}};
+    setOrder(s, order);
+    s.remove(groupOf(id));
+    return settingsStatus(s);
+}
+
+} // namespace poplar

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+#include "util/Error.h"
+
+#include <QList>
+#include <QString>
+
+namespace poplar {
+
+/// The accounts in poplar.ini (QSettings, INI format). Passwords are never written here.
+/// Reads the file on each call, so a change made by poplarctl is seen by a running GUI.
+class AccountStore {
+public:
+    explicit AccountStore(QString iniPath);
+
+    [[nodiscard]] QList<Account> accounts() const;
+    [[nodiscard]] std::optional<Account> account(const QString &id) const;
+    /// Adds the account under a new id (returned); ids are never reused.
+    [[nodiscard]] Result<QString> add(Account account);
+    /// Replaces an existing account (matched by id).
+    [[nodiscard]] Status update(const Account &account);
+    [[nodiscard]] Status remove(const QString &id);
+
+    /// Checks what a user could get wrong; the error names the field.
+    [[nodiscard]] static Status validate(const Account &account);
+
+private:
+    QString m_path;
+};
+
+} // namespace poplar

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLatin1String>
+
+/// Every key Poplar writes to poplar.ini, in one place.
+namespace poplar::keys {
+
+inline constexpr QLatin1String accountsGroup{"accounts"};
+inline constexpr QLatin1String accountOrder{"order"};
+inline constexpr QLatin1String nextAccountId{"nextId"};
+
+inline constexpr QLatin1String name{"name"};
+inline constexpr QLatin1String email{"email"};
+inline constexpr QLatin1String host{"host"};
+inline constexpr QLatin1String port{"port"};
+inline constexpr QLatin1String security{"security"};
+inline constexpr QLatin1String user{"user"};
+inline constexpr QLatin1String auth{"auth"};
+inline constexpr QLatin1String passwordSource{"passwordSource"};
+inline constexpr QLatin1String passwordCommand{"passwordCommand"};
+inline constexpr QLatin1String leaveOnServer{"leaveOnServer"};
+inline constexpr QLatin1String deleteOnLocalDelete{"deleteFromServerOnLocalDelete"};
+inline constexpr QLatin1String deleteAfterDays{"deleteFromServerAfterDays"};
+inline constexpr QLatin1String sizeLimitKb{"sizeLimitKb"};
+inline constexpr QLatin1String caFile{"caFile"};
+inline constexpr QLatin1String pinSha256{"pinSha256"};
+
+} // namespace poplar::keys

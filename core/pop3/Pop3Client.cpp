@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pop3/Pop3Client.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTimer>
+
+namespace poplar::pop3 {
+
+namespace {
+
+QString serverText(const Reply &reply) { return QString::fromUtf8(reply.text).left(300); }
+
+QString normalizedHex(QString hex)
+{
+    hex.remove(QLatin1Char(':'));
+    return hex.trimmed().toLower();
+}
+
+QString describeCertificate(const QSslCertificate &cert)
+{
+    return QStringLiteral("subject \"%1\", issued by \"%2\", valid %3 to %4, SHA-256 %5")
+        .arg(cert.subjectDisplayName(), cert.issuerDisplayName(),
+             cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate),
+             QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':')));
+}
+
+} // namespace
+
+Pop3Client::Pop3Client(QObject *parent)
+    : QObject(parent)
+    , m_socket(new QSslSocket(this))
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &Pop3Client::onTimeout);
+    connect(m_socket, &QSslSocket::connected, this, &Pop3Client::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &Pop3Client::onEncrypted);
+    connect(m_socket, &QSslSocket::readyRead, this, &Pop3Client::onReadyRead);
+    connect(m_socket, &QSslSocket::sslErrors, this, &Pop3Client::onSslErrors);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &Pop3Client::onSocketError);
+    connect(m_socket, &QSslSocket::disconnected, this, &Pop3Client::onDisconnected);
+}
+
+Pop3Client::~Pop3Client()
+{
+    m_done = true; // no signal from a socket being torn down may reach a handler
+    m_socket->abort();
+}
+
+void Pop3Client::open(const Account &account, const QString &password, const Options &options)
+{
+    m_account = account;
+    m_password = password;
+    m_options = options;
+    m_parser = Pop3Parser(options.limits);
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!account.caFile.isEmpty()) {
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(account.caFile);
+        if (extra.isEmpty()) {
+            fail({Error::Code::Config,
+                  QStringLiteral("The CA file %1 holds no readable PEM certificate").arg(account.caFile),
+                  {}});
+            return;
+        }
+        tls.addCaCertificates(extra);
+    }
+    m_socket->setSslConfiguration(tls);
+    // SNI and the hostname check use this name, also for STARTTLS (some servers answer a
+    // client without SNI with a placeholder certificate).
+    m_socket->setPeerVerifyName(account.host);
+
+    // The greeting is the first reply (RFC 1939 §4).
+    send({}, ReplyShape::StatusLine, [this](const Reply &r) { readGreeting(r); }, {});
+    armTimer(m_options.connectTimeoutMs);
+    if (account.security == Security::Tls)
+        m_socket->connectToHostEncrypted(account.host, account.port, account.host);
+    else
+        m_socket->connectToHost(account.host, account.port);
+}
+
+void Pop3Client::command(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
+                         qsizetype sizeHint)
+{
+    send(line, shape, std::move(handler), line, sizeHint);
+}
+
+void Pop3Client::send(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
+                      const QByteArray &logLine, qsizetype sizeHint)
+{
+    if (m_done)
+        return;
+    m_queued.push_back({line, shape, sizeHint, std::move(handler), logLine});
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        pump();
+}
+
+void Pop3Client::pump()
+{
+    if (m_done)
+        return;
+    const std::size_t window = m_pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
+    QByteArray out;
+    while (!m_queued.empty() && m_inFlight.size() < window) {
+        Queued next = std::move(m_queued.front());
+        m_queued.pop_front();
+        m_parser.expect(next.shape, next.sizeHint);
+        if (!next.line.isEmpty()) { // the greeting is expected, not sent
+            out += next.line;
+            out += "\r\n";
+            Q_EMIT protocolLine(true, next.logLine);
+        }
+        m_inFlight.push_back(std::move(next.handler));
+    }
+    if (!out.isEmpty())
+        m_socket->write(out);
+    if (!m_inFlight.empty() && !m_timer->isActive())
+        armTimer(m_options.replyTimeoutMs);
+}
+
+void Pop3Client::quit(std::function<void(bool ok)> done)
+{
+    command("QUIT", ReplyShape::StatusLine, [this, done = std::move(done)](const Reply &r) {
+        m_quitting = true;
+        m_done = true;
+        m_timer->stop();
+        m_socket->disconnectFromHost();
+        done(r.isOk());
+    });
+}
+
+void Pop3Client::abort()
+{
+    m_done = true;
+    m_timer->stop();
+    m_socket->abort();
+}
+
+void Pop3Client::onConnected()
+{
+    if (m_account.security != Security::Tls)
+        pump(); // the greeting arrives in the clear; with TLS it waits for the handshake
+}
+
+void Pop3Client::onEncrypted()
+{
+    if (m_account.security == Security::Tls) {
+        pump();
+        return;
+    }
+    // STARTTLS done: ask again, the server may now offer more (RFC 2595 §4).
+    requestCapabilities([this] { login(); });
+    pump();
+}
+
+void Pop3Client::onReadyRead()
+{
+    if (m_done)
+        return;
+    // Drain everything already decrypted in one go: one TLS record per wake-up is slow.
+    const QByteArray bytes = m_socket->readAll();
+    m_parser.feed(bytes);
+    if (m_parser.fatalError()) {
+        fail({Error::Code::Protocol, *m_parser.fatalError(), {}});
+        return;
+    }
+    while (m_parser.hasReply() && !m_done) {
+        const Reply reply = m_parser.takeReply();
+        QByteArray log = (reply.kind == Reply::Kind::Ok    ? QByteArray("+OK ")
+                          : reply.kind == Reply::Kind::Err ? QByteArray("-ERR ")
+                                                           : QByteArray("+ ")) +
+                         reply.text;
+        if (!reply.body.isEmpty())
+            log += " [" + QByteArray::number(reply.body.size()) + " bytes]";
+        Q_EMIT protocolLine(false, log);
+        ReplyHandler handler = std::move(m_inFlight.front());
+        m_inFlight.pop_front();
+        if (handler)
+            handler(reply);
+    }
+    if (m_done)
+        return;
+    m_timer->stop();
+    pump();
+}
+
+void Pop3Client::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate peer = m_socket->peerCertificate();
+    if (!m_account.pinSha256.isEmpty() && !peer.isNull()) {
+        const QString actual = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
+        if (actual == normalizedHex(m_account.pinSha256)) {
+            m_socket->ignoreSslErrors(errors); // the user trusted exactly this certificate
+            return;
+        }
+    }
+    QStringList reasons;
+    for (const QSslError &e : errors)
+        reasons.append(e.errorString());
+    reasons.removeDuplicates();
+    m_sslProblem = QStringLiteral("The server's certificate is not trusted: %1. Certificate: %2.")
+                       .arg(reasons.join(QStringLiteral("; ")),
+                            peer.isNull() ? QStringLiteral("none") : describeCertificate(peer));
+}
+
+void Pop3Client::onSocketError()
+{
+    if (m_done)
+        return;
+    const auto err = m_socket->error();
+    const QString where = QStringLiteral("%1:%2").arg(m_account.host).arg(m_account.port);
+    if (!m_sslProblem.isEmpty()) {
+        fail({Error::Code::Tls, m_sslProblem, {}});
+    } else if (err == QAbstractSocket::RemoteHostClosedError) {
+        onDisconnected();
+    } else if (err == QAbstractSocket::SslHandshakeFailedError ||
+               err == QAbstractSocket::SslInternalError ||
+               err == QAbstractSocket::SslInvalidUserDataError) {
+        fail({Error::Code::Tls,
+              QStringLiteral("The secure connection to %1 failed: %2").arg(where, m_socket->errorString()),
+              {}});
+    } else {
+        fail({Error::Code::Network,
+              QStringLiteral("Cannot reach %1: %2").arg(where, m_socket->errorString()), {}});
+    }
+}
+
+void Pop3Client::onDisconnected()
+{
+    if (m_done || m_quitting)
+        return;
+    fail({Error::Code::Network,
+          QStringLiteral("The server %1 closed the connection unexpectedly").arg(m_account.host), {}});
+}
+
+void Pop3Client::onTimeout()
+{
+    if (m_done)
+        return;
+    const bool connecting = m_socket->state() != QAbstractSocket::ConnectedState ||
+                            (m_account.security == Security::Tls && !m_socket->isEncrypted());
+    fail({Error::Code::Network,
+          connecting ? QStringLiteral("Connecting to %1:%2 timed out after %3 seconds")
+                           .arg(m_account.host)
+                           .arg(m_account.port)
+                           .arg(m_options.connectTimeoutMs / 1000)
+                     : QStringLiteral("The server %1 did not answer within %2 seconds")
+                           .arg(m_account.host)
+                           .arg(m_options.replyTimeoutMs / 1000),
+          {}});
+}
+
+void Pop3Client::readGreeting(const Reply &greeting)
+{
+    if (!greeting.isOk()) {
+        fail({Error::Code::ServerRejected, QStringLiteral("The server refused the connection"),
+              serverText(greeting)});
+        return;
+    }
+    if (m_account.security == Security::StartTls)
+        requestCapabilities([this] { startTls(); });
+    else
+        requestCapabilities([this] { login(); });
+}
+
+void Pop3Client::requestCapabilities(std::function<void()> next)
+{
+    // CAPA, RFC 2449 §5. A server without it answers -ERR: then it has no extensions.
+    command("CAPA", ReplyShape::MultiLine, [this, next = std::move(next)](const Reply &r) {
+        m_capabilities.clear();
+        if (r.isOk()) {
+            for (const QByteArray &line : r.body.split('\n')) {
+                const QByteArray cap = line.trimmed();
+                if (!cap.isEmpty())
+                    m_capabilities.append(cap);
+            }
+        }
+        m_pipelining = false;
+        for (const QByteArray &cap : std::as_const(m_capabilities)) {
+            if (cap.compare("PIPELINING", Qt::CaseInsensitive) == 0)
+                m_pipelining = true;
+        }
+        next();
+    });
+}
+
+void Pop3Client::startTls()
+{
+    bool offered = false;
+    for (const QByteArray &cap : std::as_const(m_capabilities))
+        offered = offered || cap.compare("STLS", Qt::CaseInsensitive) == 0;
+    if (!offered) {
+        fail({Error::Code::Insecure,
+              QStringLiteral("The server %1 does not offer STARTTLS, so Poplar stopped before "
+                             "sending your password. Choose SSL/TLS, or ask the provider.")
+                  .arg(m_account.host),
+              {}});
+        return;
+    }
+    command("STLS", ReplyShape::StatusLine, [this](const Reply &r) {
+        if (!r.isOk()) {
+            fail({Error::Code::Insecure,
+                  QStringLiteral("The server %1 refused STARTTLS; nothing was sent in the clear")
+                      .arg(m_account.host),
+                  serverText(r)});
+            return;
+        }
+        // Anything already received after +OK arrived in the clear: drop it (RFC 2595 §4).
+        m_parser.reset();
+        m_socket->readAll();
+        m_timer->stop();
+        armTimer(m_options.connectTimeoutMs);
+        m_socket->startClientEncryption();
+    });
+}
+
+void Pop3Client::login()
+{
+    if (m_account.security != Security::None && !m_socket->isEncrypted()) {
+        fail({Error::Code::Insecure, QStringLiteral("Refusing to log in over an unencrypted connection"),
+              {}});
+        return;
+    }
+    if (m_account.auth != AuthMethod::Auto && m_account.auth != AuthMethod::User) {
+        fail({Error::Code::Config,
+              QStringLiteral("The login method \"%1\" is not available in this version; use "
+                             "\"auto\" or \"user\"")
+                  .arg(authMethodToString(m_account.auth)),
+              {}});
+        return;
+    }
+    // USER/PASS, RFC 1939 §7. Pipelined when allowed: the PASS reply decides.
+    send("USER " + m_account.user.toUtf8(), ReplyShape::StatusLine, [this](const Reply &r) {
+        if (!r.isOk()) {
+            fail({Error::Code::Auth,
+                  QStringLiteral("The server rejected the user name \"%1\"").arg(m_account.user),
+                  serverText(r)});
+        }
+    }, "USER " + m_account.user.toUtf8());
+    send("PASS " + m_password.toUtf8(), ReplyShape::StatusLine, [this](const Reply &r) {
+        m_password.fill(QLatin1Char('\0'));
+        m_password.clear();
+        if (!r.isOk()) {
+            fail({Error::Code::Auth,
+                  QStringLiteral("The server rejected the password for \"%1\"").arg(m_account.user),
+                  serverText(r)});
+            return;
+        }
+        Q_EMIT loggedIn();
+    }, "PASS ********");
+}
+
+void Pop3Client::fail(Error error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timer->stop();
+    m_queued.clear();
+    m_inFlight.clear();
+    m_socket->abort();
+    Q_EMIT failed(error);
+}
+
+void Pop3Client::armTimer(int ms)
+{
+    m_timer->start(ms);
+}
+
+} // namespace poplar::pop3

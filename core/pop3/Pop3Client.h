@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+#include "pop3/Pop3Parser.h"
+#include "util/Error.h"
+
+#include <QByteArrayList>
+#include <QObject>
+#include <QPointer>
+#include <QSslError>
+
+#include <deque>
+#include <functional>
+
+class QSslSocket;
+class QTimer;
+
+namespace poplar::pop3 {
+
+/// One POP3 connection over QSslSocket: secures it as the account demands, logs in, then
+/// runs commands, pipelined when the server advertises PIPELINING (RFC 2449 §6.6).
+///
+/// Lives on the sync thread (create it there). Never blocks: every wait is a signal
+/// plus a timer. After failed() the connection is closed and no handler runs again.
+class Pop3Client : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        int connectTimeoutMs = 30'000;
+        int replyTimeoutMs = 60'000;
+        int pipelineWindow = 64; ///< commands in flight when the server pipelines
+        Pop3Parser::Limits limits;
+    };
+    using ReplyHandler = std::function<void(const Reply &)>;
+
+    explicit Pop3Client(QObject *parent = nullptr);
+    ~Pop3Client() override;
+
+    /// Connects to the account's server and logs in; loggedIn() or failed() follows.
+    void open(const Account &account, const QString &password, const Options &options);
+    /// Queues a command (without CRLF). `handler` gets its reply, in order.
+    void command(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
+                 qsizetype sizeHint = 0);
+    /// QUIT (RFC 1939 §6): the server deletes what was marked only on its +OK.
+    void quit(std::function<void(bool ok)> done);
+    /// Drops the connection without QUIT: the server deletes nothing.
+    void abort();
+
+    [[nodiscard]] bool pipelining() const { return m_pipelining; }
+    [[nodiscard]] const QByteArrayList &capabilities() const { return m_capabilities; }
+
+Q_SIGNALS:
+    void loggedIn();
+    void failed(const poplar::Error &error);
+    /// One protocol line, secrets already replaced; `fromClient` tells the direction.
+    void protocolLine(bool fromClient, const QByteArray &line);
+
+private:
+    struct Queued {
+        QByteArray line;
+        ReplyShape shape;
+        qsizetype sizeHint;
+        ReplyHandler handler;
+        QByteArray logLine;
+    };
+
+    void send(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
+              const QByteArray &logLine, qsizetype sizeHint = 0);
+    void pump();
+    void onConnected();
+    void onEncrypted();
+    void onReadyRead();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onSocketError();
+    void onDisconnected();
+    void onTimeout();
+    void readGreeting(const Reply &greeting);
+    void requestCapabilities(std::function<void()> next);
+    void startTls();
+    void login();
+    void fail(Error error);
+    void armTimer(int ms);
+
+    Account m_account;
+    QString m_password;
+    Options m_options;
+    QSslSocket *m_socket = nullptr;
+    QTimer *m_timer = nullptr;
+    Pop3Parser m_parser;
+    std::deque<Queued> m_queued;
+    std::deque<ReplyHandler> m_inFlight;
+    QByteArrayList m_capabilities;
+    bool m_pipelining = false;
+    bool m_quitting = false;
+    bool m_done = false;
+    QString m_sslProblem;
+};
+
+} // namespace poplar::pop3

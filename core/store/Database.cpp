@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace poplar::store {
+
+namespace {
+
+// Each entry takes the schema from version N to N+1. Never edit a shipped entry: add one.
+const QStringList &migrations()
+{
+    static const QStringList steps{
+        QStringLiteral(R"sql(
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    uidl TEXT,
+    folder TEXT NOT NULL DEFAULT 'inbox',
+    from_name TEXT NOT NULL DEFAULT '',
+    from_address TEXT NOT NULL DEFAULT '',
+    to_text TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    date INTEGER,
+    size INTEGER NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 0,
+    partial INTEGER NOT NULL DEFAULT 0,
+    received_at INTEGER NOT NULL
+);
+CREATE INDEX messages_by_folder ON messages(folder, date);
+CREATE INDEX messages_by_account ON messages(account_id, uidl);
+CREATE TABLE message_bodies (
+    message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    raw BLOB NOT NULL
+);
+CREATE TABLE server_uidls (
+    account_id TEXT NOT NULL,
+    uidl TEXT NOT NULL,
+    state TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    PRIMARY KEY (account_id, uidl)
+) WITHOUT ROWID;
+)sql"),
+    };
+    return steps;
+}
+
+Status exec(QSqlDatabase &db, const QString &sql, const QString &what)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return storageError(what, query.lastError().text());
+    return {};
+}
+
+} // namespace
+
+Error storageError(const QString &what, const QString &sqliteText)
+{
+    Error error{Error::Code::Storage, what, {}};
+    if (!sqliteText.trimmed().isEmpty())
+        error.detail += QStringLiteral(": ") + sqliteText.trimmed();
+    return error;
+}
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const { return QSqlDatabase::database(m_connectionName, false); }
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName)
+{
+    if (QSqlDatabase::contains(connectionName))
+        return Error{Error::Code::Storage,
+                     QStringLiteral("Internal error: cache connection %1 is already open")
+                         .arg(connectionName),
+                     {}};
+    std::unique_ptr<Database> database(new Database(path, connectionName));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        return storageError(QStringLiteral("Cannot open the mail cache %1").arg(path),
+                            db.lastError().text());
+    }
+    if (Status s = database->configure(); !s)
+        return s.error();
+    if (Status s = database->migrate(); !s)
+        return s.error();
+    return database;
+}
+
+Status Database::configure()
+{
+    QSqlDatabase db = connection();
+    QSqlQuery query(db);
+    // The first read tells a cache from a file that is not one ("file is not a database").
+    if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next()) {
+        return storageError(
+            QStringLiteral("The mail cache %1 is damaged or is not a Poplar cache").arg(m_path),
+            query.lastError().text());
+    }
+    query.finish();
+    const QStringList pragmas{
+        QStringLiteral("PRAGMA busy_timeout = 5000"),
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        // FULL: a committed message survives power loss, because DELE may follow the commit.
+        QStringLiteral("PRAGMA synchronous = FULL"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (Status s = exec(db, pragma, QStringLiteral("Cannot configure the mail cache")); !s)
+            return s;
+    }
+    if (m_path != QLatin1String(":memory:")) {
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
+            query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            return storageError(QStringLiteral("Cannot switch the mail cache to WAL mode"),
+                                query.lastError().text());
+        }
+    }
+    return {};
+}
+
+Status Database::migrate()
+{
+    QSqlDatabase db = connection();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return storageError(QStringLiteral("Cannot read the cache version"), query.lastError().text());
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version > schemaVersion) {
+        return Error{Error::Code::Storage,
+                     QStringLiteral("The mail cache %1 was written by a newer Poplar (version %2); "
+                                    "this one understands up to version %3")
+                         .arg(m_path)
+                         .arg(version)
+                         .arg(schemaVersion),
+                     {}};
+    }
+    const QStringList &steps = migrations();
+    for (int v = version; v < schemaVersion; ++v) {
+        Transaction txn(db);
+        if (!txn.active())
+            return storageError(QStringLiteral("Cannot start a cache upgrade"), db.lastError().text());
+        // QSQLITE runs one statement per exec(): split the script on ';'.
+        const QStringList statements = steps.at(v).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (Status s = exec(db, statement, QStringLiteral("Cannot upgrade the mail cache")); !s)
+                return s;
+        }
+        if (Status s = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1),
+                            QStringLiteral("Cannot record the cache version"));
+            !s)
+            return s;
+        if (Status s = txn.commit(); !s)
+            return s;
+    }
+    return {};
+}
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+    m_active = m_db.transaction();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return storageError(QStringLiteral("No transaction to commit"), m_db.lastError().text());
+    m_active = false;
+    if (!m_db.commit()) {
+        const QString why = m_db.lastError().text();
+        m_db.rollback();
+        return storageError(QStringLiteral("Cannot save to the mail cache"), why);
+    }
+    return {};
+}
+
+} // namespace poplar::store

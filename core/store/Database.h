@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Error.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace poplar::store {
+
+/// One SQLite connection to the cache, owned by the thread that opened it (QtSql's rule).
+/// Opening sets WAL, a busy timeout and foreign keys, and brings the schema up to date.
+/// The connection is closed and removed when the object dies; it must die on its thread.
+class Database {
+public:
+    /// Opens (creating if needed) the cache at `path`. `connectionName` must be unique per
+    /// thread; ":memory:" as path gives a private in-memory cache for tests.
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString &path,
+                                                                const QString &connectionName);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    [[nodiscard]] QSqlDatabase connection() const;
+    [[nodiscard]] const QString &path() const { return m_path; }
+
+    /// The schema version this build writes (PRAGMA user_version).
+    static constexpr int schemaVersion = 1;
+
+private:
+    Database(QString path, QString connectionName);
+    Status configure();
+    Status migrate();
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+/// Rolls back unless commit() was called: every multi-statement write goes through one.
+class Transaction {
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    [[nodiscard]] bool active() const { return m_active; }
+    [[nodiscard]] Status commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+/// A Storage error that names what failed and SQLite's own words.
+[[nodiscard]] Error storageError(const QString &what, const QString &sqliteText);
+
+} // namespace poplar::store

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/MessageStore.h"
+
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QVariant>
+
+namespace poplar::store {
+
+namespace {
+
+const QString summaryColumns = QStringLiteral(
+    "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial");
+
+MessageSummary summaryFromRow(const QSqlQuery &q)
+{
+    MessageSummary s;
+    s.id = q.value(0).toLongLong();
+    s.accountId = q.value(1).toString();
+    s.uidl = q.value(2).toString();
+    s.folder = folderFromString(q.value(3).toString()).value_or(Folder::Inbox);
+    s.fromName = q.value(4).toString();
+    s.fromAddress = q.value(5).toString();
+    s.subject = q.value(6).toString();
+    if (!q.value(7).isNull())
+        s.date = QDateTime::fromSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+    s.size = q.value(8).toLongLong();
+    s.seen = q.value(9).toBool();
+    s.partial = q.value(10).toBool();
+    return s;
+}
+
+Error queryError(const QString &what, const QSqlQuery &q)
+{
+    return storageError(what, q.lastError().text());
+}
+
+} // namespace
+
+QString folderToString(Folder folder)
+{
+    return folder == Folder::Trash ? QStringLiteral("trash") : QStringLiteral("inbox");
+}
+
+std::optional<Folder> folderFromString(const QString &text)
+{
+    if (text == QLatin1String("inbox"))
+        return Folder::Inbox;
+    if (text == QLatin1String("trash"))
+        return Folder::Trash;
+    return std::nullopt;
+}
+
+MessageStore::MessageStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+Result<qint64> MessageStore::insert(const IncomingMessage &m)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, subject, "
+        "date, size, partial, received_at) VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(m.accountId);
+    q.addBindValue(m.uidl);
+    q.addBindValue(m.headers.fromName);
+    q.addBindValue(m.headers.fromAddress);
+    q.addBindValue(m.headers.toText);
+    q.addBindValue(m.headers.subject);
+    q.addBindValue(m.headers.date.isValid() ? QVariant(m.headers.date.toSecsSinceEpoch())
+                                            : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(qint64(m.raw.size()));
+    q.addBindValue(m.partial);
+    q.addBindValue(now);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot store a message"), q);
+    const qint64 id = q.lastInsertId().toLongLong();
+
+    QSqlQuery body(m_db);
+    body.prepare(QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
+    body.addBindValue(id);
+    body.addBindValue(m.raw);
+    if (!body.exec())
+        return queryError(QStringLiteral("Cannot store a message body"), body);
+
+    if (!m.uidl.isEmpty()) {
+        QSqlQuery uidl(m_db);
+        uidl.prepare(QStringLiteral(
+            "INSERT INTO server_uidls (account_id, uidl, state, first_seen) VALUES (?, ?, "
+            "'stored', ?) ON CONFLICT (account_id, uidl) DO UPDATE SET state = 'stored'"));
+        uidl.addBindValue(m.accountId);
+        uidl.addBindValue(m.uidl);
+        uidl.addBindValue(now);
+        if (!uidl.exec())
+            return queryError(QStringLiteral("Cannot record a downloaded message"), uidl);
+    }
+    return id;
+}
+
+Result<QSet<QString>> MessageStore::knownUidls(const QString &accountId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT uidl FROM server_uidls WHERE account_id = ?"));
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot read the downloaded-message list"), q);
+    QSet<QString> uidls;
+    while (q.next())
+        uidls.insert(q.value(0).toString());
+    return uidls;
+}
+
+Status MessageStore::markDeletedOnServer(const QString &accountId, const QList<QString> &uidls)
+{
+    Transaction txn(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE server_uidls SET state = 'deleted' WHERE account_id = ? AND uidl = ?"));
+    for (const QString &uidl : uidls) {
+        q.addBindValue(accountId);
+        q.addBindValue(uidl);
+        if (!q.exec())
+            return queryError(QStringLiteral("Cannot record a server deletion"), q);
+    }
+    return txn.commit();
+}
+
+Result<QList<MessageSummary>> MessageStore::messages(Folder folder, const QString &accountId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT %1 FROM messages WHERE folder = ?").arg(summaryColumns);
+    if (!accountId.isEmpty())
+        sql += QStringLiteral(" AND account_id = ?");
+    sql += QStringLiteral(" ORDER BY date IS NULL, date DESC, id DESC");
+    q.prepare(sql);
+    q.addBindValue(folderToString(folder));
+    if (!accountId.isEmpty())
+        q.addBindValue(accountId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot list messages"), q);
+    QList<MessageSummary> rows;
+    while (q.next())
+        rows.append(summaryFromRow(q));
+    return rows;
+}
+
+Result<MessageSummary> MessageStore::message(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE id = ?").arg(summaryColumns));
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot read a message"), q);
+    if (!q.next())
+        return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
+    return summaryFromRow(q);
+}
+
+Result<QByteArray> MessageStore::raw(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT raw FROM message_bodies WHERE message_id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot read a message"), q);
+    if (!q.next())
+        return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
+    return q.value(0).toByteArray();
+}
+
+Status MessageStore::moveToFolder(qint64 id, Folder folder)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE messages SET folder = ? WHERE id = ?"));
+    q.addBindValue(folderToString(folder));
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot move a message"), q);
+    if (q.numRowsAffected() == 0)
+        return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
+    return {};
+}
+
+Status MessageStore::setSeen(qint64 id, bool seen)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE messages SET seen = ? WHERE id = ?"));
+    q.addBindValue(seen);
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot mark a message"), q);
+    return {};
+}
+
+Status MessageStore::removeAccount(const QString &accountId)
+{
+    Transaction txn(m_db);
+    for (const auto *table : {"messages", "server_uidls"}) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE account_id = ?").arg(QLatin1String(table)));
+        q.addBindValue(accountId);
+        if (!q.exec())
+            return queryError(QStringLiteral("Cannot remove the account's messages"), q);
+    }
+    return txn.commit();
+}
+
+} // namespace poplar::store

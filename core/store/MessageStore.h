@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/MessageSummary.h"
+#include "util/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+
+namespace poplar::store {
+
+/// A message about to enter the cache.
+struct IncomingMessage {
+    QString accountId;
+    QString uidl;
+    QByteArray raw; ///< exactly as received, after dot-unstuffing
+    HeaderSummary headers;
+    bool partial = false;
+};
+
+/// Queries and writes on the message tables, through one thread's connection.
+/// Writes of several rows are not wrapped here: the caller batches them in a Transaction.
+class MessageStore {
+public:
+    explicit MessageStore(QSqlDatabase db);
+
+    /// Stores the message and records its UIDL as downloaded, in the caller's transaction.
+    [[nodiscard]] Result<qint64> insert(const IncomingMessage &message);
+    /// The UIDLs this account has already downloaded (even if deleted here since).
+    [[nodiscard]] Result<QSet<QString>> knownUidls(const QString &accountId) const;
+    /// Records that the server deleted these (after QUIT +OK); they stay known, so a
+    /// server that resurrects one does not cause a duplicate.
+    [[nodiscard]] Status markDeletedOnServer(const QString &accountId, const QList<QString> &uidls);
+
+    [[nodiscard]] Result<QList<MessageSummary>> messages(Folder folder,
+                                                         const QString &accountId = {}) const;
+    [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
+    [[nodiscard]] Result<QByteArray> raw(qint64 id) const;
+
+    [[nodiscard]] Status moveToFolder(qint64 id, Folder folder);
+    [[nodiscard]] Status setSeen(qint64 id, bool seen);
+    /// Drops an account's messages and download records (the account itself is in poplar.ini).
+    [[nodiscard]] Status removeAccount(const QString &accountId);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace poplar::store

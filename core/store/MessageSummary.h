@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace poplar::store {
+
+/// The local folders every account has.
+enum class Folder { Inbox, Trash };
+
+[[nodiscard]] QString folderToString(Folder folder);
+[[nodiscard]] std::optional<Folder> folderFromString(const QString &text);
+
+/// A message as the list shows it: everything but the raw bytes.
+struct MessageSummary {
+    qint64 id = 0;
+    QString accountId;
+    QString uidl;
+    Folder folder = Folder::Inbox;
+    QString fromName;
+    QString fromAddress;
+    QString subject;
+    QDateTime date; ///< UTC; invalid when the message has no usable Date
+    qint64 size = 0;
+    bool seen = false;
+    bool partial = false;
+};
+
+/// The header facts extracted once, when a message is stored.
+struct HeaderSummary {
+    QString fromName;
+    QString fromAddress;
+    QString toText;
+    QString subject;
+    QDateTime date;
+};
+
+} // namespace poplar::store
+
+Q_DECLARE_METATYPE(poplar::store::MessageSummary)

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/AccountSync.h"
+
+#include "mime/MessageRenderer.h"
+#include "store/Database.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSync, "poplar.sync")
+
+namespace poplar::sync {
+
+namespace {
+
+// A batch is committed when it holds this many messages or bytes: one fsync per batch
+// instead of per message, and little is held in memory.
+constexpr int batchMessages = 100;
+constexpr qint64 batchBytes = 16 * 1024 * 1024;
+
+store::HeaderSummary summaryOf(const QByteArray &raw)
+{
+    const mime::MessageHeaders h = mime::MessageRenderer::headers(raw);
+    store::HeaderSummary s;
+    s.fromName = h.from.name;
+    s.fromAddress = h.from.address;
+    QStringList to;
+    for (const mime::MailAddress &a : h.to)
+        to.append(a.display());
+    s.toText = to.join(QStringLiteral(", "));
+    s.subject = h.subject;
+    s.date = h.date;
+    return s;
+}
+
+} // namespace
+
+AccountSync::AccountSync(Account account, QString password, QSqlDatabase db,
+                         pop3::Pop3Client::Options options, QObject *parent)
+    : QObject(parent)
+    , m_account(std::move(account))
+    , m_password(std::move(password))
+    , m_db(db)
+    , m_store(std::move(db))
+    , m_options(options)
+{
+    m_result.accountId = m_account.id;
+}
+
+void AccountSync::start()
+{
+    m_client = new pop3::Pop3Client(this);
+    connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
+        commitBatch(); // what was fully received is safe to keep
+        finish(e);
+    });
+    connect(m_client, &pop3::Pop3Client::protocolLine, this, [this](bool fromClient, const QByteArray &line) {
+        Q_EMIT protocolLine(m_account.id, fromClient, line);
+    });
+    connect(m_client, &pop3::Pop3Client::loggedIn, this, &AccountSync::listUidls);
+    m_client->open(m_account, m_password, m_options);
+    m_password.clear();
+}
+
+void AccountSync::cancel()
+{
+    if (m_finished)
+        return;
+    m_client->abort(); // no QUIT: the server deletes nothing
+    commitBatch();
+    finish(Error{Error::Code::Cancelled, QStringLiteral("Stopped by the user"), {}});
+}
+
+void AccountSync::listUidls()
+{
+    m_client->command("UIDL", pop3::ReplyShape::MultiLine, [this](const pop3::Reply &r) {
+        if (!r.isOk()) {
+            m_client->abort();
+            finish(Error{Error::Code::ServerRejected,
+                         QStringLiteral("The server does not support UIDL, which Poplar needs to "
+                                        "avoid downloading messages twice"),
+                         QString::fromUtf8(r.text)});
+            return;
+        }
+        auto uidls = pop3::parseUidlListing(r.body);
+        if (!uidls) {
+            m_client->abort();
+            finish(uidls.error());
+            return;
+        }
+        listSizes(std::move(uidls).value());
+    });
+}
+
+void AccountSync::listSizes(QList<pop3::UidlEntry> uidls)
+{
+    m_client->command("LIST", pop3::ReplyShape::MultiLine,
+                      [this, uidls = std::move(uidls)](const pop3::Reply &r) {
+                          auto sizes = r.isOk() ? pop3::parseSizeListing(r.body)
+                                                : Result<QMap<int, qint64>>(QMap<int, qint64>{});
+                          if (!sizes) {
+                              m_client->abort();
+                              finish(sizes.error());
+                              return;
+                          }
+                          download(uidls, sizes.value());
+                      });
+}
+
+void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qint64> &sizes)
+{
+    auto known = m_store.knownUidls(m_account.id);
+    if (!known) {
+        m_client->abort();
+        finish(known.error());
+        return;
+    }
+    QList<pop3::UidlEntry> wanted;
+    for (const pop3::UidlEntry &e : all) {
+        if (!known.value().contains(QString::fromLatin1(e.uidl)))
+            wanted.append(e);
+    }
+    m_total = int(wanted.size());
+    Q_EMIT progress(m_account.id, 0, m_total);
+    if (wanted.isEmpty()) {
+        deleteOnServer();
+        return;
+    }
+    m_outstanding = m_total;
+    // Queued all at once: the client keeps a pipelining window full, or goes lock-step.
+    for (const pop3::UidlEntry &e : wanted) {
+        const qint64 listed = sizes.value(e.number, -1);
+        m_client->command("RETR " + QByteArray::number(e.number), pop3::ReplyShape::MultiLine,
+                          [this, number = e.number, uidl = e.uidl, listed](const pop3::Reply &r) {
+                              onRetrieved(number, uidl, listed, r);
+                          },
+                          std::max<qint64>(listed, 0));
+    }
+}
+
+void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedSize,
+                              const pop3::Reply &r)
+{
+    --m_outstanding;
+    if (!r.isOk()) {
+        // Gone since UIDL (another client deleted it): not an error for the whole sync.
+        m_result.warnings.append(QStringLiteral("Message %1 could not be retrieved: %2")
+                                     .arg(number)
+                                     .arg(QString::fromUtf8(r.text)));
+    } else if (r.oversized) {
+        m_result.warnings.append(
+            QStringLiteral("Message %1 is larger than the %2 MB limit and was skipped")
+                .arg(number)
+                .arg(m_options.limits.maxBlock / (1024 * 1024)));
+    } else {
+        if (listedSize >= 0 && std::abs(r.body.size() - listedSize) > listedSize / 10 + 64) {
+            // LIST counts CRLF octets; a gross mismatch means a server or transport problem.
+            m_result.warnings.append(
+                QStringLiteral("Message %1: the server announced %2 bytes but sent %3")
+                    .arg(number)
+                    .arg(listedSize)
+                    .arg(r.body.size()));
+        }
+        store::IncomingMessage message;
+        message.accountId = m_account.id;
+        message.uidl = QString::fromLatin1(uidl);
+        message.raw = r.body;
+        message.headers = summaryOf(r.body);
+        m_batchBytes += r.body.size();
+        m_batch.append({number, std::move(message)});
+    }
+    ++m_done;
+    if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0) {
+        if (!commitBatch())
+            return;
+    }
+    if (m_outstanding == 0)
+        deleteOnServer();
+}
+
+bool AccountSync::commitBatch()
+{
+    if (m_batch.isEmpty())
+        return true;
+    QList<qint64> ids;
+    {
+        store::Transaction txn(m_db);
+        std::optional<Error> failure;
+        for (const Received &r : std::as_const(m_batch)) {
+            auto id = m_store.insert(r.message);
+            if (!id) {
+                failure = id.error();
+                break;
+            }
+            ids.append(id.value());
+        }
+        if (!failure) {
+            if (Status s = txn.commit(); !s)
+                failure = s.error();
+        }
+        if (failure) {
+            m_batch.clear();
+            m_batchBytes = 0;
+            if (!m_finished) {
+                m_client->abort(); // nothing was committed, so nothing may be deleted
+                finish(*failure);
+            }
+            return false;
+        }
+    }
+    for (const Received &r : std::as_const(m_batch)) {
+        m_committedNumbers.append(r.number);
+        m_committedUidls.append(r.message.uidl);
+    }
+    m_result.newMessages += int(ids.size());
+    m_batch.clear();
+    m_batchBytes = 0;
+    Q_EMIT messagesStored(m_account.id, ids);
+    Q_EMIT progress(m_account.id, m_done, m_total);
+    return true;
+}
+
+void AccountSync::deleteOnServer()
+{
+    if (m_finished)
+        return;
+    auto quit = [this] {
+        m_client->quit([this](bool ok) {
+            if (ok && !m_markedForDeletion.isEmpty()) {
+                // QUIT +OK: the server has now really deleted them (RFC 1939 §6).
+                if (Status s = m_store.markDeletedOnServer(m_account.id, m_markedForDeletion); !s)
+                    m_result.warnings.append(s.error().message());
+                else
+                    m_result.deletedOnServer = int(m_markedForDeletion.size());
+            }
+            finish(ok ? std::nullopt
+                      : std::optional<Error>(Error{Error::Code::ServerRejected,
+                                                   QStringLiteral("The server did not confirm the "
+                                                                  "end of the session"),
+                                                   {}}));
+        });
+    };
+    if (m_account.leaveOnServer || m_committedNumbers.isEmpty()) {
+        quit();
+        return;
+    }
+    // Only messages whose bytes are committed are ever marked for deletion.
+    for (qsizetype i = 0; i < m_committedNumbers.size(); ++i) {
+        const int number = m_committedNumbers.at(i);
+        m_client->command("DELE " + QByteArray::number(number), pop3::ReplyShape::StatusLine,
+                          [this, number, uidl = m_committedUidls.at(i)](const pop3::Reply &r) {
+                              if (r.isOk()) {
+                                  m_markedForDeletion.append(uidl);
+                              } else {
+                                  m_result.warnings.append(
+                                      QStringLiteral("The server kept message %1: %2")
+                                          .arg(number)
+                                          .arg(QString::fromUtf8(r.text)));
+                              }
+                          });
+    }
+    quit();
+}
+
+void AccountSync::finish(std::optional<Error> error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_result.error = std::move(error);
+    qCDebug(lcSync) << "account" << m_account.id << "finished:" << m_result.newMessages << "new";
+    Q_EMIT finished(m_result);
+}
+
+} // namespace poplar::sync

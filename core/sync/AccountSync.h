@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+#include "pop3/Pop3Client.h"
+#include "pop3/Pop3Listing.h"
+#include "store/MessageStore.h"
+#include "sync/SyncResult.h"
+
+#include <QObject>
+
+namespace poplar::sync {
+
+/// One sync of one account: log in, UIDL, LIST, RETR what is new, store, QUIT.
+///
+/// The order keeps the promise that nothing is lost: messages are committed to the cache
+/// (with their UIDL) in batches, DELE is sent only for committed messages, and the
+/// deletion is recorded only after QUIT's +OK. Lives on the sync thread.
+class AccountSync : public QObject {
+    Q_OBJECT
+
+public:
+    AccountSync(Account account, QString password, QSqlDatabase db,
+                pop3::Pop3Client::Options options, QObject *parent = nullptr);
+
+    void start();
+    /// Stops at once; what was fully received is committed first.
+    void cancel();
+
+Q_SIGNALS:
+    void progress(const QString &accountId, int done, int total);
+    void messagesStored(const QString &accountId, const QList<qint64> &ids);
+    void finished(const poplar::sync::SyncResult &result);
+    void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+
+private:
+    struct Received {
+        int number;
+        store::IncomingMessage message;
+    };
+
+    void listUidls();
+    void listSizes(QList<pop3::UidlEntry> uidls);
+    void download(const QList<pop3::UidlEntry> &wanted, const QMap<int, qint64> &sizes);
+    void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, const pop3::Reply &r);
+    bool commitBatch();
+    void deleteOnServer();
+    void finish(std::optional<Error> error);
+
+    Account m_account;
+    QString m_password;
+    QSqlDatabase m_db;
+    store::MessageStore m_store;
+    pop3::Pop3Client::Options m_options;
+    pop3::Pop3Client *m_client = nullptr;
+    QList<Received> m_batch;
+    qint64 m_batchBytes = 0;
+    QList<int> m_committedNumbers;
+    QList<QString> m_committedUidls;
+    QList<QString> m_markedForDeletion; ///< DELE answered +OK; real only after QUIT +OK
+    int m_total = 0;
+    int m_done = 0;
+    int m_outstanding = 0;
+    SyncResult m_result;
+    bool m_finished = false;
+};
+
+} // namespace poplar::sync

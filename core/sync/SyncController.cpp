@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/SyncController.h"
+
+#include "accounts/PasswordProvider.h"
+#include "sync/SyncWorker.h"
+
+#include <QPointer>
+
+namespace poplar::sync {
+
+SyncController::SyncController(const QString &cachePath, PasswordProvider &passwords,
+                               pop3::Pop3Client::Options options, QObject *parent)
+    : QObject(parent)
+    , m_passwords(passwords)
+    , m_worker(new SyncWorker(cachePath, options))
+{
+    qRegisterMetaType<Account>();
+    qRegisterMetaType<SyncResult>();
+    qRegisterMetaType<QList<qint64>>();
+    m_thread.setObjectName(QStringLiteral("poplar-sync"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::progress, this, &SyncController::progress);
+    connect(m_worker, &SyncWorker::messagesStored, this, &SyncController::messagesStored);
+    connect(m_worker, &SyncWorker::protocolLine, this, &SyncController::protocolLine);
+    connect(m_worker, &SyncWorker::finished, this, [this](const SyncResult &result) {
+        m_busy.remove(result.accountId);
+        Q_EMIT finished(result);
+    });
+    m_thread.start();
+}
+
+SyncController::~SyncController()
+{
+    for (const QString &id : std::as_const(m_busy))
+        cancel(id);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SyncController::syncAccount(const Account &account)
+{
+    if (m_busy.contains(account.id))
+        return;
+    m_busy.insert(account.id);
+    m_fetchingPassword.insert(account.id);
+    Q_EMIT started(account.id);
+    m_passwords.fetch(account, [self = QPointer(this), account](Result<QString> password) {
+        if (!self || !self->m_fetchingPassword.remove(account.id))
+            return; // gone, or cancelled while the password was being fetched
+        self->onPassword(account, std::move(password));
+    });
+}
+
+void SyncController::onPassword(const Account &account, Result<QString> password)
+{
+    if (!password) {
+        m_busy.remove(account.id);
+        SyncResult result;
+        result.accountId = account.id;
+        result.error = password.error();
+        Q_EMIT finished(result);
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, "syncAccount", Qt::QueuedConnection,
+                              Q_ARG(poplar::Account, account), Q_ARG(QString, password.value()));
+}
+
+void SyncController::cancel(const QString &accountId)
+{
+    if (m_fetchingPassword.remove(accountId)) {
+        m_busy.remove(accountId);
+        SyncResult result;
+        result.accountId = accountId;
+        result.error = Error{Error::Code::Cancelled, QStringLiteral("Stopped by the user"), {}};
+        Q_EMIT finished(result);
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, "cancel", Qt::QueuedConnection, Q_ARG(QString, accountId));
+}
+
+} // namespace poplar::sync

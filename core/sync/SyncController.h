@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+#include "pop3/Pop3Client.h"
+#include "sync/SyncResult.h"
+
+#include <QObject>
+#include <QSet>
+#include <QThread>
+
+namespace poplar {
+class PasswordProvider;
+}
+
+namespace poplar::sync {
+
+class SyncWorker;
+
+/// The GUI-thread face of syncing: owns the sync thread and its worker, fetches each
+/// account's password, and relays the worker's signals. Never blocks its caller.
+class SyncController : public QObject {
+    Q_OBJECT
+
+public:
+    SyncController(const QString &cachePath, PasswordProvider &passwords,
+                   pop3::Pop3Client::Options options = {}, QObject *parent = nullptr);
+    /// Cancels what runs (committed mail stays), then stops and joins the thread.
+    ~SyncController() override;
+
+    void syncAccount(const Account &account);
+    void cancel(const QString &accountId);
+    [[nodiscard]] bool isSyncing(const QString &accountId) const { return m_busy.contains(accountId); }
+    [[nodiscard]] bool isIdle() const { return m_busy.isEmpty(); }
+
+Q_SIGNALS:
+    void started(const QString &accountId);
+    void progress(const QString &accountId, int done, int total);
+    void messagesStored(const QString &accountId, const QList<qint64> &ids);
+    void finished(const poplar::sync::SyncResult &result);
+    void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+
+private:
+    void onPassword(const Account &account, Result<QString> password);
+
+    PasswordProvider &m_passwords;
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
+    QSet<QString> m_busy;              ///< accounts fetching a password or syncing
+    QSet<QString> m_fetchingPassword;
+};
+
+} // namespace poplar::sync

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/SyncWorker.h"
+
+#include "store/Database.h"
+#include "sync/AccountSync.h"
+
+#include <QThread>
+
+namespace poplar::sync {
+
+SyncWorker::SyncWorker(QString cachePath, pop3::Pop3Client::Options options)
+    : m_cachePath(std::move(cachePath))
+    , m_options(options)
+{
+}
+
+SyncWorker::~SyncWorker()
+{
+    // Sessions go first: they hold queries on the connection that m_db closes. Cancelling
+    // commits what was fully received, so shutting down mid-sync loses nothing.
+    const QList<AccountSync *> running = m_running.values();
+    m_running.clear();
+    for (AccountSync *sync : running) {
+        sync->disconnect(this);
+        sync->cancel();
+        delete sync;
+    }
+}
+
+void SyncWorker::syncAccount(const Account &account, const QString &password)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_running.contains(account.id))
+        return; // one session per maildrop: the running one will do
+    if (!m_db) {
+        const QString name = QStringLiteral("poplar-sync-%1").arg(quintptr(this), 0, 16);
+        auto db = store::Database::open(m_cachePath, name);
+        if (!db) {
+            SyncResult result;
+            result.accountId = account.id;
+            result.error = db.error();
+            Q_EMIT finished(result);
+            return;
+        }
+        m_db = std::move(db).value();
+    }
+    auto *sync = new AccountSync(account, password, m_db->connection(), m_options, this);
+    m_running.insert(account.id, sync);
+    connect(sync, &AccountSync::progress, this, &SyncWorker::progress);
+    connect(sync, &AccountSync::messagesStored, this, &SyncWorker::messagesStored);
+    connect(sync, &AccountSync::protocolLine, this, &SyncWorker::protocolLine);
+    connect(sync, &AccountSync::finished, this, [this, sync](const SyncResult &result) {
+        m_running.remove(result.accountId);
+        sync->deleteLater();
+        Q_EMIT finished(result);
+    });
+    sync->start();
+}
+
+void SyncWorker::cancel(const QString &accountId)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (AccountSync *sync = m_running.value(accountId))
+        sync->cancel();
+}
+
+} // namespace poplar::sync

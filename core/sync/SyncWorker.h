@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+#include "pop3/Pop3Client.h"
+#include "sync/SyncResult.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace poplar::store {
+class Database;
+}
+
+namespace poplar::sync {
+
+class AccountSync;
+
+/// The sync thread's worker: owns that thread's cache connection and runs one AccountSync
+/// per account (never two on one maildrop; different accounts in parallel).
+/// Lives in a different thread: talk to it only through queued signals and slots.
+class SyncWorker : public QObject {
+    Q_OBJECT
+
+public:
+    explicit SyncWorker(QString cachePath, pop3::Pop3Client::Options options = {});
+    ~SyncWorker() override;
+
+public Q_SLOTS:
+    void syncAccount(const poplar::Account &account, const QString &password);
+    void cancel(const QString &accountId);
+
+Q_SIGNALS:
+    void progress(const QString &accountId, int done, int total);
+    void messagesStored(const QString &accountId, const QList<qint64> &ids);
+    void finished(const poplar::sync::SyncResult &result);
+    void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+
+private:
+    QString m_cachePath;
+    pop3::Pop3Client::Options m_options;
+    std::unique_ptr<store::Database> m_db;
+    QHash<QString, AccountSync *> m_running;
+};
+
+} // namespace poplar::sync

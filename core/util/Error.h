@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace poplar {
+
+/// An error as the user will be told of it. `detail` is our own words;
+/// `serverText` is what the server said, untrusted, kept apart (mpop's errmsg/errstr split).
+struct Error {
+    enum class Code {
+        Network,        ///< connect failed, connection dropped, timeout
+        Tls,            ///< handshake or certificate problem
+        Insecure,       ///< the session would have sent credentials in the clear
+        Auth,           ///< the server rejected the credentials
+        Protocol,       ///< the server said something we cannot parse
+        ServerRejected, ///< -ERR to a command other than login
+        Storage,        ///< the local cache failed
+        Config,         ///< an account or argument is not usable as given
+        Cancelled,      ///< the user stopped it
+        NotFound,       ///< the thing asked for does not exist
+    };
+
+    Code code = Code::Protocol;
+    QString detail;
+    QString serverText;
+
+    /// One line for a status bar or stderr.
+    [[nodiscard]] QString message() const
+    {
+        if (serverText.isEmpty())
+            return detail;
+        return detail + QStringLiteral(" (server said: ") + serverText + QLatin1Char(')');
+    }
+};
+
+/// A value or an Error. C++20 has no std::expected.
+template<typename T>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : m_data(std::move(value)) {}
+    Result(Error error) : m_data(std::move(error)) {}
+
+    [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_data); }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] const T &value() const & { return std::get<T>(m_data); }
+    [[nodiscard]] T &value() & { return std::get<T>(m_data); }
+    [[nodiscard]] T &&value() && { return std::get<T>(std::move(m_data)); }
+    [[nodiscard]] const Error &error() const { return std::get<Error>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+/// Success or an Error, for operations that return nothing.
+class [[nodiscard]] Status {
+public:
+    Status() = default;
+    Status(Error error) : m_error(std::move(error)) {}
+
+    [[nodiscard]] bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
+};
+
+} // namespace poplar
+
+Q_DECLARE_METATYPE(poplar::Error)
