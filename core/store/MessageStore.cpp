@@ -33,6 +33,9 @@ MessageSummary summaryFromRow(const QSqlQuery &q)
     return s;
 }
 
+// A null QString binds as SQL NULL; the text columns are NOT NULL with '' meaning "none".
+QString notNull(const QString &text) { return text.isNull() ? QStringLiteral("") : text; }
+
 Error queryError(const QString &what, const QSqlQuery &q)
 {
     return storageError(what, q.lastError().text());
@@ -68,10 +71,10 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
         "date, size, partial, received_at) VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.accountId);
     q.addBindValue(m.uidl);
-    q.addBindValue(m.headers.fromName);
-    q.addBindValue(m.headers.fromAddress);
-    q.addBindValue(m.headers.toText);
-    q.addBindValue(m.headers.subject);
+    q.addBindValue(notNull(m.headers.fromName));
+    q.addBindValue(notNull(m.headers.fromAddress));
+    q.addBindValue(notNull(m.headers.toText));
+    q.addBindValue(notNull(m.headers.subject));
     q.addBindValue(m.headers.date.isValid() ? QVariant(m.headers.date.toSecsSinceEpoch())
                                             : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(qint64(m.raw.size()));

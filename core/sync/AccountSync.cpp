@@ -6,7 +6,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcSync, "poplar.sync")
+Q_LOGGING_CATEGORY(lcSync, "poplar.sync", QtInfoMsg)
 
 namespace poplar::sync {
 

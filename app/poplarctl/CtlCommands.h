@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+namespace poplar::ctl {
+
+/// Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
+enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+/// Runs one poplarctl command. `profileDir` may be empty (standard locations);
+/// `args` starts with the command name. Writes results to stdout, errors to stderr.
+int run(const QString &profileDir, const QStringList &args);
+
+} // namespace poplar::ctl

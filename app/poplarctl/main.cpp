@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// poplarctl: Poplar without a screen, for scripts, cron jobs and tests. See DESIGN.md.
+#include "CtlCommands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("poplar"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Poplar's command line.\n\nCommands:\n"
+        "  account add|list|remove   manage accounts\n"
+        "  sync [--account ID] [--log FILE]\n"
+        "  list [--folder inbox|trash] [--format json]\n"
+        "  show ID [--format json|text]\n"
+        "  export ID                 the raw message on stdout\n"
+        "  delete ID                 move a message to Trash\n"
+        "  render FILE.eml [--format json|text]\n\n"
+        "Run 'poplarctl COMMAND --help' for a command's options."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Keep settings and mail in DIR."),
+                                     QStringLiteral("DIR"));
+    parser.addOption(profile);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "poplarctl: %s\n", qPrintable(parser.errorText()));
+        return poplar::ctl::Usage;
+    }
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (parser.positionalArguments().isEmpty())
+        parser.showHelp(parser.isSet(QStringLiteral("help")) ? 0 : poplar::ctl::Usage);
+    return poplar::ctl::run(parser.value(profile), parser.positionalArguments());
+}

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Database.h"
+#include "store/MessageStore.h"
+
+#include "TestUtil.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace poplar;
+using namespace poplar::store;
+
+namespace {
+
+IncomingMessage incoming(const QString &account, const QString &uidl, const QString &subject,
+                         const QDateTime &date)
+{
+    IncomingMessage m;
+    m.accountId = account;
+    m.uidl = uidl;
+    m.raw = test::makeMessage(subject, QStringLiteral("Bob <bob@example.org>"), QStringLiteral("body"));
+    m.headers.subject = subject;
+    m.headers.fromName = QStringLiteral("Bob");
+    m.headers.fromAddress = QStringLiteral("bob@example.org");
+    m.headers.date = date;
+    return m;
+}
+
+class MessageStoreTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto db = Database::open(QStringLiteral(":memory:"), QStringLiteral("store-test"));
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        m_db = std::move(db).value();
+        m_store.emplace(m_db->connection());
+    }
+    void TearDown() override
+    {
+        m_store.reset();
+        m_db.reset();
+    }
+
+    std::unique_ptr<Database> m_db;
+    std::optional<MessageStore> m_store;
+};
+
+TEST_F(MessageStoreTest, SchemaVersionIsRecorded)
+{
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), Database::schemaVersion);
+}
+
+TEST_F(MessageStoreTest, StoresRawBytesExactlyAndListsNewestFirst)
+{
+    const QDateTime older = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    const QDateTime newer = older.addDays(1);
+    IncomingMessage a = incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("old"), older);
+    a.raw += QByteArray("\x00\xff binary tail\r\n", 16);
+    auto idA = m_store->insert(a);
+    auto idB = m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u2"), QStringLiteral("new"), newer));
+    ASSERT_TRUE(idA.ok()) << qPrintable(idA.error().message());
+    ASSERT_TRUE(idB.ok());
+
+    auto raw = m_store->raw(idA.value());
+    ASSERT_TRUE(raw.ok());
+    EXPECT_EQ(raw.value(), a.raw);
+
+    auto rows = m_store->messages(Folder::Inbox);
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows.value().size(), 2);
+    EXPECT_EQ(rows.value().at(0).subject, QStringLiteral("new"));
+    EXPECT_EQ(rows.value().at(1).date, older);
+    EXPECT_EQ(rows.value().at(1).size, a.raw.size());
+    EXPECT_EQ(rows.value().at(1).fromAddress, QStringLiteral("bob@example.org"));
+}
+
+TEST_F(MessageStoreTest, UidlsStayKnownAfterLocalDeleteAndAreKeptPerAccount)
+{
+    auto id = m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("s"), {}));
+    ASSERT_TRUE(id.ok());
+    ASSERT_TRUE(m_store->moveToFolder(id.value(), Folder::Trash).ok());
+    EXPECT_EQ(m_store->messages(Folder::Inbox).value().size(), 0);
+    EXPECT_EQ(m_store->messages(Folder::Trash).value().size(), 1);
+    EXPECT_TRUE(m_store->knownUidls(QStringLiteral("1")).value().contains(QStringLiteral("u1")));
+    EXPECT_TRUE(m_store->knownUidls(QStringLiteral("2")).value().isEmpty());
+
+    ASSERT_TRUE(m_store->markDeletedOnServer(QStringLiteral("1"), {QStringLiteral("u1")}).ok());
+    EXPECT_TRUE(m_store->knownUidls(QStringLiteral("1")).value().contains(QStringLiteral("u1")));
+}
+
+TEST_F(MessageStoreTest, RolledBackBatchLeavesNothing)
+{
+    {
+        Transaction txn(m_db->connection());
+        ASSERT_TRUE(m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("s"), {})).ok());
+        // no commit: the guard rolls back
+    }
+    EXPECT_TRUE(m_store->messages(Folder::Inbox).value().isEmpty());
+    EXPECT_TRUE(m_store->knownUidls(QStringLiteral("1")).value().isEmpty());
+}
+
+TEST_F(MessageStoreTest, MissingMessageIsNotFound)
+{
+    auto raw = m_store->raw(42);
+    ASSERT_FALSE(raw.ok());
+    EXPECT_EQ(raw.error().code, Error::Code::NotFound);
+    EXPECT_FALSE(m_store->moveToFolder(42, Folder::Trash).ok());
+}
+
+TEST_F(MessageStoreTest, RemoveAccountDropsItsMessagesOnly)
+{
+    ASSERT_TRUE(m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("a"), {})).ok());
+    ASSERT_TRUE(m_store->insert(incoming(QStringLiteral("2"), QStringLiteral("u1"), QStringLiteral("b"), {})).ok());
+    ASSERT_TRUE(m_store->removeAccount(QStringLiteral("1")).ok());
+    auto rows = m_store->messages(Folder::Inbox).value();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.at(0).accountId, QStringLiteral("2"));
+    EXPECT_TRUE(m_store->knownUidls(QStringLiteral("1")).value().isEmpty());
+}
+
+TEST(Database, FileThatIsNotACacheGivesAClearErrorAndIsNotOverwritten)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    const QByteArray junk(4096, 'J');
+    f.write(junk);
+    f.close();
+    auto db = Database::open(path, QStringLiteral("junk-test"));
+    ASSERT_FALSE(db.ok());
+    EXPECT_EQ(db.error().code, Error::Code::Storage);
+    EXPECT_TRUE(db.error().detail.contains(QStringLiteral("damaged"))) << qPrintable(db.error().detail);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), junk);
+}
+
+TEST(Database, CacheFromANewerVersionIsRefused)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    {
+        auto db = Database::open(path, QStringLiteral("newer-a"));
+        ASSERT_TRUE(db.ok());
+        QSqlQuery q(db.value()->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+    }
+    auto db = Database::open(path, QStringLiteral("newer-b"));
+    ASSERT_FALSE(db.ok());
+    EXPECT_TRUE(db.error().detail.contains(QStringLiteral("newer Poplar")));
+}
+
+TEST(Database, FileCacheUsesWal)
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("wal-test"));
+    ASSERT_TRUE(db.ok());
+    QSqlQuery q(db.value()->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("wal"));
+}
+
+} // namespace

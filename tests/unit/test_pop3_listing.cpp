@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pop3/Pop3Listing.h"
+
+#include <gtest/gtest.h>
+
+using namespace poplar::pop3;
+
+TEST(Pop3Listing, ReadsUidls)
+{
+    auto r = parseUidlListing("1 whqtswO00WBw418f9t5JxYwZ\r\n2 QhdPYR:00WBw1Ph7x7\r\n");
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r.value().size(), 2);
+    EXPECT_EQ(r.value().at(1).number, 2);
+    EXPECT_EQ(r.value().at(1).uidl, QByteArray("QhdPYR:00WBw1Ph7x7"));
+}
+
+TEST(Pop3Listing, RejectsControlCharactersAndOverlongUids)
+{
+    EXPECT_FALSE(parseUidlListing("1 abc\x01"
+                                  "def\r\n")
+                     .ok());
+    EXPECT_FALSE(parseUidlListing("1 " + QByteArray(71, 'a') + "\r\n").ok());
+    EXPECT_FALSE(parseUidlListing("x abc\r\n").ok());
+    EXPECT_FALSE(parseUidlListing("1\r\n").ok());
+    EXPECT_TRUE(parseUidlListing("1 " + QByteArray(70, 'a') + "\r\n").ok());
+}
+
+TEST(Pop3Listing, ReadsSizes)
+{
+    auto r = parseSizeListing("1 120\r\n2 200000\r\n");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.value().value(2), 200000);
+    EXPECT_FALSE(parseSizeListing("1 -5\r\n").ok());
+    EXPECT_FALSE(parseSizeListing("1 lots\r\n").ok());
+}
