@@ -97,11 +97,10 @@ TEST_F(DovecotTest, ImplicitTlsVerifiesAgainstGeneratedCa)
     ASSERT_TRUE(QSslSocket::supportsSsl());
     QSslSocket socket;
     socket.setSslConfiguration(trustingConfig(server().caFile()));
-    // Connect by IP but verify the "localhost" name, as Poplar does for pinned hosts.
+    // Connect by IP but verify against the certificate's "localhost" name.
     socket.setPeerVerifyName(u"localhost"_s);
     socket.connectToHostEncrypted(server().host(), server().tlsPort());
-    ASSERT_TRUE(socket.waitForEncrypted(10000))
-        << socket.errorString().toStdString() << " " << server().logText().toStdString();
+    ASSERT_TRUE(socket.waitForEncrypted(10000)) << socket.errorString().toStdString();
     EXPECT_TRUE(socket.sslHandshakeErrors().isEmpty());
     EXPECT_TRUE(readLine(socket).startsWith("+OK"));
     EXPECT_TRUE(command(socket, "QUIT").startsWith("+OK"));

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DovecotServer.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QCoreApplication>
 #include <QHostAddress>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 
 #include <iostream>
 
@@ -122,10 +120,52 @@ bool runTool(const QString &name, const QStringList &args, QString *error)
     return false;
 }
 
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
 QString tail(const QString &text, int lines)
 {
     const QStringList all = text.split(u'\n');
     return all.mid(qMax(0, all.size() - lines)).join(u'\n');
+}
+
+// Generating the key and DH parameters takes 0.3-2 s, so all servers of one test binary
+// share one set, made on first use and copied into each server's directory.
+bool installTlsFiles(const QString &dir, QString *error)
+{
+    static QTemporaryDir cache; // removed at exit
+    static const QString cacheError = [] {
+        QString e;
+        const QString key = cache.filePath(u"key.pem"_s);
+        const QString cert = cache.filePath(u"cert.pem"_s);
+        const QString dh = cache.filePath(u"dh.pem"_s);
+        if (!cache.isValid())
+            e = u"cannot create TLS cache directory: %1"_s.arg(cache.errorString());
+        // -dsaparam keeps DH generation well under a second; Dovecot 2.3 needs ssl_dh as
+        // soon as a client negotiates a DHE cipher suite.
+        else if (runTool(u"openssl"_s,
+                         {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
+                          u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=localhost"_s, u"-addext"_s,
+                          u"subjectAltName=DNS:localhost,IP:127.0.0.1"_s, u"-keyout"_s, key,
+                          u"-out"_s, cert},
+                         &e))
+            runTool(u"openssl"_s, {u"dhparam"_s, u"-dsaparam"_s, u"-out"_s, dh, u"2048"_s}, &e);
+        return e;
+    }();
+    if (!cacheError.isEmpty()) {
+        *error = cacheError;
+        return false;
+    }
+    for (const QString &name : {u"cert.pem"_s, u"key.pem"_s, u"dh.pem"_s}) {
+        if (!QFile::copy(cache.filePath(name), dir + u'/' + name)) {
+            *error = u"cannot copy %1 into %2"_s.arg(name, dir);
+            return false;
+        }
+    }
+    return true;
 }
 
 bool pickFreePorts(quint16 *first, quint16 *second)
@@ -256,30 +296,15 @@ bool DovecotServer::prepareFiles(QString *error)
         }
     }
 
-    QFile passwd(path(u"passwd"_s));
-    if (!passwd.open(QIODevice::WriteOnly)
-        || passwd.write(u"%1:{PLAIN}%2:%3:%4::%5::\n"_s.arg(user(), password())
-                            .arg(m_mailUid)
-                            .arg(m_mailGid)
-                            .arg(home)
-                            .toUtf8())
-               < 0) {
-        *error = u"cannot write %1"_s.arg(passwd.fileName());
+    // user:password:uid:gid:gecos:home:shell:extra
+    const QString entry = u"%1:{PLAIN}%2:%3:%4::%5::\n"_s.arg(
+        user(), password(), QString::number(m_mailUid), QString::number(m_mailGid), home);
+    if (!writeFile(path(u"passwd"_s), entry.toUtf8())) {
+        *error = u"cannot write %1"_s.arg(path(u"passwd"_s));
         return false;
     }
-    passwd.close();
 
-    // -dsaparam makes DH parameter generation take well under a second; Dovecot 2.3 needs
-    // ssl_dh as soon as a client negotiates a DHE cipher suite.
-    return runTool(u"openssl"_s,
-                   {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
-                    u"2"_s, u"-subj"_s, u"/CN=localhost"_s, u"-addext"_s,
-                    u"subjectAltName=DNS:localhost,IP:127.0.0.1"_s, u"-keyout"_s,
-                    path(u"key.pem"_s), u"-out"_s, caFile()},
-                   error)
-           && runTool(u"openssl"_s,
-                      {u"dhparam"_s, u"-dsaparam"_s, u"-out"_s, path(u"dh.pem"_s), u"2048"_s},
-                      error);
+    return installTlsFiles(m_dir->path(), error);
 }
 
 bool DovecotServer::writeConfig(QString *error)
@@ -296,9 +321,8 @@ bool DovecotServer::writeConfig(QString *error)
         .replace(u"@INTERNAL_GROUP@"_s, m_internalGroup)
         .replace(u"@PLAIN_PORT@"_s, QString::number(m_plainPort))
         .replace(u"@TLS_PORT@"_s, QString::number(m_tlsPort));
-    QFile file(path(u"dovecot.conf"_s));
-    if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
-        *error = u"cannot write %1"_s.arg(file.fileName());
+    if (!writeFile(path(u"dovecot.conf"_s), config.toUtf8())) {
+        *error = u"cannot write %1"_s.arg(path(u"dovecot.conf"_s));
         return false;
     }
     return true;
@@ -320,7 +344,8 @@ bool DovecotServer::launch(QString *error)
         ::setpgid(0, 0);
 #ifdef __linux__
         // If the test binary crashes or is interrupted, the master still gets SIGTERM and
-        // takes its children down instead of lingering on the ports.
+        // takes its children down instead of lingering on the ports. (The signal is tied
+        // to the forking thread, so start() belongs on a long-lived thread such as main.)
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (::getppid() != testPid)
             ::_exit(1);
@@ -389,20 +414,18 @@ void DovecotServer::stop()
         return;
     const auto pid = pid_t(m_process->processId()); // 0 once finished, so read it first
     if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate(); // the master shuts its children down on SIGTERM
-        if (!m_process->waitForFinished(kStopTimeoutMs)) {
+        // SIGTERM to the whole group, not just the master: a login process that is still
+        // starting up (e.g. spawned for a connection queued just before stop()) ignores the
+        // master's shutdown and would keep it waiting until our timeout.
+        ::kill(-pid, SIGTERM);
+        if (!m_process->waitForFinished(kStopTimeoutMs))
             ::kill(-pid, SIGKILL);
-            m_process->waitForFinished(kStopTimeoutMs);
-        }
+        m_process->waitForFinished(kStopTimeoutMs);
     }
-    if (pid > 0) {
-        // Stragglers are no longer our children, so poll instead of waiting on them.
-        const QDeadlineTimer deadline(kStopTimeoutMs);
-        while (::kill(-pid, 0) == 0 && !deadline.hasExpired()) {
-            ::kill(-pid, SIGKILL);
-            QThread::msleep(20);
-        }
-    }
+    // Session processes (pop3 with a client still connected) may outlive the master; they are
+    // no longer our children, so one final SIGKILL to the group instead of waiting for them.
+    if (pid > 0)
+        ::kill(-pid, SIGKILL);
     m_output += m_process->readAll();
     m_process.reset();
 }
@@ -422,7 +445,7 @@ QString DovecotServer::logText() const
 
 QString DovecotServer::failure(const QString &what) const
 {
-    return what + u"\n--- tail of dovecot log/output (%1) ---\n"_s.arg(path(u""_s))
+    return what + u"\n--- tail of dovecot log/output (%1) ---\n"_s.arg(m_dir->path())
            + tail(logText(), 30);
 }
 
@@ -438,12 +461,11 @@ QString DovecotServer::addMessage(const QByteArray &raw, const QString &baseName
                                    .arg(++m_messageCounter);
     const QString tmpPath = maildir() + u"/tmp/"_s + name;
     const QString newPath = maildir() + u"/new/"_s + name;
-    QFile file(tmpPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size())
+    if (!writeFile(tmpPath, raw))
         return {};
-    file.close();
     // As root we write files the (non-root) mail process must be able to own and expunge.
-    if (::geteuid() == 0 && ::chown(QFile::encodeName(tmpPath).constData(), m_mailUid, m_mailGid) != 0)
+    if (::geteuid() == 0
+        && ::chown(QFile::encodeName(tmpPath).constData(), m_mailUid, m_mailGid) != 0)
         return {};
     // rename() within one directory tree is atomic: Dovecot sees all of it or nothing.
     if (!QFile::rename(tmpPath, newPath))
@@ -460,9 +482,10 @@ void DovecotTest::SetUp()
 
 void DovecotTest::TearDown()
 {
+    const bool wasRunning = m_server.isRunning(); // if not, SetUp already reported the log
     m_server.stop();
     // The server log is usually the quickest way to see why a protocol test failed.
-    if (HasFailure())
+    if (HasFailure() && wasRunning)
         std::cerr << "--- tail of dovecot log ---\n"
                   << tail(m_server.logText(), 40).toStdString() << std::endl;
 }

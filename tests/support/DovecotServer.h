@@ -20,8 +20,7 @@ namespace poplar::test {
 // in one temporary directory, both listeners bind to 127.0.0.1 on freshly picked ports, and
 // `dovecot -F` runs as our child process, so tests never touch or clash with a system
 // Dovecot. Works as root (CI) and as a normal user.
-class DovecotServer
-{
+class DovecotServer {
 public:
     DovecotServer();
     ~DovecotServer();
@@ -83,8 +82,7 @@ private:
 
 // Fixture: every test gets a fresh server with an empty Maildir. A server that cannot
 // start fails the test (a missing dovecot is a broken test setup, not a reason to skip).
-class DovecotTest : public ::testing::Test
-{
+class DovecotTest : public ::testing::Test {
 public:
     DovecotServer &server() { return m_server; }
 
