@@ -80,8 +80,8 @@ QJsonObject account(const Account &a)
         {QStringLiteral("user"), a.user},
         {QStringLiteral("auth"), authMethodToString(a.auth)},
         {QStringLiteral("passwordSource"), a.passwordSource == PasswordSource::Command
-                                                ? QStringLiteral("command")
-                                                : QStringLiteral("keychain")},
+                                               ? QStringLiteral("command")
+                                               : QStringLiteral("keychain")},
         {QStringLiteral("leaveOnServer"), a.leaveOnServer},
         {QStringLiteral("deleteFromServerOnLocalDelete"), a.deleteFromServerOnLocalDelete},
         {QStringLiteral("deleteFromServerAfterDays"), a.deleteFromServerAfterDays},

@@ -63,8 +63,8 @@ Status Profile::lock()
                          .arg(pid),
                      {}};
     }
-    return Error{Error::Code::Storage,
-                 QStringLiteral("Cannot lock the profile (%1)").arg(m_lockPath), {}};
+    return Error{
+        Error::Code::Storage, QStringLiteral("Cannot lock the profile (%1)").arg(m_lockPath), {}};
 }
 
 } // namespace poplar

@@ -40,8 +40,8 @@ void printOut(const QString &text)
 
 void printJson(const QJsonValue &value)
 {
-    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray())
-                                              : QJsonDocument(value.toObject());
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     printOut(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
 }
 
@@ -88,8 +88,9 @@ public:
         }
         if (m_parser.positionalArguments().size() != m_positionalNames.size()) {
             printErr(QStringLiteral("expected %1: %2")
-                         .arg(m_positionalNames.isEmpty() ? QStringLiteral("no arguments")
-                                                          : m_positionalNames.join(QLatin1Char(' ')),
+                         .arg(m_positionalNames.isEmpty()
+                                  ? QStringLiteral("no arguments")
+                                  : m_positionalNames.join(QLatin1Char(' ')),
                               m_parser.helpText().section(QLatin1Char('\n'), 0, 0)));
             return Usage;
         }
@@ -150,7 +151,8 @@ Result<qint64> messageId(const QString &text)
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
     if (!ok || id <= 0)
-        return Error{Error::Code::Config, QStringLiteral("\"%1\" is not a message id").arg(text), {}};
+        return Error{
+            Error::Code::Config, QStringLiteral("\"%1\" is not a message id").arg(text), {}};
     return id;
 }
 
@@ -169,9 +171,12 @@ QString textOf(const mime::RenderedMessage &m)
     if (!m.headers.cc.isEmpty())
         out += QStringLiteral("Cc: %1\n").arg(list(m.headers.cc));
     if (m.headers.date.isValid())
-        out += QStringLiteral("Date: %1\n").arg(m.headers.date.toLocalTime().toString(Qt::RFC2822Date));
+        out += QStringLiteral("Date: %1\n")
+                   .arg(m.headers.date.toLocalTime().toString(Qt::RFC2822Date));
     for (const auto &a : m.attachments)
-        out += QStringLiteral("Attachment: %1 (%2, %3 bytes)\n").arg(a.filename, a.mimeType).arg(a.size);
+        out += QStringLiteral("Attachment: %1 (%2, %3 bytes)\n")
+                   .arg(a.filename, a.mimeType)
+                   .arg(a.size);
     for (const auto &w : m.warnings)
         out += QStringLiteral("Warning: %1\n").arg(w);
     out += QLatin1Char('\n') + m.text + QLatin1Char('\n');
@@ -181,7 +186,8 @@ QString textOf(const mime::RenderedMessage &m)
 std::optional<int> checkFormat(const QString &format, const QStringList &allowed)
 {
     if (!allowed.contains(format)) {
-        printErr(QStringLiteral("--format must be one of: %1").arg(allowed.join(QStringLiteral(", "))));
+        printErr(
+            QStringLiteral("--format must be one of: %1").arg(allowed.join(QStringLiteral(", "))));
         return Usage;
     }
     return std::nullopt;
@@ -200,28 +206,35 @@ int printRendered(const mime::RenderedMessage &m, const QString &format)
 
 int accountAdd(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl account add: add a POP3 account; prints its id."), args);
+    CommandLine cl(QStringLiteral("poplarctl account add: add a POP3 account; prints its id."),
+                   args);
     cl.add(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
     cl.add(QStringLiteral("email"), QStringLiteral("E-mail address."), QStringLiteral("ADDRESS"));
     cl.add(QStringLiteral("host"), QStringLiteral("POP3 server."), QStringLiteral("HOST"));
     cl.add(QStringLiteral("port"), QStringLiteral("Port (default 995 for tls, else 110)."),
            QStringLiteral("PORT"));
-    cl.add(QStringLiteral("security"), QStringLiteral("tls, starttls or none."), QStringLiteral("MODE"));
+    cl.add(QStringLiteral("security"), QStringLiteral("tls, starttls or none."),
+           QStringLiteral("MODE"));
     cl.add(QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("USER"));
     cl.add(QStringLiteral("password-command"),
            QStringLiteral("Shell command whose first output line is the password."),
            QStringLiteral("CMD"));
     cl.add(QStringLiteral("password-keychain"),
            QStringLiteral("Keep the password in the system keychain; it is read from stdin."));
-    cl.add(QStringLiteral("auth"), QStringLiteral("auto, user, apop, plain, login, cram-md5, xoauth2."),
+    cl.add(QStringLiteral("auth"),
+           QStringLiteral("auto (default), user, apop, plain, login, cram-md5, scram-sha-1, "
+                          "scram-sha-256, xoauth2, oauthbearer."),
            QStringLiteral("METHOD"));
-    cl.add(QStringLiteral("leave-on-server"), QStringLiteral("yes (default) or no."), QStringLiteral("yes|no"));
-    cl.add(QStringLiteral("delete-from-server-on-local-delete"), QStringLiteral("yes (default) or no."),
+    cl.add(QStringLiteral("leave-on-server"), QStringLiteral("yes (default) or no."),
            QStringLiteral("yes|no"));
+    cl.add(QStringLiteral("delete-from-server-on-local-delete"),
+           QStringLiteral("yes (default) or no."), QStringLiteral("yes|no"));
     cl.add(QStringLiteral("delete-from-server-after-days"), QStringLiteral("0 (default) is never."),
            QStringLiteral("N"));
-    cl.add(QStringLiteral("size-limit-kb"), QStringLiteral("0 (default) is no limit."), QStringLiteral("N"));
-    cl.add(QStringLiteral("ca-file"), QStringLiteral("Also trust the CA certificates in this PEM file."),
+    cl.add(QStringLiteral("size-limit-kb"), QStringLiteral("0 (default) is no limit."),
+           QStringLiteral("N"));
+    cl.add(QStringLiteral("ca-file"),
+           QStringLiteral("Also trust the CA certificates in this PEM file."),
            QStringLiteral("PEM"));
     cl.add(QStringLiteral("pin-sha256"), QStringLiteral("Trust the certificate with this SHA-256."),
            QStringLiteral("HEX"));
@@ -254,18 +267,21 @@ int accountAdd(const QString &profileDir, const QStringList &args)
     const bool command = cl.isSet(QStringLiteral("password-command"));
     const bool keychain = cl.isSet(QStringLiteral("password-keychain"));
     if (command == keychain)
-        return usage(QStringLiteral("give exactly one of --password-command and --password-keychain"));
+        return usage(
+            QStringLiteral("give exactly one of --password-command and --password-keychain"));
     a.passwordSource = command ? PasswordSource::Command : PasswordSource::Keychain;
     a.passwordCommand = cl.value(QStringLiteral("password-command"));
     if (cl.isSet(QStringLiteral("auth"))) {
         const auto auth = authMethodFromString(cl.value(QStringLiteral("auth")));
         if (!auth)
-            return usage(QStringLiteral("unknown --auth method \"%1\"").arg(cl.value(QStringLiteral("auth"))));
+            return usage(QStringLiteral("unknown --auth method \"%1\"")
+                             .arg(cl.value(QStringLiteral("auth"))));
         a.auth = *auth;
     }
     for (const auto &[option, field] :
          {std::pair{QStringLiteral("leave-on-server"), &a.leaveOnServer},
-          std::pair{QStringLiteral("delete-from-server-on-local-delete"), &a.deleteFromServerOnLocalDelete}}) {
+          std::pair{QStringLiteral("delete-from-server-on-local-delete"),
+                    &a.deleteFromServerOnLocalDelete}}) {
         if (!cl.isSet(option))
             continue;
         const auto flag = yesNo(cl.value(option));
@@ -301,7 +317,8 @@ int accountAdd(const QString &profileDir, const QStringList &args)
         const QString password = in.readLine();
         if (password.isEmpty()) {
             (void)accounts.remove(id.value());
-            return usage(QStringLiteral("--password-keychain reads the password from standard input; none was given"));
+            return usage(QStringLiteral(
+                "--password-keychain reads the password from standard input; none was given"));
         }
         KeychainSecretStore secrets;
         std::optional<Status> written;
@@ -314,7 +331,9 @@ int accountAdd(const QString &profileDir, const QStringList &args)
         if (!written || !*written) {
             (void)accounts.remove(id.value());
             return fail(written ? written->error()
-                                : Error{Error::Code::Config, QStringLiteral("The keychain did not answer"), {}});
+                                : Error{Error::Code::Config,
+                                        QStringLiteral("The keychain did not answer"),
+                                        {}});
         }
     }
     printOut(id.value() + QLatin1Char('\n'));
@@ -323,12 +342,14 @@ int accountAdd(const QString &profileDir, const QStringList &args)
 
 int accountList(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl account list: the accounts, without passwords."), args);
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"));
+    CommandLine cl(QStringLiteral("poplarctl account list: the accounts, without passwords."),
+                   args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
     if (auto code = cl.parse())
         return *code;
     const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                             : QStringLiteral("text");
+                                                              : QStringLiteral("text");
     if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
         return *code;
     auto profile = Profile::open(profileDir);
@@ -402,10 +423,12 @@ int account(const QString &profileDir, const QStringList &args)
 
 int sync(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl sync: download new mail; exit 0 only if every account synced."),
-                   args);
+    CommandLine cl(
+        QStringLiteral("poplarctl sync: download new mail; exit 0 only if every account synced."),
+        args);
     cl.add(QStringLiteral("account"), QStringLiteral("Only this account."), QStringLiteral("ID"));
-    cl.add(QStringLiteral("log"), QStringLiteral("Write the protocol log (no credentials) to FILE."),
+    cl.add(QStringLiteral("log"),
+           QStringLiteral("Write the protocol log (no credentials) to FILE."),
            QStringLiteral("FILE"));
     if (auto code = cl.parse())
         return *code;
@@ -422,7 +445,8 @@ int sync(const QString &profileDir, const QStringList &args)
         const QString id = cl.value(QStringLiteral("account"));
         accounts.removeIf([&](const Account &a) { return a.id != id; });
         if (accounts.isEmpty())
-            return fail({Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}});
+            return fail(
+                {Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}});
     }
     if (accounts.isEmpty()) {
         printErr(QStringLiteral("no accounts; add one with 'poplarctl account add'"));
@@ -434,7 +458,8 @@ int sync(const QString &profileDir, const QStringList &args)
         log = std::make_unique<QFile>(cl.value(QStringLiteral("log")));
         if (!log->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
             return fail({Error::Code::Config,
-                         QStringLiteral("Cannot write the log file %1: %2").arg(log->fileName(), log->errorString()),
+                         QStringLiteral("Cannot write the log file %1: %2")
+                             .arg(log->fileName(), log->errorString()),
                          {}});
     }
 
@@ -446,6 +471,7 @@ int sync(const QString &profileDir, const QStringList &args)
                          [&log](const QString &accountId, bool fromClient, const QByteArray &line) {
                              log->write(QByteArray("[") + accountId.toUtf8() + "] " +
                                         (fromClient ? "C: " : "S: ") + line + '\n');
+                             log->flush(); // a killed sync still leaves its log
                          });
     }
     int pending = int(accounts.size());
@@ -477,18 +503,21 @@ int sync(const QString &profileDir, const QStringList &args)
 int list(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("poplarctl list: the messages of a folder, newest first."), args);
-    cl.add(QStringLiteral("folder"), QStringLiteral("inbox (default) or trash."), QStringLiteral("FOLDER"));
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"));
+    cl.add(QStringLiteral("folder"), QStringLiteral("inbox (default) or trash."),
+           QStringLiteral("FOLDER"));
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
     if (auto code = cl.parse())
         return *code;
-    const auto folder = store::folderFromString(
-        cl.isSet(QStringLiteral("folder")) ? cl.value(QStringLiteral("folder")) : QStringLiteral("inbox"));
+    const auto folder = store::folderFromString(cl.isSet(QStringLiteral("folder"))
+                                                    ? cl.value(QStringLiteral("folder"))
+                                                    : QStringLiteral("inbox"));
     if (!folder) {
         printErr(QStringLiteral("--folder must be inbox or trash"));
         return Usage;
     }
     const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                             : QStringLiteral("text");
+                                                              : QStringLiteral("text");
     if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
         return *code;
     auto session = openSession(profileDir);
@@ -508,8 +537,9 @@ int list(const QString &profileDir, const QStringList &args)
         const QString from = row.fromName.isEmpty() ? row.fromAddress : row.fromName;
         printOut(QStringLiteral("%1\t%2\t%3\t%4\n")
                      .arg(row.id)
-                     .arg(row.date.isValid() ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                                             : QStringLiteral("-"),
+                     .arg(row.date.isValid()
+                              ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                              : QStringLiteral("-"),
                           from, row.subject));
     }
     return Success;
@@ -517,16 +547,18 @@ int list(const QString &profileDir, const QStringList &args)
 
 int showOrExport(const QString &profileDir, const QStringList &args, bool exportRaw)
 {
-    CommandLine cl(exportRaw ? QStringLiteral("poplarctl export: the message's raw bytes on stdout.")
-                             : QStringLiteral("poplarctl show: a message as the reader shows it."),
+    CommandLine cl(exportRaw
+                       ? QStringLiteral("poplarctl export: the message's raw bytes on stdout.")
+                       : QStringLiteral("poplarctl show: a message as the reader shows it."),
                    args);
     if (!exportRaw)
-        cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"));
+        cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+               QStringLiteral("FORMAT"));
     cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
     if (auto code = cl.parse())
         return *code;
     const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                             : QStringLiteral("text");
+                                                              : QStringLiteral("text");
     if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
         return *code;
     const auto id = messageId(cl.arg(0));
@@ -547,8 +579,9 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
 
 int remove(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl delete: move a message to Trash (as Delete in the window)."),
-                   args);
+    CommandLine cl(
+        QStringLiteral("poplarctl delete: move a message to Trash (as Delete in the window)."),
+        args);
     cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
     if (auto code = cl.parse())
         return *code;
@@ -565,23 +598,29 @@ int remove(const QString &profileDir, const QStringList &args)
 
 int render(const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl render: show an .eml file as the reader would; needs no profile."),
-                   args);
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"));
+    CommandLine cl(
+        QStringLiteral(
+            "poplarctl render: show an .eml file as the reader would; needs no profile."),
+        args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
     cl.positional(QStringLiteral("FILE"), QStringLiteral("An RFC 5322 message."));
     if (auto code = cl.parse())
         return *code;
     const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                             : QStringLiteral("text");
+                                                              : QStringLiteral("text");
     if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
         return *code;
     QFile file(cl.arg(0));
     if (!file.open(QIODevice::ReadOnly))
         return fail({Error::Code::NotFound,
-                     QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()), {}});
+                     QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()),
+                     {}});
     constexpr qint64 maxMessage = 256 * 1024 * 1024;
     if (file.size() > maxMessage)
-        return fail({Error::Code::Config, QStringLiteral("%1 is larger than 256 MB").arg(file.fileName()), {}});
+        return fail({Error::Code::Config,
+                     QStringLiteral("%1 is larger than 256 MB").arg(file.fileName()),
+                     {}});
     return printRendered(mime::MessageRenderer::render(file.readAll()), format);
 }
 

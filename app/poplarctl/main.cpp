@@ -14,16 +14,16 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Poplar's command line.\n\nCommands:\n"
-        "  account add|list|remove   manage accounts\n"
-        "  sync [--account ID] [--log FILE]\n"
-        "  list [--folder inbox|trash] [--format json]\n"
-        "  show ID [--format json|text]\n"
-        "  export ID                 the raw message on stdout\n"
-        "  delete ID                 move a message to Trash\n"
-        "  render FILE.eml [--format json|text]\n\n"
-        "Run 'poplarctl COMMAND --help' for a command's options."));
+    parser.setApplicationDescription(
+        QStringLiteral("Poplar's command line.\n\nCommands:\n"
+                       "  account add|list|remove   manage accounts\n"
+                       "  sync [--account ID] [--log FILE]\n"
+                       "  list [--folder inbox|trash] [--format json]\n"
+                       "  show ID [--format json|text]\n"
+                       "  export ID                 the raw message on stdout\n"
+                       "  delete ID                 move a message to Trash\n"
+                       "  render FILE.eml [--format json|text]\n\n"
+                       "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profile(QStringLiteral("profile"),

@@ -15,14 +15,19 @@ constexpr std::array securityNames{
 };
 
 constexpr std::array authNames{
-    std::pair{AuthMethod::Auto, "auto"},       std::pair{AuthMethod::User, "user"},
-    std::pair{AuthMethod::Apop, "apop"},       std::pair{AuthMethod::Plain, "plain"},
-    std::pair{AuthMethod::Login, "login"},     std::pair{AuthMethod::CramMd5, "cram-md5"},
+    std::pair{AuthMethod::Auto, "auto"},
+    std::pair{AuthMethod::User, "user"},
+    std::pair{AuthMethod::Apop, "apop"},
+    std::pair{AuthMethod::Plain, "plain"},
+    std::pair{AuthMethod::Login, "login"},
+    std::pair{AuthMethod::CramMd5, "cram-md5"},
+    std::pair{AuthMethod::ScramSha1, "scram-sha-1"},
+    std::pair{AuthMethod::ScramSha256, "scram-sha-256"},
     std::pair{AuthMethod::XOAuth2, "xoauth2"},
+    std::pair{AuthMethod::OAuthBearer, "oauthbearer"},
 };
 
-template<typename Table, typename Enum>
-QString nameOf(const Table &table, Enum value)
+template<typename Table, typename Enum> QString nameOf(const Table &table, Enum value)
 {
     for (const auto &[v, name] : table) {
         if (v == value)
@@ -44,20 +49,29 @@ std::optional<Enum> valueOf(const Table &table, const QString &text)
 
 } // namespace
 
-QString securityToString(Security security) { return nameOf(securityNames, security); }
+QString securityToString(Security security)
+{
+    return nameOf(securityNames, security);
+}
 
 std::optional<Security> securityFromString(const QString &text)
 {
     return valueOf<Security>(securityNames, text);
 }
 
-QString authMethodToString(AuthMethod method) { return nameOf(authNames, method); }
+QString authMethodToString(AuthMethod method)
+{
+    return nameOf(authNames, method);
+}
 
 std::optional<AuthMethod> authMethodFromString(const QString &text)
 {
     return valueOf<AuthMethod>(authNames, text);
 }
 
-quint16 defaultPort(Security security) { return security == Security::Tls ? 995 : 110; }
+quint16 defaultPort(Security security)
+{
+    return security == Security::Tls ? 995 : 110;
+}
 
 } // namespace poplar

@@ -21,7 +21,18 @@ enum class PasswordSource {
     Command,  ///< the first line printed by a shell command
 };
 
-enum class AuthMethod { Auto, User, Apop, Plain, Login, CramMd5, XOAuth2 };
+enum class AuthMethod {
+    Auto,
+    User,
+    Apop,
+    Plain,
+    Login,
+    CramMd5,
+    ScramSha1,
+    ScramSha256,
+    XOAuth2,     ///< the password command prints an OAuth access token
+    OAuthBearer, ///< RFC 7628; same token source as XOAuth2
+};
 
 /// One POP3 account as stored in poplar.ini (without its password). A plain value type.
 struct Account {

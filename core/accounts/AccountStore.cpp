@@ -9,7 +9,10 @@ namespace poplar {
 
 namespace {
 
-QString groupOf(const QString &id) { return keys::accountsGroup + QLatin1Char('/') + id; }
+QString groupOf(const QString &id)
+{
+    return keys::accountsGroup + QLatin1Char('/') + id;
+}
 
 Account readAccount(QSettings &s, const QString &id)
 {
@@ -65,7 +68,8 @@ Status settingsStatus(QSettings &s)
     s.sync();
     if (s.status() != QSettings::NoError) {
         return Error{Error::Code::Storage,
-                     QStringLiteral("Cannot write the settings file %1").arg(s.fileName()), {}};
+                     QStringLiteral("Cannot write the settings file %1").arg(s.fileName()),
+                     {}};
     }
     return {};
 }
@@ -84,8 +88,7 @@ void setOrder(QSettings &s, const QStringList &order)
 
 AccountStore::AccountStore(QString iniPath)
     : m_path(std::move(iniPath))
-{
-}
+{}
 
 QList<Account> AccountStore::accounts() const
 {
@@ -150,7 +153,8 @@ Status AccountStore::update(const Account &account)
         return s;
     QSettings s(m_path, QSettings::IniFormat);
     if (!orderOf(s).contains(account.id))
-        return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(account.id), {}};
+        return Error{
+            Error::Code::NotFound, QStringLiteral("There is no account %1").arg(account.id), {}};
     s.remove(groupOf(account.id));
     writeAccount(s, account);
     return settingsStatus(s);

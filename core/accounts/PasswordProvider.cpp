@@ -13,8 +13,7 @@ namespace poplar {
 PasswordProvider::PasswordProvider(SecretStore &secrets, QObject *parent)
     : QObject(parent)
     , m_secrets(secrets)
-{
-}
+{}
 
 void PasswordProvider::fetch(const Account &account, Callback done)
 {
@@ -44,10 +43,10 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
     };
 
     connect(timer, &QTimer::timeout, this, [answer, ms = m_commandTimeoutMs] {
-        answer(Error{Error::Code::Config,
-                     QStringLiteral("The password command did not finish within %1 seconds")
-                         .arg(ms / 1000),
-                     {}});
+        answer(Error{
+            Error::Code::Config,
+            QStringLiteral("The password command did not finish within %1 seconds").arg(ms / 1000),
+            {}});
     });
     connect(process, &QProcess::errorOccurred, this, [answer, process](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart) {
@@ -75,7 +74,8 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
                     line.chop(1);
                 if (line.isEmpty()) {
                     answer(Error{Error::Code::Config,
-                                 QStringLiteral("The password command printed nothing"), {}});
+                                 QStringLiteral("The password command printed nothing"),
+                                 {}});
                     return;
                 }
                 answer(QString::fromUtf8(line));

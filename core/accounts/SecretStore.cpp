@@ -12,12 +12,16 @@ const QString service = QStringLiteral("poplar");
 Error keychainError(const QKeychain::Job *job)
 {
     return {Error::Code::Config,
-            QStringLiteral("The system keychain failed: %1").arg(job->errorString()), {}};
+            QStringLiteral("The system keychain failed: %1").arg(job->errorString()),
+            {}};
 }
 
 } // namespace
 
-QString passwordKey(const QString &accountId) { return QStringLiteral("account-") + accountId; }
+QString passwordKey(const QString &accountId)
+{
+    return QStringLiteral("account-") + accountId;
+}
 
 void KeychainSecretStore::read(const QString &key, ReadCallback done)
 {
@@ -27,7 +31,8 @@ void KeychainSecretStore::read(const QString &key, ReadCallback done)
         auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(j);
         if (readJob->error() == QKeychain::EntryNotFound) {
             done(Error{Error::Code::Config,
-                       QStringLiteral("No password is stored in the keychain for this account"), {}});
+                       QStringLiteral("No password is stored in the keychain for this account"),
+                       {}});
         } else if (readJob->error() != QKeychain::NoError) {
             done(keychainError(readJob));
         } else {

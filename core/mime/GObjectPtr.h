@@ -18,8 +18,7 @@ struct GObjectUnref {
 };
 
 /// Owns one GObject reference. adopt() takes a "transfer full" pointer, ref() a borrowed one.
-template<typename T>
-class GObjectPtr {
+template<typename T> class GObjectPtr {
 public:
     GObjectPtr() = default;
     static GObjectPtr adopt(T *owned) { return GObjectPtr(owned); }
@@ -34,7 +33,9 @@ public:
     explicit operator bool() const { return m_ptr != nullptr; }
 
 private:
-    explicit GObjectPtr(T *p) : m_ptr(p) {}
+    explicit GObjectPtr(T *p)
+        : m_ptr(p)
+    {}
     std::unique_ptr<T, GObjectUnref> m_ptr;
 };
 

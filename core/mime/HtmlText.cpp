@@ -11,18 +11,36 @@ namespace poplar::mime {
 namespace {
 
 struct GumboOutputDeleter {
-    void operator()(GumboOutput *output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+    void operator()(GumboOutput *output) const
+    {
+        gumbo_destroy_output(&kGumboDefaultOptions, output);
+    }
 };
 
 bool isBlock(GumboTag tag)
 {
     switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_HR:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_CENTER:
         return true;
     default:
         return false;
@@ -81,8 +99,12 @@ private:
         if (node->type != GUMBO_NODE_ELEMENT)
             return false;
         switch (node->v.element.tag) {
-        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
-        case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_HEAD:
+        case GUMBO_TAG_TITLE:
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_TEMPLATE:
             return true;
         default:
             return false;
@@ -110,11 +132,13 @@ private:
         else if (isBlock(e.tag))
             newline(e.tag == GUMBO_TAG_P ? 2 : 1);
         for (const char *attr : {"src", "background", "poster"}) {
-            if (const GumboAttribute *a = gumbo_get_attribute(&e.attributes, attr); a && isRemote(a->value))
+            if (const GumboAttribute *a = gumbo_get_attribute(&e.attributes, attr);
+                a && isRemote(a->value))
                 ++m_remote;
         }
         if (e.tag == GUMBO_TAG_LINK) {
-            if (const GumboAttribute *a = gumbo_get_attribute(&e.attributes, "href"); a && isRemote(a->value))
+            if (const GumboAttribute *a = gumbo_get_attribute(&e.attributes, "href");
+                a && isRemote(a->value))
                 ++m_remote;
         }
     }

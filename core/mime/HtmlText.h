@@ -6,8 +6,8 @@
 namespace poplar::mime {
 
 struct HtmlText {
-    QString text;                ///< what a reader of the page sees, as plain text
-    int remoteResources = 0;     ///< images, styles and frames that would be fetched from the net
+    QString text;            ///< what a reader of the page sees, as plain text
+    int remoteResources = 0; ///< images, styles and frames that would be fetched from the net
 };
 
 /// Reads HTML with a real HTML5 parser (gumbo) and returns its visible text.

@@ -21,10 +21,15 @@ void ensureGMime()
     std::call_once(once, [] { g_mime_init(); });
 }
 
-QString fromUtf8(const char *text) { return text ? QString::fromUtf8(text) : QString(); }
+QString fromUtf8(const char *text)
+{
+    return text ? QString::fromUtf8(text) : QString();
+}
 
 struct ParserOptions {
-    ParserOptions() : options(g_mime_parser_options_new()) {}
+    ParserOptions()
+        : options(g_mime_parser_options_new())
+    {}
     ~ParserOptions() { g_mime_parser_options_free(options); }
     ParserOptions(const ParserOptions &) = delete;
     ParserOptions &operator=(const ParserOptions &) = delete;
@@ -34,8 +39,8 @@ struct ParserOptions {
 GObjectPtr<GMimeMessage> parse(const QByteArray &raw)
 {
     ensureGMime();
-    auto stream = GObjectPtr<GMimeStream>::adopt(g_mime_stream_mem_new_with_buffer(
-        raw.constData(), size_t(raw.size())));
+    auto stream = GObjectPtr<GMimeStream>::adopt(
+        g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
     auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
     ParserOptions options;
@@ -156,7 +161,8 @@ RenderedMessage MessageRenderer::render(const QByteArray &raw, RenderLimits limi
     RenderedMessage out;
     auto message = parse(raw);
     if (!message) {
-        out.warnings.append(QStringLiteral("The message could not be read as MIME; shown as raw text."));
+        out.warnings.append(
+            QStringLiteral("The message could not be read as MIME; shown as raw text."));
         out.text = decodeText(raw, nullptr, out.warnings);
         return out;
     }
@@ -204,9 +210,9 @@ RenderedMessage MessageRenderer::render(const QByteArray &raw, RenderLimits limi
                               g_mime_content_type_get_parameter(type, "charset"), out.warnings);
     } else if (htmlPart) {
         GMimeContentType *type = g_mime_object_get_content_type(GMIME_OBJECT(htmlPart));
-        const QString html = decodeText(decodedContent(htmlPart),
-                                        g_mime_content_type_get_parameter(type, "charset"),
-                                        out.warnings);
+        const QString html =
+            decodeText(decodedContent(htmlPart), g_mime_content_type_get_parameter(type, "charset"),
+                       out.warnings);
         const HtmlText text = htmlToText(html);
         out.text = text.text;
         out.html = true;

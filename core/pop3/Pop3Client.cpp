@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3/Pop3Client.h"
 
+#include "pop3/SaslSession.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSslConfiguration>
@@ -11,7 +13,40 @@ namespace poplar::pop3 {
 
 namespace {
 
-QString serverText(const Reply &reply) { return QString::fromUtf8(reply.text).left(300); }
+QString serverText(const Reply &reply)
+{
+    return QString::fromUtf8(reply.text).left(300);
+}
+
+} // namespace
+
+Error replyError(const Reply &reply, const QString &context)
+{
+    Error error{Error::Code::ServerRejected, context, serverText(reply)};
+    // RFC 2449 §8 and RFC 3206: the code tells the user whether to wait or to act.
+    const QByteArray &code = reply.code;
+    if (code == "IN-USE") {
+        error.temporary = true;
+        error.detail += QStringLiteral(": another program is using this mailbox right now (another "
+                                       "mail reader or a phone?). Poplar will try again later.");
+    } else if (code == "LOGIN-DELAY") {
+        error.temporary = true;
+        error.detail += QStringLiteral(": the server allows a login only every few minutes. "
+                                       "Poplar will try again later.");
+    } else if (code == "SYS/TEMP") {
+        error.temporary = true;
+        error.detail += QStringLiteral(": the server has a temporary problem. Try again later.");
+    } else if (code == "SYS/PERM") {
+        error.detail += QStringLiteral(": the server has a lasting problem with this account. "
+                                       "Contact your provider.");
+    } else if (code == "AUTH") {
+        error.code = Error::Code::Auth;
+        error.detail += QStringLiteral(": the user name or password is wrong.");
+    }
+    return error;
+}
+
+namespace {
 
 QString normalizedHex(QString hex)
 {
@@ -64,7 +99,8 @@ void Pop3Client::open(const Account &account, const QString &password, const Opt
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(account.caFile);
         if (extra.isEmpty()) {
             fail({Error::Code::Config,
-                  QStringLiteral("The CA file %1 holds no readable PEM certificate").arg(account.caFile),
+                  QStringLiteral("The CA file %1 holds no readable PEM certificate")
+                      .arg(account.caFile),
                   {}});
             return;
         }
@@ -75,8 +111,9 @@ void Pop3Client::open(const Account &account, const QString &password, const Opt
     // client without SNI with a placeholder certificate).
     m_socket->setPeerVerifyName(account.host);
 
-    // The greeting is the first reply (RFC 1939 §4).
-    send({}, ReplyShape::StatusLine, [this](const Reply &r) { readGreeting(r); }, {});
+    // The greeting is the first reply (RFC 1939 §4); it answers no command.
+    m_queued.push_back(
+        {{}, ReplyShape::StatusLine, 0, [this](const Reply &r) { readGreeting(r); }, {}, false});
     armTimer(m_options.connectTimeoutMs);
     if (account.security == Security::Tls)
         m_socket->connectToHostEncrypted(account.host, account.port, account.host);
@@ -95,7 +132,7 @@ void Pop3Client::send(const QByteArray &line, ReplyShape shape, ReplyHandler han
 {
     if (m_done)
         return;
-    m_queued.push_back({line, shape, sizeHint, std::move(handler), logLine});
+    m_queued.push_back({line, shape, sizeHint, std::move(handler), logLine, true});
     if (m_socket->state() == QAbstractSocket::ConnectedState)
         pump();
 }
@@ -104,13 +141,14 @@ void Pop3Client::pump()
 {
     if (m_done)
         return;
-    const std::size_t window = m_pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
+    const std::size_t window =
+        m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
     QByteArray out;
     while (!m_queued.empty() && m_inFlight.size() < window) {
         Queued next = std::move(m_queued.front());
         m_queued.pop_front();
         m_parser.expect(next.shape, next.sizeHint);
-        if (!next.line.isEmpty()) { // the greeting is expected, not sent
+        if (next.transmit) {
             out += next.line;
             out += "\r\n";
             Q_EMIT protocolLine(true, next.logLine);
@@ -222,11 +260,13 @@ void Pop3Client::onSocketError()
                err == QAbstractSocket::SslInternalError ||
                err == QAbstractSocket::SslInvalidUserDataError) {
         fail({Error::Code::Tls,
-              QStringLiteral("The secure connection to %1 failed: %2").arg(where, m_socket->errorString()),
+              QStringLiteral("The secure connection to %1 failed: %2")
+                  .arg(where, m_socket->errorString()),
               {}});
     } else {
         fail({Error::Code::Network,
-              QStringLiteral("Cannot reach %1: %2").arg(where, m_socket->errorString()), {}});
+              QStringLiteral("Cannot reach %1: %2").arg(where, m_socket->errorString()),
+              {}});
     }
 }
 
@@ -235,7 +275,8 @@ void Pop3Client::onDisconnected()
     if (m_done || m_quitting)
         return;
     fail({Error::Code::Network,
-          QStringLiteral("The server %1 closed the connection unexpectedly").arg(m_account.host), {}});
+          QStringLiteral("The server %1 closed the connection unexpectedly").arg(m_account.host),
+          {}});
 }
 
 void Pop3Client::onTimeout()
@@ -258,10 +299,10 @@ void Pop3Client::onTimeout()
 void Pop3Client::readGreeting(const Reply &greeting)
 {
     if (!greeting.isOk()) {
-        fail({Error::Code::ServerRejected, QStringLiteral("The server refused the connection"),
-              serverText(greeting)});
+        fail(replyError(greeting, QStringLiteral("The server refused the connection")));
         return;
     }
+    m_greeting = greeting.text;
     if (m_account.security == Security::StartTls)
         requestCapabilities([this] { startTls(); });
     else
@@ -272,29 +313,14 @@ void Pop3Client::requestCapabilities(std::function<void()> next)
 {
     // CAPA, RFC 2449 §5. A server without it answers -ERR: then it has no extensions.
     command("CAPA", ReplyShape::MultiLine, [this, next = std::move(next)](const Reply &r) {
-        m_capabilities.clear();
-        if (r.isOk()) {
-            for (const QByteArray &line : r.body.split('\n')) {
-                const QByteArray cap = line.trimmed();
-                if (!cap.isEmpty())
-                    m_capabilities.append(cap);
-            }
-        }
-        m_pipelining = false;
-        for (const QByteArray &cap : std::as_const(m_capabilities)) {
-            if (cap.compare("PIPELINING", Qt::CaseInsensitive) == 0)
-                m_pipelining = true;
-        }
+        m_caps = r.isOk() ? Capabilities::parse(r.body) : Capabilities{};
         next();
     });
 }
 
 void Pop3Client::startTls()
 {
-    bool offered = false;
-    for (const QByteArray &cap : std::as_const(m_capabilities))
-        offered = offered || cap.compare("STLS", Qt::CaseInsensitive) == 0;
-    if (!offered) {
+    if (!m_caps.stls) {
         fail({Error::Code::Insecure,
               QStringLiteral("The server %1 does not offer STARTTLS, so Poplar stopped before "
                              "sending your password. Choose SSL/TLS, or ask the provider.")
@@ -322,37 +348,187 @@ void Pop3Client::startTls()
 void Pop3Client::login()
 {
     if (m_account.security != Security::None && !m_socket->isEncrypted()) {
-        fail({Error::Code::Insecure, QStringLiteral("Refusing to log in over an unencrypted connection"),
+        fail({Error::Code::Insecure,
+              QStringLiteral("Refusing to log in over an unencrypted connection"),
               {}});
         return;
     }
-    if (m_account.auth != AuthMethod::Auto && m_account.auth != AuthMethod::User) {
-        fail({Error::Code::Config,
-              QStringLiteral("The login method \"%1\" is not available in this version; use "
-                             "\"auto\" or \"user\"")
-                  .arg(authMethodToString(m_account.auth)),
-              {}});
+    const QByteArray timestamp = apopTimestamp(m_greeting);
+    auto method = chooseLogin(m_account.auth, m_caps, m_socket->isEncrypted(), !timestamp.isEmpty(),
+                              &SaslSession::supports);
+    if (!method) {
+        fail(method.error());
         return;
     }
-    // USER/PASS, RFC 1939 §7. Pipelined when allowed: the PASS reply decides.
-    send("USER " + m_account.user.toUtf8(), ReplyShape::StatusLine, [this](const Reply &r) {
-        if (!r.isOk()) {
-            fail({Error::Code::Auth,
-                  QStringLiteral("The server rejected the user name \"%1\"").arg(m_account.user),
-                  serverText(r)});
-        }
-    }, "USER " + m_account.user.toUtf8());
-    send("PASS " + m_password.toUtf8(), ReplyShape::StatusLine, [this](const Reply &r) {
-        m_password.fill(QLatin1Char('\0'));
-        m_password.clear();
-        if (!r.isOk()) {
-            fail({Error::Code::Auth,
-                  QStringLiteral("The server rejected the password for \"%1\"").arg(m_account.user),
-                  serverText(r)});
+    m_loginMethod = method.value();
+    const QByteArray user = m_account.user.toUtf8();
+    switch (m_loginMethod.kind) {
+    case LoginMethod::Kind::UserPass:
+        // USER/PASS, RFC 1939 §7. Pipelined when allowed: the PASS reply decides.
+        send(
+            "USER " + user, ReplyShape::StatusLine,
+            [this](const Reply &r) {
+                if (!r.isOk())
+                    loginFailed(r);
+            },
+            "USER " + user);
+        sendSecret("PASS " + m_password.toUtf8(), "PASS ********", [this](const Reply &r) {
+            if (!r.isOk()) {
+                loginFailed(r);
+                return;
+            }
+            Q_EMIT loggedIn();
+        });
+        break;
+    case LoginMethod::Kind::Apop: {
+        // APOP, RFC 1939 §7: MD5 over the greeting's timestamp and the shared secret.
+        const QByteArray digest =
+            QCryptographicHash::hash(timestamp + m_password.toUtf8(), QCryptographicHash::Md5)
+                .toHex();
+        sendSecret("APOP " + user + ' ' + digest, "APOP " + user + " ********",
+                   [this](const Reply &r) {
+                       if (!r.isOk()) {
+                           loginFailed(r);
+                           return;
+                       }
+                       Q_EMIT loggedIn();
+                   });
+        break;
+    }
+    case LoginMethod::Kind::Sasl:
+        loginWithSasl(m_loginMethod.mechanism);
+        break;
+    case LoginMethod::Kind::OAuth:
+        loginWithOAuth(m_loginMethod.mechanism);
+        break;
+    }
+}
+
+void Pop3Client::sendSecret(const QByteArray &line, const QByteArray &logLine, ReplyHandler handler)
+{
+    send(
+        line, ReplyShape::StatusLine,
+        [this, handler = std::move(handler)](const Reply &r) {
+            m_password.fill(QLatin1Char('\0'));
+            m_password.clear();
+            handler(r);
+        },
+        logLine);
+}
+
+void Pop3Client::loginWithSasl(const QByteArray &mechanism)
+{
+    // AUTH, RFC 5034. Client-first mechanisms send their first response with the command
+    // (SASL-IR) unless that would pass the 255-octet command limit (§4).
+    auto session = SaslSession::start(mechanism, m_account.user, m_password, m_account.host);
+    m_password.fill(QLatin1Char('\0'));
+    m_password.clear();
+    if (!session) {
+        fail(session.error());
+        return;
+    }
+    m_sasl = std::move(session).value();
+    auto initial = m_sasl->step({});
+    if (!initial) {
+        fail(initial.error());
+        return;
+    }
+    QByteArray line = "AUTH " + mechanism;
+    if (!initial.value().isEmpty() && line.size() + 1 + initial.value().size() <= 255) {
+        line += ' ' + initial.value();
+        send(
+            line, ReplyShape::StatusLine, [this](const Reply &r) { onAuthReply(r); },
+            "AUTH " + mechanism + " ********");
+        return;
+    }
+    // Too long, or a server-first mechanism: wait for the server's first challenge. A
+    // prepared client-first response is sent in answer to that (empty) challenge.
+    QByteArray pending = initial.value();
+    send(
+        line, ReplyShape::StatusLine,
+        [this, pending](const Reply &r) {
+            if (r.kind == Reply::Kind::Continuation && !pending.isEmpty()) {
+                send(
+                    pending, ReplyShape::StatusLine,
+                    [this](const Reply &next) { onAuthReply(next); }, "********");
+                return;
+            }
+            onAuthReply(r);
+        },
+        line);
+}
+
+void Pop3Client::loginWithOAuth(const QByteArray &mechanism)
+{
+    // The "password" is the access token the password command printed.
+    const QByteArray response =
+        oauthInitialResponse(mechanism, m_account.user, m_password, m_account.host, m_account.port);
+    m_password.fill(QLatin1Char('\0'));
+    m_password.clear();
+    send(
+        "AUTH " + mechanism + ' ' + response, ReplyShape::StatusLine,
+        [this, mechanism](const Reply &r) {
+            if (r.kind == Reply::Kind::Continuation) {
+                // An error report in JSON (RFC 7628 §3.2.2): acknowledge it, the -ERR follows.
+                const QByteArray why = QByteArray::fromBase64(r.text).left(300);
+                send(
+                    mechanism == "OAUTHBEARER" ? QByteArray("AQ==") : QByteArray(),
+                    ReplyShape::StatusLine,
+                    [this, why](const Reply &final) {
+                        Reply shown = final;
+                        if (!why.isEmpty())
+                            shown.text += " " + why;
+                        loginFailed(shown);
+                    },
+                    "(acknowledge error)");
+                return;
+            }
+            if (!r.isOk()) {
+                loginFailed(r);
+                return;
+            }
+            Q_EMIT loggedIn();
+        },
+        "AUTH " + mechanism + " ********");
+}
+
+void Pop3Client::onAuthReply(const Reply &reply)
+{
+    if (reply.kind == Reply::Kind::Continuation) {
+        auto response = m_sasl->step(reply.text);
+        if (!response) {
+            // Cancel the exchange (RFC 5034 §4), then report.
+            send(
+                "*", ReplyShape::StatusLine, [](const Reply &) {}, "*");
+            fail(response.error());
             return;
         }
-        Q_EMIT loggedIn();
-    }, "PASS ********");
+        send(
+            response.value(), ReplyShape::StatusLine, [this](const Reply &r) { onAuthReply(r); },
+            "********");
+        return;
+    }
+    if (!reply.isOk()) {
+        loginFailed(reply);
+        return;
+    }
+    m_sasl.reset();
+    Q_EMIT loggedIn();
+}
+
+void Pop3Client::loginFailed(const Reply &reply)
+{
+    m_sasl.reset();
+    // Without a response code, a rejected login means the credentials (RFC 3206 §4 allows
+    // servers to be vague); with one, the code says whether to wait or to fix the settings.
+    if (reply.code.isEmpty() || reply.code == "AUTH") {
+        fail({Error::Code::Auth,
+              QStringLiteral("The server rejected the password for \"%1\"").arg(m_account.user),
+              serverText(reply)});
+        return;
+    }
+    fail(replyError(reply,
+                    QStringLiteral("The server refused the login for \"%1\"").arg(m_account.user)));
 }
 
 void Pop3Client::fail(Error error)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "accounts/Account.h"
+#include "pop3/Capabilities.h"
+#include "pop3/LoginMethod.h"
 #include "pop3/Pop3Parser.h"
 #include "util/Error.h"
 
@@ -12,11 +14,15 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 
 class QSslSocket;
 class QTimer;
 
 namespace poplar::pop3 {
+
+/// Our words for a -ERR reply, with what its RFC 2449/3206 response code means for the user.
+[[nodiscard]] Error replyError(const Reply &reply, const QString &context);
 
 /// One POP3 connection over QSslSocket: secures it as the account demands, logs in, then
 /// runs commands, pipelined when the server advertises PIPELINING (RFC 2449 §6.6).
@@ -48,8 +54,10 @@ public:
     /// Drops the connection without QUIT: the server deletes nothing.
     void abort();
 
-    [[nodiscard]] bool pipelining() const { return m_pipelining; }
-    [[nodiscard]] const QByteArrayList &capabilities() const { return m_capabilities; }
+    [[nodiscard]] bool pipelining() const { return m_caps.pipelining; }
+    [[nodiscard]] const Capabilities &capabilities() const { return m_caps; }
+    /// How the session logged in (valid after loggedIn()).
+    [[nodiscard]] const LoginMethod &loginMethod() const { return m_loginMethod; }
 
 Q_SIGNALS:
     void loggedIn();
@@ -64,6 +72,7 @@ private:
         qsizetype sizeHint;
         ReplyHandler handler;
         QByteArray logLine;
+        bool transmit = true; ///< false for the greeting: a reply that nothing asked for
     };
 
     void send(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
@@ -80,6 +89,11 @@ private:
     void requestCapabilities(std::function<void()> next);
     void startTls();
     void login();
+    void loginWithSasl(const QByteArray &mechanism);
+    void loginWithOAuth(const QByteArray &mechanism);
+    void onAuthReply(const Reply &reply);
+    void sendSecret(const QByteArray &line, const QByteArray &logLine, ReplyHandler handler);
+    void loginFailed(const Reply &reply);
     void fail(Error error);
     void armTimer(int ms);
 
@@ -91,8 +105,10 @@ private:
     Pop3Parser m_parser;
     std::deque<Queued> m_queued;
     std::deque<ReplyHandler> m_inFlight;
-    QByteArrayList m_capabilities;
-    bool m_pipelining = false;
+    Capabilities m_caps;
+    QByteArray m_greeting;
+    LoginMethod m_loginMethod;
+    std::unique_ptr<class SaslSession> m_sasl;
     bool m_quitting = false;
     bool m_done = false;
     QString m_sslProblem;

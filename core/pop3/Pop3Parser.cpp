@@ -74,7 +74,8 @@ void Pop3Parser::feed(QByteArrayView bytes)
     while (!m_fatal) {
         const char *data = m_buffer.constData();
         const qsizetype size = m_buffer.size();
-        const auto *newline = static_cast<const char *>(std::memchr(data + m_pos, '\n', size - m_pos));
+        const auto *newline =
+            static_cast<const char *>(std::memchr(data + m_pos, '\n', size - m_pos));
         if (!newline) {
             const qsizetype partial = size - m_pos;
             if (m_state == State::Status && partial > m_limits.maxStatusLine) {
@@ -130,7 +131,9 @@ bool Pop3Parser::parseStatusLine(QByteArrayView rawLine)
         skip = 1;
     } else {
         fail(QStringLiteral("The server sent a reply that is neither +OK nor -ERR: \"%1\"")
-                 .arg(QString::fromUtf8(line.first(std::min<qsizetype>(line.size(), 80)).toByteArray()).toHtmlEscaped()));
+                 .arg(QString::fromUtf8(
+                          line.first(std::min<qsizetype>(line.size(), 80)).toByteArray())
+                          .toHtmlEscaped()));
         return false;
     }
     if (line.size() > skip)

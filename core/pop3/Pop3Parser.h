@@ -27,7 +27,9 @@ public:
     };
 
     Pop3Parser() = default;
-    explicit Pop3Parser(Limits limits) : m_limits(limits) {}
+    explicit Pop3Parser(Limits limits)
+        : m_limits(limits)
+    {}
 
     /// The next reply will have this shape. `sizeHint` (from LIST) pre-sizes the body.
     void expect(ReplyShape shape, qsizetype sizeHint = 0);

@@ -68,8 +68,7 @@ Error storageError(const QString &what, const QString &sqliteText)
 Database::Database(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -81,7 +80,10 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QSqlDatabase Database::connection() const { return QSqlDatabase::database(m_connectionName, false); }
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName)
 {
@@ -140,7 +142,8 @@ Status Database::migrate()
     QSqlDatabase db = connection();
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return storageError(QStringLiteral("Cannot read the cache version"), query.lastError().text());
+        return storageError(QStringLiteral("Cannot read the cache version"),
+                            query.lastError().text());
     const int version = query.value(0).toInt();
     query.finish();
     if (version > schemaVersion) {
@@ -156,7 +159,8 @@ Status Database::migrate()
     for (int v = version; v < schemaVersion; ++v) {
         Transaction txn(db);
         if (!txn.active())
-            return storageError(QStringLiteral("Cannot start a cache upgrade"), db.lastError().text());
+            return storageError(QStringLiteral("Cannot start a cache upgrade"),
+                                db.lastError().text());
         // QSQLITE runs one statement per exec(): split the script on ';'.
         const QStringList statements = steps.at(v).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString &statement : statements) {

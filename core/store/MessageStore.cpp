@@ -34,7 +34,10 @@ MessageSummary summaryFromRow(const QSqlQuery &q)
 }
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL with '' meaning "none".
-QString notNull(const QString &text) { return text.isNull() ? QStringLiteral("") : text; }
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
 
 Error queryError(const QString &what, const QSqlQuery &q)
 {
@@ -59,15 +62,15 @@ std::optional<Folder> folderFromString(const QString &text)
 
 MessageStore::MessageStore(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 Result<qint64> MessageStore::insert(const IncomingMessage &m)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, subject, "
+        "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
+        "subject, "
         "date, size, partial, received_at) VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.accountId);
     q.addBindValue(m.uidl);

@@ -53,9 +53,10 @@ void AccountSync::start()
         commitBatch(); // what was fully received is safe to keep
         finish(e);
     });
-    connect(m_client, &pop3::Pop3Client::protocolLine, this, [this](bool fromClient, const QByteArray &line) {
-        Q_EMIT protocolLine(m_account.id, fromClient, line);
-    });
+    connect(m_client, &pop3::Pop3Client::protocolLine, this,
+            [this](bool fromClient, const QByteArray &line) {
+                Q_EMIT protocolLine(m_account.id, fromClient, line);
+            });
     connect(m_client, &pop3::Pop3Client::loggedIn, this, &AccountSync::listUidls);
     m_client->open(m_account, m_password, m_options);
     m_password.clear();
@@ -129,11 +130,12 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
     // Queued all at once: the client keeps a pipelining window full, or goes lock-step.
     for (const pop3::UidlEntry &e : wanted) {
         const qint64 listed = sizes.value(e.number, -1);
-        m_client->command("RETR " + QByteArray::number(e.number), pop3::ReplyShape::MultiLine,
-                          [this, number = e.number, uidl = e.uidl, listed](const pop3::Reply &r) {
-                              onRetrieved(number, uidl, listed, r);
-                          },
-                          std::max<qint64>(listed, 0));
+        m_client->command(
+            "RETR " + QByteArray::number(e.number), pop3::ReplyShape::MultiLine,
+            [this, number = e.number, uidl = e.uidl, listed](const pop3::Reply &r) {
+                onRetrieved(number, uidl, listed, r);
+            },
+            std::max<qint64>(listed, 0));
     }
 }
 

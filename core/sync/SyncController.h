@@ -30,7 +30,10 @@ public:
 
     void syncAccount(const Account &account);
     void cancel(const QString &accountId);
-    [[nodiscard]] bool isSyncing(const QString &accountId) const { return m_busy.contains(accountId); }
+    [[nodiscard]] bool isSyncing(const QString &accountId) const
+    {
+        return m_busy.contains(accountId);
+    }
     [[nodiscard]] bool isIdle() const { return m_busy.isEmpty(); }
 
 Q_SIGNALS:
@@ -46,7 +49,7 @@ private:
     PasswordProvider &m_passwords;
     QThread m_thread;
     SyncWorker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
-    QSet<QString> m_busy;              ///< accounts fetching a password or syncing
+    QSet<QString> m_busy;           ///< accounts fetching a password or syncing
     QSet<QString> m_fetchingPassword;
 };
 

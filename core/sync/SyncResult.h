@@ -13,10 +13,10 @@ namespace poplar::sync {
 /// How one account's sync ended.
 struct SyncResult {
     QString accountId;
-    int newMessages = 0;          ///< stored in the cache by this sync
-    int deletedOnServer = 0;      ///< removed from the server (after QUIT +OK)
-    std::optional<Error> error;   ///< empty when the sync completed
-    QStringList warnings;         ///< per-message problems that did not stop the sync
+    int newMessages = 0;        ///< stored in the cache by this sync
+    int deletedOnServer = 0;    ///< removed from the server (after QUIT +OK)
+    std::optional<Error> error; ///< empty when the sync completed
+    QStringList warnings;       ///< per-message problems that did not stop the sync
 
     [[nodiscard]] bool ok() const { return !error.has_value(); }
 };

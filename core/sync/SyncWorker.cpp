@@ -11,8 +11,7 @@ namespace poplar::sync {
 SyncWorker::SyncWorker(QString cachePath, pop3::Pop3Client::Options options)
     : m_cachePath(std::move(cachePath))
     , m_options(options)
-{
-}
+{}
 
 SyncWorker::~SyncWorker()
 {

@@ -29,6 +29,8 @@ struct Error {
     Code code = Code::Protocol;
     QString detail;
     QString serverText;
+    /// The condition should pass by itself (RFC 3206 IN-USE, SYS/TEMP): retry later.
+    bool temporary = false;
 
     /// One line for a status bar or stderr.
     [[nodiscard]] QString message() const
@@ -40,11 +42,14 @@ struct Error {
 };
 
 /// A value or an Error. C++20 has no std::expected.
-template<typename T>
-class [[nodiscard]] Result {
+template<typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_data(std::move(value)) {}
-    Result(Error error) : m_data(std::move(error)) {}
+    Result(T value)
+        : m_data(std::move(value))
+    {}
+    Result(Error error)
+        : m_data(std::move(error))
+    {}
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -61,7 +66,9 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}
+    Status(Error error)
+        : m_error(std::move(error))
+    {}
 
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -58,8 +58,8 @@ QSslConfiguration trustingConfig(const QString &caFile)
 
 TEST_F(DovecotTest, PlainPortSpeaksPop3)
 {
-    const QString first = server().addMessage("From: a@example.org\r\nSubject: one\r\n\r\nHi\r\n",
-                                              u"msg-one"_s);
+    const QString first =
+        server().addMessage("From: a@example.org\r\nSubject: one\r\n\r\nHi\r\n", u"msg-one"_s);
     const QString second = server().addMessage("From: b@example.org\nSubject: two\n\nLF only\n");
     ASSERT_FALSE(first.isEmpty());
     ASSERT_FALSE(second.isEmpty());

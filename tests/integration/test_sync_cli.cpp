@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Foundation path end to end: poplarctl against a real Dovecot over TLS and STARTTLS.
-#include "DovecotServer.h"
+#include "CtlTest.h"
 #include "Profile.h"
-#include "accounts/AccountStore.h"
 #include "TestUtil.h"
+#include "accounts/AccountStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,85 +19,8 @@ namespace poplar::test {
 
 namespace {
 
-struct CtlRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-class SyncCliTest : public DovecotTest {
+class SyncCliTest : public CtlTest {
 protected:
-    CtlRun ctl(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(POPLARCTL_PATH),
-                QStringList{QStringLiteral("--profile"), m_profile.path()} + args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60'000)) {
-            p.kill();
-            p.waitForFinished();
-            ADD_FAILURE() << "poplarctl did not finish: " << args.join(QLatin1Char(' ')).toStdString();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
-
-    QString passwordCommand(const QString &password) const
-    {
-        return QStringLiteral("printf '%s\\n' '") + password + QLatin1Char('\'');
-    }
-
-    /// Adds the test account; returns its id.
-    QString addAccount(const QString &security, quint16 port, bool trustCa = true,
-                       const QStringList &extra = {})
-    {
-        QStringList args{QStringLiteral("account"), QStringLiteral("add"),
-                         QStringLiteral("--name"), QStringLiteral("Test"),
-                         QStringLiteral("--host"), server().host(),
-                         QStringLiteral("--port"), QString::number(port),
-                         QStringLiteral("--security"), security,
-                         QStringLiteral("--user"), server().user(),
-                         QStringLiteral("--password-command"), passwordCommand(server().password())};
-        if (trustCa)
-            args += {QStringLiteral("--ca-file"), server().caFile()};
-        const CtlRun r = ctl(args + extra);
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QString::fromUtf8(r.out.trimmed());
-    }
-
-    QJsonArray listJson(const QString &folder = QStringLiteral("inbox"))
-    {
-        const CtlRun r = ctl({QStringLiteral("list"), QStringLiteral("--folder"), folder,
-                           QStringLiteral("--format"), QStringLiteral("json")});
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).array();
-    }
-
-    /// Three messages, one with lines POP3 must dot-stuff and one with bare LF endings.
-    QList<QByteArray> seedThree()
-    {
-        QList<QByteArray> raws{
-            makeMessage(QStringLiteral("First"), QStringLiteral("Bob <bob@example.org>"),
-                        QStringLiteral("Hello Alice.\n")),
-            makeMessage(QStringLiteral("Dots"), QStringLiteral("carol@example.org"),
-                        QStringLiteral(".leading dot\n..two dots\n.\nafter a lone dot\n"),
-                        QStringLiteral("Tue, 03 Nov 2026 10:00:00 +0000")),
-            QByteArray("From: Dan <dan@example.org>\nTo: alice@example.org\nSubject: LF only\n"
-                       "Date: Wed, 04 Nov 2026 10:00:00 +0000\n\nBare line feeds here.\n"),
-        };
-        for (const QByteArray &raw : raws)
-            EXPECT_FALSE(server().addMessage(raw).isEmpty());
-        return raws;
-    }
-
-    /// What POP3 transmits for a Maildir file: every line ending as CRLF.
-    static QByteArray asSent(QByteArray raw)
-    {
-        raw.replace("\r\n", "\n");
-        raw.replace("\n", "\r\n");
-        return raw;
-    }
-
     void expectSyncStoresAndExportsExactly(const QString &security, quint16 port)
     {
         const QList<QByteArray> raws = seedThree();
@@ -115,21 +38,21 @@ protected:
             for (const char *key : {"id", "account", "uidl", "folder", "from", "subject", "date",
                                     "size", "seen", "partial"})
                 EXPECT_TRUE(o.contains(QLatin1String(key))) << key;
-            const CtlRun e = ctl({QStringLiteral("export"), QString::number(o.value(QStringLiteral("id")).toInteger())});
+            const CtlRun e = ctl({QStringLiteral("export"),
+                                  QString::number(o.value(QStringLiteral("id")).toInteger())});
             ASSERT_EQ(e.exitCode, 0) << e.err.toStdString();
             exported.append(e.out);
             EXPECT_EQ(o.value(QStringLiteral("size")).toInteger(), e.out.size());
         }
         for (const QByteArray &raw : raws)
-            EXPECT_TRUE(exported.contains(asSent(raw))) << "not exported byte for byte:\n" << raw.toStdString();
+            EXPECT_TRUE(exported.contains(asSent(raw))) << "not exported byte for byte:\n"
+                                                        << raw.toStdString();
 
         const CtlRun second = ctl({QStringLiteral("sync")});
         ASSERT_EQ(second.exitCode, 0) << second.err.toStdString();
         EXPECT_TRUE(second.out.contains("0 new")) << second.out.toStdString();
         EXPECT_EQ(listJson().size(), 3);
     }
-
-    QTemporaryDir m_profile;
 };
 
 TEST_F(SyncCliTest, ImplicitTlsStoresEachMessageByteForByteAndOnlyOnce)
@@ -144,21 +67,28 @@ TEST_F(SyncCliTest, StartTlsStoresEachMessageByteForByteAndOnlyOnce)
 
 TEST_F(SyncCliTest, ShowRendersTheStoredMessage)
 {
-    server().addMessage(makeMessage(QStringLiteral("Lunch?"), QStringLiteral("Bob <bob@example.org>"),
+    server().addMessage(makeMessage(QStringLiteral("Lunch?"),
+                                    QStringLiteral("Bob <bob@example.org>"),
                                     QStringLiteral("Noon at the usual place.\n")));
     addAccount(QStringLiteral("tls"), server().tlsPort());
     ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
     const QJsonArray rows = listJson();
     ASSERT_EQ(rows.size(), 1);
-    const QString id = QString::number(rows.at(0).toObject().value(QStringLiteral("id")).toInteger());
-    const CtlRun r = ctl({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
+    const QString id =
+        QString::number(rows.at(0).toObject().value(QStringLiteral("id")).toInteger());
+    const CtlRun r =
+        ctl({QStringLiteral("show"), id, QStringLiteral("--format"), QStringLiteral("json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     EXPECT_EQ(o.value(QStringLiteral("subject")).toString(), QStringLiteral("Lunch?"));
-    EXPECT_EQ(o.value(QStringLiteral("from")).toObject().value(QStringLiteral("address")).toString(),
-              QStringLiteral("bob@example.org"));
-    EXPECT_TRUE(o.value(QStringLiteral("text")).toString().contains(QStringLiteral("Noon at the usual place.")));
-    for (const char *key : {"to", "cc", "date", "html", "attachments", "remoteContentBlocked", "warnings"})
+    EXPECT_EQ(
+        o.value(QStringLiteral("from")).toObject().value(QStringLiteral("address")).toString(),
+        QStringLiteral("bob@example.org"));
+    EXPECT_TRUE(o.value(QStringLiteral("text"))
+                    .toString()
+                    .contains(QStringLiteral("Noon at the usual place.")));
+    for (const char *key :
+         {"to", "cc", "date", "html", "attachments", "remoteContentBlocked", "warnings"})
         EXPECT_TRUE(o.contains(QLatin1String(key))) << key;
 
     const CtlRun del = ctl({QStringLiteral("delete"), id});
@@ -194,12 +124,22 @@ TEST_F(SyncCliTest, WrongPasswordFailsClearlyAndTouchesNothingStored)
 TEST_F(SyncCliTest, RejectedPasswordIsReportedWithTheServersWords)
 {
     seedThree();
-    QStringList args{QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--host"),
-                     server().host(), QStringLiteral("--port"), QString::number(server().tlsPort()),
-                     QStringLiteral("--security"), QStringLiteral("tls"), QStringLiteral("--user"),
-                     server().user(), QStringLiteral("--password-command"),
-                     passwordCommand(QStringLiteral("not-the-password")), QStringLiteral("--ca-file"),
-                     server().caFile()};
+    QStringList args{QStringLiteral("account"),
+                     QStringLiteral("add"),
+                     QStringLiteral("--host"),
+                     server().host(),
+                     QStringLiteral("--port"),
+                     QString::number(server().tlsPort()),
+                     QStringLiteral("--security"),
+                     QStringLiteral("tls"),
+                     QStringLiteral("--user"),
+                     server().user(),
+                     QStringLiteral("--password-command"),
+                     passwordCommand(QStringLiteral("not-the-password")),
+                     QStringLiteral("--ca-file"),
+                     server().caFile(),
+                     QStringLiteral("--auth"),
+                     QStringLiteral("user")};
     ASSERT_EQ(ctl(args).exitCode, 0);
     const QString log = m_profile.filePath(QStringLiteral("protocol.log"));
     const CtlRun r = ctl({QStringLiteral("sync"), QStringLiteral("--log"), log});

@@ -50,7 +50,9 @@ ssl_key = <@DIR@/key.pem
 ssl_dh = <@DIR@/dh.pem
 
 disable_plaintext_auth = no
-auth_mechanisms = plain
+# Every mechanism the client implements; APOP and CRAM-MD5 work because the
+# passwd-file keeps the password in the clear (test only).
+auth_mechanisms = plain login cram-md5 scram-sha-1 scram-sha-256 apop
 auth_verbose = yes
 auth_failure_delay = 0
 
@@ -95,8 +97,8 @@ QString findTool(const QString &name)
 {
     QString found = QStandardPaths::findExecutable(name);
     if (found.isEmpty()) // sbin is often not in a normal user's PATH
-        found = QStandardPaths::findExecutable(
-            name, {u"/usr/sbin"_s, u"/usr/local/sbin"_s, u"/sbin"_s});
+        found = QStandardPaths::findExecutable(name,
+                                               {u"/usr/sbin"_s, u"/usr/local/sbin"_s, u"/sbin"_s});
     return found;
 }
 
@@ -116,7 +118,7 @@ bool runTool(const QString &name, const QStringList &args, QString *error)
     if (!finished)
         process.kill();
     *error = u"%1 %2 failed: %3\n%4"_s.arg(name, args.join(u' '), process.errorString(),
-                                            QString::fromLocal8Bit(process.readAll()));
+                                           QString::fromLocal8Bit(process.readAll()));
     return false;
 }
 
@@ -282,8 +284,8 @@ bool DovecotServer::prepareFiles(QString *error)
     for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s})
         dir.mkpath(maildir() + u'/' + sub);
     // QTemporaryDir is 0700, but login and mail processes run as other users.
-    const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                      QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
     for (const QString &p : {m_dir->path(), path(u"base"_s), path(u"state"_s), path(u"home"_s)})
         QFile::setPermissions(p, open);
     if (root) {
@@ -365,8 +367,8 @@ bool DovecotServer::waitUntilReady(QString *error)
     const QDeadlineTimer deadline(kReadyTimeoutMs);
     while (!deadline.hasExpired()) {
         if (m_process->state() == QProcess::NotRunning) {
-            *error = failure(u"dovecot exited during startup (exit code %1)"_s.arg(
-                m_process->exitCode()));
+            *error = failure(
+                u"dovecot exited during startup (exit code %1)"_s.arg(m_process->exitCode()));
             return false;
         }
         // pop3-login is spawned on demand, so only a real greeting proves the login
@@ -445,8 +447,8 @@ QString DovecotServer::logText() const
 
 QString DovecotServer::failure(const QString &what) const
 {
-    return what + u"\n--- tail of dovecot log/output (%1) ---\n"_s.arg(m_dir->path())
-           + tail(logText(), 30);
+    return what + u"\n--- tail of dovecot log/output (%1) ---\n"_s.arg(m_dir->path()) +
+           tail(logText(), 30);
 }
 
 QString DovecotServer::addMessage(const QByteArray &raw, const QString &baseName)
@@ -464,8 +466,8 @@ QString DovecotServer::addMessage(const QByteArray &raw, const QString &baseName
     if (!writeFile(tmpPath, raw))
         return {};
     // As root we write files the (non-root) mail process must be able to own and expunge.
-    if (::geteuid() == 0
-        && ::chown(QFile::encodeName(tmpPath).constData(), m_mailUid, m_mailGid) != 0)
+    if (::geteuid() == 0 &&
+        ::chown(QFile::encodeName(tmpPath).constData(), m_mailUid, m_mailGid) != 0)
         return {};
     // rename() within one directory tree is atomic: Dovecot sees all of it or nothing.
     if (!QFile::rename(tmpPath, newPath))

@@ -29,7 +29,8 @@ TEST(MessageRenderer, DecodesHeadersAndQuotedPrintableUtf8)
 
 TEST(MessageRenderer, HtmlOnlyBodyBecomesTextAndRemoteImagesAreCounted)
 {
-    const RenderedMessage m = MessageRenderer::render(testData(QStringLiteral("mime/html-only-remote-image.eml")));
+    const RenderedMessage m =
+        MessageRenderer::render(testData(QStringLiteral("mime/html-only-remote-image.eml")));
     EXPECT_TRUE(m.html);
     EXPECT_TRUE(m.text.contains(QStringLiteral("Hello café lovers"))) << qPrintable(m.text);
     EXPECT_TRUE(m.text.contains(QStringLiteral("Line two")));
@@ -40,7 +41,8 @@ TEST(MessageRenderer, HtmlOnlyBodyBecomesTextAndRemoteImagesAreCounted)
 
 TEST(MessageRenderer, PrefersPlainAlternativeAndListsAttachments)
 {
-    const RenderedMessage m = MessageRenderer::render(testData(QStringLiteral("mime/multipart-attachment.eml")));
+    const RenderedMessage m =
+        MessageRenderer::render(testData(QStringLiteral("mime/multipart-attachment.eml")));
     EXPECT_FALSE(m.html);
     EXPECT_EQ(m.text.trimmed(), QStringLiteral("The report is attached."));
     ASSERT_EQ(m.attachments.size(), 1);

@@ -21,7 +21,8 @@ IncomingMessage incoming(const QString &account, const QString &uidl, const QStr
     IncomingMessage m;
     m.accountId = account;
     m.uidl = uidl;
-    m.raw = test::makeMessage(subject, QStringLiteral("Bob <bob@example.org>"), QStringLiteral("body"));
+    m.raw =
+        test::makeMessage(subject, QStringLiteral("Bob <bob@example.org>"), QStringLiteral("body"));
     m.headers.subject = subject;
     m.headers.fromName = QStringLiteral("Bob");
     m.headers.fromAddress = QStringLiteral("bob@example.org");
@@ -59,10 +60,12 @@ TEST_F(MessageStoreTest, StoresRawBytesExactlyAndListsNewestFirst)
 {
     const QDateTime older = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
     const QDateTime newer = older.addDays(1);
-    IncomingMessage a = incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("old"), older);
+    IncomingMessage a =
+        incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("old"), older);
     a.raw += QByteArray("\x00\xff binary tail\r\n", 16);
     auto idA = m_store->insert(a);
-    auto idB = m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u2"), QStringLiteral("new"), newer));
+    auto idB = m_store->insert(
+        incoming(QStringLiteral("1"), QStringLiteral("u2"), QStringLiteral("new"), newer));
     ASSERT_TRUE(idA.ok()) << qPrintable(idA.error().message());
     ASSERT_TRUE(idB.ok());
 
@@ -81,7 +84,8 @@ TEST_F(MessageStoreTest, StoresRawBytesExactlyAndListsNewestFirst)
 
 TEST_F(MessageStoreTest, UidlsStayKnownAfterLocalDeleteAndAreKeptPerAccount)
 {
-    auto id = m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("s"), {}));
+    auto id = m_store->insert(
+        incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("s"), {}));
     ASSERT_TRUE(id.ok());
     ASSERT_TRUE(m_store->moveToFolder(id.value(), Folder::Trash).ok());
     EXPECT_EQ(m_store->messages(Folder::Inbox).value().size(), 0);
@@ -97,7 +101,10 @@ TEST_F(MessageStoreTest, RolledBackBatchLeavesNothing)
 {
     {
         Transaction txn(m_db->connection());
-        ASSERT_TRUE(m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("s"), {})).ok());
+        ASSERT_TRUE(m_store
+                        ->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"),
+                                          QStringLiteral("s"), {}))
+                        .ok());
         // no commit: the guard rolls back
     }
     EXPECT_TRUE(m_store->messages(Folder::Inbox).value().isEmpty());
@@ -114,8 +121,14 @@ TEST_F(MessageStoreTest, MissingMessageIsNotFound)
 
 TEST_F(MessageStoreTest, RemoveAccountDropsItsMessagesOnly)
 {
-    ASSERT_TRUE(m_store->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("a"), {})).ok());
-    ASSERT_TRUE(m_store->insert(incoming(QStringLiteral("2"), QStringLiteral("u1"), QStringLiteral("b"), {})).ok());
+    ASSERT_TRUE(
+        m_store
+            ->insert(incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("a"), {}))
+            .ok());
+    ASSERT_TRUE(
+        m_store
+            ->insert(incoming(QStringLiteral("2"), QStringLiteral("u1"), QStringLiteral("b"), {}))
+            .ok());
     ASSERT_TRUE(m_store->removeAccount(QStringLiteral("1")).ok());
     auto rows = m_store->messages(Folder::Inbox).value();
     ASSERT_EQ(rows.size(), 1);
@@ -135,7 +148,8 @@ TEST(Database, FileThatIsNotACacheGivesAClearErrorAndIsNotOverwritten)
     auto db = Database::open(path, QStringLiteral("junk-test"));
     ASSERT_FALSE(db.ok());
     EXPECT_EQ(db.error().code, Error::Code::Storage);
-    EXPECT_TRUE(db.error().detail.contains(QStringLiteral("damaged"))) << qPrintable(db.error().detail);
+    EXPECT_TRUE(db.error().detail.contains(QStringLiteral("damaged")))
+        << qPrintable(db.error().detail);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_EQ(f.readAll(), junk);
 }

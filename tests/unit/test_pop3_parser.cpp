@@ -37,7 +37,8 @@ std::vector<Reply> run(const Transcript &t, const Feeder &feed)
     for (ReplyShape s : t.shapes)
         parser.expect(s);
     feed(parser, t.bytes);
-    EXPECT_FALSE(parser.fatalError().has_value()) << qPrintable(parser.fatalError().value_or(QString()));
+    EXPECT_FALSE(parser.fatalError().has_value())
+        << qPrintable(parser.fatalError().value_or(QString()));
     std::vector<Reply> out;
     while (parser.hasReply())
         out.push_back(parser.takeReply());
@@ -62,16 +63,20 @@ TEST_P(ParserTranscript, SameRepliesHoweverTheBytesAreSplit)
 {
     const Transcript &t = GetParam();
     check(t, run(t, [](Pop3Parser &p, const QByteArray &b) { p.feed(b); }), "whole");
-    check(t, run(t, [](Pop3Parser &p, const QByteArray &b) {
-              for (char c : b)
-                  p.feed(QByteArrayView(&c, 1));
-          }),
+    check(t,
+          run(t,
+              [](Pop3Parser &p, const QByteArray &b) {
+                  for (char c : b)
+                      p.feed(QByteArrayView(&c, 1));
+              }),
           "byte by byte");
     for (qsizetype cut = 1; cut < t.bytes.size(); ++cut) {
-        check(t, run(t, [cut](Pop3Parser &p, const QByteArray &b) {
-                  p.feed(b.left(cut));
-                  p.feed(b.mid(cut));
-              }),
+        check(t,
+              run(t,
+                  [cut](Pop3Parser &p, const QByteArray &b) {
+                      p.feed(b.left(cut));
+                      p.feed(b.mid(cut));
+                  }),
               "split at " + std::to_string(cut));
     }
 }
@@ -91,10 +96,7 @@ INSTANTIATE_TEST_SUITE_P(
                    {ReplyShape::MultiLine},
                    "+OK 40 octets\r\nSubject: x\r\n\r\n..hidden\r\n...\r\n..\r\nend\r\n.\r\n",
                    {{Ok, "40 octets", "Subject: x\r\n\r\n.hidden\r\n..\r\n.\r\nend\r\n"}}},
-        Transcript{"empty_block",
-                   {ReplyShape::MultiLine},
-                   "+OK\r\n.\r\n",
-                   {{Ok, "", ""}}},
+        Transcript{"empty_block", {ReplyShape::MultiLine}, "+OK\r\n.\r\n", {{Ok, "", ""}}},
         Transcript{"bare_lf_line_endings_kept",
                    {ReplyShape::MultiLine, ReplyShape::StatusLine},
                    "+OK\nline one\n..two\n.\n+OK bye\n",
@@ -107,8 +109,10 @@ INSTANTIATE_TEST_SUITE_P(
                    {ReplyShape::StatusLine, ReplyShape::StatusLine, ReplyShape::MultiLine,
                     ReplyShape::StatusLine},
                    "+OK\r\n-ERR [AUTH] bad password\r\n+OK 2\r\nA\r\n.\r\n+OK bye\r\n",
-                   {{Ok, "", {}}, {Err, "[AUTH] bad password", {}, false, "AUTH"},
-                    {Ok, "2", "A\r\n"}, {Ok, "bye", {}}}},
+                   {{Ok, "", {}},
+                    {Err, "[AUTH] bad password", {}, false, "AUTH"},
+                    {Ok, "2", "A\r\n"},
+                    {Ok, "bye", {}}}},
         Transcript{"response_code_lowercase_and_sub",
                    {ReplyShape::StatusLine},
                    "-ERR [sys/temp] try later\r\n",

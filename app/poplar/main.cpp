@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The composition root of the desktop reader: parse the command line, open the profile and
+// the cache, make the services, show the window.
+#include "MainWindow.h"
+#include "Services.h"
+
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "accounts/SecretStore.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "sync/SyncController.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+#include <cstdio>
+
+namespace {
+
+/// Tells the user why Poplar cannot start, then gives the exit code.
+int fail(const QString &title, const QString &message)
+{
+    std::fprintf(stderr, "poplar: %s\n", qUtf8Printable(message));
+    const QString platform = QGuiApplication::platformName();
+    if (platform != QLatin1String("offscreen") && platform != QLatin1String("minimal"))
+        QMessageBox::critical(nullptr, title, message);
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    using namespace poplar;
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("poplar"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Poplar"));
+    QApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "A fast, light and safe POP3 mail reader."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QCoreApplication::translate("main", "Keep accounts, settings and mail in DIR."),
+        QCoreApplication::translate("main", "DIR"));
+    parser.addOption(profileOption);
+    parser.process(app);
+
+    const QString cannotStart = QCoreApplication::translate("main", "Poplar cannot start");
+    Result<Profile> opened = Profile::open(parser.value(profileOption));
+    if (!opened)
+        return fail(cannotStart, opened.error().message());
+    Profile profile = std::move(opened).value();
+    if (Status locked = profile.lock(); !locked)
+        return fail(cannotStart, locked.error().message());
+
+    Result<std::unique_ptr<store::Database>> database =
+        store::Database::open(profile.cachePath(), QStringLiteral("poplar-gui"));
+    if (!database)
+        return fail(cannotStart, database.error().message());
+    const std::unique_ptr<store::Database> cache = std::move(database).value();
+    store::MessageStore messages(cache->connection());
+
+    AccountStore accounts(profile.iniPath());
+    KeychainSecretStore secrets;
+    PasswordProvider passwords(secrets);
+    sync::SyncController sync(profile.cachePath(), passwords);
+
+    ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync});
+    window.show();
+    return app.exec();
+}

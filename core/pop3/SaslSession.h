@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Error.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace poplar::pop3 {
+
+/// One client-side SASL exchange through GNU SASL (RFC 4422): PLAIN, LOGIN, CRAM-MD5,
+/// SCRAM-SHA-1, SCRAM-SHA-256 and whatever else the library knows. XOAUTH2 and
+/// OAUTHBEARER, which it lacks, are one formatted line each (see oauthInitialResponse).
+/// Challenges and responses are base64, as POP3 AUTH carries them (RFC 5034).
+class SaslSession {
+public:
+    ~SaslSession();
+    SaslSession(const SaslSession &) = delete;
+    SaslSession &operator=(const SaslSession &) = delete;
+
+    /// Starts `mechanism` for `user`/`secret`; `host` feeds mechanisms that want it.
+    [[nodiscard]] static Result<std::unique_ptr<SaslSession>> start(const QByteArray &mechanism,
+                                                                    const QString &user,
+                                                                    const QString &secret,
+                                                                    const QString &host);
+
+    /// Whether GNU SASL can run this mechanism as a client.
+    [[nodiscard]] static bool supports(const QByteArray &mechanism);
+
+    /// The next base64 response to a base64 challenge (empty for the first step).
+    [[nodiscard]] Result<QByteArray> step(const QByteArray &challengeBase64);
+    /// The server's last word was accepted by the mechanism (e.g. SCRAM's signature).
+    [[nodiscard]] bool complete() const { return m_complete; }
+
+private:
+    struct Handles;
+    explicit SaslSession(std::unique_ptr<Handles> handles);
+
+    std::unique_ptr<Handles> m_handles;
+    bool m_complete = false;
+};
+
+/// The base64 initial response for XOAUTH2 (Google/Microsoft) or OAUTHBEARER (RFC 7628).
+[[nodiscard]] QByteArray oauthInitialResponse(const QByteArray &mechanism, const QString &user,
+                                              const QString &token, const QString &host,
+                                              quint16 port);
+
+} // namespace poplar::pop3

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Runs the real poplarctl binary against the private Dovecot of DovecotTest.
+
+#include "DovecotServer.h"
+#include "TestUtil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace poplar::test {
+
+struct CtlRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+class CtlTest : public DovecotTest {
+protected:
+    CtlRun ctl(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(POPLARCTL_PATH),
+                QStringList{QStringLiteral("--profile"), m_profile.path()} + args);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60'000)) {
+            p.kill();
+            p.waitForFinished();
+            ADD_FAILURE() << "poplarctl did not finish: "
+                          << args.join(QLatin1Char(' ')).toStdString();
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    QString passwordCommand(const QString &password) const
+    {
+        return QStringLiteral("printf '%s\\n' '") + password + QLatin1Char('\'');
+    }
+
+    /// Adds the test account; returns its id.
+    QString addAccount(const QString &security, quint16 port, bool trustCa = true,
+                       const QStringList &extra = {})
+    {
+        QStringList args{QStringLiteral("account"),
+                         QStringLiteral("add"),
+                         QStringLiteral("--name"),
+                         QStringLiteral("Test"),
+                         QStringLiteral("--host"),
+                         server().host(),
+                         QStringLiteral("--port"),
+                         QString::number(port),
+                         QStringLiteral("--security"),
+                         security,
+                         QStringLiteral("--user"),
+                         server().user(),
+                         QStringLiteral("--password-command"),
+                         passwordCommand(server().password())};
+        if (trustCa)
+            args += {QStringLiteral("--ca-file"), server().caFile()};
+        const CtlRun r = ctl(args + extra);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return QString::fromUtf8(r.out.trimmed());
+    }
+
+    QJsonArray listJson(const QString &folder = QStringLiteral("inbox"))
+    {
+        const CtlRun r = ctl({QStringLiteral("list"), QStringLiteral("--folder"), folder,
+                              QStringLiteral("--format"), QStringLiteral("json")});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return QJsonDocument::fromJson(r.out).array();
+    }
+
+    /// Three messages, one with lines POP3 must dot-stuff and one with bare LF endings.
+    QList<QByteArray> seedThree()
+    {
+        QList<QByteArray> raws{
+            makeMessage(QStringLiteral("First"), QStringLiteral("Bob <bob@example.org>"),
+                        QStringLiteral("Hello Alice.\n")),
+            makeMessage(QStringLiteral("Dots"), QStringLiteral("carol@example.org"),
+                        QStringLiteral(".leading dot\n..two dots\n.\nafter a lone dot\n"),
+                        QStringLiteral("Tue, 03 Nov 2026 10:00:00 +0000")),
+            QByteArray("From: Dan <dan@example.org>\nTo: alice@example.org\nSubject: LF only\n"
+                       "Date: Wed, 04 Nov 2026 10:00:00 +0000\n\nBare line feeds here.\n"),
+        };
+        for (const QByteArray &raw : raws)
+            EXPECT_FALSE(server().addMessage(raw).isEmpty());
+        return raws;
+    }
+
+    /// What POP3 transmits for a Maildir file: every line ending as CRLF.
+    static QByteArray asSent(QByteArray raw)
+    {
+        raw.replace("\r\n", "\n");
+        raw.replace("\n", "\r\n");
+        return raw;
+    }
+
+    QTemporaryDir m_profile;
+};
+
+} // namespace poplar::test

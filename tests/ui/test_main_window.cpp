@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FolderTree.h"
+#include "MainWindow.h"
+#include "MessageListModel.h"
+#include "MessageView.h"
+#include "Services.h"
+
+#include "MemorySecretStore.h"
+#include "UiTestUtil.h"
+
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "sync/SyncController.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+
+using namespace poplar;
+using namespace poplar::store;
+using poplar::ui::MainWindow;
+using poplar::ui::MessageListModel;
+using poplar::ui::MessageView;
+
+namespace {
+
+/// A profile in a temporary folder with the services main() would make (a memory keychain).
+class MainWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        Result<Profile> profile = Profile::open(m_dir.path());
+        ASSERT_TRUE(profile.ok());
+        m_profile.emplace(std::move(profile).value());
+        m_accounts.emplace(m_profile->iniPath());
+        auto db = Database::open(m_profile->cachePath(), QStringLiteral("main-window-test"));
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        m_db = std::move(db).value();
+        m_store.emplace(m_db->connection());
+        m_passwords.emplace(m_secrets);
+        m_sync.emplace(m_profile->cachePath(), *m_passwords);
+    }
+
+    void TearDown() override
+    {
+        m_window.reset();
+        m_sync.reset();
+        m_passwords.reset();
+        m_store.reset();
+        m_db.reset();
+    }
+
+    QString addAccount(const QString &name)
+    {
+        Account a;
+        a.name = name;
+        a.host = QStringLiteral("pop.example.org");
+        a.user = QStringLiteral("alice");
+        Result<QString> id = m_accounts->add(a);
+        EXPECT_TRUE(id.ok());
+        return id.ok() ? id.value() : QString();
+    }
+
+    MainWindow &makeWindow()
+    {
+        m_window = std::make_unique<MainWindow>(
+            ui::Services{*m_profile, *m_accounts, m_secrets, *m_store, *m_sync});
+        m_window->show();
+        return *m_window;
+    }
+
+    QTemporaryDir m_dir;
+    std::optional<Profile> m_profile;
+    std::optional<AccountStore> m_accounts;
+    test::MemorySecretStore m_secrets;
+    std::unique_ptr<Database> m_db;
+    std::optional<MessageStore> m_store;
+    std::optional<PasswordProvider> m_passwords;
+    std::optional<sync::SyncController> m_sync;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QDateTime at(int day, int hour)
+{
+    return QDateTime(QDate(2024, 4, day), QTime(hour, 5), Qt::UTC);
+}
+
+TEST_F(MainWindowTest, SelectingShowsTheMessageAndDeleteMovesItToTrash)
+{
+    const QString account = addAccount(QStringLiteral("Home"));
+    test::storeMessage(*m_store, account, QStringLiteral("a"),
+                       test::rfc5322(QStringLiteral("Minutes of Tuesday's meeting"),
+                                     QStringLiteral("Bob Builder <bob@example.org>"), at(2, 9),
+                                     QStringLiteral("Attached are the minutes.\nBob")));
+    const qint64 newest = test::storeMessage(
+        *m_store, account, QStringLiteral("b"),
+        test::rfc5322(QStringLiteral("Your parcel is on its way"),
+                      QStringLiteral("Parcel Service <noreply@parcels.example>"), at(9, 14),
+                      QStringLiteral("Expected delivery: Thursday.\nTrack it online.")));
+    test::storeMessage(*m_store, account, QStringLiteral("c"),
+                       test::rfc5322(QStringLiteral("Re: Holiday photos"),
+                                     QStringLiteral("Carol <carol@example.org>"), at(5, 18),
+                                     QStringLiteral("Lovely pictures, thanks!")));
+
+    MainWindow &window = makeWindow();
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("Poplar"));
+    QTableView *list = window.messageList();
+    MessageListModel *model = window.messageModel();
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_EQ(list->model(), model);
+    EXPECT_EQ(model->accountId(), account);
+    EXPECT_EQ(model->folder(), Folder::Inbox);
+    EXPECT_EQ(model->summaryAt(0).id, newest);
+
+    // The tree: the account, with Inbox and Trash.
+    QTreeWidget *tree = window.folderTree();
+    ASSERT_EQ(tree->topLevelItemCount(), 1);
+    EXPECT_EQ(tree->topLevelItem(0)->text(0), QStringLiteral("Home"));
+    ASSERT_EQ(tree->topLevelItem(0)->childCount(), 2);
+    EXPECT_EQ(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("Inbox"));
+    EXPECT_EQ(tree->topLevelItem(0)->child(1)->text(0), QStringLiteral("Trash"));
+
+    QSignalSpy rendered(window.messageView(), &MessageView::rendered);
+    list->selectionModel()->setCurrentIndex(
+        model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    EXPECT_EQ(window.messageView()->subjectText(), QStringLiteral("Your parcel is on its way"));
+    EXPECT_TRUE(window.messageView()->bodyText().contains(QStringLiteral("Expected delivery")));
+    // Reading marks it seen, in the cache and in the list.
+    EXPECT_TRUE(m_store->message(newest).value().seen);
+    EXPECT_TRUE(model->summaryAt(0).seen);
+
+    ASSERT_TRUE(window.deleteAction()->isEnabled());
+    window.deleteAction()->trigger();
+    EXPECT_EQ(model->rowCount(), 2);
+    EXPECT_EQ(model->rowOf(newest), -1);
+    const auto trash = m_store->messages(Folder::Trash, account);
+    ASSERT_TRUE(trash.ok());
+    ASSERT_EQ(trash.value().size(), 1);
+    EXPECT_EQ(trash.value().first().id, newest);
+    EXPECT_EQ(m_store->messages(Folder::Inbox, account).value().size(), 2);
+
+    // In Trash, Delete does nothing yet (and says so).
+    window.showFolder(account, Folder::Trash);
+    ASSERT_EQ(model->folder(), Folder::Trash);
+    ASSERT_EQ(model->rowCount(), 1);
+    list->selectionModel()->setCurrentIndex(
+        model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    window.deleteAction()->trigger();
+    EXPECT_EQ(model->rowCount(), 1);
+    EXPECT_FALSE(window.statusBar()->currentMessage().isEmpty());
+    EXPECT_EQ(m_store->messages(Folder::Trash, account).value().size(), 1);
+}
+
+TEST_F(MainWindowTest, DeleteKeyWorksFromTheList)
+{
+    const QString account = addAccount(QStringLiteral("Home"));
+    for (int i = 0; i < 2; ++i)
+        test::storeMessage(*m_store, account, QString::number(i),
+                           test::rfc5322(QStringLiteral("Message %1").arg(i),
+                                         QStringLiteral("a@example.org"), at(1 + i, 8),
+                                         QStringLiteral("Text")));
+    MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QTableView *list = window.messageList();
+    list->setFocus();
+    list->selectionModel()->setCurrentIndex(window.messageModel()->index(1, 0),
+                                            QItemSelectionModel::ClearAndSelect |
+                                                QItemSelectionModel::Rows);
+    QTest::keyClick(list, Qt::Key_Delete);
+    EXPECT_EQ(window.messageModel()->rowCount(), 1);
+    EXPECT_EQ(m_store->messages(Folder::Trash, account).value().size(), 1);
+}
+
+TEST_F(MainWindowTest, NewMailAppearsInTheShownInboxWithoutLosingTheSelection)
+{
+    const QString account = addAccount(QStringLiteral("Home"));
+    const qint64 first =
+        test::storeMessage(*m_store, account, QStringLiteral("1"),
+                           test::rfc5322(QStringLiteral("Hello"), QStringLiteral("a@example.org"),
+                                         at(1, 8), QStringLiteral("Hi")));
+    MainWindow &window = makeWindow();
+    QTableView *list = window.messageList();
+    list->selectionModel()->setCurrentIndex(window.messageModel()->index(0, 0),
+                                            QItemSelectionModel::ClearAndSelect |
+                                                QItemSelectionModel::Rows);
+
+    const qint64 second =
+        test::storeMessage(*m_store, account, QStringLiteral("2"),
+                           test::rfc5322(QStringLiteral("Newer"), QStringLiteral("b@example.org"),
+                                         at(3, 8), QStringLiteral("Hi again")));
+    // As the sync thread reports a committed batch.
+    Q_EMIT m_sync->messagesStored(account, {second});
+    ASSERT_EQ(window.messageModel()->rowCount(), 2);
+    EXPECT_EQ(window.messageModel()->summaryAt(0).id, second);
+    const QModelIndexList selected = list->selectionModel()->selectedRows();
+    ASSERT_EQ(selected.size(), 1);
+    EXPECT_EQ(selected.first().data(MessageListModel::MessageIdRole).toLongLong(), first);
+
+    // Another account's mail does not enter this list.
+    Q_EMIT m_sync->messagesStored(QStringLiteral("99"), {second + 1});
+    EXPECT_EQ(window.messageModel()->rowCount(), 2);
+}
+
+TEST_F(MainWindowTest, WithoutAccountsTheWindowSaysWhatToDo)
+{
+    MainWindow &window = makeWindow();
+    auto *hint = window.findChild<QLabel *>(QStringLiteral("noAccountsHint"));
+    ASSERT_NE(hint, nullptr);
+    EXPECT_TRUE(hint->isVisible());
+    EXPECT_EQ(hint->text(), QStringLiteral("No accounts yet — open Settings to add one."));
+    EXPECT_FALSE(window.messageList()->isVisible());
+    EXPECT_EQ(window.folderTree()->topLevelItemCount(), 0);
+}
+
+TEST_F(MainWindowTest, RemembersItsLayoutInPoplarIni)
+{
+    addAccount(QStringLiteral("Home"));
+    {
+        MainWindow &window = makeWindow();
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("folderSplitter"));
+        ASSERT_NE(splitter, nullptr);
+        splitter->setSizes({300, 700});
+        window.close();
+        m_window.reset();
+    }
+    QSettings ini(m_profile->iniPath(), QSettings::IniFormat);
+    EXPECT_FALSE(ini.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+    EXPECT_FALSE(ini.value(QStringLiteral("window/folderSplitter")).toByteArray().isEmpty());
+    // The accounts are still there beside it.
+    EXPECT_EQ(m_accounts->accounts().size(), 1);
+
+    MainWindow &again = makeWindow();
+    auto *splitter = again.findChild<QSplitter *>(QStringLiteral("folderSplitter"));
+    ASSERT_NE(splitter, nullptr);
+    EXPECT_NEAR(splitter->sizes().first(), 300, 5);
+}
+
+} // namespace

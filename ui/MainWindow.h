@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Services.h"
+#include "store/MessageSummary.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QSet>
+#include <QStringList>
+
+class QAction;
+class QItemSelection;
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace poplar::sync {
+struct SyncResult;
+}
+
+namespace poplar::ui {
+
+class FolderTree;
+class MessageListModel;
+class MessageView;
+
+/// The reader: accounts and their folders on the left, the message list above the message
+/// on the right. Layout, actions and status only; the work is done by the services.
+/// GUI thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    /// The services must outlive the window.
+    explicit MainWindow(Services services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] MessageListModel *messageModel() const { return m_model; }
+    [[nodiscard]] QTableView *messageList() const { return m_list; }
+    [[nodiscard]] MessageView *messageView() const { return m_view; }
+    [[nodiscard]] FolderTree *folderTree() const { return m_folders; }
+    [[nodiscard]] QAction *getMessagesAction() const { return m_getMessagesAction; }
+    [[nodiscard]] QAction *deleteAction() const { return m_deleteAction; }
+
+    /// Shows this account's folder, selecting it in the folder tree.
+    void showFolder(const QString &accountId, store::Folder folder);
+
+public Q_SLOTS:
+    void getMessages();
+    void openSettings();
+    void deleteSelected();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createWidgets();
+    void reloadAccounts();
+    void showFolderContents(const QString &accountId, store::Folder folder);
+    void messageSelectionChanged();
+    void selectRow(int row);
+    [[nodiscard]] QList<qint64> selectedIds() const;
+    void dropAccountMessages(const QString &accountId);
+
+    void syncStarted(const QString &accountId);
+    void syncProgress(const QString &accountId, int done, int total);
+    void syncStored(const QString &accountId, const QList<qint64> &ids);
+    void syncFinished(const sync::SyncResult &result);
+    void updateCount();
+    [[nodiscard]] QString accountName(const QString &accountId) const;
+    void setStatus(const QString &text, bool error = false);
+
+    void restoreLayout();
+    void saveLayout() const;
+
+    Services m_services;
+    QHash<QString, QString> m_accountNames; ///< id → name, as the tree shows them
+    QSet<QString> m_removeAfterSync;        ///< removed accounts whose sync must end first
+    QStringList m_roundLines;               ///< results of the syncs since the last idle
+    bool m_roundHadError = false;
+
+    MessageListModel *m_model = nullptr;
+    FolderTree *m_folders = nullptr;
+    QStackedWidget *m_center = nullptr;
+    QSplitter *m_folderSplitter = nullptr;
+    QSplitter *m_messageSplitter = nullptr;
+    QTableView *m_list = nullptr;
+    MessageView *m_view = nullptr;
+    QWidget *m_noAccounts = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+
+    QAction *m_getMessagesAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+};
+
+} // namespace poplar::ui

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace poplar {
+class Profile;
+class AccountStore;
+class SecretStore;
+} // namespace poplar
+
+namespace poplar::store {
+class MessageStore;
+}
+
+namespace poplar::sync {
+class SyncController;
+}
+
+namespace poplar::ui {
+
+/// The application's services, made and owned by main() (the composition root), which
+/// must keep them alive longer than any window that holds this struct. GUI thread only.
+struct Services {
+    Profile &profile;
+    AccountStore &accounts;
+    SecretStore &secrets;
+    store::MessageStore &messages; ///< on the GUI thread's own cache connection
+    sync::SyncController &sync;
+};
+
+} // namespace poplar::ui

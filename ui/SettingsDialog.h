@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+
+#include <QDialog>
+
+class QListWidget;
+class QPushButton;
+
+namespace poplar {
+class AccountStore;
+class SecretStore;
+} // namespace poplar
+
+namespace poplar::ui {
+
+class AccountDialog;
+
+/// The account list with Add, Edit and Remove. GUI thread. Account settings go to
+/// poplar.ini through AccountStore; passwords only to the SecretStore (the keychain).
+/// Every sub-dialog is opened window-modal without a nested event loop.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    /// `accounts` and `secrets` must outlive the dialog.
+    SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWidget *parent = nullptr);
+
+public Q_SLOTS:
+    void addAccount();
+    void editAccount();
+    void removeAccount();
+
+Q_SIGNALS:
+    /// An account was added, changed or removed.
+    void accountsChanged();
+    /// The account is gone from poplar.ini; its cached messages should go too.
+    void accountRemoved(const QString &accountId);
+
+private:
+    void reloadList(const QString &selectId = {});
+    void updateButtons();
+    [[nodiscard]] QString selectedId() const;
+    void saveNew(const Account &account, const QString &password);
+    void saveEdited(const Account &account, const QString &password);
+    void confirmedRemove(const Account &account);
+    void storePassword(const Account &account, const QString &password);
+    void showError(const QString &title, const QString &text);
+
+    AccountStore &m_accounts;
+    SecretStore &m_secrets;
+    QListWidget *m_list = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_remove = nullptr;
+};
+
+} // namespace poplar::ui

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLatin1String>
+
+/// The keys the main window keeps in poplar.ini, under [window], in one place.
+namespace poplar::ui::keys {
+
+inline constexpr QLatin1String windowGroup{"window"};
+inline constexpr QLatin1String geometry{"geometry"};
+inline constexpr QLatin1String state{"state"};
+inline constexpr QLatin1String folderSplitter{"folderSplitter"};
+inline constexpr QLatin1String messageSplitter{"messageSplitter"};
+inline constexpr QLatin1String listHeader{"listHeader"};
+
+} // namespace poplar::ui::keys
