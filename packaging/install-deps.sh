@@ -17,7 +17,7 @@ packages=(
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
   # looking at the GUI without a display
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick xdotool fonts-wqy-microhei
 )
 
 missing=()

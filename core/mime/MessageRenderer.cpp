@@ -26,16 +26,6 @@ QString fromUtf8(const char *text)
     return text ? QString::fromUtf8(text) : QString();
 }
 
-struct ParserOptions {
-    ParserOptions()
-        : options(g_mime_parser_options_new())
-    {}
-    ~ParserOptions() { g_mime_parser_options_free(options); }
-    ParserOptions(const ParserOptions &) = delete;
-    ParserOptions &operator=(const ParserOptions &) = delete;
-    GMimeParserOptions *options;
-};
-
 GObjectPtr<GMimeMessage> parse(const QByteArray &raw)
 {
     ensureGMime();
@@ -43,9 +33,8 @@ GObjectPtr<GMimeMessage> parse(const QByteArray &raw)
         g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
     auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-    ParserOptions options;
-    return GObjectPtr<GMimeMessage>::adopt(
-        g_mime_parser_construct_message(parser.get(), options.options));
+    // nullptr: GMime's process-wide defaults (fallback charsets utf-8, iso-8859-1).
+    return GObjectPtr<GMimeMessage>::adopt(g_mime_parser_construct_message(parser.get(), nullptr));
 }
 
 void appendAddresses(InternetAddressList *list, QList<MailAddress> &out)
