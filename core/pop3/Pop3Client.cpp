@@ -54,12 +54,29 @@ QString normalizedHex(QString hex)
     return hex.trimmed().toLower();
 }
 
-QString describeCertificate(const QSslCertificate &cert)
+// The few words a user can act on, for the problems users actually meet.
+QString describeSslError(const QSslError &error)
 {
-    return QStringLiteral("subject \"%1\", issued by \"%2\", valid %3 to %4, SHA-256 %5")
-        .arg(cert.subjectDisplayName(), cert.issuerDisplayName(),
-             cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate),
-             QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':')));
+    switch (error.error()) {
+    case QSslError::CertificateExpired:
+        return QStringLiteral("expired");
+    case QSslError::CertificateNotYetValid:
+        return QStringLiteral("not valid yet");
+    case QSslError::SelfSignedCertificate:
+    case QSslError::SelfSignedCertificateInChain:
+        return QStringLiteral("self-signed");
+    case QSslError::HostNameMismatch:
+        return QStringLiteral("issued for another host");
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+    case QSslError::CertificateUntrusted:
+        return QStringLiteral("from an unknown issuer");
+    case QSslError::CertificateRevoked:
+        return QStringLiteral("revoked");
+    default:
+        return error.errorString();
+    }
 }
 
 } // namespace
@@ -237,13 +254,18 @@ void Pop3Client::onSslErrors(const QList<QSslError> &errors)
             return;
         }
     }
-    QStringList reasons;
+    CertificateInfo info;
+    if (!peer.isNull()) {
+        info.subject = peer.subjectDisplayName();
+        info.issuer = peer.issuerDisplayName();
+        info.notBefore = peer.effectiveDate();
+        info.notAfter = peer.expiryDate();
+        info.sha256 = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
+    }
     for (const QSslError &e : errors)
-        reasons.append(e.errorString());
-    reasons.removeDuplicates();
-    m_sslProblem = QStringLiteral("The server's certificate is not trusted: %1. Certificate: %2.")
-                       .arg(reasons.join(QStringLiteral("; ")),
-                            peer.isNull() ? QStringLiteral("none") : describeCertificate(peer));
+        info.problems.append(describeSslError(e));
+    info.problems.removeDuplicates();
+    m_certificateProblem = info;
 }
 
 void Pop3Client::onSocketError()
@@ -252,8 +274,17 @@ void Pop3Client::onSocketError()
         return;
     const auto err = m_socket->error();
     const QString where = QStringLiteral("%1:%2").arg(m_account.host).arg(m_account.port);
-    if (!m_sslProblem.isEmpty()) {
-        fail({Error::Code::Tls, m_sslProblem, {}});
+    if (m_certificateProblem) {
+        const CertificateInfo &info = *m_certificateProblem;
+        Error error{Error::Code::Tls,
+                    QStringLiteral("The certificate of %1 is not trusted: it is %2. Certificate: "
+                                   "subject \"%3\", issuer \"%4\", valid %5 to %6, SHA-256 %7.")
+                        .arg(m_account.host, info.problems.join(QStringLiteral(", ")), info.subject,
+                             info.issuer, info.notBefore.toString(Qt::ISODate),
+                             info.notAfter.toString(Qt::ISODate), info.sha256),
+                    {}};
+        error.certificate = info;
+        fail(std::move(error));
     } else if (err == QAbstractSocket::RemoteHostClosedError) {
         onDisconnected();
     } else if (err == QAbstractSocket::SslHandshakeFailedError ||

@@ -111,7 +111,7 @@ private:
     std::unique_ptr<class SaslSession> m_sasl;
     bool m_quitting = false;
     bool m_done = false;
-    QString m_sslProblem;
+    std::optional<CertificateInfo> m_certificateProblem;
 };
 
 } // namespace poplar::pop3

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QMetaType>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -9,6 +11,16 @@
 #include <variant>
 
 namespace poplar {
+
+/// The server certificate behind a TLS error, so the GUI can show it and offer to trust it.
+struct CertificateInfo {
+    QString subject;
+    QString issuer;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    QString sha256;       ///< lower-case hex, no separators: what a pin stores
+    QStringList problems; ///< in words: "expired", "self-signed", "issued for another host", ...
+};
 
 /// An error as the user will be told of it. `detail` is our own words;
 /// `serverText` is what the server said, untrusted, kept apart (mpop's errmsg/errstr split).
@@ -31,6 +43,8 @@ struct Error {
     QString serverText;
     /// The condition should pass by itself (RFC 3206 IN-USE, SYS/TEMP): retry later.
     bool temporary = false;
+    /// Set for certificate problems.
+    std::optional<CertificateInfo> certificate = std::nullopt;
 
     /// One line for a status bar or stderr.
     [[nodiscard]] QString message() const

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QCryptographicHash>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -164,6 +166,46 @@ TEST_F(SyncCliTest, UntrustedCertificateIsRefusedWithItsFingerprint)
     EXPECT_TRUE(r.err.contains("not trusted")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("SHA-256")) << r.err.toStdString();
     EXPECT_EQ(listJson().size(), 0);
+}
+
+TEST_F(SyncCliTest, CertificateForAnotherHostIsRefused)
+{
+    seedThree();
+    // The certificate names localhost and 127.0.0.1; the server also listens on 127.0.0.2.
+    const CtlRun add = ctl({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--host"),
+                            QStringLiteral("127.0.0.2"), QStringLiteral("--port"),
+                            QString::number(server().tlsPort()), QStringLiteral("--security"),
+                            QStringLiteral("tls"), QStringLiteral("--user"), server().user(),
+                            QStringLiteral("--password-command"), passwordCommand(server().password()),
+                            QStringLiteral("--ca-file"), server().caFile()});
+    ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
+    const CtlRun r = ctl({QStringLiteral("sync")});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_TRUE(r.err.contains("issued for another host")) << r.err.toStdString();
+    EXPECT_EQ(listJson().size(), 0);
+}
+
+TEST_F(SyncCliTest, PinnedCertificateIsTrustedWithoutACaFile)
+{
+    seedThree();
+    const QList<QSslCertificate> certs = QSslCertificate::fromPath(server().caFile());
+    ASSERT_EQ(certs.size(), 1);
+    const QString pin = QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex(':'));
+    addAccount(QStringLiteral("tls"), server().tlsPort(), /*trustCa=*/false,
+               {QStringLiteral("--pin-sha256"), pin});
+    const CtlRun r = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(listJson().size(), 3);
+}
+
+TEST_F(SyncCliTest, PinOfAnotherCertificateIsRefused)
+{
+    seedThree();
+    addAccount(QStringLiteral("tls"), server().tlsPort(), /*trustCa=*/false,
+               {QStringLiteral("--pin-sha256"), QString(64, QLatin1Char('a'))});
+    const CtlRun r = ctl({QStringLiteral("sync")});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_TRUE(r.err.contains("self-signed")) << r.err.toStdString();
 }
 
 TEST_F(SyncCliTest, UnreachableServerFailsClearly)

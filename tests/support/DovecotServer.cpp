@@ -42,7 +42,7 @@ base_dir = @DIR@/base
 state_dir = @DIR@/state
 log_path = @DIR@/dovecot.log
 protocols = pop3
-listen = 127.0.0.1
+listen = 127.0.0.1, 127.0.0.2
 
 ssl = yes
 ssl_cert = <@DIR@/cert.pem
@@ -80,7 +80,8 @@ service pop3-login {
     port = @PLAIN_PORT@
   }
   inet_listener pop3s {
-    address = 127.0.0.1
+    # Also on 127.0.0.2, which the certificate does not name: the wrong-host case.
+    address = 127.0.0.1, 127.0.0.2
     port = @TLS_PORT@
     ssl = yes
   }
