@@ -476,13 +476,19 @@ int sync(const QString &profileDir, const QStringList &args)
     }
     int pending = int(accounts.size());
     bool allOk = true;
-    QHash<QString, QString> names;
+    QHash<QString, Account> byId;
     for (const Account &a : accounts)
-        names.insert(a.id, a.name);
+        byId.insert(a.id, a);
     QObject::connect(&controller, &sync::SyncController::finished, [&](const sync::SyncResult &r) {
-        const QString name = names.value(r.accountId);
+        const Account account = byId.value(r.accountId);
+        const QString name = account.name;
         for (const QString &w : r.warnings)
             printErr(QStringLiteral("%1: %2").arg(name, w));
+        if (r.serverExpireDays == 0 && account.leaveOnServer) {
+            printErr(QStringLiteral("%1: note: the server deletes messages once they are downloaded "
+                                    "(EXPIRE 0), so \"leave on server\" has no effect there")
+                         .arg(name));
+        }
         if (r.ok()) {
             printOut(QStringLiteral("%1: %2 new message(s)\n").arg(name).arg(r.newMessages));
         } else {

@@ -32,11 +32,13 @@ Capabilities Capabilities::parse(const QByteArray &body)
             const int seconds = words.value(1).toInt(&ok);
             if (ok && seconds >= 0)
                 caps.loginDelaySeconds = seconds;
+            caps.policyPerUser |= words.value(2).toUpper() == "USER";
         } else if (name == "EXPIRE") {
             bool ok = false;
             const int days = words.value(1).toInt(&ok);
             if (ok && days >= 0)
                 caps.expireDays = days;
+            caps.policyPerUser |= words.value(2).toUpper() == "USER";
         } else if (name == "IMPLEMENTATION") {
             caps.implementation = raw.trimmed().mid(15).left(100);
         }

@@ -23,6 +23,8 @@ struct Capabilities {
     /// when not announced or "NEVER".
     std::optional<int> expireDays;
     QByteArray implementation;
+    /// LOGIN-DELAY or EXPIRE said "USER": the real value comes with CAPA after login.
+    bool policyPerUser = false;
 
     /// Reads a CAPA body (one capability per line).
     [[nodiscard]] static Capabilities parse(const QByteArray &body);

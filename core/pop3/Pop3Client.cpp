@@ -162,15 +162,18 @@ void Pop3Client::pump()
         m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
     QByteArray out;
     while (!m_queued.empty() && m_inFlight.size() < window) {
-        Queued next = std::move(m_queued.front());
-        m_queued.pop_front();
+        Queued &next = m_queued.front();
+        if (!m_inFlight.empty() && m_inFlightBytes + next.sizeHint > m_options.pipelineBytes)
+            break;
         m_parser.expect(next.shape, next.sizeHint);
         if (next.transmit) {
             out += next.line;
             out += "\r\n";
             Q_EMIT protocolLine(true, next.logLine);
         }
-        m_inFlight.push_back(std::move(next.handler));
+        m_inFlightBytes += next.sizeHint;
+        m_inFlight.push_back({std::move(next.handler), next.sizeHint});
+        m_queued.pop_front();
     }
     if (!out.isEmpty())
         m_socket->write(out);
@@ -233,7 +236,8 @@ void Pop3Client::onReadyRead()
         if (!reply.body.isEmpty())
             log += " [" + QByteArray::number(reply.body.size()) + " bytes]";
         Q_EMIT protocolLine(false, log);
-        ReplyHandler handler = std::move(m_inFlight.front());
+        ReplyHandler handler = std::move(m_inFlight.front().handler);
+        m_inFlightBytes -= m_inFlight.front().sizeHint;
         m_inFlight.pop_front();
         if (handler)
             handler(reply);
@@ -408,7 +412,7 @@ void Pop3Client::login()
                 loginFailed(r);
                 return;
             }
-            Q_EMIT loggedIn();
+            loginSucceeded();
         });
         break;
     case LoginMethod::Kind::Apop: {
@@ -422,7 +426,7 @@ void Pop3Client::login()
                            loginFailed(r);
                            return;
                        }
-                       Q_EMIT loggedIn();
+                       loginSucceeded();
                    });
         break;
     }
@@ -518,7 +522,7 @@ void Pop3Client::loginWithOAuth(const QByteArray &mechanism)
                 loginFailed(r);
                 return;
             }
-            Q_EMIT loggedIn();
+            loginSucceeded();
         },
         "AUTH " + mechanism + " ********");
 }
@@ -544,7 +548,16 @@ void Pop3Client::onAuthReply(const Reply &reply)
         return;
     }
     m_sasl.reset();
-    Q_EMIT loggedIn();
+    loginSucceeded();
+}
+
+void Pop3Client::loginSucceeded()
+{
+    // RFC 2449 §6.5/§6.7: per-user LOGIN-DELAY and EXPIRE are only told after login.
+    if (m_caps.known && m_caps.policyPerUser)
+        requestCapabilities([this] { Q_EMIT loggedIn(); });
+    else
+        Q_EMIT loggedIn();
 }
 
 void Pop3Client::loginFailed(const Reply &reply)
@@ -570,6 +583,7 @@ void Pop3Client::fail(Error error)
     m_timer->stop();
     m_queued.clear();
     m_inFlight.clear();
+    m_inFlightBytes = 0;
     m_socket->abort();
     Q_EMIT failed(error);
 }

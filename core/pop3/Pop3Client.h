@@ -37,6 +37,9 @@ public:
         int connectTimeoutMs = 30'000;
         int replyTimeoutMs = 60'000;
         int pipelineWindow = 64; ///< commands in flight when the server pipelines
+        /// Announced reply bytes (LIST sizes) in flight: bounds what the kernel and Qt buffer
+        /// for us when messages are large.
+        qint64 pipelineBytes = 8 * 1024 * 1024;
         Pop3Parser::Limits limits;
     };
     using ReplyHandler = std::function<void(const Reply &)>;
@@ -94,6 +97,7 @@ private:
     void onAuthReply(const Reply &reply);
     void sendSecret(const QByteArray &line, const QByteArray &logLine, ReplyHandler handler);
     void loginFailed(const Reply &reply);
+    void loginSucceeded();
     void fail(Error error);
     void armTimer(int ms);
 
@@ -104,7 +108,12 @@ private:
     QTimer *m_timer = nullptr;
     Pop3Parser m_parser;
     std::deque<Queued> m_queued;
-    std::deque<ReplyHandler> m_inFlight;
+    struct InFlight {
+        ReplyHandler handler;
+        qsizetype sizeHint;
+    };
+    std::deque<InFlight> m_inFlight;
+    qint64 m_inFlightBytes = 0;
     Capabilities m_caps;
     QByteArray m_greeting;
     LoginMethod m_loginMethod;

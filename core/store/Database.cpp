@@ -43,6 +43,16 @@ CREATE TABLE server_uidls (
     PRIMARY KEY (account_id, uidl)
 ) WITHOUT ROWID;
 )sql"),
+        // v2: what each server told of its policy (RFC 2449 LOGIN-DELAY, EXPIRE), and when
+        // Poplar last logged in, so a check never comes sooner than the server allows.
+        QStringLiteral(R"sql(
+CREATE TABLE server_policy (
+    account_id TEXT PRIMARY KEY,
+    last_login INTEGER,
+    login_delay INTEGER,
+    expire_days INTEGER
+) WITHOUT ROWID;
+)sql"),
     };
     return steps;
 }

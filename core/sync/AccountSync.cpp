@@ -3,6 +3,7 @@
 
 #include "mime/MessageRenderer.h"
 #include "store/Database.h"
+#include "store/ServerPolicyStore.h"
 
 #include <QLoggingCategory>
 
@@ -48,6 +49,24 @@ AccountSync::AccountSync(Account account, QString password, QSqlDatabase db,
 
 void AccountSync::start()
 {
+    // LOGIN-DELAY (RFC 2449 §6.5): never log in sooner than the server allows.
+    auto policy = store::ServerPolicyStore(m_db).load(m_account.id);
+    if (!policy) {
+        finish(policy.error());
+        return;
+    }
+    const QDateTime allowed = policy.value().nextLoginAllowed();
+    if (allowed.isValid() && QDateTime::currentDateTimeUtc() < allowed) {
+        Error wait{Error::Code::ServerRejected,
+                   QStringLiteral("The server allows a login only every %1 minutes; the next check "
+                                  "can run at %2")
+                       .arg(*policy.value().loginDelaySeconds / 60)
+                       .arg(allowed.toLocalTime().toString(QStringLiteral("HH:mm"))),
+                   {}};
+        wait.temporary = true;
+        finish(wait);
+        return;
+    }
     m_client = new pop3::Pop3Client(this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
         commitBatch(); // what was fully received is safe to keep
@@ -73,6 +92,13 @@ void AccountSync::cancel()
 
 void AccountSync::listUidls()
 {
+    const pop3::Capabilities &caps = m_client->capabilities();
+    m_result.serverExpireDays = caps.expireDays;
+    m_result.loginDelaySeconds = caps.loginDelaySeconds;
+    store::ServerPolicy policy{QDateTime::currentDateTimeUtc(), caps.loginDelaySeconds, caps.expireDays};
+    if (Status s = store::ServerPolicyStore(m_db).save(m_account.id, policy); !s)
+        m_result.warnings.append(s.error().message());
+
     m_client->command("UIDL", pop3::ReplyShape::MultiLine, [this](const pop3::Reply &r) {
         if (!r.isOk()) {
             m_client->abort();

@@ -17,6 +17,11 @@ struct SyncResult {
     int deletedOnServer = 0;    ///< removed from the server (after QUIT +OK)
     std::optional<Error> error; ///< empty when the sync completed
     QStringList warnings;       ///< per-message problems that did not stop the sync
+    /// RFC 2449 EXPIRE as the server announced it: 0 means it deletes what was retrieved,
+    /// whatever "leave on server" says. Empty when not announced.
+    std::optional<int> serverExpireDays;
+    /// RFC 2449 LOGIN-DELAY: the least time between two logins.
+    std::optional<int> loginDelaySeconds;
 
     [[nodiscard]] bool ok() const { return !error.has_value(); }
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/ServerPolicyStore.h"
 
 #include "TestUtil.h"
 
@@ -177,6 +178,32 @@ TEST(Database, FileCacheUsesWal)
     QSqlQuery q(db.value()->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("wal"));
+}
+
+} // namespace
+
+namespace {
+
+TEST(ServerPolicyStore, RemembersTheLastLoginAndWhenTheNextIsAllowed)
+{
+    auto db = poplar::store::Database::open(QStringLiteral(":memory:"), QStringLiteral("policy-test"));
+    ASSERT_TRUE(db.ok());
+    poplar::store::ServerPolicyStore policies(db.value()->connection());
+    auto empty = policies.load(QStringLiteral("1"));
+    ASSERT_TRUE(empty.ok());
+    EXPECT_FALSE(empty.value().lastLogin.isValid());
+    EXPECT_FALSE(empty.value().nextLoginAllowed().isValid());
+
+    const QDateTime login = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
+    ASSERT_TRUE(policies.save(QStringLiteral("1"), {login, 900, 0}).ok());
+    auto read = policies.load(QStringLiteral("1"));
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(read.value().lastLogin, login);
+    EXPECT_EQ(read.value().expireDays, 0);
+    EXPECT_EQ(read.value().nextLoginAllowed(), login.addSecs(900));
+
+    ASSERT_TRUE(policies.save(QStringLiteral("1"), {login, std::nullopt, std::nullopt}).ok());
+    EXPECT_FALSE(policies.load(QStringLiteral("1")).value().nextLoginAllowed().isValid());
 }
 
 } // namespace

@@ -1,0 +1,530 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real sync (SyncWorker, Pop3Client, cache) against a scripted server that misbehaves
+// in the ways Dovecot will not: no CAPA or UIDL, drops, stalls, garbage, one byte at a time.
+#include "FakePop3Server.h"
+#include "TestUtil.h"
+
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "sync/SyncWorker.h"
+
+#include <QMultiMap>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+
+namespace poplar::test {
+
+namespace {
+
+using sync::SyncResult;
+using Mailbox = FakePop3Server::Mailbox;
+
+// Each body has a line starting with a dot, one with two and one that is only a dot, so
+// every download goes through dot-stuffing and back.
+QByteArray mail(int n, const QString &extraBody = {})
+{
+    return makeMessage(QStringLiteral("Message %1").arg(n), QStringLiteral("Bob <bob@example.org>"),
+                       QStringLiteral(".leading dot\n..two dots\n.\nline %1\n").arg(n) + extraBody);
+}
+
+Mailbox threeMessages()
+{
+    Mailbox box;
+    for (int n = 1; n <= 3; ++n)
+        box.messages.insert(n, mail(n));
+    return box;
+}
+
+QString uid(int n)
+{
+    return QStringLiteral("uid-%1").arg(n);
+}
+
+std::string describe(const SyncResult &r)
+{
+    QString out = r.error ? r.error->message() : QStringLiteral("ok");
+    for (const QString &w : r.warnings)
+        out += QStringLiteral("\n  warning: ") + w;
+    return out.toStdString();
+}
+
+std::string transcript(const QByteArrayList &lines)
+{
+    return lines.join(" | ").toStdString();
+}
+
+class FaultTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        // Short, so that the timeout cases take a second or two.
+        m_options.connectTimeoutMs = 1500;
+        m_options.replyTimeoutMs = 1500;
+    }
+
+    Account account(Security security = Security::None, AuthMethod auth = AuthMethod::Auto) const
+    {
+        Account a;
+        a.id = m_accountId;
+        a.name = QStringLiteral("Fake");
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = m_server.port();
+        a.security = security;
+        a.user = QStringLiteral("alice");
+        a.auth = auth;
+        a.leaveOnServer = false; // so that a DELE that should not happen can happen
+        return a;
+    }
+
+    // Created on first use, with the m_options of that moment.
+    sync::SyncWorker &worker()
+    {
+        if (!m_worker) {
+            m_worker = std::make_unique<sync::SyncWorker>(m_dir.filePath(QStringLiteral("cache")),
+                                                          m_options);
+            QObject::connect(m_worker.get(), &sync::SyncWorker::finished, m_worker.get(),
+                             [this](const SyncResult &r) { m_result = r; });
+        }
+        return *m_worker;
+    }
+
+    void startSync(const Account &a, const QString &password = QStringLiteral("pw"))
+    {
+        m_result.reset();
+        worker().syncAccount(a, password);
+    }
+
+    SyncResult waitForResult(int timeoutMs = 15'000)
+    {
+        if (spinUntil([this] { return m_result.has_value(); }, timeoutMs))
+            return *m_result;
+        ADD_FAILURE() << "The sync did not finish within " << timeoutMs << " ms";
+        SyncResult none;
+        none.error = Error{Error::Code::Cancelled, QStringLiteral("(no result)"), {}};
+        return none;
+    }
+
+    SyncResult sync(const Account &a, const QString &password = QStringLiteral("pw"))
+    {
+        startSync(a, password);
+        return waitForResult();
+    }
+    SyncResult sync() { return sync(account()); }
+
+    // What the cache holds for the account, uidl -> raw bytes (a duplicate shows as two).
+    QMultiMap<QString, QByteArray> stored()
+    {
+        QMultiMap<QString, QByteArray> out;
+        auto db = store::Database::open(m_dir.filePath(QStringLiteral("cache")),
+                                        QStringLiteral("fault-test-reader"));
+        if (!db) {
+            ADD_FAILURE() << db.error().message().toStdString();
+            return out;
+        }
+        store::MessageStore messages(db.value()->connection());
+        auto rows = messages.messages(store::Folder::Inbox, m_accountId);
+        if (!rows) {
+            ADD_FAILURE() << rows.error().message().toStdString();
+            return out;
+        }
+        for (const store::MessageSummary &m : rows.value()) {
+            auto raw = messages.raw(m.id);
+            out.insert(m.uidl, raw ? raw.value() : QByteArray());
+        }
+        return out;
+    }
+
+    QSet<QString> knownUidls()
+    {
+        auto db = store::Database::open(m_dir.filePath(QStringLiteral("cache")),
+                                        QStringLiteral("fault-test-reader"));
+        if (!db) {
+            ADD_FAILURE() << db.error().message().toStdString();
+            return {};
+        }
+        auto known = store::MessageStore(db.value()->connection()).knownUidls(m_accountId);
+        return known ? known.value() : QSet<QString>();
+    }
+
+    bool sentCredentials() const
+    {
+        for (const char *verb : {"USER", "PASS", "APOP", "AUTH"}) {
+            if (m_server.receivedLineStartingWith(verb))
+                return true;
+        }
+        return false;
+    }
+
+    const QString m_accountId = QStringLiteral("acct");
+    QTemporaryDir m_dir;
+    pop3::Pop3Client::Options m_options;
+    FakePop3Server m_server;
+    std::unique_ptr<sync::SyncWorker> m_worker; // after the server: the client closes first
+    std::optional<SyncResult> m_result;
+};
+
+TEST_F(FaultTest, WithoutCapaLogsInWithUserPassInLockStep)
+{
+    Mailbox box = threeMessages();
+    box.capa = false;
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, 3);
+    EXPECT_EQ(transcript(m_server.received().mid(0, 3)), "CAPA | USER alice | PASS pw");
+    EXPECT_FALSE(m_server.pipeliningViolated()) << transcript(m_server.received());
+    EXPECT_EQ(stored().size(), 3);
+}
+
+TEST_F(FaultTest, WithoutUidlIsAClearErrorAndTouchesNothing)
+{
+    Mailbox box = threeMessages();
+    box.uidl = false;
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::ServerRejected);
+    EXPECT_TRUE(r.error->detail.contains(QStringLiteral("does not support UIDL"))) << describe(r);
+    EXPECT_TRUE(stored().isEmpty());
+    EXPECT_FALSE(m_server.receivedLineStartingWith("RETR"));
+    EXPECT_FALSE(m_server.receivedLineStartingWith("DELE"));
+}
+
+TEST_F(FaultTest, WithoutPipeliningOneCommandAtATime)
+{
+    m_server.serveMailbox(threeMessages());
+
+    const SyncResult r = sync();
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(stored().size(), 3);
+    EXPECT_FALSE(m_server.pipeliningViolated()) << transcript(m_server.received());
+    EXPECT_EQ(m_server.maxCommandsInFlight(), 1);
+}
+
+TEST_F(FaultTest, WithPipeliningRetrsGoBackToBack)
+{
+    Mailbox box = threeMessages();
+    box.pipelining = true;
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(stored().size(), 3);
+    int mostRetrsInFlight = 0;
+    for (qsizetype i = 0; i < m_server.received().size(); ++i) {
+        if (m_server.received().at(i).startsWith("RETR"))
+            mostRetrsInFlight = std::max(mostRetrsInFlight, m_server.inFlightOnArrival().at(i));
+    }
+    EXPECT_GT(mostRetrsInFlight, 1) << "each RETR waited for the previous answer";
+}
+
+TEST_F(FaultTest, OneByteAtATimeStoresEveryMessageByteExact)
+{
+    Mailbox box = threeMessages();
+    box.byteByByte = true; // greeting, every reply and every body
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_TRUE(r.ok()) << describe(r);
+    const auto kept = stored();
+    ASSERT_EQ(kept.size(), 3);
+    for (int n = 1; n <= 3; ++n)
+        EXPECT_EQ(kept.value(uid(n)), mail(n)) << "message " << n;
+}
+
+TEST_F(FaultTest, DropMidRetrKeepsWhatWasCommittedAndResumesWithoutDuplicates)
+{
+    Mailbox box = threeMessages();
+    box.pipelining = true; // RETR 3 is in flight too when the line drops
+    box.dropInRetr = 2;
+    box.dropAfterBytes = 100;
+    m_server.serveMailbox(box);
+
+    const SyncResult first = sync();
+    ASSERT_FALSE(first.ok());
+    EXPECT_EQ(first.error->code, Error::Code::Network) << describe(first);
+    EXPECT_EQ(stored().keys(), QStringList{uid(1)});
+    EXPECT_EQ(knownUidls(), QSet<QString>{uid(1)});
+    EXPECT_FALSE(m_server.receivedLineStartingWith("DELE")) << transcript(m_server.received());
+
+    m_server.mailbox().dropInRetr = 0; // healthy from now on
+    const qsizetype firstLines = m_server.received().size();
+    const SyncResult second = sync();
+    ASSERT_TRUE(second.ok()) << describe(second);
+    EXPECT_EQ(second.newMessages, 2);
+    EXPECT_FALSE(m_server.received().mid(firstLines).contains("RETR 1"));
+    const auto kept = stored();
+    EXPECT_EQ(kept.size(), 3);
+    for (int n = 1; n <= 3; ++n)
+        EXPECT_EQ(kept.value(uid(n)), mail(n)) << "message " << n;
+}
+
+// Promise 1: "the next sync finishes the job". With leave-on-server off, the message the
+// dropped session committed must also go from the server once a later sync completes.
+TEST_F(FaultTest, ResyncAfterDropAlsoDeletesWhatTheDroppedSessionCommitted)
+{
+    Mailbox box = threeMessages();
+    box.dropInRetr = 2;
+    box.dropAfterBytes = 100;
+    m_server.serveMailbox(box);
+    ASSERT_FALSE(sync().ok());
+    m_server.mailbox().dropInRetr = 0;
+
+    const SyncResult second = sync();
+    ASSERT_TRUE(second.ok()) << describe(second);
+    EXPECT_EQ(stored().size(), 3);
+    EXPECT_TRUE(m_server.mailbox().messages.isEmpty())
+        << "left on the server: " << transcript(m_server.mailbox().uidls.values())
+        << "; the client sent: " << transcript(m_server.received());
+}
+
+TEST_F(FaultTest, TenMegabyteLineSkipsOnlyThatMessage)
+{
+    m_options.limits.maxBlock = 1024 * 1024;
+    Mailbox box = threeMessages();
+    QByteArray huge = mail(2);
+    huge.insert(huge.indexOf("\r\n\r\n") + 4, QByteArray(10 * 1024 * 1024, 'x') + "\r\n");
+    box.messages.insert(2, huge);
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, 2);
+    ASSERT_EQ(r.warnings.size(), 1) << describe(r);
+    EXPECT_TRUE(r.warnings.at(0).contains(QStringLiteral("Message 2"))) << describe(r);
+    EXPECT_EQ(stored().keys(), (QStringList{uid(1), uid(3)}));
+    EXPECT_FALSE(m_server.receivedLineStartingWith("DELE 2")) << "it was never stored";
+}
+
+TEST_F(FaultTest, GarbageInsteadOfAStatusLineIsAProtocolError)
+{
+    Mailbox box = threeMessages();
+    box.replies.insert("UIDL", "HTTP/1.1 400 Bad Request");
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Protocol) << describe(r);
+    EXPECT_TRUE(r.error->message().contains(QStringLiteral("HTTP/1.1 400 Bad Request")))
+        << describe(r);
+    EXPECT_TRUE(stored().isEmpty());
+    EXPECT_FALSE(m_server.receivedLineStartingWith("RETR"));
+}
+
+TEST_F(FaultTest, InUseAtPassIsATemporaryError)
+{
+    Mailbox box = threeMessages();
+    box.replies.insert("PASS", "-ERR [IN-USE] mailbox locked");
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error->temporary) << describe(r);
+    EXPECT_TRUE(r.error->detail.contains(QStringLiteral("another program"))) << describe(r);
+    EXPECT_TRUE(r.error->serverText.contains(QStringLiteral("mailbox locked"))) << describe(r);
+}
+
+TEST_F(FaultTest, AuthCodeAtPassIsAnAuthError)
+{
+    Mailbox box = threeMessages();
+    box.replies.insert("PASS", "-ERR [AUTH] bad");
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Auth) << describe(r);
+    EXPECT_FALSE(r.error->temporary);
+}
+
+TEST_F(FaultTest, SysPermAtPassIsNotTemporary)
+{
+    Mailbox box = threeMessages();
+    box.replies.insert("PASS", "-ERR [SYS/PERM] account disabled");
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_FALSE(r.ok());
+    EXPECT_FALSE(r.error->temporary) << describe(r);
+    EXPECT_NE(r.error->code, Error::Code::Auth) << "the password is not the problem";
+    EXPECT_TRUE(r.error->serverText.contains(QStringLiteral("account disabled")));
+}
+
+TEST_F(FaultTest, StartTlsWithoutStlsStopsBeforeAnyCredential)
+{
+    m_server.serveMailbox(threeMessages()); // CAPA answers, without STLS
+
+    const SyncResult r = sync(account(Security::StartTls));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Insecure) << describe(r);
+    EXPECT_FALSE(sentCredentials()) << transcript(m_server.received());
+}
+
+TEST_F(FaultTest, StartTlsWithoutCapaStopsBeforeAnyCredential)
+{
+    Mailbox box = threeMessages();
+    box.capa = false; // knowing nothing is no reason to send the password in the clear
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync(account(Security::StartTls));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Insecure) << describe(r);
+    EXPECT_FALSE(sentCredentials()) << transcript(m_server.received());
+}
+
+TEST_F(FaultTest, GreetingThatNeverComesTimesOut)
+{
+    // The greeting is part of connecting: connectTimeoutMs (1.5 s) bounds it, not this.
+    m_options.replyTimeoutMs = 30'000;
+    Mailbox box = threeMessages();
+    box.greeting.clear();
+    m_server.serveMailbox(box);
+
+    startSync(account());
+    const SyncResult r = waitForResult(10'000);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Network) << describe(r);
+    EXPECT_TRUE(r.error->detail.contains(QStringLiteral("timed out")) ||
+                r.error->detail.contains(QStringLiteral("did not answer")))
+        << describe(r);
+    EXPECT_FALSE(r.error->detail.contains(QStringLiteral("30 seconds")))
+        << "the text names the reply timeout, but the wait was the connect timeout: "
+        << describe(r);
+    EXPECT_TRUE(m_server.received().isEmpty()) << transcript(m_server.received());
+}
+
+TEST_F(FaultTest, XOAuth2SendsUserAndBearerToken)
+{
+    Mailbox box = threeMessages();
+    box.sasl = {"XOAUTH2"};
+    m_server.serveMailbox(box);
+
+    const SyncResult r =
+        sync(account(Security::None, AuthMethod::XOAuth2), QStringLiteral("tok123"));
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, 3);
+    const QByteArray prefix = "AUTH XOAUTH2 ";
+    const QByteArrayList &lines = m_server.received();
+    const auto auth = std::find_if(lines.cbegin(), lines.cend(),
+                                   [&](const QByteArray &l) { return l.startsWith(prefix); });
+    ASSERT_NE(auth, lines.cend()) << transcript(lines);
+    EXPECT_EQ(QByteArray::fromBase64(auth->mid(prefix.size())),
+              QByteArray("user=alice\x01"
+                         "auth=Bearer tok123\x01\x01"));
+    EXPECT_FALSE(m_server.receivedLineStartingWith("PASS"));
+}
+
+TEST_F(FaultTest, XOAuth2ErrorChallengeIsAnAuthError)
+{
+    const QByteArray json =
+        R"({"status":"401","schemes":"bearer","scope":"https://mail.google.com/"})";
+    m_server.setGreeting("+OK ready");
+    m_server.setScript({
+        {"CAPA", "+OK\r\nUSER\r\nSASL XOAUTH2\r\n."},
+        {"AUTH XOAUTH2 *", "+ " + json.toBase64()},
+        {"", "-ERR [AUTH] Invalid credentials"}, // the client acknowledges with an empty line
+    });
+
+    const SyncResult r =
+        sync(account(Security::None, AuthMethod::XOAuth2), QStringLiteral("tok123"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Auth) << describe(r);
+    EXPECT_TRUE(r.error->serverText.contains(QStringLiteral("401"))) << describe(r);
+    EXPECT_EQ(m_server.received().size(), 3) << transcript(m_server.received());
+}
+
+TEST_F(FaultTest, OAuthBearerSendsGs2HeaderAndToken)
+{
+    Mailbox box = threeMessages();
+    box.sasl = {"OAUTHBEARER"};
+    m_server.serveMailbox(box);
+
+    const SyncResult r =
+        sync(account(Security::None, AuthMethod::OAuthBearer), QStringLiteral("tok123"));
+    ASSERT_TRUE(r.ok()) << describe(r);
+    const QByteArray prefix = "AUTH OAUTHBEARER ";
+    const QByteArrayList &lines = m_server.received();
+    const auto auth = std::find_if(lines.cbegin(), lines.cend(),
+                                   [&](const QByteArray &l) { return l.startsWith(prefix); });
+    ASSERT_NE(auth, lines.cend()) << transcript(lines);
+    EXPECT_EQ(QByteArray::fromBase64(auth->mid(prefix.size())),
+              "n,a=alice,\x01"
+              "host=127.0.0.1\x01"
+              "port=" +
+                  QByteArray::number(m_server.port()) +
+                  "\x01"
+                  "auth=Bearer tok123\x01\x01");
+}
+
+TEST_F(FaultTest, OAuthBearerErrorChallengeIsAnAuthError)
+{
+    const QByteArray json = R"({"status":"invalid_token","scope":"pop"})";
+    m_server.setGreeting("+OK ready");
+    m_server.setScript({
+        {"CAPA", "+OK\r\nSASL OAUTHBEARER\r\n."},
+        {"AUTH OAUTHBEARER *", "+ " + json.toBase64()},
+        {"AQ==", "-ERR [AUTH] Invalid token"}, // RFC 7628 §3.2.3: the client answers %x01
+    });
+
+    const SyncResult r =
+        sync(account(Security::None, AuthMethod::OAuthBearer), QStringLiteral("tok123"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Auth) << describe(r);
+    EXPECT_TRUE(r.error->serverText.contains(QStringLiteral("invalid_token"))) << describe(r);
+}
+
+TEST_F(FaultTest, CancelMidDownloadKeepsWhatArrivedAndDeletesNothing)
+{
+    Mailbox box = threeMessages();
+    box.slowRetr = 2; // 16 bytes every 100 ms
+    box.slowDelayMs = 100;
+    m_server.serveMailbox(box);
+
+    // The first answer after a RETR went out is RETR 1's (the server does not pipeline).
+    bool retrSent = false;
+    int retrAnswers = 0;
+    QObject scope; // disconnects the lambda when the test ends
+    QObject::connect(&worker(), &sync::SyncWorker::protocolLine, &scope,
+                     [&](const QString &, bool fromClient, const QByteArray &line) {
+                         if (fromClient)
+                             retrSent = retrSent || line.startsWith("RETR");
+                         else if (retrSent)
+                             ++retrAnswers;
+                     });
+    startSync(account());
+    ASSERT_TRUE(spinUntil([&] { return retrAnswers >= 1 || m_result; }));
+    ASSERT_FALSE(m_result) << describe(*m_result);
+    worker().cancel(m_accountId);
+
+    const SyncResult r = waitForResult();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error->code, Error::Code::Cancelled) << describe(r);
+    EXPECT_EQ(stored().keys(), QStringList{uid(1)});
+    EXPECT_FALSE(m_server.receivedLineStartingWith("DELE")) << transcript(m_server.received());
+}
+
+TEST_F(FaultTest, SizeMismatchBetweenListAndRetrIsAWarning)
+{
+    Mailbox box = threeMessages();
+    box.messages.insert(
+        2, mail(2, QString(79, QLatin1Char('y')).append(QLatin1Char('\n')).repeated(62)));
+    box.listedSizes.insert(2, 100);
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync();
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, 3);
+    ASSERT_EQ(r.warnings.size(), 1) << describe(r);
+    EXPECT_TRUE(r.warnings.at(0).contains(QStringLiteral("Message 2"))) << describe(r);
+    EXPECT_TRUE(r.warnings.at(0).contains(QStringLiteral("100"))) << describe(r);
+}
+
+} // namespace
+
+} // namespace poplar::test
