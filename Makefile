@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: deps configure build run test clean format
+.PHONY: deps configure build run test fuzz clean format
 
 deps:
 	@bash packaging/install-deps.sh
@@ -18,6 +18,15 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Bounded fuzzing of the parser and the renderer (clang, libFuzzer). FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOPLAR_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+	@mkdir -p build-fuzz/corpus/pop3 build-fuzz/corpus/mime
+	build-fuzz/tests/fuzz/fuzz-pop3-parser -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/pop3 tests/fuzz/corpus/pop3
+	build-fuzz/tests/fuzz/fuzz-message-renderer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 build-fuzz/corpus/mime tests/fuzz/corpus/mime
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -509,6 +509,24 @@ TEST_F(FaultTest, CancelMidDownloadKeepsWhatArrivedAndDeletesNothing)
     EXPECT_FALSE(m_server.receivedLineStartingWith("DELE")) << transcript(m_server.received());
 }
 
+// A session that has just finished waits for its deleteLater; the worker dying before the
+// event loop runs again must still close the cache after the session lets go of it.
+TEST_F(FaultTest, WorkerDestroyedRightAfterASyncClosesTheCacheCleanly)
+{
+    m_server.serveMailbox(threeMessages());
+    startSync(account());
+    worker().cancel(m_accountId); // finishes at once, before any event is processed
+    ASSERT_TRUE(m_result.has_value());
+
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(
+        [](QtMsgType, const QMessageLogContext &, const QString &text) { warnings.append(text); });
+    m_worker.reset();
+    qInstallMessageHandler(previous);
+    EXPECT_TRUE(warnings.isEmpty()) << warnings.join(QLatin1Char('\n')).toStdString();
+}
+
 TEST_F(FaultTest, SizeMismatchBetweenListAndRetrIsAWarning)
 {
     Mailbox box = threeMessages();
