@@ -14,8 +14,8 @@ packages=(
   qt6-l10n-tools qt6-svg-dev libqt6svg6
   # mail libraries
   libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail
+  libgtest-dev libgmock-dev libbenchmark-dev mpop python3
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
   # looking at the GUI without a display

@@ -318,16 +318,19 @@ void Pop3Client::onTimeout()
 {
     if (m_done)
         return;
-    const bool connecting = m_socket->state() != QAbstractSocket::ConnectedState ||
-                            (m_account.security == Security::Tls && !m_socket->isEncrypted());
+    // Until the greeting (and, with TLS, the handshake) is through, this is still connecting.
+    const bool connecting = m_socket->state() != QAbstractSocket::ConnectedState || !m_greeted ||
+                            (m_socket->mode() != QSslSocket::UnencryptedMode &&
+                             !m_socket->isEncrypted());
+    const int seconds = (m_timer->interval() + 999) / 1000;
     fail({Error::Code::Network,
           connecting ? QStringLiteral("Connecting to %1:%2 timed out after %3 seconds")
                            .arg(m_account.host)
                            .arg(m_account.port)
-                           .arg(m_options.connectTimeoutMs / 1000)
+                           .arg(seconds)
                      : QStringLiteral("The server %1 did not answer within %2 seconds")
                            .arg(m_account.host)
-                           .arg(m_options.replyTimeoutMs / 1000),
+                           .arg(seconds),
           {}});
 }
 
@@ -338,6 +341,7 @@ void Pop3Client::readGreeting(const Reply &greeting)
         return;
     }
     m_greeting = greeting.text;
+    m_greeted = true;
     if (m_account.security == Security::StartTls)
         requestCapabilities([this] { startTls(); });
     else

@@ -116,6 +116,7 @@ private:
     qint64 m_inFlightBytes = 0;
     Capabilities m_caps;
     QByteArray m_greeting;
+    bool m_greeted = false;
     LoginMethod m_loginMethod;
     std::unique_ptr<class SaslSession> m_sasl;
     bool m_quitting = false;

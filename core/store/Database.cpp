@@ -53,6 +53,18 @@ CREATE TABLE server_policy (
     expire_days INTEGER
 ) WITHOUT ROWID;
 )sql"),
+        // v3: server deletions waiting for the next sync, and why (deleted here, or older than
+        // the account's limit). Removed once the server confirmed QUIT, or when undone.
+        QStringLiteral(R"sql(
+CREATE TABLE server_deletions (
+    account_id TEXT NOT NULL,
+    uidl TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    queued_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, uidl)
+) WITHOUT ROWID;
+CREATE INDEX server_uidls_by_age ON server_uidls(account_id, first_seen);
+)sql"),
     };
     return steps;
 }

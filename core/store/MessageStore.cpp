@@ -66,7 +66,8 @@ MessageStore::MessageStore(QSqlDatabase db)
 
 Result<qint64> MessageStore::insert(const IncomingMessage &m)
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = m.receivedAt.isValid() ? m.receivedAt.toSecsSinceEpoch()
+                                              : QDateTime::currentSecsSinceEpoch();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
@@ -110,9 +111,19 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
 
 Result<QSet<QString>> MessageStore::knownUidls(const QString &accountId) const
 {
+    return uidlsWhere(accountId, QStringLiteral("1"));
+}
+
+Result<QSet<QString>> MessageStore::storedUidls(const QString &accountId) const
+{
+    return uidlsWhere(accountId, QStringLiteral("state = 'stored'"));
+}
+
+Result<QSet<QString>> MessageStore::uidlsWhere(const QString &accountId, const QString &condition) const
+{
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT uidl FROM server_uidls WHERE account_id = ?"));
+    q.prepare(QStringLiteral("SELECT uidl FROM server_uidls WHERE account_id = ? AND %1").arg(condition));
     q.addBindValue(accountId);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot read the downloaded-message list"), q);
@@ -124,7 +135,6 @@ Result<QSet<QString>> MessageStore::knownUidls(const QString &accountId) const
 
 Status MessageStore::markDeletedOnServer(const QString &accountId, const QList<QString> &uidls)
 {
-    Transaction txn(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "UPDATE server_uidls SET state = 'deleted' WHERE account_id = ? AND uidl = ?"));
@@ -134,7 +144,7 @@ Status MessageStore::markDeletedOnServer(const QString &accountId, const QList<Q
         if (!q.exec())
             return queryError(QStringLiteral("Cannot record a server deletion"), q);
     }
-    return txn.commit();
+    return {};
 }
 
 Result<QList<MessageSummary>> MessageStore::messages(Folder folder, const QString &accountId) const

@@ -18,6 +18,7 @@ struct IncomingMessage {
     QByteArray raw; ///< exactly as received, after dot-unstuffing
     HeaderSummary headers;
     bool partial = false;
+    QDateTime receivedAt; ///< UTC; invalid means now
 };
 
 /// Queries and writes on the message tables, through one thread's connection.
@@ -26,10 +27,14 @@ class MessageStore {
 public:
     explicit MessageStore(QSqlDatabase db);
 
+    [[nodiscard]] QSqlDatabase database() const { return m_db; }
+
     /// Stores the message and records its UIDL as downloaded, in the caller's transaction.
     [[nodiscard]] Result<qint64> insert(const IncomingMessage &message);
     /// The UIDLs this account has already downloaded (even if deleted here since).
     [[nodiscard]] Result<QSet<QString>> knownUidls(const QString &accountId) const;
+    /// The UIDLs whose bytes are in the cache and whose server copy was not deleted by us.
+    [[nodiscard]] Result<QSet<QString>> storedUidls(const QString &accountId) const;
     /// Records that the server deleted these (after QUIT +OK); they stay known, so a
     /// server that resurrects one does not cause a duplicate.
     [[nodiscard]] Status markDeletedOnServer(const QString &accountId, const QList<QString> &uidls);
@@ -45,6 +50,9 @@ public:
     [[nodiscard]] Status removeAccount(const QString &accountId);
 
 private:
+    [[nodiscard]] Result<QSet<QString>> uidlsWhere(const QString &accountId,
+                                                   const QString &condition) const;
+
     QSqlDatabase m_db;
 };
 

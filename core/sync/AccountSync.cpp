@@ -3,6 +3,8 @@
 
 #include "mime/MessageRenderer.h"
 #include "store/Database.h"
+#include "store/DeletionQueue.h"
+#include "sync/DeletionPlan.h"
 #include "store/ServerPolicyStore.h"
 
 #include <QLoggingCategory>
@@ -36,13 +38,14 @@ store::HeaderSummary summaryOf(const QByteArray &raw)
 } // namespace
 
 AccountSync::AccountSync(Account account, QString password, QSqlDatabase db,
-                         pop3::Pop3Client::Options options, QObject *parent)
+                         pop3::Pop3Client::Options options, Clock clock, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
     , m_password(std::move(password))
     , m_db(db)
     , m_store(std::move(db))
     , m_options(options)
+    , m_clock(std::move(clock))
 {
     m_result.accountId = m_account.id;
 }
@@ -56,7 +59,7 @@ void AccountSync::start()
         return;
     }
     const QDateTime allowed = policy.value().nextLoginAllowed();
-    if (allowed.isValid() && QDateTime::currentDateTimeUtc() < allowed) {
+    if (allowed.isValid() && m_clock() < allowed) {
         Error wait{Error::Code::ServerRejected,
                    QStringLiteral("The server allows a login only every %1 minutes; the next check "
                                   "can run at %2")
@@ -95,7 +98,7 @@ void AccountSync::listUidls()
     const pop3::Capabilities &caps = m_client->capabilities();
     m_result.serverExpireDays = caps.expireDays;
     m_result.loginDelaySeconds = caps.loginDelaySeconds;
-    store::ServerPolicy policy{QDateTime::currentDateTimeUtc(), caps.loginDelaySeconds, caps.expireDays};
+    store::ServerPolicy policy{m_clock(), caps.loginDelaySeconds, caps.expireDays};
     if (Status s = store::ServerPolicyStore(m_db).save(m_account.id, policy); !s)
         m_result.warnings.append(s.error().message());
 
@@ -142,6 +145,9 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
         return;
     }
     QList<pop3::UidlEntry> wanted;
+    m_onServer.clear();
+    for (const pop3::UidlEntry &e : all)
+        m_onServer.insert(QString::fromLatin1(e.uidl), e.number);
     for (const pop3::UidlEntry &e : all) {
         if (!known.value().contains(QString::fromLatin1(e.uidl)))
             wanted.append(e);
@@ -193,6 +199,7 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
         message.uidl = QString::fromLatin1(uidl);
         message.raw = r.body;
         message.headers = summaryOf(r.body);
+        message.receivedAt = m_clock();
         m_batchBytes += r.body.size();
         m_batch.append({number, std::move(message)});
     }
@@ -235,10 +242,6 @@ bool AccountSync::commitBatch()
             return false;
         }
     }
-    for (const Received &r : std::as_const(m_batch)) {
-        m_committedNumbers.append(r.number);
-        m_committedUidls.append(r.message.uidl);
-    }
     m_result.newMessages += int(ids.size());
     m_batch.clear();
     m_batchBytes = 0;
@@ -251,42 +254,69 @@ void AccountSync::deleteOnServer()
 {
     if (m_finished)
         return;
-    auto quit = [this] {
-        m_client->quit([this](bool ok) {
-            if (ok && !m_markedForDeletion.isEmpty()) {
-                // QUIT +OK: the server has now really deleted them (RFC 1939 §6).
-                if (Status s = m_store.markDeletedOnServer(m_account.id, m_markedForDeletion); !s)
-                    m_result.warnings.append(s.error().message());
-                else
-                    m_result.deletedOnServer = int(m_markedForDeletion.size());
-            }
-            finish(ok ? std::nullopt
-                      : std::optional<Error>(Error{Error::Code::ServerRejected,
-                                                   QStringLiteral("The server did not confirm the "
-                                                                  "end of the session"),
-                                                   {}}));
-        });
-    };
-    if (m_account.leaveOnServer || m_committedNumbers.isEmpty()) {
-        quit();
-        return;
+    const QDateTime now = m_clock();
+    store::DeletionQueue queue(m_db);
+    auto stored = m_store.storedUidls(m_account.id);
+    auto queued = queue.queued(m_account.id);
+    auto expired = m_account.deleteFromServerAfterDays > 0
+                       ? queue.downloadedBefore(m_account.id,
+                                                now.addDays(-m_account.deleteFromServerAfterDays))
+                       : Result<QList<store::PendingDeletion>>(QList<store::PendingDeletion>{});
+    for (const auto *failed : {stored.ok() ? nullptr : &stored.error(),
+                               queued.ok() ? nullptr : &queued.error(),
+                               expired.ok() ? nullptr : &expired.error()}) {
+        if (failed) {
+            m_client->abort(); // without the facts, delete nothing
+            finish(*failed);
+            return;
+        }
     }
-    // Only messages whose bytes are committed are ever marked for deletion.
-    for (qsizetype i = 0; i < m_committedNumbers.size(); ++i) {
-        const int number = m_committedNumbers.at(i);
-        m_client->command("DELE " + QByteArray::number(number), pop3::ReplyShape::StatusLine,
-                          [this, number, uidl = m_committedUidls.at(i)](const pop3::Reply &r) {
+    // Queued deletions of messages the server no longer has are done already.
+    for (const store::PendingDeletion &p : queued.value()) {
+        if (!m_onServer.contains(p.uidl))
+            m_settled.append(p.uidl);
+    }
+    const QList<PlannedDeletion> plan =
+        planDeletions(m_account, m_onServer, stored.value(), queued.value(), expired.value());
+    for (const PlannedDeletion &d : plan) {
+        m_client->command("DELE " + QByteArray::number(d.number), pop3::ReplyShape::StatusLine,
+                          [this, d](const pop3::Reply &r) {
                               if (r.isOk()) {
-                                  m_markedForDeletion.append(uidl);
-                              } else {
-                                  m_result.warnings.append(
-                                      QStringLiteral("The server kept message %1: %2")
-                                          .arg(number)
-                                          .arg(QString::fromUtf8(r.text)));
+                                  m_markedForDeletion.append(d.uidl);
+                                  return;
                               }
+                              m_result.warnings.append(QStringLiteral("The server kept message %1: %2")
+                                                           .arg(d.number)
+                                                           .arg(QString::fromUtf8(r.text)));
                           });
     }
-    quit();
+    m_client->quit([this](bool ok) {
+        if (!ok) {
+            finish(Error{Error::Code::ServerRejected,
+                         QStringLiteral("The server did not confirm the end of the session, so "
+                                        "it may not have deleted anything"),
+                         {}});
+            return;
+        }
+        // QUIT +OK: the server has now really deleted them (RFC 1939 §6).
+        if (Status s = recordServerDeletions(); !s)
+            m_result.warnings.append(s.error().message());
+        else
+            m_result.deletedOnServer = int(m_markedForDeletion.size());
+        finish(std::nullopt);
+    });
+}
+
+Status AccountSync::recordServerDeletions()
+{
+    if (m_markedForDeletion.isEmpty() && m_settled.isEmpty())
+        return {};
+    store::Transaction txn(m_db);
+    if (Status s = m_store.markDeletedOnServer(m_account.id, m_markedForDeletion); !s)
+        return s;
+    if (Status s = store::DeletionQueue(m_db).remove(m_account.id, m_markedForDeletion + m_settled); !s)
+        return s;
+    return txn.commit();
 }
 
 void AccountSync::finish(std::optional<Error> error)

@@ -6,6 +6,7 @@
 #include "pop3/Pop3Listing.h"
 #include "store/MessageStore.h"
 #include "sync/SyncResult.h"
+#include "util/Clock.h"
 
 #include <QObject>
 
@@ -21,7 +22,7 @@ class AccountSync : public QObject {
 
 public:
     AccountSync(Account account, QString password, QSqlDatabase db,
-                pop3::Pop3Client::Options options, QObject *parent = nullptr);
+                pop3::Pop3Client::Options options, Clock clock, QObject *parent = nullptr);
 
     void start();
     /// Stops at once; what was fully received is committed first.
@@ -45,6 +46,7 @@ private:
     void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, const pop3::Reply &r);
     bool commitBatch();
     void deleteOnServer();
+    [[nodiscard]] Status recordServerDeletions();
     void finish(std::optional<Error> error);
 
     Account m_account;
@@ -52,11 +54,12 @@ private:
     QSqlDatabase m_db;
     store::MessageStore m_store;
     pop3::Pop3Client::Options m_options;
+    Clock m_clock;
     pop3::Pop3Client *m_client = nullptr;
     QList<Received> m_batch;
     qint64 m_batchBytes = 0;
-    QList<int> m_committedNumbers;
-    QList<QString> m_committedUidls;
+    QHash<QString, int> m_onServer; ///< this session's UIDL listing: UIDL -> number
+    QList<QString> m_settled;       ///< queued deletions the server had already done
     QList<QString> m_markedForDeletion; ///< DELE answered +OK; real only after QUIT +OK
     int m_total = 0;
     int m_done = 0;

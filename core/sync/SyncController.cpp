@@ -66,6 +66,13 @@ void SyncController::onPassword(const Account &account, Result<QString> password
                               Q_ARG(poplar::Account, account), Q_ARG(QString, password.value()));
 }
 
+void SyncController::setClock(Clock clock)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, clock = std::move(clock)] { worker->setClock(clock); },
+        Qt::QueuedConnection);
+}
+
 void SyncController::cancel(const QString &accountId)
 {
     if (m_fetchingPassword.remove(accountId)) {

@@ -4,6 +4,7 @@
 #include "accounts/Account.h"
 #include "pop3/Pop3Client.h"
 #include "sync/SyncResult.h"
+#include "util/Clock.h"
 
 #include <QObject>
 #include <QSet>
@@ -29,6 +30,8 @@ public:
     ~SyncController() override;
 
     void syncAccount(const Account &account);
+    /// Replaces the clock the time-based policies use (tests). Takes effect for later syncs.
+    void setClock(Clock clock);
     void cancel(const QString &accountId);
     [[nodiscard]] bool isSyncing(const QString &accountId) const
     {

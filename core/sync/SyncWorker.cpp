@@ -8,9 +8,10 @@
 
 namespace poplar::sync {
 
-SyncWorker::SyncWorker(QString cachePath, pop3::Pop3Client::Options options)
+SyncWorker::SyncWorker(QString cachePath, pop3::Pop3Client::Options options, Clock clock)
     : m_cachePath(std::move(cachePath))
     , m_options(options)
+    , m_clock(std::move(clock))
 {}
 
 SyncWorker::~SyncWorker()
@@ -24,6 +25,8 @@ SyncWorker::~SyncWorker()
         sync->cancel();
         delete sync;
     }
+    // Finished sessions wait for their deleteLater and still hold the connection m_db closes.
+    qDeleteAll(findChildren<AccountSync *>(Qt::FindDirectChildrenOnly));
 }
 
 void SyncWorker::syncAccount(const Account &account, const QString &password)
@@ -43,7 +46,7 @@ void SyncWorker::syncAccount(const Account &account, const QString &password)
         }
         m_db = std::move(db).value();
     }
-    auto *sync = new AccountSync(account, password, m_db->connection(), m_options, this);
+    auto *sync = new AccountSync(account, password, m_db->connection(), m_options, m_clock, this);
     m_running.insert(account.id, sync);
     connect(sync, &AccountSync::progress, this, &SyncWorker::progress);
     connect(sync, &AccountSync::messagesStored, this, &SyncWorker::messagesStored);

@@ -4,6 +4,7 @@
 #include "accounts/Account.h"
 #include "pop3/Pop3Client.h"
 #include "sync/SyncResult.h"
+#include "util/Clock.h"
 
 #include <QHash>
 #include <QObject>
@@ -25,8 +26,12 @@ class SyncWorker : public QObject {
     Q_OBJECT
 
 public:
-    explicit SyncWorker(QString cachePath, pop3::Pop3Client::Options options = {});
+    explicit SyncWorker(QString cachePath, pop3::Pop3Client::Options options = {},
+                        Clock clock = systemClock());
     ~SyncWorker() override;
+
+    /// For tests of time-based policies; call before the first sync (on the worker's thread).
+    void setClock(Clock clock) { m_clock = std::move(clock); }
 
 public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
@@ -41,6 +46,7 @@ Q_SIGNALS:
 private:
     QString m_cachePath;
     pop3::Pop3Client::Options m_options;
+    Clock m_clock;
     std::unique_ptr<store::Database> m_db;
     QHash<QString, AccountSync *> m_running;
 };

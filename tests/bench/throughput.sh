@@ -15,6 +15,7 @@
 #   POPLAR_WRAP a command to run `poplarctl sync` under, for profiling, e.g.
 #               POPLAR_WRAP="perf record -g -o /tmp/sync.perf" RUNS=1 SETS=small
 #   POPLAR_SYNC_ARGS  extra arguments for `poplarctl sync`, e.g. "--log /tmp/sync.log"
+#   MPOP_WRAP   the same for mpop, e.g. "strace -f -c -o /tmp/mpop.strace"
 #
 # Every run starts from a copy of a pristine Maildir (no Dovecot index), with a fresh
 # poplar profile and a fresh mpop UIDL file and delivery Maildir, so both clients always
@@ -253,11 +254,33 @@ uidls_file $dir/uidls
 EOF
     chmod 600 "$dir/mpoprc" # mpop refuses a config with a password that others can read
     start=$(now)
-    "$MPOP" -q -C "$dir/mpoprc" --all-accounts >"$log" 2>&1 ||
+    # shellcheck disable=SC2086 # a word list on purpose
+    ${MPOP_WRAP:-} "$MPOP" -q -C "$dir/mpoprc" --all-accounts >"$log" 2>&1 ||
         die "mpop failed: $(tail -n 20 "$log")"
     end=$(now)
     got=$(find "$dir/Maildir/new" "$dir/Maildir/cur" -type f | wc -l)
     [ "$got" -eq "$count" ] || die "mpop delivered $got messages, expected $count ($log)"
+    rm -rf "$dir"
+    elapsed "$start" "$end"
+}
+
+run_bare() { # COUNT LOGFILE -> prints seconds
+    # The floor: openssl s_client with every command sent at once, storing nothing. What
+    # this takes is the server's and TLS's share; no client can be faster on this machine.
+    local count=$1 log=$2 dir start end got
+    dir=$(mktemp -d "$work/bare.XXXXXX")
+    {
+        printf 'USER %s\r\nPASS %s\r\n' "$user" "$password"
+        seq -f 'RETR %.0f' 1 "$count" | sed 's/$/\r/'
+        printf 'QUIT\r\n'
+    } >"$dir/commands"
+    start=$(now)
+    "$OPENSSL" s_client -quiet -ign_eof -connect "127.0.0.1:$port" \
+        -CAfile "$work/cert.pem" -verify_return_error <"$dir/commands" >"$dir/out" 2>"$log" ||
+        die "openssl s_client failed: $(tail -n 20 "$log")"
+    end=$(now)
+    got=$(grep -c '^+OK [0-9]* octets' "$dir/out" || true)
+    [ "$got" -eq "$count" ] || die "the bare client got $got messages, expected $count ($log)"
     rm -rf "$dir"
     elapsed "$start" "$end"
 }
@@ -277,29 +300,35 @@ for set in $SETS; do
     bytes=$(du -sb "$pristine" | cut -f1)
     echo "== $set: $count messages of ~$kb KB ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MB), $RUNS runs each"
 
-    poplar_times=() mpop_times=() ratios=()
+    poplar_times=() mpop_times=() bare_times=() ratios=()
     for run in $(seq "$RUNS"); do
-        # Alternating the clients run by run spreads any drift of the machine over both.
+        # Alternating the clients run by run spreads any drift of the machine over all.
         reset_maildrop "$pristine"
         p=$(run_poplar "$count" "$work/poplar-$set-$run.log")
         reset_maildrop "$pristine"
         m=$(run_mpop "$count" "$work/mpop-$set-$run.log")
+        reset_maildrop "$pristine"
+        b=$(run_bare "$count" "$work/bare-$set-$run.log")
         r=$(awk -v p="$p" -v m="$m" 'BEGIN { printf "%.3f", p / m }')
-        printf '   run %d: poplar %6.3f s   mpop %6.3f s   ratio %.3f\n' "$run" "$p" "$m" "$r"
-        poplar_times+=("$p") mpop_times+=("$m") ratios+=("$r")
+        printf '   run %d: poplar %6.3f s   mpop %6.3f s   bare %6.3f s   poplar/mpop %.3f\n' \
+            "$run" "$p" "$m" "$b" "$r"
+        poplar_times+=("$p") mpop_times+=("$m") bare_times+=("$b") ratios+=("$r")
     done
     pm=$(printf '%s\n' "${poplar_times[@]}" | median)
     mm=$(printf '%s\n' "${mpop_times[@]}" | median)
+    bm=$(printf '%s\n' "${bare_times[@]}" | median)
     rm_=$(printf '%s\n' "${ratios[@]}" | median)
     verdict=$(awk -v r="$rm_" -v t="$target" 'BEGIN { print (r <= t) ? "met" : "MISSED" }')
     mbps=$(awk -v b="$bytes" -v t="$pm" 'BEGIN { printf "%.0f", b / 1048576 / t }')
-    summary+=("$(printf '%-6s %5d x %3d KB   poplar %6.3f s (%4s MB/s)   mpop %6.3f s   ratio %.3f   target <= %.1f %s' \
-        "$set" "$count" "$kb" "$pm" "$mbps" "$mm" "$rm_" "$target" "$verdict")")
+    summary+=("$(printf '%-5s %4d x %3d KB  poplar %6.3f s (%3s MB/s)  mpop %6.3f s  bare %6.3f s  poplar/mpop %.3f (target <= %.1f: %s)  poplar/bare %.2f' \
+        "$set" "$count" "$kb" "$pm" "$mbps" "$mm" "$bm" "$rm_" "$target" "$verdict" \
+        "$(awk -v p="$pm" -v b="$bm" 'BEGIN { printf "%.2f", p / b }')")")
 done
 
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
 echo "poplarctl: $POPLARCTL"
 echo "$("$DOVECOT" --version | sed 's/^/dovecot /' | head -n 1), $("$MPOP" --version | head -n 1)"
-echo "medians over $RUNS runs (ratio: median of the per-run ratios poplar/mpop):"
+echo "medians over $RUNS runs; poplar/mpop is the median of the per-run ratios;"
+echo "bare = openssl s_client sending every RETR at once and storing nothing (the floor):"
 printf '  %s\n' "${summary[@]}"

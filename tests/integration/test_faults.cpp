@@ -9,10 +9,13 @@
 #include "sync/SyncWorker.h"
 
 #include <QMultiMap>
+#include <QSet>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 

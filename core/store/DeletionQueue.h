@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Error.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace poplar::store {
+
+/// Why a message is to leave the server.
+enum class DeletionReason {
+    DeletedHere, ///< the user deleted it here and the account deletes on the server too
+    OlderThan,   ///< downloaded longer ago than the account keeps mail on the server
+    NotLeftOnServer, ///< the account does not leave mail on the server
+};
+
+[[nodiscard]] QString deletionReasonToString(DeletionReason reason);
+
+struct PendingDeletion {
+    QString accountId;
+    QString uidl;
+    DeletionReason reason = DeletionReason::DeletedHere;
+    QDateTime since;       ///< queued at (DeletedHere) or downloaded at (OlderThan), UTC
+    qint64 messageId = 0;  ///< the local copy, 0 when there is none any more
+    QString subject;
+};
+
+/// Server deletions waiting for the next sync: the ones the user asked for by deleting here,
+/// kept in a table until the server confirms them, and the ones an age limit implies,
+/// computed from when each message was downloaded.
+class DeletionQueue {
+public:
+    explicit DeletionQueue(QSqlDatabase db);
+
+    [[nodiscard]] Status enqueue(const QString &accountId, const QString &uidl, const QDateTime &now);
+    /// Forgets queued deletions (undone, confirmed by the server, or gone from it).
+    /// Several rows: wrap the call in the caller's Transaction.
+    [[nodiscard]] Status remove(const QString &accountId, const QList<QString> &uidls);
+    /// What was deleted here and is still queued for this account.
+    [[nodiscard]] Result<QList<PendingDeletion>> queued(const QString &accountId) const;
+    /// Messages downloaded before `cutoff` and not yet deleted on the server.
+    [[nodiscard]] Result<QList<PendingDeletion>> downloadedBefore(const QString &accountId,
+                                                                  const QDateTime &cutoff) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace poplar::store

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/MessageActions.h"
+
+#include "accounts/AccountStore.h"
+#include "store/Database.h"
+#include "store/DeletionQueue.h"
+#include "store/MessageStore.h"
+
+namespace poplar::sync {
+
+MessageActions::MessageActions(store::MessageStore &messages, store::DeletionQueue &queue,
+                               const AccountStore &accounts, Clock clock)
+    : m_messages(messages)
+    , m_queue(queue)
+    , m_accounts(accounts)
+    , m_clock(std::move(clock))
+{
+}
+
+Status MessageActions::moveToTrash(qint64 messageId)
+{
+    auto message = m_messages.message(messageId);
+    if (!message)
+        return message.error();
+    store::Transaction txn(m_messages.database());
+    if (Status s = m_messages.moveToFolder(messageId, store::Folder::Trash); !s)
+        return s;
+    const auto account = m_accounts.account(message.value().accountId);
+    const bool queue = account && account->leaveOnServer && account->deleteFromServerOnLocalDelete &&
+                       !message.value().uidl.isEmpty();
+    if (queue) {
+        if (Status s = m_queue.enqueue(account->id, message.value().uidl, m_clock()); !s)
+            return s;
+    }
+    return txn.commit();
+}
+
+Status MessageActions::restore(qint64 messageId)
+{
+    auto message = m_messages.message(messageId);
+    if (!message)
+        return message.error();
+    store::Transaction txn(m_messages.database());
+    if (Status s = m_messages.moveToFolder(messageId, store::Folder::Inbox); !s)
+        return s;
+    if (!message.value().uidl.isEmpty()) {
+        if (Status s = m_queue.remove(message.value().accountId, {message.value().uidl}); !s)
+            return s;
+    }
+    return txn.commit();
+}
+
+} // namespace poplar::sync
