@@ -68,6 +68,18 @@ QJsonObject rendered(const mime::RenderedMessage &m)
     };
 }
 
+QJsonObject pendingDeletion(const store::PendingDeletion &p)
+{
+    return {
+        {QStringLiteral("account"), p.accountId},
+        {QStringLiteral("uidl"), p.uidl},
+        {QStringLiteral("reason"), store::deletionReasonToString(p.reason)},
+        {QStringLiteral("since"), isoDate(p.since)},
+        {QStringLiteral("messageId"), p.messageId > 0 ? QJsonValue(p.messageId) : QJsonValue()},
+        {QStringLiteral("subject"), p.subject},
+    };
+}
+
 QJsonObject account(const Account &a)
 {
     return {

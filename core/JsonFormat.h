@@ -3,6 +3,7 @@
 
 #include "accounts/Account.h"
 #include "mime/RenderedMessage.h"
+#include "store/DeletionQueue.h"
 #include "store/MessageSummary.h"
 
 #include <QJsonObject>
@@ -16,6 +17,8 @@ namespace poplar::json {
 /// `show`/`render`: subject, from, to, cc, date, text, html, attachments,
 /// remoteContentBlocked, warnings.
 [[nodiscard]] QJsonObject rendered(const mime::RenderedMessage &m);
+/// `pending`: account, uidl, reason, since, messageId (or null), subject.
+[[nodiscard]] QJsonObject pendingDeletion(const store::PendingDeletion &p);
 /// `account list`: the settings, never a password.
 [[nodiscard]] QJsonObject account(const Account &a);
 

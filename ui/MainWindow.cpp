@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "sync/MessageActions.h"
+
 #include "FolderTree.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
@@ -265,7 +267,7 @@ void MainWindow::deleteSelected()
     int moved = 0;
     for (qint64 id : ids) {
         nextRow = std::min(nextRow, m_model->rowOf(id));
-        if (Status s = m_services.messages.moveToFolder(id, Folder::Trash); !s) {
+        if (Status s = m_services.actions.moveToTrash(id); !s) {
             setStatus(s.error().message(), true);
             break;
         }

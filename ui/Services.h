@@ -12,8 +12,9 @@ class MessageStore;
 }
 
 namespace poplar::sync {
+class MessageActions;
 class SyncController;
-}
+} // namespace poplar::sync
 
 namespace poplar::ui {
 
@@ -25,6 +26,7 @@ struct Services {
     SecretStore &secrets;
     store::MessageStore &messages; ///< on the GUI thread's own cache connection
     sync::SyncController &sync;
+    sync::MessageActions &actions; ///< Delete and restore, as poplarctl does them
 };
 
 } // namespace poplar::ui

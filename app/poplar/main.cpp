@@ -9,7 +9,9 @@
 #include "accounts/PasswordProvider.h"
 #include "accounts/SecretStore.h"
 #include "store/Database.h"
+#include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
+#include "sync/MessageActions.h"
 #include "sync/SyncController.h"
 
 #include <QApplication>
@@ -73,7 +75,10 @@ int main(int argc, char *argv[])
     PasswordProvider passwords(secrets);
     sync::SyncController sync(profile.cachePath(), passwords);
 
-    ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync});
+    store::DeletionQueue deletions(cache->connection());
+    sync::MessageActions actions(messages, deletions, accounts);
+
+    ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync, actions});
     window.show();
     return app.exec();
 }

@@ -8,7 +8,9 @@
 #include "accounts/SecretStore.h"
 #include "mime/MessageRenderer.h"
 #include "store/Database.h"
+#include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
+#include "sync/MessageActions.h"
 #include "sync/SyncController.h"
 
 #include <QCommandLineParser>
@@ -18,6 +20,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <list>
@@ -485,9 +488,10 @@ int sync(const QString &profileDir, const QStringList &args)
         for (const QString &w : r.warnings)
             printErr(QStringLiteral("%1: %2").arg(name, w));
         if (r.serverExpireDays == 0 && account.leaveOnServer) {
-            printErr(QStringLiteral("%1: note: the server deletes messages once they are downloaded "
-                                    "(EXPIRE 0), so \"leave on server\" has no effect there")
-                         .arg(name));
+            printErr(
+                QStringLiteral("%1: note: the server deletes messages once they are downloaded "
+                               "(EXPIRE 0), so \"leave on server\" has no effect there")
+                    .arg(name));
         }
         if (r.ok()) {
             printOut(QStringLiteral("%1: %2 new message(s)\n").arg(name).arg(r.newMessages));
@@ -583,10 +587,15 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
     return printRendered(mime::MessageRenderer::render(raw.value()), format);
 }
 
-int remove(const QString &profileDir, const QStringList &args)
+/// delete and restore: the GUI's Delete and Undo.
+int trashOrRestore(const QString &profileDir, const QStringList &args, bool restore)
 {
     CommandLine cl(
-        QStringLiteral("poplarctl delete: move a message to Trash (as Delete in the window)."),
+        restore ? QStringLiteral("poplarctl restore: move a message from Trash back to the "
+                                 "Inbox, and cancel its queued server deletion.")
+                : QStringLiteral("poplarctl delete: move a message to Trash (as Delete in the "
+                                 "window); where the account says so, its server copy is "
+                                 "deleted at the next sync."),
         args);
     cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
     if (auto code = cl.parse())
@@ -597,8 +606,66 @@ int remove(const QString &profileDir, const QStringList &args)
     auto session = openSession(profileDir);
     if (!session)
         return fail(session.error());
-    if (Status s = session.value().store->moveToFolder(id.value(), store::Folder::Trash); !s)
-        return fail(s.error());
+    Session &s = session.value();
+    store::DeletionQueue queue(s.db->connection());
+    const AccountStore accounts(s.profile.iniPath());
+    sync::MessageActions actions(*s.store, queue, accounts);
+    if (Status st = restore ? actions.restore(id.value()) : actions.moveToTrash(id.value()); !st)
+        return fail(st.error());
+    return Success;
+}
+
+int pending(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("poplarctl pending: what the next sync will delete from the servers, "
+                       "and why."),
+        args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
+    if (auto code = cl.parse())
+        return *code;
+    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
+                                                              : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    Session &s = session.value();
+    store::DeletionQueue queue(s.db->connection());
+    QList<store::PendingDeletion> all;
+    for (const Account &a : AccountStore(s.profile.iniPath()).accounts()) {
+        auto queued = queue.queued(a.id);
+        if (!queued)
+            return fail(queued.error());
+        all += queued.value();
+        // What the age limit will take, as the sync decides it (DeletionPlan).
+        if (a.leaveOnServer && a.deleteFromServerAfterDays > 0) {
+            auto old = queue.downloadedBefore(
+                a.id, QDateTime::currentDateTimeUtc().addDays(-a.deleteFromServerAfterDays));
+            if (!old)
+                return fail(old.error());
+            for (const store::PendingDeletion &p : old.value()) {
+                const bool already = std::any_of(all.cbegin(), all.cend(), [&](const auto &q) {
+                    return q.accountId == p.accountId && q.uidl == p.uidl;
+                });
+                if (!already)
+                    all.append(p);
+            }
+        }
+    }
+    if (format == QLatin1String("json")) {
+        QJsonArray out;
+        for (const store::PendingDeletion &p : all)
+            out.append(json::pendingDeletion(p));
+        printJson(out);
+        return Success;
+    }
+    for (const store::PendingDeletion &p : all) {
+        printOut(QStringLiteral("%1\t%2\t%3\t%4\n")
+                     .arg(p.accountId, p.uidl, store::deletionReasonToString(p.reason), p.subject));
+    }
     return Success;
 }
 
@@ -642,7 +709,9 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("list"), [&] { return list(profileDir, rest); }},
         {QStringLiteral("show"), [&] { return showOrExport(profileDir, rest, false); }},
         {QStringLiteral("export"), [&] { return showOrExport(profileDir, rest, true); }},
-        {QStringLiteral("delete"), [&] { return remove(profileDir, rest); }},
+        {QStringLiteral("delete"), [&] { return trashOrRestore(profileDir, rest, false); }},
+        {QStringLiteral("restore"), [&] { return trashOrRestore(profileDir, rest, true); }},
+        {QStringLiteral("pending"), [&] { return pending(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
     };
     const auto it = commands.find(command);

@@ -22,6 +22,8 @@ int main(int argc, char *argv[])
                        "  show ID [--format json|text]\n"
                        "  export ID                 the raw message on stdout\n"
                        "  delete ID                 move a message to Trash\n"
+                       "  restore ID                move it back, cancelling its server deletion\n"
+                       "  pending [--format json]   server deletions queued for the next sync\n"
                        "  render FILE.eml [--format json|text]\n\n"
                        "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();

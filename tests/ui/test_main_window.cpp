@@ -27,6 +27,9 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "store/DeletionQueue.h"
+#include "sync/MessageActions.h"
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -56,12 +59,16 @@ protected:
         m_store.emplace(m_db->connection());
         m_passwords.emplace(m_secrets);
         m_sync.emplace(m_profile->cachePath(), *m_passwords);
+        m_deletions.emplace(m_db->connection());
+        m_actions.emplace(*m_store, *m_deletions, *m_accounts);
     }
 
     void TearDown() override
     {
         m_window.reset();
         m_sync.reset();
+        m_actions.reset();
+        m_deletions.reset();
         m_passwords.reset();
         m_store.reset();
         m_db.reset();
@@ -81,7 +88,7 @@ protected:
     MainWindow &makeWindow()
     {
         m_window = std::make_unique<MainWindow>(
-            ui::Services{*m_profile, *m_accounts, m_secrets, *m_store, *m_sync});
+            ui::Services{*m_profile, *m_accounts, m_secrets, *m_store, *m_sync, *m_actions});
         m_window->show();
         return *m_window;
     }
@@ -93,6 +100,8 @@ protected:
     std::unique_ptr<Database> m_db;
     std::optional<MessageStore> m_store;
     std::optional<PasswordProvider> m_passwords;
+    std::optional<poplar::store::DeletionQueue> m_deletions;
+    std::optional<poplar::sync::MessageActions> m_actions;
     std::optional<sync::SyncController> m_sync;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Server-deletion policies against the real Dovecot: deleted here, older than N days.
+#include "CtlTest.h"
+
+#include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "accounts/SecretStore.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "sync/SyncController.h"
+
+#include <QDir>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+namespace poplar::test {
+
+namespace {
+
+class PolicyTest : public CtlTest {
+protected:
+    int onServer() const
+    {
+        const QDir maildir(server().maildir());
+        return int(QDir(maildir.filePath(QStringLiteral("cur"))).entryList(QDir::Files).size() +
+                   QDir(maildir.filePath(QStringLiteral("new"))).entryList(QDir::Files).size());
+    }
+    DovecotServer &server() const { return const_cast<PolicyTest *>(this)->CtlTest::server(); }
+
+    QString firstId()
+    {
+        const QJsonArray rows = listJson();
+        return rows.isEmpty()
+                   ? QString()
+                   : QString::number(rows.at(0).toObject().value(QStringLiteral("id")).toInteger());
+    }
+    QJsonArray pendingJson()
+    {
+        const CtlRun r =
+            ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return QJsonDocument::fromJson(r.out).array();
+    }
+};
+
+TEST_F(PolicyTest, DeletedHereIsQueuedUndoableAndDeletedOnTheServerAtTheNextSync)
+{
+    seedThree();
+    addAccount(QStringLiteral("tls"), server().tlsPort());
+    ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
+    const QString id = firstId();
+
+    ASSERT_EQ(ctl({QStringLiteral("delete"), id}).exitCode, 0);
+    QJsonArray pending = pendingJson();
+    ASSERT_EQ(pending.size(), 1);
+    EXPECT_EQ(pending.at(0).toObject().value(QStringLiteral("reason")).toString(),
+              QStringLiteral("deleted-here"));
+    EXPECT_EQ(
+        QString::number(pending.at(0).toObject().value(QStringLiteral("messageId")).toInteger()),
+        id);
+
+    ASSERT_EQ(ctl({QStringLiteral("restore"), id}).exitCode, 0); // undo before the sync
+    EXPECT_TRUE(pendingJson().isEmpty());
+    EXPECT_EQ(listJson().size(), 3);
+
+    ASSERT_EQ(ctl({QStringLiteral("delete"), id}).exitCode, 0);
+    const CtlRun sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    EXPECT_EQ(onServer(), 2);
+    EXPECT_TRUE(pendingJson().isEmpty());
+    EXPECT_EQ(listJson(QStringLiteral("trash")).size(), 1); // the local copy stays in Trash
+    ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
+    EXPECT_EQ(listJson().size(), 2);
+}
+
+TEST_F(PolicyTest, AccountThatKeepsServerMailIgnoresLocalDeletes)
+{
+    seedThree();
+    addAccount(QStringLiteral("tls"), server().tlsPort(), true,
+               {QStringLiteral("--delete-from-server-on-local-delete"), QStringLiteral("no")});
+    ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
+    ASSERT_EQ(ctl({QStringLiteral("delete"), firstId()}).exitCode, 0);
+    EXPECT_TRUE(pendingJson().isEmpty());
+    ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
+    EXPECT_EQ(onServer(), 3);
+}
+
+/// The age limit with a clock the test moves: an in-process SyncController on the same cache.
+TEST_F(PolicyTest, OlderThanTheLimitLeavesTheServerOnlyWhenTheLimitPasses)
+{
+    seedThree();
+    const QString id =
+        addAccount(QStringLiteral("tls"), server().tlsPort(), true,
+                   {QStringLiteral("--delete-from-server-after-days"), QStringLiteral("5")});
+    const Account account =
+        AccountStore(m_profile.filePath(QStringLiteral("poplar.ini"))).account(id).value();
+
+    KeychainSecretStore secrets; // unused: the account has a password command
+    PasswordProvider passwords(secrets);
+    sync::SyncController controller(m_profile.filePath(QStringLiteral("cache.sqlite")), passwords);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    controller.setClock([&now] { return now; });
+    std::optional<sync::SyncResult> result;
+    QObject::connect(&controller, &sync::SyncController::finished,
+                     [&](const sync::SyncResult &r) { result = r; });
+    auto runSync = [&] {
+        result.reset();
+        controller.syncAccount(account);
+        EXPECT_TRUE(spinUntil([&] { return result.has_value(); }, 20'000));
+        EXPECT_TRUE(result && result->ok())
+            << (result && result->error ? qPrintable(result->error->message()) : "");
+    };
+
+    runSync();
+    EXPECT_EQ(result->newMessages, 3);
+    EXPECT_EQ(onServer(), 3);
+    now = now.addDays(4);
+    runSync();
+    EXPECT_EQ(onServer(), 3);
+    EXPECT_TRUE(pendingJson().isEmpty()); // poplarctl's own clock is today: nothing due yet
+    now = now.addDays(2);
+    runSync();
+    EXPECT_EQ(result->deletedOnServer, 3);
+    EXPECT_EQ(onServer(), 0);
+    EXPECT_EQ(listJson().size(), 3); // the local copies stay
+}
+
+} // namespace
+
+} // namespace poplar::test
