@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Promise 1 under fire: poplarctl sync killed with SIGKILL at random moments, then one clean
+// sync. The cache must then hold exactly the server's messages, each once, and with
+// leave-on-server off no message may ever have left the server without being in the cache.
+#include "CtlTest.h"
+
+#include "store/Database.h"
+#include "store/MessageStore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace poplar::test {
+
+namespace {
+
+using Digests = QMap<QByteArray, int>; // SHA-256 -> how many times
+
+QByteArray sha256(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+class ChaosTest : public CtlTest, public ::testing::WithParamInterface<bool> {
+protected:
+    /// Messages of 1-60 KB so that kills land in the middle of RETRs and of commits.
+    Digests seed(int count, std::mt19937 &rng)
+    {
+        Digests digests;
+        std::uniform_int_distribution<int> lines(10, 800);
+        for (int i = 0; i < count; ++i) {
+            QString body;
+            const int n = lines(rng);
+            for (int l = 0; l < n; ++l)
+                body += QStringLiteral("Message %1 line %2: the quick brown fox jumps over the lazy dog\n").arg(i).arg(l);
+            const QByteArray raw = makeMessage(QStringLiteral("Chaos %1").arg(i), QStringLiteral("c@example.org"), body);
+            EXPECT_FALSE(server().addMessage(raw).isEmpty());
+            ++digests[sha256(raw)];
+        }
+        return digests;
+    }
+
+    Digests onServer()
+    {
+        Digests digests;
+        const QDir maildir(server().maildir());
+        // new/ before cur/: Dovecot moves files new -> cur (atomically) while a killed
+        // client's session winds down, and this order sees such a file at least once.
+        for (const char *sub : {"new", "cur"}) {
+            const QDir dir(maildir.filePath(QLatin1String(sub)));
+            for (const QString &name : dir.entryList(QDir::Files)) {
+                QFile f(dir.filePath(name));
+                if (f.open(QIODevice::ReadOnly))
+                    ++digests[sha256(f.readAll())];
+            }
+        }
+        return digests;
+    }
+
+    /// Reads the cache directly (no poplarctl is running) and checks it is sound.
+    Digests inCache()
+    {
+        Digests digests;
+        auto db = store::Database::open(m_profile.filePath(QStringLiteral("cache.sqlite")),
+                                        QStringLiteral("chaos-check"));
+        EXPECT_TRUE(db.ok()) << (db.ok() ? "" : qPrintable(db.error().message()));
+        if (!db.ok())
+            return digests;
+        {
+            QSqlQuery check(db.value()->connection());
+            EXPECT_TRUE(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+            EXPECT_EQ(check.value(0).toString(), QStringLiteral("ok"));
+            QSqlQuery q(db.value()->connection());
+            EXPECT_TRUE(q.exec(QStringLiteral("SELECT raw FROM message_bodies")));
+            while (q.next())
+                ++digests[sha256(q.value(0).toByteArray())];
+        }
+        return digests;
+    }
+
+    /// Starts a sync and kills it after `delayMs`; returns whether it was still running.
+    bool syncAndKill(int delayMs)
+    {
+        QProcess p;
+        p.start(QStringLiteral(POPLARCTL_PATH),
+                {QStringLiteral("--profile"), m_profile.path(), QStringLiteral("sync")});
+        if (!p.waitForStarted(10'000)) {
+            ADD_FAILURE() << "poplarctl did not start";
+            return false;
+        }
+        const bool finished = p.waitForFinished(delayMs);
+        if (!finished) {
+            p.kill(); // SIGKILL: no chance to clean up
+            p.waitForFinished(10'000);
+        }
+        return !finished;
+    }
+};
+
+TEST_P(ChaosTest, KilledAtRandomMomentsLosesNothingAndStoresNothingTwice)
+{
+    const bool leaveOnServer = GetParam();
+    const unsigned seedValue = qEnvironmentVariableIsSet("POPLAR_CHAOS_SEED")
+                                   ? qEnvironmentVariableIntValue("POPLAR_CHAOS_SEED")
+                                   : 20261127u;
+    std::mt19937 rng(seedValue);
+    SCOPED_TRACE("POPLAR_CHAOS_SEED=" + std::to_string(seedValue));
+    Digests original = seed(60, rng);
+    addAccount(QStringLiteral("tls"), server().tlsPort(), true,
+               {QStringLiteral("--leave-on-server"), leaveOnServer ? QStringLiteral("yes") : QStringLiteral("no")});
+
+    // A sync of a few dozen messages takes tens of milliseconds here: kill inside that.
+    std::uniform_int_distribution<int> delay(1, 60);
+    int killed = 0;
+    for (int round = 0; round < 15; ++round) {
+        // New mail every round, so every sync has work to be interrupted in.
+        const Digests more = seed(20, rng);
+        for (auto it = more.cbegin(); it != more.cend(); ++it)
+            original[it.key()] += it.value();
+        if (syncAndKill(delay(rng)))
+            ++killed;
+
+        if (!leaveOnServer) {
+            // Whatever left the server must already be in the cache.
+            const Digests server = onServer();
+            const Digests cache = inCache();
+            for (auto it = original.cbegin(); it != original.cend(); ++it) {
+                if (!server.contains(it.key())) {
+                    ASSERT_TRUE(cache.contains(it.key()))
+                        << "round " << round << ": a message left the server but is not cached";
+                }
+            }
+        }
+    }
+    EXPECT_GT(killed, 5) << "the kills should mostly land during a sync";
+
+    const CtlRun clean = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(clean.exitCode, 0) << clean.err.toStdString();
+    EXPECT_EQ(inCache(), original) << "missing or duplicated messages";
+    if (!leaveOnServer)
+        EXPECT_TRUE(onServer().isEmpty());
+    else
+        EXPECT_EQ(onServer(), original);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sync, ChaosTest, ::testing::Values(true, false),
+                         [](const ::testing::TestParamInfo<bool> &info) {
+                             return std::string(info.param ? "LeaveOnServer" : "DeleteFromServer");
+                         });
+
+} // namespace
+
+} // namespace poplar::test
