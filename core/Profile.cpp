@@ -3,12 +3,13 @@
 
 #include <QDir>
 #include <QFile>
-#include <QLockFile>
 #include <QStandardPaths>
-#include <QSysInfo>
 
 #include <cerrno>
-#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace poplar {
 
@@ -21,25 +22,33 @@ Status ensureDir(const QString &path)
     return Error{Error::Code::Storage, QStringLiteral("Cannot create the folder %1").arg(path), {}};
 }
 
-// Whether the process that wrote a lock still runs. A zombie does not: it was killed and
-// waits only to be reaped, and QLockFile alone would take it for a live owner.
-bool processRuns(qint64 pid)
-{
-    if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno != EPERM))
-        return false;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray line = stat.readAll();
-    const qsizetype close = line.lastIndexOf(')');
-    return close < 0 || line.mid(close + 2, 1) != "Z";
-}
-
 } // namespace
 
-Profile::Profile(Profile &&) noexcept = default;
-Profile &Profile::operator=(Profile &&) noexcept = default;
-Profile::~Profile() = default;
+Profile::Profile(Profile &&other) noexcept
+    : m_iniPath(std::move(other.m_iniPath))
+    , m_cachePath(std::move(other.m_cachePath))
+    , m_lockPath(std::move(other.m_lockPath))
+    , m_lockFd(std::exchange(other.m_lockFd, -1))
+{}
+
+Profile &Profile::operator=(Profile &&other) noexcept
+{
+    if (this != &other) {
+        if (m_lockFd >= 0)
+            ::close(m_lockFd);
+        m_iniPath = std::move(other.m_iniPath);
+        m_cachePath = std::move(other.m_cachePath);
+        m_lockPath = std::move(other.m_lockPath);
+        m_lockFd = std::exchange(other.m_lockFd, -1);
+    }
+    return *this;
+}
+
+Profile::~Profile()
+{
+    if (m_lockFd >= 0)
+        ::close(m_lockFd); // releases the flock
+}
 
 Result<Profile> Profile::open(const QString &dir)
 {
@@ -64,35 +73,38 @@ Result<Profile> Profile::open(const QString &dir)
 
 Status Profile::lock()
 {
-    if (m_lock)
+    if (m_lockFd >= 0)
         return {};
-    auto lock = std::make_unique<QLockFile>(m_lockPath);
-    lock->setStaleLockTime(0); // a lock is stale only when its process is gone
-    if (lock->tryLock(0)) {
-        m_lock = std::move(lock);
-        return {};
-    }
-    qint64 pid = 0;
-    QString host;
-    QString app;
-    const bool known = lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&pid, &host, &app);
-    if (known && host == QSysInfo::machineHostName() && !processRuns(pid)) {
-        // Left by a Poplar that was killed: take the profile over.
-        lock->removeStaleLockFile();
-        if (lock->tryLock(0)) {
-            m_lock = std::move(lock);
-            return {};
-        }
-    }
-    if (known) {
-        return Error{Error::Code::Config,
-                     QStringLiteral("Poplar is already running on this profile (process %1). Close "
-                                    "it first, or use another --profile.")
-                         .arg(pid),
+    // flock(2): the kernel drops the lock when the process ends, however it ends, so a killed
+    // Poplar never leaves a lock that keeps the next one out.
+    const QByteArray path = QFile::encodeName(m_lockPath);
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return Error{Error::Code::Storage,
+                     QStringLiteral("Cannot create the lock file %1: %2")
+                         .arg(m_lockPath, QString::fromLocal8Bit(std::strerror(errno))),
                      {}};
     }
-    return Error{
-        Error::Code::Storage, QStringLiteral("Cannot lock the profile (%1)").arg(m_lockPath), {}};
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        char buffer[32] = {};
+        const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+        ::close(fd);
+        const qint64 pid = n > 0 ? QByteArray(buffer, n).trimmed().toLongLong() : 0;
+        return Error{
+            Error::Code::Config,
+            (pid > 0 ? QStringLiteral("Poplar is already running on this profile (process %1).")
+                           .arg(pid)
+                     : QStringLiteral("Poplar is already running on this profile.")) +
+                QStringLiteral(" Close it first, or use another --profile."),
+            {}};
+    }
+    const QByteArray pid = QByteArray::number(qint64(::getpid())) + '\n';
+    // The pid only feeds the message a second instance shows: failing to write it is harmless.
+    const bool written = ::ftruncate(fd, 0) == 0 &&
+                         ::pwrite(fd, pid.constData(), size_t(pid.size()), 0) == pid.size();
+    Q_UNUSED(written)
+    m_lockFd = fd;
+    return {};
 }
 
 } // namespace poplar

@@ -5,10 +5,6 @@
 
 #include <QString>
 
-#include <memory>
-
-class QLockFile;
-
 namespace poplar {
 
 /// Where one user's Poplar keeps its files: poplar.ini (accounts, preferences),
@@ -37,7 +33,7 @@ private:
     QString m_iniPath;
     QString m_cachePath;
     QString m_lockPath;
-    std::unique_ptr<QLockFile> m_lock;
+    int m_lockFd = -1; ///< holds an flock(2) on the lock file while >= 0
 };
 
 } // namespace poplar

@@ -10,6 +10,7 @@
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
+#include "store/SearchIndex.h"
 #include "sync/MessageActions.h"
 #include "sync/SyncController.h"
 
@@ -194,6 +195,24 @@ std::optional<int> checkFormat(const QString &format, const QStringList &allowed
         return Usage;
     }
     return std::nullopt;
+}
+
+void printSummaries(const QList<store::MessageSummary> &rows, const QString &format)
+{
+    if (format == QLatin1String("json")) {
+        QJsonArray out;
+        for (const auto &row : rows)
+            out.append(json::summary(row));
+        printJson(out);
+        return;
+    }
+    for (const auto &row : rows) {
+        const QString from = row.fromName.isEmpty() ? row.fromAddress : row.fromName;
+        const QString date =
+            row.date.isValid() ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                               : QStringLiteral("-");
+        printOut(QStringLiteral("%1\t%2\t%3\t%4\n").arg(row.id).arg(date, from, row.subject));
+    }
 }
 
 int printRendered(const mime::RenderedMessage &m, const QString &format)
@@ -669,6 +688,39 @@ int pending(const QString &profileDir, const QStringList &args)
     return Success;
 }
 
+int search(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl search: messages whose subject, addresses or text "
+                                  "contain every word of QUERY (word beginnings match too)."),
+                   args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
+    cl.positional(QStringLiteral("QUERY"), QStringLiteral("Words to find; quote several."));
+    if (auto code = cl.parse())
+        return *code;
+    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
+                                                              : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    store::SearchIndex index(session.value().db->connection());
+    // Catch up with mail stored since the last indexing (a sync indexes after it finishes).
+    for (;;) {
+        auto indexed = index.indexPending(500);
+        if (!indexed)
+            return fail(indexed.error());
+        if (indexed.value() == 0)
+            break;
+    }
+    auto rows = index.search(cl.arg(0));
+    if (!rows)
+        return fail(rows.error());
+    printSummaries(rows.value(), format);
+    return Success;
+}
+
 int render(const QStringList &args)
 {
     CommandLine cl(
@@ -712,6 +764,7 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("delete"), [&] { return trashOrRestore(profileDir, rest, false); }},
         {QStringLiteral("restore"), [&] { return trashOrRestore(profileDir, rest, true); }},
         {QStringLiteral("pending"), [&] { return pending(profileDir, rest); }},
+        {QStringLiteral("search"), [&] { return search(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
     };
     const auto it = commands.find(command);

@@ -24,6 +24,7 @@ int main(int argc, char *argv[])
                        "  delete ID                 move a message to Trash\n"
                        "  restore ID                move it back, cancelling its server deletion\n"
                        "  pending [--format json]   server deletions queued for the next sync\n"
+                       "  search QUERY [--format json]\n"
                        "  render FILE.eml [--format json|text]\n\n"
                        "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();

@@ -72,6 +72,13 @@ MessageHeaders headersOf(GMimeMessage *message)
     h.replyTo = addresses(g_mime_message_get_reply_to(message));
     if (GDateTime *date = g_mime_message_get_date(message))
         h.date = QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date), Qt::UTC);
+    h.messageId = fromUtf8(g_mime_message_get_message_id(message)).left(998);
+    h.inReplyTo = fromUtf8(g_mime_object_get_header(GMIME_OBJECT(message), "In-Reply-To"))
+                      .simplified()
+                      .left(998);
+    h.references = fromUtf8(g_mime_object_get_header(GMIME_OBJECT(message), "References"))
+                       .simplified()
+                       .left(8192);
     return h;
 }
 

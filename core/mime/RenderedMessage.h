@@ -31,7 +31,10 @@ struct MessageHeaders {
     QList<MailAddress> to;
     QList<MailAddress> cc;
     QList<MailAddress> replyTo;
-    QDateTime date; ///< UTC; invalid when absent or unreadable
+    QDateTime date;     ///< UTC; invalid when absent or unreadable
+    QString messageId;  ///< without angle brackets
+    QString inReplyTo;  ///< as written, for threading
+    QString references; ///< as written, for threading
 };
 
 /// What a reader shows of one message. Shared by the viewer and `poplarctl show/render`.

@@ -65,6 +65,22 @@ CREATE TABLE server_deletions (
 ) WITHOUT ROWID;
 CREATE INDEX server_uidls_by_age ON server_uidls(account_id, first_seen);
 )sql"),
+        // v4: threading and list columns, and a full-text index. The index is contentless
+        // (it stores no second copy of the text) and filled after messages arrive, off the
+        // download's path; `indexed` says which messages it holds.
+        QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN cc_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN refs TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN has_attachments INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX messages_unindexed ON messages(indexed) WHERE indexed = 0;
+CREATE INDEX messages_by_message_id ON messages(message_id);
+CREATE VIRTUAL TABLE messages_fts USING fts5(subject, addresses, body, content='',
+    tokenize='unicode61 remove_diacritics 2');
+)sql"),
     };
     return steps;
 }

@@ -71,8 +71,8 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
-        "subject, "
-        "date, size, partial, received_at) VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs) "
+        "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.accountId);
     q.addBindValue(m.uidl);
     q.addBindValue(notNull(m.headers.fromName));
@@ -84,6 +84,10 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     q.addBindValue(qint64(m.raw.size()));
     q.addBindValue(m.partial);
     q.addBindValue(now);
+    q.addBindValue(notNull(m.headers.ccText));
+    q.addBindValue(notNull(m.headers.messageId));
+    q.addBindValue(notNull(m.headers.inReplyTo));
+    q.addBindValue(notNull(m.headers.references));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot store a message"), q);
     const qint64 id = q.lastInsertId().toLongLong();
@@ -119,11 +123,13 @@ Result<QSet<QString>> MessageStore::storedUidls(const QString &accountId) const
     return uidlsWhere(accountId, QStringLiteral("state = 'stored'"));
 }
 
-Result<QSet<QString>> MessageStore::uidlsWhere(const QString &accountId, const QString &condition) const
+Result<QSet<QString>> MessageStore::uidlsWhere(const QString &accountId,
+                                               const QString &condition) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT uidl FROM server_uidls WHERE account_id = ? AND %1").arg(condition));
+    q.prepare(
+        QStringLiteral("SELECT uidl FROM server_uidls WHERE account_id = ? AND %1").arg(condition));
     q.addBindValue(accountId);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot read the downloaded-message list"), q);

@@ -35,8 +35,12 @@ struct HeaderSummary {
     QString fromName;
     QString fromAddress;
     QString toText;
+    QString ccText;
     QString subject;
     QDateTime date;
+    QString messageId;
+    QString inReplyTo;
+    QString references;
 };
 
 } // namespace poplar::store

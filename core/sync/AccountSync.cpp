@@ -4,8 +4,8 @@
 #include "mime/MessageRenderer.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
-#include "sync/DeletionPlan.h"
 #include "store/ServerPolicyStore.h"
+#include "sync/DeletionPlan.h"
 
 #include <QLoggingCategory>
 
@@ -30,6 +30,13 @@ store::HeaderSummary summaryOf(const QByteArray &raw)
     for (const mime::MailAddress &a : h.to)
         to.append(a.display());
     s.toText = to.join(QStringLiteral(", "));
+    QStringList cc;
+    for (const mime::MailAddress &a : h.cc)
+        cc.append(a.display());
+    s.ccText = cc.join(QStringLiteral(", "));
+    s.messageId = h.messageId;
+    s.inReplyTo = h.inReplyTo;
+    s.references = h.references;
     s.subject = h.subject;
     s.date = h.date;
     return s;
@@ -262,9 +269,9 @@ void AccountSync::deleteOnServer()
                        ? queue.downloadedBefore(m_account.id,
                                                 now.addDays(-m_account.deleteFromServerAfterDays))
                        : Result<QList<store::PendingDeletion>>(QList<store::PendingDeletion>{});
-    for (const auto *failed : {stored.ok() ? nullptr : &stored.error(),
-                               queued.ok() ? nullptr : &queued.error(),
-                               expired.ok() ? nullptr : &expired.error()}) {
+    for (const auto *failed :
+         {stored.ok() ? nullptr : &stored.error(), queued.ok() ? nullptr : &queued.error(),
+          expired.ok() ? nullptr : &expired.error()}) {
         if (failed) {
             m_client->abort(); // without the facts, delete nothing
             finish(*failed);
@@ -285,9 +292,10 @@ void AccountSync::deleteOnServer()
                                   m_markedForDeletion.append(d.uidl);
                                   return;
                               }
-                              m_result.warnings.append(QStringLiteral("The server kept message %1: %2")
-                                                           .arg(d.number)
-                                                           .arg(QString::fromUtf8(r.text)));
+                              m_result.warnings.append(
+                                  QStringLiteral("The server kept message %1: %2")
+                                      .arg(d.number)
+                                      .arg(QString::fromUtf8(r.text)));
                           });
     }
     m_client->quit([this](bool ok) {
@@ -314,7 +322,8 @@ Status AccountSync::recordServerDeletions()
     store::Transaction txn(m_db);
     if (Status s = m_store.markDeletedOnServer(m_account.id, m_markedForDeletion); !s)
         return s;
-    if (Status s = store::DeletionQueue(m_db).remove(m_account.id, m_markedForDeletion + m_settled); !s)
+    if (Status s = store::DeletionQueue(m_db).remove(m_account.id, m_markedForDeletion + m_settled);
+        !s)
         return s;
     return txn.commit();
 }

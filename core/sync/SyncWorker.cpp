@@ -2,9 +2,11 @@
 #include "sync/SyncWorker.h"
 
 #include "store/Database.h"
+#include "store/SearchIndex.h"
 #include "sync/AccountSync.h"
 
 #include <QThread>
+#include <QTimer>
 
 namespace poplar::sync {
 
@@ -55,6 +57,7 @@ void SyncWorker::syncAccount(const Account &account, const QString &password)
         m_running.remove(result.accountId);
         sync->deleteLater();
         Q_EMIT finished(result);
+        indexSoon();
     });
     sync->start();
 }
@@ -64,6 +67,30 @@ void SyncWorker::cancel(const QString &accountId)
     Q_ASSERT(QThread::currentThread() == thread());
     if (AccountSync *sync = m_running.value(accountId))
         sync->cancel();
+}
+
+void SyncWorker::indexSoon()
+{
+    if (m_indexing || !m_db)
+        return;
+    m_indexing = true;
+    QTimer::singleShot(0, this, &SyncWorker::indexBatch);
+}
+
+void SyncWorker::indexBatch()
+{
+    // Small batches with a return to the event loop between them: a new sync or a cancel is
+    // never stuck behind indexing, and indexing never runs while mail is being downloaded.
+    if (!m_running.isEmpty() || !m_db) {
+        m_indexing = false;
+        return;
+    }
+    auto done = store::SearchIndex(m_db->connection()).indexPending(50);
+    if (!done || done.value() == 0) {
+        m_indexing = false;
+        return;
+    }
+    QTimer::singleShot(0, this, &SyncWorker::indexBatch);
 }
 
 } // namespace poplar::sync

@@ -44,11 +44,15 @@ Q_SIGNALS:
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
 
 private:
+    void indexSoon();
+    void indexBatch();
+
     QString m_cachePath;
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
     std::unique_ptr<store::Database> m_db;
     QHash<QString, AccountSync *> m_running;
+    bool m_indexing = false;
 };
 
 } // namespace poplar::sync

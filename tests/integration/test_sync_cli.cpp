@@ -5,6 +5,7 @@
 #include "TestUtil.h"
 #include "accounts/AccountStore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -12,7 +13,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSslCertificate>
-#include <QCryptographicHash>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -93,6 +93,19 @@ TEST_F(SyncCliTest, ShowRendersTheStoredMessage)
          {"to", "cc", "date", "html", "attachments", "remoteContentBlocked", "warnings"})
         EXPECT_TRUE(o.contains(QLatin1String(key))) << key;
 
+    const CtlRun found = ctl({QStringLiteral("search"), QStringLiteral("usual place"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
+    const QJsonArray hits = QJsonDocument::fromJson(found.out).array();
+    ASSERT_EQ(hits.size(), 1);
+    EXPECT_EQ(QString::number(hits.at(0).toObject().value(QStringLiteral("id")).toInteger()), id);
+    EXPECT_EQ(QJsonDocument::fromJson(ctl({QStringLiteral("search"), QStringLiteral("nowhere"),
+                                           QStringLiteral("--format"), QStringLiteral("json")})
+                                          .out)
+                  .array()
+                  .size(),
+              0);
+
     const CtlRun del = ctl({QStringLiteral("delete"), id});
     ASSERT_EQ(del.exitCode, 0) << del.err.toStdString();
     EXPECT_EQ(listJson().size(), 0);
@@ -172,12 +185,12 @@ TEST_F(SyncCliTest, CertificateForAnotherHostIsRefused)
 {
     seedThree();
     // The certificate names localhost and 127.0.0.1; the server also listens on 127.0.0.2.
-    const CtlRun add = ctl({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--host"),
-                            QStringLiteral("127.0.0.2"), QStringLiteral("--port"),
-                            QString::number(server().tlsPort()), QStringLiteral("--security"),
-                            QStringLiteral("tls"), QStringLiteral("--user"), server().user(),
-                            QStringLiteral("--password-command"), passwordCommand(server().password()),
-                            QStringLiteral("--ca-file"), server().caFile()});
+    const CtlRun add = ctl(
+        {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--host"),
+         QStringLiteral("127.0.0.2"), QStringLiteral("--port"), QString::number(server().tlsPort()),
+         QStringLiteral("--security"), QStringLiteral("tls"), QStringLiteral("--user"),
+         server().user(), QStringLiteral("--password-command"),
+         passwordCommand(server().password()), QStringLiteral("--ca-file"), server().caFile()});
     ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
     const CtlRun r = ctl({QStringLiteral("sync")});
     EXPECT_NE(r.exitCode, 0);
@@ -190,7 +203,8 @@ TEST_F(SyncCliTest, PinnedCertificateIsTrustedWithoutACaFile)
     seedThree();
     const QList<QSslCertificate> certs = QSslCertificate::fromPath(server().caFile());
     ASSERT_EQ(certs.size(), 1);
-    const QString pin = QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex(':'));
+    const QString pin =
+        QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex(':'));
     addAccount(QStringLiteral("tls"), server().tlsPort(), /*trustCa=*/false,
                {QStringLiteral("--pin-sha256"), pin});
     const CtlRun r = ctl({QStringLiteral("sync")});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/SearchIndex.h"
 #include "store/ServerPolicyStore.h"
 
 #include "TestUtil.h"
@@ -186,7 +187,8 @@ namespace {
 
 TEST(ServerPolicyStore, RemembersTheLastLoginAndWhenTheNextIsAllowed)
 {
-    auto db = poplar::store::Database::open(QStringLiteral(":memory:"), QStringLiteral("policy-test"));
+    auto db =
+        poplar::store::Database::open(QStringLiteral(":memory:"), QStringLiteral("policy-test"));
     ASSERT_TRUE(db.ok());
     poplar::store::ServerPolicyStore policies(db.value()->connection());
     auto empty = policies.load(QStringLiteral("1"));
@@ -204,6 +206,59 @@ TEST(ServerPolicyStore, RemembersTheLastLoginAndWhenTheNextIsAllowed)
 
     ASSERT_TRUE(policies.save(QStringLiteral("1"), {login, std::nullopt, std::nullopt}).ok());
     EXPECT_FALSE(policies.load(QStringLiteral("1")).value().nextLoginAllowed().isValid());
+}
+
+} // namespace
+
+namespace {
+
+// A cache as the first release wrote it (schema v1), with one message, must open in this
+// build with its message intact, listable and searchable.
+TEST(Database, UpgradesAVersion1CacheKeepingItsMail)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1-writer"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        for (
+            const char *sql :
+            {"CREATE TABLE messages (id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, uidl TEXT, "
+             "folder TEXT NOT NULL DEFAULT 'inbox', from_name TEXT NOT NULL DEFAULT '', "
+             "from_address TEXT NOT NULL DEFAULT '', to_text TEXT NOT NULL DEFAULT '', subject "
+             "TEXT NOT NULL DEFAULT '', date INTEGER, size INTEGER NOT NULL, seen INTEGER NOT NULL "
+             "DEFAULT 0, partial INTEGER NOT NULL DEFAULT 0, received_at INTEGER NOT NULL)",
+             "CREATE TABLE message_bodies (message_id INTEGER PRIMARY KEY REFERENCES messages(id) "
+             "ON DELETE CASCADE, raw BLOB NOT NULL)",
+             "CREATE TABLE server_uidls (account_id TEXT NOT NULL, uidl TEXT NOT NULL, state TEXT "
+             "NOT NULL, first_seen INTEGER NOT NULL, PRIMARY KEY (account_id, uidl)) WITHOUT ROWID",
+             "INSERT INTO messages (id, account_id, uidl, subject, size, received_at) VALUES (7, "
+             "'1', 'u7', 'Old timer', 120, 1700000000)",
+             "INSERT INTO message_bodies VALUES (7, CAST('Subject: Old timer\r\n\r\nkept safe\r\n' "
+             "AS BLOB))",
+             "INSERT INTO server_uidls VALUES ('1', 'u7', 'stored', 1700000000)",
+             "PRAGMA user_version = 1"}) {
+            ASSERT_TRUE(q.exec(QString::fromLatin1(sql))) << sql;
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1-writer"));
+
+    auto db = Database::open(path, QStringLiteral("v1-upgrade"));
+    ASSERT_TRUE(db.ok()) << db.error().message().toStdString();
+    MessageStore store(db.value()->connection());
+    auto rows = store.messages(Folder::Inbox);
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows.value().size(), 1);
+    EXPECT_EQ(rows.value().at(0).subject, QStringLiteral("Old timer"));
+    EXPECT_TRUE(store.knownUidls(QStringLiteral("1")).value().contains(QStringLiteral("u7")));
+    SearchIndex index(db.value()->connection());
+    ASSERT_EQ(index.indexPending().value(), 1);
+    EXPECT_EQ(index.search(QStringLiteral("kept")).value().size(), 1);
 }
 
 } // namespace

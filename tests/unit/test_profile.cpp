@@ -31,6 +31,8 @@ TEST(Profile, ASecondOwnerIsRefusedWithAClearMessage)
     EXPECT_TRUE(refused.error().detail.contains(QStringLiteral("already running")));
 }
 
+// The lock is an flock(2), which dies with its process; a leftover file naming a dead
+// process (as QLockFile would leave it) must not keep anyone out.
 TEST(Profile, ALockLeftByAKilledPoplarIsTakenOver)
 {
     QTemporaryDir dir;
