@@ -443,6 +443,10 @@ int account(const QString &profileDir, const QStringList &args)
 
 // ---- sync ------------------------------------------------------------------------------
 
+/// Runs a sync of `accounts` (or, with `completeId`, downloads the rest of that message) with
+/// the profile locked, and reports each account's result. The sync and fetch commands' core.
+int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qint64 completeId);
+
 int sync(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(
@@ -485,12 +489,17 @@ int sync(const QString &profileDir, const QStringList &args)
                          {}});
     }
 
+    return runSessions(profile, accounts, log.get(), 0);
+}
+
+int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qint64 completeId)
+{
     KeychainSecretStore secrets;
     PasswordProvider passwords(secrets);
     sync::SyncController controller(profile.cachePath(), passwords);
     if (log) {
         QObject::connect(&controller, &sync::SyncController::protocolLine,
-                         [&log](const QString &accountId, bool fromClient, const QByteArray &line) {
+                         [log](const QString &accountId, bool fromClient, const QByteArray &line) {
                              log->write(QByteArray("[") + accountId.toUtf8() + "] " +
                                         (fromClient ? "C: " : "S: ") + line + '\n');
                              log->flush(); // a killed sync still leaves its log
@@ -513,7 +522,8 @@ int sync(const QString &profileDir, const QStringList &args)
                     .arg(name));
         }
         if (r.ok()) {
-            printOut(QStringLiteral("%1: %2 new message(s)\n").arg(name).arg(r.newMessages));
+            if (!completeId)
+                printOut(QStringLiteral("%1: %2 new message(s)\n").arg(name).arg(r.newMessages));
         } else {
             allOk = false;
             printErr(QStringLiteral("%1: %2").arg(name, r.error->message()));
@@ -521,8 +531,12 @@ int sync(const QString &profileDir, const QStringList &args)
         if (--pending == 0)
             QCoreApplication::exit();
     });
-    for (const Account &a : accounts)
-        controller.syncAccount(a);
+    for (const Account &a : accounts) {
+        if (completeId)
+            controller.completeMessage(a, completeId);
+        else
+            controller.syncAccount(a);
+    }
     QCoreApplication::exec();
     return allOk ? Success : Failure;
 }
@@ -688,6 +702,35 @@ int pending(const QString &profileDir, const QStringList &args)
     return Success;
 }
 
+int fetch(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl fetch: download the rest of a message that was stored "
+                                  "headers-only because of the account's size limit."),
+                   args);
+    cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    if (auto code = cl.parse())
+        return *code;
+    const auto id = messageId(cl.arg(0));
+    if (!id)
+        return fail(id.error());
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    auto summary = session.value().store->message(id.value());
+    if (!summary)
+        return fail(summary.error());
+    if (!summary.value().partial)
+        return Success; // already whole
+    const auto account =
+        AccountStore(session.value().profile.iniPath()).account(summary.value().accountId);
+    if (!account)
+        return fail(
+            {Error::Code::NotFound, QStringLiteral("The message's account no longer exists"), {}});
+    if (Status s = session.value().profile.lock(); !s)
+        return fail(s.error());
+    return runSessions(session.value().profile, {*account}, nullptr, id.value());
+}
+
 int search(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("poplarctl search: messages whose subject, addresses or text "
@@ -765,6 +808,7 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("restore"), [&] { return trashOrRestore(profileDir, rest, true); }},
         {QStringLiteral("pending"), [&] { return pending(profileDir, rest); }},
         {QStringLiteral("search"), [&] { return search(profileDir, rest); }},
+        {QStringLiteral("fetch"), [&] { return fetch(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
     };
     const auto it = commands.find(command);

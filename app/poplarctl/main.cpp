@@ -25,6 +25,7 @@ int main(int argc, char *argv[])
                        "  restore ID                move it back, cancelling its server deletion\n"
                        "  pending [--format json]   server deletions queued for the next sync\n"
                        "  search QUERY [--format json]\n"
+                       "  fetch ID                  download the rest of a headers-only message\n"
                        "  render FILE.eml [--format json|text]\n\n"
                        "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();

@@ -102,10 +102,12 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     if (!m.uidl.isEmpty()) {
         QSqlQuery uidl(m_db);
         uidl.prepare(QStringLiteral(
-            "INSERT INTO server_uidls (account_id, uidl, state, first_seen) VALUES (?, ?, "
-            "'stored', ?) ON CONFLICT (account_id, uidl) DO UPDATE SET state = 'stored'"));
+            "INSERT INTO server_uidls (account_id, uidl, state, first_seen) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (account_id, uidl) DO UPDATE SET state = excluded.state"));
         uidl.addBindValue(m.accountId);
         uidl.addBindValue(m.uidl);
+        // A headers-only copy is not the message: no policy may delete its server copy.
+        uidl.addBindValue(m.partial ? QStringLiteral("partial") : QStringLiteral("stored"));
         uidl.addBindValue(now);
         if (!uidl.exec())
             return queryError(QStringLiteral("Cannot record a downloaded message"), uidl);
@@ -195,6 +197,33 @@ Result<QByteArray> MessageStore::raw(qint64 id) const
     if (!q.next())
         return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
     return q.value(0).toByteArray();
+}
+
+Status MessageStore::complete(qint64 id, const QByteArray &raw)
+{
+    auto summary = message(id);
+    if (!summary)
+        return summary.error();
+    QSqlQuery body(m_db);
+    body.prepare(QStringLiteral("UPDATE message_bodies SET raw = ? WHERE message_id = ?"));
+    body.addBindValue(raw);
+    body.addBindValue(id);
+    QSqlQuery row(m_db);
+    // indexed = 0: the body text is new, the search index takes it again.
+    row.prepare(
+        QStringLiteral("UPDATE messages SET partial = 0, size = ?, indexed = 0 WHERE id = ?"));
+    row.addBindValue(qint64(raw.size()));
+    row.addBindValue(id);
+    QSqlQuery uidl(m_db);
+    uidl.prepare(QStringLiteral(
+        "UPDATE server_uidls SET state = 'stored' WHERE account_id = ? AND uidl = ?"));
+    uidl.addBindValue(summary.value().accountId);
+    uidl.addBindValue(summary.value().uidl);
+    for (QSqlQuery *q : {&body, &row, &uidl}) {
+        if (!q->exec())
+            return queryError(QStringLiteral("Cannot store the rest of a message"), *q);
+    }
+    return {};
 }
 
 Status MessageStore::moveToFolder(qint64 id, Folder folder)

@@ -44,6 +44,8 @@ public:
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
     [[nodiscard]] Result<QByteArray> raw(qint64 id) const;
 
+    /// Replaces a headers-only copy with the whole message, in the caller's transaction.
+    [[nodiscard]] Status complete(qint64 id, const QByteArray &raw);
     [[nodiscard]] Status moveToFolder(qint64 id, Folder folder);
     [[nodiscard]] Status setSeen(qint64 id, bool seen);
     /// Drops an account's messages and download records (the account itself is in poplar.ini).

@@ -155,6 +155,10 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
     m_onServer.clear();
     for (const pop3::UidlEntry &e : all)
         m_onServer.insert(QString::fromLatin1(e.uidl), e.number);
+    if (m_completeId > 0) {
+        completeOne(m_onServer);
+        return;
+    }
     for (const pop3::UidlEntry &e : all) {
         if (!known.value().contains(QString::fromLatin1(e.uidl)))
             wanted.append(e);
@@ -167,19 +171,68 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
     }
     m_outstanding = m_total;
     // Queued all at once: the client keeps a pipelining window full, or goes lock-step.
+    const qint64 limit = qint64(m_account.sizeLimitKb) * 1024;
     for (const pop3::UidlEntry &e : wanted) {
         const qint64 listed = sizes.value(e.number, -1);
+        // Over the account's size limit: headers only (TOP n 0, RFC 1939 §7); the user can
+        // download the rest later.
+        const bool headersOnly = limit > 0 && listed > limit;
+        const QByteArray command = headersOnly ? "TOP " + QByteArray::number(e.number) + " 0"
+                                               : "RETR " + QByteArray::number(e.number);
         m_client->command(
-            "RETR " + QByteArray::number(e.number), pop3::ReplyShape::MultiLine,
-            [this, number = e.number, uidl = e.uidl, listed](const pop3::Reply &r) {
-                onRetrieved(number, uidl, listed, r);
+            command, pop3::ReplyShape::MultiLine,
+            [this, number = e.number, uidl = e.uidl, listed, headersOnly](const pop3::Reply &r) {
+                onRetrieved(number, uidl, listed, headersOnly, r);
             },
-            std::max<qint64>(listed, 0));
+            headersOnly ? 0 : std::max<qint64>(listed, 0));
     }
 }
 
+void AccountSync::completeOne(const QHash<QString, int> &onServer)
+{
+    auto summary = m_store.message(m_completeId);
+    if (!summary) {
+        m_client->abort();
+        finish(summary.error());
+        return;
+    }
+    const auto it = onServer.constFind(summary.value().uidl);
+    if (it == onServer.constEnd()) {
+        m_client->quit([this](bool) {
+            finish(Error{Error::Code::NotFound,
+                         QStringLiteral("The rest of this message is no longer on the server"),
+                         {}});
+        });
+        return;
+    }
+    m_client->command("RETR " + QByteArray::number(it.value()), pop3::ReplyShape::MultiLine,
+                      [this](const pop3::Reply &r) {
+                          std::optional<Error> failure;
+                          if (!r.isOk() || r.oversized) {
+                              failure = Error{Error::Code::ServerRejected,
+                                              QStringLiteral("The server did not send the message"),
+                                              QString::fromUtf8(r.text)};
+                          } else {
+                              store::Transaction txn(m_db);
+                              Status s = m_store.complete(m_completeId, r.body);
+                              if (s)
+                                  s = txn.commit();
+                              if (!s)
+                                  failure = s.error();
+                          }
+                          if (failure) {
+                              m_client->abort();
+                              finish(failure);
+                              return;
+                          }
+                          m_result.newMessages = 1;
+                          Q_EMIT messagesStored(m_account.id, {m_completeId});
+                          m_client->quit([this](bool) { finish(std::nullopt); });
+                      });
+}
+
 void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedSize,
-                              const pop3::Reply &r)
+                              bool headersOnly, const pop3::Reply &r)
 {
     --m_outstanding;
     if (!r.isOk()) {
@@ -193,7 +246,8 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
                 .arg(number)
                 .arg(m_options.limits.maxBlock / (1024 * 1024)));
     } else {
-        if (listedSize >= 0 && std::abs(r.body.size() - listedSize) > listedSize / 10 + 64) {
+        if (!headersOnly && listedSize >= 0 &&
+            std::abs(r.body.size() - listedSize) > listedSize / 10 + 64) {
             // LIST counts CRLF octets; a gross mismatch means a server or transport problem.
             m_result.warnings.append(
                 QStringLiteral("Message %1: the server announced %2 bytes but sent %3")
@@ -207,6 +261,7 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
         message.raw = r.body;
         message.headers = summaryOf(r.body);
         message.receivedAt = m_clock();
+        message.partial = headersOnly;
         m_batchBytes += r.body.size();
         m_batch.append({number, std::move(message)});
     }

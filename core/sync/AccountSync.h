@@ -24,6 +24,10 @@ public:
     AccountSync(Account account, QString password, QSqlDatabase db,
                 pop3::Pop3Client::Options options, Clock clock, QObject *parent = nullptr);
 
+    /// Instead of a sync, fetch the whole of one headers-only message (its "download the
+    /// rest"); call before start().
+    void setCompleteOnly(qint64 messageId) { m_completeId = messageId; }
+
     void start();
     /// Stops at once; what was fully received is committed first.
     void cancel();
@@ -43,7 +47,9 @@ private:
     void listUidls();
     void listSizes(QList<pop3::UidlEntry> uidls);
     void download(const QList<pop3::UidlEntry> &wanted, const QMap<int, qint64> &sizes);
-    void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, const pop3::Reply &r);
+    void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, bool headersOnly,
+                     const pop3::Reply &r);
+    void completeOne(const QHash<QString, int> &onServer);
     bool commitBatch();
     void deleteOnServer();
     [[nodiscard]] Status recordServerDeletions();
@@ -58,14 +64,15 @@ private:
     pop3::Pop3Client *m_client = nullptr;
     QList<Received> m_batch;
     qint64 m_batchBytes = 0;
-    QHash<QString, int> m_onServer; ///< this session's UIDL listing: UIDL -> number
-    QList<QString> m_settled;       ///< queued deletions the server had already done
+    QHash<QString, int> m_onServer;     ///< this session's UIDL listing: UIDL -> number
+    QList<QString> m_settled;           ///< queued deletions the server had already done
     QList<QString> m_markedForDeletion; ///< DELE answered +OK; real only after QUIT +OK
     int m_total = 0;
     int m_done = 0;
     int m_outstanding = 0;
     SyncResult m_result;
     bool m_finished = false;
+    qint64 m_completeId = 0; ///< set: this session only completes that message
 };
 
 } // namespace poplar::sync

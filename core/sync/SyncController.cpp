@@ -40,19 +40,30 @@ SyncController::~SyncController()
 
 void SyncController::syncAccount(const Account &account)
 {
+    start(account, 0);
+}
+
+void SyncController::completeMessage(const Account &account, qint64 messageId)
+{
+    start(account, messageId);
+}
+
+void SyncController::start(const Account &account, qint64 completeId)
+{
     if (m_busy.contains(account.id))
         return;
     m_busy.insert(account.id);
     m_fetchingPassword.insert(account.id);
     Q_EMIT started(account.id);
-    m_passwords.fetch(account, [self = QPointer(this), account](Result<QString> password) {
-        if (!self || !self->m_fetchingPassword.remove(account.id))
-            return; // gone, or cancelled while the password was being fetched
-        self->onPassword(account, std::move(password));
-    });
+    m_passwords.fetch(account,
+                      [self = QPointer(this), account, completeId](Result<QString> password) {
+                          if (!self || !self->m_fetchingPassword.remove(account.id))
+                              return; // gone, or cancelled while the password was being fetched
+                          self->onPassword(account, completeId, std::move(password));
+                      });
 }
 
-void SyncController::onPassword(const Account &account, Result<QString> password)
+void SyncController::onPassword(const Account &account, qint64 completeId, Result<QString> password)
 {
     if (!password) {
         m_busy.remove(account.id);
@@ -62,8 +73,15 @@ void SyncController::onPassword(const Account &account, Result<QString> password
         Q_EMIT finished(result);
         return;
     }
-    QMetaObject::invokeMethod(m_worker, "syncAccount", Qt::QueuedConnection,
-                              Q_ARG(poplar::Account, account), Q_ARG(QString, password.value()));
+    if (completeId > 0) {
+        QMetaObject::invokeMethod(m_worker, "completeMessage", Qt::QueuedConnection,
+                                  Q_ARG(poplar::Account, account), Q_ARG(QString, password.value()),
+                                  Q_ARG(qint64, completeId));
+    } else {
+        QMetaObject::invokeMethod(m_worker, "syncAccount", Qt::QueuedConnection,
+                                  Q_ARG(poplar::Account, account),
+                                  Q_ARG(QString, password.value()));
+    }
 }
 
 void SyncController::setClock(Clock clock)

@@ -30,6 +30,8 @@ public:
     ~SyncController() override;
 
     void syncAccount(const Account &account);
+    /// Downloads the whole of a message that was stored headers-only (over the size limit).
+    void completeMessage(const Account &account, qint64 messageId);
     /// Replaces the clock the time-based policies use (tests). Takes effect for later syncs.
     void setClock(Clock clock);
     void cancel(const QString &accountId);
@@ -47,7 +49,8 @@ Q_SIGNALS:
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
 
 private:
-    void onPassword(const Account &account, Result<QString> password);
+    void start(const Account &account, qint64 completeId);
+    void onPassword(const Account &account, qint64 completeId, Result<QString> password);
 
     PasswordProvider &m_passwords;
     QThread m_thread;

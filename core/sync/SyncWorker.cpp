@@ -33,6 +33,16 @@ SyncWorker::~SyncWorker()
 
 void SyncWorker::syncAccount(const Account &account, const QString &password)
 {
+    run(account, password, 0);
+}
+
+void SyncWorker::completeMessage(const Account &account, const QString &password, qint64 messageId)
+{
+    run(account, password, messageId);
+}
+
+void SyncWorker::run(const Account &account, const QString &password, qint64 completeId)
+{
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_running.contains(account.id))
         return; // one session per maildrop: the running one will do
@@ -49,6 +59,8 @@ void SyncWorker::syncAccount(const Account &account, const QString &password)
         m_db = std::move(db).value();
     }
     auto *sync = new AccountSync(account, password, m_db->connection(), m_options, m_clock, this);
+    if (completeId > 0)
+        sync->setCompleteOnly(completeId);
     m_running.insert(account.id, sync);
     connect(sync, &AccountSync::progress, this, &SyncWorker::progress);
     connect(sync, &AccountSync::messagesStored, this, &SyncWorker::messagesStored);

@@ -35,6 +35,8 @@ public:
 
 public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
+    /// Downloads the whole of a headers-only message ("download the rest").
+    void completeMessage(const poplar::Account &account, const QString &password, qint64 messageId);
     void cancel(const QString &accountId);
 
 Q_SIGNALS:
@@ -44,6 +46,7 @@ Q_SIGNALS:
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
 
 private:
+    void run(const Account &account, const QString &password, qint64 completeId);
     void indexSoon();
     void indexBatch();
 

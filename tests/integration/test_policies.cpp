@@ -86,6 +86,50 @@ TEST_F(PolicyTest, AccountThatKeepsServerMailIgnoresLocalDeletes)
     EXPECT_EQ(onServer(), 3);
 }
 
+TEST_F(PolicyTest, OverTheSizeLimitOnlyHeadersComeAndTheRestMatchesAFullRetr)
+{
+    QString big;
+    for (int i = 0; i < 1500; ++i)
+        big += QStringLiteral("Line %1 of a long report that nobody wants on a slow link\n").arg(i);
+    const QByteArray bigRaw =
+        makeMessage(QStringLiteral("Big report"), QStringLiteral("b@example.org"), big);
+    const QByteArray smallRaw = makeMessage(
+        QStringLiteral("Small"), QStringLiteral("s@example.org"), QStringLiteral("hi\n"));
+    server().addMessage(bigRaw);
+    server().addMessage(smallRaw);
+    // Not leaving mail on the server: a headers-only copy must still never be deleted there.
+    addAccount(QStringLiteral("tls"), server().tlsPort(), true,
+               {QStringLiteral("--size-limit-kb"), QStringLiteral("20"),
+                QStringLiteral("--leave-on-server"), QStringLiteral("no")});
+    const CtlRun first = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    EXPECT_EQ(onServer(), 1); // the small one left the server, the big one stays
+
+    QString bigId;
+    for (const QJsonValue &row : listJson()) {
+        const QJsonObject o = row.toObject();
+        if (o.value(QStringLiteral("subject")).toString() == QLatin1String("Big report")) {
+            bigId = QString::number(o.value(QStringLiteral("id")).toInteger());
+            EXPECT_TRUE(o.value(QStringLiteral("partial")).toBool());
+            EXPECT_LT(o.value(QStringLiteral("size")).toInteger(), 2000);
+        } else {
+            EXPECT_FALSE(o.value(QStringLiteral("partial")).toBool());
+        }
+    }
+    ASSERT_FALSE(bigId.isEmpty());
+
+    const CtlRun fetch = ctl({QStringLiteral("fetch"), bigId});
+    ASSERT_EQ(fetch.exitCode, 0) << fetch.err.toStdString();
+    const CtlRun exported = ctl({QStringLiteral("export"), bigId});
+    EXPECT_EQ(exported.out, bigRaw); // the same bytes a full RETR gives
+    for (const QJsonValue &row : listJson())
+        EXPECT_FALSE(row.toObject().value(QStringLiteral("partial")).toBool());
+
+    ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
+    EXPECT_EQ(onServer(), 0); // whole now, so the policy may delete it
+    EXPECT_EQ(listJson().size(), 2);
+}
+
 /// The age limit with a clock the test moves: an in-process SyncController on the same cache.
 TEST_F(PolicyTest, OlderThanTheLimitLeavesTheServerOnlyWhenTheLimitPasses)
 {
