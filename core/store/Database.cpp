@@ -81,6 +81,12 @@ CREATE INDEX messages_by_message_id ON messages(message_id);
 CREATE VIRTUAL TABLE messages_fts USING fts5(subject, addresses, body, content='',
     tokenize='unicode61 remove_diacritics 2');
 )sql"),
+        // v5: each message's SHA-256, so a server that renumbered its UIDLs (a migration)
+        // does not get its mailbox stored twice.
+        QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX messages_by_sha256 ON messages(account_id, sha256);
+)sql"),
     };
     return steps;
 }

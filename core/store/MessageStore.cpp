@@ -3,6 +3,7 @@
 
 #include "store/Database.h"
 
+#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -39,6 +40,11 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+QString sha256Of(const QByteArray &raw)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex());
+}
+
 Error queryError(const QString &what, const QSqlQuery &q)
 {
     return storageError(what, q.lastError().text());
@@ -71,8 +77,9 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
-        "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs) "
-        "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs, "
+        "sha256) "
+        "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.accountId);
     q.addBindValue(m.uidl);
     q.addBindValue(notNull(m.headers.fromName));
@@ -88,6 +95,7 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     q.addBindValue(notNull(m.headers.messageId));
     q.addBindValue(notNull(m.headers.inReplyTo));
     q.addBindValue(notNull(m.headers.references));
+    q.addBindValue(m.partial ? QString() : sha256Of(m.raw));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot store a message"), q);
     const qint64 id = q.lastInsertId().toLongLong();
@@ -197,6 +205,50 @@ Result<QByteArray> MessageStore::raw(qint64 id) const
     if (!q.next())
         return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
     return q.value(0).toByteArray();
+}
+
+Result<std::optional<MessageStore::Twin>> MessageStore::findTwin(const QString &accountId,
+                                                                 const QByteArray &raw,
+                                                                 const QString &messageId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, uidl FROM messages WHERE account_id = ? AND sha256 = ? "
+                             "AND message_id = ? LIMIT 1"));
+    q.addBindValue(accountId);
+    q.addBindValue(sha256Of(raw));
+    q.addBindValue(notNull(messageId));
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot look for a stored copy"), q);
+    if (!q.next())
+        return std::optional<Twin>{};
+    return std::optional<Twin>{Twin{q.value(0).toLongLong(), q.value(1).toString()}};
+}
+
+Status MessageStore::adoptUidl(qint64 id, const QString &accountId, const QString &oldUidl,
+                               const QString &newUidl)
+{
+    QSqlQuery row(m_db);
+    row.prepare(QStringLiteral("UPDATE messages SET uidl = ? WHERE id = ?"));
+    row.addBindValue(newUidl);
+    row.addBindValue(id);
+    QSqlQuery fresh(m_db);
+    fresh.prepare(
+        QStringLiteral("INSERT INTO server_uidls (account_id, uidl, state, first_seen) "
+                       "SELECT account_id, ?, 'stored', first_seen FROM server_uidls WHERE "
+                       "account_id = ? AND uidl = ? ON CONFLICT DO UPDATE SET state = 'stored'"));
+    fresh.addBindValue(newUidl);
+    fresh.addBindValue(accountId);
+    fresh.addBindValue(oldUidl);
+    QSqlQuery old(m_db);
+    old.prepare(
+        QStringLiteral("UPDATE server_uidls SET state = 'gone' WHERE account_id = ? AND uidl = ?"));
+    old.addBindValue(accountId);
+    old.addBindValue(oldUidl);
+    for (QSqlQuery *q : {&row, &fresh, &old}) {
+        if (!q->exec())
+            return queryError(QStringLiteral("Cannot record a renamed server message"), *q);
+    }
+    return {};
 }
 
 Status MessageStore::complete(qint64 id, const QByteArray &raw)

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace poplar::store {
 
 /// A message about to enter the cache.
@@ -44,6 +46,17 @@ public:
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
     [[nodiscard]] Result<QByteArray> raw(qint64 id) const;
 
+    /// A stored message with exactly these bytes and this Message-ID.
+    struct Twin {
+        qint64 id;
+        QString uidl;
+    };
+    [[nodiscard]] Result<std::optional<Twin>>
+    findTwin(const QString &accountId, const QByteArray &raw, const QString &messageId) const;
+    /// The server now calls a stored message `newUidl` (it renumbered): the message and its
+    /// download record take the new name, the old one is marked gone.
+    [[nodiscard]] Status adoptUidl(qint64 id, const QString &accountId, const QString &oldUidl,
+                                   const QString &newUidl);
     /// Replaces a headers-only copy with the whole message, in the caller's transaction.
     [[nodiscard]] Status complete(qint64 id, const QByteArray &raw);
     [[nodiscard]] Status moveToFolder(qint64 id, Folder folder);

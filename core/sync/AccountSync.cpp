@@ -7,7 +7,10 @@
 #include "store/ServerPolicyStore.h"
 #include "sync/DeletionPlan.h"
 
+#include <QCryptographicHash>
 #include <QLoggingCategory>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcSync, "poplar.sync", QtInfoMsg)
 
@@ -111,11 +114,7 @@ void AccountSync::listUidls()
 
     m_client->command("UIDL", pop3::ReplyShape::MultiLine, [this](const pop3::Reply &r) {
         if (!r.isOk()) {
-            m_client->abort();
-            finish(Error{Error::Code::ServerRejected,
-                         QStringLiteral("The server does not support UIDL, which Poplar needs to "
-                                        "avoid downloading messages twice"),
-                         QString::fromUtf8(r.text)});
+            identifyWithoutUidl();
             return;
         }
         auto uidls = pop3::parseUidlListing(r.body);
@@ -125,6 +124,76 @@ void AccountSync::listUidls()
             return;
         }
         listSizes(std::move(uidls).value());
+    });
+}
+
+void AccountSync::identifyWithoutUidl()
+{
+    // A server without UIDL (RFC 1939 makes it optional): each message is known by a digest of
+    // its Message-ID, Date and size, read with TOP n 0. These are the same in every session,
+    // so such a server still gets no duplicates.
+    m_client->command("LIST", pop3::ReplyShape::MultiLine, [this](const pop3::Reply &r) {
+        auto sizes =
+            r.isOk() ? pop3::parseSizeListing(r.body)
+                     : Result<QMap<int, qint64>>(Error{Error::Code::ServerRejected,
+                                                       QStringLiteral("The server refused LIST"),
+                                                       QString::fromUtf8(r.text)});
+        if (!sizes) {
+            m_client->abort();
+            finish(sizes.error());
+            return;
+        }
+        auto identities = std::make_shared<QMap<int, QByteArray>>();
+        auto remaining = std::make_shared<qsizetype>(sizes.value().size());
+        auto failed = std::make_shared<bool>(false);
+        const QMap<int, qint64> listed = sizes.value();
+        if (listed.isEmpty()) {
+            download({}, listed);
+            return;
+        }
+        for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
+            const int number = it.key();
+            const qint64 size = it.value();
+            m_client->command(
+                "TOP " + QByteArray::number(number) + " 0", pop3::ReplyShape::MultiLine,
+                [this, number, size, listed, identities, remaining,
+                 failed](const pop3::Reply &top) {
+                    if (*failed)
+                        return;
+                    if (!top.isOk()) {
+                        *failed = true;
+                        m_client->abort();
+                        finish(Error{
+                            Error::Code::ServerRejected,
+                            QStringLiteral("The server supports neither UIDL nor TOP, so "
+                                           "Poplar cannot tell which messages it already has"),
+                            QString::fromUtf8(top.text)});
+                        return;
+                    }
+                    const mime::MessageHeaders h = mime::MessageRenderer::headers(top.body);
+                    const QByteArray key =
+                        h.messageId.isEmpty()
+                            ? top.body
+                            : h.messageId.toUtf8() + '\n' + h.date.toString(Qt::ISODate).toUtf8();
+                    identities->insert(number, "~" + QCryptographicHash::hash(
+                                                         key + '\n' + QByteArray::number(size),
+                                                         QCryptographicHash::Sha256)
+                                                         .toHex()
+                                                         .left(40));
+                    if (--*remaining == 0) {
+                        // Identical messages get the same digest: number them apart, in order.
+                        QList<pop3::UidlEntry> entries;
+                        QHash<QByteArray, int> seen;
+                        for (auto i = identities->cbegin(); i != identities->cend(); ++i) {
+                            const int n = ++seen[i.value()];
+                            entries.append(
+                                {i.key(),
+                                 n == 1 ? i.value() : i.value() + '-' + QByteArray::number(n)});
+                        }
+                        download(entries, listed);
+                    }
+                });
+        }
     });
 }
 
@@ -258,12 +327,14 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
         store::IncomingMessage message;
         message.accountId = m_account.id;
         message.uidl = QString::fromLatin1(uidl);
-        message.raw = r.body;
         message.headers = summaryOf(r.body);
+        message.raw = r.body;
         message.receivedAt = m_clock();
         message.partial = headersOnly;
-        m_batchBytes += r.body.size();
-        m_batch.append({number, std::move(message)});
+        if (headersOnly || !adoptIfRenamed(message)) {
+            m_batchBytes += r.body.size();
+            m_batch.append({number, std::move(message)});
+        }
     }
     ++m_done;
     if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0) {
@@ -272,6 +343,24 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
     }
     if (m_outstanding == 0)
         deleteOnServer();
+}
+
+bool AccountSync::adoptIfRenamed(const store::IncomingMessage &message)
+{
+    // The same bytes and Message-ID as a stored message whose UIDL the server no longer
+    // lists: the server renamed it (a migration). Keep the copy we have under the new name.
+    auto twin = m_store.findTwin(m_account.id, message.raw, message.headers.messageId);
+    if (!twin || !twin.value() || m_onServer.contains(twin.value()->uidl))
+        return false;
+    store::Transaction txn(m_db);
+    Status s = m_store.adoptUidl(twin.value()->id, m_account.id, twin.value()->uidl, message.uidl);
+    if (s)
+        s = txn.commit();
+    if (!s) {
+        m_result.warnings.append(s.error().message());
+        return false;
+    }
+    return true;
 }
 
 bool AccountSync::commitBatch()

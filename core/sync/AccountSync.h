@@ -46,11 +46,13 @@ private:
 
     void listUidls();
     void listSizes(QList<pop3::UidlEntry> uidls);
+    void identifyWithoutUidl();
     void download(const QList<pop3::UidlEntry> &wanted, const QMap<int, qint64> &sizes);
     void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, bool headersOnly,
                      const pop3::Reply &r);
     void completeOne(const QHash<QString, int> &onServer);
     bool commitBatch();
+    [[nodiscard]] bool adoptIfRenamed(const store::IncomingMessage &message);
     void deleteOnServer();
     [[nodiscard]] Status recordServerDeletions();
     void finish(std::optional<Error> error);

@@ -185,16 +185,59 @@ TEST_F(FaultTest, WithoutCapaLogsInWithUserPassInLockStep)
     EXPECT_EQ(stored().size(), 3);
 }
 
-TEST_F(FaultTest, WithoutUidlIsAClearErrorAndTouchesNothing)
+TEST_F(FaultTest, WithoutUidlMessagesAreKnownByTheirHeadersAndNeverStoredTwice)
 {
     Mailbox box = threeMessages();
     box.uidl = false;
     m_server.serveMailbox(box);
 
+    Account keep = account();
+    keep.leaveOnServer = true; // so the second session sees the same three messages
+    const SyncResult first = sync(keep);
+    ASSERT_TRUE(first.ok()) << describe(first);
+    EXPECT_EQ(first.newMessages, 3);
+    EXPECT_TRUE(m_server.receivedLineStartingWith("TOP 1 0"));
+    const SyncResult second = sync(keep);
+    ASSERT_TRUE(second.ok()) << describe(second);
+    EXPECT_EQ(second.newMessages, 0);
+    EXPECT_EQ(stored().size(), 3);
+}
+
+TEST_F(FaultTest, ServerThatRenamedEveryUidlDoesNotGetItsMailboxStoredTwice)
+{
+    m_server.serveMailbox(threeMessages());
+    Account keep = account();
+    keep.leaveOnServer = true;
+    ASSERT_TRUE(sync(keep).ok());
+    // A server migration: same messages, new UIDLs.
+    for (int n = 1; n <= 3; ++n)
+        m_server.mailbox().uidls.insert(n, "migrated-" + QByteArray::number(n));
+
+    const SyncResult r = sync(keep);
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, 0);
+    const auto cached = stored();
+    EXPECT_EQ(cached.size(), 3);
+    EXPECT_TRUE(cached.contains(QStringLiteral("migrated-2")))
+        << cached.keys().join(QLatin1Char(' ')).toStdString();
+    // And the third session downloads nothing at all.
+    const SyncResult third = sync(keep);
+    ASSERT_TRUE(third.ok());
+    EXPECT_EQ(third.newMessages, 0);
+    EXPECT_EQ(stored().size(), 3);
+}
+
+TEST_F(FaultTest, WithoutUidlOrTopIsAClearErrorAndTouchesNothing)
+{
+    Mailbox box = threeMessages();
+    box.uidl = false;
+    box.replies.insert("TOP", "-ERR unknown command");
+    m_server.serveMailbox(box);
+
     const SyncResult r = sync();
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error->code, Error::Code::ServerRejected);
-    EXPECT_TRUE(r.error->detail.contains(QStringLiteral("does not support UIDL"))) << describe(r);
+    EXPECT_TRUE(r.error->detail.contains(QStringLiteral("neither UIDL nor TOP"))) << describe(r);
     EXPECT_TRUE(stored().isEmpty());
     EXPECT_FALSE(m_server.receivedLineStartingWith("RETR"));
     EXPECT_FALSE(m_server.receivedLineStartingWith("DELE"));
