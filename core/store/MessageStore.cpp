@@ -95,7 +95,7 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     q.addBindValue(notNull(m.headers.messageId));
     q.addBindValue(notNull(m.headers.inReplyTo));
     q.addBindValue(notNull(m.headers.references));
-    q.addBindValue(m.partial ? QString() : sha256Of(m.raw));
+    q.addBindValue(m.partial ? QStringLiteral("") : sha256Of(m.raw)); // set when completed
     if (!q.exec())
         return queryError(QStringLiteral("Cannot store a message"), q);
     const qint64 id = q.lastInsertId().toLongLong();
