@@ -87,6 +87,10 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(subject, addresses, body, content='
 ALTER TABLE messages ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
 CREATE INDEX messages_by_sha256 ON messages(account_id, sha256);
 )sql"),
+        // v6: the message list pages through a folder newest first (keyset on date, id).
+        QStringLiteral(R"sql(
+CREATE INDEX messages_page ON messages(folder, account_id, date DESC, id DESC);
+)sql"),
     };
     return steps;
 }

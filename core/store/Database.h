@@ -27,7 +27,7 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
 private:
     Database(QString path, QString connectionName);

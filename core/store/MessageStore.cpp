@@ -183,6 +183,52 @@ Result<QList<MessageSummary>> MessageStore::messages(Folder folder, const QStrin
     return rows;
 }
 
+Result<QList<MessageSummary>> MessageStore::page(Folder folder, const QString &accountId, int limit,
+                                                 const std::optional<PageKey> &after) const
+{
+    // Dated messages newest first, then undated ones (date IS NULL), each by id descending.
+    // The index messages_page serves both halves in order.
+    QString sql = QStringLiteral("SELECT %1 FROM messages WHERE folder = ? AND account_id = ? ")
+                      .arg(summaryColumns);
+    if (after && after->date.isValid())
+        sql += QStringLiteral("AND (date < ? OR (date = ? AND id < ?) OR date IS NULL) ");
+    else if (after)
+        sql += QStringLiteral("AND date IS NULL AND id < ? ");
+    sql += QStringLiteral("ORDER BY date IS NULL, date DESC, id DESC LIMIT ?");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    q.addBindValue(folderToString(folder));
+    q.addBindValue(accountId);
+    if (after && after->date.isValid()) {
+        const qint64 secs = after->date.toSecsSinceEpoch();
+        q.addBindValue(secs);
+        q.addBindValue(secs);
+        q.addBindValue(after->id);
+    } else if (after) {
+        q.addBindValue(after->id);
+    }
+    q.addBindValue(limit);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot list messages"), q);
+    QList<MessageSummary> rows;
+    rows.reserve(limit);
+    while (q.next())
+        rows.append(summaryFromRow(q));
+    return rows;
+}
+
+Result<qint64> MessageStore::count(Folder folder, const QString &accountId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM messages WHERE folder = ? AND account_id = ?"));
+    q.addBindValue(folderToString(folder));
+    q.addBindValue(accountId);
+    if (!q.exec() || !q.next())
+        return queryError(QStringLiteral("Cannot count messages"), q);
+    return q.value(0).toLongLong();
+}
+
 Result<MessageSummary> MessageStore::message(qint64 id) const
 {
     QSqlQuery q(m_db);

@@ -43,6 +43,17 @@ public:
 
     [[nodiscard]] Result<QList<MessageSummary>> messages(Folder folder,
                                                          const QString &accountId = {}) const;
+    /// Where a page of a folder ends: the next page starts after it (newest first).
+    struct PageKey {
+        QDateTime date; ///< invalid for messages without a date (they come last)
+        qint64 id = 0;
+    };
+    /// Up to `limit` messages of one account's folder, newest first, after `after` (or from
+    /// the top). Costs the same on page 1 and page 1000: the list never loads a whole folder.
+    [[nodiscard]] Result<QList<MessageSummary>>
+    page(Folder folder, const QString &accountId, int limit,
+         const std::optional<PageKey> &after = {}) const;
+    [[nodiscard]] Result<qint64> count(Folder folder, const QString &accountId) const;
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
     [[nodiscard]] Result<QByteArray> raw(qint64 id) const;
 

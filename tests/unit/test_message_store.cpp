@@ -262,3 +262,46 @@ TEST(Database, UpgradesAVersion1CacheKeepingItsMail)
 }
 
 } // namespace
+
+namespace {
+
+TEST(MessageStorePaging, PagesThroughAFolderNewestFirstWithoutGapsOrRepeats)
+{
+    auto db = Database::open(QStringLiteral(":memory:"), QStringLiteral("paging-test"));
+    ASSERT_TRUE(db.ok());
+    MessageStore store(db.value()->connection());
+    Transaction txn(db.value()->connection());
+    const QDateTime base = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    QList<qint64> expected; // the order the list must show
+    for (int i = 0; i < 250; ++i) {
+        IncomingMessage m = incoming(
+            QStringLiteral("1"), QStringLiteral("u%1").arg(i), QStringLiteral("s%1").arg(i),
+            i % 10 == 0 ? QDateTime() : base.addSecs(i / 3)); // ties and undated
+        auto id = store.insert(m);
+        ASSERT_TRUE(id.ok());
+    }
+    ASSERT_TRUE(store
+                    .insert(incoming(QStringLiteral("2"), QStringLiteral("x"),
+                                     QStringLiteral("other"), base))
+                    .ok());
+    ASSERT_TRUE(txn.commit().ok());
+    for (const MessageSummary &s : store.messages(Folder::Inbox, QStringLiteral("1")).value())
+        expected.append(s.id);
+    ASSERT_EQ(expected.size(), 250);
+
+    QList<qint64> paged;
+    std::optional<MessageStore::PageKey> after;
+    for (;;) {
+        auto page = store.page(Folder::Inbox, QStringLiteral("1"), 40, after);
+        ASSERT_TRUE(page.ok()) << page.error().message().toStdString();
+        if (page.value().isEmpty())
+            break;
+        for (const MessageSummary &s : page.value())
+            paged.append(s.id);
+        after = MessageStore::PageKey{page.value().last().date, page.value().last().id};
+    }
+    EXPECT_EQ(paged, expected);
+    EXPECT_EQ(store.count(Folder::Inbox, QStringLiteral("1")).value(), 250);
+}
+
+} // namespace
