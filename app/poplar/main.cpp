@@ -22,12 +22,18 @@
 
 namespace {
 
+/// Whether there is a screen to ask the user on (not under offscreen tests).
+bool interactive()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+}
+
 /// Tells the user why Poplar cannot start, then gives the exit code.
 int fail(const QString &title, const QString &message)
 {
     std::fprintf(stderr, "poplar: %s\n", qUtf8Printable(message));
-    const QString platform = QGuiApplication::platformName();
-    if (platform != QLatin1String("offscreen") && platform != QLatin1String("minimal"))
+    if (interactive())
         QMessageBox::critical(nullptr, title, message);
     return 1;
 }
@@ -65,6 +71,23 @@ int main(int argc, char *argv[])
 
     Result<std::unique_ptr<store::Database>> database =
         store::Database::open(profile.cachePath(), QStringLiteral("poplar-gui"));
+    if (!database && database.error().code == Error::Code::CacheDamaged && interactive()) {
+        // Offer the way out; nothing is overwritten: the damaged file is kept beside.
+        const auto answer = QMessageBox::question(
+            nullptr, QCoreApplication::translate("main", "Damaged mail cache"),
+            QCoreApplication::translate("main",
+                                        "%1\n\nPoplar can move the damaged file aside (it is kept) "
+                                        "and start with an empty cache. Mail still on your servers "
+                                        "is downloaded again.\n\nMove it aside and continue?")
+                .arg(database.error().message()));
+        if (answer == QMessageBox::Yes) {
+            auto aside =
+                store::moveCacheAside(profile.cachePath(), QDateTime::currentDateTimeUtc());
+            if (!aside)
+                return fail(cannotStart, aside.error().message());
+            database = store::Database::open(profile.cachePath(), QStringLiteral("poplar-gui"));
+        }
+    }
     if (!database)
         return fail(cannotStart, database.error().message());
     const std::unique_ptr<store::Database> cache = std::move(database).value();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -113,6 +115,25 @@ Error storageError(const QString &what, const QString &sqliteText)
     return error;
 }
 
+Result<QString> moveCacheAside(const QString &path, const QDateTime &now)
+{
+    const QString target = path + QStringLiteral(".damaged-") +
+                           now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (QFile::exists(target))
+        return Error{Error::Code::Storage, QStringLiteral("%1 already exists").arg(target), {}};
+    // The WAL and shared-memory files belong to the damaged database: they go with it.
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (!QFile::exists(path + suffix))
+            continue;
+        if (!QFile::rename(path + suffix, target + suffix)) {
+            return Error{Error::Code::Storage,
+                         QStringLiteral("Cannot move %1 aside").arg(path + suffix),
+                         {}};
+        }
+    }
+    return target;
+}
+
 Database::Database(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
@@ -160,9 +181,11 @@ Status Database::configure()
     QSqlQuery query(db);
     // The first read tells a cache from a file that is not one ("file is not a database").
     if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next()) {
-        return storageError(
+        Error error = storageError(
             QStringLiteral("The mail cache %1 is damaged or is not a Poplar cache").arg(m_path),
             query.lastError().text());
+        error.code = Error::Code::CacheDamaged;
+        return error;
     }
     query.finish();
     const QStringList pragmas{

@@ -3,6 +3,7 @@
 
 #include "util/Error.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -53,6 +54,10 @@ private:
     QSqlDatabase m_db;
     bool m_active = false;
 };
+
+/// Renames a damaged cache (and its -wal/-shm files) to "<path>.damaged-<UTC time>", so a
+/// fresh cache can start without anything being overwritten. Returns the new name.
+[[nodiscard]] Result<QString> moveCacheAside(const QString &path, const QDateTime &now);
 
 /// A Storage error that names what failed and SQLite's own words.
 [[nodiscard]] Error storageError(const QString &what, const QString &sqliteText);

@@ -3,8 +3,8 @@
 
 #include <QDateTime>
 #include <QMetaType>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <utility>
@@ -33,6 +33,7 @@ struct Error {
         Protocol,       ///< the server said something we cannot parse
         ServerRejected, ///< -ERR to a command other than login
         Storage,        ///< the local cache failed
+        CacheDamaged,   ///< the cache file is not a readable database
         Config,         ///< an account or argument is not usable as given
         Cancelled,      ///< the user stopped it
         NotFound,       ///< the thing asked for does not exist

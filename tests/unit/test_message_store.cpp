@@ -149,11 +149,22 @@ TEST(Database, FileThatIsNotACacheGivesAClearErrorAndIsNotOverwritten)
     f.close();
     auto db = Database::open(path, QStringLiteral("junk-test"));
     ASSERT_FALSE(db.ok());
-    EXPECT_EQ(db.error().code, Error::Code::Storage);
+    EXPECT_EQ(db.error().code, Error::Code::CacheDamaged);
     EXPECT_TRUE(db.error().detail.contains(QStringLiteral("damaged")))
         << qPrintable(db.error().detail);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_EQ(f.readAll(), junk);
+    f.close();
+
+    // The user's way out: move it aside (kept, not overwritten) and start a fresh cache.
+    auto aside = moveCacheAside(path, QDateTime(QDate(2026, 11, 27), QTime(4, 50), Qt::UTC));
+    ASSERT_TRUE(aside.ok());
+    EXPECT_TRUE(aside.value().endsWith(QStringLiteral("cache.sqlite.damaged-20261127-045000")));
+    QFile kept(aside.value());
+    ASSERT_TRUE(kept.open(QIODevice::ReadOnly));
+    EXPECT_EQ(kept.readAll(), junk);
+    auto fresh = Database::open(path, QStringLiteral("junk-test-fresh"));
+    EXPECT_TRUE(fresh.ok());
 }
 
 TEST(Database, CacheFromANewerVersionIsRefused)
