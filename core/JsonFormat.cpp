@@ -98,6 +98,8 @@ QJsonObject account(const Account &a)
         {QStringLiteral("deleteFromServerOnLocalDelete"), a.deleteFromServerOnLocalDelete},
         {QStringLiteral("deleteFromServerAfterDays"), a.deleteFromServerAfterDays},
         {QStringLiteral("sizeLimitKb"), a.sizeLimitKb},
+        {QStringLiteral("checkOnStartup"), a.checkOnStartup},
+        {QStringLiteral("checkEveryMinutes"), a.checkEveryMinutes},
         {QStringLiteral("caFile"), a.caFile},
         {QStringLiteral("pinSha256"), a.pinSha256},
     };

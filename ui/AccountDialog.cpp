@@ -75,6 +75,14 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_deleteFromServer = new QCheckBox(tr("Delete from the server when deleted here"), this);
     m_deleteFromServer->setObjectName(QStringLiteral("deleteFromServerCheck"));
 
+    m_checkOnStartup = new QCheckBox(tr("Check for new mail at start-up"), this);
+    m_checkOnStartup->setObjectName(QStringLiteral("checkOnStartupCheck"));
+    m_checkEvery = new QSpinBox(this);
+    m_checkEvery->setObjectName(QStringLiteral("checkEverySpin"));
+    m_checkEvery->setRange(0, 24 * 60);
+    m_checkEvery->setSuffix(tr(" min"));
+    m_checkEvery->setSpecialValueText(tr("Never")); // 0: only on Get Messages
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_problem->setWordWrap(true);
@@ -102,10 +110,16 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     policy->addWidget(m_leaveOnServer);
     policy->addWidget(m_deleteFromServer);
 
+    auto *checkBox = new QGroupBox(tr("Checking for mail"), this);
+    auto *check = new QFormLayout(checkBox);
+    check->addRow(m_checkOnStartup);
+    check->addRow(tr("Check &every:"), m_checkEvery);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(identityBox);
     layout->addWidget(serverBox);
     layout->addWidget(policyBox);
+    layout->addWidget(checkBox);
     layout->addWidget(m_problem);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
@@ -119,6 +133,8 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_user->setText(account.user);
     m_leaveOnServer->setChecked(account.leaveOnServer);
     m_deleteFromServer->setChecked(account.deleteFromServerOnLocalDelete);
+    m_checkOnStartup->setChecked(account.checkOnStartup);
+    m_checkEvery->setValue(account.checkEveryMinutes);
     m_insecureWarning->setVisible(account.security == Security::None);
     // Deleting here can only reach the server while the server keeps a copy.
     m_deleteFromServer->setEnabled(account.leaveOnServer);
@@ -146,6 +162,8 @@ Account AccountDialog::account() const
     a.security = security();
     a.user = m_user->text();
     a.leaveOnServer = m_leaveOnServer->isChecked();
+    a.checkOnStartup = m_checkOnStartup->isChecked();
+    a.checkEveryMinutes = m_checkEvery->value();
     a.deleteFromServerOnLocalDelete = m_deleteFromServer->isChecked();
     return a;
 }

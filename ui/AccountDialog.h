@@ -47,6 +47,8 @@ private:
     QLineEdit *m_password = nullptr;
     QCheckBox *m_leaveOnServer = nullptr;
     QCheckBox *m_deleteFromServer = nullptr;
+    QCheckBox *m_checkOnStartup = nullptr;
+    QSpinBox *m_checkEvery = nullptr;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "store/ServerPolicyStore.h"
+#include "sync/CheckScheduler.h"
 #include "sync/MessageActions.h"
 
 #include "FolderTree.h"
@@ -239,8 +241,26 @@ void MainWindow::getMessages()
         setStatus(tr("No accounts yet — open Settings to add one."));
         return;
     }
-    for (const Account &account : accounts)
+    for (const Account &account : accounts) {
+        if (m_scheduler)
+            m_scheduler->noteChecked(account.id);
         m_services.sync.syncAccount(account);
+    }
+}
+
+void MainWindow::startScheduledChecks()
+{
+    if (m_scheduler)
+        return;
+    // LOGIN-DELAY as the servers told it, from this thread's own cache connection.
+    auto nextLogin = [db = m_services.messages.database()](const QString &accountId) {
+        auto policy = store::ServerPolicyStore(db).load(accountId);
+        return policy ? policy.value().nextLoginAllowed() : QDateTime();
+    };
+    m_scheduler = new sync::CheckScheduler(m_services.accounts, nextLogin, systemClock(), this);
+    connect(m_scheduler, &sync::CheckScheduler::checkDue, this,
+            [this](const Account &account) { m_services.sync.syncAccount(account); });
+    m_scheduler->start();
 }
 
 void MainWindow::openSettings()

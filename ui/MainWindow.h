@@ -18,8 +18,9 @@ class QStackedWidget;
 class QTableView;
 
 namespace poplar::sync {
+class CheckScheduler;
 struct SyncResult;
-}
+} // namespace poplar::sync
 
 namespace poplar::ui {
 
@@ -44,6 +45,10 @@ public:
     [[nodiscard]] FolderTree *folderTree() const { return m_folders; }
     [[nodiscard]] QAction *getMessagesAction() const { return m_getMessagesAction; }
     [[nodiscard]] QAction *deleteAction() const { return m_deleteAction; }
+
+    /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
+    /// main() calls it once the window is up; tests leave it off.
+    void startScheduledChecks();
 
     /// Shows this account's folder, selecting it in the folder tree.
     void showFolder(const QString &accountId, store::Folder folder);
@@ -96,6 +101,7 @@ private:
     QProgressBar *m_progress = nullptr;
 
     QAction *m_getMessagesAction = nullptr;
+    sync::CheckScheduler *m_scheduler = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_deleteAction = nullptr;

@@ -103,5 +103,6 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync, actions});
     window.show();
+    window.startScheduledChecks();
     return app.exec();
 }

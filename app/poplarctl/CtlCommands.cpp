@@ -253,6 +253,12 @@ int accountAdd(const QString &profileDir, const QStringList &args)
            QStringLiteral("yes (default) or no."), QStringLiteral("yes|no"));
     cl.add(QStringLiteral("delete-from-server-after-days"), QStringLiteral("0 (default) is never."),
            QStringLiteral("N"));
+    cl.add(QStringLiteral("check-on-startup"),
+           QStringLiteral("yes (default) or no: the GUI checks at start-up."),
+           QStringLiteral("yes|no"));
+    cl.add(QStringLiteral("check-every-minutes"),
+           QStringLiteral("How often the GUI checks; 0 is only on request (default 10)."),
+           QStringLiteral("N"));
     cl.add(QStringLiteral("size-limit-kb"), QStringLiteral("0 (default) is no limit."),
            QStringLiteral("N"));
     cl.add(QStringLiteral("ca-file"),
@@ -303,7 +309,8 @@ int accountAdd(const QString &profileDir, const QStringList &args)
     for (const auto &[option, field] :
          {std::pair{QStringLiteral("leave-on-server"), &a.leaveOnServer},
           std::pair{QStringLiteral("delete-from-server-on-local-delete"),
-                    &a.deleteFromServerOnLocalDelete}}) {
+                    &a.deleteFromServerOnLocalDelete},
+          std::pair{QStringLiteral("check-on-startup"), &a.checkOnStartup}}) {
         if (!cl.isSet(option))
             continue;
         const auto flag = yesNo(cl.value(option));
@@ -313,7 +320,8 @@ int accountAdd(const QString &profileDir, const QStringList &args)
     }
     for (const auto &[option, field] :
          {std::pair{QStringLiteral("delete-from-server-after-days"), &a.deleteFromServerAfterDays},
-          std::pair{QStringLiteral("size-limit-kb"), &a.sizeLimitKb}}) {
+          std::pair{QStringLiteral("size-limit-kb"), &a.sizeLimitKb},
+          std::pair{QStringLiteral("check-every-minutes"), &a.checkEveryMinutes}}) {
         if (!cl.isSet(option))
             continue;
         const auto n = nonNegative(cl.value(option));

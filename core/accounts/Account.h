@@ -50,8 +50,10 @@ struct Account {
     bool deleteFromServerOnLocalDelete = true;
     int deleteFromServerAfterDays = 0; ///< 0: never
     int sizeLimitKb = 0;               ///< 0: no limit
-    QString caFile;                    ///< extra CA certificates (PEM) to trust
-    QString pinSha256;                 ///< hex SHA-256 of a certificate trusted explicitly
+    bool checkOnStartup = true;
+    int checkEveryMinutes = 10; ///< 0: only when asked
+    QString caFile;             ///< extra CA certificates (PEM) to trust
+    QString pinSha256;          ///< hex SHA-256 of a certificate trusted explicitly
 
     bool operator==(const Account &) const = default;
 };

@@ -34,6 +34,8 @@ Account readAccount(QSettings &s, const QString &id)
     a.deleteFromServerOnLocalDelete = s.value(keys::deleteOnLocalDelete, true).toBool();
     a.deleteFromServerAfterDays = s.value(keys::deleteAfterDays, 0).toInt();
     a.sizeLimitKb = s.value(keys::sizeLimitKb, 0).toInt();
+    a.checkOnStartup = s.value(keys::checkOnStartup, true).toBool();
+    a.checkEveryMinutes = std::max(0, s.value(keys::checkEveryMinutes, 10).toInt());
     a.caFile = s.value(keys::caFile).toString();
     a.pinSha256 = s.value(keys::pinSha256).toString();
     s.endGroup();
@@ -58,6 +60,8 @@ void writeAccount(QSettings &s, const Account &a)
     s.setValue(keys::deleteOnLocalDelete, a.deleteFromServerOnLocalDelete);
     s.setValue(keys::deleteAfterDays, a.deleteFromServerAfterDays);
     s.setValue(keys::sizeLimitKb, a.sizeLimitKb);
+    s.setValue(keys::checkOnStartup, a.checkOnStartup);
+    s.setValue(keys::checkEveryMinutes, a.checkEveryMinutes);
     s.setValue(keys::caFile, a.caFile);
     s.setValue(keys::pinSha256, a.pinSha256);
     s.endGroup();

@@ -23,6 +23,8 @@ inline constexpr QLatin1String leaveOnServer{"leaveOnServer"};
 inline constexpr QLatin1String deleteOnLocalDelete{"deleteFromServerOnLocalDelete"};
 inline constexpr QLatin1String deleteAfterDays{"deleteFromServerAfterDays"};
 inline constexpr QLatin1String sizeLimitKb{"sizeLimitKb"};
+inline constexpr QLatin1String checkOnStartup{"checkOnStartup"};
+inline constexpr QLatin1String checkEveryMinutes{"checkEveryMinutes"};
 inline constexpr QLatin1String caFile{"caFile"};
 inline constexpr QLatin1String pinSha256{"pinSha256"};
 

@@ -116,3 +116,18 @@ TEST(AccountDialogTest, EditingKeepsWhatTheDialogDoesNotShow)
 }
 
 } // namespace
+
+TEST(AccountDialogTest, CheckingScheduleIsShownAndSaved)
+{
+    Account original;
+    original.host = QStringLiteral("pop.example.org");
+    original.user = QStringLiteral("a");
+    AccountDialog dialog(original);
+    EXPECT_TRUE(child<QCheckBox>(dialog, "checkOnStartupCheck")->isChecked());
+    EXPECT_EQ(child<QSpinBox>(dialog, "checkEverySpin")->value(), 10);
+    child<QCheckBox>(dialog, "checkOnStartupCheck")->setChecked(false);
+    child<QSpinBox>(dialog, "checkEverySpin")->setValue(0);
+    const Account edited = dialog.account();
+    EXPECT_FALSE(edited.checkOnStartup);
+    EXPECT_EQ(edited.checkEveryMinutes, 0);
+}
