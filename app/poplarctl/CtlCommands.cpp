@@ -9,8 +9,11 @@
 #include "mime/MessageRenderer.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
+#include "store/MailboxReader.h"
+#include "store/MboxWriter.h"
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
+#include "sync/MailImporter.h"
 #include "sync/MessageActions.h"
 #include "sync/SyncController.h"
 
@@ -551,20 +554,72 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
 
 // ---- messages --------------------------------------------------------------------------
 
+/// A folder named on the command line: the Inbox or Trash of every account, or a local
+/// folder (imported mail), written "local:NAME".
+struct FolderArg {
+    std::optional<store::Folder> folder;
+    QString local; ///< the local folder's name when `folder` is empty
+};
+
+const QString localPrefix = QStringLiteral("local:");
+
+/// `bareNameIsLocal`: a name that is neither inbox nor trash is a local folder even without
+/// "local:" (export-folder); otherwise it is an error (list).
+std::optional<FolderArg> parseFolder(const QString &text, bool bareNameIsLocal)
+{
+    if (text.startsWith(localPrefix)) {
+        const QString name = text.mid(localPrefix.size());
+        if (name.isEmpty())
+            return std::nullopt;
+        return FolderArg{std::nullopt, name};
+    }
+    if (const auto folder = store::folderFromString(text))
+        return FolderArg{folder, {}};
+    if (bareNameIsLocal && !text.isEmpty())
+        return FolderArg{std::nullopt, text};
+    return std::nullopt;
+}
+
+/// The folder's messages, newest first.
+Result<QList<store::MessageSummary>> folderMessages(const store::MessageStore &store,
+                                                    const FolderArg &f)
+{
+    if (!f.folder) {
+        auto names = store.localFolders();
+        if (!names)
+            return names.error();
+        if (!names.value().contains(f.local))
+            return Error{Error::Code::NotFound,
+                         QStringLiteral("There is no local folder %1").arg(f.local),
+                         {}};
+        return store.localFolder(f.local);
+    }
+    auto rows = store.messages(*f.folder);
+    if (rows && *f.folder == store::Folder::Inbox) {
+        // Imported mail is listed in its local folder, not among the accounts' new mail.
+        rows.value().removeIf([](const store::MessageSummary &row) {
+            return row.accountId == store::MessageStore::localAccountId();
+        });
+    }
+    return rows;
+}
+
 int list(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("poplarctl list: the messages of a folder, newest first."), args);
-    cl.add(QStringLiteral("folder"), QStringLiteral("inbox (default) or trash."),
+    cl.add(QStringLiteral("folder"),
+           QStringLiteral("inbox (default), trash, or local:NAME (a folder of imported mail)."),
            QStringLiteral("FOLDER"));
     cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
            QStringLiteral("FORMAT"));
     if (auto code = cl.parse())
         return *code;
-    const auto folder = store::folderFromString(cl.isSet(QStringLiteral("folder"))
-                                                    ? cl.value(QStringLiteral("folder"))
-                                                    : QStringLiteral("inbox"));
+    const auto folder =
+        parseFolder(cl.isSet(QStringLiteral("folder")) ? cl.value(QStringLiteral("folder"))
+                                                       : QStringLiteral("inbox"),
+                    false);
     if (!folder) {
-        printErr(QStringLiteral("--folder must be inbox or trash"));
+        printErr(QStringLiteral("--folder must be inbox, trash or local:NAME"));
         return Usage;
     }
     const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
@@ -574,7 +629,7 @@ int list(const QString &profileDir, const QStringList &args)
     auto session = openSession(profileDir);
     if (!session)
         return fail(session.error());
-    auto rows = session.value().store->messages(*folder);
+    auto rows = folderMessages(*session.value().store, *folder);
     if (!rows)
         return fail(rows.error());
     if (format == QLatin1String("json")) {
@@ -608,8 +663,10 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
     cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
     if (auto code = cl.parse())
         return *code;
-    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                              : QStringLiteral("text");
+    // export has no --format: asking the parser about it would print a Qt warning.
+    const QString format = !exportRaw && cl.isSet(QStringLiteral("format"))
+                               ? cl.value(QStringLiteral("format"))
+                               : QStringLiteral("text");
     if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
         return *code;
     const auto id = messageId(cl.arg(0));
@@ -626,6 +683,120 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
         return std::fflush(stdout) == 0 ? Success : Failure;
     }
     return printRendered(mime::MessageRenderer::render(raw.value()), format);
+}
+
+// ---- import and export ---------------------------------------------------------------
+
+int importMailbox(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("poplarctl import: copy the messages of an mbox file or a Maildir into a "
+                       "local folder (list it with 'list --folder local:NAME'). Messages already "
+                       "in that folder are skipped, so importing twice adds nothing."),
+        args);
+    cl.add(QStringLiteral("folder"),
+           QStringLiteral("The local folder (default: the mbox file's name without its "
+                          "extension, or the Maildir's folder name)."),
+           QStringLiteral("NAME"));
+    cl.positional(QStringLiteral("FORMAT"), QStringLiteral("mbox or maildir."));
+    cl.positional(QStringLiteral("PATH"), QStringLiteral("The mbox file or the Maildir folder."));
+    if (auto code = cl.parse())
+        return *code;
+    using Format = store::MailboxReader::Format;
+    std::optional<Format> format;
+    if (cl.arg(0) == QLatin1String("mbox"))
+        format = Format::Mbox;
+    else if (cl.arg(0) == QLatin1String("maildir"))
+        format = Format::Maildir;
+    if (!format) {
+        printErr(QStringLiteral("the format must be mbox or maildir"));
+        return Usage;
+    }
+    const QString path = cl.arg(1);
+    const QString folder = cl.isSet(QStringLiteral("folder"))
+                               ? cl.value(QStringLiteral("folder"))
+                               : store::MailboxReader::defaultFolderName(*format, path);
+    if (folder.trimmed().isEmpty()) {
+        printErr(QStringLiteral("--folder needs a name"));
+        return Usage;
+    }
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    sync::MailImporter importer(*session.value().store);
+    auto result = importer.importMailbox(*format, path, folder);
+    if (!result)
+        return fail(result.error());
+    for (const QString &warning : result.value().warnings)
+        printErr(warning);
+    printOut(QStringLiteral("%1 imported, %2 skipped\n")
+                 .arg(result.value().imported)
+                 .arg(result.value().duplicates + result.value().skipped));
+    return Success;
+}
+
+int exportFolder(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("poplarctl export-folder: write a folder's messages, oldest first, to an "
+                       "mbox file (mboxrd, LF line endings). The file appears only when "
+                       "complete."),
+        args);
+    cl.add(QStringLiteral("mbox"),
+           QStringLiteral("The mbox file to write (replaced if it exists)."),
+           QStringLiteral("FILE"));
+    cl.positional(QStringLiteral("FOLDER"),
+                  QStringLiteral("inbox or trash (of every account), or a local folder's name "
+                                 "(local:NAME for one called inbox or trash)."));
+    if (auto code = cl.parse())
+        return *code;
+    const auto folder = parseFolder(cl.arg(0), true);
+    if (!folder) {
+        printErr(
+            QStringLiteral("FOLDER must be inbox, trash, a local folder's name or local:NAME"));
+        return Usage;
+    }
+    const QString target = cl.value(QStringLiteral("mbox"));
+    if (target.isEmpty()) {
+        printErr(QStringLiteral("export-folder needs --mbox FILE"));
+        return Usage;
+    }
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    const store::MessageStore &messages = *session.value().store;
+    auto rows = folderMessages(messages, *folder);
+    if (!rows)
+        return fail(rows.error());
+    // Oldest first, in the order the messages arrived: an export imported again keeps it.
+    std::sort(rows.value().begin(), rows.value().end(),
+              [](const auto &a, const auto &b) { return a.id < b.id; });
+
+    store::MboxWriter writer(target);
+    if (Status s = writer.open(); !s)
+        return fail(s.error());
+    int exported = 0;
+    int skipped = 0;
+    for (const store::MessageSummary &row : std::as_const(rows.value())) {
+        if (row.partial) {
+            // Half a message in an mbox would pass for a whole one.
+            printErr(QStringLiteral("message %1 has only its headers here ('poplarctl fetch %1' "
+                                    "downloads the rest); skipped")
+                         .arg(row.id));
+            ++skipped;
+            continue;
+        }
+        auto raw = messages.raw(row.id); // one message in memory at a time
+        if (!raw)
+            return fail(raw.error());
+        if (Status s = writer.write(raw.value(), row.date); !s)
+            return fail(s.error());
+        ++exported;
+    }
+    if (Status s = writer.commit(); !s)
+        return fail(s.error());
+    printOut(QStringLiteral("%1 exported, %2 skipped\n").arg(exported).arg(skipped));
+    return Success;
 }
 
 /// delete and restore: the GUI's Delete and Undo.
@@ -817,6 +988,8 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("pending"), [&] { return pending(profileDir, rest); }},
         {QStringLiteral("search"), [&] { return search(profileDir, rest); }},
         {QStringLiteral("fetch"), [&] { return fetch(profileDir, rest); }},
+        {QStringLiteral("import"), [&] { return importMailbox(profileDir, rest); }},
+        {QStringLiteral("export-folder"), [&] { return exportFolder(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
     };
     const auto it = commands.find(command);

@@ -18,7 +18,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Poplar's command line.\n\nCommands:\n"
                        "  account add|list|remove   manage accounts\n"
                        "  sync [--account ID] [--log FILE]\n"
-                       "  list [--folder inbox|trash] [--format json]\n"
+                       "  list [--folder inbox|trash|local:NAME] [--format json]\n"
                        "  show ID [--format json|text]\n"
                        "  export ID                 the raw message on stdout\n"
                        "  delete ID                 move a message to Trash\n"
@@ -26,6 +26,10 @@ int main(int argc, char *argv[])
                        "  pending [--format json]   server deletions queued for the next sync\n"
                        "  search QUERY [--format json]\n"
                        "  fetch ID                  download the rest of a headers-only message\n"
+                       "  import mbox|maildir PATH [--folder NAME]\n"
+                       "                            copy a mailbox into a local folder\n"
+                       "  export-folder FOLDER --mbox FILE\n"
+                       "                            write a folder to an mbox file\n"
                        "  render FILE.eml [--format json|text]\n\n"
                        "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();

@@ -93,6 +93,11 @@ CREATE INDEX messages_by_sha256 ON messages(account_id, sha256);
         QStringLiteral(R"sql(
 CREATE INDEX messages_page ON messages(folder, account_id, date DESC, id DESC);
 )sql"),
+        // v7: local folders, filled by importing an mbox or a Maildir. Their messages belong
+        // to no server (account "local", no UIDL); '' means "not a local message".
+        QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN local_folder TEXT NOT NULL DEFAULT '';
+)sql"),
     };
     return steps;
 }

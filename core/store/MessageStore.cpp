@@ -78,8 +78,8 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     q.prepare(QStringLiteral(
         "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
         "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs, "
-        "sha256) "
-        "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "sha256, local_folder) "
+        "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.accountId);
     q.addBindValue(m.uidl);
     q.addBindValue(notNull(m.headers.fromName));
@@ -96,6 +96,7 @@ Result<qint64> MessageStore::insert(const IncomingMessage &m)
     q.addBindValue(notNull(m.headers.inReplyTo));
     q.addBindValue(notNull(m.headers.references));
     q.addBindValue(m.partial ? QStringLiteral("") : sha256Of(m.raw)); // set when completed
+    q.addBindValue(notNull(m.localFolder));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot store a message"), q);
     const qint64 id = q.lastInsertId().toLongLong();
@@ -251,6 +252,52 @@ Result<QByteArray> MessageStore::raw(qint64 id) const
     if (!q.next())
         return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
     return q.value(0).toByteArray();
+}
+
+Result<QList<MessageSummary>> MessageStore::localFolder(const QString &name) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // account_id first: the index messages_by_account narrows the scan to imported mail.
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE account_id = ? AND local_folder = ? "
+                             "AND folder = 'inbox' ORDER BY date IS NULL, date DESC, id DESC")
+                  .arg(summaryColumns));
+    q.addBindValue(localAccountId());
+    q.addBindValue(name);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot list the local folder %1").arg(name), q);
+    QList<MessageSummary> rows;
+    while (q.next())
+        rows.append(summaryFromRow(q));
+    return rows;
+}
+
+Result<QStringList> MessageStore::localFolders() const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT local_folder FROM messages WHERE account_id = ? "
+                             "AND local_folder <> '' ORDER BY local_folder"));
+    q.addBindValue(localAccountId());
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot list the local folders"), q);
+    QStringList names;
+    while (q.next())
+        names.append(q.value(0).toString());
+    return names;
+}
+
+Result<bool> MessageStore::inLocalFolder(const QString &name, const QByteArray &raw) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE account_id = ? AND sha256 = ? "
+                             "AND local_folder = ? LIMIT 1"));
+    q.addBindValue(localAccountId());
+    q.addBindValue(sha256Of(raw));
+    q.addBindValue(name);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot look for a stored copy"), q);
+    return q.next();
 }
 
 Result<std::optional<MessageStore::Twin>> MessageStore::findTwin(const QString &accountId,

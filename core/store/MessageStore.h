@@ -8,6 +8,7 @@
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,6 +22,8 @@ struct IncomingMessage {
     HeaderSummary headers;
     bool partial = false;
     QDateTime receivedAt; ///< UTC; invalid means now
+    /// The local folder an imported message goes to; empty for mail from a server.
+    QString localFolder;
 };
 
 /// Queries and writes on the message tables, through one thread's connection.
@@ -28,6 +31,9 @@ struct IncomingMessage {
 class MessageStore {
 public:
     explicit MessageStore(QSqlDatabase db);
+
+    /// The account id of imported messages: they came from no server and have no UIDL.
+    [[nodiscard]] static QString localAccountId() { return QStringLiteral("local"); }
 
     [[nodiscard]] QSqlDatabase database() const { return m_db; }
 
@@ -56,6 +62,14 @@ public:
     [[nodiscard]] Result<qint64> count(Folder folder, const QString &accountId) const;
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
     [[nodiscard]] Result<QByteArray> raw(qint64 id) const;
+
+    /// The Inbox messages of one local folder, newest first (trashed ones are in Trash).
+    [[nodiscard]] Result<QList<MessageSummary>> localFolder(const QString &name) const;
+    /// The names of the local folders that hold any message (in the Inbox or in Trash).
+    [[nodiscard]] Result<QStringList> localFolders() const;
+    /// Whether this local folder already holds a message with exactly these bytes, so that
+    /// importing the same mailbox twice adds nothing.
+    [[nodiscard]] Result<bool> inLocalFolder(const QString &name, const QByteArray &raw) const;
 
     /// A stored message with exactly these bytes and this Message-ID.
     struct Twin {

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/MailImporter.h"
+
+#include "mime/MessageRenderer.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+
+#include <QSqlError>
+
+#include <optional>
+
+namespace poplar::sync {
+
+namespace {
+
+// The same facts AccountSync stores for downloaded mail, so both list and search alike.
+store::HeaderSummary headerSummary(const QByteArray &raw)
+{
+    const mime::MessageHeaders h = mime::MessageRenderer::headers(raw);
+    store::HeaderSummary s;
+    s.fromName = h.from.name;
+    s.fromAddress = h.from.address;
+    QStringList to;
+    for (const mime::MailAddress &a : h.to)
+        to.append(a.display());
+    s.toText = to.join(QStringLiteral(", "));
+    QStringList cc;
+    for (const mime::MailAddress &a : h.cc)
+        cc.append(a.display());
+    s.ccText = cc.join(QStringLiteral(", "));
+    s.messageId = h.messageId;
+    s.inReplyTo = h.inReplyTo;
+    s.references = h.references;
+    s.subject = h.subject;
+    s.date = h.date;
+    return s;
+}
+
+} // namespace
+
+MailImporter::MailImporter(store::MessageStore &store)
+    : m_store(store)
+{}
+
+Result<ImportResult> MailImporter::importMailbox(store::MailboxReader::Format format,
+                                                 const QString &path, const QString &folder)
+{
+    auto reader = store::MailboxReader::open(format, path);
+    if (!reader)
+        return reader.error();
+    return importFrom(*reader.value(), folder);
+}
+
+Result<ImportResult> MailImporter::importFrom(store::MailboxReader &reader, const QString &folder)
+{
+    if (folder.trimmed().isEmpty())
+        return Error{Error::Code::Config, QStringLiteral("A local folder needs a name"), {}};
+    ImportResult result;
+    int committed = 0;
+    auto failed = [&](const Error &e) {
+        Error error = e;
+        error.detail += QStringLiteral(" (%1 message(s) were imported before this)").arg(committed);
+        return error;
+    };
+
+    std::optional<store::Transaction> txn;
+    int inBatch = 0;
+    for (;;) {
+        auto next = reader.next();
+        if (!next)
+            return failed(next.error());
+        if (!next.value())
+            break;
+        store::MailboxMessage &m = *next.value();
+        if (!m.skipReason.isEmpty() || m.raw.isEmpty()) {
+            ++result.skipped;
+            result.warnings.append(QStringLiteral("%1: %2").arg(
+                m.origin,
+                m.skipReason.isEmpty() ? QStringLiteral("empty, skipped") : m.skipReason));
+            continue;
+        }
+        if (!txn) {
+            txn.emplace(m_store.database());
+            if (!txn->active())
+                return failed(store::storageError(QStringLiteral("Cannot start a transaction"),
+                                                  m_store.database().lastError().text()));
+        }
+        // Inside the transaction, so a message twice in the same mailbox is caught as well.
+        auto known = m_store.inLocalFolder(folder, m.raw);
+        if (!known)
+            return failed(known.error());
+        if (known.value()) {
+            ++result.duplicates;
+            continue;
+        }
+        store::IncomingMessage message;
+        message.accountId = store::MessageStore::localAccountId();
+        message.localFolder = folder;
+        message.headers = headerSummary(m.raw);
+        message.raw = std::move(m.raw);
+        if (auto id = m_store.insert(message); !id)
+            return failed(id.error());
+        ++result.imported;
+        if (++inBatch == batchMessages) {
+            if (Status s = txn->commit(); !s)
+                return failed(s.error());
+            txn.reset();
+            committed = result.imported;
+            inBatch = 0;
+        }
+    }
+    if (txn) {
+        if (Status s = txn->commit(); !s)
+            return failed(s.error());
+    }
+    return result;
+}
+
+} // namespace poplar::sync
