@@ -6,6 +6,7 @@
 #include "store/DeletionQueue.h"
 #include "store/ServerPolicyStore.h"
 #include "sync/DeletionPlan.h"
+#include "sync/HeaderFacts.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
@@ -22,28 +23,6 @@ namespace {
 // instead of per message, and little is held in memory.
 constexpr int batchMessages = 100;
 constexpr qint64 batchBytes = 16 * 1024 * 1024;
-
-store::HeaderSummary summaryOf(const QByteArray &raw)
-{
-    const mime::MessageHeaders h = mime::MessageRenderer::headers(raw);
-    store::HeaderSummary s;
-    s.fromName = h.from.name;
-    s.fromAddress = h.from.address;
-    QStringList to;
-    for (const mime::MailAddress &a : h.to)
-        to.append(a.display());
-    s.toText = to.join(QStringLiteral(", "));
-    QStringList cc;
-    for (const mime::MailAddress &a : h.cc)
-        cc.append(a.display());
-    s.ccText = cc.join(QStringLiteral(", "));
-    s.messageId = h.messageId;
-    s.inReplyTo = h.inReplyTo;
-    s.references = h.references;
-    s.subject = h.subject;
-    s.date = h.date;
-    return s;
-}
 
 } // namespace
 
@@ -327,7 +306,7 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
         store::IncomingMessage message;
         message.accountId = m_account.id;
         message.uidl = QString::fromLatin1(uidl);
-        message.headers = summaryOf(r.body);
+        message.headers = headerFacts(r.body);
         message.raw = r.body;
         message.receivedAt = m_clock();
         message.partial = headersOnly;

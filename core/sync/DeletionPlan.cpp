@@ -30,8 +30,9 @@ QList<PlannedDeletion> planDeletions(const Account &account, const QHash<QString
             add(p.uidl, store::DeletionReason::OlderThan);
     }
     // Message order: the server's log and a reader of the protocol log see a tidy sequence.
-    std::sort(plan.begin(), plan.end(),
-              [](const PlannedDeletion &a, const PlannedDeletion &b) { return a.number < b.number; });
+    std::sort(plan.begin(), plan.end(), [](const PlannedDeletion &a, const PlannedDeletion &b) {
+        return a.number < b.number;
+    });
     return plan;
 }
 

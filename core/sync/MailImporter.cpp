@@ -1,42 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/MailImporter.h"
 
-#include "mime/MessageRenderer.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "sync/HeaderFacts.h"
 
 #include <QSqlError>
 
 #include <optional>
 
 namespace poplar::sync {
-
-namespace {
-
-// The same facts AccountSync stores for downloaded mail, so both list and search alike.
-store::HeaderSummary headerSummary(const QByteArray &raw)
-{
-    const mime::MessageHeaders h = mime::MessageRenderer::headers(raw);
-    store::HeaderSummary s;
-    s.fromName = h.from.name;
-    s.fromAddress = h.from.address;
-    QStringList to;
-    for (const mime::MailAddress &a : h.to)
-        to.append(a.display());
-    s.toText = to.join(QStringLiteral(", "));
-    QStringList cc;
-    for (const mime::MailAddress &a : h.cc)
-        cc.append(a.display());
-    s.ccText = cc.join(QStringLiteral(", "));
-    s.messageId = h.messageId;
-    s.inReplyTo = h.inReplyTo;
-    s.references = h.references;
-    s.subject = h.subject;
-    s.date = h.date;
-    return s;
-}
-
-} // namespace
 
 MailImporter::MailImporter(store::MessageStore &store)
     : m_store(store)
@@ -96,7 +69,7 @@ Result<ImportResult> MailImporter::importFrom(store::MailboxReader &reader, cons
         store::IncomingMessage message;
         message.accountId = store::MessageStore::localAccountId();
         message.localFolder = folder;
-        message.headers = headerSummary(m.raw);
+        message.headers = headerFacts(m.raw);
         message.raw = std::move(m.raw);
         if (auto id = m_store.insert(message); !id)
             return failed(id.error());

@@ -14,8 +14,7 @@ MessageActions::MessageActions(store::MessageStore &messages, store::DeletionQue
     , m_queue(queue)
     , m_accounts(accounts)
     , m_clock(std::move(clock))
-{
-}
+{}
 
 Status MessageActions::moveToTrash(qint64 messageId)
 {
@@ -26,8 +25,8 @@ Status MessageActions::moveToTrash(qint64 messageId)
     if (Status s = m_messages.moveToFolder(messageId, store::Folder::Trash); !s)
         return s;
     const auto account = m_accounts.account(message.value().accountId);
-    const bool queue = account && account->leaveOnServer && account->deleteFromServerOnLocalDelete &&
-                       !message.value().uidl.isEmpty();
+    const bool queue = account && account->leaveOnServer &&
+                       account->deleteFromServerOnLocalDelete && !message.value().uidl.isEmpty();
     if (queue) {
         if (Status s = m_queue.enqueue(account->id, message.value().uidl, m_clock()); !s)
             return s;
