@@ -211,6 +211,17 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
         if (!known.value().contains(QString::fromLatin1(e.uidl)))
             wanted.append(e);
     }
+    // A renamed message keeps a stored UIDL the server no longer lists. When every stored
+    // UIDL is still listed, no download can be a renamed copy: skip the per-message check.
+    m_mayHaveRenamed = false;
+    if (auto stored = m_store.storedUidls(m_account.id); stored) {
+        for (const QString &uidl : stored.value()) {
+            if (!m_onServer.contains(uidl)) {
+                m_mayHaveRenamed = true;
+                break;
+            }
+        }
+    }
     m_total = int(wanted.size());
     Q_EMIT progress(m_account.id, 0, m_total);
     if (wanted.isEmpty()) {
@@ -310,7 +321,7 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
         message.raw = r.body;
         message.receivedAt = m_clock();
         message.partial = headersOnly;
-        if (headersOnly || !adoptIfRenamed(message)) {
+        if (headersOnly || !m_mayHaveRenamed || !adoptIfRenamed(message)) {
             m_batchBytes += r.body.size();
             m_batch.append({number, std::move(message)});
         }

@@ -74,7 +74,8 @@ private:
     int m_outstanding = 0;
     SyncResult m_result;
     bool m_finished = false;
-    qint64 m_completeId = 0; ///< set: this session only completes that message
+    qint64 m_completeId = 0;       ///< set: this session only completes that message
+    bool m_mayHaveRenamed = false; ///< some stored UIDL is missing from the server's list
 };
 
 } // namespace poplar::sync
