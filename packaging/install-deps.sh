@@ -14,8 +14,9 @@ packages=(
   qt6-l10n-tools qt6-svg-dev libqt6svg6
   # mail libraries
   libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev
-  # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail
-  libgtest-dev libgmock-dev libbenchmark-dev mpop python3
+  # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail;
+  # OpenSSL's headers for the SHA-256 comparison in tests/bench/bench_digest.cpp
+  libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
   # looking at the GUI without a display

@@ -9,6 +9,7 @@
 #include <QStringDecoder>
 #include <QTimeZone>
 
+#include <cstring>
 #include <mutex>
 
 namespace poplar::mime {
@@ -138,13 +139,38 @@ QString MailAddress::display() const
     return name + QStringLiteral(" <") + address + QLatin1Char('>');
 }
 
+namespace {
+
+// Where the header block ends: the line ending before the first empty line (CRLF or bare
+// LF), or -1. Found line by line from the start, so it costs the header's size, not the
+// message's (a substring search for "\n\n" ran to the end of every CRLF message).
+qsizetype headerBlockEnd(const QByteArray &raw)
+{
+    const char *const begin = raw.constData();
+    const char *const end = begin + raw.size();
+    const char *line = begin;
+    while (line < end) {
+        if (*line == '\n' || (*line == '\r' && line + 1 < end && line[1] == '\n')) {
+            const qsizetype blank = line - begin;
+            if (blank >= 2 && line[-2] == '\r')
+                return blank - 2;
+            return blank >= 1 ? blank - 1 : 0;
+        }
+        const auto *newline =
+            static_cast<const char *>(std::memchr(line, '\n', size_t(end - line)));
+        if (!newline)
+            return -1;
+        line = newline + 1;
+    }
+    return -1;
+}
+
+} // namespace
+
 MessageHeaders MessageRenderer::headers(const QByteArray &raw)
 {
     // Only the header block is needed; parsing just it keeps storing a big message cheap.
-    qsizetype end = raw.indexOf("\r\n\r\n");
-    qsizetype lfEnd = raw.indexOf("\n\n");
-    if (end < 0 || (lfEnd >= 0 && lfEnd < end))
-        end = lfEnd;
+    const qsizetype end = headerBlockEnd(raw);
     const QByteArray block = end < 0 ? raw : raw.left(end) + "\r\n\r\n";
     auto message = parse(block);
     if (!message)

@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QMetaMethod>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTimer>
@@ -160,6 +161,7 @@ void Pop3Client::pump()
         return;
     const std::size_t window =
         m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
+    const bool logging = isSignalConnected(QMetaMethod::fromSignal(&Pop3Client::protocolLine));
     QByteArray out;
     while (!m_queued.empty() && m_inFlight.size() < window) {
         Queued &next = m_queued.front();
@@ -169,7 +171,8 @@ void Pop3Client::pump()
         if (next.transmit) {
             out += next.line;
             out += "\r\n";
-            Q_EMIT protocolLine(true, next.logLine);
+            if (logging)
+                Q_EMIT protocolLine(true, next.logLine);
         }
         m_inFlightBytes += next.sizeHint;
         m_inFlight.push_back({std::move(next.handler), next.sizeHint});
@@ -227,15 +230,18 @@ void Pop3Client::onReadyRead()
         fail({Error::Code::Protocol, *m_parser.fatalError(), {}});
         return;
     }
+    const bool logging = isSignalConnected(QMetaMethod::fromSignal(&Pop3Client::protocolLine));
     while (m_parser.hasReply() && !m_done) {
         const Reply reply = m_parser.takeReply();
-        QByteArray log = (reply.kind == Reply::Kind::Ok    ? QByteArray("+OK ")
-                          : reply.kind == Reply::Kind::Err ? QByteArray("-ERR ")
-                                                           : QByteArray("+ ")) +
-                         reply.text;
-        if (!reply.body.isEmpty())
-            log += " [" + QByteArray::number(reply.body.size()) + " bytes]";
-        Q_EMIT protocolLine(false, log);
+        if (logging) {
+            QByteArray log = (reply.kind == Reply::Kind::Ok    ? QByteArray("+OK ")
+                              : reply.kind == Reply::Kind::Err ? QByteArray("-ERR ")
+                                                               : QByteArray("+ ")) +
+                             reply.text;
+            if (!reply.body.isEmpty())
+                log += " [" + QByteArray::number(reply.body.size()) + " bytes]";
+            Q_EMIT protocolLine(false, log);
+        }
         ReplyHandler handler = std::move(m_inFlight.front().handler);
         m_inFlightBytes -= m_inFlight.front().sizeHint;
         m_inFlight.pop_front();
@@ -319,9 +325,9 @@ void Pop3Client::onTimeout()
     if (m_done)
         return;
     // Until the greeting (and, with TLS, the handshake) is through, this is still connecting.
-    const bool connecting = m_socket->state() != QAbstractSocket::ConnectedState || !m_greeted ||
-                            (m_socket->mode() != QSslSocket::UnencryptedMode &&
-                             !m_socket->isEncrypted());
+    const bool connecting =
+        m_socket->state() != QAbstractSocket::ConnectedState || !m_greeted ||
+        (m_socket->mode() != QSslSocket::UnencryptedMode && !m_socket->isEncrypted());
     const int seconds = (m_timer->interval() + 999) / 1000;
     fail({Error::Code::Network,
           connecting ? QStringLiteral("Connecting to %1:%2 timed out after %3 seconds")

@@ -66,6 +66,7 @@ Q_SIGNALS:
     void loggedIn();
     void failed(const poplar::Error &error);
     /// One protocol line, secrets already replaced; `fromClient` tells the direction.
+    /// Emitted only while something is connected: two lines per message add up.
     void protocolLine(bool fromClient, const QByteArray &line);
 
 private:

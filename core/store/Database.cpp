@@ -198,6 +198,10 @@ Status Database::configure()
         QStringLiteral("PRAGMA foreign_keys = ON"),
         // FULL: a committed message survives power loss, because DELE may follow the commit.
         QStringLiteral("PRAGMA synchronous = FULL"),
+        // Raw messages are most of what the cache holds: 64 KB pages store a 20 KB message in
+        // one page instead of a chain of five, and every byte goes through the WAL and the
+        // checkpoint with a sixteenth of the per-page work. Takes effect in a new cache only.
+        QStringLiteral("PRAGMA page_size = 65536"),
     };
     for (const QString &pragma : pragmas) {
         if (Status s = exec(db, pragma, QStringLiteral("Cannot configure the mail cache")); !s)

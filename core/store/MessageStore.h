@@ -8,6 +8,7 @@
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <optional>
@@ -37,8 +38,24 @@ public:
 
     [[nodiscard]] QSqlDatabase database() const { return m_db; }
 
+    /// Stores messages one by one with the statements prepared once: preparing costs about
+    /// as much as running the INSERTs. Keep it no longer than the caller's transaction.
+    class Inserter {
+    public:
+        explicit Inserter(const QSqlDatabase &db);
+        /// Stores the message and records its UIDL as downloaded, in the caller's transaction.
+        [[nodiscard]] Result<qint64> insert(const IncomingMessage &message);
+
+    private:
+        QSqlQuery m_message;
+        QSqlQuery m_body;
+        QSqlQuery m_uidl;
+    };
+
     /// Stores the message and records its UIDL as downloaded, in the caller's transaction.
     [[nodiscard]] Result<qint64> insert(const IncomingMessage &message);
+    /// For several messages in one transaction (a download batch, an import).
+    [[nodiscard]] Inserter inserter() const { return Inserter(m_db); }
     /// The UIDLs this account has already downloaded (even if deleted here since).
     [[nodiscard]] Result<QSet<QString>> knownUidls(const QString &accountId) const;
     /// The UIDLs whose bytes are in the cache and whose server copy was not deleted by us.

@@ -76,7 +76,7 @@ QString SearchIndex::matchExpression(const QString &query)
     return terms.join(QStringLiteral(" AND "));
 }
 
-Result<int> SearchIndex::indexPending(int limit)
+Result<int> SearchIndex::indexPending(int limit, QDeadlineTimer deadline)
 {
     QSqlQuery pending(m_db);
     pending.setForwardOnly(true);
@@ -92,7 +92,7 @@ Result<int> SearchIndex::indexPending(int limit)
         bool attachments;
     };
     QList<Row> rows;
-    while (pending.next()) {
+    while ((rows.isEmpty() || !deadline.hasExpired()) && pending.next()) {
         const mime::RenderedMessage m =
             mime::MessageRenderer::render(pending.value(1).toByteArray());
         rows.append({pending.value(0).toLongLong(), tokenize(m.headers.subject),

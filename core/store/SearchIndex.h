@@ -4,6 +4,7 @@
 #include "store/MessageSummary.h"
 #include "util/Error.h"
 
+#include <QDeadlineTimer>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -19,7 +20,10 @@ public:
     explicit SearchIndex(QSqlDatabase db);
 
     /// Indexes up to `limit` messages not indexed yet; returns how many it indexed.
-    [[nodiscard]] Result<int> indexPending(int limit = 500);
+    /// Stops early (having indexed at least one) once `deadline` has passed, so a caller on
+    /// a thread that must stay responsive, or be able to quit, is never held up for long.
+    [[nodiscard]] Result<int> indexPending(int limit = 500,
+                                           QDeadlineTimer deadline = QDeadlineTimer::Forever);
     /// Messages matching every word of `query` (prefixes match too), newest first.
     [[nodiscard]] Result<QList<MessageSummary>> search(const QString &query, int limit = 500) const;
 

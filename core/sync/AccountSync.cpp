@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
+#include <QMetaMethod>
 
 #include <memory>
 
@@ -64,10 +65,13 @@ void AccountSync::start()
         commitBatch(); // what was fully received is safe to keep
         finish(e);
     });
-    connect(m_client, &pop3::Pop3Client::protocolLine, this,
-            [this](bool fromClient, const QByteArray &line) {
-                Q_EMIT protocolLine(m_account.id, fromClient, line);
-            });
+    // Only when someone listens: otherwise every line would still be built and forwarded.
+    if (isSignalConnected(QMetaMethod::fromSignal(&AccountSync::protocolLine))) {
+        connect(m_client, &pop3::Pop3Client::protocolLine, this,
+                [this](bool fromClient, const QByteArray &line) {
+                    Q_EMIT protocolLine(m_account.id, fromClient, line);
+                });
+    }
     connect(m_client, &pop3::Pop3Client::loggedIn, this, &AccountSync::listUidls);
     m_client->open(m_account, m_password, m_options);
     m_password.clear();
@@ -361,8 +365,9 @@ bool AccountSync::commitBatch()
     {
         store::Transaction txn(m_db);
         std::optional<Error> failure;
+        store::MessageStore::Inserter inserter = m_store.inserter();
         for (const Received &r : std::as_const(m_batch)) {
-            auto id = m_store.insert(r.message);
+            auto id = inserter.insert(r.message);
             if (!id) {
                 failure = id.error();
                 break;

@@ -4,6 +4,7 @@
 #include "accounts/PasswordProvider.h"
 #include "sync/SyncWorker.h"
 
+#include <QMetaMethod>
 #include <QPointer>
 
 namespace poplar::sync {
@@ -22,12 +23,22 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::progress, this, &SyncController::progress);
     connect(m_worker, &SyncWorker::messagesStored, this, &SyncController::messagesStored);
-    connect(m_worker, &SyncWorker::protocolLine, this, &SyncController::protocolLine);
     connect(m_worker, &SyncWorker::finished, this, [this](const SyncResult &result) {
         m_busy.remove(result.accountId);
         Q_EMIT finished(result);
     });
     m_thread.start();
+}
+
+void SyncController::connectNotify(const QMetaMethod &signal)
+{
+    // The protocol log crosses threads line by line: forward it only once someone wants it
+    // (poplarctl --log), not on every sync.
+    if (signal == QMetaMethod::fromSignal(&SyncController::protocolLine) && !m_forwardingLog) {
+        m_forwardingLog = true;
+        connect(m_worker, &SyncWorker::protocolLine, this, &SyncController::protocolLine);
+    }
+    QObject::connectNotify(signal);
 }
 
 SyncController::~SyncController()

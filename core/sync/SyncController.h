@@ -48,6 +48,9 @@ Q_SIGNALS:
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
     void start(const Account &account, qint64 completeId);
     void onPassword(const Account &account, qint64 completeId, Result<QString> password);
@@ -57,6 +60,7 @@ private:
     SyncWorker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
     QSet<QString> m_busy;           ///< accounts fetching a password or syncing
     QSet<QString> m_fetchingPassword;
+    bool m_forwardingLog = false; ///< the worker's protocol log is connected to ours
 };
 
 } // namespace poplar::sync

@@ -5,6 +5,7 @@
 #include "store/SearchIndex.h"
 #include "sync/AccountSync.h"
 
+#include <QMetaMethod>
 #include <QThread>
 #include <QTimer>
 
@@ -64,7 +65,9 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
     m_running.insert(account.id, sync);
     connect(sync, &AccountSync::progress, this, &SyncWorker::progress);
     connect(sync, &AccountSync::messagesStored, this, &SyncWorker::messagesStored);
-    connect(sync, &AccountSync::protocolLine, this, &SyncWorker::protocolLine);
+    // Forwarded only when someone listens (a cross-thread signal per line costs a wake-up).
+    if (isSignalConnected(QMetaMethod::fromSignal(&SyncWorker::protocolLine)))
+        connect(sync, &AccountSync::protocolLine, this, &SyncWorker::protocolLine);
     connect(sync, &AccountSync::finished, this, [this, sync](const SyncResult &result) {
         m_running.remove(result.accountId);
         sync->deleteLater();
@@ -97,7 +100,9 @@ void SyncWorker::indexBatch()
         m_indexing = false;
         return;
     }
-    auto done = store::SearchIndex(m_db->connection()).indexPending(50);
+    // About 20 ms per turn: rendering 50 large messages took 0.3 s, and a quitting
+    // application (poplarctl right after its sync) waited for the whole batch.
+    auto done = store::SearchIndex(m_db->connection()).indexPending(50, QDeadlineTimer(20));
     if (!done || done.value() == 0) {
         m_indexing = false;
         return;

@@ -27,7 +27,7 @@ private:
 };
 
 constexpr std::array<const char *, 24> kWords{
-    "the",     "server",  "message", "please", "attached", "report",   "quarter", "meeting",
+    "the",     "server",  "message", "please",  "attached", "report",   "quarter", "meeting",
     "budget",  "review",  "thanks",  "regards", "tomorrow", "schedule", "update",  "project",
     "invoice", "deliver", "mailbox", "draft",   "comments", "changes",  "final",   "numbers"};
 
@@ -111,13 +111,13 @@ QByteArray makeMessage(std::uint32_t seed, qsizetype targetSize)
     const QByteArray boundary = "=_poplar_bench_" + number(seed);
     QByteArray m = headerBlock(rng, seed, boundary);
     m += "This is a multi-part message in MIME format.\r\n\r\n";
-    m += "--" + boundary + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                           "Content-Transfer-Encoding: 8bit\r\n\r\n";
+    m += "--" + boundary +
+         "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+         "Content-Transfer-Encoding: 8bit\r\n\r\n";
     // A fifth of the message is text (at least 1 KB), the rest one attachment.
     const qsizetype textSize = std::max<qsizetype>(1024, targetSize / 5);
     m += textPart(rng, textSize);
-    m += "\r\n--" + boundary +
-         "\r\nContent-Type: application/pdf; name=\"report-" + number(seed) +
+    m += "\r\n--" + boundary + "\r\nContent-Type: application/pdf; name=\"report-" + number(seed) +
          ".pdf\"\r\nContent-Disposition: attachment; filename=\"report-" + number(seed) +
          ".pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n";
     const qsizetype rest = targetSize - m.size() - boundary.size() - 8;
