@@ -210,35 +210,49 @@ Result<QList<MessageSummary>> MessageStore::messages(Folder folder, const QStrin
 Result<QList<MessageSummary>> MessageStore::page(Folder folder, const QString &accountId, int limit,
                                                  const std::optional<PageKey> &after) const
 {
-    // Dated messages newest first, then undated ones (date IS NULL), each by id descending.
-    // The index messages_page serves both halves in order.
-    QString sql = QStringLiteral("SELECT %1 FROM messages WHERE folder = ? AND account_id = ? ")
-                      .arg(summaryColumns);
-    if (after && after->date.isValid())
-        sql += QStringLiteral("AND (date < ? OR (date = ? AND id < ?) OR date IS NULL) ");
-    else if (after)
-        sql += QStringLiteral("AND date IS NULL AND id < ? ");
-    sql += QStringLiteral("ORDER BY date IS NULL, date DESC, id DESC LIMIT ?");
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    q.addBindValue(folderToString(folder));
-    q.addBindValue(accountId);
-    if (after && after->date.isValid()) {
-        const qint64 secs = after->date.toSecsSinceEpoch();
-        q.addBindValue(secs);
-        q.addBindValue(secs);
-        q.addBindValue(after->id);
-    } else if (after) {
-        q.addBindValue(after->id);
-    }
-    q.addBindValue(limit);
-    if (!q.exec())
-        return queryError(QStringLiteral("Cannot list messages"), q);
+    // Dated messages newest first, then undated ones, each by id descending. Two plain
+    // queries rather than one "ORDER BY date IS NULL, ...": that expression keeps SQLite from
+    // walking the messages_page index and makes it sort the whole folder.
     QList<MessageSummary> rows;
     rows.reserve(limit);
-    while (q.next())
-        rows.append(summaryFromRow(q));
+    auto run = [&](const QString &condition, const QVariantList &values, int count) -> Status {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(
+            QStringLiteral("SELECT %1 FROM messages WHERE folder = ? AND account_id = ? AND %2 "
+                           "ORDER BY date DESC, id DESC LIMIT ?")
+                .arg(summaryColumns, condition));
+        q.addBindValue(folderToString(folder));
+        q.addBindValue(accountId);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        q.addBindValue(count);
+        if (!q.exec())
+            return queryError(QStringLiteral("Cannot list messages"), q);
+        while (q.next())
+            rows.append(summaryFromRow(q));
+        return {};
+    };
+    const bool afterUndated = after && !after->date.isValid();
+    if (!afterUndated) {
+        QString condition = QStringLiteral("date IS NOT NULL");
+        QVariantList values;
+        if (after) {
+            const qint64 secs = after->date.toSecsSinceEpoch();
+            condition += QStringLiteral(" AND (date < ? OR (date = ? AND id < ?))");
+            values = {secs, secs, after->id};
+        }
+        if (Status s = run(condition, values, limit); !s)
+            return s.error();
+    }
+    if (rows.size() < limit) {
+        if (Status s = afterUndated
+                           ? run(QStringLiteral("date IS NULL AND id < ?"), {after->id},
+                                 limit - int(rows.size()))
+                           : run(QStringLiteral("date IS NULL"), {}, limit - int(rows.size()));
+            !s)
+            return s.error();
+    }
     return rows;
 }
 
