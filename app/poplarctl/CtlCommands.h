@@ -12,4 +12,17 @@ enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
 /// `args` starts with the command name. Writes results to stdout, errors to stderr.
 int run(const QString &profileDir, const QStringList &args);
 
+// The commands; `args` excludes the command's name.
+int account(const QString &profileDir, const QStringList &args);
+int sync(const QString &profileDir, const QStringList &args);
+int fetch(const QString &profileDir, const QStringList &args);
+int list(const QString &profileDir, const QStringList &args);
+int showOrExport(const QString &profileDir, const QStringList &args, bool exportRaw);
+int trashOrRestore(const QString &profileDir, const QStringList &args, bool restore);
+int pending(const QString &profileDir, const QStringList &args);
+int search(const QString &profileDir, const QStringList &args);
+int importMailbox(const QString &profileDir, const QStringList &args);
+int exportFolder(const QString &profileDir, const QStringList &args);
+int render(const QStringList &args);
+
 } // namespace poplar::ctl

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// poplarctl account add|list|remove.
+#include "CtlSupport.h"
+
+#include "JsonFormat.h"
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "accounts/SecretStore.h"
+#include "mime/MessageRenderer.h"
+#include "store/Database.h"
+#include "store/DeletionQueue.h"
+#include "store/MailboxReader.h"
+#include "store/MboxWriter.h"
+#include "store/MessageStore.h"
+#include "store/SearchIndex.h"
+#include "sync/MailImporter.h"
+#include "sync/MessageActions.h"
+#include "sync/SyncController.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <list>
+#include <map>
+
+namespace poplar::ctl {
+
+int accountAdd(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl account add: add a POP3 account; prints its id."),
+                   args);
+    cl.add(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
+    cl.add(QStringLiteral("email"), QStringLiteral("E-mail address."), QStringLiteral("ADDRESS"));
+    cl.add(QStringLiteral("host"), QStringLiteral("POP3 server."), QStringLiteral("HOST"));
+    cl.add(QStringLiteral("port"), QStringLiteral("Port (default 995 for tls, else 110)."),
+           QStringLiteral("PORT"));
+    cl.add(QStringLiteral("security"), QStringLiteral("tls, starttls or none."),
+           QStringLiteral("MODE"));
+    cl.add(QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("USER"));
+    cl.add(QStringLiteral("password-command"),
+           QStringLiteral("Shell command whose first output line is the password."),
+           QStringLiteral("CMD"));
+    cl.add(QStringLiteral("password-keychain"),
+           QStringLiteral("Keep the password in the system keychain; it is read from stdin."));
+    cl.add(QStringLiteral("auth"),
+           QStringLiteral("auto (default), user, apop, plain, login, cram-md5, scram-sha-1, "
+                          "scram-sha-256, xoauth2, oauthbearer."),
+           QStringLiteral("METHOD"));
+    cl.add(QStringLiteral("leave-on-server"), QStringLiteral("yes (default) or no."),
+           QStringLiteral("yes|no"));
+    cl.add(QStringLiteral("delete-from-server-on-local-delete"),
+           QStringLiteral("yes (default) or no."), QStringLiteral("yes|no"));
+    cl.add(QStringLiteral("delete-from-server-after-days"), QStringLiteral("0 (default) is never."),
+           QStringLiteral("N"));
+    cl.add(QStringLiteral("check-on-startup"),
+           QStringLiteral("yes (default) or no: the GUI checks at start-up."),
+           QStringLiteral("yes|no"));
+    cl.add(QStringLiteral("check-every-minutes"),
+           QStringLiteral("How often the GUI checks; 0 is only on request (default 10)."),
+           QStringLiteral("N"));
+    cl.add(QStringLiteral("size-limit-kb"), QStringLiteral("0 (default) is no limit."),
+           QStringLiteral("N"));
+    cl.add(QStringLiteral("ca-file"),
+           QStringLiteral("Also trust the CA certificates in this PEM file."),
+           QStringLiteral("PEM"));
+    cl.add(QStringLiteral("pin-sha256"), QStringLiteral("Trust the certificate with this SHA-256."),
+           QStringLiteral("HEX"));
+    if (auto code = cl.parse())
+        return *code;
+
+    auto usage = [](const QString &why) {
+        printErr(why);
+        return int(Usage);
+    };
+    Account a;
+    a.name = cl.value(QStringLiteral("name"));
+    a.emailAddress = cl.value(QStringLiteral("email"));
+    a.host = cl.value(QStringLiteral("host"));
+    a.user = cl.value(QStringLiteral("user"));
+    if (a.host.isEmpty() || a.user.isEmpty() || !cl.isSet(QStringLiteral("security")))
+        return usage(QStringLiteral("account add needs --host, --security and --user"));
+    const auto security = securityFromString(cl.value(QStringLiteral("security")));
+    if (!security)
+        return usage(QStringLiteral("--security must be tls, starttls or none"));
+    a.security = *security;
+    a.port = defaultPort(a.security);
+    if (cl.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = cl.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return usage(QStringLiteral("--port must be a number from 1 to 65535"));
+        a.port = quint16(port);
+    }
+    const bool command = cl.isSet(QStringLiteral("password-command"));
+    const bool keychain = cl.isSet(QStringLiteral("password-keychain"));
+    if (command == keychain)
+        return usage(
+            QStringLiteral("give exactly one of --password-command and --password-keychain"));
+    a.passwordSource = command ? PasswordSource::Command : PasswordSource::Keychain;
+    a.passwordCommand = cl.value(QStringLiteral("password-command"));
+    if (cl.isSet(QStringLiteral("auth"))) {
+        const auto auth = authMethodFromString(cl.value(QStringLiteral("auth")));
+        if (!auth)
+            return usage(QStringLiteral("unknown --auth method \"%1\"")
+                             .arg(cl.value(QStringLiteral("auth"))));
+        a.auth = *auth;
+    }
+    for (const auto &[option, field] :
+         {std::pair{QStringLiteral("leave-on-server"), &a.leaveOnServer},
+          std::pair{QStringLiteral("delete-from-server-on-local-delete"),
+                    &a.deleteFromServerOnLocalDelete},
+          std::pair{QStringLiteral("check-on-startup"), &a.checkOnStartup}}) {
+        if (!cl.isSet(option))
+            continue;
+        const auto flag = yesNo(cl.value(option));
+        if (!flag)
+            return usage(QStringLiteral("--%1 must be yes or no").arg(option));
+        *field = *flag;
+    }
+    for (const auto &[option, field] :
+         {std::pair{QStringLiteral("delete-from-server-after-days"), &a.deleteFromServerAfterDays},
+          std::pair{QStringLiteral("size-limit-kb"), &a.sizeLimitKb},
+          std::pair{QStringLiteral("check-every-minutes"), &a.checkEveryMinutes}}) {
+        if (!cl.isSet(option))
+            continue;
+        const auto n = nonNegative(cl.value(option));
+        if (!n)
+            return usage(QStringLiteral("--%1 must be a whole number, 0 or more").arg(option));
+        *field = *n;
+    }
+    a.caFile = cl.value(QStringLiteral("ca-file"));
+    if (!a.caFile.isEmpty() && !QFile::exists(a.caFile))
+        return usage(QStringLiteral("the CA file %1 does not exist").arg(a.caFile));
+    a.pinSha256 = cl.value(QStringLiteral("pin-sha256"));
+
+    auto profile = Profile::open(profileDir);
+    if (!profile)
+        return fail(profile.error());
+    AccountStore accounts(profile.value().iniPath());
+    auto id = accounts.add(a);
+    if (!id)
+        return fail(id.error());
+
+    if (keychain) {
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        if (password.isEmpty()) {
+            (void)accounts.remove(id.value());
+            return usage(QStringLiteral(
+                "--password-keychain reads the password from standard input; none was given"));
+        }
+        KeychainSecretStore secrets;
+        std::optional<Status> written;
+        secrets.write(passwordKey(id.value()), password, [&](Status s) {
+            written = s;
+            QCoreApplication::exit();
+        });
+        if (!written)
+            QCoreApplication::exec();
+        if (!written || !*written) {
+            (void)accounts.remove(id.value());
+            return fail(written ? written->error()
+                                : Error{Error::Code::Config,
+                                        QStringLiteral("The keychain did not answer"),
+                                        {}});
+        }
+    }
+    printOut(id.value() + QLatin1Char('\n'));
+    return Success;
+}
+
+int accountList(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl account list: the accounts, without passwords."),
+                   args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
+    if (auto code = cl.parse())
+        return *code;
+    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
+                                                              : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    auto profile = Profile::open(profileDir);
+    if (!profile)
+        return fail(profile.error());
+    const QList<Account> accounts = AccountStore(profile.value().iniPath()).accounts();
+    if (format == QLatin1String("json")) {
+        QJsonArray out;
+        for (const Account &a : accounts)
+            out.append(json::account(a));
+        printJson(out);
+        return Success;
+    }
+    for (const Account &a : accounts) {
+        printOut(QStringLiteral("%1\t%2\t%3@%4:%5 (%6)\n")
+                     .arg(a.id, a.name, a.user, a.host)
+                     .arg(a.port)
+                     .arg(securityToString(a.security)));
+    }
+    return Success;
+}
+
+int accountRemove(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl account remove: remove an account and its downloaded "
+                                  "messages from this computer (the server is not touched)."),
+                   args);
+    cl.positional(QStringLiteral("ID"), QStringLiteral("The account id."));
+    if (auto code = cl.parse())
+        return *code;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    Session &s = session.value();
+    const QString id = cl.arg(0);
+    const auto account = AccountStore(s.profile.iniPath()).account(id);
+    if (!account)
+        return fail({Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}});
+    if (Status st = AccountStore(s.profile.iniPath()).remove(id); !st)
+        return fail(st.error());
+    if (Status st = s.store->removeAccount(id); !st)
+        return fail(st.error());
+    if (account->passwordSource == PasswordSource::Keychain) {
+        KeychainSecretStore secrets;
+        bool done = false;
+        secrets.remove(passwordKey(id), [&](Status) { // a keychain without the entry is fine
+            done = true;
+            QCoreApplication::exit();
+        });
+        if (!done)
+            QCoreApplication::exec();
+    }
+    return Success;
+}
+
+int account(const QString &profileDir, const QStringList &args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("add"))
+        return accountAdd(profileDir, rest);
+    if (sub == QLatin1String("list"))
+        return accountList(profileDir, rest);
+    if (sub == QLatin1String("remove"))
+        return accountRemove(profileDir, rest);
+    printErr(QStringLiteral("account needs one of: add, list, remove"));
+    return Usage;
+}
+
+/// Runs a sync of `accounts` (or, with `completeId`, downloads the rest of that message) with
+/// the profile locked, and reports each account's result. The sync and fetch commands' core.
+
+} // namespace poplar::ctl

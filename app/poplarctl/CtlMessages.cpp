@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// poplarctl list, show, export, delete, restore, pending, search, render.
+#include "CtlSupport.h"
+
+#include "JsonFormat.h"
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "accounts/SecretStore.h"
+#include "mime/MessageRenderer.h"
+#include "store/Database.h"
+#include "store/DeletionQueue.h"
+#include "store/MailboxReader.h"
+#include "store/MboxWriter.h"
+#include "store/MessageStore.h"
+#include "store/SearchIndex.h"
+#include "sync/MailImporter.h"
+#include "sync/MessageActions.h"
+#include "sync/SyncController.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <list>
+#include <map>
+
+namespace poplar::ctl {
+
+int list(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl list: the messages of a folder, newest first."), args);
+    cl.add(QStringLiteral("folder"),
+           QStringLiteral("inbox (default), trash, or local:NAME (a folder of imported mail)."),
+           QStringLiteral("FOLDER"));
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
+    if (auto code = cl.parse())
+        return *code;
+    const auto folder =
+        parseFolder(cl.isSet(QStringLiteral("folder")) ? cl.value(QStringLiteral("folder"))
+                                                       : QStringLiteral("inbox"),
+                    false);
+    if (!folder) {
+        printErr(QStringLiteral("--folder must be inbox, trash or local:NAME"));
+        return Usage;
+    }
+    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
+                                                              : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    auto rows = folderMessages(*session.value().store, *folder);
+    if (!rows)
+        return fail(rows.error());
+    if (format == QLatin1String("json")) {
+        QJsonArray out;
+        for (const auto &row : rows.value())
+            out.append(json::summary(row));
+        printJson(out);
+        return Success;
+    }
+    for (const auto &row : rows.value()) {
+        const QString from = row.fromName.isEmpty() ? row.fromAddress : row.fromName;
+        printOut(QStringLiteral("%1\t%2\t%3\t%4\n")
+                     .arg(row.id)
+                     .arg(row.date.isValid()
+                              ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                              : QStringLiteral("-"),
+                          from, row.subject));
+    }
+    return Success;
+}
+
+int showOrExport(const QString &profileDir, const QStringList &args, bool exportRaw)
+{
+    CommandLine cl(exportRaw
+                       ? QStringLiteral("poplarctl export: the message's raw bytes on stdout.")
+                       : QStringLiteral("poplarctl show: a message as the reader shows it."),
+                   args);
+    if (!exportRaw)
+        cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+               QStringLiteral("FORMAT"));
+    cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    if (auto code = cl.parse())
+        return *code;
+    // export has no --format: asking the parser about it would print a Qt warning.
+    const QString format = !exportRaw && cl.isSet(QStringLiteral("format"))
+                               ? cl.value(QStringLiteral("format"))
+                               : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    const auto id = messageId(cl.arg(0));
+    if (!id)
+        return fail(id.error());
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    auto raw = session.value().store->raw(id.value());
+    if (!raw)
+        return fail(raw.error());
+    if (exportRaw) {
+        std::fwrite(raw.value().constData(), 1, size_t(raw.value().size()), stdout);
+        return std::fflush(stdout) == 0 ? Success : Failure;
+    }
+    return printRendered(mime::MessageRenderer::render(raw.value()), format);
+}
+
+int trashOrRestore(const QString &profileDir, const QStringList &args, bool restore)
+{
+    CommandLine cl(
+        restore ? QStringLiteral("poplarctl restore: move a message from Trash back to the "
+                                 "Inbox, and cancel its queued server deletion.")
+                : QStringLiteral("poplarctl delete: move a message to Trash (as Delete in the "
+                                 "window); where the account says so, its server copy is "
+                                 "deleted at the next sync."),
+        args);
+    cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    if (auto code = cl.parse())
+        return *code;
+    const auto id = messageId(cl.arg(0));
+    if (!id)
+        return fail(id.error());
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    Session &s = session.value();
+    store::DeletionQueue queue(s.db->connection());
+    const AccountStore accounts(s.profile.iniPath());
+    sync::MessageActions actions(*s.store, queue, accounts);
+    if (Status st = restore ? actions.restore(id.value()) : actions.moveToTrash(id.value()); !st)
+        return fail(st.error());
+    return Success;
+}
+
+int pending(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("poplarctl pending: what the next sync will delete from the servers, "
+                       "and why."),
+        args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
+    if (auto code = cl.parse())
+        return *code;
+    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
+                                                              : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    Session &s = session.value();
+    store::DeletionQueue queue(s.db->connection());
+    QList<store::PendingDeletion> all;
+    for (const Account &a : AccountStore(s.profile.iniPath()).accounts()) {
+        auto queued = queue.queued(a.id);
+        if (!queued)
+            return fail(queued.error());
+        all += queued.value();
+        // What the age limit will take, as the sync decides it (DeletionPlan).
+        if (a.leaveOnServer && a.deleteFromServerAfterDays > 0) {
+            auto old = queue.downloadedBefore(
+                a.id, QDateTime::currentDateTimeUtc().addDays(-a.deleteFromServerAfterDays));
+            if (!old)
+                return fail(old.error());
+            for (const store::PendingDeletion &p : old.value()) {
+                const bool already = std::any_of(all.cbegin(), all.cend(), [&](const auto &q) {
+                    return q.accountId == p.accountId && q.uidl == p.uidl;
+                });
+                if (!already)
+                    all.append(p);
+            }
+        }
+    }
+    if (format == QLatin1String("json")) {
+        QJsonArray out;
+        for (const store::PendingDeletion &p : all)
+            out.append(json::pendingDeletion(p));
+        printJson(out);
+        return Success;
+    }
+    for (const store::PendingDeletion &p : all) {
+        printOut(QStringLiteral("%1\t%2\t%3\t%4\n")
+                     .arg(p.accountId, p.uidl, store::deletionReasonToString(p.reason), p.subject));
+    }
+    return Success;
+}
+
+int search(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl search: messages whose subject, addresses or text "
+                                  "contain every word of QUERY (word beginnings match too)."),
+                   args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
+    cl.positional(QStringLiteral("QUERY"), QStringLiteral("Words to find; quote several."));
+    if (auto code = cl.parse())
+        return *code;
+    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
+                                                              : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    store::SearchIndex index(session.value().db->connection());
+    // Catch up with mail stored since the last indexing (a sync indexes after it finishes).
+    for (;;) {
+        auto indexed = index.indexPending(500);
+        if (!indexed)
+            return fail(indexed.error());
+        if (indexed.value() == 0)
+            break;
+    }
+    auto rows = index.search(cl.arg(0));
+    if (!rows)
+        return fail(rows.error());
+    printSummaries(rows.value(), format);
+    return Success;
+}
+
+int render(const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral(
+            "poplarctl render: show an .eml file as the reader would; needs no profile."),
+        args);
+    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+           QStringLiteral("FORMAT"));
+    cl.positional(QStringLiteral("FILE"), QStringLiteral("An RFC 5322 message."));
+    if (auto code = cl.parse())
+        return *code;
+    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
+                                                              : QStringLiteral("text");
+    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return *code;
+    QFile file(cl.arg(0));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail({Error::Code::NotFound,
+                     QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()),
+                     {}});
+    constexpr qint64 maxMessage = 256 * 1024 * 1024;
+    if (file.size() > maxMessage)
+        return fail({Error::Code::Config,
+                     QStringLiteral("%1 is larger than 256 MB").arg(file.fileName()),
+                     {}});
+    return printRendered(mime::MessageRenderer::render(file.readAll()), format);
+}
+
+} // namespace poplar::ctl

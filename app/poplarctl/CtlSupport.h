@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What every poplarctl command shares: output, errors, its own option parser, the opened
+// profile and cache, and folder arguments. Internal to app/poplarctl.
+
+#include "CtlCommands.h"
+
+#include "Profile.h"
+#include "mime/RenderedMessage.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "util/Error.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QStringList>
+
+#include <list>
+#include <memory>
+#include <optional>
+
+namespace poplar::ctl {
+
+void printErr(const QString &text);
+void printOut(const QString &text);
+void printJson(const QJsonValue &value);
+/// Prints the error and gives the exit code for a failed operation.
+int fail(const Error &error);
+
+/// A parser for one command: the command's own options, --help, and its usage text.
+class CommandLine {
+public:
+    CommandLine(const QString &usage, const QStringList &args)
+        : m_args(args)
+    {
+        m_parser.setApplicationDescription(usage);
+        m_parser.addHelpOption();
+    }
+
+    QCommandLineOption &add(const QString &name, const QString &help, const QString &value = {})
+    {
+        m_options.emplace_back(QStringList{name}, help, value);
+        m_parser.addOption(m_options.back());
+        return m_options.back();
+    }
+    void positional(const QString &name, const QString &help)
+    {
+        m_parser.addPositionalArgument(name, help);
+        m_positionalNames.append(name);
+    }
+
+    /// Parses; on error or --help prints and returns the exit code to use.
+    std::optional<int> parse()
+    {
+        QStringList argv{QStringLiteral("poplarctl")};
+        argv += m_args;
+        if (!m_parser.parse(argv)) {
+            printErr(m_parser.errorText());
+            return Usage;
+        }
+        if (m_parser.isSet(QStringLiteral("help"))) {
+            printOut(m_parser.helpText());
+            return Success;
+        }
+        if (m_parser.positionalArguments().size() != m_positionalNames.size()) {
+            printErr(QStringLiteral("expected %1: %2")
+                         .arg(m_positionalNames.isEmpty()
+                                  ? QStringLiteral("no arguments")
+                                  : m_positionalNames.join(QLatin1Char(' ')),
+                              m_parser.helpText().section(QLatin1Char('\n'), 0, 0)));
+            return Usage;
+        }
+        return std::nullopt;
+    }
+
+    [[nodiscard]] bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    [[nodiscard]] QString value(const QString &name) const { return m_parser.value(name); }
+    [[nodiscard]] QString arg(int i) const { return m_parser.positionalArguments().value(i); }
+
+private:
+    QStringList m_args;
+    QCommandLineParser m_parser;
+    std::list<QCommandLineOption> m_options; // stable addresses
+    QStringList m_positionalNames;
+};
+
+std::optional<bool> yesNo(const QString &text);
+std::optional<int> nonNegative(const QString &text);
+
+/// An opened profile and its cache, for the commands that read or change mail.
+struct Session {
+    Profile profile;
+    std::unique_ptr<store::Database> db;
+    std::optional<store::MessageStore> store;
+};
+
+Result<Session> openSession(const QString &profileDir);
+Result<qint64> messageId(const QString &text);
+QString textOf(const mime::RenderedMessage &m);
+std::optional<int> checkFormat(const QString &format, const QStringList &allowed);
+void printSummaries(const QList<store::MessageSummary> &rows, const QString &format);
+int printRendered(const mime::RenderedMessage &m, const QString &format);
+
+/// A folder named on the command line: the Inbox or Trash of every account, or a local
+/// folder (imported mail), written "local:NAME".
+struct FolderArg {
+    std::optional<store::Folder> folder;
+    QString local; ///< the local folder's name when `folder` is empty
+};
+
+/// `bareNameIsLocal`: a name that is neither inbox nor trash is a local folder even without
+/// "local:" (export-folder); otherwise it is an error (list).
+std::optional<FolderArg> parseFolder(const QString &text, bool bareNameIsLocal);
+Result<QList<store::MessageSummary>> folderMessages(const store::MessageStore &store,
+                                                    const FolderArg &folder);
+
+} // namespace poplar::ctl

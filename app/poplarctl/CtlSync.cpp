@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// poplarctl sync and fetch: the commands that talk to servers.
+#include "CtlSupport.h"
+
+#include "JsonFormat.h"
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "accounts/SecretStore.h"
+#include "mime/MessageRenderer.h"
+#include "store/Database.h"
+#include "store/DeletionQueue.h"
+#include "store/MailboxReader.h"
+#include "store/MboxWriter.h"
+#include "store/MessageStore.h"
+#include "store/SearchIndex.h"
+#include "sync/MailImporter.h"
+#include "sync/MessageActions.h"
+#include "sync/SyncController.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <list>
+#include <map>
+
+namespace poplar::ctl {
+
+int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qint64 completeId);
+
+int sync(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("poplarctl sync: download new mail; exit 0 only if every account synced."),
+        args);
+    cl.add(QStringLiteral("account"), QStringLiteral("Only this account."), QStringLiteral("ID"));
+    cl.add(QStringLiteral("log"),
+           QStringLiteral("Write the protocol log (no credentials) to FILE."),
+           QStringLiteral("FILE"));
+    if (auto code = cl.parse())
+        return *code;
+
+    auto profileResult = Profile::open(profileDir);
+    if (!profileResult)
+        return fail(profileResult.error());
+    Profile &profile = profileResult.value();
+    if (Status s = profile.lock(); !s)
+        return fail(s.error());
+
+    QList<Account> accounts = AccountStore(profile.iniPath()).accounts();
+    if (cl.isSet(QStringLiteral("account"))) {
+        const QString id = cl.value(QStringLiteral("account"));
+        accounts.removeIf([&](const Account &a) { return a.id != id; });
+        if (accounts.isEmpty())
+            return fail(
+                {Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}});
+    }
+    if (accounts.isEmpty()) {
+        printErr(QStringLiteral("no accounts; add one with 'poplarctl account add'"));
+        return Failure;
+    }
+
+    std::unique_ptr<QFile> log;
+    if (cl.isSet(QStringLiteral("log"))) {
+        log = std::make_unique<QFile>(cl.value(QStringLiteral("log")));
+        if (!log->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+            return fail({Error::Code::Config,
+                         QStringLiteral("Cannot write the log file %1: %2")
+                             .arg(log->fileName(), log->errorString()),
+                         {}});
+    }
+
+    return runSessions(profile, accounts, log.get(), 0);
+}
+
+int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qint64 completeId)
+{
+    KeychainSecretStore secrets;
+    PasswordProvider passwords(secrets);
+    sync::SyncController controller(profile.cachePath(), passwords);
+    if (log) {
+        QObject::connect(&controller, &sync::SyncController::protocolLine,
+                         [log](const QString &accountId, bool fromClient, const QByteArray &line) {
+                             log->write(QByteArray("[") + accountId.toUtf8() + "] " +
+                                        (fromClient ? "C: " : "S: ") + line + '\n');
+                             log->flush(); // a killed sync still leaves its log
+                         });
+    }
+    int pending = int(accounts.size());
+    bool allOk = true;
+    QHash<QString, Account> byId;
+    for (const Account &a : accounts)
+        byId.insert(a.id, a);
+    QObject::connect(&controller, &sync::SyncController::finished, [&](const sync::SyncResult &r) {
+        const Account account = byId.value(r.accountId);
+        const QString name = account.name;
+        for (const QString &w : r.warnings)
+            printErr(QStringLiteral("%1: %2").arg(name, w));
+        if (r.serverExpireDays == 0 && account.leaveOnServer) {
+            printErr(
+                QStringLiteral("%1: note: the server deletes messages once they are downloaded "
+                               "(EXPIRE 0), so \"leave on server\" has no effect there")
+                    .arg(name));
+        }
+        if (r.ok()) {
+            if (!completeId)
+                printOut(QStringLiteral("%1: %2 new message(s)\n").arg(name).arg(r.newMessages));
+        } else {
+            allOk = false;
+            printErr(QStringLiteral("%1: %2").arg(name, r.error->message()));
+        }
+        if (--pending == 0)
+            QCoreApplication::exit();
+    });
+    for (const Account &a : accounts) {
+        if (completeId)
+            controller.completeMessage(a, completeId);
+        else
+            controller.syncAccount(a);
+    }
+    QCoreApplication::exec();
+    return allOk ? Success : Failure;
+}
+
+/// A folder named on the command line: the Inbox or Trash of every account, or a local
+
+int fetch(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("poplarctl fetch: download the rest of a message that was stored "
+                                  "headers-only because of the account's size limit."),
+                   args);
+    cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    if (auto code = cl.parse())
+        return *code;
+    const auto id = messageId(cl.arg(0));
+    if (!id)
+        return fail(id.error());
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    auto summary = session.value().store->message(id.value());
+    if (!summary)
+        return fail(summary.error());
+    if (!summary.value().partial)
+        return Success; // already whole
+    const auto account =
+        AccountStore(session.value().profile.iniPath()).account(summary.value().accountId);
+    if (!account)
+        return fail(
+            {Error::Code::NotFound, QStringLiteral("The message's account no longer exists"), {}});
+    if (Status s = session.value().profile.lock(); !s)
+        return fail(s.error());
+    return runSessions(session.value().profile, {*account}, nullptr, id.value());
+}
+
+} // namespace poplar::ctl
