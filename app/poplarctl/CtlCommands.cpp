@@ -19,6 +19,7 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("delete"), [&] { return trashOrRestore(profileDir, rest, false); }},
         {QStringLiteral("restore"), [&] { return trashOrRestore(profileDir, rest, true); }},
         {QStringLiteral("pending"), [&] { return pending(profileDir, rest); }},
+        {QStringLiteral("empty-trash"), [&] { return emptyTrash(profileDir, rest); }},
         {QStringLiteral("search"), [&] { return search(profileDir, rest); }},
         {QStringLiteral("fetch"), [&] { return fetch(profileDir, rest); }},
         {QStringLiteral("import"), [&] { return importMailbox(profileDir, rest); }},

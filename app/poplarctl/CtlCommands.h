@@ -20,6 +20,7 @@ int list(const QString &profileDir, const QStringList &args);
 int showOrExport(const QString &profileDir, const QStringList &args, bool exportRaw);
 int trashOrRestore(const QString &profileDir, const QStringList &args, bool restore);
 int pending(const QString &profileDir, const QStringList &args);
+int emptyTrash(const QString &profileDir, const QStringList &args);
 int search(const QString &profileDir, const QStringList &args);
 int importMailbox(const QString &profileDir, const QStringList &args);
 int exportFolder(const QString &profileDir, const QStringList &args);

@@ -256,4 +256,24 @@ int render(const QStringList &args)
     return printRendered(mime::MessageRenderer::render(file.readAll()), format);
 }
 
+int emptyTrash(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("poplarctl empty-trash: delete what is in Trash from this computer "
+                       "(queued server deletions still happen at the next sync)."),
+        args);
+    cl.add(QStringLiteral("account"), QStringLiteral("Only this account's Trash."),
+           QStringLiteral("ID"));
+    if (auto code = cl.parse())
+        return *code;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    auto purged = session.value().store->purgeTrash(cl.value(QStringLiteral("account")));
+    if (!purged)
+        return fail(purged.error());
+    printOut(QStringLiteral("%1 deleted\n").arg(purged.value()));
+    return Success;
+}
+
 } // namespace poplar::ctl

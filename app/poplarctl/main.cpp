@@ -24,6 +24,7 @@ int main(int argc, char *argv[])
                        "  delete ID                 move a message to Trash\n"
                        "  restore ID                move it back, cancelling its server deletion\n"
                        "  pending [--format json]   server deletions queued for the next sync\n"
+                       "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
                        "  search QUERY [--format json]\n"
                        "  fetch ID                  download the rest of a headers-only message\n"
                        "  import mbox|maildir PATH [--folder NAME]\n"

@@ -421,6 +421,21 @@ Status MessageStore::moveToFolder(qint64 id, Folder folder)
     return {};
 }
 
+Result<int> MessageStore::purgeTrash(const QString &accountId)
+{
+    QSqlQuery q(m_db);
+    // message_bodies rows go with them (ON DELETE CASCADE); server_uidls rows stay.
+    q.prepare(
+        accountId.isEmpty()
+            ? QStringLiteral("DELETE FROM messages WHERE folder = 'trash'")
+            : QStringLiteral("DELETE FROM messages WHERE folder = 'trash' AND account_id = ?"));
+    if (!accountId.isEmpty())
+        q.addBindValue(accountId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot empty the Trash"), q);
+    return q.numRowsAffected();
+}
+
 Status MessageStore::setSeen(qint64 id, bool seen)
 {
     QSqlQuery q(m_db);

@@ -74,6 +74,24 @@ TEST_F(PolicyTest, DeletedHereIsQueuedUndoableAndDeletedOnTheServerAtTheNextSync
     EXPECT_EQ(listJson().size(), 2);
 }
 
+TEST_F(PolicyTest, EmptyingTrashPurgesLocallyAndNothingComesBack)
+{
+    seedThree();
+    addAccount(QStringLiteral("tls"), server().tlsPort(), true,
+               {QStringLiteral("--delete-from-server-on-local-delete"), QStringLiteral("no")});
+    ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
+    const QString id = firstId();
+    ASSERT_EQ(ctl({QStringLiteral("delete"), id}).exitCode, 0);
+    const CtlRun purge = ctl({QStringLiteral("empty-trash")});
+    ASSERT_EQ(purge.exitCode, 0) << purge.err.toStdString();
+    EXPECT_TRUE(purge.out.contains("1 deleted"));
+    EXPECT_TRUE(listJson(QStringLiteral("trash")).isEmpty());
+    EXPECT_NE(ctl({QStringLiteral("export"), id}).exitCode, 0); // the bytes are gone here
+    ASSERT_EQ(ctl({QStringLiteral("sync")}).exitCode, 0);
+    EXPECT_EQ(listJson().size(), 2); // still on the server, but never downloaded again
+    EXPECT_EQ(onServer(), 3);
+}
+
 TEST_F(PolicyTest, AccountThatKeepsServerMailIgnoresLocalDeletes)
 {
     seedThree();
