@@ -181,14 +181,10 @@ int accountList(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("poplarctl account list: the accounts, without passwords."),
                    args);
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
-           QStringLiteral("FORMAT"));
+    cl.addFormat();
     if (auto code = cl.parse())
         return *code;
-    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                              : QStringLiteral("text");
-    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
-        return *code;
+    const QString format = cl.format();
     auto profile = Profile::open(profileDir);
     if (!profile)
         return fail(profile.error());

@@ -39,8 +39,7 @@ int list(const QString &profileDir, const QStringList &args)
     cl.add(QStringLiteral("folder"),
            QStringLiteral("inbox (default), trash, or local:NAME (a folder of imported mail)."),
            QStringLiteral("FOLDER"));
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
-           QStringLiteral("FORMAT"));
+    cl.addFormat();
     if (auto code = cl.parse())
         return *code;
     const auto folder =
@@ -51,10 +50,7 @@ int list(const QString &profileDir, const QStringList &args)
         printErr(QStringLiteral("--folder must be inbox, trash or local:NAME"));
         return Usage;
     }
-    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                              : QStringLiteral("text");
-    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
-        return *code;
+    const QString format = cl.format();
     auto session = openSession(profileDir);
     if (!session)
         return fail(session.error());
@@ -87,17 +83,11 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
                        : QStringLiteral("poplarctl show: a message as the reader shows it."),
                    args);
     if (!exportRaw)
-        cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
-               QStringLiteral("FORMAT"));
+        cl.addFormat();
     cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
     if (auto code = cl.parse())
         return *code;
-    // export has no --format: asking the parser about it would print a Qt warning.
-    const QString format = !exportRaw && cl.isSet(QStringLiteral("format"))
-                               ? cl.value(QStringLiteral("format"))
-                               : QStringLiteral("text");
-    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
-        return *code;
+    const QString format = cl.format(); // "text" for export, which has no --format
     const auto id = messageId(cl.arg(0));
     if (!id)
         return fail(id.error());
@@ -147,14 +137,10 @@ int pending(const QString &profileDir, const QStringList &args)
         QStringLiteral("poplarctl pending: what the next sync will delete from the servers, "
                        "and why."),
         args);
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
-           QStringLiteral("FORMAT"));
+    cl.addFormat();
     if (auto code = cl.parse())
         return *code;
-    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                              : QStringLiteral("text");
-    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
-        return *code;
+    const QString format = cl.format();
     auto session = openSession(profileDir);
     if (!session)
         return fail(session.error());
@@ -200,15 +186,11 @@ int search(const QString &profileDir, const QStringList &args)
     CommandLine cl(QStringLiteral("poplarctl search: messages whose subject, addresses or text "
                                   "contain every word of QUERY (word beginnings match too)."),
                    args);
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
-           QStringLiteral("FORMAT"));
+    cl.addFormat();
     cl.positional(QStringLiteral("QUERY"), QStringLiteral("Words to find; quote several."));
     if (auto code = cl.parse())
         return *code;
-    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                              : QStringLiteral("text");
-    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
-        return *code;
+    const QString format = cl.format();
     auto session = openSession(profileDir);
     if (!session)
         return fail(session.error());
@@ -234,15 +216,11 @@ int render(const QStringList &args)
         QStringLiteral(
             "poplarctl render: show an .eml file as the reader would; needs no profile."),
         args);
-    cl.add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
-           QStringLiteral("FORMAT"));
+    cl.addFormat();
     cl.positional(QStringLiteral("FILE"), QStringLiteral("An RFC 5322 message."));
     if (auto code = cl.parse())
         return *code;
-    const QString format = cl.isSet(QStringLiteral("format")) ? cl.value(QStringLiteral("format"))
-                                                              : QStringLiteral("text");
-    if (auto code = checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
-        return *code;
+    const QString format = cl.format();
     QFile file(cl.arg(0));
     if (!file.open(QIODevice::ReadOnly))
         return fail({Error::Code::NotFound,

@@ -27,6 +27,8 @@ void printOut(const QString &text);
 void printJson(const QJsonValue &value);
 /// Prints the error and gives the exit code for a failed operation.
 int fail(const Error &error);
+/// Usage error unless `format` is one of `allowed`.
+std::optional<int> checkFormat(const QString &format, const QStringList &allowed);
 
 /// A parser for one command: the command's own options, --help, and its usage text.
 class CommandLine {
@@ -44,6 +46,21 @@ public:
         m_parser.addOption(m_options.back());
         return m_options.back();
     }
+    /// The --format option every listing command has: text (default) or json, checked by
+    /// parse(); read it with format().
+    void addFormat()
+    {
+        add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+            QStringLiteral("FORMAT"));
+        m_hasFormat = true;
+    }
+    [[nodiscard]] QString format() const
+    {
+        return m_hasFormat && m_parser.isSet(QStringLiteral("format"))
+                   ? m_parser.value(QStringLiteral("format"))
+                   : QStringLiteral("text");
+    }
+
     void positional(const QString &name, const QString &help)
     {
         m_parser.addPositionalArgument(name, help);
@@ -71,6 +88,8 @@ public:
                               m_parser.helpText().section(QLatin1Char('\n'), 0, 0)));
             return Usage;
         }
+        if (m_hasFormat)
+            return checkFormat(format(), {QStringLiteral("text"), QStringLiteral("json")});
         return std::nullopt;
     }
 
@@ -83,6 +102,7 @@ private:
     QCommandLineParser m_parser;
     std::list<QCommandLineOption> m_options; // stable addresses
     QStringList m_positionalNames;
+    bool m_hasFormat = false;
 };
 
 std::optional<bool> yesNo(const QString &text);
@@ -98,7 +118,6 @@ struct Session {
 Result<Session> openSession(const QString &profileDir);
 Result<qint64> messageId(const QString &text);
 QString textOf(const mime::RenderedMessage &m);
-std::optional<int> checkFormat(const QString &format, const QStringList &allowed);
 void printSummaries(const QList<store::MessageSummary> &rows, const QString &format);
 int printRendered(const mime::RenderedMessage &m, const QString &format);
 

@@ -93,6 +93,12 @@ TEST_F(SyncCliTest, ShowRendersTheStoredMessage)
          {"to", "cc", "date", "html", "attachments", "remoteContentBlocked", "warnings"})
         EXPECT_TRUE(o.contains(QLatin1String(key))) << key;
 
+    const CtlRun badFormat =
+        ctl({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml")});
+    EXPECT_EQ(badFormat.exitCode, 2);
+    EXPECT_TRUE(badFormat.err.contains("--format must be one of")) << badFormat.err.toStdString();
+    EXPECT_TRUE(ctl({QStringLiteral("export"), id}).err.isEmpty()); // no stray parser warnings
+
     const CtlRun found = ctl({QStringLiteral("search"), QStringLiteral("usual place"),
                               QStringLiteral("--format"), QStringLiteral("json")});
     ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
