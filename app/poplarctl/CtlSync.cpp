@@ -129,7 +129,6 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
     return allOk ? Success : Failure;
 }
 
-/// A folder named on the command line: the Inbox or Trash of every account, or a local
 
 int fetch(const QString &profileDir, const QStringList &args)
 {

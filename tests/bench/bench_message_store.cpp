@@ -3,7 +3,7 @@
 // synchronous=FULL, so the number includes the fsync a sync really pays per batch.
 #include "BenchMessages.h"
 
-#include "mime/MessageRenderer.h"
+#include "sync/HeaderFacts.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
 
@@ -23,15 +23,7 @@ store::IncomingMessage incoming(int seed, qsizetype size)
     m.accountId = QStringLiteral("bench-account");
     m.raw = bench::makeMessage(std::uint32_t(seed), size);
     // The same fields AccountSync extracts, computed outside the timed loop.
-    const mime::MessageHeaders h = mime::MessageRenderer::headers(m.raw);
-    m.headers.fromName = h.from.name;
-    m.headers.fromAddress = h.from.address;
-    QStringList to;
-    for (const mime::MailAddress &a : h.to)
-        to.append(a.display());
-    m.headers.toText = to.join(QStringLiteral(", "));
-    m.headers.subject = h.subject;
-    m.headers.date = h.date;
+    m.headers = sync::headerFacts(m.raw);
     return m;
 }
 

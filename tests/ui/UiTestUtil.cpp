@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UiTestUtil.h"
 
-#include "mime/MessageRenderer.h"
+#include "sync/HeaderFacts.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -71,19 +71,11 @@ QByteArray rfc5322(const QString &subject, const QString &from, const QDateTime 
 qint64 storeMessage(store::MessageStore &store, const QString &accountId, const QString &uidl,
                     const QByteArray &raw)
 {
-    const mime::MessageHeaders headers = mime::MessageRenderer::headers(raw);
     store::IncomingMessage m;
     m.accountId = accountId;
     m.uidl = uidl;
     m.raw = raw;
-    m.headers.fromName = headers.from.name;
-    m.headers.fromAddress = headers.from.address;
-    QStringList to;
-    for (const mime::MailAddress &a : headers.to)
-        to.append(a.display());
-    m.headers.toText = to.join(QStringLiteral(", "));
-    m.headers.subject = headers.subject;
-    m.headers.date = headers.date;
+    m.headers = sync::headerFacts(raw); // what a sync would store
     Result<qint64> id = store.insert(m);
     EXPECT_TRUE(id.ok()) << qPrintable(id.ok() ? QString() : id.error().message());
     return id.ok() ? id.value() : 0;
