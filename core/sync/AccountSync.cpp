@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/ServerPolicyStore.h"
+#include "sync/CacheWriter.h"
 #include "sync/DeletionPlan.h"
 #include "sync/HeaderFacts.h"
 
@@ -27,17 +28,26 @@ constexpr qint64 batchBytes = 16 * 1024 * 1024;
 
 } // namespace
 
-AccountSync::AccountSync(Account account, QString password, QSqlDatabase db,
+AccountSync::AccountSync(Account account, QString password, QSqlDatabase db, CacheWriter *writer,
                          pop3::Pop3Client::Options options, Clock clock, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
     , m_password(std::move(password))
     , m_db(db)
     , m_store(std::move(db))
+    , m_writer(writer)
     , m_options(options)
     , m_clock(std::move(clock))
 {
     m_result.accountId = m_account.id;
+}
+
+AccountSync::~AccountSync()
+{
+    // Every way to an end goes through finish(), which waits for the writer; this is the
+    // safety net, so no callback can be queued for an object that is gone.
+    if (m_commitsPending > 0)
+        m_writer->waitForAll(this);
 }
 
 void AccountSync::start()
@@ -62,8 +72,7 @@ void AccountSync::start()
     }
     m_client = new pop3::Pop3Client(this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
-        commitBatch(); // what was fully received is safe to keep
-        finish(e);
+        finish(e); // what was fully received is still committed
     });
     // Only when someone listens: otherwise every line would still be built and forwarded.
     if (isSignalConnected(QMetaMethod::fromSignal(&AccountSync::protocolLine))) {
@@ -82,7 +91,6 @@ void AccountSync::cancel()
     if (m_finished)
         return;
     m_client->abort(); // no QUIT: the server deletes nothing
-    commitBatch();
     finish(Error{Error::Code::Cancelled, QStringLiteral("Stopped by the user"), {}});
 }
 
@@ -331,12 +339,10 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
         }
     }
     ++m_done;
-    if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0) {
-        if (!commitBatch())
-            return;
-    }
+    if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0)
+        commitBatch();
     if (m_outstanding == 0)
-        deleteOnServer();
+        deleteWhenAllCommitted();
 }
 
 bool AccountSync::adoptIfRenamed(const store::IncomingMessage &message)
@@ -357,43 +363,47 @@ bool AccountSync::adoptIfRenamed(const store::IncomingMessage &message)
     return true;
 }
 
-bool AccountSync::commitBatch()
+void AccountSync::commitBatch()
 {
     if (m_batch.isEmpty())
-        return true;
-    QList<qint64> ids;
-    {
-        store::Transaction txn(m_db);
-        std::optional<Error> failure;
-        store::MessageStore::Inserter inserter = m_store.inserter();
-        for (const Received &r : std::as_const(m_batch)) {
-            auto id = inserter.insert(r.message);
-            if (!id) {
-                failure = id.error();
-                break;
-            }
-            ids.append(id.value());
-        }
-        if (!failure) {
-            if (Status s = txn.commit(); !s)
-                failure = s.error();
-        }
-        if (failure) {
-            m_batch.clear();
-            m_batchBytes = 0;
-            if (!m_finished) {
-                m_client->abort(); // nothing was committed, so nothing may be deleted
-                finish(*failure);
-            }
-            return false;
-        }
-    }
-    m_result.newMessages += int(ids.size());
+        return;
+    QList<store::IncomingMessage> batch;
+    batch.reserve(m_batch.size());
+    for (Received &r : m_batch)
+        batch.append(std::move(r.message));
     m_batch.clear();
     m_batchBytes = 0;
-    Q_EMIT messagesStored(m_account.id, ids);
+    ++m_commitsPending;
+    m_writer->submit(std::move(batch), this,
+                     [this](Result<QList<qint64>> ids) { onCommitted(std::move(ids)); });
+}
+
+void AccountSync::onCommitted(Result<QList<qint64>> ids)
+{
+    --m_commitsPending;
+    if (!ids) {
+        if (m_finished) {
+            m_result.warnings.append(ids.error().message());
+            return;
+        }
+        m_client->abort(); // that batch is not in the cache, so nothing may be deleted
+        finish(ids.error());
+        return;
+    }
+    m_result.newMessages += int(ids.value().size());
+    Q_EMIT messagesStored(m_account.id, ids.value());
+    if (m_finished)
+        return;
     Q_EMIT progress(m_account.id, m_done, m_total);
-    return true;
+    if (m_outstanding == 0)
+        deleteWhenAllCommitted();
+}
+
+void AccountSync::deleteWhenAllCommitted()
+{
+    // DELE only for what is in the cache: the last batch's callback comes back here.
+    if (m_commitsPending == 0 && !m_finished)
+        deleteOnServer();
 }
 
 void AccountSync::deleteOnServer()
@@ -473,6 +483,11 @@ void AccountSync::finish(std::optional<Error> error)
         return;
     m_finished = true;
     m_result.error = std::move(error);
+    // Batches still being written are reported before the end is: a cancelled or failed
+    // session keeps (and counts) everything that was fully received.
+    commitBatch();
+    if (m_commitsPending > 0)
+        m_writer->waitForAll(this);
     qCDebug(lcSync) << "account" << m_account.id << "finished:" << m_result.newMessages << "new";
     Q_EMIT finished(m_result);
 }

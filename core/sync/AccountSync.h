@@ -16,13 +16,17 @@ namespace poplar::sync {
 ///
 /// The order keeps the promise that nothing is lost: messages are committed to the cache
 /// (with their UIDL) in batches, DELE is sent only for committed messages, and the
-/// deletion is recorded only after QUIT's +OK. Lives on the sync thread.
+/// deletion is recorded only after QUIT's +OK. Lives on the sync thread; the batches are
+/// written by `writer` on its own thread while the session goes on.
+class CacheWriter;
+
 class AccountSync : public QObject {
     Q_OBJECT
 
 public:
-    AccountSync(Account account, QString password, QSqlDatabase db,
+    AccountSync(Account account, QString password, QSqlDatabase db, CacheWriter *writer,
                 pop3::Pop3Client::Options options, Clock clock, QObject *parent = nullptr);
+    ~AccountSync() override;
 
     /// Instead of a sync, fetch the whole of one headers-only message (its "download the
     /// rest"); call before start().
@@ -51,7 +55,9 @@ private:
     void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, bool headersOnly,
                      const pop3::Reply &r);
     void completeOne(const QHash<QString, int> &onServer);
-    bool commitBatch();
+    void commitBatch();
+    void onCommitted(Result<QList<qint64>> ids);
+    void deleteWhenAllCommitted();
     [[nodiscard]] bool adoptIfRenamed(const store::IncomingMessage &message);
     void deleteOnServer();
     [[nodiscard]] Status recordServerDeletions();
@@ -61,6 +67,7 @@ private:
     QString m_password;
     QSqlDatabase m_db;
     store::MessageStore m_store;
+    CacheWriter *m_writer;
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
     pop3::Pop3Client *m_client = nullptr;
@@ -71,7 +78,8 @@ private:
     QList<QString> m_markedForDeletion; ///< DELE answered +OK; real only after QUIT +OK
     int m_total = 0;
     int m_done = 0;
-    int m_outstanding = 0;
+    int m_outstanding = 0;    ///< RETR/TOP sent and not yet answered
+    int m_commitsPending = 0; ///< batches handed to the writer and not yet committed
     SyncResult m_result;
     bool m_finished = false;
     qint64 m_completeId = 0;       ///< set: this session only completes that message

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/SearchIndex.h"
 #include "sync/AccountSync.h"
+#include "sync/CacheWriter.h"
 
 #include <QMetaMethod>
 #include <QThread>
@@ -58,8 +59,10 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
             return;
         }
         m_db = std::move(db).value();
+        m_writer = std::make_unique<CacheWriter>(m_cachePath);
     }
-    auto *sync = new AccountSync(account, password, m_db->connection(), m_options, m_clock, this);
+    auto *sync = new AccountSync(account, password, m_db->connection(), m_writer.get(), m_options,
+                                 m_clock, this);
     if (completeId > 0)
         sync->setCompleteOnly(completeId);
     m_running.insert(account.id, sync);

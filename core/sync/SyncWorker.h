@@ -18,6 +18,7 @@ class Database;
 namespace poplar::sync {
 
 class AccountSync;
+class CacheWriter;
 
 /// The sync thread's worker: owns that thread's cache connection and runs one AccountSync
 /// per account (never two on one maildrop; different accounts in parallel).
@@ -54,6 +55,7 @@ private:
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
     std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<CacheWriter> m_writer; ///< commits downloads on its own thread
     QHash<QString, AccountSync *> m_running;
     bool m_indexing = false;
 };

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/CacheWriter.h"
+
+#include "store/Database.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QMutexLocker>
+#include <QSqlQuery>
+
+namespace poplar::sync {
+
+/// The writer thread's side: its own connection, opened there (QtSql's rule) on first use.
+class CacheWriter::Worker : public QObject {
+public:
+    explicit Worker(QString cachePath)
+        : m_cachePath(std::move(cachePath))
+    {}
+    ~Worker() override = default;
+
+    Result<QList<qint64>> write(const QList<store::IncomingMessage> &batch)
+    {
+        if (!m_db) {
+            const QString name = QStringLiteral("poplar-writer-%1").arg(quintptr(this), 0, 16);
+            auto db = store::Database::open(m_cachePath, name);
+            if (!db)
+                return db.error();
+            m_db = std::move(db).value();
+        }
+        QList<qint64> ids;
+        ids.reserve(batch.size());
+        store::Transaction txn(m_db->connection());
+        store::MessageStore::Inserter inserter(m_db->connection());
+        for (const store::IncomingMessage &message : batch) {
+            auto id = inserter.insert(message);
+            if (!id)
+                return id.error(); // the transaction rolls back: all of the batch or none
+            ids.append(id.value());
+        }
+        if (Status s = txn.commit(); !s)
+            return s.error();
+        // Copy the batch from the WAL into the cache file now, on this thread, while the
+        // session goes on; otherwise SQLite does it in one piece when the last connection
+        // closes, and a sync of 100 MB ends with 100 MB more to write. PASSIVE: never waits
+        // for readers; what it cannot copy now is copied later.
+        QSqlQuery checkpoint(m_db->connection());
+        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        return ids;
+    }
+
+private:
+    QString m_cachePath;
+    std::unique_ptr<store::Database> m_db;
+};
+
+CacheWriter::CacheWriter(QString cachePath)
+    : m_worker(new Worker(std::move(cachePath)))
+{
+    m_thread.setObjectName(QStringLiteral("poplar-cache-writer"));
+    m_worker->moveToThread(&m_thread);
+    // The connection must close on the thread that opened it.
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+CacheWriter::~CacheWriter()
+{
+    waitUntilBelow(1);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, Committed done)
+{
+    waitUntilBelow(maxInFlight);
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_inFlight;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, batch = std::move(batch), context, done = std::move(done)]() mutable {
+            Result<QList<qint64>> result = m_worker->write(batch);
+            batch.clear(); // the bytes are on disk: free them before the callback is queued
+            QMetaObject::invokeMethod(
+                context,
+                [done = std::move(done), result = std::move(result)]() mutable {
+                    done(std::move(result));
+                },
+                Qt::QueuedConnection);
+            QMutexLocker lock(&m_mutex);
+            --m_inFlight;
+            m_settled.wakeAll();
+        },
+        Qt::QueuedConnection);
+}
+
+void CacheWriter::waitForAll(QObject *context)
+{
+    waitUntilBelow(1);
+    // The callbacks were posted before the count dropped: deliver them now, in order.
+    QCoreApplication::sendPostedEvents(context, QEvent::MetaCall);
+}
+
+void CacheWriter::waitUntilBelow(int count)
+{
+    QMutexLocker lock(&m_mutex);
+    while (m_inFlight >= count)
+        m_settled.wait(&m_mutex);
+}
+
+} // namespace poplar::sync

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/MessageStore.h"
+#include "util/Error.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <functional>
+#include <memory>
+
+namespace poplar::store {
+class Database;
+}
+
+namespace poplar::sync {
+
+/// Commits downloaded messages on a thread and cache connection of its own, so a POP3
+/// session never waits for the disk: while one batch is written and fsynced, the next one
+/// is already arriving. (On 200 messages of 500 KB, the session used to stall for every
+/// fsync and every WAL checkpoint.)
+///
+/// Owned and called by one thread (the sync thread). Batches are committed one at a time,
+/// in the order submitted, each in its own transaction; a batch's callback runs on the
+/// submitting thread once the batch is durable, or has failed and left nothing behind.
+class CacheWriter {
+public:
+    using Committed = std::function<void(Result<QList<qint64>>)>;
+
+    explicit CacheWriter(QString cachePath);
+    /// Waits for what was submitted, then stops the thread.
+    ~CacheWriter();
+    CacheWriter(const CacheWriter &) = delete;
+    CacheWriter &operator=(const CacheWriter &) = delete;
+
+    /// Queues a batch. `done` runs on `context`'s thread through its event loop (or in
+    /// waitForAll()); `context` must outlive the call, so its owner calls waitForAll() before
+    /// it dies. Blocks while `maxInFlight` batches wait already: the network must not outrun
+    /// the disk by more than that much memory.
+    void submit(QList<store::IncomingMessage> batch, QObject *context, Committed done);
+    /// Blocks until every submitted batch is committed or failed, then runs the callbacks
+    /// that wait for `context`.
+    void waitForAll(QObject *context);
+
+    static constexpr int maxInFlight = 2;
+
+private:
+    class Worker;
+
+    void waitUntilBelow(int count);
+
+    QThread m_thread;
+    Worker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
+    QMutex m_mutex;
+    QWaitCondition m_settled;
+    int m_inFlight = 0; ///< guarded by m_mutex
+};
+
+} // namespace poplar::sync

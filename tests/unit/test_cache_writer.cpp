@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "sync/CacheWriter.h"
+
+#include "TestUtil.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+using namespace poplar;
+
+namespace {
+
+store::IncomingMessage incoming(const QString &uidl)
+{
+    store::IncomingMessage m;
+    m.accountId = QStringLiteral("acct");
+    m.uidl = uidl;
+    m.raw =
+        test::makeMessage(uidl, QStringLiteral("Bob <bob@example.org>"), QStringLiteral("body"));
+    m.headers.subject = uidl;
+    return m;
+}
+
+QList<store::IncomingMessage> batchOf(std::initializer_list<const char *> uidls)
+{
+    QList<store::IncomingMessage> batch;
+    for (const char *uidl : uidls)
+        batch.append(incoming(QString::fromLatin1(uidl)));
+    return batch;
+}
+
+class CacheWriterTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("cache.sqlite"));
+        // The sync thread opens (and migrates) the cache before the writer ever does.
+        auto db = store::Database::open(m_path, QStringLiteral("writer-test"));
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        m_db = std::move(db).value();
+    }
+
+    QSet<QString> storedUidls()
+    {
+        auto uidls = store::MessageStore(m_db->connection()).storedUidls(QStringLiteral("acct"));
+        EXPECT_TRUE(uidls.ok());
+        return uidls.ok() ? uidls.value() : QSet<QString>{};
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<store::Database> m_db;
+    QObject m_context;
+};
+
+TEST_F(CacheWriterTest, CommitsBatchesInOrderAndAnswersOnTheCallersThread)
+{
+    sync::CacheWriter writer(m_path);
+    QList<int> order;
+    QList<qint64> ids;
+    const QThread *here = QThread::currentThread();
+    bool otherThread = false;
+    for (int i = 0; i < 4; ++i) {
+        auto batch = batchOf({});
+        batch.append(incoming(QStringLiteral("u%1a").arg(i)));
+        batch.append(incoming(QStringLiteral("u%1b").arg(i)));
+        writer.submit(std::move(batch), &m_context, [&, i](Result<QList<qint64>> r) {
+            ASSERT_TRUE(r.ok()) << qPrintable(r.error().message());
+            otherThread |= QThread::currentThread() != here;
+            order.append(i);
+            ids += r.value();
+        });
+    }
+    // Answers come through the event loop, as they do on the sync thread.
+    QDeadlineTimer deadline(10000);
+    while (order.size() < 4 && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    EXPECT_EQ(order, (QList<int>{0, 1, 2, 3}));
+    EXPECT_FALSE(otherThread);
+    EXPECT_EQ(ids.size(), 8);
+    EXPECT_EQ(storedUidls().size(), 8);
+}
+
+TEST_F(CacheWriterTest, WaitForAllDeliversEveryAnswerBeforeItReturns)
+{
+    sync::CacheWriter writer(m_path);
+    int answered = 0;
+    for (int i = 0; i < 5; ++i) {
+        writer.submit(batchOf({}) << incoming(QStringLiteral("m%1").arg(i)), &m_context,
+                      [&](Result<QList<qint64>> r) {
+                          EXPECT_TRUE(r.ok());
+                          ++answered;
+                      });
+    }
+    writer.waitForAll(&m_context);
+    EXPECT_EQ(answered, 5);
+    EXPECT_EQ(storedUidls().size(), 5);
+}
+
+TEST_F(CacheWriterTest, AFailedBatchLeavesNothingOfItselfAndSparesTheOthers)
+{
+    sync::CacheWriter writer(m_path);
+    QList<bool> results;
+    auto record = [&](Result<QList<qint64>> r) { results.append(r.ok()); };
+    writer.submit(batchOf({"first"}), &m_context, record);
+    // A message without an account breaks a NOT NULL constraint: the whole batch rolls back.
+    auto broken = batchOf({"second", "third"});
+    broken.append(incoming(QStringLiteral("orphan")));
+    broken.last().accountId.clear();
+    writer.submit(std::move(broken), &m_context, record);
+    writer.submit(batchOf({"fourth"}), &m_context, record);
+    writer.waitForAll(&m_context);
+    EXPECT_EQ(results, (QList<bool>{true, false, true}));
+    EXPECT_EQ(storedUidls(), (QSet<QString>{QStringLiteral("first"), QStringLiteral("fourth")}));
+}
+
+TEST_F(CacheWriterTest, ACacheItCannotOpenIsAnErrorNotACrash)
+{
+    sync::CacheWriter writer(m_dir.filePath(QStringLiteral("no/such/folder/cache.sqlite")));
+    std::optional<Error> error;
+    writer.submit(batchOf({"lost"}), &m_context, [&](Result<QList<qint64>> r) {
+        ASSERT_FALSE(r.ok());
+        error = r.error();
+    });
+    writer.waitForAll(&m_context);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_FALSE(error->message().isEmpty());
+}
+
+} // namespace
