@@ -19,6 +19,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
+  # packaging: the .deb's computed dependencies, checks of the desktop entry and the
+  # AppStream metainfo, and the clean Debian roots of packaging/check-fresh.sh
+  dpkg-dev desktop-file-utils appstream debootstrap
   # looking at the GUI without a display
   xvfb xauth imagemagick xdotool fonts-wqy-microhei
 )
