@@ -1,21 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/HtmlText.h"
 
-#include <gumbo.h>
+#include "mime/HtmlDocument.h"
 
-#include <memory>
 #include <vector>
 
 namespace poplar::mime {
 
 namespace {
-
-struct GumboOutputDeleter {
-    void operator()(GumboOutput *output) const
-    {
-        gumbo_destroy_output(&kGumboDefaultOptions, output);
-    }
-};
 
 bool isBlock(GumboTag tag)
 {
@@ -182,13 +174,11 @@ private:
 
 HtmlText htmlToText(const QString &html)
 {
-    const QByteArray utf8 = html.toUtf8();
-    std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size())));
-    if (!output)
+    const ParsedHtml parsed = parseHtml(html);
+    if (!parsed.output)
         return {};
     TextWalker walker;
-    walker.walk(output->document);
+    walker.walk(parsed.output->document);
     return walker.result();
 }
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/MessageRenderer.h"
 
+#include "mime/BodyWalker.h"
+#include "mime/Charset.h"
 #include "mime/GObjectPtr.h"
-#include "mime/HtmlText.h"
+#include "mime/HeaderDecoder.h"
+#include "mime/MessageRepair.h"
+#include "mime/PlainToHtml.h"
 
 #include <gmime/gmime.h>
-
-#include <QStringDecoder>
-#include <QTimeZone>
 
 #include <cstring>
 #include <mutex>
@@ -22,11 +23,6 @@ void ensureGMime()
     std::call_once(once, [] { g_mime_init(); });
 }
 
-QString fromUtf8(const char *text)
-{
-    return text ? QString::fromUtf8(text) : QString();
-}
-
 GObjectPtr<GMimeMessage> parse(const QByteArray &raw)
 {
     ensureGMime();
@@ -34,112 +30,10 @@ GObjectPtr<GMimeMessage> parse(const QByteArray &raw)
         g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
     auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-    // nullptr: GMime's process-wide defaults (fallback charsets utf-8, iso-8859-1).
+    // nullptr: GMime's process-wide defaults. Header text is decoded by us from the raw
+    // values (HeaderDecoder), so GMime's fallback charsets matter only for parameters.
     return GObjectPtr<GMimeMessage>::adopt(g_mime_parser_construct_message(parser.get(), nullptr));
 }
-
-void appendAddresses(InternetAddressList *list, QList<MailAddress> &out)
-{
-    if (!list)
-        return;
-    const int count = internet_address_list_length(list);
-    for (int i = 0; i < count; ++i) {
-        InternetAddress *ia = internet_address_list_get_address(list, i);
-        if (INTERNET_ADDRESS_IS_GROUP(ia)) {
-            appendAddresses(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out);
-        } else if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
-            out.append({fromUtf8(internet_address_get_name(ia)),
-                        fromUtf8(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia)))});
-        }
-    }
-}
-
-QList<MailAddress> addresses(InternetAddressList *list)
-{
-    QList<MailAddress> out;
-    appendAddresses(list, out);
-    return out;
-}
-
-MessageHeaders headersOf(GMimeMessage *message)
-{
-    MessageHeaders h;
-    h.subject = fromUtf8(g_mime_message_get_subject(message));
-    const QList<MailAddress> from = addresses(g_mime_message_get_from(message));
-    if (!from.isEmpty())
-        h.from = from.first();
-    h.to = addresses(g_mime_message_get_to(message));
-    h.cc = addresses(g_mime_message_get_cc(message));
-    h.replyTo = addresses(g_mime_message_get_reply_to(message));
-    if (GDateTime *date = g_mime_message_get_date(message))
-        h.date = QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date), Qt::UTC);
-    h.messageId = fromUtf8(g_mime_message_get_message_id(message)).left(998);
-    h.inReplyTo = fromUtf8(g_mime_object_get_header(GMIME_OBJECT(message), "In-Reply-To"))
-                      .simplified()
-                      .left(998);
-    h.references = fromUtf8(g_mime_object_get_header(GMIME_OBJECT(message), "References"))
-                       .simplified()
-                       .left(8192);
-    return h;
-}
-
-/// The part's content with its transfer encoding (base64, quoted-printable) undone.
-QByteArray decodedContent(GMimePart *part)
-{
-    GMimeDataWrapper *content = g_mime_part_get_content(part);
-    if (!content)
-        return {};
-    auto stream = GObjectPtr<GMimeStream>::adopt(g_mime_stream_mem_new());
-    g_mime_data_wrapper_write_to_stream(content, stream.get());
-    GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
-    return QByteArray(reinterpret_cast<const char *>(bytes->data), qsizetype(bytes->len));
-}
-
-/// Charset conversion that never fails: the declared charset when Qt knows it, then UTF-8 if
-/// the bytes are valid UTF-8, then windows-1252 (what "no charset" means in practice).
-QString decodeText(const QByteArray &bytes, const char *charset, QStringList &warnings)
-{
-    if (charset && *charset) {
-        QStringDecoder decoder(charset);
-        if (decoder.isValid())
-            return decoder.decode(bytes);
-        warnings.append(QStringLiteral("Unknown character set \"%1\"; the text was guessed.")
-                            .arg(QString::fromLatin1(charset).left(40)));
-    }
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = utf8.decode(bytes);
-    if (!utf8.hasError())
-        return text;
-    QStringDecoder latin("windows-1252");
-    return latin.isValid() ? latin.decode(bytes) : QString::fromLatin1(bytes);
-}
-
-bool isType(GMimeContentType *type, const char *major, const char *minor)
-{
-    return type && g_mime_content_type_is_type(type, major, minor);
-}
-
-QString mimeTypeOf(GMimeObject *object)
-{
-    GMimeContentType *type = g_mime_object_get_content_type(object);
-    if (!type)
-        return QStringLiteral("application/octet-stream");
-    GCharPtr name(g_mime_content_type_get_mime_type(type));
-    return QString::fromUtf8(name.get()).toLower();
-}
-
-} // namespace
-
-QString MailAddress::display() const
-{
-    if (name.isEmpty())
-        return address;
-    if (address.isEmpty())
-        return name;
-    return name + QStringLiteral(" <") + address + QLatin1Char('>');
-}
-
-namespace {
 
 // Where the header block ends: the line ending before the first empty line (CRLF or bare
 // LF), or -1. Found line by line from the start, so it costs the header's size, not the
@@ -167,79 +61,54 @@ qsizetype headerBlockEnd(const QByteArray &raw)
 
 } // namespace
 
+QString MailAddress::display() const
+{
+    if (name.isEmpty())
+        return address;
+    if (address.isEmpty())
+        return name;
+    return name + QStringLiteral(" <") + address + QLatin1Char('>');
+}
+
 MessageHeaders MessageRenderer::headers(const QByteArray &raw)
 {
     // Only the header block is needed; parsing just it keeps storing a big message cheap.
-    const qsizetype end = headerBlockEnd(raw);
-    const QByteArray block = end < 0 ? raw : raw.left(end) + "\r\n\r\n";
+    QStringList ignored;
+    const QByteArray repaired = repairForParsing(raw, ignored);
+    const qsizetype end = headerBlockEnd(repaired);
+    const QByteArray block = end < 0 ? repaired : repaired.left(end) + "\r\n\r\n";
     auto message = parse(block);
     if (!message)
         return {};
-    return headersOf(message.get());
+    // No parts to ask for the body's charset: the first charset= in the bytes stands in.
+    return decodeMessageHeaders(GMIME_OBJECT(message.get()), scanCharset(repaired));
 }
 
 RenderedMessage MessageRenderer::render(const QByteArray &raw, RenderLimits limits)
 {
+    RenderOptions options;
+    options.limits = limits;
+    return render(raw, options);
+}
+
+RenderedMessage MessageRenderer::render(const QByteArray &raw, const RenderOptions &options)
+{
     RenderedMessage out;
-    auto message = parse(raw);
+    const QByteArray repaired = repairForParsing(raw, out.warnings);
+    auto message = parse(repaired);
     if (!message) {
         out.warnings.append(
             QStringLiteral("The message could not be read as MIME; shown as raw text."));
-        out.text = decodeText(raw, nullptr, out.warnings);
+        out.text = decodeText(raw, {});
+        out.htmlBody = plainToHtml(out.text);
         return out;
     }
-    out.headers = headersOf(message.get());
-
-    GMimePart *plainPart = nullptr;
-    GMimePart *htmlPart = nullptr;
-    int parts = 0;
-    GMimePartIter *iter = g_mime_part_iter_new(GMIME_OBJECT(message.get()));
-    const std::unique_ptr<GMimePartIter, decltype(&g_mime_part_iter_free)> iterOwner(
-        iter, &g_mime_part_iter_free);
-    if (g_mime_part_iter_is_valid(iter)) {
-        do {
-            if (++parts > limits.maxParts) {
-                out.warnings.append(
-                    QStringLiteral("The message has more than %1 parts; the rest is not shown.")
-                        .arg(limits.maxParts));
-                break;
-            }
-            GMimeObject *current = g_mime_part_iter_get_current(iter);
-            if (!GMIME_IS_PART(current))
-                continue;
-            GMimePart *part = GMIME_PART(current);
-            GMimeContentType *type = g_mime_object_get_content_type(current);
-            const bool attachment = g_mime_part_is_attachment(part) ||
-                                    (g_mime_part_get_filename(part) && !isType(type, "text", "*"));
-            if (!attachment && isType(type, "text", "plain") && !plainPart) {
-                plainPart = part;
-            } else if (!attachment && isType(type, "text", "html") && !htmlPart) {
-                htmlPart = part;
-            } else {
-                AttachmentInfo info;
-                info.filename = fromUtf8(g_mime_part_get_filename(part));
-                info.mimeType = mimeTypeOf(current);
-                info.size = decodedContent(part).size();
-                out.attachments.append(info);
-            }
-        } while (g_mime_part_iter_next(iter));
-    }
-
-    // Plain text is what this reader shows; HTML is read for its text when it is all there is.
-    if (plainPart) {
-        GMimeContentType *type = g_mime_object_get_content_type(GMIME_OBJECT(plainPart));
-        out.text = decodeText(decodedContent(plainPart),
-                              g_mime_content_type_get_parameter(type, "charset"), out.warnings);
-    } else if (htmlPart) {
-        GMimeContentType *type = g_mime_object_get_content_type(GMIME_OBJECT(htmlPart));
-        const QString html =
-            decodeText(decodedContent(htmlPart), g_mime_content_type_get_parameter(type, "charset"),
-                       out.warnings);
-        const HtmlText text = htmlToText(html);
-        out.text = text.text;
-        out.html = true;
-        out.remoteContentBlocked = text.remoteResources;
-    }
+    GMimeObject *object = GMIME_OBJECT(message.get());
+    const QByteArray charset = bodyCharset(object);
+    out.headers = decodeMessageHeaders(object, charset);
+    BodyWalker walker(options, charset, out);
+    walker.walk(g_mime_message_get_mime_part(message.get()));
+    walker.finish();
     return out;
 }
 

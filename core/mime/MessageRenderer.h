@@ -7,9 +7,19 @@
 
 namespace poplar::mime {
 
-/// Caps that keep a hostile message from costing unbounded time or memory.
+/// Caps that keep a hostile message from costing unbounded time or memory. Past a cap the
+/// reader shows what it has and says so in a warning.
 struct RenderLimits {
-    int maxParts = 1000;
+    int maxParts = 1000;                          ///< MIME parts visited
+    int maxDepth = 32;                            ///< multipart and message nesting
+    qint64 maxDecodedBytes = 256LL * 1024 * 1024; ///< attachment bytes kept in memory
+    qint64 maxTextBytes = 8LL * 1024 * 1024;      ///< bytes of one text part shown
+};
+
+struct RenderOptions {
+    bool preferHtml = true;          ///< of multipart/alternative, show HTML (else plain text)
+    bool allowRemoteContent = false; ///< keep remote images and CSS in the HTML body
+    RenderLimits limits;
 };
 
 /// Parses raw RFC 5322 bytes with GMime into plain Qt values. Any thread: each call makes
@@ -21,6 +31,8 @@ public:
     [[nodiscard]] static MessageHeaders headers(const QByteArray &raw);
     /// The whole message as the reader shows it.
     [[nodiscard]] static RenderedMessage render(const QByteArray &raw, RenderLimits limits = {});
+    [[nodiscard]] static RenderedMessage render(const QByteArray &raw,
+                                                const RenderOptions &options);
 };
 
 } // namespace poplar::mime

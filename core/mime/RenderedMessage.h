@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -19,9 +21,17 @@ struct MailAddress {
 };
 
 struct AttachmentInfo {
-    QString filename;
+    QString filename; ///< decoded, as the sender wrote it; see safeFileName() before saving
     QString mimeType;
-    qint64 size = 0; ///< decoded bytes
+    qint64 size = 0;          ///< decoded bytes
+    QByteArray data;          ///< the decoded content; empty past the decoded-size cap
+    bool dataComplete = true; ///< false when the cap cut `data` short
+};
+
+/// A part the HTML body refers to by "cid:" or Content-Location, shown inline.
+struct InlineResource {
+    QString mimeType;
+    QByteArray data;
 };
 
 /// The header facts of a message, decoded to Unicode.
@@ -45,6 +55,14 @@ struct RenderedMessage {
     QList<AttachmentInfo> attachments;
     int remoteContentBlocked = 0; ///< remote resources the body asked for and did not get
     QStringList warnings;         ///< what was repaired or could not be shown
+    /// The body as sanitized HTML for the viewer: an allow-list of elements and attributes,
+    /// no script, no remote resource unless allowed. Plain text bodies come as escaped HTML
+    /// with clickable links and quote levels.
+    QString htmlBody;
+    /// Inline parts by the URL the HTML uses for them ("cid:..." or a Content-Location).
+    QHash<QString, InlineResource> inlineResources;
+    bool isSigned = false;    ///< multipart/signed or S/MIME signed; not verified
+    bool isEncrypted = false; ///< encrypted content that is not shown
 };
 
 } // namespace poplar::mime

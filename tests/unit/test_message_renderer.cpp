@@ -39,10 +39,22 @@ TEST(MessageRenderer, HtmlOnlyBodyBecomesTextAndRemoteImagesAreCounted)
     EXPECT_EQ(m.remoteContentBlocked, 1);
 }
 
-TEST(MessageRenderer, PrefersPlainAlternativeAndListsAttachments)
+TEST(MessageRenderer, PrefersHtmlAlternativeByDefault)
 {
     const RenderedMessage m =
         MessageRenderer::render(testData(QStringLiteral("mime/multipart-attachment.eml")));
+    EXPECT_TRUE(m.html);
+    EXPECT_EQ(m.text.trimmed(), QStringLiteral("The report is attached."));
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("<b>report</b>"))) << qPrintable(m.htmlBody);
+    EXPECT_EQ(m.attachments.size(), 1);
+}
+
+TEST(MessageRenderer, PrefersPlainAlternativeWhenAskedAndListsAttachments)
+{
+    RenderOptions plain;
+    plain.preferHtml = false;
+    const RenderedMessage m =
+        MessageRenderer::render(testData(QStringLiteral("mime/multipart-attachment.eml")), plain);
     EXPECT_FALSE(m.html);
     EXPECT_EQ(m.text.trimmed(), QStringLiteral("The report is attached."));
     ASSERT_EQ(m.attachments.size(), 1);

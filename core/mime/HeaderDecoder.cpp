@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mime/HeaderDecoder.h"
+
+#include "mime/Charset.h"
+#include "mime/GObjectPtr.h"
+#include "mime/HeaderText.h"
+
+#include <QTimeZone>
+
+#include <memory>
+
+namespace poplar::mime {
+
+namespace {
+
+struct DateTimeUnref {
+    void operator()(GDateTime *date) const { g_date_time_unref(date); }
+};
+
+QString fromUtf8(const char *text)
+{
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+void appendAddresses(InternetAddressList *list, QList<MailAddress> &out)
+{
+    if (!list)
+        return;
+    const int count = internet_address_list_length(list);
+    for (int i = 0; i < count; ++i) {
+        InternetAddress *ia = internet_address_list_get_address(list, i);
+        if (INTERNET_ADDRESS_IS_GROUP(ia)) {
+            appendAddresses(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out);
+        } else if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
+            out.append({fromUtf8(internet_address_get_name(ia)).simplified(),
+                        fromUtf8(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia)))});
+        }
+    }
+}
+
+/// An address header: encoded-words and 8-bit bytes decoded by us first (see
+/// prepareAddressHeader), then GMime's address parser for the structure.
+QList<MailAddress> addresses(GMimeObject *object, const char *name, QByteArrayView fallback)
+{
+    QList<MailAddress> out;
+    const char *raw = rawHeader(object, name);
+    if (!raw)
+        return out;
+    const QByteArray prepared = prepareAddressHeader(raw, fallback);
+    auto list = GObjectPtr<InternetAddressList>::adopt(
+        internet_address_list_parse(nullptr, prepared.constData()));
+    appendAddresses(list.get(), out);
+    return out;
+}
+
+QDateTime dateOf(GMimeObject *object)
+{
+    const char *raw = rawHeader(object, "Date");
+    if (!raw)
+        return {};
+    const std::unique_ptr<GDateTime, DateTimeUnref> date(g_mime_utils_header_decode_date(raw));
+    if (!date)
+        return {};
+    return QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date.get()), Qt::UTC);
+}
+
+} // namespace
+
+const char *rawHeader(GMimeObject *object, const char *name)
+{
+    GMimeHeaderList *headers = g_mime_object_get_header_list(object);
+    if (!headers)
+        return nullptr;
+    GMimeHeader *header = g_mime_header_list_get_header(headers, name);
+    return header ? g_mime_header_get_raw_value(header) : nullptr;
+}
+
+MessageHeaders decodeMessageHeaders(GMimeObject *message, QByteArrayView fallbackCharset)
+{
+    MessageHeaders h;
+    if (const char *subject = rawHeader(message, "Subject"))
+        h.subject = decodeHeaderText(subject, fallbackCharset);
+    const QList<MailAddress> from = addresses(message, "From", fallbackCharset);
+    if (!from.isEmpty())
+        h.from = from.first();
+    h.to = addresses(message, "To", fallbackCharset);
+    h.cc = addresses(message, "Cc", fallbackCharset);
+    h.replyTo = addresses(message, "Reply-To", fallbackCharset);
+    h.date = dateOf(message);
+    if (GMIME_IS_MESSAGE(message))
+        h.messageId = fromUtf8(g_mime_message_get_message_id(GMIME_MESSAGE(message))).left(998);
+    h.inReplyTo = fromUtf8(rawHeader(message, "In-Reply-To")).simplified().left(998);
+    h.references = fromUtf8(rawHeader(message, "References")).simplified().left(8192);
+    return h;
+}
+
+QByteArray bodyCharset(GMimeObject *message)
+{
+    GMimeObject *root =
+        GMIME_IS_MESSAGE(message) ? g_mime_message_get_mime_part(GMIME_MESSAGE(message)) : message;
+    if (!root)
+        return {};
+    std::unique_ptr<GMimePartIter, decltype(&g_mime_part_iter_free)> iter(
+        g_mime_part_iter_new(root), &g_mime_part_iter_free);
+    // The root itself is not visited by the iterator.
+    for (GMimeObject *part = root; part; part = g_mime_part_iter_next(iter.get())
+                                                    ? g_mime_part_iter_get_current(iter.get())
+                                                    : nullptr) {
+        GMimeContentType *type = g_mime_object_get_content_type(part);
+        if (!type || !g_mime_content_type_is_type(type, "text", "*"))
+            continue;
+        if (const char *charset = g_mime_content_type_get_parameter(type, "charset");
+            charset && *charset)
+            return QByteArray(charset);
+    }
+    return {};
+}
+
+QByteArray scanCharset(QByteArrayView raw)
+{
+    const QByteArrayView head = raw.first(std::min<qsizetype>(raw.size(), 64 * 1024));
+    const QByteArray lowered = head.toByteArray().toLower();
+    const qsizetype at = lowered.indexOf("charset=");
+    if (at < 0)
+        return {};
+    qsizetype i = at + 8;
+    if (i < head.size() && (head[i] == '"' || head[i] == '\''))
+        ++i;
+    const qsizetype begin = i;
+    while (i < head.size() && (QChar::isLetterOrNumber(uchar(head[i])) || head[i] == '-' ||
+                               head[i] == '_' || head[i] == '.' || head[i] == ':'))
+        ++i;
+    return head.sliced(begin, i - begin).toByteArray();
+}
+
+QString filenameOf(GMimeObject *object, QByteArrayView fallbackCharset)
+{
+    const char *name = g_mime_object_get_content_disposition_parameter(object, "filename");
+    if (!name || !*name)
+        name = g_mime_object_get_content_type_parameter(object, "name");
+    if (!name)
+        return {};
+    // GMime has undone RFC 2231 already; encoded-words (Outlook's habit) and raw 8-bit
+    // bytes are read as for any header.
+    return decodeHeaderText(name, fallbackCharset);
+}
+
+} // namespace poplar::mime

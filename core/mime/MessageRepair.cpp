@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mime/MessageRepair.h"
+
+#include <QList>
+
+namespace poplar::mime {
+
+bool looksLikeHeaderField(QByteArrayView line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && line[i] > 0x20 && line[i] < 0x7f && line[i] != ':')
+        ++i;
+    if (i == 0)
+        return false;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        ++i; // "Subject :" is obsolete syntax, still seen
+    return i < line.size() && line[i] == ':';
+}
+
+namespace {
+
+QByteArrayView lineAt(const QByteArray &raw, qsizetype from, qsizetype *next)
+{
+    qsizetype end = raw.indexOf('\n', from);
+    *next = end < 0 ? raw.size() : end + 1;
+    if (end < 0)
+        end = raw.size();
+    if (end > from && raw.at(end - 1) == '\r')
+        --end;
+    return QByteArrayView(raw).sliced(from, end - from);
+}
+
+} // namespace
+
+namespace {
+
+/// Every boundary="..." value in the message, quoted or not.
+QList<QByteArray> boundaries(const QByteArray &raw)
+{
+    QList<QByteArray> out;
+    static constexpr QByteArrayView key("boundary=");
+    const char *data = raw.constData();
+    for (qsizetype i = 0; i + key.size() < raw.size(); ++i) {
+        if ((data[i] | 0x20) != 'b' || qstrnicmp(data + i, key.data(), size_t(key.size())) != 0)
+            continue;
+        qsizetype j = i + key.size();
+        const bool quoted = data[j] == '"';
+        if (quoted)
+            ++j;
+        const qsizetype begin = j;
+        while (j < raw.size() && data[j] != '\r' && data[j] != '\n' &&
+               (quoted ? data[j] != '"' : (data[j] != ';' && data[j] != ' ' && data[j] != '\t')))
+            ++j;
+        if (j > begin && out.size() < 64)
+            out.append(raw.mid(begin, j - begin));
+        i = j;
+    }
+    return out;
+}
+
+bool isBoundaryLine(QByteArrayView line, const QList<QByteArray> &bounds)
+{
+    if (!line.startsWith("--"))
+        return false;
+    while (!line.isEmpty() && (line.back() == ' ' || line.back() == '\t'))
+        line.chop(1);
+    for (const QByteArray &b : bounds) {
+        if (line.size() >= b.size() + 2 && line.sliced(2, b.size()) == b &&
+            (line.size() == b.size() + 2 || line.sliced(b.size() + 2) == "--"))
+            return true;
+    }
+    return false;
+}
+
+/// A header block (the message's or a part's) ends at a line that is no field and no
+/// continuation: base64 written straight after the part headers, with the blank line
+/// missing, made GMime drop the whole part. Returns where a blank line must go.
+QList<qsizetype> missingBlankLines(const QByteArray &raw)
+{
+    QList<qsizetype> at;
+    const QList<QByteArray> bounds = boundaries(raw);
+    bool inHeaders = true;
+    bool sawField = false;
+    qsizetype pos = 0;
+    while (pos < raw.size()) {
+        qsizetype next = 0;
+        const QByteArrayView line = lineAt(raw, pos, &next);
+        if (inHeaders) {
+            if (line.isEmpty()) {
+                inHeaders = false;
+            } else if (line.front() == ' ' || line.front() == '\t' || line.contains(':')) {
+                sawField = true;
+            } else {
+                if (sawField)
+                    at.append(pos);
+                inHeaders = false;
+            }
+        } else if (!bounds.isEmpty() && isBoundaryLine(line, bounds)) {
+            inHeaders = !line.endsWith("--") || line.size() == 2;
+            sawField = false;
+        }
+        pos = next;
+    }
+    return at;
+}
+
+QByteArray withBlankLines(const QByteArray &raw, const QList<qsizetype> &at)
+{
+    QByteArray out;
+    out.reserve(raw.size() + at.size() * 2);
+    qsizetype from = 0;
+    for (const qsizetype pos : at) {
+        out.append(raw.constData() + from, pos - from);
+        out += pos >= 2 && raw.at(pos - 2) == '\r' ? "\r\n" : "\n";
+        from = pos;
+    }
+    out.append(raw.constData() + from, raw.size() - from);
+    return out;
+}
+
+QByteArray repairLeadingLines(const QByteArray &raw, QStringList &warnings)
+{
+    if (raw.isEmpty())
+        return raw;
+    qsizetype next = 0;
+    const QByteArrayView first = lineAt(raw, 0, &next);
+    if (first.isEmpty())
+        return raw; // an empty header block: GMime reads the rest as the body
+    if (looksLikeHeaderField(first))
+        return raw.contains('\n') ? raw : raw + '\n'; // "Subject:" with no line end at all
+    // Look at a few leading lines only: a header that starts later is no header.
+    qsizetype pos = next;
+    for (int n = 0; n < 8 && pos < raw.size(); ++n) {
+        const QByteArrayView line = lineAt(raw, pos, &next);
+        if (line.isEmpty())
+            break;
+        if (looksLikeHeaderField(line)) {
+            warnings.append(QStringLiteral("Lines before the header were skipped."));
+            return raw.mid(pos);
+        }
+        pos = next;
+    }
+    warnings.append(QStringLiteral("The message has no header; its text is shown as is."));
+    return QByteArray("\n") + raw;
+}
+
+} // namespace
+
+QByteArray repairForParsing(const QByteArray &raw, QStringList &warnings)
+{
+    QByteArray out = repairLeadingLines(raw, warnings);
+    const QList<qsizetype> blanks = missingBlankLines(out);
+    if (blanks.isEmpty())
+        return out;
+    warnings.append(QStringLiteral("A header block had no blank line after it; one was assumed."));
+    return withBlankLines(out, blanks);
+}
+
+} // namespace poplar::mime

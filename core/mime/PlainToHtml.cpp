@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mime/PlainToHtml.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <array>
+
+namespace poplar::mime {
+
+namespace {
+
+QString linkified(const QString &line)
+{
+    // Only for finding links in plain text; HTML is never handled with expressions.
+    static const QRegularExpression link(
+        QStringLiteral(R"((?:(?:https?|ftp)://|mailto:|www\.)[^\s<>"]+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString out;
+    qsizetype pos = 0;
+    auto it = link.globalMatch(line);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        QString url = m.captured();
+        // Sentence punctuation after a link is not part of it.
+        while (!url.isEmpty() && QStringLiteral(".,;:!?)]}'").contains(url.back()))
+            url.chop(1);
+        if (url.isEmpty())
+            continue;
+        out += line.mid(pos, m.capturedStart() - pos).toHtmlEscaped();
+        const QString target = url.startsWith(QLatin1String("www."), Qt::CaseInsensitive)
+                                   ? QStringLiteral("http://") + url
+                                   : url;
+        out += QStringLiteral("<a href=\"%1\" title=\"%1\">%2</a>")
+                   .arg(target.toHtmlEscaped(), url.toHtmlEscaped());
+        pos = m.capturedStart() + url.size();
+    }
+    out += line.mid(pos).toHtmlEscaped();
+    return out;
+}
+
+int quoteLevel(const QString &line)
+{
+    int level = 0;
+    for (const QChar c : line) {
+        if (c == QLatin1Char('>'))
+            ++level;
+        else if (c != QLatin1Char(' '))
+            break;
+    }
+    return level;
+}
+
+} // namespace
+
+QString plainToHtml(const QString &text)
+{
+    static constexpr std::array<const char *, 3> colours{"#3465a4", "#4e9a06", "#8f5902"};
+    QString out = QStringLiteral("<div style=\"white-space: pre-wrap\">");
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &line = lines.at(i);
+        const int level = quoteLevel(line);
+        if (level > 0)
+            out += QStringLiteral("<span style=\"color: %1\">")
+                       .arg(QLatin1String(colours.at(size_t(level - 1) % colours.size())));
+        out += linkified(line);
+        if (level > 0)
+            out += QStringLiteral("</span>");
+        if (i + 1 < lines.size())
+            out += QStringLiteral("<br>");
+    }
+    out += QStringLiteral("</div>");
+    return out;
+}
+
+} // namespace poplar::mime

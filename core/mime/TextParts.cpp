@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mime/TextParts.h"
+
+#include "mime/Charset.h"
+#include "mime/GObjectPtr.h"
+
+namespace poplar::mime {
+
+QByteArray decodedContent(GMimePart *part, qint64 maxBytes, bool *truncated)
+{
+    if (truncated)
+        *truncated = false;
+    GMimeDataWrapper *content = g_mime_part_get_content(part);
+    if (!content)
+        return {};
+    auto stream = GObjectPtr<GMimeStream>::adopt(g_mime_stream_mem_new());
+    g_mime_data_wrapper_write_to_stream(content, stream.get());
+    GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
+    qsizetype length = qsizetype(bytes->len);
+    if (maxBytes >= 0 && length > maxBytes) {
+        length = qsizetype(maxBytes);
+        if (truncated)
+            *truncated = true;
+    }
+    return QByteArray(reinterpret_cast<const char *>(bytes->data), length);
+}
+
+QByteArray charsetOf(GMimeObject *object)
+{
+    GMimeContentType *type = g_mime_object_get_content_type(object);
+    if (!type)
+        return {};
+    const char *charset = g_mime_content_type_get_parameter(type, "charset");
+    return charset ? QByteArray(charset) : QByteArray();
+}
+
+namespace {
+
+QString parameter(GMimeObject *object, const char *name)
+{
+    GMimeContentType *type = g_mime_object_get_content_type(object);
+    const char *value = type ? g_mime_content_type_get_parameter(type, name) : nullptr;
+    return value ? QString::fromUtf8(value).trimmed().toLower() : QString();
+}
+
+} // namespace
+
+QString textOfPart(GMimePart *part, QStringList &warnings, qint64 maxBytes)
+{
+    bool truncated = false;
+    const QByteArray bytes = decodedContent(part, maxBytes, &truncated);
+    const QByteArray charset = charsetOf(GMIME_OBJECT(part));
+    const DecodedText decoded = decodeCharset(bytes, charset);
+    if (!decoded.charsetKnown)
+        warnings.append(QStringLiteral("Unknown character set \"%1\"; the text was guessed.")
+                            .arg(QString::fromLatin1(charset).left(40)));
+    if (truncated)
+        warnings.append(QStringLiteral("A text part is longer than %1 MB; only the start is shown.")
+                            .arg(maxBytes / (1024 * 1024)));
+    QString text = decoded.text;
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    if (parameter(GMIME_OBJECT(part), "format") == QLatin1String("flowed"))
+        text = unflow(text, parameter(GMIME_OBJECT(part), "delsp") == QLatin1String("yes"));
+    return text;
+}
+
+QString unflow(const QString &text, bool delSp)
+{
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QString out;
+    out.reserve(text.size());
+    QString paragraph;
+    int paragraphDepth = -1; // quote depth of the paragraph being joined; -1 when none
+    auto finish = [&] {
+        if (paragraphDepth < 0)
+            return;
+        out += QString(paragraphDepth, QLatin1Char('>'));
+        if (paragraphDepth > 0 && !paragraph.isEmpty())
+            out += QLatin1Char(' ');
+        out += paragraph + QLatin1Char('\n');
+        paragraph.clear();
+        paragraphDepth = -1;
+    };
+    for (const QString &raw : lines) {
+        int depth = 0;
+        while (depth < raw.size() && raw.at(depth) == QLatin1Char('>'))
+            ++depth;
+        QString line = raw.mid(depth);
+        if (line.startsWith(QLatin1Char(' '))) // space-stuffing (RFC 3676 4.4)
+            line.remove(0, 1);
+        if (paragraphDepth >= 0 && depth != paragraphDepth)
+            finish(); // a quote-depth change ends a paragraph even after a soft break
+        // The signature separator "-- " is never a soft break.
+        const bool soft = line.endsWith(QLatin1Char(' ')) && line != QLatin1String("-- ");
+        if (soft && delSp)
+            line.chop(1);
+        paragraph += line;
+        paragraphDepth = depth;
+        if (!soft)
+            finish();
+    }
+    finish();
+    if (!text.endsWith(QLatin1Char('\n')) && out.endsWith(QLatin1Char('\n')))
+        out.chop(1);
+    return out;
+}
+
+QString mimeTypeOf(GMimeObject *object)
+{
+    GMimeContentType *type = g_mime_object_get_content_type(object);
+    if (!type)
+        return QStringLiteral("application/octet-stream");
+    GCharPtr name(g_mime_content_type_get_mime_type(type));
+    return name ? QString::fromUtf8(name.get()).toLower()
+                : QStringLiteral("application/octet-stream");
+}
+
+} // namespace poplar::mime

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Only for core/mime/*.cpp: includes GMime.
+
+#include <gmime/gmime.h>
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace poplar::mime {
+
+/// The part's content with its transfer encoding (base64, quoted-printable, uuencode)
+/// undone. Bytes, not a C string: a NUL inside the content does not end it. At most
+/// `maxBytes` are returned; `truncated` says whether there was more.
+QByteArray decodedContent(GMimePart *part, qint64 maxBytes = -1, bool *truncated = nullptr);
+
+/// The charset parameter of a part's Content-Type, or empty.
+QByteArray charsetOf(GMimeObject *object);
+
+/// A text part as Unicode: charset conversion with U+FFFD for what cannot be read, never
+/// failure (an unknown or missing charset is guessed and said in `warnings`), and
+/// format=flowed lines joined back into paragraphs.
+QString textOfPart(GMimePart *part, QStringList &warnings, qint64 maxBytes = -1);
+
+/// RFC 3676: joins soft-broken lines of format=flowed text, keeping quote levels; with
+/// DelSp=yes the space before each soft break is removed too.
+QString unflow(const QString &text, bool delSp);
+
+/// The lower-case "type/subtype" of a part, application/octet-stream when absent.
+QString mimeTypeOf(GMimeObject *object);
+
+} // namespace poplar::mime
