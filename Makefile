@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: deps configure build run test fuzz clean format
+.PHONY: deps configure build run demo test fuzz clean format
 
 deps:
 	@bash packaging/install-deps.sh
@@ -15,6 +15,10 @@ build: configure
 
 run: build
 	$(BUILD)/app/poplar/poplar
+
+# Poplar on a private Dovecot with sample mail; closing the window stops the server.
+demo: build
+	$(BUILD)/packaging/demo/poplar-demo
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
