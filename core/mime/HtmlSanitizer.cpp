@@ -251,20 +251,30 @@ private:
         return false;
     }
 
-    /// Counts what a dropped element would have fetched: a blocked resource all the same.
-    void countDropped(const GumboNode *node)
+    /// Counts what a dropped element and everything inside it would have fetched (a
+    /// stylesheet link in the dropped <head>, say): blocked resources all the same.
+    void countDropped(const GumboNode *root)
     {
-        const GumboElement &e = node->v.element;
-        for (const char *attr : {"src", "data", "href", "poster", "background"}) {
-            const GumboAttribute *a = gumbo_get_attribute(&e.attributes, attr);
-            if (!a || !isRemoteUrl(QString::fromUtf8(a->value)))
+        std::vector<const GumboNode *> pending{root};
+        while (!pending.empty()) {
+            const GumboNode *node = pending.back();
+            pending.pop_back();
+            if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
                 continue;
-            if (std::strcmp(attr, "href") == 0 && e.tag != GUMBO_TAG_LINK)
-                continue;
-            ++m_blocked;
+            const GumboElement &e = node->v.element;
+            for (const char *attr : {"src", "data", "href", "poster", "background"}) {
+                const GumboAttribute *a = gumbo_get_attribute(&e.attributes, attr);
+                if (!a || !isRemoteUrl(QString::fromUtf8(a->value)))
+                    continue;
+                if (std::strcmp(attr, "href") == 0 && e.tag != GUMBO_TAG_LINK)
+                    continue; // a link elsewhere is followed on click, not fetched
+                ++m_blocked;
+            }
+            if (e.tag == GUMBO_TAG_STYLE)
+                (void)filterCss(textOf(node), true);
+            for (unsigned i = 0; i < e.children.length; ++i)
+                pending.push_back(static_cast<const GumboNode *>(e.children.data[i]));
         }
-        if (e.tag == GUMBO_TAG_STYLE)
-            (void)filterCss(textOf(node), true);
     }
 
     static QString textOf(const GumboNode *node)

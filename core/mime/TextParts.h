@@ -24,10 +24,6 @@ QByteArray charsetOf(GMimeObject *object);
 /// format=flowed lines joined back into paragraphs.
 QString textOfPart(GMimePart *part, QStringList &warnings, qint64 maxBytes = -1);
 
-/// RFC 3676: joins soft-broken lines of format=flowed text, keeping quote levels; with
-/// DelSp=yes the space before each soft break is removed too.
-QString unflow(const QString &text, bool delSp);
-
 /// The lower-case "type/subtype" of a part, application/octet-stream when absent.
 QString mimeTypeOf(GMimeObject *object);
 

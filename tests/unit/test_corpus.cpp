@@ -29,12 +29,12 @@ QString corpusDir()
     return env.isEmpty() ? QStringLiteral(POPLAR_CORPUS_DIR) : QString::fromLocal8Bit(env);
 }
 
-struct CorpusRecord {
+struct CorpusEntry {
     std::string file; ///< relative to the corpus folder; empty when there is no corpus
     QJsonObject expected;
 };
 
-std::vector<CorpusRecord> loadRecords()
+std::vector<CorpusEntry> loadRecords()
 {
     QFile file(corpusDir() + QStringLiteral("/expected.json"));
     if (!file.open(QIODevice::ReadOnly))
@@ -43,7 +43,7 @@ std::vector<CorpusRecord> loadRecords()
                                     .object()
                                     .value(QStringLiteral("messages"))
                                     .toArray();
-    std::vector<CorpusRecord> out;
+    std::vector<CorpusEntry> out;
     for (const QJsonValue &v : messages) {
         const QJsonObject o = v.toObject();
         out.push_back({o.value(QStringLiteral("file")).toString().toStdString(), o});
@@ -97,16 +97,16 @@ std::string show(const QStringList &l)
 }
 
 // gtest prints the parameter of a failed test; the file name says all that is needed.
-void PrintTo(const CorpusRecord &record, std::ostream *os)
+void PrintTo(const CorpusEntry &record, std::ostream *os)
 {
     *os << record.file;
 }
 
-class Corpus : public ::testing::TestWithParam<CorpusRecord> {};
+class CorpusRecord : public ::testing::TestWithParam<CorpusEntry> {};
 
-TEST_P(Corpus, RendersTheExpectedFacts)
+TEST_P(CorpusRecord, RendersTheExpectedFacts)
 {
-    const CorpusRecord &record = GetParam();
+    const CorpusEntry &record = GetParam();
     if (record.file.empty())
         GTEST_SKIP() << "No corpus at " << corpusDir().toStdString()
                      << " (set POPLAR_CORPUS to point at one)";
@@ -196,7 +196,7 @@ TEST_P(Corpus, RendersTheExpectedFacts)
     }
 }
 
-std::string recordName(const ::testing::TestParamInfo<CorpusRecord> &info)
+std::string recordName(const ::testing::TestParamInfo<CorpusEntry> &info)
 {
     if (info.param.file.empty())
         return "NoCorpus";
@@ -206,6 +206,6 @@ std::string recordName(const ::testing::TestParamInfo<CorpusRecord> &info)
     return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Shared, Corpus, ::testing::ValuesIn(loadRecords()), recordName);
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusRecord, ::testing::ValuesIn(loadRecords()), recordName);
 
 } // namespace

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Mail content cannot reach out or run (DESIGN.md promise 4), attachment names cannot
+// escape the folder, and hostile sizes and depths stay cheap (promise 5).
+#include "mime/HtmlDocument.h"
+#include "mime/HtmlSanitizer.h"
+#include "mime/HtmlText.h"
+#include "mime/MessageRenderer.h"
+#include "mime/SafeFileName.h"
+
+#include "TestUtil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace poplar::mime;
+using poplar::test::testData;
+
+namespace {
+
+TEST(HtmlSafety, HostilePageRendersWithNothingActive)
+{
+    const RenderedMessage m =
+        MessageRenderer::render(testData(QStringLiteral("mime/html-hostile.eml")));
+    const QString html = m.htmlBody.toLower();
+    for (const char *banned :
+         {"<script", "alert(", "onload", "onclick", "<iframe", "<object", "<embed", "<form",
+          "<input", "<meta", "refresh", "<link", "<style", "javascript", "evil.example"})
+        EXPECT_FALSE(html.contains(QLatin1String(banned))) << banned << "\n" << qPrintable(html);
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("Visible text")));
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("color: red")));
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("src=\"cid:inline@example.org\"")));
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("href=\"https://example.org/real\"")));
+    // Remote: stylesheet link, <style> url(), style attribute url(), <img>, <iframe>,
+    // <object data>, <embed src>.
+    EXPECT_EQ(m.remoteContentBlocked, 7);
+    EXPECT_TRUE(m.text.contains(QStringLiteral("Form text")));
+    EXPECT_FALSE(m.text.contains(QStringLiteral("alert")));
+}
+
+TEST(HtmlSafety, RemoteContentStaysWhenTheUserAllowsIt)
+{
+    RenderOptions options;
+    options.allowRemoteContent = true;
+    const RenderedMessage m = MessageRenderer::render(
+        testData(QStringLiteral("mime/html-only-remote-image.eml")), options);
+    EXPECT_EQ(m.remoteContentBlocked, 0);
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("https://tracker.example/pixel.gif")));
+    const RenderedMessage blocked =
+        MessageRenderer::render(testData(QStringLiteral("mime/html-only-remote-image.eml")));
+    EXPECT_EQ(blocked.remoteContentBlocked, 1);
+    EXPECT_FALSE(blocked.htmlBody.contains(QStringLiteral("tracker.example")));
+}
+
+TEST(HtmlSafety, LinksKeepTheirRealTargetVisible)
+{
+    const SanitizedHtml s = sanitizeHtml(QStringLiteral(
+        "<a href=\"https://evil.example/x\" onmouseover=\"x()\">https://bank.example</a>"));
+    EXPECT_TRUE(s.html.contains(QStringLiteral("title=\"https://evil.example/x\"")))
+        << qPrintable(s.html);
+    EXPECT_FALSE(s.html.contains(QStringLiteral("onmouseover")));
+    const SanitizedHtml data =
+        sanitizeHtml(QStringLiteral("<a href=\"data:text/html,<script>\">x</a>"));
+    EXPECT_FALSE(data.html.contains(QStringLiteral("data:"))) << qPrintable(data.html);
+}
+
+TEST(HtmlSafety, PlainTextIsNeverMarkup)
+{
+    const RenderedMessage m = MessageRenderer::render(poplar::test::makeMessage(
+        QStringLiteral("x"), QStringLiteral("a@example.org"),
+        QStringLiteral("<script>alert(1)</script> see https://example.org/a.\n> quoted")));
+    EXPECT_FALSE(m.htmlBody.contains(QStringLiteral("<script>")));
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("&lt;script&gt;")));
+    EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("<a href=\"https://example.org/a\"")))
+        << qPrintable(m.htmlBody);
+}
+
+TEST(HtmlSafety, AttachmentNamesCannotLeaveTheFolder)
+{
+    const RenderedMessage m =
+        MessageRenderer::render(testData(QStringLiteral("mime/hostile-filenames.eml")));
+    ASSERT_EQ(m.attachments.size(), 3);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    for (const AttachmentInfo &a : m.attachments) {
+        const QString name = safeFileName(a.filename);
+        const QFileInfo target(QDir(dir.path()).filePath(name));
+        EXPECT_EQ(target.absoluteDir().canonicalPath(), QDir(dir.path()).canonicalPath())
+            << qPrintable(a.filename) << " -> " << qPrintable(name);
+        EXPECT_FALSE(name.contains(QLatin1Char('/')));
+        EXPECT_FALSE(name.contains(QLatin1Char('\\')));
+        EXPECT_FALSE(name.startsWith(QLatin1Char('.')));
+    }
+    EXPECT_EQ(safeFileName(QStringLiteral("../../.bashrc")), QStringLiteral("bashrc"));
+    EXPECT_EQ(safeFileName(QStringLiteral("/etc/passwd")), QStringLiteral("passwd"));
+    EXPECT_EQ(safeFileName(QStringLiteral("..\\..\\windows\\evil.exe")),
+              QStringLiteral("evil.exe"));
+    EXPECT_EQ(safeFileName(QStringLiteral("..")), QStringLiteral("attachment"));
+    EXPECT_EQ(safeFileName(QStringLiteral("CON.txt")), QStringLiteral("_CON.txt"));
+    EXPECT_EQ(safeFileName(QStringLiteral("a\x01\nb.txt")), QStringLiteral("ab.txt"));
+    EXPECT_EQ(safeFileName(QStringLiteral("invoice\u202Etxt.exe")),
+              QStringLiteral("invoicetxt.exe"));
+    EXPECT_EQ(safeFileName(QString(), QStringLiteral("report.pdf")), QStringLiteral("report.pdf"));
+}
+
+TEST(RenderLimits, DeeplyNestedHtmlIsFast)
+{
+    QString html;
+    for (int i = 0; i < 20000; ++i)
+        html += QStringLiteral("<div>");
+    html += QStringLiteral("deep text");
+    QElapsedTimer timer;
+    timer.start();
+    const SanitizedHtml s = sanitizeHtml(html);
+    const HtmlText t = htmlToText(html);
+    EXPECT_LT(timer.elapsed(), 2000);
+    EXPECT_TRUE(s.flattened);
+    EXPECT_TRUE(s.html.contains(QStringLiteral("deep text")));
+    EXPECT_TRUE(t.text.contains(QStringLiteral("deep text")));
+    bool changed = false;
+    EXPECT_EQ(limitNesting("<div><div><div>x</div></div></div>", 2, &changed),
+              QByteArray("<div><div>x</div></div>"));
+    EXPECT_TRUE(changed);
+    EXPECT_EQ(limitNesting("<script>\"<div><div>\"</script><p>a", 1, &changed),
+              QByteArray("<script>\"<div><div>\"</script><p>a"));
+    EXPECT_FALSE(changed);
+}
+
+QByteArray nestedMultiparts(int depth)
+{
+    QByteArray out = "From: a@example.org\nSubject: deep\nMIME-Version: 1.0\n";
+    for (int i = 0; i < depth; ++i)
+        out += "Content-Type: multipart/mixed; boundary=\"b" + QByteArray::number(i) + "\"\n\n--b" +
+               QByteArray::number(i) + "\n";
+    out += "Content-Type: text/plain\n\ninnermost\n";
+    for (int i = depth - 1; i >= 0; --i)
+        out += "--b" + QByteArray::number(i) + "--\n";
+    return out;
+}
+
+TEST(RenderLimits, NestingPastTheCapIsCutWithAWarning)
+{
+    RenderOptions options;
+    options.limits.maxDepth = 10;
+    const RenderedMessage shallow = MessageRenderer::render(nestedMultiparts(5), options);
+    EXPECT_TRUE(shallow.text.contains(QStringLiteral("innermost")));
+    EXPECT_TRUE(shallow.warnings.isEmpty()) << qPrintable(shallow.warnings.join(u'\n'));
+    const RenderedMessage deep = MessageRenderer::render(nestedMultiparts(40), options);
+    EXPECT_FALSE(deep.text.contains(QStringLiteral("innermost")));
+    EXPECT_FALSE(deep.warnings.isEmpty());
+    EXPECT_EQ(deep.headers.subject, QStringLiteral("deep"));
+}
+
+TEST(RenderLimits, PartCountAndDecodedSizeAreCapped)
+{
+    QByteArray raw = "From: a@example.org\nSubject: many\nMIME-Version: 1.0\n"
+                     "Content-Type: multipart/mixed; boundary=\"m\"\n\n";
+    for (int i = 0; i < 50; ++i)
+        raw += "--m\nContent-Type: application/octet-stream; name=\"f" + QByteArray::number(i) +
+               ".bin\"\n\n" + QByteArray(1000, 'x') + "\n";
+    raw += "--m--\n";
+    RenderOptions options;
+    options.limits.maxParts = 20;
+    options.limits.maxDecodedBytes = 5000;
+    const RenderedMessage m = MessageRenderer::render(raw, options);
+    EXPECT_LT(m.attachments.size(), 20);
+    EXPECT_GE(m.warnings.size(), 2) << qPrintable(m.warnings.join(u'\n'));
+    qint64 kept = 0;
+    for (const AttachmentInfo &a : m.attachments)
+        kept += a.data.size();
+    EXPECT_LE(kept, 5000);
+    EXPECT_FALSE(m.attachments.last().dataComplete);
+    EXPECT_GT(m.attachments.last().size, 0); // the size is still told
+}
+
+} // namespace
