@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <algorithm>
@@ -32,6 +33,24 @@
 #include <map>
 
 namespace poplar::ctl {
+
+namespace {
+
+/// show and render: DESIGN.md's keys (json::rendered), extended with what the renderer
+/// knows beyond them. Extending only: scripts may rely on every existing key.
+int printMessage(const mime::RenderedMessage &m, const QString &format)
+{
+    if (format != QLatin1String("json"))
+        return printRendered(m, format);
+    QJsonObject out = json::rendered(m);
+    out.insert(QStringLiteral("signed"), m.isSigned);
+    out.insert(QStringLiteral("encrypted"), m.isEncrypted);
+    out.insert(QStringLiteral("inlineResources"), int(m.inlineResources.size()));
+    printJson(out);
+    return Success;
+}
+
+} // namespace
 
 int list(const QString &profileDir, const QStringList &args)
 {
@@ -101,7 +120,7 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
         std::fwrite(raw.value().constData(), 1, size_t(raw.value().size()), stdout);
         return std::fflush(stdout) == 0 ? Success : Failure;
     }
-    return printRendered(mime::MessageRenderer::render(raw.value()), format);
+    return printMessage(mime::MessageRenderer::render(raw.value()), format);
 }
 
 int trashOrRestore(const QString &profileDir, const QStringList &args, bool restore)
@@ -231,7 +250,7 @@ int render(const QStringList &args)
         return fail({Error::Code::Config,
                      QStringLiteral("%1 is larger than 256 MB").arg(file.fileName()),
                      {}});
-    return printRendered(mime::MessageRenderer::render(file.readAll()), format);
+    return printMessage(mime::MessageRenderer::render(file.readAll()), format);
 }
 
 int emptyTrash(const QString &profileDir, const QStringList &args)
