@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Mail content cannot reach out or run (DESIGN.md promise 4), attachment names cannot
 // escape the folder, and hostile sizes and depths stay cheap (promise 5).
+#include "mime/AttachmentFiles.h"
 #include "mime/HtmlDocument.h"
 #include "mime/HtmlSanitizer.h"
 #include "mime/HtmlText.h"
@@ -104,6 +105,31 @@ TEST(HtmlSafety, AttachmentNamesCannotLeaveTheFolder)
     EXPECT_EQ(safeFileName(QStringLiteral("invoice\u202Etxt.exe")),
               QStringLiteral("invoicetxt.exe"));
     EXPECT_EQ(safeFileName(QString(), QStringLiteral("report.pdf")), QStringLiteral("report.pdf"));
+}
+
+TEST(HtmlSafety, SavingIntoAFolderStaysInsideAndOverwritesNothing)
+{
+    const RenderedMessage m =
+        MessageRenderer::render(testData(QStringLiteral("mime/hostile-filenames.eml")));
+    QTemporaryDir parent;
+    ASSERT_TRUE(parent.isValid());
+    ASSERT_TRUE(QDir(parent.path()).mkdir(QStringLiteral("inbox")));
+    const QString folder = QDir(parent.path()).filePath(QStringLiteral("inbox"));
+    for (const AttachmentInfo &a : m.attachments) {
+        const SavedFile saved = saveIntoFolder(folder, a.filename, a.mimeType, a.data);
+        ASSERT_TRUE(saved.error.isEmpty()) << qPrintable(saved.error);
+        EXPECT_EQ(QFileInfo(saved.path).absolutePath(), QDir(folder).absolutePath());
+    }
+    // Nothing was written beside the folder, and the three files are all inside it.
+    EXPECT_EQ(QDir(parent.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+              QStringList{QStringLiteral("inbox")});
+    EXPECT_EQ(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 3);
+    const SavedFile again =
+        saveIntoFolder(folder, QStringLiteral("/etc/passwd"), QStringLiteral("text/plain"), "x");
+    EXPECT_EQ(QFileInfo(again.path).fileName(), QStringLiteral("passwd (2)"));
+    const SavedFile unnamed =
+        saveIntoFolder(folder, QString(), QStringLiteral("application/pdf"), "%PDF");
+    EXPECT_EQ(QFileInfo(unnamed.path).fileName(), QStringLiteral("attachment.pdf"));
 }
 
 TEST(RenderLimits, DeeplyNestedHtmlIsFast)
