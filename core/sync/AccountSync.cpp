@@ -216,7 +216,7 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
     for (const pop3::UidlEntry &e : all)
         m_onServer.insert(QString::fromLatin1(e.uidl), e.number);
     if (m_completeId > 0) {
-        completeOne(m_onServer);
+        completeOne(m_onServer, sizes);
         return;
     }
     for (const pop3::UidlEntry &e : all) {
@@ -235,19 +235,26 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
         }
     }
     m_total = int(wanted.size());
-    Q_EMIT progress(m_account.id, 0, m_total);
+    // Over the account's size limit: headers only (TOP n 0, RFC 1939 §7); the user can
+    // download the rest later.
+    const qint64 limit = qint64(m_account.sizeLimitKb) * 1024;
+    auto isHeadersOnly = [limit](qint64 listed) { return limit > 0 && listed > limit; };
+    m_bytesTotal = 0;
+    for (const pop3::UidlEntry &e : wanted) {
+        const qint64 listed = sizes.value(e.number, -1);
+        if (listed > 0 && !isHeadersOnly(listed))
+            m_bytesTotal += listed;
+    }
+    Q_EMIT progress(m_account.id, 0, m_total, 0, m_bytesTotal);
     if (wanted.isEmpty()) {
         deleteOnServer();
         return;
     }
     m_outstanding = m_total;
     // Queued all at once: the client keeps a pipelining window full, or goes lock-step.
-    const qint64 limit = qint64(m_account.sizeLimitKb) * 1024;
     for (const pop3::UidlEntry &e : wanted) {
         const qint64 listed = sizes.value(e.number, -1);
-        // Over the account's size limit: headers only (TOP n 0, RFC 1939 §7); the user can
-        // download the rest later.
-        const bool headersOnly = limit > 0 && listed > limit;
+        const bool headersOnly = isHeadersOnly(listed);
         const QByteArray command = headersOnly ? "TOP " + QByteArray::number(e.number) + " 0"
                                                : "RETR " + QByteArray::number(e.number);
         m_client->command(
@@ -259,7 +266,7 @@ void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qi
     }
 }
 
-void AccountSync::completeOne(const QHash<QString, int> &onServer)
+void AccountSync::completeOne(const QHash<QString, int> &onServer, const QMap<int, qint64> &sizes)
 {
     auto summary = m_store.message(m_completeId);
     if (!summary) {
@@ -276,6 +283,9 @@ void AccountSync::completeOne(const QHash<QString, int> &onServer)
         });
         return;
     }
+    m_total = 1;
+    m_bytesTotal = std::max<qint64>(sizes.value(it.value(), 0), 0);
+    Q_EMIT progress(m_account.id, 0, m_total, 0, m_bytesTotal);
     m_client->command("RETR " + QByteArray::number(it.value()), pop3::ReplyShape::MultiLine,
                       [this](const pop3::Reply &r) {
                           std::optional<Error> failure;
@@ -297,6 +307,9 @@ void AccountSync::completeOne(const QHash<QString, int> &onServer)
                               return;
                           }
                           m_result.newMessages = 1;
+                          m_done = 1;
+                          m_bytesDone = m_bytesTotal;
+                          Q_EMIT progress(m_account.id, m_done, m_total, m_bytesDone, m_bytesTotal);
                           Q_EMIT messagesStored(m_account.id, {m_completeId});
                           m_client->quit([this](bool) { finish(std::nullopt); });
                       });
@@ -339,6 +352,8 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
         }
     }
     ++m_done;
+    if (!headersOnly && listedSize > 0)
+        m_bytesDone += listedSize; // counted as m_bytesTotal was, so the two meet at the end
     if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0)
         commitBatch();
     if (m_outstanding == 0)
@@ -394,7 +409,7 @@ void AccountSync::onCommitted(Result<QList<qint64>> ids)
     Q_EMIT messagesStored(m_account.id, ids.value());
     if (m_finished)
         return;
-    Q_EMIT progress(m_account.id, m_done, m_total);
+    Q_EMIT progress(m_account.id, m_done, m_total, m_bytesDone, m_bytesTotal);
     if (m_outstanding == 0)
         deleteWhenAllCommitted();
 }

@@ -37,7 +37,10 @@ public:
     void cancel();
 
 Q_SIGNALS:
-    void progress(const QString &accountId, int done, int total);
+    /// Messages and bytes received of those this session downloads. The bytes are LIST's
+    /// sizes of the whole messages it retrieves (headers-only ones count as messages only).
+    void progress(const QString &accountId, int done, int total, qint64 bytesDone,
+                  qint64 bytesTotal);
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
@@ -54,7 +57,7 @@ private:
     void download(const QList<pop3::UidlEntry> &wanted, const QMap<int, qint64> &sizes);
     void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, bool headersOnly,
                      const pop3::Reply &r);
-    void completeOne(const QHash<QString, int> &onServer);
+    void completeOne(const QHash<QString, int> &onServer, const QMap<int, qint64> &sizes);
     void commitBatch();
     void onCommitted(Result<QList<qint64>> ids);
     void deleteWhenAllCommitted();
@@ -78,6 +81,8 @@ private:
     QList<QString> m_markedForDeletion; ///< DELE answered +OK; real only after QUIT +OK
     int m_total = 0;
     int m_done = 0;
+    qint64 m_bytesTotal = 0;
+    qint64 m_bytesDone = 0;
     int m_outstanding = 0;    ///< RETR/TOP sent and not yet answered
     int m_commitsPending = 0; ///< batches handed to the writer and not yet committed
     SyncResult m_result;

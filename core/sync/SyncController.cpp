@@ -13,8 +13,10 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
                                pop3::Pop3Client::Options options, QObject *parent)
     : QObject(parent)
     , m_passwords(passwords)
+    , m_protocolLog(std::make_unique<ProtocolLog>())
     , m_worker(new SyncWorker(cachePath, options))
 {
+    m_worker->setProtocolLog(m_protocolLog.get());
     qRegisterMetaType<Account>();
     qRegisterMetaType<SyncResult>();
     qRegisterMetaType<QList<qint64>>();
@@ -100,6 +102,21 @@ void SyncController::setClock(Clock clock)
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, clock = std::move(clock)] { worker->setClock(clock); },
         Qt::QueuedConnection);
+}
+
+void SyncController::setKeepProtocolLog(bool keep)
+{
+    m_protocolLog->setEnabled(keep);
+}
+
+QByteArray SyncController::protocolLog(const QString &accountId) const
+{
+    return m_protocolLog->text(accountId);
+}
+
+void SyncController::indexPending()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::indexSoon, Qt::QueuedConnection);
 }
 
 void SyncController::cancel(const QString &accountId)

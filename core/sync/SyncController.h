@@ -10,12 +10,15 @@
 #include <QSet>
 #include <QThread>
 
+#include <memory>
+
 namespace poplar {
 class PasswordProvider;
 }
 
 namespace poplar::sync {
 
+class ProtocolLog;
 class SyncWorker;
 
 /// The GUI-thread face of syncing: owns the sync thread and its worker, fetches each
@@ -41,9 +44,21 @@ public:
     }
     [[nodiscard]] bool isIdle() const { return m_busy.isEmpty(); }
 
+    /// Keeps each account's last session's protocol log (credentials redacted) for
+    /// protocolLog(); from the next session on. Off by default: it costs a sync time.
+    void setKeepProtocolLog(bool keep);
+    /// The account's last session's protocol log, one "C: "/"S: " line each, as poplarctl
+    /// sync --log writes it; empty without one. Cheap: it never waits for a running sync.
+    [[nodiscard]] QByteArray protocolLog(const QString &accountId) const;
+    /// Indexes for search, on the sync thread, what is stored but not indexed yet (after an
+    /// import, or a sync that was stopped before it indexed).
+    void indexPending();
+
 Q_SIGNALS:
     void started(const QString &accountId);
-    void progress(const QString &accountId, int done, int total);
+    /// Messages and bytes done of this session's total (see AccountSync::progress).
+    void progress(const QString &accountId, int done, int total, qint64 bytesDone,
+                  qint64 bytesTotal);
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
@@ -56,6 +71,7 @@ private:
     void onPassword(const Account &account, qint64 completeId, Result<QString> password);
 
     PasswordProvider &m_passwords;
+    std::unique_ptr<ProtocolLog> m_protocolLog; ///< written on the sync thread; outlives it
     QThread m_thread;
     SyncWorker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
     QSet<QString> m_busy;           ///< accounts fetching a password or syncing

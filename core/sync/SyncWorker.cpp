@@ -12,6 +12,50 @@
 
 namespace poplar::sync {
 
+void ProtocolLog::begin(const QString &accountId)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_sessions.insert(accountId, Session{});
+}
+
+void ProtocolLog::append(const QString &accountId, bool fromClient, const QByteArray &line)
+{
+    const QMutexLocker lock(&m_mutex);
+    Session &session = m_sessions[accountId];
+    QByteArray formatted = formatLine(fromClient, line);
+    if (session.head.size() < headLines) {
+        session.head.append(std::move(formatted));
+        return;
+    }
+    session.tail.push_back(std::move(formatted));
+    if (session.tail.size() > std::size_t(tailLines)) {
+        session.tail.pop_front();
+        ++session.dropped;
+    }
+}
+
+QByteArray ProtocolLog::text(const QString &accountId) const
+{
+    Session session;
+    {
+        const QMutexLocker lock(&m_mutex);
+        session = m_sessions.value(accountId);
+    }
+    QByteArray out = session.head.join('\n');
+    if (!out.isEmpty())
+        out += '\n';
+    if (session.dropped > 0)
+        out += "[" + QByteArray::number(session.dropped) + " lines left out]\n";
+    for (const QByteArray &line : session.tail)
+        out += line + '\n';
+    return out;
+}
+
+QByteArray ProtocolLog::formatLine(bool fromClient, const QByteArray &line)
+{
+    return (fromClient ? QByteArray("C: ") : QByteArray("S: ")) + line;
+}
+
 SyncWorker::SyncWorker(QString cachePath, pop3::Pop3Client::Options options, Clock clock)
     : m_cachePath(std::move(cachePath))
     , m_options(options)
@@ -48,18 +92,12 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_running.contains(account.id))
         return; // one session per maildrop: the running one will do
-    if (!m_db) {
-        const QString name = QStringLiteral("poplar-sync-%1").arg(quintptr(this), 0, 16);
-        auto db = store::Database::open(m_cachePath, name);
-        if (!db) {
-            SyncResult result;
-            result.accountId = account.id;
-            result.error = db.error();
-            Q_EMIT finished(result);
-            return;
-        }
-        m_db = std::move(db).value();
-        m_writer = std::make_unique<CacheWriter>(m_cachePath);
+    if (Status opened = openCache(); !opened) {
+        SyncResult result;
+        result.accountId = account.id;
+        result.error = opened.error();
+        Q_EMIT finished(result);
+        return;
     }
     auto *sync = new AccountSync(account, password, m_db->connection(), m_writer.get(), m_options,
                                  m_clock, this);
@@ -71,6 +109,13 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
     // Forwarded only when someone listens (a cross-thread signal per line costs a wake-up).
     if (isSignalConnected(QMetaMethod::fromSignal(&SyncWorker::protocolLine)))
         connect(sync, &AccountSync::protocolLine, this, &SyncWorker::protocolLine);
+    if (m_log && m_log->isEnabled()) {
+        m_log->begin(account.id);
+        connect(sync, &AccountSync::protocolLine, this,
+                [log = m_log](const QString &accountId, bool fromClient, const QByteArray &line) {
+                    log->append(accountId, fromClient, line);
+                });
+    }
     connect(sync, &AccountSync::finished, this, [this, sync](const SyncResult &result) {
         m_running.remove(result.accountId);
         sync->deleteLater();
@@ -78,6 +123,19 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
         indexSoon();
     });
     sync->start();
+}
+
+Status SyncWorker::openCache()
+{
+    if (m_db)
+        return {};
+    const QString name = QStringLiteral("poplar-sync-%1").arg(quintptr(this), 0, 16);
+    auto db = store::Database::open(m_cachePath, name);
+    if (!db)
+        return db.error();
+    m_db = std::move(db).value();
+    m_writer = std::make_unique<CacheWriter>(m_cachePath);
+    return {};
 }
 
 void SyncWorker::cancel(const QString &accountId)
@@ -89,7 +147,8 @@ void SyncWorker::cancel(const QString &accountId)
 
 void SyncWorker::indexSoon()
 {
-    if (m_indexing || !m_db)
+    // The cache opens here too when nothing has synced yet; a failure shows at the next sync.
+    if (m_indexing || !openCache())
         return;
     m_indexing = true;
     QTimer::singleShot(0, this, &SyncWorker::indexBatch);

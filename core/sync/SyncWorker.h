@@ -6,9 +6,13 @@
 #include "sync/SyncResult.h"
 #include "util/Clock.h"
 
+#include <QByteArrayList>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 
+#include <atomic>
+#include <deque>
 #include <memory>
 
 namespace poplar::store {
@@ -19,6 +23,40 @@ namespace poplar::sync {
 
 class AccountSync;
 class CacheWriter;
+
+/// The protocol lines of each account's last session, credentials already redacted by the
+/// client, for a bug report ("the GUI can copy it"). Kept on the sync thread with no
+/// cross-thread signal per line; read from any thread. Off until enabled: a log nobody reads
+/// costs a sync time. A long session keeps its first and its last lines (the login and the
+/// end are what a report needs), with a note of how many were left out between them.
+class ProtocolLog {
+public:
+    static constexpr int headLines = 500;
+    static constexpr int tailLines = 2000;
+
+    void setEnabled(bool enabled) { m_enabled.store(enabled); }
+    [[nodiscard]] bool isEnabled() const { return m_enabled.load(); }
+
+    /// A new session of this account begins: its previous log is dropped.
+    void begin(const QString &accountId);
+    void append(const QString &accountId, bool fromClient, const QByteArray &line);
+    /// The account's last session, one "C: " or "S: " line each; empty when there was none.
+    [[nodiscard]] QByteArray text(const QString &accountId) const;
+
+    /// One log line as poplarctl sync --log writes it (without its account prefix).
+    [[nodiscard]] static QByteArray formatLine(bool fromClient, const QByteArray &line);
+
+private:
+    struct Session {
+        QByteArrayList head;
+        std::deque<QByteArray> tail;
+        qint64 dropped = 0;
+    };
+
+    std::atomic<bool> m_enabled{false};
+    mutable QMutex m_mutex;
+    QHash<QString, Session> m_sessions; ///< guarded by m_mutex
+};
 
 /// The sync thread's worker: owns that thread's cache connection and runs one AccountSync
 /// per account (never two on one maildrop; different accounts in parallel).
@@ -33,22 +71,29 @@ public:
 
     /// For tests of time-based policies; call before the first sync (on the worker's thread).
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    /// Where sessions keep their protocol lines while `log` is enabled; call before the
+    /// first sync. The log must outlive the worker.
+    void setProtocolLog(ProtocolLog *log) { m_log = log; }
 
 public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
     /// Downloads the whole of a headers-only message ("download the rest").
     void completeMessage(const poplar::Account &account, const QString &password, qint64 messageId);
     void cancel(const QString &accountId);
+    /// Indexes for search what is not indexed yet (an import, a sync killed before it).
+    void indexSoon();
 
 Q_SIGNALS:
-    void progress(const QString &accountId, int done, int total);
+    /// Messages and bytes done of this session's total (see AccountSync::progress).
+    void progress(const QString &accountId, int done, int total, qint64 bytesDone,
+                  qint64 bytesTotal);
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
 
 private:
     void run(const Account &account, const QString &password, qint64 completeId);
-    void indexSoon();
+    [[nodiscard]] Status openCache();
     void indexBatch();
 
     QString m_cachePath;
@@ -57,6 +102,7 @@ private:
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<CacheWriter> m_writer; ///< commits downloads on its own thread
     QHash<QString, AccountSync *> m_running;
+    ProtocolLog *m_log = nullptr;
     bool m_indexing = false;
 };
 
