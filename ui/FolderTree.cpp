@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FolderTree.h"
 
+#include "store/MessageStore.h"
+
 #include <QPersistentModelIndex>
 #include <QStyle>
 
@@ -12,7 +14,7 @@ using store::Folder;
 
 namespace {
 
-enum ItemRole { AccountIdRole = Qt::UserRole + 1, FolderRole, IsFolderRole };
+enum ItemRole { AccountIdRole = Qt::UserRole + 1, FolderRole, IsFolderRole, LocalFolderRole };
 
 } // namespace
 
@@ -25,7 +27,7 @@ FolderTree::FolderTree(QWidget *parent)
     connect(this, &QTreeWidget::currentItemChanged, this, &FolderTree::currentChanged);
 }
 
-void FolderTree::setAccounts(const QList<Account> &accounts)
+void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &localFolders)
 {
     const QSignalBlocker blocker(this);
     clear();
@@ -55,6 +57,33 @@ void FolderTree::setAccounts(const QList<Account> &accounts)
             item->setData(0, IsFolderRole, true);
         }
     }
+    if (!localFolders.isEmpty()) {
+        const QString local = store::MessageStore::localAccountId();
+        auto *top = new QTreeWidgetItem(this, {tr("Local Folders")});
+        top->setIcon(
+            0, QIcon::fromTheme(QStringLiteral("folder"), s->standardIcon(QStyle::SP_DirHomeIcon)));
+        top->setData(0, AccountIdRole, local);
+        top->setData(0, IsFolderRole, false);
+        top->setToolTip(0, tr("Mail imported from mbox files and Maildirs"));
+        QFont bold = top->font(0);
+        bold.setBold(true);
+        top->setFont(0, bold);
+        const QIcon folderIcon =
+            QIcon::fromTheme(QStringLiteral("folder"), s->standardIcon(QStyle::SP_DirIcon));
+        for (const QString &name : localFolders) {
+            auto *item = new QTreeWidgetItem(top, {name});
+            item->setIcon(0, folderIcon);
+            item->setData(0, AccountIdRole, local);
+            item->setData(0, FolderRole, int(Folder::Inbox));
+            item->setData(0, LocalFolderRole, name);
+            item->setData(0, IsFolderRole, true);
+        }
+        auto *trash = new QTreeWidgetItem(top, {tr("Trash")});
+        trash->setIcon(0, trashIcon);
+        trash->setData(0, AccountIdRole, local);
+        trash->setData(0, FolderRole, int(Folder::Trash));
+        trash->setData(0, IsFolderRole, true);
+    }
     expandAll();
 }
 
@@ -66,16 +95,39 @@ bool FolderTree::selectFolder(const QString &accountId, Folder folder)
             continue;
         for (int j = 0; j < account->childCount(); ++j) {
             QTreeWidgetItem *child = account->child(j);
-            if (child->data(0, FolderRole).toInt() == int(folder)) {
-                if (currentItem() == child)
-                    currentChanged(child); // say it again: the caller wants it shown
-                else
-                    setCurrentItem(child);
+            if (child->data(0, FolderRole).toInt() == int(folder) &&
+                child->data(0, LocalFolderRole).toString().isEmpty()) {
+                makeCurrent(child);
                 return true;
             }
         }
     }
     return false;
+}
+
+bool FolderTree::selectLocalFolder(const QString &name)
+{
+    const QString local = store::MessageStore::localAccountId();
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem *top = topLevelItem(i);
+        if (top->data(0, AccountIdRole).toString() != local)
+            continue;
+        for (int j = 0; j < top->childCount(); ++j) {
+            if (top->child(j)->data(0, LocalFolderRole).toString() == name) {
+                makeCurrent(top->child(j));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void FolderTree::makeCurrent(QTreeWidgetItem *item)
+{
+    if (currentItem() == item)
+        currentChanged(item); // say it again: the caller wants it shown
+    else
+        setCurrentItem(item);
 }
 
 void FolderTree::currentChanged(QTreeWidgetItem *item)
@@ -95,6 +147,10 @@ void FolderTree::currentChanged(QTreeWidgetItem *item)
                 },
                 Qt::QueuedConnection);
         }
+        return;
+    }
+    if (const QString local = item->data(0, LocalFolderRole).toString(); !local.isEmpty()) {
+        Q_EMIT localFolderSelected(local);
         return;
     }
     Q_EMIT folderSelected(item->data(0, AccountIdRole).toString(),

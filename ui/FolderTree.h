@@ -16,17 +16,24 @@ class FolderTree : public QTreeWidget {
 public:
     explicit FolderTree(QWidget *parent = nullptr);
 
-    /// Shows these accounts (in this order); selects nothing and emits nothing.
-    void setAccounts(const QList<Account> &accounts);
+    /// Shows these accounts (in this order), then "Local Folders" with these local folders
+    /// (imported mail) and its Trash when there are any; selects nothing and emits nothing.
+    void setAccounts(const QList<Account> &accounts, const QStringList &localFolders = {});
     /// Makes this folder the current one; false when it is not in the tree.
     bool selectFolder(const QString &accountId, store::Folder folder);
+    /// Makes this local folder the current one; false when it is not in the tree.
+    bool selectLocalFolder(const QString &name);
 
 Q_SIGNALS:
-    /// The user (or selectFolder) chose a folder.
+    /// The user (or selectFolder) chose a folder. The Trash of "Local Folders" comes as
+    /// account MessageStore::localAccountId().
     void folderSelected(const QString &accountId, poplar::store::Folder folder);
+    /// The user (or selectLocalFolder) chose a local folder.
+    void localFolderSelected(const QString &name);
 
 private:
     void currentChanged(QTreeWidgetItem *item);
+    void makeCurrent(QTreeWidgetItem *item);
 };
 
 } // namespace poplar::ui

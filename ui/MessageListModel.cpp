@@ -62,6 +62,17 @@ void MessageListModel::setFolder(const QString &accountId, store::Folder folder)
 {
     m_accountId = accountId;
     m_folder = folder;
+    m_localFolder.clear();
+    m_filter.reset(); // a search belongs to the folder it ran in
+    reload();
+}
+
+void MessageListModel::setLocalFolder(const QString &name)
+{
+    m_accountId = store::MessageStore::localAccountId();
+    m_folder = store::Folder::Inbox;
+    m_localFolder = name;
+    m_filter.reset();
     reload();
 }
 
@@ -69,18 +80,73 @@ void MessageListModel::reload()
 {
     QList<MessageSummary> rows;
     if (!m_accountId.isEmpty()) {
-        auto result = m_store.messages(m_folder, m_accountId);
+        auto result = m_localFolder.isEmpty() ? m_store.messages(m_folder, m_accountId)
+                                              : m_store.localFolder(m_localFolder);
         if (result)
             rows = std::move(result).value();
         else
             Q_EMIT loadFailed(result.error().message());
     }
+    sortRows(rows);
+    beginResetModel();
+    m_all = std::move(rows);
+    m_rows = filtered();
+    endResetModel();
+}
+
+void MessageListModel::setFilter(const QSet<qint64> &ids)
+{
+    beginResetModel();
+    m_filter = ids;
+    m_rows = filtered();
+    endResetModel();
+}
+
+void MessageListModel::clearFilter()
+{
+    if (!m_filter)
+        return;
+    beginResetModel();
+    m_filter.reset();
+    m_rows = m_all;
+    endResetModel();
+}
+
+QList<MessageSummary> MessageListModel::filtered() const
+{
+    if (!m_filter)
+        return m_all;
+    QList<MessageSummary> rows;
+    for (const MessageSummary &s : m_all) {
+        if (m_filter->contains(s.id))
+            rows.append(s);
+    }
+    return rows;
+}
+
+void MessageListModel::sortRows(QList<MessageSummary> &rows) const
+{
     std::stable_sort(
         rows.begin(), rows.end(),
         [this](const MessageSummary &a, const MessageSummary &b) { return lessThan(a, b); });
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
+}
+
+void MessageListModel::refreshMessage(qint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    auto result = m_store.message(id);
+    if (!result) {
+        Q_EMIT loadFailed(result.error().message());
+        return;
+    }
+    m_rows[row] = result.value();
+    for (MessageSummary &s : m_all) {
+        if (s.id == id)
+            s = result.value();
+    }
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 const MessageSummary &MessageListModel::summaryAt(int row) const
@@ -104,11 +170,16 @@ void MessageListModel::setSeen(qint64 id, bool seen)
     if (row < 0 || m_rows.at(row).seen == seen)
         return;
     m_rows[row].seen = seen;
+    for (MessageSummary &s : m_all) {
+        if (s.id == id)
+            s.seen = seen;
+    }
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole, SeenRole});
 }
 
 void MessageListModel::removeMessage(qint64 id)
 {
+    m_all.removeIf([id](const MessageSummary &s) { return s.id == id; });
     const int row = rowOf(id);
     if (row < 0)
         return;
@@ -119,10 +190,13 @@ void MessageListModel::removeMessage(qint64 id)
 
 void MessageListModel::addMessages(const QList<qint64> &ids)
 {
-    if (m_accountId.isEmpty())
+    // A local folder's summaries do not say which local folder they are in: the caller
+    // reloads those.
+    if (m_accountId.isEmpty() || !m_localFolder.isEmpty())
         return;
     for (qint64 id : ids) {
-        if (rowOf(id) >= 0)
+        if (std::any_of(m_all.cbegin(), m_all.cend(),
+                        [id](const MessageSummary &s) { return s.id == id; }))
             continue;
         auto result = m_store.message(id);
         if (!result) {
@@ -132,6 +206,13 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
         const MessageSummary &summary = result.value();
         if (summary.accountId != m_accountId || summary.folder != m_folder)
             continue;
+        m_all.insert(std::upper_bound(m_all.cbegin(), m_all.cend(), summary,
+                                      [this](const MessageSummary &a, const MessageSummary &b) {
+                                          return lessThan(a, b);
+                                      }),
+                     summary);
+        if (m_filter && !m_filter->contains(id))
+            continue; // not among the search's results
         const int row = insertionRow(summary);
         beginInsertRows({}, row, row);
         m_rows.insert(row, summary);
@@ -268,9 +349,8 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
     for (const QModelIndex &i : oldIndexes)
         oldIds.append(m_rows.at(i.row()).id);
 
-    std::stable_sort(
-        m_rows.begin(), m_rows.end(),
-        [this](const MessageSummary &a, const MessageSummary &b) { return lessThan(a, b); });
+    sortRows(m_rows);
+    sortRows(m_all);
 
     QModelIndexList newIndexes;
     newIndexes.reserve(oldIndexes.size());

@@ -5,7 +5,10 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
 #include <QString>
+
+#include <optional>
 
 namespace poplar::store {
 class MessageStore;
@@ -37,17 +40,31 @@ public:
 
     /// Shows this account's folder (and reads it). An empty id shows nothing.
     void setFolder(const QString &accountId, store::Folder folder);
+    /// Shows a local folder (imported mail): account MessageStore::localAccountId(), Inbox.
+    void setLocalFolder(const QString &name);
     [[nodiscard]] const QString &accountId() const { return m_accountId; }
     [[nodiscard]] store::Folder folder() const { return m_folder; }
+    /// The local folder shown, or empty when an account's folder is.
+    [[nodiscard]] const QString &localFolder() const { return m_localFolder; }
     /// Reads the folder again from the cache (resets the model).
     void reload();
+
+    /// Shows only the folder's messages with these ids (search results), in the list's
+    /// order; the folder stays loaded, so clearing the filter is instant.
+    void setFilter(const QSet<qint64> &ids);
+    void clearFilter();
+    [[nodiscard]] bool isFiltered() const { return m_filter.has_value(); }
+    /// The whole folder, filtered or not (for an export).
+    [[nodiscard]] const QList<store::MessageSummary> &folderMessages() const { return m_all; }
+    /// Reads a shown message's summary again (it was completed, say) and updates its row.
+    void refreshMessage(qint64 id);
 
     /// The row's summary; `row` must be valid.
     [[nodiscard]] const store::MessageSummary &summaryAt(int row) const;
     /// The row showing this message, or -1.
     [[nodiscard]] int rowOf(qint64 id) const;
 
-    /// How many of the rows are unread.
+    /// How many of the shown rows are unread.
     [[nodiscard]] int unreadCount() const;
     /// A date as the list shows it: local time, the time alone for today, no seconds.
     [[nodiscard]] static QString formatDate(const QDateTime &utc);
@@ -78,11 +95,16 @@ private:
     [[nodiscard]] bool lessThan(const store::MessageSummary &a,
                                 const store::MessageSummary &b) const;
     [[nodiscard]] int insertionRow(const store::MessageSummary &summary) const;
+    void sortRows(QList<store::MessageSummary> &rows) const;
+    [[nodiscard]] QList<store::MessageSummary> filtered() const;
 
     store::MessageStore &m_store;
     QString m_accountId;
     store::Folder m_folder = store::Folder::Inbox;
-    QList<store::MessageSummary> m_rows;
+    QString m_localFolder;
+    QList<store::MessageSummary> m_all;  ///< the whole folder, sorted as the rows are
+    QList<store::MessageSummary> m_rows; ///< what is shown: m_all, or its filtered part
+    std::optional<QSet<qint64>> m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };
