@@ -6,9 +6,16 @@
 #include "sync/MessageActions.h"
 
 #include "FolderTree.h"
+#include "MailActions.h"
+#include "MailTransfer.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "PartialMessageBar.h"
+#include "ProtocolLogDialog.h"
+#include "SearchBar.h"
+#include "SearchController.h"
 #include "SettingsDialog.h"
+#include "SyncProgressPanel.h"
 #include "WindowSettingsKeys.h"
 
 #include "Profile.h"
@@ -24,7 +31,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -57,8 +63,11 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     setWindowTitle(tr("Poplar"));
     setObjectName(QStringLiteral("mainWindow"));
     m_model = new MessageListModel(m_services.messages, this);
+    // Kept for Help ▸ Protocol Log; lines stay on the sync thread until asked for.
+    m_services.sync.setKeepProtocolLog(true);
     createActions();
     createWidgets();
+    createMenus();
 
     sync::SyncController &sync = m_services.sync;
     connect(&sync, &sync::SyncController::started, this, &MainWindow::syncStarted);
@@ -67,6 +76,23 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(&sync, &sync::SyncController::finished, this, &MainWindow::syncFinished);
     connect(m_model, &MessageListModel::loadFailed, this,
             [this](const QString &message) { setStatus(message, true); });
+    auto showError = [this](const QString &message) { setStatus(message, true); };
+    auto showNotice = [this](const QString &message) {
+        statusBar()->showMessage(message, transientMs);
+    };
+    connect(m_search, &SearchController::failed, this, showError);
+    connect(m_partialBar, &PartialMessageBar::failed, this, showError);
+    connect(m_partialBar, &PartialMessageBar::completed, this, &MainWindow::messageCompleted);
+    connect(m_mailActions, &MailActions::failed, this, showError);
+    connect(m_mailActions, &MailActions::notice, this, showNotice);
+    connect(m_transfer, &MailTransfer::failed, this, showError);
+    connect(m_transfer, &MailTransfer::notice, this, showNotice);
+    connect(m_transfer, &MailTransfer::imported, this, [this](const QString &folder) {
+        reloadAccounts(); // the folder may be new
+        showLocalFolder(folder);
+    });
+    connect(m_syncPanel, &SyncProgressPanel::cancelRequested, &m_services.sync,
+            &sync::SyncController::cancel);
 
     restoreLayout();
     // Sorting starts once the header's saved indicator (date, newest first) is in place.
@@ -102,32 +128,62 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_deleteAction = new QAction(
-        QIcon::fromTheme(QStringLiteral("edit-delete"), s->standardIcon(QStyle::SP_TrashIcon)),
-        tr("&Delete"), this);
-    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setToolTip(tr("Move the selected messages to Trash (Del)"));
-    m_deleteAction->setEnabled(false);
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+    m_findAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Find…"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find); // Ctrl+F
+    m_findAction->setToolTip(tr("Search the messages of this folder (Ctrl+F)"));
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_searchBar->setFocus(Qt::ShortcutFocusReason);
+        m_searchBar->selectAll();
+    });
 
+    m_protocolLogAction = new QAction(tr("&Protocol Log…"), this);
+    m_protocolLogAction->setObjectName(QStringLiteral("protocolLogAction"));
+    m_protocolLogAction->setToolTip(
+        tr("What the last check said to each server, without passwords, to copy into a "
+           "bug report"));
+    connect(m_protocolLogAction, &QAction::triggered, this, &MainWindow::openProtocolLog);
+}
+
+void MainWindow::createMenus()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_getMessagesAction);
+    file->addSeparator();
+    file->addAction(m_transfer->saveAsAction());
+    file->addAction(m_transfer->importMboxAction());
+    file->addAction(m_transfer->importMaildirAction());
+    file->addAction(m_transfer->exportFolderAction());
+    file->addSeparator();
+    file->addAction(m_mailActions->emptyTrashAction());
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_mailActions->undoAction());
+    edit->addAction(m_mailActions->redoAction());
+    edit->addSeparator();
+    edit->addAction(m_findAction);
     QMenu *message = menuBar()->addMenu(tr("&Message"));
-    message->addAction(m_deleteAction);
+    message->addAction(m_mailActions->deleteAction());
+    message->addAction(m_mailActions->restoreAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_protocolLogAction);
 
     QToolBar *toolBar = addToolBar(tr("Main Toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
     toolBar->addAction(m_getMessagesAction);
-    toolBar->addAction(m_deleteAction);
+    toolBar->addAction(m_mailActions->deleteAction());
     toolBar->addSeparator();
     toolBar->addAction(m_settingsAction);
+}
+
+QAction *MainWindow::deleteAction() const
+{
+    return m_mailActions->deleteAction();
 }
 
 void MainWindow::createWidgets()
@@ -135,6 +191,8 @@ void MainWindow::createWidgets()
     m_folders = new FolderTree(this);
     m_folders->setObjectName(QStringLiteral("folderTree"));
     connect(m_folders, &FolderTree::folderSelected, this, &MainWindow::showFolderContents);
+    connect(m_folders, &FolderTree::localFolderSelected, this,
+            &MainWindow::showLocalFolderContents);
 
     m_list = new QTableView(this);
     m_list->setObjectName(QStringLiteral("messageList"));
@@ -170,13 +228,35 @@ void MainWindow::createWidgets()
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::messageSelectionChanged);
 
+    m_mailActions = new MailActions(m_services, m_list, m_model, this);
+    m_transfer = new MailTransfer(m_services, m_model, this);
+
+    // The search box sits on the list it narrows, as Thunderbird's quick filter does.
+    auto *listPane = new QWidget(this);
+    m_searchBar = new SearchBar(listPane);
+    m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    listLayout->addWidget(m_searchBar);
+    listLayout->addWidget(m_list, 1);
+
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));
+    // "Download the rest" lives above the viewer, outside it: the viewer shows what it is
+    // given and knows nothing of syncing.
+    auto *viewPane = new QWidget(this);
+    m_partialBar = new PartialMessageBar(m_services.sync, m_services.accounts, viewPane);
+    auto *viewLayout = new QVBoxLayout(viewPane);
+    viewLayout->setContentsMargins(0, 0, 0, 0);
+    viewLayout->setSpacing(0);
+    viewLayout->addWidget(m_partialBar);
+    viewLayout->addWidget(m_view, 1);
 
     m_messageSplitter = new QSplitter(Qt::Vertical, this);
     m_messageSplitter->setObjectName(QStringLiteral("messageSplitter"));
-    m_messageSplitter->addWidget(m_list);
-    m_messageSplitter->addWidget(m_view);
+    m_messageSplitter->addWidget(listPane);
+    m_messageSplitter->addWidget(viewPane);
     m_messageSplitter->setChildrenCollapsible(false);
     m_messageSplitter->setStretchFactor(1, 1);
 
@@ -213,15 +293,11 @@ void MainWindow::createWidgets()
     m_statusLabel->setObjectName(QStringLiteral("syncStatus"));
     m_statusLabel->setTextFormat(Qt::RichText); // every piece is escaped in setStatus()
     m_statusLabel->setContentsMargins(4, 0, 0, 0);
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("syncProgress"));
-    m_progress->setMaximumWidth(180);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
+    m_syncPanel = new SyncProgressPanel(this);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("messageCount"));
     statusBar()->addWidget(m_statusLabel, 1);
-    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_syncPanel);
     statusBar()->addPermanentWidget(m_countLabel);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &MainWindow::updateCount);
@@ -232,6 +308,11 @@ void MainWindow::createWidgets()
 void MainWindow::showFolder(const QString &accountId, Folder folder)
 {
     m_folders->selectFolder(accountId, folder);
+}
+
+void MainWindow::showLocalFolder(const QString &name)
+{
+    m_folders->selectLocalFolder(name);
 }
 
 void MainWindow::getMessages()
@@ -261,6 +342,8 @@ void MainWindow::startScheduledChecks()
     connect(m_scheduler, &sync::CheckScheduler::checkDue, this,
             [this](const Account &account) { m_services.sync.syncAccount(account); });
     m_scheduler->start();
+    // Mail stored but never indexed (a sync stopped before it indexed) becomes searchable.
+    m_services.sync.indexPending();
 }
 
 void MainWindow::openSettings()
@@ -274,31 +357,15 @@ void MainWindow::openSettings()
 
 void MainWindow::deleteSelected()
 {
-    const QList<qint64> ids = selectedIds();
-    if (ids.isEmpty())
-        return;
-    if (m_model->folder() == Folder::Trash) {
-        statusBar()->showMessage(
-            tr("Messages in Trash cannot be deleted for good yet; they stay in Trash."),
-            transientMs);
-        return;
-    }
-    int nextRow = m_model->rowCount();
-    int moved = 0;
-    for (qint64 id : ids) {
-        nextRow = std::min(nextRow, m_model->rowOf(id));
-        if (Status s = m_services.actions.moveToTrash(id); !s) {
-            setStatus(s.error().message(), true);
-            break;
-        }
-        m_model->removeMessage(id);
-        ++moved;
-    }
-    selectRow(std::min(nextRow, m_model->rowCount() - 1));
-    if (moved > 0)
-        statusBar()->showMessage(moved == 1 ? tr("Moved 1 message to Trash.")
-                                            : tr("Moved %1 messages to Trash.").arg(moved),
-                                 transientMs);
+    m_mailActions->deleteSelected();
+}
+
+void MainWindow::openProtocolLog()
+{
+    auto *dialog = new ProtocolLogDialog(m_services.sync, m_services.accounts.accounts(),
+                                         m_model->accountId(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -311,22 +378,37 @@ void MainWindow::reloadAccounts()
 {
     QString currentAccount = m_model->accountId();
     Folder currentFolder = m_model->folder();
+    const QString currentLocal = m_model->localFolder();
 
     const QList<Account> accounts = m_services.accounts.accounts();
     m_accountNames.clear();
     for (const Account &a : accounts)
         m_accountNames.insert(a.id, a.name);
-    m_folders->setAccounts(accounts);
+    auto localFolders = m_services.messages.localFolders();
+    if (!localFolders)
+        setStatus(localFolders.error().message(), true);
+    const QStringList locals = localFolders ? localFolders.value() : QStringList();
+    m_folders->setAccounts(accounts, locals);
     // Shown again even when it was shown before: the account may have changed.
     m_view->clear();
     m_model->setFolder({}, Folder::Inbox);
 
-    if (accounts.isEmpty()) {
+    if (accounts.isEmpty() && locals.isEmpty()) {
         m_center->setCurrentWidget(m_noAccounts);
         return;
     }
     m_center->setCurrentWidget(m_messageSplitter);
-    if (!m_accountNames.contains(currentAccount)) {
+    if (!currentLocal.isEmpty() && locals.contains(currentLocal)) {
+        showLocalFolder(currentLocal);
+        return;
+    }
+    const bool localTrash = currentAccount == store::MessageStore::localAccountId() &&
+                            currentLocal.isEmpty() && !locals.isEmpty();
+    if (!m_accountNames.contains(currentAccount) && !localTrash) {
+        if (accounts.isEmpty()) {
+            showLocalFolder(locals.first());
+            return;
+        }
         currentAccount = accounts.first().id;
         currentFolder = Folder::Inbox;
     }
@@ -339,18 +421,42 @@ void MainWindow::showFolderContents(const QString &accountId, Folder folder)
         return;
     m_view->clear();
     m_model->setFolder(accountId, folder);
-    m_deleteAction->setEnabled(false);
+    folderShown();
+}
+
+void MainWindow::showLocalFolderContents(const QString &name)
+{
+    if (name == m_model->localFolder())
+        return;
+    m_view->clear();
+    m_model->setLocalFolder(name);
+    folderShown();
+}
+
+void MainWindow::folderShown()
+{
+    m_partialBar->clearMessage();
+    m_transfer->setCurrentMessage(0, {});
+    m_mailActions->updateActions();
+    m_search->folderChanged(); // the query in the box applies to the new folder
 }
 
 void MainWindow::messageSelectionChanged()
 {
     const QList<qint64> ids = selectedIds();
-    m_deleteAction->setEnabled(!ids.isEmpty());
+    m_mailActions->updateActions();
     if (ids.size() != 1) {
         m_view->clear();
+        m_partialBar->clearMessage();
+        m_transfer->setCurrentMessage(0, {});
         return;
     }
     const qint64 id = ids.first();
+    const int row = m_model->rowOf(id);
+    if (row >= 0) {
+        m_partialBar->showFor(m_model->summaryAt(row));
+        m_transfer->setCurrentMessage(id, m_model->summaryAt(row).subject);
+    }
     if (id == m_view->messageId())
         return;
     Result<QByteArray> raw = m_services.messages.raw(id);
@@ -359,7 +465,6 @@ void MainWindow::messageSelectionChanged()
         setStatus(raw.error().message(), true);
         return;
     }
-    const int row = m_model->rowOf(id);
     if (row >= 0 && !m_model->summaryAt(row).seen) {
         if (Status s = m_services.messages.setSeen(id, true); s)
             m_model->setSeen(id, true);
@@ -369,16 +474,24 @@ void MainWindow::messageSelectionChanged()
     m_view->showMessage(id, raw.value());
 }
 
-void MainWindow::selectRow(int row)
+void MainWindow::messageCompleted(qint64 id)
 {
-    if (row < 0) {
-        m_list->clearSelection();
+    m_model->refreshMessage(id);
+    const auto summary = m_services.messages.message(id);
+    if (summary)
+        m_completedRest.insert(summary.value().accountId);
+    statusBar()->showMessage(tr("Downloaded the rest of the message."), transientMs);
+    if (m_view->messageId() != id)
+        return;
+    // The viewer still shows the headers-only copy: show the whole message now.
+    Result<QByteArray> raw = m_services.messages.raw(id);
+    if (!raw) {
+        setStatus(raw.error().message(), true);
         return;
     }
-    const QModelIndex index = m_model->index(row, 0);
-    m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
-    m_list->scrollTo(index);
+    m_view->showMessage(id, raw.value());
+    if (const int row = m_model->rowOf(id); row >= 0)
+        m_partialBar->showFor(m_model->summaryAt(row));
 }
 
 QList<qint64> MainWindow::selectedIds() const
@@ -404,20 +517,18 @@ void MainWindow::dropAccountMessages(const QString &accountId)
 
 void MainWindow::syncStarted(const QString &accountId)
 {
-    if (m_progress->isHidden()) { // nothing was running: a new round begins
+    if (m_syncPanel->isEmpty()) { // nothing was running: a new round begins
         m_roundLines.clear();
         m_roundHadError = false;
     }
-    m_progress->setRange(0, 0); // busy until the first progress report
-    m_progress->show();
+    m_syncPanel->accountStarted(accountId, accountName(accountId));
     setStatus(tr("Checking %1…").arg(accountName(accountId)));
 }
 
-void MainWindow::syncProgress(const QString &accountId, int done, int total)
+void MainWindow::syncProgress(const QString &accountId, int done, int total, qint64 bytesDone,
+                              qint64 bytesTotal)
 {
-    m_progress->setRange(0, std::max(total, 1));
-    m_progress->setValue(done);
-    setStatus(tr("Downloading %1: %2 of %3").arg(accountName(accountId)).arg(done).arg(total));
+    m_syncPanel->accountProgress(accountId, done, total, bytesDone, bytesTotal);
 }
 
 void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)
@@ -428,8 +539,11 @@ void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)
 
 void MainWindow::syncFinished(const sync::SyncResult &result)
 {
+    m_syncPanel->accountFinished(result.accountId);
     if (m_removeAfterSync.remove(result.accountId)) {
         dropAccountMessages(result.accountId);
+    } else if (m_completedRest.remove(result.accountId) && result.ok()) {
+        // The rest of a message, not new mail: messageCompleted() said so already.
     } else {
         const QString name = accountName(result.accountId);
         QString line;
@@ -450,7 +564,6 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
     }
     if (!m_services.sync.isIdle())
         return;
-    m_progress->hide();
     if (m_roundLines.size() > 1) {
         // One line for the whole round; errors stay red.
         QStringList html;
@@ -470,8 +583,12 @@ void MainWindow::updateCount()
     }
     const int total = m_model->rowCount();
     const int unread = m_model->unreadCount();
-    const QString messages =
+    QString messages =
         total == 1 ? tr("1 message") : tr("%1 messages").arg(QLocale().toString(total));
+    if (m_model->isFiltered())
+        messages = tr("%1 of %2 match")
+                       .arg(QLocale().toString(total),
+                            QLocale().toString(m_model->folderMessages().size()));
     m_countLabel->setText(unread == 0 ? messages : tr("%1, %2 unread").arg(messages).arg(unread));
 }
 

@@ -12,7 +12,6 @@
 class QAction;
 class QItemSelection;
 class QLabel;
-class QProgressBar;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -25,8 +24,14 @@ struct SyncResult;
 namespace poplar::ui {
 
 class FolderTree;
+class MailActions;
+class MailTransfer;
 class MessageListModel;
 class MessageView;
+class PartialMessageBar;
+class SearchBar;
+class SearchController;
+class SyncProgressPanel;
 
 /// The reader: accounts and their folders on the left, the message list above the message
 /// on the right. Layout, actions and status only; the work is done by the services.
@@ -44,7 +49,15 @@ public:
     [[nodiscard]] MessageView *messageView() const { return m_view; }
     [[nodiscard]] FolderTree *folderTree() const { return m_folders; }
     [[nodiscard]] QAction *getMessagesAction() const { return m_getMessagesAction; }
-    [[nodiscard]] QAction *deleteAction() const { return m_deleteAction; }
+    [[nodiscard]] QAction *deleteAction() const;
+    [[nodiscard]] QAction *findAction() const { return m_findAction; }
+    [[nodiscard]] QAction *protocolLogAction() const { return m_protocolLogAction; }
+    [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
+    [[nodiscard]] SearchController *search() const { return m_search; }
+    [[nodiscard]] SyncProgressPanel *syncPanel() const { return m_syncPanel; }
+    [[nodiscard]] PartialMessageBar *partialBar() const { return m_partialBar; }
+    [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
+    [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
     /// main() calls it once the window is up; tests leave it off.
@@ -52,11 +65,14 @@ public:
 
     /// Shows this account's folder, selecting it in the folder tree.
     void showFolder(const QString &accountId, store::Folder folder);
+    /// Shows a local folder (imported mail), selecting it in the folder tree.
+    void showLocalFolder(const QString &name);
 
 public Q_SLOTS:
     void getMessages();
     void openSettings();
     void deleteSelected();
+    void openProtocolLog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,15 +80,19 @@ protected:
 private:
     void createActions();
     void createWidgets();
+    void createMenus();
     void reloadAccounts();
     void showFolderContents(const QString &accountId, store::Folder folder);
+    void showLocalFolderContents(const QString &name);
+    void folderShown();
     void messageSelectionChanged();
-    void selectRow(int row);
+    void messageCompleted(qint64 id);
     [[nodiscard]] QList<qint64> selectedIds() const;
     void dropAccountMessages(const QString &accountId);
 
     void syncStarted(const QString &accountId);
-    void syncProgress(const QString &accountId, int done, int total);
+    void syncProgress(const QString &accountId, int done, int total, qint64 bytesDone,
+                      qint64 bytesTotal);
     void syncStored(const QString &accountId, const QList<qint64> &ids);
     void syncFinished(const sync::SyncResult &result);
     void updateCount();
@@ -85,6 +105,7 @@ private:
     Services m_services;
     QHash<QString, QString> m_accountNames; ///< id → name, as the tree shows them
     QSet<QString> m_removeAfterSync;        ///< removed accounts whose sync must end first
+    QSet<QString> m_completedRest;          ///< sessions that fetched the rest of one message
     QStringList m_roundLines;               ///< results of the syncs since the last idle
     bool m_roundHadError = false;
 
@@ -98,13 +119,19 @@ private:
     QWidget *m_noAccounts = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_countLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
+    SyncProgressPanel *m_syncPanel = nullptr;
+    SearchBar *m_searchBar = nullptr;
+    SearchController *m_search = nullptr;
+    PartialMessageBar *m_partialBar = nullptr;
+    MailActions *m_mailActions = nullptr;
+    MailTransfer *m_transfer = nullptr;
 
     QAction *m_getMessagesAction = nullptr;
     sync::CheckScheduler *m_scheduler = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_deleteAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_protocolLogAction = nullptr;
 };
 
 } // namespace poplar::ui

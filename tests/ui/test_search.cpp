@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "WindowFixture.h"
+
+#include "MessageListModel.h"
+#include "SearchBar.h"
+#include "SearchController.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace poplar;
+using poplar::store::Folder;
+using poplar::ui::SearchBar;
+
+namespace {
+
+TEST(SearchBarTest, AsksOnceTypingPausesAndEscapeClears)
+{
+    SearchBar bar;
+    bar.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&bar));
+    QSignalSpy requested(&bar, &SearchBar::searchRequested);
+    QSignalSpy cleared(&bar, &SearchBar::searchCleared);
+
+    QTest::keyClicks(&bar, QStringLiteral("parc"));
+    // Nothing per keystroke: one search once the typing pauses, for all of it.
+    EXPECT_EQ(requested.count(), 0);
+    ASSERT_TRUE(test::waitUntil([&] { return requested.count() == 1; }, 2000));
+    EXPECT_EQ(requested.first().first().toString(), QStringLiteral("parc"));
+    QTest::qWait(SearchBar::debounceMs * 2);
+    EXPECT_EQ(requested.count(), 1);
+
+    QTest::keyClick(&bar, Qt::Key_Escape);
+    EXPECT_TRUE(bar.text().isEmpty());
+    EXPECT_GE(cleared.count(), 1);
+    QTest::qWait(SearchBar::debounceMs * 2);
+    EXPECT_EQ(requested.count(), 1); // the cleared text is not searched for
+}
+
+class SearchTest : public test::WindowFixture {};
+
+TEST_F(SearchTest, CtrlFSearchesTheFolderAsYouTypeAndEscapeBringsItBack)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    const QString work = addAccount(QStringLiteral("Work"));
+    const qint64 parcel = test::storeMessage(
+        *m_store, home, QStringLiteral("a"),
+        test::rfc5322(QStringLiteral("Your parcel is on its way"),
+                      QStringLiteral("Parcel Service <noreply@parcels.example>"), at(9, 14),
+                      QStringLiteral("Expected delivery: Thursday.")));
+    test::storeMessage(*m_store, home, QStringLiteral("b"),
+                       test::rfc5322(QStringLiteral("Minutes"), QStringLiteral("bob@example.org"),
+                                     at(2, 9), QStringLiteral("Attached are the minutes.")));
+    const qint64 bodyMatch = test::storeMessage(
+        *m_store, home, QStringLiteral("c"),
+        test::rfc5322(QStringLiteral("Holiday"), QStringLiteral("carol@example.org"), at(5, 18),
+                      QStringLiteral("Did the parcel with the photos arrive?")));
+    // Another account's message matches too, but is not in the folder shown.
+    test::storeMessage(*m_store, work, QStringLiteral("d"),
+                       test::rfc5322(QStringLiteral("Parcel for the office"),
+                                     QStringLiteral("dave@example.org"), at(6, 8),
+                                     QStringLiteral("At the desk.")));
+    indexForSearch();
+
+    ui::MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.showFolder(home, Folder::Inbox);
+    ui::MessageListModel *model = window.messageModel();
+    ASSERT_EQ(model->rowCount(), 3);
+    window.messageList()->setFocus();
+
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    SearchBar *bar = window.searchBar();
+    ASSERT_TRUE(test::waitUntil([&] { return bar->hasFocus(); }));
+
+    QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    QTest::keyClicks(bar, QStringLiteral("parcel"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() >= 1; }));
+    EXPECT_EQ(shown.last().first().toString(), QStringLiteral("parcel"));
+    ASSERT_EQ(model->rowCount(), 2);
+    EXPECT_EQ(model->summaryAt(0).id, parcel); // newest first, as the folder was
+    EXPECT_EQ(model->summaryAt(1).id, bodyMatch);
+    auto *count = window.findChild<QLabel *>(QStringLiteral("messageCount"));
+    ASSERT_NE(count, nullptr);
+    EXPECT_TRUE(count->text().contains(QStringLiteral("2 of 3"))) << qPrintable(count->text());
+
+    // A word that is nowhere: an empty list, not the folder.
+    QTest::keyClicks(bar, QStringLiteral("zzz"));
+    ASSERT_TRUE(test::waitUntil([&] { return model->rowCount() == 0; }));
+
+    QTest::keyClick(bar, Qt::Key_Escape);
+    EXPECT_TRUE(bar->text().isEmpty());
+    EXPECT_FALSE(model->isFiltered());
+    EXPECT_EQ(model->rowCount(), 3);
+}
+
+TEST_F(SearchTest, TheQueryFollowsToAnotherFolder)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    const qint64 trashed = test::storeMessage(
+        *m_store, home, QStringLiteral("a"),
+        test::rfc5322(QStringLiteral("Invoice 42"), QStringLiteral("shop@example.org"), at(3, 9),
+                      QStringLiteral("Please pay.")));
+    test::storeMessage(*m_store, home, QStringLiteral("b"),
+                       test::rfc5322(QStringLiteral("Invoice 43"),
+                                     QStringLiteral("shop@example.org"), at(4, 9),
+                                     QStringLiteral("Please pay again.")));
+    test::storeMessage(*m_store, home, QStringLiteral("c"),
+                       test::rfc5322(QStringLiteral("Other"), QStringLiteral("x@example.org"),
+                                     at(5, 9), QStringLiteral("Nothing to pay.")));
+    ASSERT_TRUE(m_actions->moveToTrash(trashed).ok());
+    indexForSearch();
+
+    ui::MainWindow &window = makeWindow();
+    window.showFolder(home, Folder::Inbox);
+    QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    window.searchBar()->setText(QStringLiteral("invoice"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1; }));
+    EXPECT_EQ(window.messageModel()->rowCount(), 1);
+
+    window.showFolder(home, Folder::Trash);
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 2; }));
+    ASSERT_EQ(window.messageModel()->rowCount(), 1);
+    EXPECT_EQ(window.messageModel()->summaryAt(0).id, trashed);
+}
+
+} // namespace

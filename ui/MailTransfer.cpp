@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MailTransfer.h"
+
+#include "CacheTask.h"
+#include "MessageListModel.h"
+
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "store/MboxWriter.h"
+#include "store/MessageStore.h"
+#include "sync/MailImporter.h"
+#include "sync/SyncController.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QWidget>
+
+namespace poplar::ui {
+
+using store::MailboxReader;
+
+namespace {
+
+/// A file name made of a subject: no path separators or characters file systems refuse.
+QString fileNameFor(const QString &subject, const QString &fallback)
+{
+    static const QRegularExpression unsafe(QStringLiteral(R"([\\/:*?"<>|\x00-\x1f]+)"));
+    QString name = subject;
+    name.replace(unsafe, QStringLiteral(" "));
+    name = name.simplified().left(80);
+    while (name.startsWith(QLatin1Char('.')))
+        name.remove(0, 1);
+    return name.isEmpty() ? fallback : name;
+}
+
+QString documentsDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+} // namespace
+
+MailTransfer::MailTransfer(Services services, MessageListModel *model, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_services(services)
+    , m_model(model)
+    , m_dialogParent(dialogParent)
+{
+    m_importMbox = new QAction(tr("Import &mbox File…"), this);
+    m_importMbox->setObjectName(QStringLiteral("importMboxAction"));
+    m_importMbox->setToolTip(tr("Copy the messages of an mbox file into a local folder"));
+    connect(m_importMbox, &QAction::triggered, this,
+            [this] { askImport(MailboxReader::Format::Mbox); });
+
+    m_importMaildir = new QAction(tr("Import Mail&dir…"), this);
+    m_importMaildir->setObjectName(QStringLiteral("importMaildirAction"));
+    m_importMaildir->setToolTip(tr("Copy the messages of a Maildir into a local folder"));
+    connect(m_importMaildir, &QAction::triggered, this,
+            [this] { askImport(MailboxReader::Format::Maildir); });
+
+    m_saveAs = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
+                           tr("&Save Message As…"), this);
+    m_saveAs->setObjectName(QStringLiteral("saveAsAction"));
+    m_saveAs->setShortcut(QKeySequence::Save);
+    m_saveAs->setToolTip(tr("Save the message as an .eml file, byte for byte as received"));
+    m_saveAs->setEnabled(false);
+    connect(m_saveAs, &QAction::triggered, this, &MailTransfer::askSaveAs);
+
+    m_exportFolder = new QAction(tr("&Export Folder as mbox…"), this);
+    m_exportFolder->setObjectName(QStringLiteral("exportFolderAction"));
+    m_exportFolder->setToolTip(tr("Write every message of the folder shown to an mbox file"));
+    m_exportFolder->setEnabled(false);
+    connect(m_exportFolder, &QAction::triggered, this, &MailTransfer::askExportFolder);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &MailTransfer::folderChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MailTransfer::folderChanged);
+}
+
+void MailTransfer::folderChanged()
+{
+    m_exportFolder->setEnabled(!m_model->folderMessages().isEmpty());
+}
+
+QString MailTransfer::folderName() const
+{
+    if (!m_model->localFolder().isEmpty())
+        return m_model->localFolder();
+    const std::optional<Account> account = m_services.accounts.account(m_model->accountId());
+    const QString folder = m_model->folder() == store::Folder::Trash ? tr("Trash") : tr("Inbox");
+    return account ? tr("%1 %2").arg(account->name, folder) : folder;
+}
+
+void MailTransfer::setCurrentMessage(qint64 id, const QString &subject)
+{
+    m_messageId = id;
+    m_subject = subject;
+    m_saveAs->setEnabled(id > 0);
+}
+
+void MailTransfer::askImport(MailboxReader::Format format)
+{
+    const bool mbox = format == MailboxReader::Format::Mbox;
+    const QString path =
+        mbox
+            ? QFileDialog::getOpenFileName(m_dialogParent, tr("Import mbox File"), QDir::homePath(),
+                                           tr("mbox files (*.mbox *.mbx);;All files (*)"))
+            : QFileDialog::getExistingDirectory(m_dialogParent, tr("Import Maildir"),
+                                                QDir::homePath());
+    if (path.isEmpty())
+        return;
+    importMailbox(format, path, MailboxReader::defaultFolderName(format, path));
+}
+
+void MailTransfer::askSaveAs()
+{
+    if (m_messageId <= 0)
+        return;
+    const QString suggested =
+        QDir(documentsDir())
+            .filePath(fileNameFor(m_subject, tr("message")) + QStringLiteral(".eml"));
+    const QString path =
+        QFileDialog::getSaveFileName(m_dialogParent, tr("Save Message As"), suggested,
+                                     tr("E-mail messages (*.eml);;All files (*)"));
+    if (!path.isEmpty())
+        saveMessage(m_messageId, path);
+}
+
+void MailTransfer::askExportFolder()
+{
+    const QList<store::MessageSummary> messages = m_model->folderMessages();
+    if (messages.isEmpty())
+        return;
+    const QString suggested =
+        QDir(documentsDir())
+            .filePath(fileNameFor(folderName(), tr("messages")) + QStringLiteral(".mbox"));
+    const QString path =
+        QFileDialog::getSaveFileName(m_dialogParent, tr("Export Folder as mbox"), suggested,
+                                     tr("mbox files (*.mbox);;All files (*)"));
+    if (!path.isEmpty())
+        exportFolder(messages, path);
+}
+
+void MailTransfer::importMailbox(MailboxReader::Format format, const QString &path,
+                                 const QString &folder)
+{
+    ++m_running;
+    Q_EMIT notice(tr("Importing %1…").arg(QDir::toNativeSeparators(path)));
+    runOnCache<sync::ImportResult>(
+        this, m_services.profile.cachePath(),
+        [format, path, folder](QSqlDatabase db) {
+            store::MessageStore store(std::move(db));
+            return sync::MailImporter(store).importMailbox(format, path, folder);
+        },
+        [this, folder](Result<sync::ImportResult> result) {
+            taskDone();
+            if (!result) {
+                Q_EMIT failed(tr("Import failed: %1").arg(result.error().message()));
+                return;
+            }
+            const sync::ImportResult &r = result.value();
+            // The sync thread indexes them for search, as it does downloaded mail.
+            m_services.sync.indexPending();
+            QString line = tr("Imported %n message(s) into %1", nullptr, r.imported).arg(folder);
+            if (r.duplicates > 0)
+                line += tr("; %n already there", nullptr, r.duplicates);
+            if (r.skipped > 0)
+                line += tr("; %n skipped", nullptr, r.skipped);
+            Q_EMIT notice(line + QLatin1Char('.'));
+            Q_EMIT imported(folder, r.imported);
+        });
+}
+
+void MailTransfer::saveMessage(qint64 id, const QString &path)
+{
+    ++m_running;
+    runOnCache<qint64>(
+        this, m_services.profile.cachePath(),
+        [id, path](QSqlDatabase db) -> Result<qint64> {
+            auto raw = store::MessageStore(std::move(db)).raw(id);
+            if (!raw)
+                return raw.error();
+            // The raw bytes as stored, nothing converted: what `poplarctl export` writes.
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(raw.value()) != raw.value().size() ||
+                !file.commit())
+                return Error{Error::Code::Storage,
+                             QStringLiteral("Cannot write %1: %2")
+                                 .arg(QDir::toNativeSeparators(path), file.errorString()),
+                             {}};
+            return qint64(raw.value().size());
+        },
+        [this, path](Result<qint64> written) {
+            taskDone();
+            if (!written) {
+                Q_EMIT failed(written.error().message());
+                return;
+            }
+            Q_EMIT notice(tr("Saved the message to %1.").arg(QDir::toNativeSeparators(path)));
+        });
+}
+
+void MailTransfer::exportFolder(const QList<store::MessageSummary> &messages, const QString &path)
+{
+    // Oldest first, as mail programs append to an mbox.
+    QList<std::pair<qint64, QDateTime>> order;
+    order.reserve(messages.size());
+    for (const store::MessageSummary &m : messages)
+        order.append({m.id, m.date});
+    std::stable_sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
+        if (a.second.isValid() != b.second.isValid())
+            return !a.second.isValid();
+        return a.second != b.second ? a.second < b.second : a.first < b.first;
+    });
+    ++m_running;
+    runOnCache<int>(
+        this, m_services.profile.cachePath(),
+        [order, path](QSqlDatabase db) -> Result<int> {
+            store::MessageStore store(std::move(db));
+            store::MboxWriter writer(path);
+            if (Status s = writer.open(); !s)
+                return s.error();
+            for (const auto &[id, date] : order) {
+                auto raw = store.raw(id);
+                if (!raw)
+                    return raw.error();
+                if (Status s = writer.write(raw.value(), date); !s)
+                    return s.error();
+            }
+            if (Status s = writer.commit(); !s)
+                return s.error();
+            return int(order.size());
+        },
+        [this, path](Result<int> written) {
+            taskDone();
+            if (!written) {
+                Q_EMIT failed(written.error().message());
+                return;
+            }
+            Q_EMIT notice(tr("Exported %n message(s) to %1.", nullptr, written.value())
+                              .arg(QDir::toNativeSeparators(path)));
+        });
+}
+
+void MailTransfer::taskDone()
+{
+    --m_running;
+}
+
+} // namespace poplar::ui
