@@ -47,7 +47,9 @@ if [ ! -e "$policy" ]; then
   $SUDO chmod +x "$policy"
   made_policy=1
 fi
-cleanup() { [ -n "$made_policy" ] && $SUDO rm -f "$policy"; }
+# An if, not `[ ] && ...`: a false test as the EXIT trap's last command would become the
+# script's status, and a machine that already has a policy (a container) would fail.
+cleanup() { if [ -n "$made_policy" ]; then $SUDO rm -f "$policy"; fi; }
 trap cleanup EXIT
 
 $SUDO apt-get update -qq
