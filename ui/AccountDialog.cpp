@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountDialog.h"
 
+#include "CertificateDialog.h"
+
 #include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "accounts/ProviderPresets.h"
+#include "pop3/ConnectionTest.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,6 +75,47 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
         m_password->setPlaceholderText(tr("Unchanged"));
     }
 
+    m_auth = new QComboBox(this);
+    m_auth->setObjectName(QStringLiteral("authCombo"));
+    m_auth->addItem(tr("Automatic (strongest offered)"), int(AuthMethod::Auto));
+    m_auth->addItem(tr("Password (USER/PASS)"), int(AuthMethod::User));
+    m_auth->addItem(QStringLiteral("APOP"), int(AuthMethod::Apop));
+    m_auth->addItem(QStringLiteral("PLAIN"), int(AuthMethod::Plain));
+    m_auth->addItem(QStringLiteral("LOGIN"), int(AuthMethod::Login));
+    m_auth->addItem(QStringLiteral("CRAM-MD5"), int(AuthMethod::CramMd5));
+    m_auth->addItem(QStringLiteral("SCRAM-SHA-1"), int(AuthMethod::ScramSha1));
+    m_auth->addItem(QStringLiteral("SCRAM-SHA-256"), int(AuthMethod::ScramSha256));
+    m_auth->addItem(tr("OAuth 2.0 (XOAUTH2)"), int(AuthMethod::XOAuth2));
+    m_auth->addItem(tr("OAuth 2.0 (OAUTHBEARER)"), int(AuthMethod::OAuthBearer));
+
+    m_presetNote = new QLabel(this);
+    m_presetNote->setObjectName(QStringLiteral("presetNote"));
+    m_presetNote->setWordWrap(true);
+    m_presetNote->setVisible(false);
+
+    m_testButton = new QPushButton(tr("&Test Connection"), this);
+    m_testButton->setObjectName(QStringLiteral("testButton"));
+    m_testButton->setToolTip(tr("Log in and leave again, without downloading or deleting"));
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setVisible(false);
+
+    m_deleteAfterDays = new QSpinBox(this);
+    m_deleteAfterDays->setObjectName(QStringLiteral("deleteAfterDaysSpin"));
+    m_deleteAfterDays->setRange(0, 3650);
+    m_deleteAfterDays->setSuffix(tr(" days"));
+    m_deleteAfterDays->setSpecialValueText(tr("Never"));
+    m_sizeLimit = new QSpinBox(this);
+    m_sizeLimit->setObjectName(QStringLiteral("sizeLimitSpin"));
+    m_sizeLimit->setRange(0, 1024 * 1024);
+    m_sizeLimit->setSingleStep(100);
+    m_sizeLimit->setSuffix(tr(" KB"));
+    m_sizeLimit->setSpecialValueText(tr("No limit"));
+    m_sizeLimit->setToolTip(tr("Larger messages come as headers only; download the rest when "
+                               "you open them"));
+
     m_leaveOnServer = new QCheckBox(tr("Leave messages on the server"), this);
     m_leaveOnServer->setObjectName(QStringLiteral("leaveOnServerCheck"));
     m_deleteFromServer = new QCheckBox(tr("Delete from the server when deleted here"), this);
@@ -95,6 +141,7 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     auto *identity = new QFormLayout(identityBox);
     identity->addRow(tr("Account &name:"), m_name);
     identity->addRow(tr("&E-mail address:"), m_email);
+    identity->addRow(m_presetNote);
 
     auto *serverBox = new QGroupBox(tr("Incoming server (POP3)"), this);
     auto *server = new QFormLayout(serverBox);
@@ -104,11 +151,16 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     server->addRow(m_insecureWarning);
     server->addRow(tr("&User name:"), m_user);
     server->addRow(tr("Pass&word:"), m_password);
+    server->addRow(tr("&Login method:"), m_auth);
+    server->addRow(m_testButton);
+    server->addRow(m_testResult);
 
     auto *policyBox = new QGroupBox(tr("Mail on the server"), this);
-    auto *policy = new QVBoxLayout(policyBox);
-    policy->addWidget(m_leaveOnServer);
-    policy->addWidget(m_deleteFromServer);
+    auto *policy = new QFormLayout(policyBox);
+    policy->addRow(m_leaveOnServer);
+    policy->addRow(m_deleteFromServer);
+    policy->addRow(tr("Delete from the server &after:"), m_deleteAfterDays);
+    policy->addRow(tr("Download only headers &above:"), m_sizeLimit);
 
     auto *checkBox = new QGroupBox(tr("Checking for mail"), this);
     auto *check = new QFormLayout(checkBox);
@@ -131,6 +183,11 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_port->setValue(account.port);
     m_securityCombo->setCurrentIndex(m_securityCombo->findData(int(account.security)));
     m_user->setText(account.user);
+    m_auth->setCurrentIndex(m_auth->findData(int(account.auth)));
+    m_deleteAfterDays->setValue(account.deleteFromServerAfterDays);
+    m_sizeLimit->setValue(account.sizeLimitKb);
+    m_serverTouched = !account.host.isEmpty();
+    m_userTouched = !account.user.isEmpty();
     m_leaveOnServer->setChecked(account.leaveOnServer);
     m_deleteFromServer->setChecked(account.deleteFromServerOnLocalDelete);
     m_checkOnStartup->setChecked(account.checkOnStartup);
@@ -145,6 +202,11 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     for (QLineEdit *edit : {m_name, m_email, m_host, m_user})
         connect(edit, &QLineEdit::textChanged, this, &AccountDialog::validate);
     connect(m_port, &QSpinBox::valueChanged, this, &AccountDialog::validate);
+    // textEdited: only the user's typing, never the presets' own filling in.
+    connect(m_email, &QLineEdit::textEdited, this, &AccountDialog::emailEdited);
+    connect(m_host, &QLineEdit::textEdited, this, [this] { m_serverTouched = true; });
+    connect(m_user, &QLineEdit::textEdited, this, [this] { m_userTouched = true; });
+    connect(m_testButton, &QPushButton::clicked, this, &AccountDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -165,12 +227,115 @@ Account AccountDialog::account() const
     a.checkOnStartup = m_checkOnStartup->isChecked();
     a.checkEveryMinutes = m_checkEvery->value();
     a.deleteFromServerOnLocalDelete = m_deleteFromServer->isChecked();
+    a.auth = AuthMethod(m_auth->currentData().toInt());
+    a.deleteFromServerAfterDays = m_deleteAfterDays->value();
+    a.sizeLimitKb = m_sizeLimit->value();
     return a;
 }
 
 QString AccountDialog::password() const
 {
     return m_password->isEnabled() ? m_password->text() : QString();
+}
+
+void AccountDialog::emailEdited(const QString &address)
+{
+    const std::optional<ProviderPreset> preset = presetForAddress(address);
+    if (!m_userTouched)
+        m_user->setText(preset ? presetUserName(*preset, address) : address.trimmed());
+    if (!preset) {
+        m_presetNote->setVisible(false);
+        return;
+    }
+    if (!m_serverTouched && !preset->host.isEmpty()) {
+        m_host->setText(preset->host);
+        m_securityCombo->setCurrentIndex(m_securityCombo->findData(int(preset->security)));
+        m_port->setValue(preset->port);
+        m_auth->setCurrentIndex(m_auth->findData(int(preset->auth)));
+    }
+    const QString note = presetNote(*preset);
+    m_presetNote->setText(note.isEmpty() ? tr("%1: settings filled in.").arg(preset->provider)
+                                         : tr("%1: %2").arg(preset->provider, note));
+    m_presetNote->setVisible(true);
+}
+
+void AccountDialog::testConnection()
+{
+    if (m_test) { // a second click stops the test that runs
+        m_test->cancel();
+        m_test->deleteLater();
+        m_test = nullptr;
+        m_testButton->setText(tr("&Test Connection"));
+        m_testResult->setVisible(false);
+        return;
+    }
+    const Account account = this->account();
+    if (m_password->isEnabled() && !m_password->text().isEmpty()) {
+        runTest(account, m_password->text());
+        return;
+    }
+    const bool hasPassword =
+        account.passwordSource == PasswordSource::Command || !account.id.isEmpty();
+    if (!m_secrets || !hasPassword) {
+        showTestResult(tr("Type the password to test the connection."), false);
+        return;
+    }
+    // The password the account already has: the keychain, or its password command.
+    auto *provider = new PasswordProvider(*m_secrets, this);
+    m_testButton->setEnabled(false);
+    provider->fetch(account, [this, provider, account](Result<QString> password) {
+        provider->deleteLater();
+        m_testButton->setEnabled(true);
+        if (!password) {
+            showTestResult(password.error().message(), false);
+            return;
+        }
+        runTest(account, password.value());
+    });
+}
+
+void AccountDialog::runTest(const Account &account, const QString &password)
+{
+    m_test = new pop3::ConnectionTest(this);
+    pop3::Pop3Client::Options options;
+    options.connectTimeoutMs = 15'000; // someone is waiting in front of the dialog
+    options.replyTimeoutMs = 30'000;
+    connect(m_test, &pop3::ConnectionTest::succeeded, this, [this](const QString &summary) {
+        m_test->deleteLater();
+        m_test = nullptr;
+        m_testButton->setText(tr("&Test Connection"));
+        showTestResult(summary, true);
+    });
+    connect(m_test, &pop3::ConnectionTest::failed, this, [this, account](const Error &error) {
+        m_test->deleteLater();
+        m_test = nullptr;
+        m_testButton->setText(tr("&Test Connection"));
+        testFailed(account, error);
+    });
+    m_testButton->setText(tr("S&top Test"));
+    showTestResult(tr("Connecting to %1…").arg(account.host), true);
+    m_test->start(account, password, options);
+}
+
+void AccountDialog::testFailed(const Account &tested, const Error &error)
+{
+    showTestResult(error.message(), false);
+    if (!error.certificate)
+        return;
+    CertificateDialog dialog(tested.host, *error.certificate, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Trusted: this certificate, and only this one, from now on. Saved with the account.
+    m_account.pinSha256 = error.certificate->sha256;
+    showTestResult(tr("The certificate is trusted for this account; testing again."), true);
+    testConnection();
+}
+
+void AccountDialog::showTestResult(const QString &text, bool ok)
+{
+    m_testResult->setText(text);
+    m_testResult->setStyleSheet(ok ? QString() : QStringLiteral("color: #c01c28;"));
+    m_testResult->setVisible(!text.isEmpty());
 }
 
 Security AccountDialog::security() const

@@ -2,22 +2,33 @@
 #pragma once
 
 #include "accounts/Account.h"
+#include "util/Error.h"
 
 #include <QDialog>
 
 class QCheckBox;
+class QPushButton;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 
+namespace poplar {
+class SecretStore;
+namespace pop3 {
+class ConnectionTest;
+}
+} // namespace poplar
+
 namespace poplar::ui {
 
 /// Edits one account: where the server is, how to log in, and what to do with mail on the
-/// server. GUI thread. Settings the dialog does not show (auth method, password command,
-/// certificates, limits) are kept as given. OK stays disabled while AccountStore::validate
-/// rejects the input.
+/// server. GUI thread. Settings the dialog does not show (password command, CA file) are
+/// kept as given. OK stays disabled while AccountStore::validate rejects the input. Typing
+/// an address of a well-known provider fills in its server (ProviderPresets) and says what
+/// the provider wants first; "Test Connection" logs in without downloading, and offers to
+/// trust a certificate that fails verification (pinning it to the account).
 class AccountDialog : public QDialog {
     Q_OBJECT
 
@@ -30,7 +41,16 @@ public:
     /// The typed password; empty means "unchanged" when editing an existing account.
     [[nodiscard]] QString password() const;
 
+    /// Where "Test Connection" finds the password when none is typed (the keychain, or the
+    /// account's password command). Without it, a password must be typed to test.
+    void setSecrets(SecretStore *secrets) { m_secrets = secrets; }
+
 private:
+    void emailEdited(const QString &address);
+    void testConnection();
+    void runTest(const Account &account, const QString &password);
+    void testFailed(const Account &tested, const Error &error);
+    void showTestResult(const QString &text, bool ok);
     void securityChanged();
     void validate();
     [[nodiscard]] Security security() const;
@@ -45,6 +65,16 @@ private:
     QLabel *m_insecureWarning = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
+    QComboBox *m_auth = nullptr;
+    QLabel *m_presetNote = nullptr;
+    QPushButton *m_testButton = nullptr;
+    QLabel *m_testResult = nullptr;
+    pop3::ConnectionTest *m_test = nullptr;
+    SecretStore *m_secrets = nullptr;
+    bool m_serverTouched = false; ///< the user typed a server: presets leave it alone
+    bool m_userTouched = false;
+    QSpinBox *m_deleteAfterDays = nullptr;
+    QSpinBox *m_sizeLimit = nullptr;
     QCheckBox *m_leaveOnServer = nullptr;
     QCheckBox *m_deleteFromServer = nullptr;
     QCheckBox *m_checkOnStartup = nullptr;

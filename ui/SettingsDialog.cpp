@@ -83,6 +83,7 @@ SettingsDialog::SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWi
 void SettingsDialog::addAccount()
 {
     auto *dialog = new AccountDialog(Account{}, this);
+    dialog->setSecrets(&m_secrets);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { saveNew(dialog->account(), dialog->password()); });
@@ -95,6 +96,7 @@ void SettingsDialog::editAccount()
     if (!account)
         return;
     auto *dialog = new AccountDialog(*account, this);
+    dialog->setSecrets(&m_secrets);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { saveEdited(dialog->account(), dialog->password()); });

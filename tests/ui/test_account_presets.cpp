@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The account dialog's helpers: provider presets as the address is typed, the fields for
+// every policy, "Test Connection" against a real Dovecot, and trusting a certificate.
+#include "AccountDialog.h"
+#include "CertificateDialog.h"
+#include "DovecotServer.h"
+#include "UiTestUtil.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSslCertificate>
+#include <QTest>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+using namespace poplar;
+using poplar::test::waitUntil;
+using poplar::ui::AccountDialog;
+using poplar::ui::CertificateDialog;
+
+namespace {
+
+template<typename T> T *child(const QWidget &parent, const char *name)
+{
+    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
+    EXPECT_NE(widget, nullptr) << name;
+    return widget;
+}
+
+TEST(AccountPresets, TypingAQqAddressFillsInTheServerAndAsksForTheAuthorisationCode)
+{
+    AccountDialog dialog;
+    QTest::keyClicks(child<QLineEdit>(dialog, "emailEdit"), QStringLiteral("12345@qq.com"));
+    const Account a = dialog.account();
+    EXPECT_EQ(a.host, QStringLiteral("pop.qq.com"));
+    EXPECT_EQ(a.port, 995);
+    EXPECT_EQ(a.security, Security::Tls);
+    EXPECT_EQ(a.user, QStringLiteral("12345@qq.com"));
+    const QLabel *note = child<QLabel>(dialog, "presetNote");
+    EXPECT_FALSE(note->isHidden());
+    EXPECT_TRUE(note->text().contains(QStringLiteral("授权码"))) << qPrintable(note->text());
+}
+
+TEST(AccountPresets, AServerTheUserTypedIsNeverReplaced)
+{
+    AccountDialog dialog;
+    QTest::keyClicks(child<QLineEdit>(dialog, "hostEdit"), QStringLiteral("mail.corp.example"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "userEdit"), QStringLiteral("jdoe"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "emailEdit"), QStringLiteral("jdoe@gmail.com"));
+    EXPECT_EQ(dialog.account().host, QStringLiteral("mail.corp.example"));
+    EXPECT_EQ(dialog.account().user, QStringLiteral("jdoe"));
+    // An unknown domain fills in nothing but the user name, and says nothing.
+    AccountDialog other;
+    QTest::keyClicks(child<QLineEdit>(other, "emailEdit"), QStringLiteral("me@example.org"));
+    EXPECT_TRUE(other.account().host.isEmpty());
+    EXPECT_EQ(other.account().user, QStringLiteral("me@example.org"));
+    EXPECT_TRUE(child<QLabel>(other, "presetNote")->isHidden());
+}
+
+TEST(AccountPresets, MicrosoftAddressesChooseOAuth)
+{
+    AccountDialog dialog;
+    QTest::keyClicks(child<QLineEdit>(dialog, "emailEdit"), QStringLiteral("someone@hotmail.com"));
+    EXPECT_EQ(dialog.account().auth, AuthMethod::XOAuth2);
+    EXPECT_EQ(dialog.account().host, QStringLiteral("outlook.office365.com"));
+}
+
+TEST(AccountPresets, EveryPolicyFieldRoundTrips)
+{
+    Account given;
+    given.id = QStringLiteral("a1");
+    given.name = QStringLiteral("Work");
+    given.host = QStringLiteral("pop.example.org");
+    given.user = QStringLiteral("me");
+    given.auth = AuthMethod::ScramSha256;
+    given.deleteFromServerAfterDays = 30;
+    given.sizeLimitKb = 500;
+    given.pinSha256 = QStringLiteral("ab12");
+    AccountDialog dialog(given);
+    EXPECT_EQ(dialog.account(), given);
+    child<QSpinBox>(dialog, "deleteAfterDaysSpin")->setValue(7);
+    child<QSpinBox>(dialog, "sizeLimitSpin")->setValue(0);
+    QComboBox *auth = child<QComboBox>(dialog, "authCombo");
+    auth->setCurrentIndex(auth->findData(int(AuthMethod::Plain)));
+    EXPECT_EQ(dialog.account().deleteFromServerAfterDays, 7);
+    EXPECT_EQ(dialog.account().sizeLimitKb, 0);
+    EXPECT_EQ(dialog.account().auth, AuthMethod::Plain);
+}
+
+class AccountDialogConnection : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        QString error;
+        ASSERT_TRUE(m_server.start(&error)) << qPrintable(error);
+        ASSERT_FALSE(m_server.addMessage("Subject: one\r\n\r\nbody\r\n").isEmpty());
+        ASSERT_FALSE(m_server.addMessage("Subject: two\r\n\r\nbody\r\n").isEmpty());
+    }
+
+    Account account(bool trustCa) const
+    {
+        Account a;
+        a.name = QStringLiteral("Test");
+        a.host = m_server.host();
+        a.port = m_server.tlsPort();
+        a.security = Security::Tls;
+        a.user = m_server.user();
+        if (trustCa)
+            a.caFile = m_server.caFile();
+        return a;
+    }
+
+    QString clickTestAndWait(AccountDialog &dialog)
+    {
+        const QLabel *result = child<QLabel>(dialog, "testResult");
+        QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+        const bool done = waitUntil(
+            [&] {
+                return !result->text().isEmpty() &&
+                       !result->text().startsWith(QStringLiteral("Connecting"));
+            },
+            20000);
+        EXPECT_TRUE(done) << qPrintable(result->text());
+        return result->text();
+    }
+
+    test::DovecotServer m_server;
+};
+
+TEST_F(AccountDialogConnection, TestConnectionLogsInAndSaysHowMuchMailWaits)
+{
+    AccountDialog dialog(account(true));
+    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), m_server.password());
+    const QString result = clickTestAndWait(dialog);
+    EXPECT_TRUE(result.contains(QStringLiteral("Logged in to 127.0.0.1"))) << qPrintable(result);
+    EXPECT_TRUE(result.contains(QStringLiteral("2 messages"))) << qPrintable(result);
+}
+
+TEST_F(AccountDialogConnection, AWrongPasswordIsSaidInWords)
+{
+    AccountDialog dialog(account(true));
+    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("wrong"));
+    const QString result = clickTestAndWait(dialog);
+    EXPECT_FALSE(result.contains(QStringLiteral("Logged in"))) << qPrintable(result);
+    EXPECT_TRUE(result.contains(QStringLiteral("password"), Qt::CaseInsensitive))
+        << qPrintable(result);
+    EXPECT_FALSE(result.contains(QStringLiteral("wrong"))) << "the password leaked into the text";
+}
+
+TEST_F(AccountDialogConnection, TrustingTheCertificatePinsItToTheAccount)
+{
+    AccountDialog dialog(account(false)); // the self-signed certificate is not trusted
+    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), m_server.password());
+    QString shownFingerprint;
+    // The certificate dialog is modal: answer it from the event loop it runs.
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        auto *certificate = qobject_cast<CertificateDialog *>(QApplication::activeModalWidget());
+        if (!certificate)
+            return;
+        shownFingerprint = child<QLabel>(*certificate, "fingerprintLabel")->text();
+        QTest::mouseClick(child<QPushButton>(*certificate, "trustButton"), Qt::LeftButton);
+    });
+    answer.start(50);
+    QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return child<QLabel>(dialog, "testResult")
+                ->text()
+                .contains(QStringLiteral("Logged in"));
+        },
+        20000))
+        << qPrintable(child<QLabel>(dialog, "testResult")->text());
+    answer.stop();
+
+    QFile pem(m_server.caFile());
+    ASSERT_TRUE(pem.open(QIODevice::ReadOnly));
+    const QList<QSslCertificate> certs = QSslCertificate::fromData(pem.readAll());
+    ASSERT_FALSE(certs.isEmpty());
+    const QString expected =
+        QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex());
+    EXPECT_EQ(dialog.account().pinSha256, expected);
+    EXPECT_EQ(shownFingerprint, CertificateDialog::formatFingerprint(expected));
+}
+
+TEST(CertificateDialogTest, RefusingIsTheDefaultAndTheFactsAreShown)
+{
+    CertificateInfo info;
+    info.subject = QStringLiteral("CN=localhost");
+    info.issuer = QStringLiteral("CN=localhost");
+    info.notBefore = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    info.notAfter = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
+    info.sha256 = QStringLiteral("0a1b2c");
+    info.problems = {QStringLiteral("self-signed")};
+    CertificateDialog dialog(QStringLiteral("pop.example.org"), info);
+    EXPECT_EQ(child<QLabel>(dialog, "fingerprintLabel")->text(), QStringLiteral("0A:1B:2C"));
+    EXPECT_TRUE(child<QLabel>(dialog, "certificateHeadline")
+                    ->text()
+                    .contains(QStringLiteral("self-signed")));
+    EXPECT_FALSE(child<QPushButton>(dialog, "trustButton")->isDefault());
+}
+
+} // namespace
