@@ -1,20 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageView.h"
 
+#include "mime/AttachmentFiles.h"
 #include "mime/MessageRenderer.h"
 
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QImage>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
+#include <QMimeDatabase>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPalette>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace poplar::ui {
+
+namespace detail {
+
+/// The body. Resources come only from the message (cid:, data:) or, once the user allowed
+/// it for this message, from the net; never from local files, whatever the HTML says.
+class MessageBrowser : public QTextBrowser {
+public:
+    MessageBrowser(MessageView *view, QWidget *parent)
+        : QTextBrowser(parent)
+        , m_view(view)
+    {}
+
+    QVariant loadResource(int type, const QUrl &name) override
+    {
+        if (type != QTextDocument::ImageResource)
+            return {};
+        return m_view->resource(name);
+    }
+
+private:
+    MessageView *m_view;
+};
+
+} // namespace detail
 
 namespace {
 
@@ -30,15 +71,41 @@ QLabel *contentLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
-mime::RenderedMessage renderMessage(const QByteArray &raw)
+QToolButton *toolButton(const QString &objectName, const QString &text, const char *icon,
+                        QWidget *parent)
 {
-    return mime::MessageRenderer::render(raw);
+    auto *button = new QToolButton(parent);
+    button->setObjectName(objectName);
+    button->setText(text);
+    button->setIcon(QIcon::fromTheme(QLatin1String(icon)));
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    return button;
 }
+
+QString sizeText(qint64 size)
+{
+    return QLocale().formattedDataSize(size, 0, QLocale::DataSizeTraditionalFormat);
+}
+
+/// The bytes of a data: URL (RFC 2397), base64 or percent-encoded.
+QByteArray dataUrlBytes(const QUrl &url)
+{
+    const QByteArray encoded = url.toEncoded();
+    const qsizetype comma = encoded.indexOf(',');
+    if (comma < 0)
+        return {};
+    const QByteArray meta = encoded.left(comma);
+    const QByteArray payload = QByteArray::fromPercentEncoding(encoded.mid(comma + 1));
+    return meta.endsWith(";base64") ? QByteArray::fromBase64(payload) : payload;
+}
+
+constexpr qint64 maxRemoteImage = 10 * 1024 * 1024;
 
 } // namespace
 
 MessageView::MessageView(QWidget *parent)
     : QWidget(parent)
+    , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     m_header = new QFrame(this);
     m_header->setObjectName(QStringLiteral("messageHeader"));
@@ -55,7 +122,6 @@ MessageView::MessageView(QWidget *parent)
     m_to = contentLabel(QStringLiteral("toLabel"), m_header);
     m_cc = contentLabel(QStringLiteral("ccLabel"), m_header);
     m_date = contentLabel(QStringLiteral("dateLabel"), m_header);
-    m_attachments = contentLabel(QStringLiteral("attachmentsLabel"), m_header);
     m_notice = contentLabel(QStringLiteral("noticeLabel"), m_header);
     QPalette noticePalette = m_notice->palette();
     noticePalette.setColor(QPalette::WindowText, QColor(0x8a, 0x5a, 0x00));
@@ -74,16 +140,61 @@ MessageView::MessageView(QWidget *parent)
     fields->addRow(m_ccCaption, m_cc);
     fields->addRow(tr("Date:"), m_date);
 
+    // The bar that says what was held back, and lets the user have it for this message.
+    m_remoteBar = new QFrame(m_header);
+    m_remoteBar->setObjectName(QStringLiteral("remoteContentBar"));
+    m_remoteText = new QLabel(m_remoteBar);
+    m_remoteText->setObjectName(QStringLiteral("remoteContentText"));
+    m_remoteButton = new QPushButton(tr("Load remote content"), m_remoteBar);
+    m_remoteButton->setObjectName(QStringLiteral("loadRemoteContentButton"));
+    auto *remoteLayout = new QHBoxLayout(m_remoteBar);
+    remoteLayout->setContentsMargins(0, 0, 0, 0);
+    remoteLayout->addWidget(m_remoteText, 1);
+    remoteLayout->addWidget(m_remoteButton);
+    connect(m_remoteButton, &QPushButton::clicked, this, &MessageView::loadRemoteContent);
+
+    m_attachmentBox = new QWidget(m_header);
+    m_attachmentList = new QTreeWidget(m_attachmentBox);
+    m_attachmentList->setObjectName(QStringLiteral("attachmentList"));
+    m_attachmentList->setColumnCount(2);
+    m_attachmentList->setHeaderLabels({tr("Attachment"), tr("Size")});
+    m_attachmentList->setRootIsDecorated(false);
+    m_attachmentList->setMaximumHeight(110);
+    m_attachmentList->header()->setStretchLastSection(false);
+    m_attachmentList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_open =
+        toolButton(QStringLiteral("openAttachment"), tr("Open"), "document-open", m_attachmentBox);
+    m_save =
+        toolButton(QStringLiteral("saveAttachment"), tr("Save…"), "document-save", m_attachmentBox);
+    m_saveAll = toolButton(QStringLiteral("saveAllAttachments"), tr("Save All…"),
+                           "document-save-all", m_attachmentBox);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_saveAll);
+    buttons->addStretch();
+    auto *attachmentLayout = new QHBoxLayout(m_attachmentBox);
+    attachmentLayout->setContentsMargins(0, 0, 0, 0);
+    attachmentLayout->addWidget(m_attachmentList, 1);
+    attachmentLayout->addLayout(buttons);
+    connect(m_open, &QToolButton::clicked, this, [this] { openAttachment(currentAttachment()); });
+    connect(m_save, &QToolButton::clicked, this, &MessageView::saveCurrent);
+    connect(m_saveAll, &QToolButton::clicked, this, &MessageView::saveAll);
+    connect(m_attachmentList, &QTreeWidget::itemActivated, this,
+            [this] { openAttachment(currentAttachment()); });
+
     auto *headerLayout = new QVBoxLayout(m_header);
     headerLayout->setContentsMargins(10, 8, 10, 8);
     headerLayout->setSpacing(6);
     headerLayout->addWidget(m_subject);
     headerLayout->addLayout(fields);
-    headerLayout->addWidget(m_attachments);
+    headerLayout->addWidget(m_attachmentBox);
     headerLayout->addWidget(m_notice);
+    headerLayout->addWidget(m_remoteBar);
 
-    m_body = new QTextBrowser(this);
+    m_body = new detail::MessageBrowser(this, this);
     m_body->setObjectName(QStringLiteral("messageBody"));
+    // Links are ours to handle: shown first, opened outside only on a click.
     m_body->setOpenLinks(false);
     m_body->setOpenExternalLinks(false);
     m_body->setUndoRedoEnabled(false);
@@ -91,10 +202,14 @@ MessageView::MessageView(QWidget *parent)
     m_body->setLineWrapMode(QTextEdit::WidgetWidth);
     m_body->document()->setDocumentMargin(10);
     m_body->setPlaceholderText(tr("Select a message to read it."));
-    QFont bodyFont = m_body->font();
-    bodyFont.setStyleHint(QFont::TypeWriter); // mail bodies are often laid out in columns
-    bodyFont.setFamily(QStringLiteral("monospace"));
-    m_body->setFont(bodyFont);
+    connect(m_body, &QTextBrowser::anchorClicked, this, &MessageView::linkClicked);
+    connect(m_body, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
+            &MessageView::linkHovered);
+
+    m_linkTarget = new QLabel(this);
+    m_linkTarget->setObjectName(QStringLiteral("linkTargetLabel"));
+    m_linkTarget->setTextFormat(Qt::PlainText);
+    m_linkTarget->setContentsMargins(10, 2, 10, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -105,13 +220,23 @@ MessageView::MessageView(QWidget *parent)
     line->setFrameShadow(QFrame::Sunken);
     layout->addWidget(line);
     layout->addWidget(m_body, 1);
+    layout->addWidget(m_linkTarget);
 
     clear();
 }
 
+MessageView::~MessageView() = default;
+
 void MessageView::showMessage(qint64 id, const QByteArray &raw)
 {
+    m_remoteAllowed = false;
+    render(id, raw, false);
+}
+
+void MessageView::render(qint64 id, const QByteArray &raw, bool allowRemote)
+{
     m_messageId = id;
+    m_raw = raw;
     const quint64 generation = ++m_generation;
     auto *watcher = new QFutureWatcher<mime::RenderedMessage>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, id] {
@@ -121,17 +246,35 @@ void MessageView::showMessage(qint64 id, const QByteArray &raw)
         display(watcher->result());
         Q_EMIT rendered(id);
     });
-    watcher->setFuture(QtConcurrent::run(renderMessage, raw));
+    mime::RenderOptions options;
+    options.allowRemoteContent = allowRemote;
+    watcher->setFuture(
+        QtConcurrent::run([raw, options] { return mime::MessageRenderer::render(raw, options); }));
+}
+
+void MessageView::loadRemoteContent()
+{
+    if (m_messageId == 0 || m_remoteAllowed)
+        return;
+    m_remoteAllowed = true;
+    render(m_messageId, m_raw, true);
 }
 
 void MessageView::clear()
 {
     ++m_generation;
     m_messageId = 0;
-    for (QLabel *label : {m_subject, m_from, m_to, m_cc, m_date, m_attachments, m_notice})
+    m_raw.clear();
+    m_message = {};
+    m_remoteAllowed = false;
+    m_remoteCache.clear();
+    m_remoteRequested.clear();
+    for (QLabel *label : {m_subject, m_from, m_to, m_cc, m_date, m_notice, m_linkTarget})
         label->clear();
+    m_attachmentList->clear();
     m_body->clear();
     m_header->hide();
+    m_linkTarget->hide();
 }
 
 QString MessageView::subjectText() const
@@ -146,11 +289,24 @@ QString MessageView::bodyText() const
 
 QString MessageView::attachmentText() const
 {
-    return m_attachments->isHidden() ? QString() : m_attachments->text();
+    if (m_message.attachments.isEmpty())
+        return {};
+    QStringList names;
+    for (int i = 0; i < m_attachmentList->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_attachmentList->topLevelItem(i);
+        names.append(tr("%1 (%2)").arg(item->text(0), item->text(1)));
+    }
+    return tr("Attachments: %1").arg(names.join(QStringLiteral(", ")));
+}
+
+QString MessageView::linkTarget() const
+{
+    return m_linkTarget->text();
 }
 
 void MessageView::display(const mime::RenderedMessage &message)
 {
+    m_message = message;
     const mime::MessageHeaders &h = message.headers;
     m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : h.subject);
     m_from->setText(h.from.display());
@@ -162,28 +318,193 @@ void MessageView::display(const mime::RenderedMessage &message)
     m_cc->setVisible(!h.cc.isEmpty());
     m_date->setText(h.date.isValid() ? QLocale().toString(h.date.toLocalTime(), QLocale::LongFormat)
                                      : tr("(no date)"));
-
-    QStringList names;
-    for (const mime::AttachmentInfo &a : message.attachments) {
-        const QString name = a.filename.isEmpty() ? tr("(unnamed %1)").arg(a.mimeType) : a.filename;
-        names.append(tr("%1 (%2)").arg(
-            name, QLocale().formattedDataSize(a.size, 0, QLocale::DataSizeTraditionalFormat)));
-    }
-    m_attachments->setText(tr("Attachments: %1").arg(names.join(QStringLiteral(", "))));
-    m_attachments->setVisible(!names.isEmpty());
+    showAttachments();
 
     QStringList notices;
-    if (message.remoteContentBlocked > 0)
-        notices.append(
-            message.remoteContentBlocked == 1
-                ? tr("1 remote resource was not loaded.")
-                : tr("%1 remote resources were not loaded.").arg(message.remoteContentBlocked));
+    if (message.isSigned)
+        notices.append(tr("This message is signed; the signature was not checked."));
     notices.append(message.warnings);
     m_notice->setText(notices.join(QLatin1Char('\n')));
     m_notice->setVisible(!notices.isEmpty());
 
+    const int blocked = message.remoteContentBlocked;
+    m_remoteText->setText(blocked == 1 ? tr("1 remote resource was not loaded, to protect your "
+                                            "privacy.")
+                                       : tr("%1 remote resources were not loaded, to protect "
+                                            "your privacy.")
+                                             .arg(blocked));
+    m_remoteBar->setVisible(blocked > 0 && !m_remoteAllowed);
+
     m_header->show();
-    m_body->setPlainText(message.text);
+    m_body->setHtml(message.htmlBody);
+}
+
+void MessageView::showAttachments()
+{
+    m_attachmentList->clear();
+    const QMimeDatabase mimes;
+    for (const mime::AttachmentInfo &a : m_message.attachments) {
+        auto *item = new QTreeWidgetItem(m_attachmentList);
+        item->setText(0, a.filename.isEmpty() ? tr("(unnamed %1)").arg(a.mimeType) : a.filename);
+        item->setText(1, sizeText(a.size));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        const QMimeType type = mimes.mimeTypeForName(a.mimeType);
+        item->setIcon(0,
+                      QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName())));
+        item->setToolTip(0, a.mimeType);
+    }
+    if (m_attachmentList->topLevelItemCount() > 0)
+        m_attachmentList->setCurrentItem(m_attachmentList->topLevelItem(0));
+    m_attachmentBox->setVisible(!m_message.attachments.isEmpty());
+}
+
+int MessageView::currentAttachment() const
+{
+    QTreeWidgetItem *item = m_attachmentList->currentItem();
+    return item ? m_attachmentList->indexOfTopLevelItem(item) : -1;
+}
+
+QString MessageView::saveAttachment(int index, const QString &path)
+{
+    if (index < 0 || index >= m_message.attachments.size())
+        return {};
+    const mime::AttachmentInfo &a = m_message.attachments.at(index);
+    if (!a.dataComplete)
+        return {};
+    const mime::SavedFile saved = mime::saveToPath(path, a.data);
+    if (saved.path.isEmpty())
+        qWarning("Saving an attachment failed: %s", qPrintable(saved.error));
+    return saved.path;
+}
+
+QStringList MessageView::saveAllAttachments(const QString &folder)
+{
+    QStringList paths;
+    for (const mime::AttachmentInfo &a : m_message.attachments) {
+        if (!a.dataComplete)
+            continue;
+        const mime::SavedFile saved = mime::saveIntoFolder(folder, a.filename, a.mimeType, a.data);
+        if (!saved.path.isEmpty())
+            paths.append(saved.path);
+    }
+    return paths;
+}
+
+QString MessageView::temporaryCopy(int index)
+{
+    if (index < 0 || index >= m_message.attachments.size())
+        return {};
+    if (!m_tempDir || !m_tempDir->isValid())
+        m_tempDir = std::make_unique<QTemporaryDir>();
+    if (!m_tempDir->isValid())
+        return {};
+    // One folder per copy: two attachments with one name must not meet.
+    const QString folder = m_tempDir->filePath(QString::number(index) + QLatin1Char('-') +
+                                               QString::number(m_generation));
+    if (!QDir().mkpath(folder))
+        return {};
+    const mime::AttachmentInfo &a = m_message.attachments.at(index);
+    return mime::saveIntoFolder(folder, a.filename, a.mimeType, a.data).path;
+}
+
+void MessageView::openAttachment(int index)
+{
+    const QString path = temporaryCopy(index);
+    if (!path.isEmpty())
+        m_openUrl(QUrl::fromLocalFile(path));
+}
+
+void MessageView::saveCurrent()
+{
+    const int index = currentAttachment();
+    if (index < 0)
+        return;
+    const mime::AttachmentInfo &a = m_message.attachments.at(index);
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Attachment"),
+        QDir(folder).filePath(mime::attachmentFileName(a.filename, a.mimeType)));
+    if (!path.isEmpty() && saveAttachment(index, path).isEmpty())
+        QMessageBox::warning(this, tr("Save Attachment"), tr("%1 could not be saved.").arg(path));
+}
+
+void MessageView::saveAll()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Save All Attachments"),
+        QStandardPaths::writableLocation(QStandardPaths::DownloadLocation));
+    if (folder.isEmpty())
+        return;
+    const QStringList saved = saveAllAttachments(folder);
+    if (saved.size() != m_message.attachments.size())
+        QMessageBox::warning(this, tr("Save All Attachments"),
+                             tr("%1 of %2 attachments could not be saved.")
+                                 .arg(m_message.attachments.size() - saved.size())
+                                 .arg(m_message.attachments.size()));
+}
+
+void MessageView::setUrlOpener(std::function<bool(const QUrl &)> opener)
+{
+    m_openUrl = std::move(opener);
+}
+
+void MessageView::linkClicked(const QUrl &url)
+{
+    // The sanitizer keeps only these schemes; checked again, the click is the last door.
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
+        scheme == QLatin1String("ftp") || scheme == QLatin1String("mailto"))
+        m_openUrl(url);
+}
+
+void MessageView::linkHovered(const QUrl &url)
+{
+    m_linkTarget->setText(url.isEmpty() ? QString() : url.toDisplayString());
+    m_linkTarget->setVisible(!url.isEmpty());
+}
+
+QVariant MessageView::resource(const QUrl &url)
+{
+    const QString key = url.toString();
+    if (const auto it = m_message.inlineResources.constFind(key);
+        it != m_message.inlineResources.cend())
+        return QImage::fromData(it->data);
+    if (url.scheme() == QLatin1String("data"))
+        return QImage::fromData(dataUrlBytes(url));
+    const QString scheme = url.scheme().toLower();
+    if (!m_remoteAllowed || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return {};
+    if (const auto it = m_remoteCache.constFind(url); it != m_remoteCache.cend())
+        return QImage::fromData(*it);
+    fetchRemote(url);
+    return {};
+}
+
+void MessageView::fetchRemote(const QUrl &url)
+{
+    if (m_remoteRequested.contains(url) || m_remoteRequested.size() > 200)
+        return;
+    m_remoteRequested.insert(url);
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setTransferTimeout(20'000);
+    QNetworkReply *reply = m_network->get(request);
+    const quint64 generation = m_generation;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > maxRemoteImage)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url, generation] {
+        reply->deleteLater();
+        if (generation != m_generation || reply->error() != QNetworkReply::NoError)
+            return;
+        m_remoteCache.insert(url, reply->readAll());
+        m_body->setHtml(m_message.htmlBody); // lay out again, now with the image
+    });
 }
 
 QString MessageView::joinAddresses(const QList<mime::MailAddress> &addresses)

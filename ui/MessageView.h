@@ -4,22 +4,39 @@
 #include "mime/RenderedMessage.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QSet>
+#include <QUrl>
 #include <QWidget>
 
+#include <functional>
+#include <memory>
+
 class QLabel;
-class QTextBrowser;
+class QNetworkAccessManager;
+class QPushButton;
+class QTemporaryDir;
+class QToolButton;
+class QTreeWidget;
 
 namespace poplar::ui {
 
+namespace detail {
+class MessageBrowser;
+}
+
 /// Shows one message: a header block (subject, from, to, date in local time), the body as
-/// plain text, and the attachment names. GUI thread; the MIME parsing runs on the thread
-/// pool, so a large or hostile message never blocks the window. Nothing in a message can
-/// reach out: the body is plain text, links do not open and no resource is loaded.
+/// sanitized HTML (plain text bodies as escaped text with links and quote colours), and the
+/// attachments. GUI thread; the MIME parsing runs on the thread pool, so a large or hostile
+/// message never blocks the window. Nothing in a message can reach out by itself: remote
+/// images wait for "Load remote content", links open in the system browser only on click
+/// and show their real target first.
 class MessageView : public QWidget {
     Q_OBJECT
 
 public:
     explicit MessageView(QWidget *parent = nullptr);
+    ~MessageView() override;
 
     /// Parses `raw` off the GUI thread and shows it when done. A result for a message that
     /// is no longer the one asked for is dropped.
@@ -32,13 +49,52 @@ public:
     [[nodiscard]] QString subjectText() const;
     [[nodiscard]] QString bodyText() const;
     [[nodiscard]] QString attachmentText() const;
+    /// The sanitized HTML the body shows.
+    [[nodiscard]] QString bodyHtml() const { return m_message.htmlBody; }
+    /// The real target of the link under the mouse, as the status line shows it.
+    [[nodiscard]] QString linkTarget() const;
+    [[nodiscard]] bool remoteContentAllowed() const { return m_remoteAllowed; }
+
+    /// What the "Load remote content" button does: renders this message again with its
+    /// remote resources kept (for this message only) and fetches its images.
+    void loadRemoteContent();
+
+    [[nodiscard]] const QList<mime::AttachmentInfo> &attachments() const
+    {
+        return m_message.attachments;
+    }
+    /// Writes attachment `index` to `path` (a path the user chose); returns it, or empty.
+    QString saveAttachment(int index, const QString &path);
+    /// Writes every attachment into `folder` under a safe, unique name; returns the paths.
+    QStringList saveAllAttachments(const QString &folder);
+    /// A copy of attachment `index` in a private temporary folder, under a safe name: what
+    /// Open hands to the desktop. Empty on failure.
+    QString temporaryCopy(int index);
+    /// Opens attachment `index` with the desktop's application for its type.
+    void openAttachment(int index);
+
+    /// What opens a clicked link or an attachment copy; QDesktopServices::openUrl unless a
+    /// test puts something else here.
+    void setUrlOpener(std::function<bool(const QUrl &)> opener);
 
 Q_SIGNALS:
     /// The message `id` is now on screen.
     void rendered(qint64 id);
 
 private:
+    friend class detail::MessageBrowser;
+
+    void render(qint64 id, const QByteArray &raw, bool allowRemote);
     void display(const mime::RenderedMessage &message);
+    void showAttachments();
+    void linkClicked(const QUrl &url);
+    void linkHovered(const QUrl &url);
+    int currentAttachment() const;
+    void saveCurrent();
+    void saveAll();
+    /// For the body: an inline (cid:) part, or a remote image once loading is allowed.
+    QVariant resource(const QUrl &url);
+    void fetchRemote(const QUrl &url);
     static QString joinAddresses(const QList<mime::MailAddress> &addresses);
 
     QWidget *m_header = nullptr;
@@ -49,11 +105,28 @@ private:
     QLabel *m_ccCaption = nullptr;
     QLabel *m_cc = nullptr;
     QLabel *m_date = nullptr;
-    QLabel *m_attachments = nullptr;
     QLabel *m_notice = nullptr;
-    QTextBrowser *m_body = nullptr;
+    QWidget *m_remoteBar = nullptr;
+    QLabel *m_remoteText = nullptr;
+    QPushButton *m_remoteButton = nullptr;
+    QWidget *m_attachmentBox = nullptr;
+    QTreeWidget *m_attachmentList = nullptr;
+    QToolButton *m_open = nullptr;
+    QToolButton *m_save = nullptr;
+    QToolButton *m_saveAll = nullptr;
+    detail::MessageBrowser *m_body = nullptr;
+    QLabel *m_linkTarget = nullptr;
+
     qint64 m_messageId = 0;
     quint64 m_generation = 0; ///< bumped on each request; older results are stale
+    QByteArray m_raw;
+    mime::RenderedMessage m_message;
+    bool m_remoteAllowed = false;
+    QNetworkAccessManager *m_network = nullptr;
+    QHash<QUrl, QByteArray> m_remoteCache;
+    QSet<QUrl> m_remoteRequested;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    std::function<bool(const QUrl &)> m_openUrl;
 };
 
 } // namespace poplar::ui

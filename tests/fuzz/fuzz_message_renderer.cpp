@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// libFuzzer target: any bytes rendered as a message must not crash the reader.
+// libFuzzer target: any bytes rendered as a message must not crash the reader. The bytes
+// also go through the pieces that take text directly (header decoding, the HTML
+// sanitizer, file names), since a message reaches those only through GMime's filters.
+#include "mime/HeaderText.h"
+#include "mime/HtmlSanitizer.h"
 #include "mime/MessageRenderer.h"
+#include "mime/SafeFileName.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -8,7 +13,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray raw(reinterpret_cast<const char *>(data), qsizetype(size));
-    const auto rendered = poplar::mime::MessageRenderer::render(raw);
+    poplar::mime::RenderOptions options;
+    options.preferHtml = size % 2 == 0; // both alternatives get their share of inputs
+    options.allowRemoteContent = size % 3 == 0;
+    const auto rendered = poplar::mime::MessageRenderer::render(raw, options);
     (void)poplar::mime::MessageRenderer::headers(raw);
+    const QByteArray head = raw.left(4096);
+    (void)poplar::mime::decodeHeaderText(head, "gb2312");
+    (void)poplar::mime::prepareAddressHeader(head, "windows-1252");
+    (void)poplar::mime::safeFileName(QString::fromUtf8(head));
+    (void)poplar::mime::sanitizeHtml(QString::fromUtf8(raw));
     return rendered.text.size() >= 0 ? 0 : 1;
 }

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The viewer and hostile content: remote resources wait for the user, links show their
+// real target and open outside only on a click, attachments open and save safely.
+#include "MessageView.h"
+
+#include "UiTestUtil.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+using namespace poplar;
+using poplar::ui::MessageView;
+
+namespace {
+
+QByteArray htmlMessage(const QByteArray &html)
+{
+    return "From: News <news@shop.example>\r\nTo: me@example.org\r\nSubject: Offers\r\n"
+           "Date: Mon, 06 May 2024 12:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/html; charset=utf-8\r\n\r\n" +
+           html + "\r\n";
+}
+
+bool showAndWait(MessageView &view, qint64 id, const QByteArray &raw)
+{
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(id, raw);
+    return test::waitUntil([&] { return rendered.count() >= 1; });
+}
+
+TEST(MessageViewContent, RemoteImagesWaitForTheLoadRemoteContentBar)
+{
+    MessageView view;
+    // A closed local port: should anything be fetched, it fails at once, with no network.
+    ASSERT_TRUE(showAndWait(view, 1,
+                            htmlMessage("<p>Sale!</p><img src=\"http://127.0.0.1:1/pixel.gif\">"
+                                        "<script>alert(1)</script>")));
+    auto *bar = view.findChild<QWidget *>(QStringLiteral("remoteContentBar"));
+    auto *button = view.findChild<QPushButton *>(QStringLiteral("loadRemoteContentButton"));
+    auto *text = view.findChild<QLabel *>(QStringLiteral("remoteContentText"));
+    ASSERT_TRUE(bar && button && text);
+    EXPECT_FALSE(bar->isHidden());
+    EXPECT_TRUE(text->text().contains(QLatin1Char('1'))) << qPrintable(text->text());
+    EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("127.0.0.1")));
+    EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("script")));
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Sale!")));
+
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    button->click();
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    EXPECT_TRUE(view.remoteContentAllowed());
+    EXPECT_TRUE(bar->isHidden());
+    EXPECT_TRUE(view.bodyHtml().contains(QStringLiteral("http://127.0.0.1:1/pixel.gif")));
+
+    // The next message is blocked again: the permission was for that message only.
+    ASSERT_TRUE(showAndWait(view, 2, htmlMessage("<img src=\"https://127.0.0.1:1/x.png\">")));
+    EXPECT_FALSE(view.remoteContentAllowed());
+    EXPECT_FALSE(bar->isHidden());
+}
+
+TEST(MessageViewContent, LinksShowTheirTargetAndOpenOnlyOnClick)
+{
+    MessageView view;
+    QList<QUrl> opened;
+    view.setUrlOpener([&](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    ASSERT_TRUE(showAndWait(view, 1,
+                            htmlMessage("<a href=\"https://evil.example/login\">https://bank."
+                                        "example</a> <a href=\"javascript:alert(1)\">js</a>")));
+    EXPECT_TRUE(opened.isEmpty()); // showing a message opens nothing
+    EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("javascript")));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    EXPECT_FALSE(body->openLinks());
+
+    Q_EMIT body->highlighted(QUrl(QStringLiteral("https://evil.example/login")));
+    EXPECT_EQ(view.linkTarget(), QStringLiteral("https://evil.example/login"));
+    Q_EMIT body->anchorClicked(QUrl(QStringLiteral("https://evil.example/login")));
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened.first(), QUrl(QStringLiteral("https://evil.example/login")));
+    // Whatever reaches the click handler, only web and mail links go out.
+    Q_EMIT body->anchorClicked(QUrl(QStringLiteral("file:///etc/passwd")));
+    Q_EMIT body->anchorClicked(QUrl(QStringLiteral("javascript:alert(1)")));
+    EXPECT_EQ(opened.size(), 1);
+}
+
+TEST(MessageViewContent, CidImagesAreShownFromTheMessage)
+{
+    QImage image(4, 4, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    const QByteArray raw =
+        "From: a@example.org\r\nSubject: Logo\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/related; boundary=\"r\"\r\n\r\n--r\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Logo <img src=\"cid:logo@x\"></p>\r\n"
+        "--r\r\nContent-Type: image/png\r\nContent-ID: <logo@x>\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n" +
+        png.toBase64() + "\r\n--r--\r\n";
+    MessageView view;
+    ASSERT_TRUE(showAndWait(view, 1, raw));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    const QImage shown =
+        body->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("cid:logo@x")))
+            .value<QImage>();
+    EXPECT_EQ(shown.size(), QSize(4, 4));
+    EXPECT_TRUE(view.attachments().isEmpty());
+    // Local files are never a resource, whatever the HTML asks for.
+    EXPECT_FALSE(body->loadResource(QTextDocument::ImageResource,
+                                    QUrl(QStringLiteral("file:///etc/hostname")))
+                     .isValid());
+}
+
+QByteArray attachmentMessage()
+{
+    return "From: Dan <dan@example.org>\r\nTo: me@example.org\r\nSubject: Files\r\n"
+           "Date: Mon, 06 May 2024 12:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+           "--b1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nSee attached.\r\n"
+           "--b1\r\nContent-Type: application/pdf; name=\"report.pdf\"\r\n"
+           "Content-Disposition: attachment; filename=\"../../report.pdf\"\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n"
+           "--b1\r\nContent-Type: text/plain\r\n"
+           "Content-Disposition: attachment; filename=\"/home/user/.bashrc\"\r\n\r\n"
+           "rm -rf ~\r\n--b1--\r\n";
+}
+
+TEST(MessageViewContent, AttachmentListOpensAndSavesInsideTheFolder)
+{
+    MessageView view;
+    QList<QUrl> opened;
+    view.setUrlOpener([&](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    ASSERT_TRUE(showAndWait(view, 1, attachmentMessage()));
+    auto *list = view.findChild<QTreeWidget *>(QStringLiteral("attachmentList"));
+    ASSERT_NE(list, nullptr);
+    ASSERT_EQ(list->topLevelItemCount(), 2);
+    EXPECT_EQ(list->topLevelItem(0)->text(0), QStringLiteral("../../report.pdf"));
+    EXPECT_FALSE(list->topLevelItem(0)->text(1).isEmpty()); // the size
+    EXPECT_TRUE(view.attachmentText().contains(QStringLiteral("report.pdf")));
+
+    // Open: a temporary copy under a safe name, handed to the desktop.
+    view.openAttachment(0);
+    ASSERT_EQ(opened.size(), 1);
+    const QFileInfo copy(opened.first().toLocalFile());
+    EXPECT_EQ(copy.fileName(), QStringLiteral("report.pdf"));
+    EXPECT_TRUE(copy.exists());
+    EXPECT_EQ(copy.size(), 9);
+
+    QTemporaryDir parent;
+    ASSERT_TRUE(parent.isValid());
+    ASSERT_TRUE(QDir(parent.path()).mkdir(QStringLiteral("chosen")));
+    const QString folder = QDir(parent.path()).filePath(QStringLiteral("chosen"));
+    const QStringList saved = view.saveAllAttachments(folder);
+    ASSERT_EQ(saved.size(), 2);
+    for (const QString &path : saved)
+        EXPECT_EQ(QFileInfo(path).absolutePath(), QDir(folder).absolutePath()) << qPrintable(path);
+    EXPECT_EQ(QDir(parent.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+              QStringList{QStringLiteral("chosen")});
+    EXPECT_EQ(QFileInfo(saved.at(1)).fileName(), QStringLiteral("bashrc"));
+
+    const QString one =
+        view.saveAttachment(0, QDir(parent.path()).filePath(QStringLiteral("x.pdf")));
+    EXPECT_TRUE(QFileInfo::exists(one));
+}
+
+TEST(MessageViewContent, SignedMailSaysItIsSigned)
+{
+    const QByteArray raw =
+        "From: Frank <frank@example.org>\r\nSubject: Signed\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/signed; protocol=\"application/pgp-signature\"; "
+        "boundary=\"s\"\r\n\r\n--s\r\nContent-Type: text/plain\r\n\r\nSigned words.\r\n"
+        "--s\r\nContent-Type: application/pgp-signature\r\n\r\nSIG\r\n--s--\r\n";
+    MessageView view;
+    ASSERT_TRUE(showAndWait(view, 1, raw));
+    auto *notice = view.findChild<QLabel *>(QStringLiteral("noticeLabel"));
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->text().contains(QStringLiteral("signed"))) << qPrintable(notice->text());
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Signed words.")));
+    EXPECT_TRUE(view.attachments().isEmpty());
+}
+
+} // namespace
