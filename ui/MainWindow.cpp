@@ -240,6 +240,15 @@ void MainWindow::createWidgets()
     listLayout->setSpacing(2);
     listLayout->addWidget(m_searchBar);
     listLayout->addWidget(m_list, 1);
+    // Escape in the list ends a search too, as it does in the box.
+    auto *endSearch = new QAction(tr("End Search"), listPane);
+    endSearch->setShortcut(Qt::Key_Escape);
+    endSearch->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(endSearch, &QAction::triggered, this, [this] {
+        if (!m_searchBar->text().isEmpty())
+            m_searchBar->reset();
+    });
+    listPane->addAction(endSearch);
 
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));

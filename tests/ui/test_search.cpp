@@ -95,6 +95,15 @@ TEST_F(SearchTest, CtrlFSearchesTheFolderAsYouTypeAndEscapeBringsItBack)
     EXPECT_TRUE(bar->text().isEmpty());
     EXPECT_FALSE(model->isFiltered());
     EXPECT_EQ(model->rowCount(), 3);
+
+    // Escape in the list ends a search as well.
+    bar->setText(QStringLiteral("minutes"));
+    ASSERT_TRUE(test::waitUntil([&] { return model->rowCount() == 1; }));
+    window.messageList()->setFocus();
+    ASSERT_TRUE(test::waitUntil([&] { return window.messageList()->hasFocus(); }));
+    QTest::keyClick(window.messageList(), Qt::Key_Escape);
+    EXPECT_TRUE(bar->text().isEmpty());
+    EXPECT_EQ(model->rowCount(), 3);
 }
 
 TEST_F(SearchTest, TheQueryFollowsToAnotherFolder)
