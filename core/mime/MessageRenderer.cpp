@@ -11,6 +11,7 @@
 #include <gmime/gmime.h>
 
 #include <cstring>
+#include <memory>
 #include <mutex>
 
 namespace poplar::mime {
@@ -23,16 +24,46 @@ void ensureGMime()
     std::call_once(once, [] { g_mime_init(); });
 }
 
-GObjectPtr<GMimeMessage> parse(const QByteArray &raw)
+/// Lends `raw` to GMime as a GByteArray instead of letting GMime copy it: a 25 MB message
+/// would otherwise be held twice while it is shown. GMime never writes to a stream it
+/// parses. Released, without freeing Qt's data, after the message that reads from it.
+class BorrowedBytes {
+public:
+    explicit BorrowedBytes(const QByteArray &raw)
+        : m_array(g_byte_array_new_take(
+              reinterpret_cast<guint8 *>(const_cast<char *>(raw.constData())), size_t(raw.size())))
+    {}
+    ~BorrowedBytes() { (void)g_byte_array_free(m_array, FALSE); }
+    BorrowedBytes(const BorrowedBytes &) = delete;
+    BorrowedBytes &operator=(const BorrowedBytes &) = delete;
+    [[nodiscard]] GByteArray *get() const { return m_array; }
+
+private:
+    GByteArray *m_array;
+};
+
+/// A parsed message and the bytes it reads from; members go in reverse order, so the
+/// message (and the stream its parts keep) goes before the borrowed bytes.
+struct ParsedMessage {
+    std::unique_ptr<BorrowedBytes> bytes;
+    GObjectPtr<GMimeMessage> message;
+};
+
+ParsedMessage parse(const QByteArray &raw)
 {
     ensureGMime();
-    auto stream = GObjectPtr<GMimeStream>::adopt(
-        g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
+    ParsedMessage out;
+    out.bytes = std::make_unique<BorrowedBytes>(raw);
+    auto stream =
+        GObjectPtr<GMimeStream>::adopt(g_mime_stream_mem_new_with_byte_array(out.bytes->get()));
+    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
     auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
     // nullptr: GMime's process-wide defaults. Header text is decoded by us from the raw
     // values (HeaderDecoder), so GMime's fallback charsets matter only for parameters.
-    return GObjectPtr<GMimeMessage>::adopt(g_mime_parser_construct_message(parser.get(), nullptr));
+    out.message =
+        GObjectPtr<GMimeMessage>::adopt(g_mime_parser_construct_message(parser.get(), nullptr));
+    return out;
 }
 
 // Where the header block ends: the line ending before the first empty line (CRLF or bare
@@ -77,11 +108,11 @@ MessageHeaders MessageRenderer::headers(const QByteArray &raw)
     const QByteArray repaired = repairForParsing(raw, ignored);
     const qsizetype end = headerBlockEnd(repaired);
     const QByteArray block = end < 0 ? repaired : repaired.left(end) + "\r\n\r\n";
-    auto message = parse(block);
-    if (!message)
+    const ParsedMessage parsed = parse(block);
+    if (!parsed.message)
         return {};
     // No parts to ask for the body's charset: the first charset= in the bytes stands in.
-    return decodeMessageHeaders(GMIME_OBJECT(message.get()), scanCharset(repaired));
+    return decodeMessageHeaders(GMIME_OBJECT(parsed.message.get()), scanCharset(repaired));
 }
 
 RenderedMessage MessageRenderer::render(const QByteArray &raw, RenderLimits limits)
@@ -95,7 +126,8 @@ RenderedMessage MessageRenderer::render(const QByteArray &raw, const RenderOptio
 {
     RenderedMessage out;
     const QByteArray repaired = repairForParsing(raw, out.warnings);
-    auto message = parse(repaired);
+    const ParsedMessage parsed = parse(repaired);
+    GMimeMessage *message = parsed.message.get();
     if (!message) {
         out.warnings.append(
             QStringLiteral("The message could not be read as MIME; shown as raw text."));
@@ -103,11 +135,11 @@ RenderedMessage MessageRenderer::render(const QByteArray &raw, const RenderOptio
         out.htmlBody = plainToHtml(out.text);
         return out;
     }
-    GMimeObject *object = GMIME_OBJECT(message.get());
+    GMimeObject *object = GMIME_OBJECT(message);
     const QByteArray charset = bodyCharset(object);
     out.headers = decodeMessageHeaders(object, charset);
     BodyWalker walker(options, charset, out);
-    walker.walk(g_mime_message_get_mime_part(message.get()));
+    walker.walk(g_mime_message_get_mime_part(message));
     walker.finish();
     return out;
 }
