@@ -9,6 +9,7 @@
 #include "MailActions.h"
 #include "MailTransfer.h"
 #include "MessageListModel.h"
+#include "MessageListPane.h"
 #include "MessageView.h"
 #include "PartialMessageBar.h"
 #include "ProtocolLogDialog.h"
@@ -194,61 +195,14 @@ void MainWindow::createWidgets()
     connect(m_folders, &FolderTree::localFolderSelected, this,
             &MainWindow::showLocalFolderContents);
 
-    m_list = new QTableView(this);
-    m_list->setObjectName(QStringLiteral("messageList"));
-    m_list->setModel(m_model);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setAlternatingRowColors(true);
-    m_list->setShowGrid(false);
-    m_list->setWordWrap(false);
-    m_list->setTextElideMode(Qt::ElideRight);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_list->verticalHeader()->hide();
-    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
-    QHeaderView *header = m_list->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
-    header->resizeSection(MessageListModel::FromColumn, 220);
-    // Wide enough for the longest date, in bold (unread); the size for "999 KB".
-    QFont bold = m_list->font();
-    bold.setBold(true);
-    const QFontMetrics boldMetrics(bold);
-    const QString longestDate =
-        MessageListModel::formatDate(QDateTime(QDate(2000, 12, 28), QTime(23, 58)).toUTC());
-    header->resizeSection(MessageListModel::DateColumn,
-                          boldMetrics.horizontalAdvance(longestDate) + 24);
-    header->resizeSection(MessageListModel::SizeColumn,
-                          boldMetrics.horizontalAdvance(QStringLiteral("999 MB")) + 24);
-    header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
+    auto *listPane = new MessageListPane(m_model, this);
+    m_list = listPane->list();
+    m_searchBar = listPane->searchBar();
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::messageSelectionChanged);
-
+    m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
     m_mailActions = new MailActions(m_services, m_list, m_model, this);
     m_transfer = new MailTransfer(m_services, m_model, this);
-
-    // The search box sits on the list it narrows, as Thunderbird's quick filter does.
-    auto *listPane = new QWidget(this);
-    m_searchBar = new SearchBar(listPane);
-    m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
-    auto *listLayout = new QVBoxLayout(listPane);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->setSpacing(2);
-    listLayout->addWidget(m_searchBar);
-    listLayout->addWidget(m_list, 1);
-    // Escape in the list ends a search too, as it does in the box.
-    auto *endSearch = new QAction(tr("End Search"), listPane);
-    endSearch->setShortcut(Qt::Key_Escape);
-    endSearch->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(endSearch, &QAction::triggered, this, [this] {
-        if (!m_searchBar->text().isEmpty())
-            m_searchBar->reset();
-    });
-    listPane->addAction(endSearch);
 
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QTableView;
+
+namespace poplar::ui {
+
+class MessageListModel;
+class SearchBar;
+
+/// The message list with its search box above it, as Thunderbird's quick filter sits on the
+/// list it narrows: the table set up for mail (rows, sized columns, newest first) and
+/// Escape in the list ending a search as it does in the box. GUI thread.
+class MessageListPane : public QWidget {
+    Q_OBJECT
+
+public:
+    /// `model` must outlive the pane.
+    explicit MessageListPane(MessageListModel *model, QWidget *parent = nullptr);
+
+    [[nodiscard]] QTableView *list() const { return m_list; }
+    [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
+
+private:
+    QTableView *m_list = nullptr;
+    SearchBar *m_searchBar = nullptr;
+};
+
+} // namespace poplar::ui
