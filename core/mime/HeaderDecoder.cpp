@@ -58,7 +58,16 @@ QDateTime dateOf(GMimeObject *object)
     const char *raw = rawHeader(object, "Date");
     if (!raw)
         return {};
-    const std::unique_ptr<GDateTime, DateTimeUnref> date(g_mime_utils_header_decode_date(raw));
+    std::unique_ptr<GDateTime, DateTimeUnref> date(g_mime_utils_header_decode_date(raw));
+    if (!date) {
+        // GMime refuses a leap second (":60"), which RFC 5322 allows; a second early is
+        // closer to the truth than no date.
+        QByteArray value(raw);
+        if (const qsizetype at = value.indexOf(":60"); at > 0) {
+            value.replace(at, 3, ":59");
+            date.reset(g_mime_utils_header_decode_date(value.constData()));
+        }
+    }
     if (!date)
         return {};
     return QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date.get()), Qt::UTC);

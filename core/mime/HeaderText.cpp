@@ -49,7 +49,7 @@ QByteArray decodeQ(QByteArrayView payload)
     return out;
 }
 
-/// Parses "=?charset?X?payload?=" at `pos`; a payload holds no whitespace and no "?".
+/// Parses "=?charset?X?payload?=" at `pos`; a payload holds no "?".
 bool parseWordAt(QByteArrayView s, qsizetype pos, EncodedWord &word)
 {
     if (pos + 1 >= s.size() || s[pos] != '=' || s[pos + 1] != '?')
@@ -65,7 +65,10 @@ bool parseWordAt(QByteArrayView s, qsizetype pos, EncodedWord &word)
         return false;
     const qsizetype payloadBegin = i + 3;
     qsizetype j = payloadBegin;
-    while (j + 1 < s.size() && !(s[j] == '?' && s[j + 1] == '=') && !QChar::isSpace(uchar(s[j])))
+    // Spaces inside a payload break RFC 2047 but not mailers' habits; GMime and
+    // Thunderbird read "=?iso-8859-1?q?two words?=" as two words, and so do we. A "?"
+    // that does not close the word means this is no encoded-word.
+    while (j < s.size() && s[j] != '?' && s[j] != '\r' && s[j] != '\n')
         ++j;
     if (j + 1 >= s.size() || s[j] != '?' || s[j + 1] != '=')
         return false;

@@ -49,6 +49,29 @@ struct ParsedMessage {
     GObjectPtr<GMimeMessage> message;
 };
 
+struct ParserOptionsFree {
+    void operator()(GMimeParserOptions *options) const { g_mime_parser_options_free(options); }
+};
+
+/// GMime decodes raw 8-bit parameter values (a file name with no RFC 2231) itself, trying
+/// its fallback charsets in turn; Latin-1 by default. The message's own charset joins the
+/// list, so a GBK file name in GBK mail is read as GBK, as the headers are.
+std::unique_ptr<GMimeParserOptions, ParserOptionsFree> parserOptions(const QByteArray &charset)
+{
+    std::unique_ptr<GMimeParserOptions, ParserOptionsFree> options(g_mime_parser_options_new());
+    QByteArray name = canonicalCharset(charset);
+    if (name == "windows-949")
+        name = "CP949"; // iconv's name for it
+    if (name.isEmpty() || name == "utf-8" || name == "windows-1252") {
+        const char *charsets[] = {"utf-8", "windows-1252", nullptr};
+        g_mime_parser_options_set_fallback_charsets(options.get(), charsets);
+    } else {
+        const char *charsets[] = {"utf-8", name.constData(), "windows-1252", nullptr};
+        g_mime_parser_options_set_fallback_charsets(options.get(), charsets);
+    }
+    return options;
+}
+
 ParsedMessage parse(const QByteArray &raw)
 {
     ensureGMime();
@@ -59,10 +82,11 @@ ParsedMessage parse(const QByteArray &raw)
     g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
     auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-    // nullptr: GMime's process-wide defaults. Header text is decoded by us from the raw
-    // values (HeaderDecoder), so GMime's fallback charsets matter only for parameters.
-    out.message =
-        GObjectPtr<GMimeMessage>::adopt(g_mime_parser_construct_message(parser.get(), nullptr));
+    // Header text is decoded by us from the raw values (HeaderDecoder), so GMime's
+    // fallback charsets matter only for parameters.
+    const auto options = parserOptions(scanCharset(raw));
+    out.message = GObjectPtr<GMimeMessage>::adopt(
+        g_mime_parser_construct_message(parser.get(), options.get()));
     return out;
 }
 

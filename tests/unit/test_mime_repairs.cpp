@@ -46,6 +46,11 @@ TEST(MimeRepairs, SplitMultibyteCharacterAcrossWordsSurvives)
     EXPECT_EQ(decodeHeaderText("a =?UTF-8?Q?b?= c"), QStringLiteral("a b c"));
     EXPECT_EQ(decodeHeaderText("=?utf-8*en?q?x_y?="), QStringLiteral("x y"));
     EXPECT_EQ(decodeHeaderText("=?bogus?Q?plain?="), QStringLiteral("plain"));
+    // Lenient where mailers are sloppy: spaces in a Q payload, base64 without padding.
+    EXPECT_EQ(decodeHeaderText("=?iso-8859-1?q?two words?="), QStringLiteral("two words"));
+    EXPECT_EQ(decodeHeaderText("=?utf-8?b?w6k?="), QStringLiteral("é"));
+    // Not a word: an unclosed one stays text, and the next real word still decodes.
+    EXPECT_EQ(decodeHeaderText("=?utf-8?q?open =?utf-8?q?x?="), QStringLiteral("=?utf-8?q?open x"));
 }
 
 TEST(MimeRepairs, RawEightBitHeadersUseTheBodyCharset)
@@ -136,6 +141,20 @@ TEST(MimeRepairs, Rfc2231AndEncodedWordFilenames)
                                          QStringLiteral("Übersicht der langen Liste.txt"),
                                          QStringLiteral("élève.bin")}));
     EXPECT_TRUE(m.text.contains(QStringLiteral("Two files.")));
+}
+
+TEST(MimeRepairs, RawEightBitFilenameUsesTheMessageCharset)
+{
+    // GMime alone reads raw 8-bit parameters as Latin-1.
+    const RenderedMessage m = renderFile("raw-8bit-gbk-filename.eml");
+    EXPECT_EQ(filenames(m), QStringList{QStringLiteral("季度报告.txt")});
+}
+
+TEST(MimeRepairs, LeapSecondDateIsKept)
+{
+    const RenderedMessage m = MessageRenderer::render(
+        "From: a@example.org\nDate: Sat, 31 Dec 2016 23:59:60 +0000\nSubject: leap\n\nx\n");
+    EXPECT_EQ(m.headers.date, QDateTime(QDate(2016, 12, 31), QTime(23, 59, 59), Qt::UTC));
 }
 
 TEST(MimeRepairs, FormatFlowedIsJoined)
