@@ -11,7 +11,7 @@ packages=(
   clang libclang-rt-14-dev
   # Qt 6 and the SQLite driver QtSql loads at run time
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-svg-dev libqt6svg6
+  qt6-l10n-tools qt6-svg-dev libqt6svg6 qt6-translations-l10n
   # mail libraries
   libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev
   # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root of the desktop reader: parse the command line, open the profile and
 // the cache, make the services, show the window.
+#include "InstanceChannel.h"
 #include "MainWindow.h"
 #include "Services.h"
 
@@ -16,7 +17,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -48,6 +53,19 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("poplar"));
     QApplication::setApplicationDisplayName(QStringLiteral("Poplar"));
     QApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
+    // The desktop entry's name: window managers match windows to the menu entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poplarmail.Poplar"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.poplarmail.Poplar.svg")));
+
+    // The system's language: Qt's own strings, then Poplar's (built in, see resources/).
+    QTranslator qtStrings;
+    if (qtStrings.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtStrings);
+    QTranslator poplarStrings;
+    if (poplarStrings.load(QLocale(), QStringLiteral("poplar"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&poplarStrings);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -66,8 +84,16 @@ int main(int argc, char *argv[])
     if (!opened)
         return fail(cannotStart, opened.error().message());
     Profile profile = std::move(opened).value();
-    if (Status locked = profile.lock(); !locked)
+    ui::InstanceChannel instance(profile.lockPath());
+    if (Status locked = profile.lock(); !locked) {
+        // Poplar already runs on this profile: bring that one to the front instead.
+        if (instance.sendToRunning({}))
+            return 0;
         return fail(cannotStart, locked.error().message());
+    }
+    if (QString why; !instance.listen(&why))
+        std::fprintf(stderr, "poplar: a second launch cannot reach this one: %s\n",
+                     qUtf8Printable(why));
 
     Result<std::unique_ptr<store::Database>> database =
         store::Database::open(profile.cachePath(), QStringLiteral("poplar-gui"));
@@ -103,6 +129,11 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync, actions});
     window.show();
+    QObject::connect(&instance, &ui::InstanceChannel::activationRequested, &window, [&window] {
+        window.setWindowState(window.windowState() & ~Qt::WindowMinimized);
+        window.raise();
+        window.activateWindow();
+    });
     window.startScheduledChecks();
     return app.exec();
 }
