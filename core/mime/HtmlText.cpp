@@ -123,6 +123,8 @@ private:
             newline(1);
         else if (isBlock(e.tag))
             newline(e.tag == GUMBO_TAG_P ? 2 : 1);
+        else if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH)
+            appendText(QStringLiteral(" ")); // cells side by side are words apart
         for (const char *attr : {"src", "background", "poster"}) {
             if (const GumboAttribute *a = gumbo_get_attribute(&e.attributes, attr);
                 a && isRemote(a->value))

@@ -160,7 +160,11 @@ RenderedMessage MessageRenderer::render(const QByteArray &raw, const RenderOptio
         return out;
     }
     GMimeObject *object = GMIME_OBJECT(message);
-    const QByteArray charset = bodyCharset(object);
+    // Raw 8-bit headers are read in the body's charset; when no part declares one, the
+    // first charset= anywhere (an HTML <meta>, say) is the best guess there is.
+    QByteArray charset = bodyCharset(object);
+    if (charset.isEmpty())
+        charset = scanCharset(repaired);
     out.headers = decodeMessageHeaders(object, charset);
     BodyWalker walker(options, charset, out);
     walker.walk(g_mime_message_get_mime_part(message));

@@ -5,6 +5,9 @@
 #include "mime/FlowedText.h"
 #include "mime/GObjectPtr.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace poplar::mime {
 
 QByteArray decodedContent(GMimePart *part, qint64 maxBytes, bool *truncated)
@@ -46,11 +49,38 @@ QString parameter(GMimeObject *object, const char *name)
 
 } // namespace
 
+QByteArray htmlMetaCharset(QByteArrayView html)
+{
+    // A byte prescan, as the HTML standard's encoding sniffing does: the first charset=
+    // in the first 4 KiB, within a <meta>. Not parsing: only a label is wanted.
+    const QByteArray head =
+        html.first(std::min<qsizetype>(html.size(), 4096)).toByteArray().toLower();
+    const qsizetype meta = head.indexOf("<meta");
+    if (meta < 0)
+        return {};
+    const qsizetype at = head.indexOf("charset=", meta);
+    if (at < 0)
+        return {};
+    qsizetype i = at + 8;
+    while (i < head.size() && (head[i] == '"' || head[i] == '\'' || head[i] == ' '))
+        ++i;
+    const qsizetype begin = i;
+    while (i < head.size() && (std::isalnum(uchar(head[i])) || head[i] == '-' || head[i] == '_' ||
+                               head[i] == '.' || head[i] == ':'))
+        ++i;
+    return head.mid(begin, i - begin);
+}
+
 QString textOfPart(GMimePart *part, QStringList &warnings, qint64 maxBytes)
 {
     bool truncated = false;
     const QByteArray bytes = decodedContent(part, maxBytes, &truncated);
-    const QByteArray charset = charsetOf(GMIME_OBJECT(part));
+    QByteArray charset = charsetOf(GMIME_OBJECT(part));
+    // HTML often names its charset only in a <meta> tag; a browser would honour it.
+    if (charset.isEmpty() && !isValidUtf8(bytes) &&
+        g_mime_content_type_is_type(g_mime_object_get_content_type(GMIME_OBJECT(part)), "text",
+                                    "html"))
+        charset = htmlMetaCharset(bytes);
     const DecodedText decoded = decodeCharset(bytes, charset);
     if (!decoded.charsetKnown)
         warnings.append(QStringLiteral("Unknown character set \"%1\"; the text was guessed.")

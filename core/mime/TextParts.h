@@ -19,6 +19,9 @@ QByteArray decodedContent(GMimePart *part, qint64 maxBytes = -1, bool *truncated
 /// The charset parameter of a part's Content-Type, or empty.
 QByteArray charsetOf(GMimeObject *object);
 
+/// The charset an HTML document names in a <meta> tag near its start, or empty.
+QByteArray htmlMetaCharset(QByteArrayView html);
+
 /// A text part as Unicode: charset conversion with U+FFFD for what cannot be read, never
 /// failure (an unknown or missing charset is guessed and said in `warnings`), and
 /// format=flowed lines joined back into paragraphs.

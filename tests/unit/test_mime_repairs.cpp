@@ -150,6 +150,15 @@ TEST(MimeRepairs, RawEightBitFilenameUsesTheMessageCharset)
     EXPECT_EQ(filenames(m), QStringList{QStringLiteral("季度报告.txt")});
 }
 
+TEST(MimeRepairs, HtmlMetaCharsetIsHonouredForBodyAndHeaders)
+{
+    // No MIME charset anywhere: only the <meta> says Big5.
+    const RenderedMessage m = renderFile("html-meta-charset.eml");
+    EXPECT_TRUE(m.text.contains(QStringLiteral("永久網址 second cell"))) << qPrintable(m.text);
+    EXPECT_EQ(m.headers.subject, QStringLiteral("新片"));
+    EXPECT_EQ(m.headers.from.name, QStringLiteral("王小明"));
+}
+
 TEST(MimeRepairs, LeapSecondDateIsKept)
 {
     const RenderedMessage m = MessageRenderer::render(
