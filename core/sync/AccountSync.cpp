@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QMetaMethod>
+#include <QTimer>
 
 #include <memory>
 
@@ -25,6 +26,9 @@ namespace {
 // instead of per message, and little is held in memory.
 constexpr int batchMessages = 100;
 constexpr qint64 batchBytes = 16 * 1024 * 1024;
+// Progress between commits at most this often: a batch of 100 small messages on a slow line
+// takes long enough that a bar moving only per batch looks stuck.
+constexpr int progressIntervalMs = 100;
 
 } // namespace
 
@@ -354,6 +358,17 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
     ++m_done;
     if (!headersOnly && listedSize > 0)
         m_bytesDone += listedSize; // counted as m_bytesTotal was, so the two meet at the end
+    if (!m_progressTimer) {
+        m_progressTimer = new QTimer(this);
+        m_progressTimer->setSingleShot(true);
+        m_progressTimer->setInterval(progressIntervalMs);
+        connect(m_progressTimer, &QTimer::timeout, this, [this] {
+            if (!m_finished)
+                Q_EMIT progress(m_account.id, m_done, m_total, m_bytesDone, m_bytesTotal);
+        });
+    }
+    if (!m_progressTimer->isActive())
+        m_progressTimer->start();
     if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0)
         commitBatch();
     if (m_outstanding == 0)

@@ -10,6 +10,8 @@
 
 #include <QObject>
 
+class QTimer;
+
 namespace poplar::sync {
 
 /// One sync of one account: log in, UIDL, LIST, RETR what is new, store, QUIT.
@@ -83,8 +85,9 @@ private:
     int m_done = 0;
     qint64 m_bytesTotal = 0;
     qint64 m_bytesDone = 0;
-    int m_outstanding = 0;    ///< RETR/TOP sent and not yet answered
-    int m_commitsPending = 0; ///< batches handed to the writer and not yet committed
+    QTimer *m_progressTimer = nullptr; ///< reports what was received since the last report
+    int m_outstanding = 0;             ///< RETR/TOP sent and not yet answered
+    int m_commitsPending = 0;          ///< batches handed to the writer and not yet committed
     SyncResult m_result;
     bool m_finished = false;
     qint64 m_completeId = 0;       ///< set: this session only completes that message

@@ -89,6 +89,10 @@ TEST_F(SyncFeedbackTest, ProgressCountsMessagesAndBytesAndCancelKeepsWhatCame)
         QLocale().formattedDataSize(expectedBytes, 1, QLocale::DataSizeTraditionalFormat);
     EXPECT_TRUE(text.contains(QStringLiteral(" of ") + totalText)) << qPrintable(text);
 
+    // The two messages received are reported before the batch they are in is written.
+    ASSERT_TRUE(test::waitUntil([&] {
+        return panel->entryText(account).contains(QStringLiteral("2 of 3 messages"));
+    })) << qPrintable(panel->entryText(account));
     // While the third message trickles in, Stop.
     ASSERT_TRUE(test::waitUntil([&] { return m_server.receivedLineStartingWith("RETR 3"); }));
     QTest::mouseClick(panel->cancelButton(account), Qt::LeftButton);
