@@ -5,50 +5,50 @@
     <name>ProviderPresets</name>
     <message>
         <source>Use an app password (made in the account&apos;s security settings, with 2-step verification on), not your usual password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用应用专用密码（需先开启两步验证，在账户的安全设置中生成），而不是平时的登录密码。</translation>
     </message>
     <message>
         <source>Switch POP on in Gmail&apos;s settings (Forwarding and POP/IMAP), and use an app password made in your Google Account&apos;s security settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在 Gmail 设置（“转发和 POP/IMAP”）中开启 POP，并使用在 Google 账号安全设置中生成的应用专用密码。</translation>
     </message>
     <message>
         <source>Microsoft accepts only OAuth 2.0 sign-in for POP: choose XOAUTH2 and a password command that prints an access token. Switch POP on in Outlook&apos;s settings (Mail &gt; Forwarding and IMAP).</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 的 POP 仅支持 OAuth 2.0 登录：请选择 XOAUTH2，并使用可输出访问令牌的密码命令。另需在 Outlook 设置（“邮件 &gt; 转发和 IMAP”）中开启 POP。</translation>
     </message>
     <message>
         <source>Switch POP3 on in the web mail&apos;s settings and use the authorisation code (授权码) it gives you as the password, not your login password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在网页版邮箱的设置中开启 POP3 服务，然后将其提供的授权码作为密码填写，而不是登录密码。</translation>
     </message>
     <message>
         <source>Switch POP3 on in the web mail&apos;s settings first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在网页版邮箱的设置中开启 POP3 服务。</translation>
     </message>
     <message>
         <source>This provider offers no POP3 access, so Poplar cannot fetch its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>该邮箱服务商不提供 POP3 访问，Poplar 无法收取其邮件。</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>A fast, light and safe POP3 mail reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>快速、轻巧、安全的 POP3 邮件阅读器。</translation>
     </message>
     <message>
         <source>Keep accounts, settings and mail in DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>将账户、设置和邮件保存在 DIR 目录中。</translation>
     </message>
     <message>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>DIR</translation>
     </message>
     <message>
         <source>Poplar cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Poplar 无法启动</translation>
     </message>
     <message>
         <source>Damaged mail cache</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件缓存已损坏</translation>
     </message>
     <message>
         <source>%1
@@ -56,395 +56,399 @@
 Poplar can move the damaged file aside (it is kept) and start with an empty cache. Mail still on your servers is downloaded again.
 
 Move it aside and continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓存启动。仍在服务器上的邮件将重新下载。
+
+是否移开该文件并继续？</translation>
     </message>
 </context>
 <context>
     <name>poplar::pop3::ConnectionTest</name>
     <message>
         <source>1 message (%1) waits on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上有 1 封邮件（%1）等待收取。</translation>
     </message>
     <message numerus="yes">
         <source>%n messages (%1) wait on the server.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>服务器上有 %n 封邮件（%1）等待收取。</numerusform>
         </translation>
     </message>
     <message>
         <source>The server deletes messages once they are downloaded (EXPIRE 0), whatever &quot;Leave messages on the server&quot; says.</source>
-        <translation type="unfinished"></translation>
+        <translation>无论是否勾选“在服务器上保留邮件”，服务器都会在邮件下载后将其删除（EXPIRE 0）。</translation>
     </message>
     <message numerus="yes">
         <source>The server deletes downloaded messages after %n days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>服务器会在邮件下载 %n 天后将其删除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The server allows a check only every %n minutes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>服务器只允许每 %n 分钟检查一次新邮件。</numerusform>
         </translation>
     </message>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <source>no encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>未加密</translation>
     </message>
     <message>
         <source>Logged in to %1 with %2 over %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用 %2 登录 %1（%3）。</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::AccountDialog</name>
     <message>
         <source>Add Account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加账户</translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑账户</translation>
     </message>
     <message>
         <source>Shown in the folder list</source>
-        <translation type="unfinished"></translation>
+        <translation>显示在文件夹列表中</translation>
     </message>
     <message>
         <source>you@example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>you@example.org</translation>
     </message>
     <message>
         <source>pop.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>pop.example.org</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Your password and mail will cross the network unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的密码和邮件将以未加密的形式在网络上传输。</translation>
     </message>
     <message>
         <source>Given by a password command</source>
-        <translation type="unfinished"></translation>
+        <translation>由密码命令提供</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>保持不变</translation>
     </message>
     <message>
         <source>Automatic (strongest offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（选用服务器支持的最安全方式）</translation>
     </message>
     <message>
         <source>Password (USER/PASS)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（USER/PASS）</translation>
     </message>
     <message>
         <source>OAuth 2.0 (XOAUTH2)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0（XOAUTH2）</translation>
     </message>
     <message>
         <source>OAuth 2.0 (OAUTHBEARER)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0（OAUTHBEARER）</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <source>Log in and leave again, without downloading or deleting</source>
-        <translation type="unfinished"></translation>
+        <translation>登录后随即退出，不下载也不删除任何邮件</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>从不</translation>
     </message>
     <message>
         <source> KB</source>
-        <translation type="unfinished"></translation>
+        <translation> KB</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限制</translation>
     </message>
     <message>
         <source>Larger messages come as headers only; download the rest when you open them</source>
-        <translation type="unfinished"></translation>
+        <translation>超过此大小的邮件只下载邮件头，打开时再下载其余部分</translation>
     </message>
     <message>
         <source>Leave messages on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>在服务器上保留邮件</translation>
     </message>
     <message>
         <source>Delete from the server when deleted here</source>
-        <translation type="unfinished"></translation>
+        <translation>在本地删除时同时从服务器删除</translation>
     </message>
     <message>
         <source>Check for new mail at start-up</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时检查新邮件</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Account &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;E-mail address:</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮件地址(&amp;E)：</translation>
     </message>
     <message>
         <source>Incoming server (POP3)</source>
-        <translation type="unfinished"></translation>
+        <translation>收件服务器（POP3）</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口(&amp;P)：</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接安全(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Login method:</source>
-        <translation type="unfinished"></translation>
+        <translation>登录方式(&amp;L)：</translation>
     </message>
     <message>
         <source>Mail on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上的邮件</translation>
     </message>
     <message>
         <source>Delete from the server &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>下载后从服务器删除(&amp;A)：</translation>
     </message>
     <message>
         <source>Download only headers &amp;above:</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件大于此值时仅下载邮件头(&amp;A)：</translation>
     </message>
     <message>
         <source>Checking for mail</source>
-        <translation type="unfinished"></translation>
+        <translation>检查邮件</translation>
     </message>
     <message>
         <source>Check &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查间隔(&amp;E)：</translation>
     </message>
     <message>
         <source>%1: settings filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已自动填写设置。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Type the password to test the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码以测试连接。</translation>
     </message>
     <message>
         <source>S&amp;top Test</source>
-        <translation type="unfinished"></translation>
+        <translation>停止测试(&amp;T)</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>The certificate is trusted for this account; testing again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已为此账户信任该证书，正在重新测试。</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::CertificateDialog</name>
     <message>
         <source>Untrusted Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>不受信任的证书</translation>
     </message>
     <message>
         <source>it could not be verified</source>
-        <translation type="unfinished"></translation>
+        <translation>无法验证该证书</translation>
     </message>
     <message>
         <source>&lt;b&gt;The certificate of %1 is not trusted: %2.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 的证书不受信任：%2。&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Someone may be pretending to be the server. Trust this certificate only if you know the server uses it, for example because its fingerprint matches the one your provider or administrator gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>可能有人在冒充该服务器。请仅在确认服务器使用的就是此证书时才信任它，例如其指纹与邮箱服务商或管理员提供的指纹一致。</translation>
     </message>
     <message>
         <source>Issued to:</source>
-        <translation type="unfinished"></translation>
+        <translation>颁发给：</translation>
     </message>
     <message>
         <source>Issued by:</source>
-        <translation type="unfinished"></translation>
+        <translation>颁发者：</translation>
     </message>
     <message>
         <source>Valid:</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期：</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>SHA-256 fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 指纹：</translation>
     </message>
     <message>
         <source>&amp;Trust This Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>信任此证书(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::FolderTree</name>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>收件箱</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>废纸篓</translation>
     </message>
     <message>
         <source>%1@%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1@%2</translation>
     </message>
     <message>
         <source>Local Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>本地文件夹</translation>
     </message>
     <message>
         <source>Mail imported from mbox files and Maildirs</source>
-        <translation type="unfinished"></translation>
+        <translation>从 mbox 文件和 Maildir 导入的邮件</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::MailActions</name>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Move the selected messages to Trash (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选邮件移到废纸篓（Del）</translation>
     </message>
     <message>
         <source>&amp;Restore to Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复到收件箱(&amp;R)</translation>
     </message>
     <message>
         <source>Move the selected messages out of Trash, back to the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选邮件从废纸篓移回收件箱</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Empty &amp;Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>清空废纸篓(&amp;T)…</translation>
     </message>
     <message>
         <source>Delete the messages in this account&apos;s Trash from this computer for good</source>
-        <translation type="unfinished"></translation>
+        <translation>从本机永久删除此账户废纸篓中的邮件</translation>
     </message>
     <message>
         <source>These messages are in Trash already; Empty Trash deletes them for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些邮件已在废纸篓中；清空废纸篓即可将其永久删除。</translation>
     </message>
     <message numerus="yes">
         <source>Moved %n message(s) to Trash.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 封邮件移到废纸篓。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Moved %n message(s) back to the Inbox.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 封邮件移回收件箱。</numerusform>
         </translation>
     </message>
     <message>
         <source>Local Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>本地文件夹</translation>
     </message>
     <message>
         <source>The Trash of %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的废纸篓是空的。</translation>
     </message>
     <message>
         <source>Empty Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>清空废纸篓</translation>
     </message>
     <message numerus="yes">
         <source>Delete the %n message(s) in the Trash of %1 from this computer for good?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要从本机永久删除 %1 废纸篓中的 %n 封邮件吗？</numerusform>
         </translation>
     </message>
     <message>
         <source>This cannot be undone. Copies still on the server stay there and are not downloaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作无法撤销。仍在服务器上的副本会保留，且不会被再次下载。</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n message(s) from Trash.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已从废纸篓中删除 %n 封邮件。</numerusform>
         </translation>
     </message>
 </context>
@@ -452,118 +456,118 @@ Move it aside and continue?</source>
     <name>poplar::ui::MailTransfer</name>
     <message>
         <source>Import &amp;mbox File…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 mbox 文件(&amp;M)…</translation>
     </message>
     <message>
         <source>Copy the messages of an mbox file into a local folder</source>
-        <translation type="unfinished"></translation>
+        <translation>将 mbox 文件中的邮件复制到本地文件夹</translation>
     </message>
     <message>
         <source>Import Mail&amp;dir…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 Maildir(&amp;D)…</translation>
     </message>
     <message>
         <source>Copy the messages of a Maildir into a local folder</source>
-        <translation type="unfinished"></translation>
+        <translation>将 Maildir 中的邮件复制到本地文件夹</translation>
     </message>
     <message>
         <source>&amp;Save Message As…</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件另存为(&amp;S)…</translation>
     </message>
     <message>
         <source>Save the message as an .eml file, byte for byte as received</source>
-        <translation type="unfinished"></translation>
+        <translation>将邮件按收到时的原样逐字节保存为 .eml 文件</translation>
     </message>
     <message>
         <source>&amp;Export Folder as mbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>将文件夹导出为 mbox(&amp;E)…</translation>
     </message>
     <message>
         <source>Write every message of the folder shown to an mbox file</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前文件夹中的所有邮件写入一个 mbox 文件</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>废纸篓</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>收件箱</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Import mbox File</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 mbox 文件</translation>
     </message>
     <message>
         <source>mbox files (*.mbox *.mbx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>mbox 文件 (*.mbox *.mbx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import Maildir</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 Maildir</translation>
     </message>
     <message>
         <source>message</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件</translation>
     </message>
     <message>
         <source>Save Message As</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件另存为</translation>
     </message>
     <message>
         <source>E-mail messages (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮件 (*.eml);;所有文件 (*)</translation>
     </message>
     <message>
         <source>messages</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件</translation>
     </message>
     <message>
         <source>Export Folder as mbox</source>
-        <translation type="unfinished"></translation>
+        <translation>将文件夹导出为 mbox</translation>
     </message>
     <message>
         <source>mbox files (*.mbox);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>mbox 文件 (*.mbox);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 %1…</translation>
     </message>
     <message>
         <source>Import failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入失败：%1</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n message(s) into %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 封邮件导入 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n already there</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；%n 封已存在</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；已跳过 %n 封</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved the message to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将邮件保存到 %1。</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n message(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 封邮件导出到 %1。</numerusform>
         </translation>
     </message>
 </context>
@@ -571,352 +575,356 @@ Move it aside and continue?</source>
     <name>poplar::ui::MainWindow</name>
     <message>
         <source>Poplar</source>
-        <translation type="unfinished"></translation>
+        <translation>Poplar</translation>
     </message>
     <message>
         <source>&amp;Get Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>收取邮件(&amp;G)</translation>
     </message>
     <message>
         <source>Download new mail for every account (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>收取所有账户的新邮件（F5）</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <source>Search the messages of this folder (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索此文件夹中的邮件（Ctrl+F）</translation>
     </message>
     <message>
         <source>&amp;Protocol Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>协议日志(&amp;P)…</translation>
     </message>
     <message>
         <source>What the last check said to each server, without passwords, to copy into a bug report</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查邮件时与各服务器的通信记录（不含密码），可复制到错误报告中</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Message</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>No accounts yet — open Settings to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未添加账户，请打开“设置”添加账户。</translation>
     </message>
     <message>
         <source>Open Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开设置…</translation>
     </message>
     <message>
         <source>Downloaded the rest of the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>已下载邮件的其余部分。</translation>
     </message>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 %1…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1: no new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：没有新邮件</translation>
     </message>
     <message>
         <source>%1: 1 new message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：1 封新邮件</translation>
     </message>
     <message>
         <source>%1: %2 new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 封新邮件</translation>
     </message>
     <message>
         <source>1 message</source>
-        <translation type="unfinished"></translation>
+        <translation>1 封邮件</translation>
     </message>
     <message>
         <source>%1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 封邮件</translation>
     </message>
     <message>
         <source>%1 of %2 match</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 封中有 %1 封匹配</translation>
     </message>
     <message>
         <source>%1, %2 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 封未读</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::MessageListModel</name>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无主题）</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <source>The message has no date</source>
-        <translation type="unfinished"></translation>
+        <translation>该邮件没有日期</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节</translation>
     </message>
     <message>
         <source>%1 (only partly downloaded)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（仅部分下载）</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>发件人</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::MessageView</name>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人：</translation>
     </message>
     <message>
         <source>Cc:</source>
-        <translation type="unfinished"></translation>
+        <translation>抄送：</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>发件人：</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期：</translation>
     </message>
     <message>
         <source>Select a message to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一封邮件以阅读。</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无主题）</translation>
     </message>
     <message>
         <source>(no date)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无日期）</translation>
     </message>
     <message>
         <source>(unnamed %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未命名的 %1）</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Attachments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>附件：%1</translation>
     </message>
     <message>
         <source>1 remote resource was not loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已阻止加载 1 项远程内容。</translation>
     </message>
     <message>
         <source>%1 remote resources were not loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已阻止加载 %1 项远程内容。</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::PartialMessageBar</name>
     <message>
         <source>Download the Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>下载其余部分</translation>
     </message>
     <message>
         <source>Only the headers of this message were downloaded: the whole message is %1, over the account&apos;s size limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅下载了此邮件的邮件头：完整邮件大小为 %1，超过了账户设置的大小限制。</translation>
     </message>
     <message>
         <source>The account this message came from no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此邮件所属的账户已不存在。</translation>
     </message>
     <message>
         <source>%1 is being checked; try again when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 %1，请在检查完成后重试。</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载…</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::ProtocolLogDialog</name>
     <message>
         <source>Protocol Log</source>
-        <translation type="unfinished"></translation>
+        <translation>协议日志</translation>
     </message>
     <message>
         <source>What Poplar and the server said during the last check of this account. Passwords and tokens are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查此账户时 Poplar 与服务器之间的通信记录。密码和令牌已略去。</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>There are no accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何账户。</translation>
     </message>
     <message>
         <source>No check of this account since Poplar started.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 Poplar 启动以来尚未检查过此账户。</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::SearchBar</name>
     <message>
         <source>Search messages (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索邮件（Ctrl+F）</translation>
     </message>
     <message>
         <source>Finds words in the subject, the addresses and the text; Escape clears</source>
-        <translation type="unfinished"></translation>
+        <translation>在主题、地址和正文中搜索词语；按 Esc 键清除</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::SettingsDialog</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;R)…</translation>
     </message>
     <message>
         <source>Accounts:</source>
-        <translation type="unfinished"></translation>
+        <translation>账户：</translation>
     </message>
     <message>
         <source>Remove Account</source>
-        <translation type="unfinished"></translation>
+        <translation>删除账户</translation>
     </message>
     <message>
         <source>Remove account %1? Its downloaded messages are removed from this computer; mail on the server is not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除账户 %1 吗？该账户已下载的邮件将从本机删除，服务器上的邮件不受影响。</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Cannot Add Account</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加账户</translation>
     </message>
     <message>
         <source>Cannot Save Account</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存账户</translation>
     </message>
     <message>
         <source>Cannot Remove Account</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除账户</translation>
     </message>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串</translation>
     </message>
     <message>
         <source>The password of &quot;%1&quot; could not be removed from the system keychain:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从系统钥匙串中删除“%1”的密码：
+%2</translation>
     </message>
     <message>
         <source>The account &quot;%1&quot; was saved, but its password could not be stored in the system keychain:
 %2
 
 Poplar will ask the keychain for it when checking mail; edit the account to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户“%1”已保存，但其密码无法存入系统钥匙串：
+%2
+
+Poplar 在检查邮件时会向钥匙串请求该密码；您可以编辑该账户以重试。</translation>
     </message>
 </context>
 <context>
     <name>poplar::ui::SyncProgressPanel</name>
     <message>
         <source>%1 of %2 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 封邮件</translation>
     </message>
     <message>
         <source>%1 of %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2，%3</translation>
     </message>
     <message>
         <source>%1: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在连接…</translation>
     </message>
     <message>
         <source>Stop checking %1 (what was received is kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止检查 %1（已收取的邮件会保留）</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>%1: stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在停止…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>
