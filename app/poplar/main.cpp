@@ -3,6 +3,7 @@
 // the cache, make the services, show the window.
 #include "InstanceChannel.h"
 #include "MainWindow.h"
+#include "MessageWindow.h"
 #include "Services.h"
 
 #include "Profile.h"
@@ -17,6 +18,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -77,7 +79,14 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Keep accounts, settings and mail in DIR."),
         QCoreApplication::translate("main", "DIR"));
     parser.addOption(profileOption);
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("main", "Message files (.eml) to show."),
+        QStringLiteral("[FILE.eml...]"));
     parser.process(app);
+    QStringList files;
+    for (const QString &file : parser.positionalArguments())
+        files.append(QFileInfo(file).absoluteFilePath()); // the running instance has its own cwd
 
     const QString cannotStart = QCoreApplication::translate("main", "Poplar cannot start");
     Result<Profile> opened = Profile::open(parser.value(profileOption));
@@ -87,7 +96,7 @@ int main(int argc, char *argv[])
     ui::InstanceChannel instance(profile.lockPath());
     if (Status locked = profile.lock(); !locked) {
         // Poplar already runs on this profile: bring that one to the front instead.
-        if (instance.sendToRunning({}))
+        if (instance.sendToRunning(files))
             return 0;
         return fail(cannotStart, locked.error().message());
     }
@@ -129,11 +138,23 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync, actions});
     window.show();
-    QObject::connect(&instance, &ui::InstanceChannel::activationRequested, &window, [&window] {
-        window.setWindowState(window.windowState() & ~Qt::WindowMinimized);
-        window.raise();
-        window.activateWindow();
-    });
+    // Message files open in windows of their own, beside the main window.
+    auto openFiles = [&window](const QStringList &paths) {
+        for (const QString &path : paths) {
+            QString error;
+            if (!ui::MessageWindow::openFile(path, &error, &window))
+                QMessageBox::warning(&window, QCoreApplication::translate("main", "Open Message"),
+                                     error);
+        }
+    };
+    QObject::connect(&instance, &ui::InstanceChannel::activationRequested, &window,
+                     [&window, openFiles](const QStringList &paths) {
+                         window.setWindowState(window.windowState() & ~Qt::WindowMinimized);
+                         window.raise();
+                         window.activateWindow();
+                         openFiles(paths);
+                     });
+    openFiles(files);
     window.startScheduledChecks();
     return app.exec();
 }
