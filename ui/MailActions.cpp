@@ -152,8 +152,13 @@ QList<qint64> MailActions::move(const QList<qint64> &ids, bool toTrash)
     }
     if (!moved.isEmpty()) {
         const int n = int(moved.size());
-        Q_EMIT notice(toTrash ? tr("Moved %n message(s) to Trash.", nullptr, n)
-                              : tr("Moved %n message(s) back to the Inbox.", nullptr, n));
+        // Singular and plural spelled out: English has no .qm file to choose between them.
+        if (toTrash)
+            Q_EMIT notice(n == 1 ? tr("Moved 1 message to Trash.")
+                                 : tr("Moved %1 messages to Trash.").arg(n));
+        else
+            Q_EMIT notice(n == 1 ? tr("Moved 1 message back to the Inbox.")
+                                 : tr("Moved %1 messages back to the Inbox.").arg(n));
     }
     return moved;
 }
@@ -235,11 +240,15 @@ void MailActions::emptyTrash()
         Q_EMIT notice(tr("The Trash of %1 is empty.").arg(name));
         return;
     }
-    QMessageBox box(QMessageBox::Warning, tr("Empty Trash"),
-                    tr("Delete the %n message(s) in the Trash of %1 from this computer for good?",
-                       nullptr, int(count.value()))
-                        .arg(name),
-                    QMessageBox::NoButton, m_dialogParent);
+    QMessageBox box(
+        QMessageBox::Warning, tr("Empty Trash"),
+        (count.value() == 1
+             ? tr("Delete the message in the Trash of %1 from this computer for good?").arg(name)
+             : tr("Delete the %1 messages in the Trash of %2 from this computer for "
+                  "good?")
+                   .arg(count.value())
+                   .arg(name)),
+        QMessageBox::NoButton, m_dialogParent);
     box.setObjectName(QStringLiteral("emptyTrashQuestion"));
     box.setInformativeText(tr("This cannot be undone. Copies still on the server stay there "
                               "and are not downloaded again."));
@@ -270,7 +279,9 @@ void MailActions::purgeTrash(const QString &accountId)
             m_stack->clear();
             if (m_model->accountId() == accountId && m_model->folder() == Folder::Trash)
                 m_model->reload();
-            Q_EMIT notice(tr("Deleted %n message(s) from Trash.", nullptr, purged.value()));
+            Q_EMIT notice(purged.value() == 1
+                              ? tr("Deleted 1 message from Trash.")
+                              : tr("Deleted %1 messages from Trash.").arg(purged.value()));
             Q_EMIT trashEmptied(accountId, purged.value());
         });
 }

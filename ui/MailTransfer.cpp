@@ -164,11 +164,13 @@ void MailTransfer::importMailbox(MailboxReader::Format format, const QString &pa
             const sync::ImportResult &r = result.value();
             // The sync thread indexes them for search, as it does downloaded mail.
             m_services.sync.indexPending();
-            QString line = tr("Imported %n message(s) into %1", nullptr, r.imported).arg(folder);
+            QString line = r.imported == 1
+                               ? tr("Imported 1 message into %1").arg(folder)
+                               : tr("Imported %1 messages into %2").arg(r.imported).arg(folder);
             if (r.duplicates > 0)
-                line += tr("; %n already there", nullptr, r.duplicates);
+                line += tr("; %1 already there").arg(r.duplicates);
             if (r.skipped > 0)
-                line += tr("; %n skipped", nullptr, r.skipped);
+                line += tr("; %1 skipped").arg(r.skipped);
             Q_EMIT notice(line + QLatin1Char('.'));
             Q_EMIT imported(folder, r.imported);
         });
@@ -240,8 +242,10 @@ void MailTransfer::exportFolder(const QList<store::MessageSummary> &messages, co
                 Q_EMIT failed(written.error().message());
                 return;
             }
-            Q_EMIT notice(tr("Exported %n message(s) to %1.", nullptr, written.value())
-                              .arg(QDir::toNativeSeparators(path)));
+            const QString where = QDir::toNativeSeparators(path);
+            Q_EMIT notice(written.value() == 1
+                              ? tr("Exported 1 message to %1.").arg(where)
+                              : tr("Exported %1 messages to %2.").arg(written.value()).arg(where));
         });
 }
 

@@ -443,7 +443,6 @@ void MainWindow::messageCompleted(qint64 id)
     const auto summary = m_services.messages.message(id);
     if (summary)
         m_completedRest.insert(summary.value().accountId);
-    statusBar()->showMessage(tr("Downloaded the rest of the message."), transientMs);
     if (m_view->messageId() != id)
         return;
     // The viewer still shows the headers-only copy: show the whole message now.
@@ -506,7 +505,8 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
     if (m_removeAfterSync.remove(result.accountId)) {
         dropAccountMessages(result.accountId);
     } else if (m_completedRest.remove(result.accountId) && result.ok()) {
-        // The rest of a message, not new mail: messageCompleted() said so already.
+        // The rest of a message, not new mail.
+        setStatus(tr("Downloaded the rest of the message."));
     } else {
         const QString name = accountName(result.accountId);
         QString line;

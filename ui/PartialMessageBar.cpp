@@ -6,7 +6,6 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QStyle>
 
@@ -52,10 +51,9 @@ void PartialMessageBar::showFor(const store::MessageSummary &message)
     }
     m_id = message.id;
     m_accountId = message.accountId;
-    m_text->setText(
-        tr("Only the headers of this message were downloaded: the whole message is %1, "
-           "over the account's size limit.")
-            .arg(QLocale().formattedDataSize(message.size, 1, QLocale::DataSizeTraditionalFormat)));
+    // The cache knows the size of what it holds (the headers), not of the whole message.
+    m_text->setText(tr("Only the headers of this message were downloaded: it is larger than "
+                       "the account's size limit."));
     setWaiting(m_waitingFor == m_id);
     show();
 }

@@ -176,6 +176,7 @@ TEST_F(SyncFeedbackTest, DownloadTheRestShowsTheWholeMessage)
     ASSERT_TRUE(test::waitUntil([&] { return m_sync->isIdle(); }));
     auto *status = window.findChild<QLabel *>(QStringLiteral("syncStatus"));
     ASSERT_NE(status, nullptr);
+    EXPECT_EQ(status->text(), QStringLiteral("Downloaded the rest of the message."));
     EXPECT_FALSE(status->text().contains(QStringLiteral("new message")))
         << qPrintable(status->text());
     (void)account;
