@@ -2,6 +2,7 @@
 #include "MessageView.h"
 
 #include "mime/AttachmentFiles.h"
+#include "mime/BodyResources.h"
 #include "mime/MessageRenderer.h"
 
 #include <QDesktopServices>
@@ -18,8 +19,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeDatabase>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPalette>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -87,20 +86,6 @@ QString sizeText(qint64 size)
     return QLocale().formattedDataSize(size, 0, QLocale::DataSizeTraditionalFormat);
 }
 
-/// The bytes of a data: URL (RFC 2397), base64 or percent-encoded.
-QByteArray dataUrlBytes(const QUrl &url)
-{
-    const QByteArray encoded = url.toEncoded();
-    const qsizetype comma = encoded.indexOf(',');
-    if (comma < 0)
-        return {};
-    const QByteArray meta = encoded.left(comma);
-    const QByteArray payload = QByteArray::fromPercentEncoding(encoded.mid(comma + 1));
-    return meta.endsWith(";base64") ? QByteArray::fromBase64(payload) : payload;
-}
-
-constexpr qint64 maxRemoteImage = 10 * 1024 * 1024;
-
 } // namespace
 
 MessageView::MessageView(QWidget *parent)
@@ -147,11 +132,15 @@ MessageView::MessageView(QWidget *parent)
     m_remoteText->setObjectName(QStringLiteral("remoteContentText"));
     m_remoteButton = new QPushButton(tr("Load remote content"), m_remoteBar);
     m_remoteButton->setObjectName(QStringLiteral("loadRemoteContentButton"));
+    m_trustButton = new QPushButton(tr("Always for This Sender"), m_remoteBar);
+    m_trustButton->setObjectName(QStringLiteral("trustSenderButton"));
     auto *remoteLayout = new QHBoxLayout(m_remoteBar);
     remoteLayout->setContentsMargins(0, 0, 0, 0);
     remoteLayout->addWidget(m_remoteText, 1);
     remoteLayout->addWidget(m_remoteButton);
+    remoteLayout->addWidget(m_trustButton);
     connect(m_remoteButton, &QPushButton::clicked, this, &MessageView::loadRemoteContent);
+    connect(m_trustButton, &QPushButton::clicked, this, &MessageView::trustSender);
 
     m_attachmentBox = new QWidget(m_header);
     m_attachmentList = new QTreeWidget(m_attachmentBox);
@@ -192,6 +181,7 @@ MessageView::MessageView(QWidget *parent)
     headerLayout->addWidget(m_notice);
     headerLayout->addWidget(m_remoteBar);
 
+    m_resources = new mime::BodyResources(this);
     m_body = new detail::MessageBrowser(this, this);
     m_body->setObjectName(QStringLiteral("messageBody"));
     // Links are ours to handle: shown first, opened outside only on a click.
@@ -205,6 +195,9 @@ MessageView::MessageView(QWidget *parent)
     connect(m_body, &QTextBrowser::anchorClicked, this, &MessageView::linkClicked);
     connect(m_body, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
             &MessageView::linkHovered);
+    // A remote image arrived: lay the body out again, now with it.
+    connect(m_resources, &mime::BodyResources::fetched, this,
+            [this] { m_body->setHtml(m_message.htmlBody); });
 
     m_linkTarget = new QLabel(this);
     m_linkTarget->setObjectName(QStringLiteral("linkTargetLabel"));
@@ -248,8 +241,17 @@ void MessageView::render(qint64 id, const QByteArray &raw, bool allowRemote)
     });
     mime::RenderOptions options;
     options.allowRemoteContent = allowRemote;
-    watcher->setFuture(
-        QtConcurrent::run([raw, options] { return mime::MessageRenderer::render(raw, options); }));
+    const QSet<QString> trusted = m_trustedSenders;
+    watcher->setFuture(QtConcurrent::run([raw, options, trusted] {
+        mime::RenderedMessage m = mime::MessageRenderer::render(raw, options);
+        // A trusted sender's remote content loads at once; the sender is known only now.
+        if (m.remoteContentBlocked > 0 && trusted.contains(m.headers.from.address.toLower())) {
+            mime::RenderOptions allow = options;
+            allow.allowRemoteContent = true;
+            m = mime::MessageRenderer::render(raw, allow);
+        }
+        return m;
+    }));
 }
 
 void MessageView::loadRemoteContent()
@@ -260,6 +262,23 @@ void MessageView::loadRemoteContent()
     render(m_messageId, m_raw, true);
 }
 
+void MessageView::setTrustedSenders(const QSet<QString> &addresses)
+{
+    m_trustedSenders.clear();
+    for (const QString &a : addresses)
+        m_trustedSenders.insert(a.toLower());
+}
+
+void MessageView::trustSender()
+{
+    const QString address = m_message.headers.from.address.toLower();
+    if (address.isEmpty())
+        return;
+    m_trustedSenders.insert(address);
+    Q_EMIT senderTrusted(address);
+    loadRemoteContent();
+}
+
 void MessageView::clear()
 {
     ++m_generation;
@@ -267,8 +286,7 @@ void MessageView::clear()
     m_raw.clear();
     m_message = {};
     m_remoteAllowed = false;
-    m_remoteCache.clear();
-    m_remoteRequested.clear();
+    m_resources->reset({}, false);
     for (QLabel *label : {m_subject, m_from, m_to, m_cc, m_date, m_notice, m_linkTarget})
         label->clear();
     m_attachmentList->clear();
@@ -307,6 +325,11 @@ QString MessageView::linkTarget() const
 void MessageView::display(const mime::RenderedMessage &message)
 {
     m_message = message;
+    // Rendered with remote content: asked for, or a trusted sender's.
+    m_remoteAllowed =
+        m_remoteAllowed || (message.remoteContentBlocked == 0 &&
+                            m_trustedSenders.contains(message.headers.from.address.toLower()));
+    m_resources->reset(message.inlineResources, m_remoteAllowed);
     const mime::MessageHeaders &h = message.headers;
     m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : h.subject);
     m_from->setText(h.from.display());
@@ -334,6 +357,7 @@ void MessageView::display(const mime::RenderedMessage &message)
                                             "your privacy.")
                                              .arg(blocked));
     m_remoteBar->setVisible(blocked > 0 && !m_remoteAllowed);
+    m_trustButton->setEnabled(!h.from.address.isEmpty());
 
     m_header->show();
     m_body->setHtml(message.htmlBody);
@@ -465,46 +489,8 @@ void MessageView::linkHovered(const QUrl &url)
 
 QVariant MessageView::resource(const QUrl &url)
 {
-    const QString key = url.toString();
-    if (const auto it = m_message.inlineResources.constFind(key);
-        it != m_message.inlineResources.cend())
-        return QImage::fromData(it->data);
-    if (url.scheme() == QLatin1String("data"))
-        return QImage::fromData(dataUrlBytes(url));
-    const QString scheme = url.scheme().toLower();
-    if (!m_remoteAllowed || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-        return {};
-    if (const auto it = m_remoteCache.constFind(url); it != m_remoteCache.cend())
-        return QImage::fromData(*it);
-    fetchRemote(url);
-    return {};
-}
-
-void MessageView::fetchRemote(const QUrl &url)
-{
-    if (m_remoteRequested.contains(url) || m_remoteRequested.size() > 200)
-        return;
-    m_remoteRequested.insert(url);
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setTransferTimeout(20'000);
-    QNetworkReply *reply = m_network->get(request);
-    const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > maxRemoteImage)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url, generation] {
-        reply->deleteLater();
-        if (generation != m_generation || reply->error() != QNetworkReply::NoError)
-            return;
-        m_remoteCache.insert(url, reply->readAll());
-        m_body->setHtml(m_message.htmlBody); // lay out again, now with the image
-    });
+    const QByteArray bytes = m_resources->image(url);
+    return bytes.isEmpty() ? QVariant() : QVariant(QImage::fromData(bytes));
 }
 
 QString MessageView::joinAddresses(const QList<mime::MailAddress> &addresses)

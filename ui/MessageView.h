@@ -13,11 +13,14 @@
 #include <memory>
 
 class QLabel;
-class QNetworkAccessManager;
 class QPushButton;
 class QTemporaryDir;
 class QToolButton;
 class QTreeWidget;
+
+namespace poplar::mime {
+class BodyResources;
+}
 
 namespace poplar::ui {
 
@@ -73,6 +76,12 @@ public:
     /// Opens attachment `index` with the desktop's application for its type.
     void openAttachment(int index);
 
+    /// Senders (addresses, any case) whose remote content loads without asking.
+    void setTrustedSenders(const QSet<QString> &addresses);
+    [[nodiscard]] QSet<QString> trustedSenders() const { return m_trustedSenders; }
+    /// What "Always for this sender" does: trusts the shown message's sender and loads.
+    void trustSender();
+
     /// What opens a clicked link or an attachment copy; QDesktopServices::openUrl unless a
     /// test puts something else here.
     void setUrlOpener(std::function<bool(const QUrl &)> opener);
@@ -80,6 +89,8 @@ public:
 Q_SIGNALS:
     /// The message `id` is now on screen.
     void rendered(qint64 id);
+    /// The user trusted `address` with remote content; the settings may keep it.
+    void senderTrusted(const QString &address);
 
 private:
     friend class detail::MessageBrowser;
@@ -94,7 +105,6 @@ private:
     void saveAll();
     /// For the body: an inline (cid:) part, or a remote image once loading is allowed.
     QVariant resource(const QUrl &url);
-    void fetchRemote(const QUrl &url);
     static QString joinAddresses(const QList<mime::MailAddress> &addresses);
 
     QWidget *m_header = nullptr;
@@ -109,6 +119,7 @@ private:
     QWidget *m_remoteBar = nullptr;
     QLabel *m_remoteText = nullptr;
     QPushButton *m_remoteButton = nullptr;
+    QPushButton *m_trustButton = nullptr;
     QWidget *m_attachmentBox = nullptr;
     QTreeWidget *m_attachmentList = nullptr;
     QToolButton *m_open = nullptr;
@@ -122,9 +133,8 @@ private:
     QByteArray m_raw;
     mime::RenderedMessage m_message;
     bool m_remoteAllowed = false;
-    QNetworkAccessManager *m_network = nullptr;
-    QHash<QUrl, QByteArray> m_remoteCache;
-    QSet<QUrl> m_remoteRequested;
+    QSet<QString> m_trustedSenders;
+    mime::BodyResources *m_resources = nullptr;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::function<bool(const QUrl &)> m_openUrl;
 };

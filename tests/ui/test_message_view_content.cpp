@@ -68,6 +68,34 @@ TEST(MessageViewContent, RemoteImagesWaitForTheLoadRemoteContentBar)
     EXPECT_FALSE(bar->isHidden());
 }
 
+TEST(MessageViewContent, TrustedSendersLoadRemoteContentWithoutAsking)
+{
+    MessageView view;
+    QSignalSpy trusted(&view, &MessageView::senderTrusted);
+    ASSERT_TRUE(showAndWait(view, 1, htmlMessage("<img src=\"http://127.0.0.1:1/a.gif\">")));
+    auto *trust = view.findChild<QPushButton *>(QStringLiteral("trustSenderButton"));
+    ASSERT_NE(trust, nullptr);
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    trust->click();
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    ASSERT_EQ(trusted.count(), 1);
+    EXPECT_EQ(trusted.first().first().toString(), QStringLiteral("news@shop.example"));
+    EXPECT_TRUE(view.remoteContentAllowed());
+
+    // Another message from the same sender: loaded at once, no bar.
+    ASSERT_TRUE(showAndWait(view, 2, htmlMessage("<img src=\"http://127.0.0.1:1/b.gif\">")));
+    EXPECT_TRUE(view.remoteContentAllowed());
+    EXPECT_TRUE(view.bodyHtml().contains(QStringLiteral("http://127.0.0.1:1/b.gif")));
+    EXPECT_TRUE(view.findChild<QWidget *>(QStringLiteral("remoteContentBar"))->isHidden());
+
+    // A sender nobody trusted is asked again.
+    MessageView other;
+    other.setTrustedSenders({QStringLiteral("someone@else.example")});
+    ASSERT_TRUE(showAndWait(other, 3, htmlMessage("<img src=\"http://127.0.0.1:1/c.gif\">")));
+    EXPECT_FALSE(other.remoteContentAllowed());
+    EXPECT_FALSE(other.bodyHtml().contains(QStringLiteral("127.0.0.1")));
+}
+
 TEST(MessageViewContent, LinksShowTheirTargetAndOpenOnlyOnClick)
 {
     MessageView view;

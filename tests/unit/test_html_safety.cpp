@@ -2,6 +2,7 @@
 // Mail content cannot reach out or run (DESIGN.md promise 4), attachment names cannot
 // escape the folder, and hostile sizes and depths stay cheap (promise 5).
 #include "mime/AttachmentFiles.h"
+#include "mime/BodyResources.h"
 #include "mime/HtmlDocument.h"
 #include "mime/HtmlSanitizer.h"
 #include "mime/HtmlText.h"
@@ -130,6 +131,19 @@ TEST(HtmlSafety, SavingIntoAFolderStaysInsideAndOverwritesNothing)
     const SavedFile unnamed =
         saveIntoFolder(folder, QString(), QStringLiteral("application/pdf"), "%PDF");
     EXPECT_EQ(QFileInfo(unnamed.path).fileName(), QStringLiteral("attachment.pdf"));
+}
+
+TEST(HtmlSafety, BodyImagesComeOnlyFromTheMessageUnlessRemoteIsAllowed)
+{
+    BodyResources resources;
+    resources.reset({{QStringLiteral("cid:a@b"), {QStringLiteral("image/png"), "PNGDATA"}}}, false);
+    EXPECT_EQ(resources.image(QUrl(QStringLiteral("cid:a@b"))), QByteArray("PNGDATA"));
+    EXPECT_EQ(resources.image(QUrl(QStringLiteral("data:image/gif;base64,R0lG"))),
+              QByteArray("GIF"));
+    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("file:///etc/passwd"))).isEmpty());
+    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("/etc/passwd"))).isEmpty());
+    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("http://127.0.0.1:1/x.png"))).isEmpty());
+    EXPECT_EQ(dataUrlBytes(QUrl(QStringLiteral("data:,a%20b"))), QByteArray("a b"));
 }
 
 TEST(RenderLimits, DeeplyNestedHtmlIsFast)
