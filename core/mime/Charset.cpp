@@ -12,7 +12,8 @@ namespace {
 
 // Labels whose strict reading garbles real mail. Each maps to the superset that senders
 // actually used; the list follows the WHATWG Encoding standard where it speaks.
-constexpr std::array<std::pair<const char *, const char *>, 27> kAliases{{
+constexpr std::array<std::pair<const char *, const char *>, 28> kAliases{{
+    {"win-1251", "windows-1251"},
     {"gb2312", "gb18030"},
     {"gbk", "gb18030"},
     {"x-gbk", "gb18030"},
@@ -97,6 +98,18 @@ DecodedText decodeCharset(QByteArrayView bytes, QByteArrayView charset)
     if (name == "windows-1252" && charset.trimmed().toByteArray().toLower().contains("ascii") &&
         isValidUtf8(bytes))
         name = "utf-8";
+    // ISO-2022 is 7-bit by design: 8-bit bytes under that label are the same language's
+    // 8-bit encoding (EUC-JP under "iso-2022-jp" is a classic), or UTF-8.
+    if (name.startsWith("iso-2022-") && hasEightBit(bytes)) {
+        if (isValidUtf8(bytes))
+            name = "utf-8";
+        else if (name.startsWith("iso-2022-jp"))
+            name = "euc-jp";
+        else if (name.startsWith("iso-2022-kr"))
+            name = "windows-949";
+        else if (name.startsWith("iso-2022-cn"))
+            name = "gb18030";
+    }
     if (!name.isEmpty()) {
         QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
         if (decoder.isValid()) {

@@ -111,6 +111,17 @@ TEST(MimeRepairs, UnknownCharsetIsGuessedWithAWarning)
     EXPECT_TRUE(latin.text.contains(QStringLiteral("naïve café ÿ"))) << qPrintable(latin.text);
 }
 
+TEST(MimeRepairs, EightBitBytesUnderASevenBitLabelAreReadSensibly)
+{
+    // EUC-JP bytes labelled iso-2022-jp, as some Japanese list software sent them.
+    const QByteArray eucJp("\xc6\xfc\xcb\xdc\xb8\xec");
+    EXPECT_EQ(decodeText(eucJp, "ISO-2022-JP"), QStringLiteral("日本語"));
+    EXPECT_EQ(decodeText("caf\xc3\xa9", "iso-2022-jp"), QStringLiteral("café"));
+    EXPECT_EQ(decodeText("\x1b$BF|K\\8l\x1b(B", "iso-2022-jp"), QStringLiteral("日本語"));
+    EXPECT_EQ(decodeText("caf\xc3\xa9", "us-ascii"), QStringLiteral("café"));
+    EXPECT_EQ(decodeText("\xcf\xf0\xe8", "win-1251"), QStringLiteral("При"));
+}
+
 TEST(MimeRepairs, InvalidBytesBecomeReplacementCharacters)
 {
     const DecodedText d = decodeCharset("ab\xff\xfe"
