@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "MessageWindow.h"
 #include "Services.h"
+#include "TrayNotifier.h"
 
 #include "Profile.h"
 #include "accounts/AccountStore.h"
@@ -138,6 +139,7 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync, actions});
     window.show();
+    ui::TrayNotifier tray(&window, messages, sync);
     // Message files open in windows of their own, beside the main window.
     auto openFiles = [&window](const QStringList &paths) {
         for (const QString &path : paths) {

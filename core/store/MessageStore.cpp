@@ -267,6 +267,16 @@ Result<qint64> MessageStore::count(Folder folder, const QString &accountId) cons
     return q.value(0).toLongLong();
 }
 
+Result<qint64> MessageStore::unreadInInboxes() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(
+            QStringLiteral("SELECT count(*) FROM messages WHERE folder = 'inbox' AND seen = 0")) ||
+        !q.next())
+        return queryError(QStringLiteral("Cannot count unread messages"), q);
+    return q.value(0).toLongLong();
+}
+
 Result<MessageSummary> MessageStore::message(qint64 id) const
 {
     QSqlQuery q(m_db);

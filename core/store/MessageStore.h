@@ -77,6 +77,8 @@ public:
     page(Folder folder, const QString &accountId, int limit,
          const std::optional<PageKey> &after = {}) const;
     [[nodiscard]] Result<qint64> count(Folder folder, const QString &accountId) const;
+    /// Unread messages in every account's Inbox: the number a tray icon shows.
+    [[nodiscard]] Result<qint64> unreadInInboxes() const;
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
     [[nodiscard]] Result<QByteArray> raw(qint64 id) const;
 

@@ -316,3 +316,21 @@ TEST(MessageStorePaging, PagesThroughAFolderNewestFirstWithoutGapsOrRepeats)
 }
 
 } // namespace
+
+TEST_F(MessageStoreTest, UnreadCountCoversEveryInboxButNotTrashOrReadMail)
+{
+    const QDateTime date = QDateTime::currentDateTimeUtc();
+    QList<qint64> ids;
+    int n = 0;
+    for (const QString &account :
+         {QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("b")}) {
+        auto id = m_store->insert(
+            incoming(account, QStringLiteral("u%1").arg(++n), QStringLiteral("s"), date));
+        ASSERT_TRUE(id.ok());
+        ids.append(id.value());
+    }
+    EXPECT_EQ(m_store->unreadInInboxes().value(), 4);
+    ASSERT_TRUE(m_store->setSeen(ids[0], true).ok());
+    ASSERT_TRUE(m_store->moveToFolder(ids[2], Folder::Trash).ok());
+    EXPECT_EQ(m_store->unreadInInboxes().value(), 2);
+}
