@@ -3,6 +3,8 @@
 
 #include <QList>
 
+#include <cctype>
+
 namespace poplar::mime {
 
 bool looksLikeHeaderField(QByteArrayView line)
@@ -72,15 +74,38 @@ bool isBoundaryLine(QByteArrayView line, const QList<QByteArray> &bounds)
     return false;
 }
 
-/// A header block (the message's or a part's) ends at a line that is no field and no
-/// continuation: base64 written straight after the part headers, with the blank line
-/// missing, made GMime drop the whole part. Returns where a blank line must go.
-QList<qsizetype> missingBlankLines(const QByteArray &raw)
+/// One repair: `bytes` go in at `pos`.
+struct Insertion {
+    qsizetype pos;
+    QByteArray bytes;
+};
+
+/// "boundary=x" on a folded line with no ";" before it: a strict parser sees no parameter.
+bool isBareParameter(QByteArrayView line)
 {
-    QList<qsizetype> at;
+    qsizetype i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        ++i;
+    const qsizetype name = i;
+    while (i < line.size() &&
+           (std::isalnum(uchar(line[i])) || line[i] == '-' || line[i] == '_' || line[i] == '*'))
+        ++i;
+    return i > name && i < line.size() && line[i] == '=';
+}
+
+/// Header-block repairs, found in one pass over the message. A header block (the message's
+/// or a part's) ends at a line that is no field and no continuation: base64 written
+/// straight after the part headers, with the blank line missing, made GMime drop the whole
+/// part, so a blank line goes in. A Content-Type parameter folded onto its own line with
+/// no ";" before it gets one.
+QList<Insertion> headerRepairs(const QByteArray &raw)
+{
+    QList<Insertion> at;
     const QList<QByteArray> bounds = boundaries(raw);
     bool inHeaders = true;
     bool sawField = false;
+    bool inContentType = false;
+    bool endsWithSemicolon = true;
     qsizetype pos = 0;
     while (pos < raw.size()) {
         qsizetype next = 0;
@@ -88,31 +113,42 @@ QList<qsizetype> missingBlankLines(const QByteArray &raw)
         if (inHeaders) {
             if (line.isEmpty()) {
                 inHeaders = false;
-            } else if (line.front() == ' ' || line.front() == '\t' || line.contains(':')) {
+            } else if (line.front() == ' ' || line.front() == '\t') {
+                if (inContentType && !endsWithSemicolon && isBareParameter(line)) {
+                    const qsizetype indent = line.size() - line.trimmed().size();
+                    at.append({pos + indent, ";"});
+                }
+            } else if (line.contains(':')) {
                 sawField = true;
+                inContentType =
+                    line.size() > 13 && qstrnicmp(line.data(), "content-type:", 13) == 0;
             } else {
                 if (sawField)
-                    at.append(pos);
+                    at.append({pos, pos >= 2 && raw.at(pos - 2) == '\r' ? "\r\n" : "\n"});
                 inHeaders = false;
             }
+            const QByteArrayView trimmed = line.trimmed();
+            if (!trimmed.isEmpty())
+                endsWithSemicolon = trimmed.back() == ';';
         } else if (!bounds.isEmpty() && isBoundaryLine(line, bounds)) {
             inHeaders = !line.endsWith("--") || line.size() == 2;
             sawField = false;
+            inContentType = false;
         }
         pos = next;
     }
     return at;
 }
 
-QByteArray withBlankLines(const QByteArray &raw, const QList<qsizetype> &at)
+QByteArray withInsertions(const QByteArray &raw, const QList<Insertion> &at)
 {
     QByteArray out;
     out.reserve(raw.size() + at.size() * 2);
     qsizetype from = 0;
-    for (const qsizetype pos : at) {
-        out.append(raw.constData() + from, pos - from);
-        out += pos >= 2 && raw.at(pos - 2) == '\r' ? "\r\n" : "\n";
-        from = pos;
+    for (const Insertion &insertion : at) {
+        out.append(raw.constData() + from, insertion.pos - from);
+        out += insertion.bytes;
+        from = insertion.pos;
     }
     out.append(raw.constData() + from, raw.size() - from);
     return out;
@@ -149,11 +185,11 @@ QByteArray repairLeadingLines(const QByteArray &raw, QStringList &warnings)
 QByteArray repairForParsing(const QByteArray &raw, QStringList &warnings)
 {
     QByteArray out = repairLeadingLines(raw, warnings);
-    const QList<qsizetype> blanks = missingBlankLines(out);
-    if (blanks.isEmpty())
+    const QList<Insertion> repairs = headerRepairs(out);
+    if (repairs.isEmpty())
         return out;
-    warnings.append(QStringLiteral("A header block had no blank line after it; one was assumed."));
-    return withBlankLines(out, blanks);
+    warnings.append(QStringLiteral("A malformed header block was repaired."));
+    return withInsertions(out, repairs);
 }
 
 } // namespace poplar::mime

@@ -94,6 +94,14 @@ TEST(MimeRepairs, PartHeaderWithoutBlankLineKeepsThePart)
     EXPECT_TRUE(m.text.contains(QStringLiteral("See the zip.")));
 }
 
+TEST(MimeRepairs, FoldedParameterWithoutSemicolonIsRead)
+{
+    // "multipart/mixed<LF><TAB>boundary=..." has no ";": GMime saw no boundary at all.
+    const RenderedMessage m = renderFile("content-type-param-without-semicolon.eml");
+    EXPECT_TRUE(m.text.contains(QStringLiteral("The text part."))) << qPrintable(m.text);
+    EXPECT_EQ(filenames(m), QStringList{QStringLiteral("a.pdf")});
+}
+
 TEST(MimeRepairs, NulByteDoesNotCutTheText)
 {
     const RenderedMessage m = renderFile("nul-in-text.eml");
