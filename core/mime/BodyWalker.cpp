@@ -3,6 +3,7 @@
 
 #include "mime/GObjectPtr.h"
 #include "mime/HeaderDecoder.h"
+#include "mime/HtmlDocument.h"
 #include "mime/HtmlSanitizer.h"
 #include "mime/HtmlText.h"
 #include "mime/PlainToHtml.h"
@@ -347,13 +348,14 @@ void BodyWalker::finish()
     QStringList htmls;
     for (const Piece &piece : m_pieces) {
         if (piece.html) {
-            SanitizedHtml clean = sanitizeHtml(piece.content, m_options.allowRemoteContent);
+            const ParsedHtml parsed = parseHtml(piece.content);
+            const SanitizedHtml clean = sanitizeDocument(parsed, m_options.allowRemoteContent);
             m_out.remoteContentBlocked += clean.remoteBlocked;
             if (clean.flattened || clean.truncated)
                 warnOnce(QStringLiteral("The HTML is too deep or too large; part of its layout "
                                         "was dropped."));
             htmls.append(clean.html);
-            texts.append(htmlToText(piece.content).text);
+            texts.append(documentText(parsed).text);
         } else {
             htmls.append(plainToHtml(piece.content));
             texts.append(piece.content);

@@ -3,6 +3,9 @@
 
 // Only for core/mime/*.cpp: includes gumbo.
 
+#include "mime/HtmlSanitizer.h"
+#include "mime/HtmlText.h"
+
 #include <gumbo.h>
 
 #include <QByteArray>
@@ -34,6 +37,13 @@ struct ParsedHtml {
 /// Parses with gumbo after the caps: a cheap pre-scan drops start tags (and their end
 /// tags) nested deeper than the limit, so text is kept and the parse stays linear.
 [[nodiscard]] ParsedHtml parseHtml(const QString &html, HtmlLimits limits = {});
+
+/// The allow-listed HTML of a parsed document (what sanitizeHtml() does after parsing).
+[[nodiscard]] SanitizedHtml sanitizeDocument(const ParsedHtml &parsed, bool allowRemote);
+
+/// The visible text of a parsed document (what htmlToText() does after parsing); one
+/// parse serves both, so a large page costs one gumbo run, not two.
+[[nodiscard]] HtmlText documentText(const ParsedHtml &parsed);
 
 /// The pre-scan on its own (for tests): `html` with start tags past `maxDepth` removed.
 [[nodiscard]] QByteArray limitNesting(QByteArrayView html, int maxDepth, bool *changed = nullptr);

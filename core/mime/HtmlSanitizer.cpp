@@ -417,9 +417,8 @@ private:
 
 } // namespace
 
-SanitizedHtml sanitizeHtml(const QString &html, bool allowRemote)
+SanitizedHtml sanitizeDocument(const ParsedHtml &parsed, bool allowRemote)
 {
-    const ParsedHtml parsed = parseHtml(html);
     if (!parsed.output)
         return {};
     Sanitizer sanitizer(allowRemote);
@@ -428,6 +427,11 @@ SanitizedHtml sanitizeHtml(const QString &html, bool allowRemote)
     out.flattened = parsed.flattened;
     out.truncated = parsed.truncated;
     return out;
+}
+
+SanitizedHtml sanitizeHtml(const QString &html, bool allowRemote)
+{
+    return sanitizeDocument(parseHtml(html), allowRemote);
 }
 
 } // namespace poplar::mime

@@ -174,14 +174,18 @@ private:
 
 } // namespace
 
-HtmlText htmlToText(const QString &html)
+HtmlText documentText(const ParsedHtml &parsed)
 {
-    const ParsedHtml parsed = parseHtml(html);
     if (!parsed.output)
         return {};
     TextWalker walker;
     walker.walk(parsed.output->document);
     return walker.result();
+}
+
+HtmlText htmlToText(const QString &html)
+{
+    return documentText(parseHtml(html));
 }
 
 } // namespace poplar::mime
