@@ -7,6 +7,7 @@
 #include "mime/HtmlSanitizer.h"
 #include "mime/HtmlText.h"
 #include "mime/PlainToHtml.h"
+#include "mime/SmimeContent.h"
 #include "mime/TextParts.h"
 
 #include <algorithm>
@@ -109,7 +110,7 @@ void BodyWalker::visit(GMimeObject *object, int depth, bool insideMessage)
     else if (GMIME_IS_MESSAGE_PART(object))
         visitMessage(GMIME_MESSAGE_PART(object), depth, insideMessage);
     else if (GMIME_IS_PART(object))
-        visitLeaf(GMIME_PART(object), insideMessage);
+        visitLeaf(GMIME_PART(object), depth, insideMessage);
 }
 
 void BodyWalker::visitMultipart(GMimeMultipart *multipart, int depth, bool insideMessage)
@@ -249,7 +250,20 @@ void BodyWalker::visitMessage(GMimeMessagePart *part, int depth, bool insideMess
         visit(body, depth + 1, true);
 }
 
-void BodyWalker::visitLeaf(GMimePart *part, bool insideMessage)
+void BodyWalker::visitEntity(const QByteArray &bytes, int depth, bool insideMessage)
+{
+    auto stream = GObjectPtr<GMimeStream>::adopt(
+        g_mime_stream_mem_new_with_buffer(bytes.constData(), size_t(bytes.size())));
+    auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
+    auto entity =
+        GObjectPtr<GMimeObject>::adopt(g_mime_parser_construct_part(parser.get(), nullptr));
+    // Everything taken from the entity is copied into Qt values on the way, so it may go
+    // when this returns.
+    if (entity)
+        visit(entity.get(), depth + 1, insideMessage);
+}
+
+void BodyWalker::visitLeaf(GMimePart *part, int depth, bool insideMessage)
 {
     GMimeObject *object = GMIME_OBJECT(part);
     if (isSignature(object))
@@ -257,10 +271,17 @@ void BodyWalker::visitLeaf(GMimePart *part, bool insideMessage)
     if (isType(object, "application", "pkcs7-mime") ||
         isType(object, "application", "x-pkcs7-mime")) {
         const char *smime = g_mime_object_get_content_type_parameter(object, "smime-type");
-        if (smime && g_ascii_strcasecmp(smime, "signed-data") == 0) {
+        const bool signedData = smime && g_ascii_strcasecmp(smime, "signed-data") == 0;
+        // Opaque signed: the content travels inside the PKCS #7 blob. Without a
+        // smime-type, trying is how to tell it from encrypted data.
+        const QByteArray content =
+            signedData || !smime ? smimeSignedContent(decodedContent(part)) : QByteArray();
+        if (!content.isEmpty()) {
             m_out.isSigned = true;
-            warnOnce(QStringLiteral("This message is signed in a form whose content cannot be "
-                                    "shown yet."));
+            visitEntity(content, depth, insideMessage);
+        } else if (signedData) {
+            m_out.isSigned = true;
+            warnOnce(QStringLiteral("This message is signed in a form that could not be read."));
         } else {
             m_out.isEncrypted = true;
             warnOnce(QStringLiteral("This message is encrypted; its content cannot be shown."));

@@ -42,7 +42,9 @@ private:
     void visitAlternative(GMimeMultipart *multipart, int depth, bool insideMessage);
     void visitRelated(GMimeMultipart *multipart, int depth, bool insideMessage);
     void visitMessage(GMimeMessagePart *part, int depth, bool insideMessage);
-    void visitLeaf(GMimePart *part, bool insideMessage);
+    void visitLeaf(GMimePart *part, int depth, bool insideMessage);
+    /// A MIME entity found inside another (the content of opaque S/MIME signed-data).
+    void visitEntity(const QByteArray &bytes, int depth, bool insideMessage);
     void addAttachment(GMimeObject *object, bool insideMessage);
     Kind kindOf(GMimeObject *object, int depth) const;
     bool countPart();

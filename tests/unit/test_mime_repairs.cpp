@@ -209,6 +209,17 @@ TEST(MimeRepairs, RelatedCidImagesAreInlineNotAttachments)
     EXPECT_EQ(filenames(m), QStringList{QStringLiteral("unused.png")});
 }
 
+TEST(MimeRepairs, OpaqueSmimeSignedMailShowsItsBody)
+{
+    // application/pkcs7-mime; smime-type=signed-data: GMime alone shows a blob.
+    const RenderedMessage m = renderFile("smime-opaque-signed.eml");
+    EXPECT_TRUE(m.isSigned);
+    EXPECT_TRUE(m.text.contains(QStringLiteral("This opaque-signed text is readable.")))
+        << qPrintable(m.text);
+    EXPECT_TRUE(m.attachments.isEmpty());
+    EXPECT_EQ(m.headers.subject, QStringLiteral("Opaque signed"));
+}
+
 TEST(MimeRepairs, SignedMailShowsItsBodyAndSaysSo)
 {
     const RenderedMessage m = renderFile("signed.eml");
