@@ -474,6 +474,10 @@ void MessageView::setUrlOpener(std::function<bool(const QUrl &)> opener)
 
 void MessageView::linkClicked(const QUrl &url)
 {
+    if (url.scheme().isEmpty() && url.path().isEmpty() && url.hasFragment()) {
+        m_body->scrollToAnchor(url.fragment()); // an in-page link stays in the page
+        return;
+    }
     // The sanitizer keeps only these schemes; checked again, the click is the last door.
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||

@@ -129,7 +129,7 @@ MessageHeaders MessageRenderer::headers(const QByteArray &raw)
 {
     // Only the header block is needed; parsing just it keeps storing a big message cheap.
     QStringList ignored;
-    const QByteArray repaired = repairForParsing(raw, ignored);
+    const QByteArray repaired = repairHeaderStart(raw, ignored);
     const qsizetype end = headerBlockEnd(repaired);
     const QByteArray block = end < 0 ? repaired : repaired.left(end) + "\r\n\r\n";
     const ParsedMessage parsed = parse(block);

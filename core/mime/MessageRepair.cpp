@@ -154,7 +154,9 @@ QByteArray withInsertions(const QByteArray &raw, const QList<Insertion> &at)
     return out;
 }
 
-QByteArray repairLeadingLines(const QByteArray &raw, QStringList &warnings)
+} // namespace
+
+QByteArray repairHeaderStart(const QByteArray &raw, QStringList &warnings)
 {
     if (raw.isEmpty())
         return raw;
@@ -180,11 +182,9 @@ QByteArray repairLeadingLines(const QByteArray &raw, QStringList &warnings)
     return QByteArray("\n") + raw;
 }
 
-} // namespace
-
 QByteArray repairForParsing(const QByteArray &raw, QStringList &warnings)
 {
-    QByteArray out = repairLeadingLines(raw, warnings);
+    QByteArray out = repairHeaderStart(raw, warnings);
     const QList<Insertion> repairs = headerRepairs(out);
     if (repairs.isEmpty())
         return out;

@@ -13,6 +13,10 @@ namespace poplar::mime {
 /// Returns `raw` itself (shared, no copy) when nothing needed repair.
 [[nodiscard]] QByteArray repairForParsing(const QByteArray &raw, QStringList &warnings);
 
+/// Only the repair of the start (junk before the header, no header at all, no line end):
+/// all that a header-only parse needs, at the cost of a few lines, not the message.
+[[nodiscard]] QByteArray repairHeaderStart(const QByteArray &raw, QStringList &warnings);
+
 /// True when `line` starts like a header field: a name of printable ASCII, then ':'.
 [[nodiscard]] bool looksLikeHeaderField(QByteArrayView line);
 

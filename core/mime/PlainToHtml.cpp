@@ -56,7 +56,8 @@ int quoteLevel(const QString &line)
 QString plainToHtml(const QString &text)
 {
     static constexpr std::array<const char *, 3> colours{"#3465a4", "#4e9a06", "#8f5902"};
-    QString out = QStringLiteral("<div style=\"white-space: pre-wrap\">");
+    // Monospace: plain-text mail is often laid out in columns with spaces.
+    QString out = QStringLiteral("<div style=\"white-space: pre-wrap; font-family: monospace\">");
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString &line = lines.at(i);
