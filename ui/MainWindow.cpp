@@ -13,6 +13,7 @@
 #include "MessageView.h"
 #include "PartialMessageBar.h"
 #include "ProtocolLogDialog.h"
+#include "ReadingActions.h"
 #include "SearchBar.h"
 #include "SearchController.h"
 #include "SettingsDialog.h"
@@ -87,6 +88,8 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_mailActions, &MailActions::failed, this, showError);
     connect(m_mailActions, &MailActions::notice, this, showNotice);
     connect(m_transfer, &MailTransfer::failed, this, showError);
+    connect(m_reading, &ReadingActions::failed, this, showError);
+    connect(m_reading, &ReadingActions::notice, this, showNotice);
     connect(m_transfer, &MailTransfer::notice, this, showNotice);
     connect(m_transfer, &MailTransfer::imported, this, [this](const QString &folder) {
         reloadAccounts(); // the folder may be new
@@ -150,6 +153,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_getMessagesAction);
+    file->addAction(m_reading->openFileAction());
     file->addSeparator();
     file->addAction(m_transfer->saveAsAction());
     file->addAction(m_transfer->importMboxAction());
@@ -169,6 +173,13 @@ void MainWindow::createMenus()
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_mailActions->deleteAction());
     message->addAction(m_mailActions->restoreAction());
+    message->addSeparator();
+    message->addAction(m_reading->openInWindowAction());
+    message->addAction(m_reading->viewSourceAction());
+    message->addAction(m_reading->toggleReadAction());
+    message->addSeparator();
+    message->addAction(m_reading->nextUnreadAction());
+    message->addAction(m_reading->previousUnreadAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_protocolLogAction);
 
@@ -202,6 +213,7 @@ void MainWindow::createWidgets()
             &MainWindow::messageSelectionChanged);
     m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
     m_mailActions = new MailActions(m_services, m_list, m_model, this);
+    m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, this);
     m_transfer = new MailTransfer(m_services, m_model, this);
 
     m_view = new MessageView(this);

@@ -26,6 +26,7 @@ namespace poplar::ui {
 class FolderTree;
 class MailActions;
 class MailTransfer;
+class ReadingActions;
 class MessageListModel;
 class MessageView;
 class PartialMessageBar;
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] PartialMessageBar *partialBar() const { return m_partialBar; }
     [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
     [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
+    [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
     /// main() calls it once the window is up; tests leave it off.
@@ -125,6 +127,7 @@ private:
     PartialMessageBar *m_partialBar = nullptr;
     MailActions *m_mailActions = nullptr;
     MailTransfer *m_transfer = nullptr;
+    ReadingActions *m_reading = nullptr;
 
     QAction *m_getMessagesAction = nullptr;
     sync::CheckScheduler *m_scheduler = nullptr;

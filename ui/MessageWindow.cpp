@@ -32,7 +32,8 @@ MessageWindow::MessageWindow(qint64 id, const QByteArray &raw, const QString &or
     setWindowTitle(origin.isEmpty() ? title : tr("%1 — %2").arg(title, origin));
 
     QMenu *messageMenu = menuBar()->addMenu(tr("&Message"));
-    QAction *source = messageMenu->addAction(tr("View &Source"), this, &MessageWindow::showSource);
+    QAction *source =
+        messageMenu->addAction(tr("View &Source"), this, qOverload<>(&MessageWindow::showSource));
     source->setObjectName(QStringLiteral("viewSourceAction"));
     source->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     messageMenu->addSeparator();
@@ -75,10 +76,15 @@ MessageWindow *MessageWindow::openFile(const QString &path, QString *error, QWid
 
 void MessageWindow::showSource()
 {
-    auto *dialog = new QDialog(this);
+    showSource(m_raw, windowTitle(), this);
+}
+
+void MessageWindow::showSource(const QByteArray &raw, const QString &title, QWidget *parent)
+{
+    auto *dialog = new QDialog(parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("sourceDialog"));
-    dialog->setWindowTitle(tr("Source of %1").arg(windowTitle()));
+    dialog->setWindowTitle(tr("Source of %1").arg(title));
     auto *text = new QPlainTextEdit(dialog);
     text->setObjectName(QStringLiteral("sourceText"));
     text->setReadOnly(true);
@@ -86,7 +92,7 @@ void MessageWindow::showSource()
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Headers are ASCII or UTF-8 in practice; invalid bytes show as replacement characters
     // instead of being guessed at. The bytes themselves are what File > Save As writes.
-    text->setPlainText(QString::fromUtf8(m_raw));
+    text->setPlainText(QString::fromUtf8(raw));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(dialog);

@@ -30,6 +30,8 @@ public:
 
     /// The raw message as text, in a read-only window (Ctrl+U).
     void showSource();
+    /// The same for any message: `title` names it in the window title.
+    static void showSource(const QByteArray &raw, const QString &title, QWidget *parent);
 
 private:
     MessageView *m_view = nullptr;

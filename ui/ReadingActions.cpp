@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ReadingActions.h"
+
+#include "MessageListModel.h"
+#include "MessageWindow.h"
+
+#include "store/MessageStore.h"
+
+#include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QMimeData>
+#include <QTableView>
+
+namespace poplar::ui {
+
+namespace {
+
+/// The local files among dropped URLs: what can be opened as messages.
+QStringList localFiles(const QMimeData *data)
+{
+    QStringList files;
+    if (!data || !data->hasUrls())
+        return files;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile())
+            files.append(url.toLocalFile());
+    }
+    return files;
+}
+
+} // namespace
+
+ReadingActions::ReadingActions(QWidget *window, QTableView *list, MessageListModel *model,
+                               store::MessageStore &store, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_list(list)
+    , m_model(model)
+    , m_store(store)
+{
+    auto make = [this](const QString &text, const QString &name, const QKeySequence &key) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        return action;
+    };
+    m_openFile =
+        make(tr("&Open Message File…"), QStringLiteral("openFileAction"), QKeySequence::Open);
+    m_openInWindow = make(tr("Open in &Window"), QStringLiteral("openInWindowAction"),
+                          QKeySequence(Qt::Key_Return));
+    // Enter on the keypad too, but only while the list has the focus: Return in the search
+    // box must stay the search box's.
+    m_openInWindow->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_openInWindow->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_list->addAction(m_openInWindow);
+    m_viewSource = make(tr("View &Source"), QStringLiteral("viewSourceAction"),
+                        QKeySequence(Qt::CTRL | Qt::Key_U));
+    m_toggleRead = make(tr("Mark as Read/&Unread"), QStringLiteral("toggleReadAction"),
+                        QKeySequence(Qt::Key_M));
+    m_nextUnread =
+        make(tr("&Next Unread"), QStringLiteral("nextUnreadAction"), QKeySequence(Qt::Key_N));
+    m_previousUnread = make(tr("&Previous Unread"), QStringLiteral("previousUnreadAction"),
+                            QKeySequence(Qt::Key_P));
+    // Single letters would swallow typing anywhere else (the search box): list only.
+    for (QAction *action : {m_toggleRead, m_nextUnread, m_previousUnread}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_list->addAction(action);
+    }
+
+    connect(m_openFile, &QAction::triggered, this, &ReadingActions::chooseFiles);
+    connect(m_openInWindow, &QAction::triggered, this, &ReadingActions::openInWindow);
+    connect(m_viewSource, &QAction::triggered, this, &ReadingActions::viewSource);
+    connect(m_toggleRead, &QAction::triggered, this, &ReadingActions::toggleRead);
+    connect(m_nextUnread, &QAction::triggered, this, [this] { goToUnread(+1); });
+    connect(m_previousUnread, &QAction::triggered, this, [this] { goToUnread(-1); });
+    connect(m_list, &QAbstractItemView::doubleClicked, this, &ReadingActions::openInWindow);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReadingActions::updateEnabled);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReadingActions::updateEnabled);
+    updateEnabled();
+
+    m_window->setAcceptDrops(true);
+    m_window->installEventFilter(this);
+}
+
+void ReadingActions::openFiles(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        QString error;
+        if (!MessageWindow::openFile(path, &error, m_window))
+            Q_EMIT failed(error);
+    }
+}
+
+bool ReadingActions::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::DragEnter) {
+        auto *drag = static_cast<QDragEnterEvent *>(event);
+        if (!localFiles(drag->mimeData()).isEmpty()) {
+            drag->acceptProposedAction();
+            return true;
+        }
+    } else if (watched == m_window && event->type() == QEvent::Drop) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QStringList files = localFiles(drop->mimeData());
+        if (!files.isEmpty()) {
+            drop->acceptProposedAction();
+            openFiles(files);
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+qint64 ReadingActions::currentId() const
+{
+    const QModelIndex current = m_list->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(MessageListModel::MessageIdRole).toLongLong() : 0;
+}
+
+QByteArray ReadingActions::currentRaw() const
+{
+    const qint64 id = currentId();
+    if (id <= 0)
+        return {};
+    Result<QByteArray> raw = m_store.raw(id);
+    if (!raw) {
+        Q_EMIT const_cast<ReadingActions *>(this)->failed(raw.error().message());
+        return {};
+    }
+    return raw.value();
+}
+
+void ReadingActions::chooseFiles()
+{
+    const QStringList files =
+        QFileDialog::getOpenFileNames(m_window, tr("Open Message File"), QString(),
+                                      tr("Messages (*.eml *.msg *.txt);;All files (*)"));
+    openFiles(files);
+}
+
+void ReadingActions::openInWindow()
+{
+    const QByteArray raw = currentRaw();
+    if (!raw.isEmpty())
+        (new MessageWindow(currentId(), raw, QString(), m_window))->show();
+}
+
+void ReadingActions::viewSource()
+{
+    const QByteArray raw = currentRaw();
+    if (!raw.isEmpty()) {
+        const QModelIndex current = m_list->selectionModel()->currentIndex();
+        const QString subject =
+            m_model->summaryAt(current.row()).subject; // the title says whose source it is
+        MessageWindow::showSource(raw, subject, m_window);
+    }
+}
+
+void ReadingActions::toggleRead()
+{
+    const qint64 id = currentId();
+    if (id <= 0)
+        return;
+    const int row = m_list->selectionModel()->currentIndex().row();
+    const bool seen = !m_model->summaryAt(row).seen;
+    if (Status s = m_store.setSeen(id, seen); !s) {
+        Q_EMIT failed(s.error().message());
+        return;
+    }
+    m_model->setSeen(id, seen);
+}
+
+void ReadingActions::goToUnread(int step)
+{
+    const int rows = m_model->rowCount();
+    const QModelIndex current = m_list->selectionModel()->currentIndex();
+    int row = current.isValid() ? current.row() + step : (step > 0 ? 0 : rows - 1);
+    for (; row >= 0 && row < rows; row += step) {
+        if (!m_model->summaryAt(row).seen) {
+            m_list->selectRow(row);
+            m_list->scrollTo(m_model->index(row, 0));
+            return;
+        }
+    }
+    Q_EMIT notice(step > 0 ? tr("No unread message below this one")
+                           : tr("No unread message above this one"));
+}
+
+void ReadingActions::updateEnabled()
+{
+    const bool hasMessage = currentId() > 0;
+    for (QAction *action : {m_openInWindow, m_viewSource, m_toggleRead})
+        action->setEnabled(hasMessage);
+}
+
+} // namespace poplar::ui

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QTableView;
+class QWidget;
+
+namespace poplar::store {
+class MessageStore;
+}
+
+namespace poplar::ui {
+
+class MessageListModel;
+
+/// The reading commands of the main window, with the keys Thunderbird users know: open a
+/// message file (Ctrl+O, or dropped on the window), open the selected message in its own
+/// window (Enter), its source (Ctrl+U), mark it read or unread (M), and the next or previous
+/// unread message (N, P).
+class ReadingActions : public QObject {
+    Q_OBJECT
+
+public:
+    /// `window` gets the file drops; `list` shows `model`. All must outlive this object.
+    ReadingActions(QWidget *window, QTableView *list, MessageListModel *model,
+                   store::MessageStore &store, QObject *parent = nullptr);
+
+    [[nodiscard]] QAction *openFileAction() const { return m_openFile; }
+    [[nodiscard]] QAction *openInWindowAction() const { return m_openInWindow; }
+    [[nodiscard]] QAction *viewSourceAction() const { return m_viewSource; }
+    [[nodiscard]] QAction *toggleReadAction() const { return m_toggleRead; }
+    [[nodiscard]] QAction *nextUnreadAction() const { return m_nextUnread; }
+    [[nodiscard]] QAction *previousUnreadAction() const { return m_previousUnread; }
+
+    /// Opens message files, each in its own window; problems go to failed().
+    void openFiles(const QStringList &paths);
+
+Q_SIGNALS:
+    void failed(const QString &message);
+    /// Something worth a word in the status bar that is not an error.
+    void notice(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    [[nodiscard]] qint64 currentId() const;
+    [[nodiscard]] QByteArray currentRaw() const;
+    void chooseFiles();
+    void openInWindow();
+    void viewSource();
+    void toggleRead();
+    void goToUnread(int step);
+    void updateEnabled();
+
+    QWidget *m_window;
+    QTableView *m_list;
+    MessageListModel *m_model;
+    store::MessageStore &m_store;
+    QAction *m_openFile = nullptr;
+    QAction *m_openInWindow = nullptr;
+    QAction *m_viewSource = nullptr;
+    QAction *m_toggleRead = nullptr;
+    QAction *m_nextUnread = nullptr;
+    QAction *m_previousUnread = nullptr;
+};
+
+} // namespace poplar::ui
