@@ -241,6 +241,7 @@ void MessageView::render(qint64 id, const QByteArray &raw, bool allowRemote)
     });
     mime::RenderOptions options;
     options.allowRemoteContent = allowRemote;
+    options.preferHtml = !m_preferPlain;
     const QSet<QString> trusted = m_trustedSenders;
     watcher->setFuture(QtConcurrent::run([raw, options, trusted] {
         mime::RenderedMessage m = mime::MessageRenderer::render(raw, options);

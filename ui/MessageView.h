@@ -76,6 +76,10 @@ public:
     /// Opens attachment `index` with the desktop's application for its type.
     void openAttachment(int index);
 
+    /// Of multipart/alternative, show the plain text rather than the HTML (a setting);
+    /// applies from the next message shown.
+    void setPreferPlainText(bool plain) { m_preferPlain = plain; }
+
     /// Senders (addresses, any case) whose remote content loads without asking.
     void setTrustedSenders(const QSet<QString> &addresses);
     [[nodiscard]] QSet<QString> trustedSenders() const { return m_trustedSenders; }
@@ -133,6 +137,7 @@ private:
     QByteArray m_raw;
     mime::RenderedMessage m_message;
     bool m_remoteAllowed = false;
+    bool m_preferPlain = false;
     QSet<QString> m_trustedSenders;
     mime::BodyResources *m_resources = nullptr;
     std::unique_ptr<QTemporaryDir> m_tempDir;

@@ -209,6 +209,21 @@ TEST(MessageViewContent, AttachmentListOpensAndSavesInsideTheFolder)
     EXPECT_TRUE(QFileInfo::exists(one));
 }
 
+TEST(MessageViewContent, AlternativeShowsHtmlUnlessPlainTextIsPreferred)
+{
+    const QByteArray raw = "From: a@example.org\r\nSubject: Alt\r\nMIME-Version: 1.0\r\n"
+                           "Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n--a\r\n"
+                           "Content-Type: text/plain\r\n\r\nPlain version\r\n--a\r\n"
+                           "Content-Type: text/html\r\n\r\n<p><b>Rich</b> version</p>\r\n--a--\r\n";
+    MessageView view;
+    ASSERT_TRUE(showAndWait(view, 1, raw));
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Rich version")));
+    view.setPreferPlainText(true);
+    ASSERT_TRUE(showAndWait(view, 1, raw));
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Plain version")));
+    EXPECT_FALSE(view.bodyText().contains(QStringLiteral("Rich")));
+}
+
 TEST(MessageViewContent, SignedMailSaysItIsSigned)
 {
     const QByteArray raw =
