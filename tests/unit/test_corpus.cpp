@@ -185,6 +185,12 @@ TEST_P(CorpusRecord, RendersTheExpectedFacts)
                            << show(text.left(600));
     }
 
+    // The cache lists what headers() gives (at sync time); the reader must agree with it.
+    const MessageHeaders listed = MessageRenderer::headers(raw);
+    EXPECT_EQ(show(listed.subject), show(h.subject)) << "headers() subject";
+    EXPECT_EQ(show(listed.from.display()), show(h.from.display())) << "headers() from";
+    EXPECT_EQ(listed.date, h.date) << "headers() date";
+
     for (const QJsonValue &absent : e.value(QStringLiteral("headers_absent")).toArray()) {
         const QString field = absent.toString();
         if (field == QLatin1String("subject")) {
