@@ -18,6 +18,7 @@
 #include "SearchController.h"
 #include "SettingsDialog.h"
 #include "SyncProgressPanel.h"
+#include "WindowOptions.h"
 #include "WindowSettingsKeys.h"
 
 #include "Profile.h"
@@ -99,6 +100,7 @@ MainWindow::MainWindow(Services services, QWidget *parent)
             &sync::SyncController::cancel);
 
     restoreLayout();
+    m_options->layoutRestored();
     // Sorting starts once the header's saved indicator (date, newest first) is in place.
     m_list->setSortingEnabled(true);
     reloadAccounts();
@@ -154,6 +156,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_getMessagesAction);
     file->addAction(m_reading->openFileAction());
+    file->addAction(m_options->workOfflineAction());
     file->addSeparator();
     file->addAction(m_transfer->saveAsAction());
     file->addAction(m_transfer->importMboxAction());
@@ -170,6 +173,8 @@ void MainWindow::createMenus()
     edit->addAction(m_mailActions->redoAction());
     edit->addSeparator();
     edit->addAction(m_findAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_options->paneBesideAction());
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_mailActions->deleteAction());
     message->addAction(m_mailActions->restoreAction());
@@ -234,6 +239,7 @@ void MainWindow::createWidgets()
     m_messageSplitter->addWidget(viewPane);
     m_messageSplitter->setChildrenCollapsible(false);
     m_messageSplitter->setStretchFactor(1, 1);
+    m_options = new WindowOptions(m_services.profile.iniPath(), m_messageSplitter, this);
 
     m_noAccounts = new QWidget(this);
     auto *hint = new QLabel(tr("No accounts yet — open Settings to add one."), m_noAccounts);
@@ -274,6 +280,9 @@ void MainWindow::createWidgets()
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_syncPanel);
     statusBar()->addPermanentWidget(m_countLabel);
+    m_lastCheckLabel = new QLabel(this);
+    m_lastCheckLabel->setObjectName(QStringLiteral("lastCheckLabel"));
+    statusBar()->addPermanentWidget(m_lastCheckLabel);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &MainWindow::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
@@ -297,6 +306,10 @@ void MainWindow::getMessages()
         setStatus(tr("No accounts yet — open Settings to add one."));
         return;
     }
+    if (m_options->isOffline()) {
+        setStatus(tr("Working offline: turn off File ▸ Work Offline to get messages."));
+        return;
+    }
     for (const Account &account : accounts) {
         if (m_scheduler)
             m_scheduler->noteChecked(account.id);
@@ -314,8 +327,10 @@ void MainWindow::startScheduledChecks()
         return policy ? policy.value().nextLoginAllowed() : QDateTime();
     };
     m_scheduler = new sync::CheckScheduler(m_services.accounts, nextLogin, systemClock(), this);
-    connect(m_scheduler, &sync::CheckScheduler::checkDue, this,
-            [this](const Account &account) { m_services.sync.syncAccount(account); });
+    connect(m_scheduler, &sync::CheckScheduler::checkDue, this, [this](const Account &account) {
+        if (!m_options->isOffline())
+            m_services.sync.syncAccount(account);
+    });
     m_scheduler->start();
     // Mail stored but never indexed (a sync stopped before it indexed) becomes searchable.
     m_services.sync.indexPending();
@@ -539,6 +554,8 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
     }
     if (!m_services.sync.isIdle())
         return;
+    m_lastCheckLabel->setText(
+        tr("Last check %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     if (m_roundLines.size() > 1) {
         // One line for the whole round; errors stay red.
         QStringList html;

@@ -27,6 +27,7 @@ class FolderTree;
 class MailActions;
 class MailTransfer;
 class ReadingActions;
+class WindowOptions;
 class MessageListModel;
 class MessageView;
 class PartialMessageBar;
@@ -60,6 +61,7 @@ public:
     [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
     [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
+    [[nodiscard]] WindowOptions *windowOptions() const { return m_options; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
     /// main() calls it once the window is up; tests leave it off.
@@ -128,6 +130,8 @@ private:
     MailActions *m_mailActions = nullptr;
     MailTransfer *m_transfer = nullptr;
     ReadingActions *m_reading = nullptr;
+    WindowOptions *m_options = nullptr;
+    QLabel *m_lastCheckLabel = nullptr;
 
     QAction *m_getMessagesAction = nullptr;
     sync::CheckScheduler *m_scheduler = nullptr;

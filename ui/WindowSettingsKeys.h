@@ -12,5 +12,6 @@ inline constexpr QLatin1String state{"state"};
 inline constexpr QLatin1String folderSplitter{"folderSplitter"};
 inline constexpr QLatin1String messageSplitter{"messageSplitter"};
 inline constexpr QLatin1String listHeader{"listHeader"};
+inline constexpr QLatin1String workOffline{"workOffline"};
 
 } // namespace poplar::ui::keys
