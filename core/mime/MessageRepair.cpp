@@ -182,9 +182,42 @@ QByteArray repairHeaderStart(const QByteArray &raw, QStringList &warnings)
     return QByteArray("\n") + raw;
 }
 
+namespace {
+
+/// GMime checks each line against every open boundary, so thousands of nested multiparts
+/// cost seconds (100 000 levels: 1.5 s). Past this many declarations the "boundary"
+/// parameters are renamed and those parts stay opaque; the renderer's depth cap shows far
+/// fewer levels than this anyway.
+constexpr int kMaxBoundaries = 256;
+
+bool capBoundaries(QByteArray &raw)
+{
+    static constexpr QByteArrayView key("boundary=");
+    int seen = 0;
+    bool changed = false;
+    for (qsizetype i = 0; i + key.size() <= raw.size(); ++i) {
+        const char c = raw.at(i);
+        if ((c | 0x20) != 'b' ||
+            qstrnicmp(raw.constData() + i, key.data(), size_t(key.size())) != 0)
+            continue;
+        if (++seen > kMaxBoundaries) {
+            raw[i] = 'x'; // "xoundary=": a parameter GMime does not know
+            changed = true;
+        }
+        i += key.size() - 1;
+    }
+    return changed;
+}
+
+} // namespace
+
 QByteArray repairForParsing(const QByteArray &raw, QStringList &warnings)
 {
     QByteArray out = repairHeaderStart(raw, warnings);
+    if (capBoundaries(out))
+        warnings.append(QStringLiteral("The message declares more than %1 multipart boundaries; "
+                                       "the parts past them are not read.")
+                            .arg(kMaxBoundaries));
     const QList<Insertion> repairs = headerRepairs(out);
     if (repairs.isEmpty())
         return out;
