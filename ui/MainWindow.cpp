@@ -5,6 +5,7 @@
 #include "sync/CheckScheduler.h"
 #include "sync/MessageActions.h"
 
+#include "CertificateDialog.h"
 #include "FolderTree.h"
 #include "MailActions.h"
 #include "MailTransfer.h"
@@ -540,6 +541,8 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
         if (result.error) {
             line = tr("%1: %2").arg(name, result.error->message());
             m_roundHadError = true;
+            if (result.error->certificate)
+                offerToTrust(result.accountId, *result.error->certificate);
         } else if (result.newMessages == 0) {
             line = tr("%1: no new messages").arg(name);
         } else if (result.newMessages == 1) {
@@ -565,6 +568,35 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
         m_statusLabel->setStyleSheet(
             m_roundHadError ? QStringLiteral("color: %1;").arg(errorColor()) : QString());
     }
+}
+
+void MainWindow::offerToTrust(const QString &accountId, const CertificateInfo &certificate)
+{
+    const std::optional<Account> account = m_services.accounts.account(accountId);
+    if (!account || m_askingTrust.contains(accountId) ||
+        m_refusedCertificates.contains(certificate.sha256))
+        return; // one question at a time, and a "no" stands until the next start
+    auto *dialog = new CertificateDialog(account->host, certificate, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_askingTrust.insert(accountId);
+    connect(dialog, &QDialog::finished, this,
+            [this, accountId, sha256 = certificate.sha256](int answer) {
+                m_askingTrust.remove(accountId);
+                if (answer != QDialog::Accepted) {
+                    m_refusedCertificates.insert(sha256);
+                    return;
+                }
+                std::optional<Account> trusted = m_services.accounts.account(accountId);
+                if (!trusted)
+                    return;
+                trusted->pinSha256 = sha256;
+                if (Status saved = m_services.accounts.update(*trusted); !saved) {
+                    setStatus(saved.error().message(), true);
+                    return;
+                }
+                m_services.sync.syncAccount(*trusted); // now it goes through
+            });
+    dialog->open(); // window-modal, not blocking: a sync round may still be running
 }
 
 void MainWindow::updateCount()

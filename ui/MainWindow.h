@@ -3,6 +3,7 @@
 
 #include "Services.h"
 #include "store/MessageSummary.h"
+#include "util/Error.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -99,6 +100,8 @@ private:
                       qint64 bytesTotal);
     void syncStored(const QString &accountId, const QList<qint64> &ids);
     void syncFinished(const sync::SyncResult &result);
+    /// A certificate failed verification: show it, and pin it to the account if trusted.
+    void offerToTrust(const QString &accountId, const CertificateInfo &certificate);
     void updateCount();
     [[nodiscard]] QString accountName(const QString &accountId) const;
     void setStatus(const QString &text, bool error = false);
@@ -131,6 +134,8 @@ private:
     MailTransfer *m_transfer = nullptr;
     ReadingActions *m_reading = nullptr;
     WindowOptions *m_options = nullptr;
+    QSet<QString> m_askingTrust;         ///< accounts whose certificate question is open
+    QSet<QString> m_refusedCertificates; ///< fingerprints refused: not asked again this session
     QLabel *m_lastCheckLabel = nullptr;
 
     QAction *m_getMessagesAction = nullptr;

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A sync that meets an untrusted certificate asks, once, whether to trust it; trusting pins
+// the fingerprint to the account and the mail then comes.
+#include "WindowFixture.h"
+
+#include "CertificateDialog.h"
+#include "DovecotServer.h"
+#include "MessageListModel.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QPushButton>
+#include <QSslCertificate>
+#include <QTest>
+
+using namespace poplar;
+
+namespace {
+
+class CertificateTrustTest : public test::WindowFixture {
+protected:
+    void SetUp() override
+    {
+        WindowFixture::SetUp();
+        QString error;
+        ASSERT_TRUE(m_server.start(&error)) << qPrintable(error);
+        ASSERT_FALSE(
+            m_server.addMessage("Subject: behind the certificate\r\n\r\nhi\r\n").isEmpty());
+        Account a;
+        a.name = QStringLiteral("Self-signed");
+        a.host = m_server.host();
+        a.port = m_server.tlsPort();
+        a.security = Security::Tls; // and no CA file: the certificate is not trusted
+        a.user = m_server.user();
+        a.passwordSource = PasswordSource::Command;
+        a.passwordCommand = QStringLiteral("echo %1").arg(m_server.password());
+        a.checkOnStartup = false;
+        auto id = m_accounts->add(a);
+        ASSERT_TRUE(id.ok());
+        m_accountId = id.value();
+    }
+
+    QString serverFingerprint() const
+    {
+        QFile pem(m_server.caFile());
+        EXPECT_TRUE(pem.open(QIODevice::ReadOnly));
+        const auto certs = QSslCertificate::fromData(pem.readAll());
+        EXPECT_FALSE(certs.isEmpty());
+        return certs.isEmpty()
+                   ? QString()
+                   : QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex());
+    }
+
+    static ui::CertificateDialog *openDialog()
+    {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *d = qobject_cast<ui::CertificateDialog *>(w); d && d->isVisible())
+                return d;
+        return nullptr;
+    }
+
+    test::DovecotServer m_server;
+    QString m_accountId;
+};
+
+TEST_F(CertificateTrustTest, TrustingTheCertificatePinsItAndTheMailComes)
+{
+    ui::MainWindow &window = makeWindow();
+    window.getMessages();
+    ASSERT_TRUE(test::waitUntil([] { return openDialog() != nullptr; }, 20000));
+    ui::CertificateDialog *dialog = openDialog();
+    EXPECT_EQ(dialog->certificate().sha256, serverFingerprint());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("trustButton")),
+                      Qt::LeftButton);
+    EXPECT_EQ(m_accounts->account(m_accountId)->pinSha256, serverFingerprint());
+    window.showFolder(m_accountId, store::Folder::Inbox);
+    ASSERT_TRUE(test::waitUntil([&] { return window.messageModel()->rowCount() == 1; }, 20000));
+}
+
+TEST_F(CertificateTrustTest, ARefusedCertificateIsNotAskedAboutAgain)
+{
+    ui::MainWindow &window = makeWindow();
+    window.getMessages();
+    ASSERT_TRUE(test::waitUntil([] { return openDialog() != nullptr; }, 20000));
+    openDialog()->reject();
+    EXPECT_TRUE(m_accounts->account(m_accountId)->pinSha256.isEmpty());
+    window.getMessages();
+    ASSERT_TRUE(test::waitUntil([&] { return m_sync->isIdle(); }, 20000));
+    QTest::qWait(200);
+    EXPECT_EQ(openDialog(), nullptr);
+}
+
+} // namespace
