@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 6's speed targets, measured on the real window:
+//   - from process start to the first painted list of a 100,000-message Inbox, and the
+//     resident memory then;
+//   - opening a message in the viewer (selection to the rendered message).
+//
+//   poplar-startup-bench [--messages N] [--runs N]
+//
+// The parent fills a profile once (not timed), then starts itself with --measure for each
+// run: the time runs from QProcess::start (exec, dynamic linking and Qt's start-up
+// included) to the child's line saying the list has painted. The window is the one
+// `poplar` shows, on the offscreen platform, built as app/poplar/main.cpp builds it.
+#include "BenchMessages.h"
+#include "MainWindow.h"
+#include "MessageListModel.h"
+#include "MessageView.h"
+#include "Services.h"
+
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
+#include "accounts/SecretStore.h"
+#include "store/Database.h"
+#include "store/DeletionQueue.h"
+#include "store/MessageStore.h"
+#include "sync/HeaderFacts.h"
+#include "sync/MessageActions.h"
+#include "sync/SyncController.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace poplar;
+
+namespace {
+
+qint64 residentKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+/// Not timed: a profile with one account and `count` small messages in its Inbox.
+bool fillProfile(const QString &dir, int count)
+{
+    auto profile = Profile::open(dir);
+    if (!profile)
+        return false;
+    Account account;
+    account.name = QStringLiteral("Bench");
+    account.host = QStringLiteral("127.0.0.1");
+    account.user = QStringLiteral("bench");
+    account.passwordSource = PasswordSource::Command;
+    account.passwordCommand = QStringLiteral("true");
+    account.checkOnStartup = false;
+    auto id = AccountStore(profile.value().iniPath()).add(account);
+    auto db = store::Database::open(profile.value().cachePath(), QStringLiteral("fill"));
+    if (!id || !db)
+        return false;
+    store::Transaction txn(db.value()->connection());
+    store::MessageStore::Inserter inserter(db.value()->connection());
+    const QDateTime start = QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+    for (int i = 0; i < count; ++i) {
+        store::IncomingMessage m;
+        m.accountId = id.value();
+        m.uidl = QStringLiteral("u%1").arg(i);
+        m.raw = bench::makeMessage(std::uint32_t(i), 2048);
+        m.headers = sync::headerFacts(m.raw);
+        m.headers.date = start.addSecs(qint64(i) * 600); // distinct dates, newest last
+        m.receivedAt = m.headers.date;
+        if (!inserter.insert(m))
+            return false;
+    }
+    return txn.commit().ok();
+}
+
+/// The child: the window as `poplar` builds it; prints "painted MS_SINCE_MAIN RSS_KB" at
+/// the first paint of a filled list, then "opened MS" once the first message is shown.
+int measure(int argc, char **argv, const QString &dir)
+{
+    QApplication app(argc, argv);
+    auto profile = Profile::open(dir);
+    if (!profile || !profile.value().lock())
+        return 2;
+    auto db = store::Database::open(profile.value().cachePath(), QStringLiteral("poplar-gui"));
+    if (!db)
+        return 2;
+    store::MessageStore messages(db.value()->connection());
+    AccountStore accounts(profile.value().iniPath());
+    KeychainSecretStore secrets;
+    PasswordProvider passwords(secrets);
+    sync::SyncController sync(profile.value().cachePath(), passwords);
+    store::DeletionQueue deletions(db.value()->connection());
+    sync::MessageActions actions(messages, deletions, accounts);
+    ui::MainWindow window(
+        ui::Services{profile.value(), accounts, secrets, messages, sync, actions});
+
+    struct PaintWatch : QObject {
+        ui::MainWindow *window = nullptr;
+        bool done = false;
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (!done && event->type() == QEvent::Paint && window->messageModel()->rowCount() > 0) {
+                done = true;
+                std::printf("painted %lld\n", residentKb());
+                std::fflush(stdout);
+                // Then open the newest message, as a click would.
+                QMetaObject::invokeMethod(
+                    window,
+                    [w = window] {
+                        QElapsedTimer opening;
+                        opening.start();
+                        QObject::connect(
+                            w->messageView(), &ui::MessageView::rendered, w, [opening] {
+                                std::printf("opened %.2f\n", double(opening.nsecsElapsed()) / 1e6);
+                                std::fflush(stdout);
+                                QCoreApplication::quit();
+                            });
+                        w->messageList()->selectRow(0);
+                    },
+                    Qt::QueuedConnection);
+            }
+            return QObject::eventFilter(watched, event);
+        }
+    } watch;
+    watch.window = &window;
+    window.messageList()->viewport()->installEventFilter(&watch);
+    window.show();
+    return app.exec();
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (qstrcmp(argv[i], "--measure") == 0)
+            return measure(argc, argv, QString::fromLocal8Bit(argv[i + 1]));
+    }
+    QCoreApplication app(argc, argv);
+    int count = 100'000;
+    int runs = 5;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (qstrcmp(argv[i], "--messages") == 0)
+            count = QByteArray(argv[i + 1]).toInt();
+        else if (qstrcmp(argv[i], "--runs") == 0)
+            runs = QByteArray(argv[i + 1]).toInt();
+    }
+    QTemporaryDir dir;
+    std::printf("filling a profile with %d messages (not timed)...\n", count);
+    std::fflush(stdout);
+    if (!dir.isValid() || !fillProfile(dir.path(), count)) {
+        std::fprintf(stderr, "cannot fill the profile\n");
+        return 1;
+    }
+    QList<double> painted;
+    QList<double> opened;
+    QList<double> rss;
+    for (int run = 0; run < runs; ++run) {
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        child.setProcessEnvironment(env);
+        QElapsedTimer clock;
+        clock.start();
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--measure"), dir.path()});
+        double paintMs = -1;
+        while (child.state() != QProcess::NotRunning || child.canReadLine()) {
+            if (!child.canReadLine() && !child.waitForReadyRead(30'000))
+                break;
+            while (child.canReadLine()) {
+                const QList<QByteArray> words = child.readLine().trimmed().split(' ');
+                if (words.value(0) == "painted") {
+                    paintMs = double(clock.nsecsElapsed()) / 1e6;
+                    painted.append(paintMs);
+                    rss.append(words.value(1).toDouble() / 1024.0);
+                } else if (words.value(0) == "opened") {
+                    opened.append(words.value(1).toDouble());
+                }
+            }
+        }
+        child.waitForFinished(10'000);
+        if (paintMs < 0) {
+            std::fprintf(stderr, "run %d: the list never painted: %s\n", run + 1,
+                         child.readAllStandardError().constData());
+            return 1;
+        }
+    }
+    std::printf("%d messages, median of %d runs:\n", count, runs);
+    std::printf("  process start to first painted list: %.0f ms (target < 500 ms)\n",
+                median(painted));
+    std::printf("  resident memory then:                %.0f MB (target < 200 MB)\n", median(rss));
+    std::printf("  opening a message in the viewer:     %.1f ms (target < 50 ms)\n",
+                median(opened));
+    return 0;
+}
