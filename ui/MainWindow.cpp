@@ -557,8 +557,9 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
     }
     if (!m_services.sync.isIdle())
         return;
+    // As the list shows times: local, no seconds.
     m_lastCheckLabel->setText(
-        tr("Last check %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        tr("Last check %1").arg(MessageListModel::formatDate(QDateTime::currentDateTimeUtc())));
     if (m_roundLines.size() > 1) {
         // One line for the whole round; errors stay red.
         QStringList html;

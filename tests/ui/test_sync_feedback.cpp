@@ -127,6 +127,12 @@ TEST_F(SyncFeedbackTest, BytesDoneMeetTheTotalWhenASyncCompletes)
     EXPECT_EQ(last.at(3).toLongLong(), total);
     EXPECT_EQ(last.at(4).toLongLong(), total);
     EXPECT_TRUE(window.syncPanel()->isHidden());
+    // The round is over: the status bar says when, as the list shows times (no seconds).
+    const auto *lastCheck = window.findChild<QLabel *>(QStringLiteral("lastCheckLabel"));
+    ASSERT_NE(lastCheck, nullptr);
+    EXPECT_EQ(lastCheck->text(),
+              QStringLiteral("Last check %1")
+                  .arg(ui::MessageListModel::formatDate(QDateTime::currentDateTimeUtc())));
 }
 
 TEST_F(SyncFeedbackTest, DownloadTheRestShowsTheWholeMessage)
