@@ -62,6 +62,14 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
 
 是否移开该文件并继续？</translation>
     </message>
+    <message>
+        <source>Message files (.eml) to show.</source>
+        <translation>要显示的邮件文件（.eml）。</translation>
+    </message>
+    <message>
+        <source>Open Message</source>
+        <translation>打开邮件</translation>
+    </message>
 </context>
 <context>
     <name>poplar::pop3::ConnectionTest</name>
@@ -411,18 +419,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>These messages are in Trash already; Empty Trash deletes them for good.</source>
         <translation>这些邮件已在废纸篓中；清空废纸篓即可将其永久删除。</translation>
     </message>
-    <message numerus="yes">
-        <source>Moved %n message(s) to Trash.</source>
-        <translation>
-            <numerusform>已将 %n 封邮件移到废纸篓。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %n message(s) back to the Inbox.</source>
-        <translation>
-            <numerusform>已将 %n 封邮件移回收件箱。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Local Folders</source>
         <translation>本地文件夹</translation>
@@ -435,21 +431,41 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Empty Trash</source>
         <translation>清空废纸篓</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete the %n message(s) in the Trash of %1 from this computer for good?</source>
-        <translation>
-            <numerusform>要从本机永久删除 %1 废纸篓中的 %n 封邮件吗？</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This cannot be undone. Copies still on the server stay there and are not downloaded again.</source>
         <translation>此操作无法撤销。仍在服务器上的副本会保留，且不会被再次下载。</translation>
     </message>
-    <message numerus="yes">
-        <source>Deleted %n message(s) from Trash.</source>
-        <translation>
-            <numerusform>已从废纸篓中删除 %n 封邮件。</numerusform>
-        </translation>
+    <message>
+        <source>Moved 1 message to Trash.</source>
+        <translation>已将 1 封邮件移到废纸篓。</translation>
+    </message>
+    <message>
+        <source>Moved %1 messages to Trash.</source>
+        <translation>已将 %1 封邮件移到废纸篓。</translation>
+    </message>
+    <message>
+        <source>Moved 1 message back to the Inbox.</source>
+        <translation>已将 1 封邮件移回收件箱。</translation>
+    </message>
+    <message>
+        <source>Moved %1 messages back to the Inbox.</source>
+        <translation>已将 %1 封邮件移回收件箱。</translation>
+    </message>
+    <message>
+        <source>Delete the message in the Trash of %1 from this computer for good?</source>
+        <translation>要从本机永久删除 %1 废纸篓中的这封邮件吗？</translation>
+    </message>
+    <message>
+        <source>Delete the %1 messages in the Trash of %2 from this computer for good?</source>
+        <translation>要从本机永久删除 %2 废纸篓中的 %1 封邮件吗？</translation>
+    </message>
+    <message>
+        <source>Deleted 1 message from Trash.</source>
+        <translation>已从废纸篓删除 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>Deleted %1 messages from Trash.</source>
+        <translation>已从废纸篓删除 %1 封邮件。</translation>
     </message>
 </context>
 <context>
@@ -542,33 +558,33 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n message(s) into %1</source>
-        <translation>
-            <numerusform>已将 %n 封邮件导入 %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n already there</source>
-        <translation>
-            <numerusform>；%n 封已存在</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n skipped</source>
-        <translation>
-            <numerusform>；已跳过 %n 封</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Saved the message to %1.</source>
         <translation>已将邮件保存到 %1。</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n message(s) to %1.</source>
-        <translation>
-            <numerusform>已将 %n 封邮件导出到 %1。</numerusform>
-        </translation>
+    <message>
+        <source>Imported 1 message into %1</source>
+        <translation>已将 1 封邮件导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 messages into %2</source>
+        <translation>已将 %1 封邮件导入 %2</translation>
+    </message>
+    <message>
+        <source>; %1 already there</source>
+        <translation>；%1 封已存在</translation>
+    </message>
+    <message>
+        <source>; %1 skipped</source>
+        <translation>；已跳过 %1 封</translation>
+    </message>
+    <message>
+        <source>Exported 1 message to %1.</source>
+        <translation>已将 1 封邮件导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Exported %1 messages to %2.</source>
+        <translation>已将 %1 封邮件导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -677,6 +693,18 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>%1, %2 unread</source>
         <translation>%1，%2 封未读</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Working offline: turn off File ▸ Work Offline to get messages.</source>
+        <translation>正在脱机工作：请关闭“文件 ▸ 脱机工作”后再收取邮件。</translation>
+    </message>
+    <message>
+        <source>Last check %1</source>
+        <translation>上次检查 %1</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListModel</name>
@@ -715,6 +743,13 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::MessageListPane</name>
+    <message>
+        <source>End Search</source>
+        <translation>结束搜索</translation>
     </message>
 </context>
 <context>
@@ -760,12 +795,103 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <translation>附件：%1</translation>
     </message>
     <message>
-        <source>1 remote resource was not loaded.</source>
-        <translation>已阻止加载 1 项远程内容。</translation>
+        <source>Load remote content</source>
+        <translation>加载远程内容</translation>
     </message>
     <message>
-        <source>%1 remote resources were not loaded.</source>
-        <translation>已阻止加载 %1 项远程内容。</translation>
+        <source>Always for This Sender</source>
+        <translation>始终信任此发件人</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save All…</source>
+        <translation>全部保存…</translation>
+    </message>
+    <message>
+        <source>This message is signed; the signature was not checked.</source>
+        <translation>此邮件带有签名；签名未经验证。</translation>
+    </message>
+    <message>
+        <source>1 remote resource was not loaded, to protect your privacy.</source>
+        <translation>为保护您的隐私，有 1 个远程资源未加载。</translation>
+    </message>
+    <message>
+        <source>%1 remote resources were not loaded, to protect your privacy.</source>
+        <translation>为保护您的隐私，有 %1 个远程资源未加载。</translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved.</source>
+        <translation>无法保存 %1。</translation>
+    </message>
+    <message>
+        <source>Save All Attachments</source>
+        <translation>保存全部附件</translation>
+    </message>
+    <message>
+        <source>%1 of %2 attachments could not be saved.</source>
+        <translation>%2 个附件中有 %1 个无法保存。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::MessageWindow</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>View &amp;Source</source>
+        <translation>查看源代码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a message (%2 MB; the limit is %3 MB)</source>
+        <translation>%1 太大，不像是一封邮件（%2 MB；上限为 %3 MB）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 是空文件</translation>
+    </message>
+    <message>
+        <source>Source of %1</source>
+        <translation>%1 的源代码</translation>
     </message>
 </context>
 <context>
@@ -773,10 +899,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Download the Rest</source>
         <translation>下载其余部分</translation>
-    </message>
-    <message>
-        <source>Only the headers of this message were downloaded: the whole message is %1, over the account&apos;s size limit.</source>
-        <translation>仅下载了此邮件的邮件头：完整邮件大小为 %1，超过了账户设置的大小限制。</translation>
     </message>
     <message>
         <source>The account this message came from no longer exists.</source>
@@ -789,6 +911,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Downloading…</source>
         <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>Only the headers of this message were downloaded: it is larger than the account&apos;s size limit.</source>
+        <translation>此邮件只下载了邮件头：它超过了该账户的大小限制。</translation>
     </message>
 </context>
 <context>
@@ -812,6 +938,49 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>No check of this account since Poplar started.</source>
         <translation>自 Poplar 启动以来尚未检查过此账户。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::ReadingActions</name>
+    <message>
+        <source>&amp;Open Message File…</source>
+        <translation>打开邮件文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Window</source>
+        <translation>在新窗口中打开(&amp;W)</translation>
+    </message>
+    <message>
+        <source>View &amp;Source</source>
+        <translation>查看源代码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark as Read/&amp;Unread</source>
+        <translation>标记为已读/未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Unread</source>
+        <translation>下一封未读(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Unread</source>
+        <translation>上一封未读(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open Message File</source>
+        <translation>打开邮件文件</translation>
+    </message>
+    <message>
+        <source>Messages (*.eml *.msg *.txt);;All files (*)</source>
+        <translation>邮件 (*.eml *.msg *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No unread message below this one</source>
+        <translation>下方没有未读邮件</translation>
+    </message>
+    <message>
+        <source>No unread message above this one</source>
+        <translation>上方没有未读邮件</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1094,68 @@ Poplar 在检查邮件时会向钥匙串请求该密码；您可以编辑该账�
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::TrayNotifier</name>
+    <message>
+        <source>&amp;Show Poplar</source>
+        <translation>显示 Poplar(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Poplar</source>
+        <translation>Poplar</translation>
+    </message>
+    <message>
+        <source>Poplar — no unread mail</source>
+        <translation>Poplar — 没有未读邮件</translation>
+    </message>
+    <message>
+        <source>Poplar — 1 unread message</source>
+        <translation>Poplar — 1 封未读邮件</translation>
+    </message>
+    <message>
+        <source>Poplar — %1 unread messages</source>
+        <translation>Poplar — %1 封未读邮件</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>新邮件</translation>
+    </message>
+    <message>
+        <source>%1 new messages</source>
+        <translation>%1 封新邮件</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Newest: %1: %2</source>
+        <translation>最新：%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::WindowOptions</name>
+    <message>
+        <source>Message Pane &amp;Beside the List</source>
+        <translation>邮件窗格位于列表右侧(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Work &amp;Offline</source>
+        <translation>脱机工作(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Start no check for mail until this is turned off</source>
+        <translation>关闭此项之前不检查新邮件</translation>
     </message>
 </context>
 </TS>
