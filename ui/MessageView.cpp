@@ -361,7 +361,13 @@ void MessageView::display(const mime::RenderedMessage &message)
     m_trustButton->setEnabled(!h.from.address.isEmpty());
 
     m_header->show();
-    m_body->setHtml(message.htmlBody);
+    // A huge plain text laid out as HTML (a <br> per line) costs seconds on the GUI
+    // thread; as plain text it costs little, and there is no markup to lose.
+    constexpr qsizetype plainLayoutAbove = 512 * 1024;
+    if (!message.html && message.text.size() > plainLayoutAbove)
+        m_body->setPlainText(message.text);
+    else
+        m_body->setHtml(message.htmlBody);
 }
 
 void MessageView::showAttachments()

@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
@@ -222,6 +223,20 @@ TEST(MessageViewContent, AlternativeShowsHtmlUnlessPlainTextIsPreferred)
     ASSERT_TRUE(showAndWait(view, 1, raw));
     EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Plain version")));
     EXPECT_FALSE(view.bodyText().contains(QStringLiteral("Rich")));
+}
+
+TEST(MessageViewContent, HugePlainTextShowsQuickly)
+{
+    QByteArray body;
+    for (int i = 0; i < 100000; ++i)
+        body += "line " + QByteArray::number(i) + " of a log someone mailed <b>\r\n";
+    const QByteArray raw = "From: a@example.org\r\nSubject: Log\r\n\r\n" + body;
+    MessageView view;
+    QElapsedTimer timer;
+    timer.start();
+    ASSERT_TRUE(showAndWait(view, 1, raw));
+    EXPECT_LT(timer.elapsed(), 3000);
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("line 99999 of a log someone mailed <b>")));
 }
 
 TEST(MessageViewContent, SignedMailSaysItIsSigned)
