@@ -7,9 +7,21 @@
 #include <QDateTime>
 #include <QString>
 
+#include <QWidget>
+
+#include <gtest/gtest.h>
+
 #include <functional>
 
 namespace poplar::test {
+
+/// The child widget named `name` (objectName) of type T; a test failure when there is none.
+template<typename T> T *child(const QWidget &parent, const char *name)
+{
+    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
+    EXPECT_NE(widget, nullptr) << name;
+    return widget;
+}
 
 /// Spins the event loop until `done` returns true or `timeoutMs` passes; returns `done()`.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 5000);

@@ -3,6 +3,7 @@
 
 #include "MainWindow.h"
 #include "MemorySecretStore.h"
+#include "MessageListModel.h"
 #include "Services.h"
 #include "UiTestUtil.h"
 
@@ -16,6 +17,7 @@
 #include "sync/MessageActions.h"
 #include "sync/SyncController.h"
 
+#include <QTableView>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -80,6 +82,16 @@ protected:
             ui::Services{*m_profile, *m_accounts, m_secrets, *m_store, *m_sync, *m_actions});
         m_window->show();
         return *m_window;
+    }
+
+    /// Makes message `id` the list's current and only selected row, as a click does.
+    static void selectMessage(ui::MainWindow &window, qint64 id)
+    {
+        const int row = window.messageModel()->rowOf(id);
+        ASSERT_GE(row, 0);
+        window.messageList()->selectionModel()->setCurrentIndex(
+            window.messageModel()->index(row, 0),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 
     /// Indexes what is stored, as the sync thread does after a sync.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountDialog.h"
+#include "UiTestUtil.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,16 +14,10 @@
 #include <gtest/gtest.h>
 
 using namespace poplar;
+using poplar::test::child;
 using poplar::ui::AccountDialog;
 
 namespace {
-
-template<typename T> T *child(const QWidget &parent, const char *name)
-{
-    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
-    EXPECT_NE(widget, nullptr) << name;
-    return widget;
-}
 
 QPushButton *okButton(const AccountDialog &dialog)
 {

@@ -20,18 +20,12 @@
 #include <gtest/gtest.h>
 
 using namespace poplar;
+using poplar::test::child;
 using poplar::test::waitUntil;
 using poplar::ui::AccountDialog;
 using poplar::ui::CertificateDialog;
 
 namespace {
-
-template<typename T> T *child(const QWidget &parent, const char *name)
-{
-    T *widget = parent.findChild<T *>(QString::fromLatin1(name));
-    EXPECT_NE(widget, nullptr) << name;
-    return widget;
-}
 
 TEST(AccountPresets, TypingAQqAddressFillsInTheServerAndAsksForTheAuthorisationCode)
 {

@@ -33,15 +33,6 @@ protected:
         return ids;
     }
 
-    void select(ui::MainWindow &window, qint64 id)
-    {
-        const int row = window.messageModel()->rowOf(id);
-        ASSERT_GE(row, 0);
-        window.messageList()->selectionModel()->setCurrentIndex(
-            window.messageModel()->index(row, 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
-
     QList<QString> queuedUidls(const QString &account)
     {
         auto queued = m_deletions->queued(account);
@@ -79,7 +70,7 @@ TEST_F(MailActionsTest, CtrlZUndoesADeleteAndRedoDoesItAgain)
     ui::MessageListModel *model = window.messageModel();
     QTableView *list = window.messageList();
     list->setFocus();
-    select(window, ids.at(1));
+    selectMessage(window, ids.at(1));
 
     QTest::keyClick(list, Qt::Key_Delete);
     ASSERT_EQ(model->rowCount(), 2);
@@ -118,7 +109,7 @@ TEST_F(MailActionsTest, RestoreFromTrashCanBeUndoneToo)
     ASSERT_EQ(window.messageModel()->rowCount(), 1);
     QAction *restore = window.mailActions()->restoreAction();
     EXPECT_FALSE(restore->isEnabled()); // nothing selected
-    select(window, ids.at(0));
+    selectMessage(window, ids.at(0));
     ASSERT_TRUE(restore->isEnabled());
 
     restore->trigger();
@@ -133,7 +124,7 @@ TEST_F(MailActionsTest, RestoreFromTrashCanBeUndoneToo)
 
     // Restore is for Trash only.
     window.showFolder(account, Folder::Inbox);
-    select(window, ids.at(1));
+    selectMessage(window, ids.at(1));
     EXPECT_FALSE(restore->isEnabled());
 }
 
@@ -142,9 +133,9 @@ TEST_F(MailActionsTest, EmptyTrashAsksThenPurgesAndNothingComesBack)
     const QString account = addAccount(QStringLiteral("Home"));
     const QList<qint64> ids = threeMessages(account);
     ui::MainWindow &window = makeWindow();
-    select(window, ids.at(0));
+    selectMessage(window, ids.at(0));
     window.deleteAction()->trigger();
-    select(window, ids.at(1));
+    selectMessage(window, ids.at(1));
     window.deleteAction()->trigger();
     ASSERT_EQ(m_store->count(Folder::Trash, account).value(), 2);
     window.showFolder(account, Folder::Trash);

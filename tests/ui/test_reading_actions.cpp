@@ -34,15 +34,6 @@ protected:
         return ids;
     }
 
-    void select(ui::MainWindow &window, qint64 id)
-    {
-        const int row = window.messageModel()->rowOf(id);
-        ASSERT_GE(row, 0);
-        window.messageList()->selectionModel()->setCurrentIndex(
-            window.messageModel()->index(row, 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
-
     static qint64 currentId(ui::MainWindow &window)
     {
         return window.messageList()
@@ -69,13 +60,13 @@ TEST_F(ReadingActionsTest, NextUnreadSkipsReadMailAndMMarksAMessageUnreadAgain)
     ui::MainWindow &window = makeWindow();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     window.messageList()->setFocus();
-    select(window, ids.at(0)); // opening it marks it read
+    selectMessage(window, ids.at(0)); // opening it marks it read
     QTest::keyClick(window.messageList(), Qt::Key_N);
     EXPECT_EQ(currentId(window), ids.at(2)) << "the read middle message is skipped";
     QTest::keyClick(window.messageList(), Qt::Key_P);
     EXPECT_EQ(currentId(window), ids.at(2)) << "nothing unread above: the selection stays";
 
-    select(window, ids.at(1));
+    selectMessage(window, ids.at(1));
     ASSERT_TRUE(m_store->message(ids.at(1)).value().seen);
     QTest::keyClick(window.messageList(), Qt::Key_M);
     EXPECT_FALSE(m_store->message(ids.at(1)).value().seen);
@@ -92,7 +83,7 @@ TEST_F(ReadingActionsTest, EnterOpensTheMessageInItsOwnWindowAndCtrlUShowsItsSou
     ui::MainWindow &window = makeWindow();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     window.messageList()->setFocus();
-    select(window, ids.at(2));
+    selectMessage(window, ids.at(2));
     QTest::keyClick(window.messageList(), Qt::Key_Return);
     QList<ui::MessageWindow *> opened = messageWindows();
     ASSERT_EQ(opened.size(), 1);
