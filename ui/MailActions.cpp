@@ -94,6 +94,14 @@ MailActions::MailActions(Services services, QTableView *list, MessageListModel *
     m_emptyTrash->setToolTip(
         tr("Delete the messages in this account's Trash from this computer for good"));
     connect(m_emptyTrash, &QAction::triggered, this, &MailActions::emptyTrash);
+
+    m_deletePermanently = new QAction(tr("Delete &Permanently…"), this);
+    m_deletePermanently->setObjectName(QStringLiteral("deletePermanentlyAction"));
+    m_deletePermanently->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    m_deletePermanently->setToolTip(
+        tr("Delete the selected messages from this computer without passing through Trash"));
+    connect(m_deletePermanently, &QAction::triggered, this,
+            &MailActions::deleteSelectedPermanently);
     updateActions();
 }
 
@@ -104,6 +112,7 @@ void MailActions::updateActions()
     const bool any = !m_list->selectionModel()->selectedRows().isEmpty();
     const bool inTrash = m_model->folder() == Folder::Trash;
     m_delete->setEnabled(any);
+    m_deletePermanently->setEnabled(any);
     m_restore->setEnabled(any && inTrash);
     m_emptyTrash->setEnabled(!m_model->accountId().isEmpty());
 }
@@ -222,6 +231,47 @@ void MailActions::selectRow(int row)
     m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                          QItemSelectionModel::Rows);
     m_list->scrollTo(index);
+}
+
+void MailActions::deleteSelectedPermanently()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QMessageBox box(
+        QMessageBox::Warning, tr("Delete Permanently"),
+        ids.size() == 1
+            ? tr("Delete the selected message from this computer for good?")
+            : tr("Delete the %1 selected messages from this computer for good?").arg(ids.size()),
+        QMessageBox::NoButton, m_dialogParent);
+    box.setObjectName(QStringLiteral("deletePermanentlyQuestion"));
+    box.setInformativeText(tr("This cannot be undone. The server copy is deleted at the next "
+                              "check if the account deletes there what is deleted here."));
+    QPushButton *confirm = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmDeletePermanently"));
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != confirm)
+        return;
+    const int row = firstRowOf(ids);
+    QList<qint64> gone;
+    for (qint64 id : ids) {
+        if (Status s = m_services.actions.deletePermanently(id); !s) {
+            Q_EMIT failed(s.error().message());
+            break;
+        }
+        gone.append(id);
+    }
+    if (gone.isEmpty())
+        return;
+    // Undoing an earlier move of a message that is gone can only fail: forget them all.
+    m_stack->clear();
+    for (qint64 id : std::as_const(gone))
+        m_model->removeMessage(id);
+    selectRow(std::min(row, m_model->rowCount() - 1));
+    Q_EMIT notice(gone.size() == 1 ? tr("Deleted 1 message for good.")
+                                   : tr("Deleted %1 messages for good.").arg(gone.size()));
 }
 
 void MailActions::emptyTrash()

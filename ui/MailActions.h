@@ -33,6 +33,7 @@ public:
     [[nodiscard]] QAction *undoAction() const { return m_undo; }
     [[nodiscard]] QAction *redoAction() const { return m_redo; }
     [[nodiscard]] QAction *emptyTrashAction() const { return m_emptyTrash; }
+    [[nodiscard]] QAction *deletePermanentlyAction() const { return m_deletePermanently; }
     [[nodiscard]] QUndoStack *undoStack() const { return m_stack; }
 
     /// The selection or the folder shown changed: enables what applies.
@@ -40,6 +41,8 @@ public:
 
     void deleteSelected();
     void restoreSelected();
+    /// Shift+Del: asks, then deletes the selected messages from this computer for good.
+    void deleteSelectedPermanently();
     /// Asks, then purges the Trash of the account shown on a pool thread.
     void emptyTrash();
     /// Purges without asking (what emptyTrash does once the user said yes).
@@ -76,6 +79,7 @@ private:
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_emptyTrash = nullptr;
+    QAction *m_deletePermanently = nullptr;
 };
 
 } // namespace poplar::ui

@@ -179,6 +179,7 @@ void MainWindow::createMenus()
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_mailActions->deleteAction());
     message->addAction(m_mailActions->restoreAction());
+    message->addAction(m_mailActions->deletePermanentlyAction());
     message->addSeparator();
     message->addAction(m_reading->openInWindowAction());
     message->addAction(m_reading->viewSourceAction());

@@ -446,6 +446,18 @@ Result<int> MessageStore::purgeTrash(const QString &accountId)
     return q.numRowsAffected();
 }
 
+Status MessageStore::purgeMessage(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot delete a message"), q);
+    if (q.numRowsAffected() == 0)
+        return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
+    return {};
+}
+
 Status MessageStore::setSeen(qint64 id, bool seen)
 {
     QSqlQuery q(m_db);

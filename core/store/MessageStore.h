@@ -108,6 +108,9 @@ public:
     /// Deletes what is in Trash from this computer (one account's, or all when empty); the
     /// download records stay, so nothing comes back at the next sync. Returns how many.
     [[nodiscard]] Result<int> purgeTrash(const QString &accountId = {});
+    /// Deletes one message from this computer (Shift+Del), in the caller's transaction; its
+    /// download record stays, as with purgeTrash.
+    [[nodiscard]] Status purgeMessage(qint64 id);
     /// Drops an account's messages and download records (the account itself is in poplar.ini).
     [[nodiscard]] Status removeAccount(const QString &accountId);
 

@@ -22,16 +22,36 @@ Status MessageActions::moveToTrash(qint64 messageId)
     if (!message)
         return message.error();
     store::Transaction txn(m_messages.database());
-    if (Status s = m_messages.moveToFolder(messageId, store::Folder::Trash); !s)
+    if (Status s = trash(message.value()); !s)
         return s;
-    const auto account = m_accounts.account(message.value().accountId);
-    const bool queue = account && account->leaveOnServer &&
-                       account->deleteFromServerOnLocalDelete && !message.value().uidl.isEmpty();
-    if (queue) {
-        if (Status s = m_queue.enqueue(account->id, message.value().uidl, m_clock()); !s)
+    return txn.commit();
+}
+
+Status MessageActions::deletePermanently(qint64 messageId)
+{
+    auto message = m_messages.message(messageId);
+    if (!message)
+        return message.error();
+    store::Transaction txn(m_messages.database());
+    if (message.value().folder != store::Folder::Trash) {
+        if (Status s = trash(message.value()); !s)
             return s;
     }
+    if (Status s = m_messages.purgeMessage(messageId); !s)
+        return s;
     return txn.commit();
+}
+
+Status MessageActions::trash(const store::MessageSummary &message)
+{
+    if (Status s = m_messages.moveToFolder(message.id, store::Folder::Trash); !s)
+        return s;
+    const auto account = m_accounts.account(message.accountId);
+    const bool queue = account && account->leaveOnServer &&
+                       account->deleteFromServerOnLocalDelete && !message.uidl.isEmpty();
+    if (queue)
+        return m_queue.enqueue(account->id, message.uidl, m_clock());
+    return {};
 }
 
 Status MessageActions::restore(qint64 messageId)

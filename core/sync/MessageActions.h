@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/MessageSummary.h"
 #include "util/Clock.h"
 #include "util/Error.h"
 
@@ -25,8 +26,15 @@ public:
 
     [[nodiscard]] Status moveToTrash(qint64 messageId);
     [[nodiscard]] Status restore(qint64 messageId);
+    /// Shift+Del: gone from this computer at once, without passing through Trash; the
+    /// server copy is queued for deletion exactly as Delete would queue it.
+    [[nodiscard]] Status deletePermanently(qint64 messageId);
 
 private:
+    /// Moves to Trash and queues the server deletion the account's policy asks for, in the
+    /// caller's transaction.
+    [[nodiscard]] Status trash(const store::MessageSummary &message);
+
     store::MessageStore &m_messages;
     store::DeletionQueue &m_queue;
     const AccountStore &m_accounts;

@@ -167,3 +167,32 @@ TEST_F(MailActionsTest, EmptyTrashAsksThenPurgesAndNothingComesBack)
 }
 
 } // namespace
+
+TEST_F(MailActionsTest, ShiftDelAsksThenDeletesForGoodAndQueuesTheServerCopy)
+{
+    const QString account = addAccount(QStringLiteral("Home"));
+    const QList<qint64> ids = threeMessages(account);
+    ui::MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.messageList()->setFocus();
+    selectMessage(window, ids.at(1));
+
+    answerNextQuestion({}); // Cancel: nothing happens
+    QTest::keyClick(window.messageList(), Qt::Key_Delete, Qt::ShiftModifier);
+    EXPECT_TRUE(m_store->message(ids.at(1)).ok());
+
+    // The closed question took the focus with it (offscreen has no window manager).
+    QApplication::setActiveWindow(&window);
+    window.messageList()->setFocus();
+    answerNextQuestion(QStringLiteral("confirmDeletePermanently"));
+    QTest::keyClick(window.messageList(), Qt::Key_Delete, Qt::ShiftModifier);
+    ASSERT_FALSE(m_store->message(ids.at(1)).ok());
+    EXPECT_EQ(m_store->message(ids.at(1)).error().code, Error::Code::NotFound);
+    EXPECT_EQ(window.messageModel()->rowOf(ids.at(1)), -1);
+    EXPECT_EQ(m_store->count(Folder::Trash, account).value(), 0) << "it skipped the Trash";
+    // The account deletes on the server what is deleted here: the next sync will.
+    EXPECT_EQ(queuedUidls(account), QList<QString>{QStringLiteral("uidl-2")});
+    // And the download record stays, so the next sync does not bring it back.
+    EXPECT_TRUE(m_store->knownUidls(account).value().contains(QStringLiteral("uidl-2")));
+    EXPECT_FALSE(window.mailActions()->undoAction()->isEnabled());
+}

@@ -334,3 +334,14 @@ TEST_F(MessageStoreTest, UnreadCountCoversEveryInboxButNotTrashOrReadMail)
     ASSERT_TRUE(m_store->moveToFolder(ids[2], Folder::Trash).ok());
     EXPECT_EQ(m_store->unreadInInboxes().value(), 2);
 }
+
+TEST_F(MessageStoreTest, PurgingOneMessageKeepsItsDownloadRecord)
+{
+    auto id = m_store->insert(incoming(QStringLiteral("a"), QStringLiteral("u1"),
+                                       QStringLiteral("s"), QDateTime::currentDateTimeUtc()));
+    ASSERT_TRUE(id.ok());
+    ASSERT_TRUE(m_store->purgeMessage(id.value()).ok());
+    EXPECT_EQ(m_store->message(id.value()).error().code, Error::Code::NotFound);
+    EXPECT_TRUE(m_store->knownUidls(QStringLiteral("a")).value().contains(QStringLiteral("u1")));
+    EXPECT_EQ(m_store->purgeMessage(id.value()).error().code, Error::Code::NotFound);
+}
