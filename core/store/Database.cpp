@@ -98,6 +98,23 @@ CREATE INDEX messages_page ON messages(folder, account_id, date DESC, id DESC);
         QStringLiteral(R"sql(
 ALTER TABLE messages ADD COLUMN local_folder TEXT NOT NULL DEFAULT '';
 )sql"),
+        // v8: the message list reads a folder's ids in any column's order from an index
+        // instead of sorting the folder, and counts its unread messages without reading
+        // every row (the partial index holds only unread ones). local_folder is part of each
+        // key so that local folders page as cheaply as accounts (it is '' for them). The
+        // sender expression must stay exactly as MessageStore spells it, or SQLite will not
+        // use the index; the two columns after it let SQLite read the order from the index
+        // alone instead of looking up every row in the table.
+        QStringLiteral(R"sql(
+CREATE INDEX messages_list_date ON messages(folder, account_id, local_folder, date, id);
+CREATE INDEX messages_list_size ON messages(folder, account_id, local_folder, size, date, id);
+CREATE INDEX messages_list_subject ON messages(folder, account_id, local_folder,
+    subject COLLATE NOCASE, date, id);
+CREATE INDEX messages_list_sender ON messages(folder, account_id, local_folder,
+    (CASE WHEN from_name = '' THEN from_address ELSE from_name END) COLLATE NOCASE, date, id,
+    from_name, from_address);
+CREATE INDEX messages_unread ON messages(folder, account_id, local_folder) WHERE seen = 0;
+)sql"),
     };
     return steps;
 }

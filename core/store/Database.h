@@ -28,7 +28,7 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schemaVersion = 7;
+    static constexpr int schemaVersion = 8;
 
 private:
     Database(QString path, QString connectionName);

@@ -9,6 +9,8 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <algorithm>
+
 #include <openssl/evp.h>
 
 namespace poplar::store {
@@ -265,6 +267,123 @@ Result<qint64> MessageStore::count(Folder folder, const QString &accountId) cons
     if (!q.exec() || !q.next())
         return queryError(QStringLiteral("Cannot count messages"), q);
     return q.value(0).toLongLong();
+}
+
+namespace {
+
+// Spelled exactly as in the v8 indexes (Database.cpp): SQLite matches expressions by text.
+const QString senderKey =
+    QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
+
+QString sortColumn(SortKey key)
+{
+    switch (key) {
+    case SortKey::Sender:
+        return senderKey + QStringLiteral(" COLLATE NOCASE");
+    case SortKey::Subject:
+        return QStringLiteral("subject COLLATE NOCASE");
+    case SortKey::Size:
+        return QStringLiteral("size");
+    case SortKey::Date:
+        break;
+    }
+    return {};
+}
+
+// The WHERE clause of a list, with its values. A server account's messages all have
+// local_folder '': saying so lets the query use the whole index key.
+QString listCondition(const FolderRef &list, QVariantList &values)
+{
+    values = {folderToString(list.folder), list.accountId};
+    if (list.accountId == MessageStore::localAccountId() && list.localFolder.isEmpty())
+        return QStringLiteral("folder = ? AND account_id = ?");
+    values.append(notNull(list.localFolder));
+    return QStringLiteral("folder = ? AND account_id = ? AND local_folder = ?");
+}
+
+// Ids as SQL text: they are integers, so inlining them is safe, and it avoids SQLite's limit
+// on bound parameters.
+QString idList(const QList<qint64> &ids, qsizetype from, qsizetype count)
+{
+    QString text;
+    text.reserve(count * 8);
+    for (qsizetype i = from; i < from + count; ++i) {
+        if (i > from)
+            text += QLatin1Char(',');
+        text += QString::number(ids.at(i));
+    }
+    return text;
+}
+
+} // namespace
+
+Result<QList<qint64>> MessageStore::orderedIds(const FolderRef &list, SortKey key,
+                                               bool descending) const
+{
+    QVariantList values;
+    const QString where = listCondition(list, values);
+    const QString dir = descending ? QStringLiteral(" DESC") : QString();
+    QString order;
+    if (const QString column = sortColumn(key); !column.isEmpty())
+        order = column + dir + QStringLiteral(", ");
+    order += QStringLiteral("date%1, id%1").arg(dir);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE %1 ORDER BY %2").arg(where, order));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot list messages"), q);
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<MessageSummary>> MessageStore::summaries(const QList<qint64> &ids) const
+{
+    QList<MessageSummary> rows;
+    rows.reserve(ids.size());
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.exec(
+                QStringLiteral("SELECT %1 FROM messages WHERE id IN (%2)")
+                    .arg(summaryColumns, idList(ids, from, std::min(chunk, ids.size() - from)))))
+            return queryError(QStringLiteral("Cannot read messages"), q);
+        while (q.next())
+            rows.append(summaryFromRow(q));
+    }
+    return rows;
+}
+
+Result<qint64> MessageStore::unreadCount(const FolderRef &list) const
+{
+    QVariantList values;
+    const QString where = listCondition(list, values);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM messages WHERE %1 AND seen = 0").arg(where));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return queryError(QStringLiteral("Cannot count unread messages"), q);
+    return q.value(0).toLongLong();
+}
+
+Result<qint64> MessageStore::unreadAmong(const QList<qint64> &ids) const
+{
+    qint64 unread = 0;
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM messages WHERE seen = 0 AND id IN (%1)")
+                        .arg(idList(ids, from, std::min(chunk, ids.size() - from)))) ||
+            !q.next())
+            return queryError(QStringLiteral("Cannot count unread messages"), q);
+        unread += q.value(0).toLongLong();
+    }
+    return unread;
 }
 
 Result<qint64> MessageStore::unreadInInboxes() const

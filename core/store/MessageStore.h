@@ -27,6 +27,20 @@ struct IncomingMessage {
     QString localFolder;
 };
 
+/// The messages one list shows: an account's folder, or a local folder (imported mail,
+/// account MessageStore::localAccountId(), Inbox). The local account's folder with no
+/// `localFolder` holds every local folder's messages (its Trash, say).
+struct FolderRef {
+    QString accountId;
+    Folder folder = Folder::Inbox;
+    QString localFolder;
+};
+
+/// The orders a message list offers. Each breaks ties by date (undated counts as oldest),
+/// then by id, in the same direction; text compares with ASCII case folded (SQLite's NOCASE),
+/// which is what the list indexes can walk.
+enum class SortKey { Sender, Subject, Date, Size };
+
 /// Queries and writes on the message tables, through one thread's connection.
 /// Writes of several rows are not wrapped here: the caller batches them in a Transaction.
 class MessageStore {
@@ -77,6 +91,16 @@ public:
     page(Folder folder, const QString &accountId, int limit,
          const std::optional<PageKey> &after = {}) const;
     [[nodiscard]] Result<qint64> count(Folder folder, const QString &accountId) const;
+    /// The ids of a list's messages in this order, read from an index: 8 bytes a message,
+    /// so a list can hold a whole folder's order and read its rows only as they are shown.
+    [[nodiscard]] Result<QList<qint64>> orderedIds(const FolderRef &list, SortKey key,
+                                                   bool descending) const;
+    /// The summaries of these messages, in no particular order; ids not stored are skipped.
+    [[nodiscard]] Result<QList<MessageSummary>> summaries(const QList<qint64> &ids) const;
+    /// How many of a list's messages are unread.
+    [[nodiscard]] Result<qint64> unreadCount(const FolderRef &list) const;
+    /// How many of these messages are unread (a search's results).
+    [[nodiscard]] Result<qint64> unreadAmong(const QList<qint64> &ids) const;
     /// Unread messages in every account's Inbox: the number a tray icon shows.
     [[nodiscard]] Result<qint64> unreadInInboxes() const;
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;

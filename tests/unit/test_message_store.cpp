@@ -345,3 +345,97 @@ TEST_F(MessageStoreTest, PurgingOneMessageKeepsItsDownloadRecord)
     EXPECT_TRUE(m_store->knownUidls(QStringLiteral("a")).value().contains(QStringLiteral("u1")));
     EXPECT_EQ(m_store->purgeMessage(id.value()).error().code, Error::Code::NotFound);
 }
+
+TEST_F(MessageStoreTest, OrderedIdsFollowEachListOrderAndScope)
+{
+    const QDateTime base = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    // Senders: one with only an address (the address is what sorts), mixed case.
+    struct Row {
+        QString name, address, subject;
+        QDateTime date;
+    };
+    const QList<Row> rows{
+        {QStringLiteral("carol"), QStringLiteral("c@x"), QStringLiteral("Beta"), base},
+        {QString(), QStringLiteral("alice@x"), QStringLiteral("alpha"), base.addSecs(60)},
+        {QStringLiteral("Bob"), QStringLiteral("b@x"), QStringLiteral("beta"), QDateTime()},
+    };
+    QList<qint64> ids;
+    for (const Row &r : rows) {
+        IncomingMessage m =
+            incoming(QStringLiteral("1"), QStringLiteral("u%1").arg(ids.size()), r.subject, r.date);
+        m.headers.fromName = r.name;
+        m.headers.fromAddress = r.address;
+        m.raw.append(QByteArray(ids.size() * 10, 'x')); // sizes grow with the index
+        ids.append(m_store->insert(m).value());
+    }
+    // Elsewhere: another account, a local folder, Trash.
+    IncomingMessage local =
+        incoming(MessageStore::localAccountId(), QString(), QStringLiteral("local"), base);
+    local.localFolder = QStringLiteral("Archive");
+    const qint64 localId = m_store->insert(local).value();
+    const qint64 otherId =
+        m_store
+            ->insert(incoming(QStringLiteral("2"), QStringLiteral("x"), QStringLiteral("o"), base))
+            .value();
+    const qint64 trashedLocal = m_store->insert(local).value();
+    ASSERT_TRUE(m_store->moveToFolder(trashedLocal, Folder::Trash).ok());
+
+    const FolderRef inbox{QStringLiteral("1"), Folder::Inbox, {}};
+    auto order = [&](SortKey key, bool descending) {
+        return m_store->orderedIds(inbox, key, descending).value();
+    };
+    EXPECT_EQ(order(SortKey::Sender, false), (QList<qint64>{ids[1], ids[2], ids[0]}));
+    // Equal subjects but for case: the older one first (an undated one is oldest of all).
+    EXPECT_EQ(order(SortKey::Subject, false), (QList<qint64>{ids[1], ids[2], ids[0]}));
+    EXPECT_EQ(order(SortKey::Size, true), (QList<qint64>{ids[2], ids[1], ids[0]}));
+    EXPECT_EQ(order(SortKey::Date, true), (QList<qint64>{ids[1], ids[0], ids[2]}));
+
+    EXPECT_EQ(
+        m_store->orderedIds({QStringLiteral("2"), Folder::Inbox, {}}, SortKey::Date, true).value(),
+        QList<qint64>{otherId});
+    const QString localAccount = MessageStore::localAccountId();
+    EXPECT_EQ(m_store
+                  ->orderedIds({localAccount, Folder::Inbox, QStringLiteral("Archive")},
+                               SortKey::Date, true)
+                  .value(),
+              QList<qint64>{localId});
+    // The local account's Trash holds every local folder's deleted mail.
+    EXPECT_EQ(m_store->orderedIds({localAccount, Folder::Trash, {}}, SortKey::Date, true).value(),
+              QList<qint64>{trashedLocal});
+
+    EXPECT_EQ(m_store->unreadCount(inbox).value(), 3);
+    ASSERT_TRUE(m_store->setSeen(ids[0], true).ok());
+    EXPECT_EQ(m_store->unreadCount(inbox).value(), 2);
+    EXPECT_EQ(m_store->unreadAmong({ids[0], ids[1], otherId}).value(), 2);
+
+    auto summaries = m_store->summaries({ids[2], 999'999, ids[0]});
+    ASSERT_TRUE(summaries.ok());
+    ASSERT_EQ(summaries.value().size(), 2); // the unknown id is skipped
+    QSet<QString> subjects;
+    for (const MessageSummary &s : summaries.value())
+        subjects.insert(s.subject);
+    EXPECT_EQ(subjects, (QSet<QString>{QStringLiteral("Beta"), QStringLiteral("beta")}));
+}
+
+TEST_F(MessageStoreTest, ListOrdersAreReadFromAnIndexNotSorted)
+{
+    // The same statements orderedIds runs; a "TEMP B-TREE" would mean sorting the folder.
+    const QString sender =
+        QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
+    for (const QString &order :
+         {sender + QStringLiteral(" COLLATE NOCASE DESC, date DESC, id DESC"),
+          QStringLiteral("subject COLLATE NOCASE, date, id"),
+          QStringLiteral("size DESC, date DESC, id DESC"), QStringLiteral("date DESC, id DESC")}) {
+        QSqlQuery q(m_db->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM messages WHERE "
+                                          "folder = 'inbox' AND account_id = '1' AND "
+                                          "local_folder = '' ORDER BY %1")
+                               .arg(order)));
+        QString plan;
+        while (q.next())
+            plan += q.value(3).toString() + QLatin1Char('\n');
+        EXPECT_TRUE(plan.contains(QLatin1String("COVERING INDEX messages_list_")))
+            << qPrintable(plan);
+        EXPECT_FALSE(plan.contains(QLatin1String("TEMP B-TREE"))) << qPrintable(plan);
+    }
+}
