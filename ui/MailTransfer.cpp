@@ -131,8 +131,8 @@ void MailTransfer::askSaveAs()
 
 void MailTransfer::askExportFolder()
 {
-    const QList<store::MessageSummary> messages = m_model->folderMessages();
-    if (messages.isEmpty())
+    const QList<qint64> ids = m_model->folderMessages();
+    if (ids.isEmpty())
         return;
     const QString suggested =
         QDir(documentsDir())
@@ -141,7 +141,7 @@ void MailTransfer::askExportFolder()
         QFileDialog::getSaveFileName(m_dialogParent, tr("Export Folder as mbox"), suggested,
                                      tr("mbox files (*.mbox);;All files (*)"));
     if (!path.isEmpty())
-        exportFolder(messages, path);
+        exportFolder(ids, path);
 }
 
 void MailTransfer::importMailbox(MailboxReader::Format format, const QString &path,
@@ -205,23 +205,29 @@ void MailTransfer::saveMessage(qint64 id, const QString &path)
         });
 }
 
-void MailTransfer::exportFolder(const QList<store::MessageSummary> &messages, const QString &path)
+void MailTransfer::exportFolder(const QList<qint64> &ids, const QString &path)
 {
-    // Oldest first, as mail programs append to an mbox.
-    QList<std::pair<qint64, QDateTime>> order;
-    order.reserve(messages.size());
-    for (const store::MessageSummary &m : messages)
-        order.append({m.id, m.date});
-    std::stable_sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
-        if (a.second.isValid() != b.second.isValid())
-            return !a.second.isValid();
-        return a.second != b.second ? a.second < b.second : a.first < b.first;
-    });
     ++m_running;
     runOnCache<int>(
         this, m_services.profile.cachePath(),
-        [order, path](QSqlDatabase db) -> Result<int> {
+        [ids, path](QSqlDatabase db) -> Result<int> {
             store::MessageStore store(std::move(db));
+            // Oldest first, as mail programs append to an mbox. The list holds only ids (it
+            // reads summaries as rows are shown): the dates are read here, off the GUI thread.
+            QList<std::pair<qint64, QDateTime>> order;
+            {
+                auto summaries = store.summaries(ids);
+                if (!summaries)
+                    return summaries.error();
+                order.reserve(summaries.value().size());
+                for (const store::MessageSummary &m : std::as_const(summaries.value()))
+                    order.append({m.id, m.date});
+            } // only the dates are kept
+            std::stable_sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
+                if (a.second.isValid() != b.second.isValid())
+                    return !a.second.isValid();
+                return a.second != b.second ? a.second < b.second : a.first < b.first;
+            });
             store::MboxWriter writer(path);
             if (Status s = writer.open(); !s)
                 return s.error();

@@ -37,7 +37,7 @@ public:
     void importMailbox(store::MailboxReader::Format format, const QString &path,
                        const QString &folder);
     void saveMessage(qint64 id, const QString &path);
-    void exportFolder(const QList<store::MessageSummary> &messages, const QString &path);
+    void exportFolder(const QList<qint64> &ids, const QString &path);
     /// Imports, saves or exports still running.
     [[nodiscard]] int running() const { return m_running; }
 

@@ -20,7 +20,8 @@ QString senderOf(const MessageSummary &s)
     return s.fromName.isEmpty() ? s.fromAddress : s.fromName;
 }
 
-/// Orders by date, oldest first; a message without a date counts as oldest of all.
+/// Orders by date, oldest first; a message without a date counts as oldest of all (as NULL
+/// sorts first in SQLite).
 int compareDates(const MessageSummary &a, const MessageSummary &b)
 {
     if (a.date.isValid() != b.date.isValid())
@@ -28,6 +29,24 @@ int compareDates(const MessageSummary &a, const MessageSummary &b)
     if (a.date != b.date)
         return a.date < b.date ? -1 : 1;
     return 0;
+}
+
+/// SQLite's NOCASE on UTF-8: bytes compared with ASCII letters folded, shorter first on a
+/// tie. The same order the list's indexes hold, so a new row lands where a reload puts it.
+int compareNoCase(const QString &a, const QString &b)
+{
+    const QByteArray x = a.toUtf8();
+    const QByteArray y = b.toUtf8();
+    const auto fold = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u;
+    };
+    const qsizetype n = std::min(x.size(), y.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        if (const int d = int(fold(x.at(i))) - int(fold(y.at(i))); d != 0)
+            return d;
+    }
+    return x.size() == y.size() ? 0 : (x.size() < y.size() ? -1 : 1);
 }
 
 /// The locale's short time format, without seconds: a list has no room for them.
@@ -76,21 +95,41 @@ void MessageListModel::setLocalFolder(const QString &name)
     reload();
 }
 
+store::FolderRef MessageListModel::folderRef() const
+{
+    return {m_accountId, m_folder, m_localFolder};
+}
+
+store::SortKey MessageListModel::sortKey() const
+{
+    switch (m_sortColumn) {
+    case FromColumn:
+        return store::SortKey::Sender;
+    case SubjectColumn:
+        return store::SortKey::Subject;
+    case SizeColumn:
+        return store::SortKey::Size;
+    default:
+        return store::SortKey::Date;
+    }
+}
+
 void MessageListModel::reload()
 {
-    QList<MessageSummary> rows;
+    QList<qint64> ids;
     if (!m_accountId.isEmpty()) {
-        auto result = m_localFolder.isEmpty() ? m_store.messages(m_folder, m_accountId)
-                                              : m_store.localFolder(m_localFolder);
+        auto result =
+            m_store.orderedIds(folderRef(), sortKey(), m_sortOrder == Qt::DescendingOrder);
         if (result)
-            rows = std::move(result).value();
+            ids = std::move(result).value();
         else
             Q_EMIT loadFailed(result.error().message());
     }
-    sortRows(rows);
     beginResetModel();
-    m_all = std::move(rows);
-    m_rows = filtered();
+    m_ids = std::move(ids);
+    m_cache.clear();
+    m_unread.reset();
+    applyFilter();
     endResetModel();
 }
 
@@ -98,7 +137,8 @@ void MessageListModel::setFilter(const QSet<qint64> &ids)
 {
     beginResetModel();
     m_filter = ids;
-    m_rows = filtered();
+    m_unread.reset();
+    applyFilter();
     endResetModel();
 }
 
@@ -108,27 +148,99 @@ void MessageListModel::clearFilter()
         return;
     beginResetModel();
     m_filter.reset();
-    m_rows = m_all;
+    m_unread.reset();
+    applyFilter();
     endResetModel();
 }
 
-QList<MessageSummary> MessageListModel::filtered() const
+void MessageListModel::applyFilter()
 {
+    m_filtered.clear();
     if (!m_filter)
-        return m_all;
-    QList<MessageSummary> rows;
-    for (const MessageSummary &s : m_all) {
-        if (m_filter->contains(s.id))
-            rows.append(s);
+        return;
+    for (qint64 id : std::as_const(m_ids)) {
+        if (m_filter->contains(id))
+            m_filtered.append(id);
     }
-    return rows;
 }
 
-void MessageListModel::sortRows(QList<MessageSummary> &rows) const
+void MessageListModel::evictIfFull(qsizetype incoming) const
 {
-    std::stable_sort(
-        rows.begin(), rows.end(),
-        [this](const MessageSummary &a, const MessageSummary &b) { return lessThan(a, b); });
+    if (m_cache.size() + incoming <= cacheRows)
+        return;
+    // Down to half in one go, so the sort below runs once per many blocks read.
+    QList<quint64> stamps;
+    stamps.reserve(m_cache.size());
+    for (const Cached &c : std::as_const(m_cache))
+        stamps.append(c.used);
+    const qsizetype keep = std::min<qsizetype>(cacheRows / 2, stamps.size());
+    const auto cut = stamps.end() - keep;
+    std::nth_element(stamps.begin(), cut, stamps.end());
+    const quint64 oldestKept = cut == stamps.end() ? ~quint64(0) : *cut;
+    m_cache.removeIf([oldestKept](const QHash<qint64, Cached>::iterator &it) {
+        return it.value().used < oldestKept;
+    });
+}
+
+void MessageListModel::remember(const MessageSummary &summary) const
+{
+    if (auto it = m_cache.find(summary.id); it != m_cache.end()) {
+        *it = {summary, ++m_clock};
+        return;
+    }
+    evictIfFull(1);
+    m_cache.insert(summary.id, {summary, ++m_clock});
+}
+
+const MessageSummary &MessageListModel::rowSummary(int row) const
+{
+    const QList<qint64> &ids = shown();
+    if (auto it = m_cache.find(ids.at(row)); it != m_cache.end()) {
+        it->used = ++m_clock;
+        return it->summary;
+    }
+    // Read the whole block around the row: a view paints a screenful at a time.
+    const qsizetype first = row - row % blockRows;
+    const qsizetype end = std::min<qsizetype>(first + blockRows, ids.size());
+    QList<qint64> wanted;
+    wanted.reserve(end - first);
+    for (qsizetype i = first; i < end; ++i) {
+        if (!m_cache.contains(ids.at(i)))
+            wanted.append(ids.at(i));
+    }
+    evictIfFull(wanted.size());
+    auto result = m_store.summaries(wanted);
+    if (!result)
+        Q_EMIT const_cast<MessageListModel *>(this)->loadFailed(result.error().message());
+    const quint64 now = ++m_clock;
+    if (result) {
+        for (MessageSummary &s : result.value())
+            m_cache.insert(s.id, {std::move(s), now});
+    }
+    // A message gone from the cache (or unreadable) is held as an empty row, so painting
+    // does not ask for it again and again; a reload drops it.
+    for (qint64 id : std::as_const(wanted)) {
+        if (!m_cache.contains(id)) {
+            MessageSummary missing;
+            missing.id = id;
+            missing.seen = true;
+            m_cache.insert(id, {missing, now});
+        }
+    }
+    return m_cache.find(ids.at(row))->summary;
+}
+
+const MessageSummary *MessageListModel::summaryOf(qint64 id) const
+{
+    if (auto it = m_cache.find(id); it != m_cache.end()) {
+        it->used = ++m_clock;
+        return &it->summary;
+    }
+    auto result = m_store.message(id);
+    if (!result)
+        return nullptr;
+    remember(result.value());
+    return &m_cache.find(id)->summary;
 }
 
 void MessageListModel::refreshMessage(qint64 id)
@@ -141,94 +253,118 @@ void MessageListModel::refreshMessage(qint64 id)
         Q_EMIT loadFailed(result.error().message());
         return;
     }
-    m_rows[row] = result.value();
-    for (MessageSummary &s : m_all) {
-        if (s.id == id)
-            s = result.value();
-    }
+    remember(result.value());
+    m_unread.reset();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-const MessageSummary &MessageListModel::summaryAt(int row) const
+MessageSummary MessageListModel::summaryAt(int row) const
 {
-    Q_ASSERT(row >= 0 && row < m_rows.size());
-    return m_rows.at(row);
+    Q_ASSERT(row >= 0 && row < shown().size());
+    return rowSummary(row);
 }
 
 int MessageListModel::rowOf(qint64 id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return row;
-    }
-    return -1;
+    // A scan of 8-byte ids: about 50 µs for 100,000, less than a hash would cost to keep.
+    return int(shown().indexOf(id));
 }
 
 void MessageListModel::setSeen(qint64 id, bool seen)
 {
     const int row = rowOf(id);
-    if (row < 0 || m_rows.at(row).seen == seen)
+    if (row < 0)
         return;
-    m_rows[row].seen = seen;
-    for (MessageSummary &s : m_all) {
-        if (s.id == id)
-            s.seen = seen;
+    if (auto it = m_cache.find(id); it != m_cache.end()) {
+        if (it->summary.seen == seen)
+            return;
+        it->summary.seen = seen;
     }
+    m_unread.reset();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole, SeenRole});
 }
 
 void MessageListModel::removeMessage(qint64 id)
 {
-    m_all.removeIf([id](const MessageSummary &s) { return s.id == id; });
-    const int row = rowOf(id);
-    if (row < 0)
+    const qsizetype inFolder = m_ids.indexOf(id);
+    if (inFolder < 0)
         return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
+    m_cache.remove(id);
+    m_unread.reset();
+    if (!m_filter) {
+        beginRemoveRows({}, int(inFolder), int(inFolder));
+        m_ids.removeAt(inFolder);
+        endRemoveRows();
+        return;
+    }
+    m_ids.removeAt(inFolder);
+    if (const qsizetype row = m_filtered.indexOf(id); row >= 0) {
+        beginRemoveRows({}, int(row), int(row));
+        m_filtered.removeAt(row);
+        endRemoveRows();
+    }
 }
 
 void MessageListModel::addMessages(const QList<qint64> &ids)
 {
     // A local folder's summaries do not say which local folder they are in: the caller
     // reloads those.
-    if (m_accountId.isEmpty() || !m_localFolder.isEmpty())
+    if (m_accountId.isEmpty() || !m_localFolder.isEmpty() || ids.isEmpty())
         return;
+    // Those already shown are found in one pass over the folder, not one search per id.
+    QSet<qint64> fresh(ids.cbegin(), ids.cend());
+    for (qint64 id : std::as_const(m_ids)) {
+        if (fresh.remove(id) && fresh.isEmpty())
+            return;
+    }
     for (qint64 id : ids) {
-        if (std::any_of(m_all.cbegin(), m_all.cend(),
-                        [id](const MessageSummary &s) { return s.id == id; }))
-            continue;
+        if (!fresh.remove(id))
+            continue; // shown, or listed twice
         auto result = m_store.message(id);
         if (!result) {
             Q_EMIT loadFailed(result.error().message());
             continue;
         }
-        const MessageSummary &summary = result.value();
+        const MessageSummary summary = std::move(result).value();
         if (summary.accountId != m_accountId || summary.folder != m_folder)
             continue;
-        m_all.insert(std::upper_bound(m_all.cbegin(), m_all.cend(), summary,
-                                      [this](const MessageSummary &a, const MessageSummary &b) {
-                                          return lessThan(a, b);
-                                      }),
-                     summary);
-        if (m_filter && !m_filter->contains(id))
-            continue; // not among the search's results
-        const int row = insertionRow(summary);
-        beginInsertRows({}, row, row);
-        m_rows.insert(row, summary);
-        endInsertRows();
+        m_unread.reset();
+        if (!m_filter) {
+            const qsizetype row = insertionRow(m_ids, summary);
+            beginInsertRows({}, int(row), int(row));
+            m_ids.insert(row, id);
+            endInsertRows();
+        } else {
+            m_ids.insert(insertionRow(m_ids, summary), id);
+            if (!m_filter->contains(id))
+                continue; // not among the search's results
+            const qsizetype row = insertionRow(m_filtered, summary);
+            beginInsertRows({}, int(row), int(row));
+            m_filtered.insert(row, id);
+            endInsertRows();
+        }
+        remember(summary);
     }
 }
 
 int MessageListModel::unreadCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [](const MessageSummary &s) { return !s.seen; }));
+    if (m_accountId.isEmpty())
+        return 0;
+    if (!m_unread) {
+        auto result = m_filter ? m_store.unreadAmong(m_filtered) : m_store.unreadCount(folderRef());
+        if (!result) {
+            Q_EMIT const_cast<MessageListModel *>(this)->loadFailed(result.error().message());
+            return 0;
+        }
+        m_unread = int(result.value());
+    }
+    return *m_unread;
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(shown().size());
 }
 
 int MessageListModel::columnCount(const QModelIndex &parent) const
@@ -240,7 +376,25 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const MessageSummary &s = m_rows.at(index.row());
+    switch (role) {
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case MessageIdRole:
+        return shown().at(index.row());
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+    case Qt::FontRole:
+    case SeenRole:
+    case AccountIdRole:
+    case SortRole:
+        break;
+    default:
+        return {}; // a view asks for many roles; none of the others needs the cache read
+    }
+    // A reference into the cache: used before anything else can read (and evict).
+    const MessageSummary &s = rowSummary(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -278,12 +432,6 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return font;
         }
         break;
-    case Qt::TextAlignmentRole:
-        if (index.column() == SizeColumn)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
-    case MessageIdRole:
-        return s.id;
     case SeenRole:
         return s.seen;
     case AccountIdRole:
@@ -337,38 +485,68 @@ Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
 
 void MessageListModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= ColumnCount)
+    if (column < 0 || column >= ColumnCount || (column == m_sortColumn && order == m_sortOrder))
         return;
     m_sortColumn = column;
     m_sortOrder = order;
+    if (m_accountId.isEmpty())
+        return;
+    auto ordered = m_store.orderedIds(folderRef(), sortKey(), order == Qt::DescendingOrder);
+    if (!ordered) {
+        Q_EMIT loadFailed(ordered.error().message());
+        return;
+    }
+    // The same rows in the new order: a message the sync stored but the model was not told
+    // of yet waits for addMessages, and one gone meanwhile keeps its row (at the end) until
+    // removeMessage or a reload, so the row count never changes under a layout change.
+    QSet<qint64> held(m_ids.cbegin(), m_ids.cend());
+    QList<qint64> ids;
+    ids.reserve(m_ids.size());
+    for (qint64 id : std::as_const(ordered.value())) {
+        if (held.remove(id))
+            ids.append(id);
+    }
+    for (qint64 id : std::as_const(m_ids)) {
+        if (held.contains(id))
+            ids.append(id);
+    }
 
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList oldIndexes = persistentIndexList();
+    QHash<qint64, int> newRows; // only the ids views hold on to, not the whole folder
+    for (const QModelIndex &i : oldIndexes)
+        newRows.insert(shown().at(i.row()), -1);
     QList<qint64> oldIds;
     oldIds.reserve(oldIndexes.size());
     for (const QModelIndex &i : oldIndexes)
-        oldIds.append(m_rows.at(i.row()).id);
+        oldIds.append(shown().at(i.row()));
 
-    sortRows(m_rows);
-    sortRows(m_all);
-
+    m_ids = std::move(ids);
+    applyFilter();
+    const QList<qint64> &rows = shown();
+    for (int row = 0; row < rows.size() && !newRows.isEmpty(); ++row) {
+        if (auto it = newRows.find(rows.at(row)); it != newRows.end())
+            *it = row;
+    }
     QModelIndexList newIndexes;
     newIndexes.reserve(oldIndexes.size());
     for (int i = 0; i < oldIndexes.size(); ++i)
-        newIndexes.append(index(rowOf(oldIds.at(i)), oldIndexes.at(i).column()));
+        newIndexes.append(index(newRows.value(oldIds.at(i), -1), oldIndexes.at(i).column()));
     changePersistentIndexList(oldIndexes, newIndexes);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 bool MessageListModel::lessThan(const MessageSummary &a, const MessageSummary &b) const
 {
+    // The order MessageStore::orderedIds reads, so an inserted row lands where a reload
+    // would put it.
     int c = 0;
     switch (m_sortColumn) {
     case FromColumn:
-        c = QString::localeAwareCompare(senderOf(a).toCaseFolded(), senderOf(b).toCaseFolded());
+        c = compareNoCase(senderOf(a), senderOf(b));
         break;
     case SubjectColumn:
-        c = QString::localeAwareCompare(a.subject.toCaseFolded(), b.subject.toCaseFolded());
+        c = compareNoCase(a.subject, b.subject);
         break;
     case SizeColumn:
         c = a.size < b.size ? -1 : (a.size > b.size ? 1 : 0);
@@ -383,12 +561,22 @@ bool MessageListModel::lessThan(const MessageSummary &a, const MessageSummary &b
     return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
 }
 
-int MessageListModel::insertionRow(const MessageSummary &summary) const
+qsizetype MessageListModel::insertionRow(const QList<qint64> &ids,
+                                         const MessageSummary &summary) const
 {
-    const auto it = std::upper_bound(
-        m_rows.cbegin(), m_rows.cend(), summary,
-        [this](const MessageSummary &a, const MessageSummary &b) { return lessThan(a, b); });
-    return int(it - m_rows.cbegin());
+    // A binary search that reads about 17 summaries for 100,000 rows. A message gone from
+    // the cache compares as if before the new one.
+    qsizetype low = 0;
+    qsizetype high = ids.size();
+    while (low < high) {
+        const qsizetype mid = low + (high - low) / 2;
+        const MessageSummary *other = summaryOf(ids.at(mid));
+        if (other && lessThan(summary, *other))
+            high = mid;
+        else
+            low = mid + 1;
+    }
+    return low;
 }
 
 } // namespace poplar::ui

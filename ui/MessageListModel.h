@@ -1,25 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "store/MessageSummary.h"
+#include "store/MessageStore.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
 
 #include <optional>
 
-namespace poplar::store {
-class MessageStore;
-}
-
 namespace poplar::ui {
 
 /// The messages of one account's folder, as the message list shows them. GUI thread only:
-/// reads through the GUI thread's own cache connection. Rows are kept sorted (by date,
-/// newest first, unless sort() says otherwise); new mail is inserted in place, so a
-/// view's selection survives it.
+/// reads through the GUI thread's own cache connection.
+///
+/// Lazy: opening a folder reads only its ids, in the list's order, from an index (8 bytes a
+/// message; 0.8 MB for 100,000). Summaries are read in blocks of rows as a view asks for them
+/// and kept in a bounded cache, so memory follows the rows shown, not the folder's size. The
+/// ids are a snapshot: rows change only when the model is told (addMessages, removeMessage,
+/// reload), never because the sync thread committed behind it, so the row count a view
+/// holds is always right. New mail is inserted in place, so a view's selection survives it.
 class MessageListModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -34,6 +36,11 @@ public:
         SortRole,                         ///< the value a column sorts by
     };
     Q_ENUM(Roles)
+
+    /// Rows read from the cache at once: a few screens, one query.
+    static constexpr int blockRows = 256;
+    /// The most summaries kept; the least recently shown go first.
+    static constexpr int cacheRows = 16 * blockRows;
 
     /// `store` must outlive the model.
     explicit MessageListModel(store::MessageStore &store, QObject *parent = nullptr);
@@ -50,17 +57,19 @@ public:
     void reload();
 
     /// Shows only the folder's messages with these ids (search results), in the list's
-    /// order; the folder stays loaded, so clearing the filter is instant.
+    /// order; the folder's ids stay loaded, so clearing the filter is instant.
     void setFilter(const QSet<qint64> &ids);
     void clearFilter();
     [[nodiscard]] bool isFiltered() const { return m_filter.has_value(); }
-    /// The whole folder, filtered or not (for an export).
-    [[nodiscard]] const QList<store::MessageSummary> &folderMessages() const { return m_all; }
+    /// The ids of the whole folder, filtered or not, in the list's order (for an export,
+    /// and for "n of m match").
+    [[nodiscard]] const QList<qint64> &folderMessages() const { return m_ids; }
     /// Reads a shown message's summary again (it was completed, say) and updates its row.
     void refreshMessage(qint64 id);
 
-    /// The row's summary; `row` must be valid.
-    [[nodiscard]] const store::MessageSummary &summaryAt(int row) const;
+    /// The row's summary, read from the cache if it is not held; `row` must be valid. A
+    /// message gone from the cache meanwhile gives a summary with only its id.
+    [[nodiscard]] store::MessageSummary summaryAt(int row) const;
     /// The row showing this message, or -1.
     [[nodiscard]] int rowOf(qint64 id) const;
 
@@ -73,6 +82,9 @@ public:
     void setSeen(qint64 id, bool seen);
     /// Drops a message's row (the caller moved or removed it in the cache).
     void removeMessage(qint64 id);
+
+    /// How many summaries are held now (for tests: it must not follow the folder's size).
+    [[nodiscard]] int cachedRowCount() const { return int(m_cache.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -92,21 +104,43 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
+    struct Cached {
+        store::MessageSummary summary;
+        quint64 used = 0; ///< when it was last asked for, for the eviction
+    };
+
+    [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }
+    [[nodiscard]] store::FolderRef folderRef() const;
+    [[nodiscard]] store::SortKey sortKey() const;
+    /// The summary of the message at this row, reading its block if needed.
+    [[nodiscard]] const store::MessageSummary &rowSummary(int row) const;
+    /// The summary of a message by id, read alone if not held (nullptr if it is gone).
+    [[nodiscard]] const store::MessageSummary *summaryOf(qint64 id) const;
+    void remember(const store::MessageSummary &summary) const;
+    /// Makes room for `incoming` more summaries by dropping the least recently used.
+    void evictIfFull(qsizetype incoming) const;
     [[nodiscard]] bool lessThan(const store::MessageSummary &a,
                                 const store::MessageSummary &b) const;
-    [[nodiscard]] int insertionRow(const store::MessageSummary &summary) const;
-    void sortRows(QList<store::MessageSummary> &rows) const;
-    [[nodiscard]] QList<store::MessageSummary> filtered() const;
+    /// Where a message goes in this list of ids, kept in the list's order.
+    [[nodiscard]] qsizetype insertionRow(const QList<qint64> &ids,
+                                         const store::MessageSummary &summary) const;
+    void applyFilter();
+    void readFolder();
 
     store::MessageStore &m_store;
     QString m_accountId;
     store::Folder m_folder = store::Folder::Inbox;
     QString m_localFolder;
-    QList<store::MessageSummary> m_all;  ///< the whole folder, sorted as the rows are
-    QList<store::MessageSummary> m_rows; ///< what is shown: m_all, or its filtered part
+    QList<qint64> m_ids;      ///< the whole folder, in the rows' order
+    QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+
+    // Summaries held, by id: rows move when mail arrives or goes, the ids stay.
+    mutable QHash<qint64, Cached> m_cache;
+    mutable quint64 m_clock = 0;
+    mutable std::optional<int> m_unread; ///< counted when asked, until rows change
 };
 
 } // namespace poplar::ui

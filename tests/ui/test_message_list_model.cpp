@@ -7,13 +7,19 @@
 #include "store/MessageStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QFont>
+#include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -185,6 +191,199 @@ TEST_F(MessageListModelTest, SortingKeepsSelectionAndNewRowsFollowTheSortOrder)
     EXPECT_EQ(model.rowOf(id), -1);
 
     EXPECT_TRUE(warnings.warnings().isEmpty()) << qPrintable(warnings.warnings().join(u'\n'));
+}
+
+TEST_F(MessageListModelTest, TextSortsFoldAsciiCase)
+{
+    add(QStringLiteral("3"), QStringLiteral("c1"), QStringLiteral("banana"), day(1));
+    add(QStringLiteral("3"), QStringLiteral("c2"), QStringLiteral("Apple"), day(2));
+    const qint64 cherry =
+        add(QStringLiteral("3"), QStringLiteral("c3"), QStringLiteral("Cherry"), day(3));
+    MessageListModel model(*m_store);
+    model.setFolder(QStringLiteral("3"), Folder::Inbox);
+    model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.summaryAt(0).subject, QStringLiteral("Apple"));
+    EXPECT_EQ(model.summaryAt(1).subject, QStringLiteral("banana"));
+    EXPECT_EQ(model.summaryAt(2).subject, QStringLiteral("Cherry"));
+    // A new row lands where a reload would put it: the model's order is the index's.
+    ASSERT_TRUE(m_store->moveToFolder(cherry, Folder::Trash).ok());
+    model.removeMessage(cherry);
+    const qint64 blueberry =
+        add(QStringLiteral("3"), QStringLiteral("c4"), QStringLiteral("Blueberry"), day(4));
+    model.addMessages({blueberry});
+    EXPECT_EQ(model.rowOf(blueberry), 2);
+    EXPECT_EQ(model.unreadCount(), 3);
+}
+
+/// 100,000 messages in one account's Inbox: what the list must handle without reading it all.
+class LargeFolderTest : public ::testing::Test {
+protected:
+    static constexpr int count = 100'000;
+
+    struct Spec {
+        qint64 id;
+        QString sender;
+        QString subject;
+        QDateTime date;
+        qint64 size;
+    };
+
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        auto db = Database::open(m_dir.filePath(QStringLiteral("cache.sqlite")),
+                                 QStringLiteral("large-model-test"));
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        m_db = std::move(db).value();
+        m_store.emplace(m_db->connection());
+        Transaction txn(m_db->connection());
+        MessageStore::Inserter inserter = m_store->inserter();
+        const QDateTime base(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+        m_specs.reserve(count);
+        for (int i = 0; i < count; ++i) {
+            IncomingMessage m;
+            m.accountId = QStringLiteral("big");
+            m.uidl = QString::number(i);
+            // Subjects, senders and sizes in orders of their own, unlike the dates'.
+            m.headers.subject =
+                QStringLiteral("Subject %1").arg(qint64(i) * 7919 % count, 6, 10, QLatin1Char('0'));
+            m.headers.fromName =
+                QStringLiteral("Sender %1").arg(qint64(i) * 4099 % count, 6, 10, QLatin1Char('0'));
+            m.headers.date = base.addSecs(qint64(i) * 60);
+            m.raw = QByteArray(100 + (i * 37) % 997, 'x');
+            auto id = inserter.insert(m);
+            ASSERT_TRUE(id.ok());
+            m_specs.append(
+                {id.value(), m.headers.fromName, m.headers.subject, m.headers.date, m.raw.size()});
+        }
+        ASSERT_TRUE(txn.commit().ok());
+        QSqlQuery q(m_db->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("UPDATE messages SET seen = 1 WHERE id % 3 <> 0")));
+        m_unread = int(std::count_if(m_specs.cbegin(), m_specs.cend(),
+                                     [](const Spec &s) { return s.id % 3 == 0; }));
+    }
+
+    void TearDown() override
+    {
+        m_store.reset();
+        m_db.reset();
+    }
+
+    /// The id the list shows first when sorted by `key` ascending (ties: date, then id).
+    template<typename Key> std::pair<qint64, qint64> ends(Key key) const
+    {
+        auto less = [&](const Spec &a, const Spec &b) {
+            return std::tuple(key(a), a.date, a.id) < std::tuple(key(b), b.date, b.id);
+        };
+        const auto [low, high] = std::minmax_element(m_specs.cbegin(), m_specs.cend(), less);
+        return {low->id, high->id};
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    std::optional<MessageStore> m_store;
+    QList<Spec> m_specs;
+    int m_unread = 0;
+};
+
+TEST_F(LargeFolderTest, OpensScrollsAndSortsWithoutReadingEveryRow)
+{
+    MessageListModel model(*m_store);
+    model.setFolder(QStringLiteral("big"), Folder::Inbox);
+    ASSERT_EQ(model.rowCount(), count);
+    EXPECT_EQ(model.cachedRowCount(), 0);
+    EXPECT_EQ(model.unreadCount(), m_unread);
+
+    QTableView view;
+    view.setModel(&model);
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.resize(800, 600);
+    view.show();
+    view.grab(); // paints the first screen
+    EXPECT_EQ(model.index(0, MessageListModel::SubjectColumn).data().toString(),
+              m_specs.last().subject); // newest first
+    EXPECT_GT(model.cachedRowCount(), 0);
+    EXPECT_LE(model.cachedRowCount(), MessageListModel::blockRows);
+
+    view.scrollToBottom();
+    view.grab();
+    EXPECT_EQ(model.summaryAt(count - 1).id, m_specs.first().id);
+    EXPECT_LE(model.cachedRowCount(), 2 * MessageListModel::blockRows);
+
+    // Scrolling through the whole folder keeps only a bounded part of it.
+    for (int row = 0; row < count; row += 997)
+        ASSERT_FALSE(model.index(row, 0).data().toString().isEmpty()) << row;
+    EXPECT_LE(model.cachedRowCount(), MessageListModel::cacheRows);
+    EXPECT_EQ(model.rowOf(m_specs.at(count / 2).id), count - 1 - count / 2);
+
+    const auto bySender = ends([](const Spec &s) { return s.sender; });
+    const auto bySubject = ends([](const Spec &s) { return s.subject; });
+    const auto bySize = ends([](const Spec &s) { return s.size; });
+    const auto byDate = ends([](const Spec &) { return 0; });
+    const std::pair<int, std::pair<qint64, qint64>> columns[] = {
+        {MessageListModel::FromColumn, bySender},
+        {MessageListModel::SubjectColumn, bySubject},
+        {MessageListModel::SizeColumn, bySize},
+        {MessageListModel::DateColumn, byDate},
+    };
+    for (const auto &[column, expected] : columns) {
+        model.sort(column, Qt::AscendingOrder);
+        ASSERT_EQ(model.rowCount(), count);
+        EXPECT_EQ(model.summaryAt(0).id, expected.first) << column;
+        EXPECT_EQ(model.summaryAt(count - 1).id, expected.second) << column;
+        model.sort(column, Qt::DescendingOrder);
+        EXPECT_EQ(model.summaryAt(0).id, expected.second) << column;
+        EXPECT_EQ(model.summaryAt(count - 1).id, expected.first) << column;
+        EXPECT_LE(model.cachedRowCount(), MessageListModel::cacheRows);
+    }
+}
+
+TEST_F(LargeFolderTest, NewMailIsInsertedWithoutLosingTheSelection)
+{
+    MessageListModel model(*m_store);
+    model.setFolder(QStringLiteral("big"), Folder::Inbox);
+    QTableView view;
+    view.setModel(&model);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.resize(800, 600);
+    view.show();
+    const int selectedRow = 500;
+    view.selectionModel()->setCurrentIndex(model.index(selectedRow, 0),
+                                           QItemSelectionModel::ClearAndSelect |
+                                               QItemSelectionModel::Rows);
+    view.scrollTo(model.index(selectedRow, 0));
+    view.grab();
+    const qint64 selectedId = model.summaryAt(selectedRow).id;
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    IncomingMessage newest;
+    newest.accountId = QStringLiteral("big");
+    newest.uidl = QStringLiteral("new-1");
+    newest.headers.subject = QStringLiteral("Just arrived");
+    newest.headers.date = QDateTime(QDate(2030, 1, 1), QTime(8, 0), Qt::UTC);
+    newest.raw = "Subject: Just arrived\r\n\r\nHi\r\n";
+    IncomingMessage middle = newest;
+    middle.uidl = QStringLiteral("new-2");
+    middle.headers.date = m_specs.at(count / 2).date.addSecs(30);
+    auto first = m_store->insert(newest);
+    auto second = m_store->insert(middle);
+    ASSERT_TRUE(first.ok() && second.ok());
+    model.addMessages({first.value(), second.value()});
+
+    EXPECT_EQ(resets.count(), 0);
+    EXPECT_EQ(inserts.count(), 2);
+    ASSERT_EQ(model.rowCount(), count + 2);
+    EXPECT_EQ(model.summaryAt(0).id, first.value());
+    EXPECT_EQ(model.rowOf(second.value()), count - count / 2);
+    EXPECT_EQ(model.unreadCount(), m_unread + 2);
+    const QModelIndexList selected = view.selectionModel()->selectedRows();
+    ASSERT_EQ(selected.size(), 1);
+    EXPECT_EQ(selected.first().row(), selectedRow + 1);
+    EXPECT_EQ(selected.first().data(MessageListModel::MessageIdRole).toLongLong(), selectedId);
+    EXPECT_EQ(view.currentIndex().data(MessageListModel::MessageIdRole).toLongLong(), selectedId);
+    EXPECT_LE(model.cachedRowCount(), MessageListModel::cacheRows);
 }
 
 TEST_F(MessageListModelTest, ShowsNothingWithoutAnAccount)
