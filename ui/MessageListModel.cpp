@@ -362,6 +362,23 @@ int MessageListModel::unreadCount() const
     return *m_unread;
 }
 
+int MessageListModel::nextUnreadRow(int row, int step) const
+{
+    if (m_accountId.isEmpty() || step == 0)
+        return -1;
+    auto unread = m_store.unreadIds(folderRef());
+    if (!unread) {
+        Q_EMIT const_cast<MessageListModel *>(this)->loadFailed(unread.error().message());
+        return -1;
+    }
+    const QList<qint64> &ids = shown();
+    for (qsizetype r = qsizetype(row) + step; r >= 0 && r < ids.size(); r += step) {
+        if (unread.value().contains(ids.at(r)))
+            return int(r);
+    }
+    return -1;
+}
+
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(shown().size());

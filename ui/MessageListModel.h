@@ -73,6 +73,9 @@ public:
     /// The row showing this message, or -1.
     [[nodiscard]] int rowOf(qint64 id) const;
 
+    /// The first unread row after `row` going by `step` (1 down, -1 up), or -1. Asks the
+    /// cache which messages are unread instead of reading every row on the way.
+    [[nodiscard]] int nextUnreadRow(int row, int step) const;
     /// How many of the shown rows are unread.
     [[nodiscard]] int unreadCount() const;
     /// A date as the list shows it: local time, the time alone for today, no seconds.

@@ -371,6 +371,23 @@ Result<qint64> MessageStore::unreadCount(const FolderRef &list) const
     return q.value(0).toLongLong();
 }
 
+Result<QSet<qint64>> MessageStore::unreadIds(const FolderRef &list) const
+{
+    QVariantList values;
+    const QString where = listCondition(list, values);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE %1 AND seen = 0").arg(where));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot list unread messages"), q);
+    QSet<qint64> ids;
+    while (q.next())
+        ids.insert(q.value(0).toLongLong());
+    return ids;
+}
+
 Result<qint64> MessageStore::unreadAmong(const QList<qint64> &ids) const
 {
     qint64 unread = 0;

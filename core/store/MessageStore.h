@@ -99,6 +99,8 @@ public:
     [[nodiscard]] Result<QList<MessageSummary>> summaries(const QList<qint64> &ids) const;
     /// How many of a list's messages are unread.
     [[nodiscard]] Result<qint64> unreadCount(const FolderRef &list) const;
+    /// The unread messages of a list (few, usually: read from an index of unread mail only).
+    [[nodiscard]] Result<QSet<qint64>> unreadIds(const FolderRef &list) const;
     /// How many of these messages are unread (a search's results).
     [[nodiscard]] Result<qint64> unreadAmong(const QList<qint64> &ids) const;
     /// Unread messages in every account's Inbox: the number a tray icon shows.

@@ -317,6 +317,18 @@ TEST_F(LargeFolderTest, OpensScrollsAndSortsWithoutReadingEveryRow)
     EXPECT_LE(model.cachedRowCount(), MessageListModel::cacheRows);
     EXPECT_EQ(model.rowOf(m_specs.at(count / 2).id), count - 1 - count / 2);
 
+    // Unread messages are every third id; going down from the top finds the first of them.
+    const int firstUnread = model.nextUnreadRow(-1, 1);
+    ASSERT_GE(firstUnread, 0);
+    EXPECT_EQ(model.summaryAt(firstUnread).id % 3, 0);
+    EXPECT_FALSE(model.summaryAt(firstUnread).seen);
+    EXPECT_LT(firstUnread, 3);
+    EXPECT_EQ(model.nextUnreadRow(firstUnread, -1), -1);
+    const int lastUnread = model.nextUnreadRow(count, -1);
+    EXPECT_GT(lastUnread, count - 4);
+    EXPECT_EQ(model.nextUnreadRow(lastUnread, 1), -1);
+    EXPECT_LE(model.cachedRowCount(), MessageListModel::cacheRows);
+
     const auto bySender = ends([](const Spec &s) { return s.sender; });
     const auto bySubject = ends([](const Spec &s) { return s.subject; });
     const auto bySize = ends([](const Spec &s) { return s.size; });

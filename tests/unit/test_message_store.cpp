@@ -406,6 +406,7 @@ TEST_F(MessageStoreTest, OrderedIdsFollowEachListOrderAndScope)
     EXPECT_EQ(m_store->unreadCount(inbox).value(), 3);
     ASSERT_TRUE(m_store->setSeen(ids[0], true).ok());
     EXPECT_EQ(m_store->unreadCount(inbox).value(), 2);
+    EXPECT_EQ(m_store->unreadIds(inbox).value(), (QSet<qint64>{ids[1], ids[2]}));
     EXPECT_EQ(m_store->unreadAmong({ids[0], ids[1], otherId}).value(), 2);
 
     auto summaries = m_store->summaries({ids[2], 999'999, ids[0]});
