@@ -15,6 +15,7 @@
 #include "PartialMessageBar.h"
 #include "ProtocolLogDialog.h"
 #include "ReadingActions.h"
+#include "ReadingPreferences.h"
 #include "SearchBar.h"
 #include "SearchController.h"
 #include "SettingsDialog.h"
@@ -176,6 +177,7 @@ void MainWindow::createMenus()
     edit->addAction(m_findAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_options->paneBesideAction());
+    view->addAction(m_readingPrefs->preferPlainTextAction());
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_mailActions->deleteAction());
     message->addAction(m_mailActions->restoreAction());
@@ -225,6 +227,7 @@ void MainWindow::createWidgets()
 
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));
+    m_readingPrefs = new ReadingPreferences(m_services.profile.iniPath(), m_view, this);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is
     // given and knows nothing of syncing.
     auto *viewPane = new QWidget(this);

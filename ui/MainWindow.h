@@ -29,6 +29,7 @@ class MailActions;
 class MailTransfer;
 class ReadingActions;
 class WindowOptions;
+class ReadingPreferences;
 class MessageListModel;
 class MessageView;
 class PartialMessageBar;
@@ -63,6 +64,7 @@ public:
     [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
     [[nodiscard]] WindowOptions *windowOptions() const { return m_options; }
+    [[nodiscard]] ReadingPreferences *readingPreferences() const { return m_readingPrefs; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
     /// main() calls it once the window is up; tests leave it off.
@@ -134,6 +136,7 @@ private:
     MailTransfer *m_transfer = nullptr;
     ReadingActions *m_reading = nullptr;
     WindowOptions *m_options = nullptr;
+    ReadingPreferences *m_readingPrefs = nullptr;
     QSet<QString> m_askingTrust;         ///< accounts whose certificate question is open
     QSet<QString> m_refusedCertificates; ///< fingerprints refused: not asked again this session
     QLabel *m_lastCheckLabel = nullptr;

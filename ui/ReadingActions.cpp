@@ -175,15 +175,14 @@ void ReadingActions::toggleRead()
 
 void ReadingActions::goToUnread(int step)
 {
-    const int rows = m_model->rowCount();
     const QModelIndex current = m_list->selectionModel()->currentIndex();
-    int row = current.isValid() ? current.row() + step : (step > 0 ? 0 : rows - 1);
-    for (; row >= 0 && row < rows; row += step) {
-        if (!m_model->summaryAt(row).seen) {
-            m_list->selectRow(row);
-            m_list->scrollTo(m_model->index(row, 0));
-            return;
-        }
+    // The model asks the cache, not every row on the way: a large folder stays fast.
+    const int from = current.isValid() ? current.row() : (step > 0 ? -1 : m_model->rowCount());
+    const int row = m_model->nextUnreadRow(from, step);
+    if (row >= 0) {
+        m_list->selectRow(row);
+        m_list->scrollTo(m_model->index(row, 0));
+        return;
     }
     Q_EMIT notice(step > 0 ? tr("No unread message below this one")
                            : tr("No unread message above this one"));
