@@ -53,6 +53,8 @@ make_root() { # DIR
     say "debootstrap $SUITE into $1"
     debootstrap --variant=minbase "$SUITE" "$1" "$MIRROR" >"$1.debootstrap.log" 2>&1 ||
         die "debootstrap failed: $(tail -n 5 "$1.debootstrap.log")"
+    # What an installed Debian has and debootstrap leaves out: a hosts file naming localhost.
+    printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$1/etc/hosts"
     # The policy a Debian system has anyway: no services start inside a chroot.
     printf '#!/bin/sh\nexit 101\n' >"$1/usr/sbin/policy-rc.d"
     chmod +x "$1/usr/sbin/policy-rc.d"
@@ -80,7 +82,7 @@ in_root "$builder" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
     die "installing git and make failed"
 say "make test (installs the dependencies, builds, runs every suite)"
 in_root "$builder" sh -c 'cd /root/poplar && make test' >"$WORK/make-test.log" 2>&1 ||
-    die "make test failed in the clean root: $(tail -n 30 "$WORK/make-test.log")"
+    { KEEP=1; die "make test failed in the clean root (log kept in $WORK): $(tail -n 30 "$WORK/make-test.log")"; }
 tail -n 12 "$WORK/make-test.log"
 say "cpack -G DEB"
 in_root "$builder" sh -c 'cd /root/poplar/build && cpack -G DEB' >"$WORK/cpack.log" 2>&1 ||
