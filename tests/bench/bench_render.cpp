@@ -103,6 +103,37 @@ void BM_Render_25MB(benchmark::State &state)
     state.SetBytesProcessed(qint64(state.iterations()) * raw.size());
 }
 
+/// Hostile structure: 20,000 nested <div>s (gumbo alone is quadratic on it) and 100,000
+/// nested multiparts (GMime checks each line against every open boundary). The renderer's
+/// caps must keep both linear.
+void BM_Render_DeepHtml(benchmark::State &state)
+{
+    QByteArray raw = "From: a@example.org\r\nSubject: deep\r\nMIME-Version: 1.0\r\n"
+                     "Content-Type: text/html\r\n\r\n";
+    for (int i = 0; i < 20000; ++i)
+        raw += "<div>";
+    raw += "deep text\r\n";
+    for (auto _ : state) {
+        mime::RenderedMessage m = mime::MessageRenderer::render(raw);
+        benchmark::DoNotOptimize(m);
+    }
+}
+
+void BM_Render_DeepMultipart(benchmark::State &state)
+{
+    QByteArray raw = "From: a@example.org\nSubject: deep\nMIME-Version: 1.0\n";
+    for (int i = 0; i < 100000; ++i)
+        raw += "Content-Type: multipart/mixed; boundary=\"b" + QByteArray::number(i) + "\"\n\n--b" +
+               QByteArray::number(i) + "\n";
+    raw += "Content-Type: text/plain\n\ninnermost\n";
+    for (auto _ : state) {
+        mime::RenderedMessage m = mime::MessageRenderer::render(raw);
+        benchmark::DoNotOptimize(m);
+    }
+}
+
+BENCHMARK(BM_Render_DeepHtml)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_Render_DeepMultipart)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Render_Corpus)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Render_25MB)->Unit(benchmark::kMillisecond)->Iterations(5);
 

@@ -5,7 +5,6 @@
 #include "mime/MessageRenderer.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -215,36 +214,5 @@ std::string recordName(const ::testing::TestParamInfo<CorpusEntry> &info)
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusRecord, ::testing::ValuesIn(loadRecords()), recordName);
-
-// Render time of every corpus message, median and worst, printed for the record; the worst
-// is held to a bound that only a pathological (quadratic, say) path would break.
-TEST(CorpusTiming, EveryMessageRendersQuickly)
-{
-    const std::vector<CorpusEntry> records = loadRecords();
-    if (records.front().file.empty())
-        GTEST_SKIP() << "No corpus at " << corpusDir().toStdString();
-    std::vector<qint64> micros;
-    std::string worstFile;
-    for (const CorpusEntry &record : records) {
-        QFile file(corpusDir() + QLatin1Char('/') + QString::fromStdString(record.file));
-        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << record.file;
-        const QByteArray raw = file.readAll();
-        QElapsedTimer timer;
-        timer.start();
-        const RenderedMessage m = MessageRenderer::render(raw);
-        micros.push_back(timer.nsecsElapsed() / 1000);
-        if (micros.back() == *std::max_element(micros.begin(), micros.end()))
-            worstFile = record.file;
-        ASSERT_GE(m.text.size(), 0);
-    }
-    std::vector<qint64> sorted = micros;
-    std::sort(sorted.begin(), sorted.end());
-    const qint64 median = sorted.at(sorted.size() / 2);
-    const qint64 worst = sorted.back();
-    std::printf("corpus render: %zu messages, median %.2f ms, worst %.2f ms (%s)\n", sorted.size(),
-                double(median) / 1000, double(worst) / 1000, worstFile.c_str());
-    EXPECT_LT(worst, 1'000'000) << worstFile;
-    EXPECT_LT(median, 50'000);
-}
 
 } // namespace

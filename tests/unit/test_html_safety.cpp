@@ -12,7 +12,6 @@
 #include "TestUtil.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
 
@@ -146,17 +145,16 @@ TEST(HtmlSafety, BodyImagesComeOnlyFromTheMessageUnlessRemoteIsAllowed)
     EXPECT_EQ(dataUrlBytes(QUrl(QStringLiteral("data:,a%20b"))), QByteArray("a b"));
 }
 
-TEST(RenderLimits, DeeplyNestedHtmlIsFast)
+// How fast these are is measured in tests/bench (bench_render.cpp); here, that the caps
+// that make them fast are in place.
+TEST(RenderLimits, DeeplyNestedHtmlIsFlattened)
 {
     QString html;
     for (int i = 0; i < 20000; ++i)
         html += QStringLiteral("<div>");
     html += QStringLiteral("deep text");
-    QElapsedTimer timer;
-    timer.start();
     const SanitizedHtml s = sanitizeHtml(html);
     const HtmlText t = htmlToText(html);
-    EXPECT_LT(timer.elapsed(), 2000);
     EXPECT_TRUE(s.flattened);
     EXPECT_TRUE(s.html.contains(QStringLiteral("deep text")));
     EXPECT_TRUE(t.text.contains(QStringLiteral("deep text")));
@@ -194,14 +192,11 @@ TEST(RenderLimits, NestingPastTheCapIsCutWithAWarning)
     EXPECT_EQ(deep.headers.subject, QStringLiteral("deep"));
 }
 
-TEST(RenderLimits, HundredThousandNestedMultipartsAreFast)
+TEST(RenderLimits, HundredThousandNestedMultipartsStopAtTheBoundaryCap)
 {
     // GMime checks each line against every open boundary; past 256 declarations the
     // boundaries are renamed, so the cost stops growing with the depth.
-    QElapsedTimer timer;
-    timer.start();
     const RenderedMessage m = MessageRenderer::render(nestedMultiparts(100000));
-    EXPECT_LT(timer.elapsed(), 3000);
     EXPECT_EQ(m.headers.subject, QStringLiteral("deep"));
     EXPECT_TRUE(m.warnings.join(u'\n').contains(QStringLiteral("boundaries")))
         << qPrintable(m.warnings.join(u'\n'));
