@@ -467,6 +467,38 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Deleted %1 messages from Trash.</source>
         <translation>已从废纸篓删除 %1 封邮件。</translation>
     </message>
+    <message>
+        <source>Delete &amp;Permanently…</source>
+        <translation>永久删除(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected messages from this computer without passing through Trash</source>
+        <translation>从本机删除所选邮件，不经过废纸篓</translation>
+    </message>
+    <message>
+        <source>Delete Permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected message from this computer for good?</source>
+        <translation>要从本机永久删除所选邮件吗？</translation>
+    </message>
+    <message>
+        <source>Delete the %1 selected messages from this computer for good?</source>
+        <translation>要从本机永久删除所选的 %1 封邮件吗？</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The server copy is deleted at the next check if the account deletes there what is deleted here.</source>
+        <translation>此操作无法撤销。如果该账户设置为“在本地删除时同时从服务器删除”，服务器上的副本将在下次检查时删除。</translation>
+    </message>
+    <message>
+        <source>Deleted 1 message for good.</source>
+        <translation>已永久删除 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>Deleted %1 messages for good.</source>
+        <translation>已永久删除 %1 封邮件。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MailTransfer</name>
@@ -981,6 +1013,17 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>No unread message above this one</source>
         <translation>上方没有未读邮件</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::ReadingPreferences</name>
+    <message>
+        <source>Prefer &amp;Plain Text</source>
+        <translation>优先显示纯文本(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Of a message sent both as HTML and as plain text, show the plain text</source>
+        <translation>邮件同时含有 HTML 和纯文本版本时，显示纯文本</translation>
     </message>
 </context>
 <context>
