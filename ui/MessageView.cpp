@@ -501,7 +501,20 @@ void MessageView::linkHovered(const QUrl &url)
 QVariant MessageView::resource(const QUrl &url)
 {
     const QByteArray bytes = m_resources->image(url);
-    return bytes.isEmpty() ? QVariant() : QVariant(QImage::fromData(bytes));
+    const QImage image = bytes.isEmpty() ? QImage() : QImage::fromData(bytes);
+    if (!image.isNull())
+        return image;
+    // A blocked (no source left), remote or missing inline image: empty space of the size
+    // the HTML gave, not Qt's broken-image icon stretched over it. Other schemes get nothing.
+    const QString scheme = url.scheme().toLower();
+    const bool blankable = scheme.isEmpty() || scheme == QLatin1String("cid") ||
+                           scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
+                           scheme == QLatin1String("ftp");
+    if (!blankable)
+        return {};
+    QImage blank(1, 1, QImage::Format_ARGB32);
+    blank.fill(Qt::transparent);
+    return blank;
 }
 
 QString MessageView::joinAddresses(const QList<mime::MailAddress> &addresses)
