@@ -22,8 +22,9 @@ packages=(
   # packaging: the .deb's computed dependencies, checks of the desktop entry and the
   # AppStream metainfo, and the clean Debian roots of packaging/check-fresh.sh
   dpkg-dev desktop-file-utils appstream debootstrap
-  # looking at the GUI without a display
-  xvfb xauth imagemagick xdotool fonts-wqy-microhei
+  # looking at the GUI without a display, and at its dark side (the README's screenshots:
+  # QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark)
+  xvfb xauth imagemagick xdotool fonts-wqy-microhei qt6-gtk-platformtheme gnome-themes-extra
 )
 
 missing=()
