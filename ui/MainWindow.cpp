@@ -186,6 +186,7 @@ void MainWindow::createMenus()
     message->addAction(m_reading->openInWindowAction());
     message->addAction(m_reading->viewSourceAction());
     message->addAction(m_reading->toggleReadAction());
+    message->addAction(m_reading->toggleFlagAction());
     message->addSeparator();
     message->addAction(m_reading->nextUnreadAction());
     message->addAction(m_reading->previousUnreadAction());

@@ -4,6 +4,7 @@
 #include "store/MessageStore.h"
 
 #include <QFont>
+#include <QIcon>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -403,6 +404,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
     case Qt::FontRole:
+    case Qt::DecorationRole:
+    case FlaggedRole:
     case SeenRole:
     case AccountIdRole:
     case SortRole:
@@ -432,7 +435,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                 return tr("%1 <%2>").arg(s.fromName, s.fromAddress);
             return senderOf(s);
         case SubjectColumn:
-            return s.subject;
+            return s.hasAttachments ? tr("%1 (with attachments)").arg(s.subject) : s.subject;
         case DateColumn:
             return s.date.isValid() ? QLocale().toString(s.date.toLocalTime(), QLocale::LongFormat)
                                     : tr("The message has no date");
@@ -449,6 +452,17 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return font;
         }
         break;
+    case Qt::DecorationRole:
+        // The marks Thunderbird users look for: a star on the sender, a clip on the subject.
+        if (index.column() == FromColumn && s.flagged)
+            return QIcon::fromTheme(QStringLiteral("starred"),
+                                    QIcon::fromTheme(QStringLiteral("emblem-important")));
+        if (index.column() == SubjectColumn && s.hasAttachments)
+            return QIcon::fromTheme(QStringLiteral("mail-attachment"),
+                                    QIcon::fromTheme(QStringLiteral("document-attach")));
+        break;
+    case FlaggedRole:
+        return s.flagged;
     case SeenRole:
         return s.seen;
     case AccountIdRole:

@@ -34,6 +34,7 @@ public:
         SeenRole,                         ///< bool
         AccountIdRole,                    ///< QString
         SortRole,                         ///< the value a column sorts by
+        FlaggedRole,                      ///< bool
     };
     Q_ENUM(Roles)
 

@@ -59,12 +59,14 @@ ReadingActions::ReadingActions(QWidget *window, QTableView *list, MessageListMod
                         QKeySequence(Qt::CTRL | Qt::Key_U));
     m_toggleRead = make(tr("Mark as Read/&Unread"), QStringLiteral("toggleReadAction"),
                         QKeySequence(Qt::Key_M));
+    m_toggleFlag =
+        make(tr("&Flag/Unflag"), QStringLiteral("toggleFlagAction"), QKeySequence(Qt::Key_S));
     m_nextUnread =
         make(tr("&Next Unread"), QStringLiteral("nextUnreadAction"), QKeySequence(Qt::Key_N));
     m_previousUnread = make(tr("&Previous Unread"), QStringLiteral("previousUnreadAction"),
                             QKeySequence(Qt::Key_P));
     // Single letters would swallow typing anywhere else (the search box): list only.
-    for (QAction *action : {m_toggleRead, m_nextUnread, m_previousUnread}) {
+    for (QAction *action : {m_toggleRead, m_toggleFlag, m_nextUnread, m_previousUnread}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_list->addAction(action);
     }
@@ -73,6 +75,7 @@ ReadingActions::ReadingActions(QWidget *window, QTableView *list, MessageListMod
     connect(m_openInWindow, &QAction::triggered, this, &ReadingActions::openInWindow);
     connect(m_viewSource, &QAction::triggered, this, &ReadingActions::viewSource);
     connect(m_toggleRead, &QAction::triggered, this, &ReadingActions::toggleRead);
+    connect(m_toggleFlag, &QAction::triggered, this, &ReadingActions::toggleFlag);
     connect(m_nextUnread, &QAction::triggered, this, [this] { goToUnread(+1); });
     connect(m_previousUnread, &QAction::triggered, this, [this] { goToUnread(-1); });
     connect(m_list, &QAbstractItemView::doubleClicked, this, &ReadingActions::openInWindow);
@@ -173,6 +176,20 @@ void ReadingActions::toggleRead()
     m_model->setSeen(id, seen);
 }
 
+void ReadingActions::toggleFlag()
+{
+    const qint64 id = currentId();
+    if (id <= 0)
+        return;
+    const bool flagged =
+        !m_model->summaryAt(m_list->selectionModel()->currentIndex().row()).flagged;
+    if (Status s = m_store.setFlagged(id, flagged); !s) {
+        Q_EMIT failed(s.error().message());
+        return;
+    }
+    m_model->refreshMessage(id);
+}
+
 void ReadingActions::goToUnread(int step)
 {
     const QModelIndex current = m_list->selectionModel()->currentIndex();
@@ -191,7 +208,7 @@ void ReadingActions::goToUnread(int step)
 void ReadingActions::updateEnabled()
 {
     const bool hasMessage = currentId() > 0;
-    for (QAction *action : {m_openInWindow, m_viewSource, m_toggleRead})
+    for (QAction *action : {m_openInWindow, m_viewSource, m_toggleRead, m_toggleFlag})
         action->setEnabled(hasMessage);
 }
 

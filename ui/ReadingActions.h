@@ -17,8 +17,8 @@ class MessageListModel;
 
 /// The reading commands of the main window, with the keys Thunderbird users know: open a
 /// message file (Ctrl+O, or dropped on the window), open the selected message in its own
-/// window (Enter), its source (Ctrl+U), mark it read or unread (M), and the next or previous
-/// unread message (N, P).
+/// window (Enter), its source (Ctrl+U), mark it read or unread (M), star it (S), and the
+/// next or previous unread message (N, P).
 class ReadingActions : public QObject {
     Q_OBJECT
 
@@ -31,6 +31,7 @@ public:
     [[nodiscard]] QAction *openInWindowAction() const { return m_openInWindow; }
     [[nodiscard]] QAction *viewSourceAction() const { return m_viewSource; }
     [[nodiscard]] QAction *toggleReadAction() const { return m_toggleRead; }
+    [[nodiscard]] QAction *toggleFlagAction() const { return m_toggleFlag; }
     [[nodiscard]] QAction *nextUnreadAction() const { return m_nextUnread; }
     [[nodiscard]] QAction *previousUnreadAction() const { return m_previousUnread; }
 
@@ -52,6 +53,7 @@ private:
     void openInWindow();
     void viewSource();
     void toggleRead();
+    void toggleFlag();
     void goToUnread(int step);
     void updateEnabled();
 
@@ -63,6 +65,7 @@ private:
     QAction *m_openInWindow = nullptr;
     QAction *m_viewSource = nullptr;
     QAction *m_toggleRead = nullptr;
+    QAction *m_toggleFlag = nullptr;
     QAction *m_nextUnread = nullptr;
     QAction *m_previousUnread = nullptr;
 };

@@ -18,7 +18,8 @@ namespace poplar::store {
 namespace {
 
 const QString summaryColumns = QStringLiteral(
-    "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial");
+    "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial, "
+    "flagged, has_attachments");
 
 MessageSummary summaryFromRow(const QSqlQuery &q)
 {
@@ -35,6 +36,8 @@ MessageSummary summaryFromRow(const QSqlQuery &q)
     s.size = q.value(8).toLongLong();
     s.seen = q.value(9).toBool();
     s.partial = q.value(10).toBool();
+    s.flagged = q.value(11).toBool();
+    s.hasAttachments = q.value(12).toBool();
     return s;
 }
 
@@ -591,6 +594,17 @@ Status MessageStore::purgeMessage(qint64 id)
         return queryError(QStringLiteral("Cannot delete a message"), q);
     if (q.numRowsAffected() == 0)
         return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
+    return {};
+}
+
+Status MessageStore::setFlagged(qint64 id, bool flagged)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE messages SET flagged = ? WHERE id = ?"));
+    q.addBindValue(flagged);
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot flag a message"), q);
     return {};
 }
 

@@ -131,6 +131,7 @@ public:
     [[nodiscard]] Status complete(qint64 id, const QByteArray &raw);
     [[nodiscard]] Status moveToFolder(qint64 id, Folder folder);
     [[nodiscard]] Status setSeen(qint64 id, bool seen);
+    [[nodiscard]] Status setFlagged(qint64 id, bool flagged);
     /// Deletes what is in Trash from this computer (one account's, or all when empty); the
     /// download records stay, so nothing comes back at the next sync. Returns how many.
     [[nodiscard]] Result<int> purgeTrash(const QString &accountId = {});

@@ -28,6 +28,8 @@ struct MessageSummary {
     qint64 size = 0;
     bool seen = false;
     bool partial = false;
+    bool flagged = false;        ///< starred by the user
+    bool hasAttachments = false; ///< known once the message is indexed
 };
 
 /// The header facts extracted once, when a message is stored.

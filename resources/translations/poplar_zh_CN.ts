@@ -776,6 +776,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Size</source>
         <translation>大小</translation>
     </message>
+    <message>
+        <source>%1 (with attachments)</source>
+        <translation>%1（含附件）</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListPane</name>
@@ -1013,6 +1017,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>No unread message above this one</source>
         <translation>上方没有未读邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Flag/Unflag</source>
+        <translation>标记/取消星标(&amp;F)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 
@@ -123,3 +124,35 @@ TEST_F(ReadingActionsTest, AnEmlFileDroppedOnTheWindowOpens)
 }
 
 } // namespace
+
+TEST_F(ReadingActionsTest, SStarsAMessageAndTheListShowsTheMarks)
+{
+    const QString account = addAccount(QStringLiteral("Home"));
+    const QList<qint64> ids = threeMessages(account);
+    // An indexed message with an attachment carries the clip mark.
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("UPDATE messages SET has_attachments = 1 WHERE id = %1").arg(ids.at(0))));
+    ui::MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.messageList()->setFocus();
+    selectMessage(window, ids.at(1));
+    QTest::keyClick(window.messageList(), Qt::Key_S);
+    EXPECT_TRUE(m_store->message(ids.at(1)).value().flagged);
+    ui::MessageListModel *model = window.messageModel();
+    const int row = model->rowOf(ids.at(1));
+    EXPECT_TRUE(model->index(row, 0).data(ui::MessageListModel::FlaggedRole).toBool());
+    QTest::keyClick(window.messageList(), Qt::Key_S);
+    EXPECT_FALSE(m_store->message(ids.at(1)).value().flagged);
+    EXPECT_FALSE(model->index(row, 0).data(ui::MessageListModel::FlaggedRole).toBool());
+
+    const int withClip = model->rowOf(ids.at(0));
+    EXPECT_TRUE(model->index(withClip, ui::MessageListModel::SubjectColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("with attachments")));
+    EXPECT_FALSE(model->index(row, ui::MessageListModel::SubjectColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("with attachments")));
+}
