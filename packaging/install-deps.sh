@@ -19,9 +19,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
-  # packaging: the .deb's computed dependencies, checks of the desktop entry and the
+  # packaging: the .deb's computed dependencies (dpkg-shlibdeps; CPack needs `file` to find
+  # the binaries), checks of the desktop entry and the
   # AppStream metainfo, and the clean Debian roots of packaging/check-fresh.sh
-  dpkg-dev desktop-file-utils appstream debootstrap
+  dpkg-dev file desktop-file-utils appstream debootstrap
   # looking at the GUI without a display, and at its dark side (the README's screenshots:
   # QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark)
   xvfb xauth imagemagick xdotool fonts-wqy-microhei qt6-gtk-platformtheme gnome-themes-extra
