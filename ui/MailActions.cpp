@@ -233,26 +233,38 @@ void MailActions::selectRow(int row)
     m_list->scrollTo(index);
 }
 
+bool MailActions::confirmDestructive(const Question &question) const
+{
+    // Cancel is the default: Enter must never destroy mail by accident. The object names
+    // ("<name>Question", "confirm<Name>") are what tests answer.
+    QMessageBox box(QMessageBox::Warning, question.title, question.text, QMessageBox::NoButton,
+                    m_dialogParent);
+    box.setObjectName(question.name + QStringLiteral("Question"));
+    box.setInformativeText(question.consequence);
+    QPushButton *confirm = box.addButton(question.confirm, QMessageBox::DestructiveRole);
+    QString name = question.name;
+    name[0] = name[0].toUpper();
+    confirm->setObjectName(QStringLiteral("confirm") + name);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == confirm;
+}
+
 void MailActions::deleteSelectedPermanently()
 {
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return;
-    QMessageBox box(
-        QMessageBox::Warning, tr("Delete Permanently"),
+    const Question question{
+        QStringLiteral("deletePermanently"), tr("Delete Permanently"),
         ids.size() == 1
             ? tr("Delete the selected message from this computer for good?")
             : tr("Delete the %1 selected messages from this computer for good?").arg(ids.size()),
-        QMessageBox::NoButton, m_dialogParent);
-    box.setObjectName(QStringLiteral("deletePermanentlyQuestion"));
-    box.setInformativeText(tr("This cannot be undone. The server copy is deleted at the next "
-                              "check if the account deletes there what is deleted here."));
-    QPushButton *confirm = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    confirm->setObjectName(QStringLiteral("confirmDeletePermanently"));
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != confirm)
+        tr("This cannot be undone. The server copy is deleted at the next check if the account "
+           "deletes there what is deleted here."),
+        tr("Delete")};
+    if (!confirmDestructive(question))
         return;
     const int row = firstRowOf(ids);
     QList<qint64> gone;
@@ -290,24 +302,17 @@ void MailActions::emptyTrash()
         Q_EMIT notice(tr("The Trash of %1 is empty.").arg(name));
         return;
     }
-    QMessageBox box(
-        QMessageBox::Warning, tr("Empty Trash"),
-        (count.value() == 1
-             ? tr("Delete the message in the Trash of %1 from this computer for good?").arg(name)
-             : tr("Delete the %1 messages in the Trash of %2 from this computer for "
-                  "good?")
-                   .arg(count.value())
-                   .arg(name)),
-        QMessageBox::NoButton, m_dialogParent);
-    box.setObjectName(QStringLiteral("emptyTrashQuestion"));
-    box.setInformativeText(tr("This cannot be undone. Copies still on the server stay there "
-                              "and are not downloaded again."));
-    QPushButton *empty = box.addButton(tr("Empty Trash"), QMessageBox::DestructiveRole);
-    empty->setObjectName(QStringLiteral("confirmEmptyTrash"));
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() == empty)
+    const Question question{
+        QStringLiteral("emptyTrash"), tr("Empty Trash"),
+        count.value() == 1
+            ? tr("Delete the message in the Trash of %1 from this computer for good?").arg(name)
+            : tr("Delete the %1 messages in the Trash of %2 from this computer for good?")
+                  .arg(count.value())
+                  .arg(name),
+        tr("This cannot be undone. Copies still on the server stay there and are not "
+           "downloaded again."),
+        tr("Empty Trash")};
+    if (confirmDestructive(question))
         purgeTrash(accountId);
 }
 

@@ -58,6 +58,15 @@ Q_SIGNALS:
 
 private:
     class MoveCommand;
+    /// A question before something that cannot be undone.
+    struct Question {
+        QString name; ///< object names: "<name>Question" and "confirm<Name>"
+        QString title;
+        QString text;
+        QString consequence;
+        QString confirm; ///< the destructive button's text
+    };
+    [[nodiscard]] bool confirmDestructive(const Question &question) const;
     friend class MoveCommand;
 
     [[nodiscard]] QList<qint64> selectedIds() const;
