@@ -13,7 +13,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-svg-dev libqt6svg6 qt6-translations-l10n
   # mail libraries
-  libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev
+  libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev libicu-dev
   # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail;
   # OpenSSL's headers for the SHA-256 comparison in tests/bench/bench_digest.cpp
   libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev

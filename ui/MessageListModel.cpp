@@ -32,24 +32,6 @@ int compareDates(const MessageSummary &a, const MessageSummary &b)
     return 0;
 }
 
-/// SQLite's NOCASE on UTF-8: bytes compared with ASCII letters folded, shorter first on a
-/// tie. The same order the list's indexes hold, so a new row lands where a reload puts it.
-int compareNoCase(const QString &a, const QString &b)
-{
-    const QByteArray x = a.toUtf8();
-    const QByteArray y = b.toUtf8();
-    const auto fold = [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u;
-    };
-    const qsizetype n = std::min(x.size(), y.size());
-    for (qsizetype i = 0; i < n; ++i) {
-        if (const int d = int(fold(x.at(i))) - int(fold(y.at(i))); d != 0)
-            return d;
-    }
-    return x.size() == y.size() ? 0 : (x.size() < y.size() ? -1 : 1);
-}
-
 /// The locale's short time format, without seconds: a list has no room for them.
 QString shortTimeFormat(const QLocale &locale)
 {
@@ -76,7 +58,10 @@ QString MessageListModel::formatDate(const QDateTime &utc)
 MessageListModel::MessageListModel(store::MessageStore &store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_collator(std::make_unique<store::TextCollator>(store.sortLanguage()))
 {}
+
+MessageListModel::~MessageListModel() = default;
 
 void MessageListModel::setFolder(const QString &accountId, store::Folder folder)
 {
@@ -574,10 +559,10 @@ bool MessageListModel::lessThan(const MessageSummary &a, const MessageSummary &b
     int c = 0;
     switch (m_sortColumn) {
     case FromColumn:
-        c = compareNoCase(senderOf(a), senderOf(b));
+        c = m_collator->compare(senderOf(a), senderOf(b));
         break;
     case SubjectColumn:
-        c = compareNoCase(a.subject, b.subject);
+        c = m_collator->compare(a.subject, b.subject);
         break;
     case SizeColumn:
         c = a.size < b.size ? -1 : (a.size > b.size ? 1 : 0);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/MessageStore.h"
+#include "store/TextCollator.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QSet>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace poplar::ui {
@@ -45,6 +47,7 @@ public:
 
     /// `store` must outlive the model.
     explicit MessageListModel(store::MessageStore &store, QObject *parent = nullptr);
+    ~MessageListModel() override;
 
     /// Shows this account's folder (and reads it). An empty id shows nothing.
     void setFolder(const QString &accountId, store::Folder folder);
@@ -132,6 +135,8 @@ private:
     void readFolder();
 
     store::MessageStore &m_store;
+    /// The cache's order for sender and subject, so a new row lands where a reload puts it.
+    std::unique_ptr<store::TextCollator> m_collator;
     QString m_accountId;
     store::Folder m_folder = store::Folder::Inbox;
     QString m_localFolder;

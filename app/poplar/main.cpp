@@ -105,8 +105,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "poplar: a second launch cannot reach this one: %s\n",
                      qUtf8Printable(why));
 
-    Result<std::unique_ptr<store::Database>> database =
-        store::Database::open(profile.cachePath(), QStringLiteral("poplar-gui"));
+    // The GUI opens the cache first and in the user's language: its lists sort that way.
+    const auto openCache = [&profile] {
+        return store::Database::open(profile.cachePath(), QStringLiteral("poplar-gui"),
+                                     store::Database::SortLanguage::User);
+    };
+    Result<std::unique_ptr<store::Database>> database = openCache();
     if (!database && database.error().code == Error::Code::CacheDamaged && interactive()) {
         // Offer the way out; nothing is overwritten: the damaged file is kept beside.
         const auto answer = QMessageBox::question(
@@ -121,7 +125,7 @@ int main(int argc, char *argv[])
                 store::moveCacheAside(profile.cachePath(), QDateTime::currentDateTimeUtc());
             if (!aside)
                 return fail(cannotStart, aside.error().message());
-            database = store::Database::open(profile.cachePath(), QStringLiteral("poplar-gui"));
+            database = openCache();
         }
     }
     if (!database)

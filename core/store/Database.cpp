@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
 
+#include "store/TextCollator.h"
+
 #include <QDateTime>
 #include <QFile>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -115,6 +118,20 @@ CREATE INDEX messages_list_sender ON messages(folder, account_id, local_folder,
     from_name, from_address);
 CREATE INDEX messages_unread ON messages(folder, account_id, local_folder) WHERE seen = 0;
 )sql"),
+        // v9: sender and subject sort in the user's language (TextCollator) instead of by
+        // code point with ASCII case folded. cache_meta says which language's order the
+        // indexes hold, so that every connection keeps it and a change of language rebuilds
+        // them.
+        QStringLiteral(R"sql(
+CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+DROP INDEX messages_list_subject;
+DROP INDEX messages_list_sender;
+CREATE INDEX messages_list_subject ON messages(folder, account_id, local_folder,
+    subject COLLATE poplar_locale, date, id);
+CREATE INDEX messages_list_sender ON messages(folder, account_id, local_folder,
+    (CASE WHEN from_name = '' THEN from_address ELSE from_name END) COLLATE poplar_locale,
+    date, id, from_name, from_address);
+)sql"),
     };
     return steps;
 }
@@ -176,7 +193,8 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName)
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName,
+                                                 SortLanguage language)
 {
     if (QSqlDatabase::contains(connectionName))
         return Error{Error::Code::Storage,
@@ -192,7 +210,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
     }
     if (Status s = database->configure(); !s)
         return s.error();
+    // Before the schema: the v9 upgrade builds indexes in this order.
+    const QString storedLanguage = database->meta(QStringLiteral("collation_locale"));
+    const QString sortLanguage = language == SortLanguage::User || storedLanguage.isEmpty()
+                                     ? QLocale().name()
+                                     : storedLanguage;
+    if (Status s = TextCollator::registerOn(db, sortLanguage); !s)
+        return s.error();
     if (Status s = database->migrate(); !s)
+        return s.error();
+    if (Status s = database->keepSortOrder(sortLanguage); !s)
         return s.error();
     return database;
 }
@@ -232,6 +259,48 @@ Status Database::configure()
         }
     }
     return {};
+}
+
+QString Database::meta(const QString &key) const
+{
+    // Absent before v9: a query that fails reads as "nothing stored".
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT value FROM cache_meta WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec() || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
+Status Database::keepSortOrder(const QString &language)
+{
+    const QString tag = TextCollator(language).tag();
+    const QString storedTag = meta(QStringLiteral("collation"));
+    if (storedTag == tag)
+        return {};
+    QSqlDatabase db = connection();
+    Transaction txn(db);
+    if (!txn.active())
+        return storageError(QStringLiteral("Cannot start sorting the cache anew"),
+                            db.lastError().text());
+    // Indexes built in another order (another language, or ICU's rules changed) would send
+    // SQLite looking for rows where they are not: rebuild them in this one. A fresh cache
+    // has no rows, so this costs nothing there.
+    if (!storedTag.isEmpty()) {
+        if (Status s = exec(db, QStringLiteral("REINDEX %1").arg(TextCollator::sqlName()),
+                            QStringLiteral("Cannot sort the cache anew"));
+            !s)
+            return s;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO cache_meta(key, value) VALUES "
+                                 "('collation', ?), ('collation_locale', ?)"));
+    query.addBindValue(tag);
+    query.addBindValue(language);
+    if (!query.exec())
+        return storageError(QStringLiteral("Cannot record the cache's sort order"),
+                            query.lastError().text());
+    return txn.commit();
 }
 
 Status Database::migrate()

@@ -16,10 +16,19 @@ namespace poplar::store {
 /// The connection is closed and removed when the object dies; it must die on its thread.
 class Database {
 public:
+    /// Whose language sender and subject sort by (see TextCollator). The cache keeps one
+    /// order for all its connections: a sync started from a cron job with LANG=C must not
+    /// write index entries in another order than the one the indexes hold.
+    enum class SortLanguage {
+        Stored, ///< the cache's (the user's locale when the cache is new)
+        User,   ///< QLocale()'s, re-sorting the cache if it was another (the GUI's choice)
+    };
+
     /// Opens (creating if needed) the cache at `path`. `connectionName` must be unique per
     /// thread; ":memory:" as path gives a private in-memory cache for tests.
-    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString &path,
-                                                                const QString &connectionName);
+    [[nodiscard]] static Result<std::unique_ptr<Database>>
+    open(const QString &path, const QString &connectionName,
+         SortLanguage language = SortLanguage::Stored);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -28,12 +37,16 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schemaVersion = 8;
+    static constexpr int schemaVersion = 9;
 
 private:
     Database(QString path, QString connectionName);
     Status configure();
     Status migrate();
+    /// A value from cache_meta, or empty.
+    [[nodiscard]] QString meta(const QString &key) const;
+    /// Rebuilds the sorted indexes if they were built in another order than `language`'s.
+    Status keepSortOrder(const QString &language);
 
     QString m_path;
     QString m_connectionName;

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 
 #include <QCryptographicHash>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -274,7 +275,7 @@ Result<qint64> MessageStore::count(Folder folder, const QString &accountId) cons
 
 namespace {
 
-// Spelled exactly as in the v8 indexes (Database.cpp): SQLite matches expressions by text.
+// Spelled exactly as in the v9 indexes (Database.cpp): SQLite matches expressions by text.
 const QString senderKey =
     QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
 
@@ -282,9 +283,9 @@ QString sortColumn(SortKey key)
 {
     switch (key) {
     case SortKey::Sender:
-        return senderKey + QStringLiteral(" COLLATE NOCASE");
+        return senderKey + QStringLiteral(" COLLATE poplar_locale");
     case SortKey::Subject:
-        return QStringLiteral("subject COLLATE NOCASE");
+        return QStringLiteral("subject COLLATE poplar_locale");
     case SortKey::Size:
         return QStringLiteral("size");
     case SortKey::Date:
@@ -319,6 +320,15 @@ QString idList(const QList<qint64> &ids, qsizetype from, qsizetype count)
 }
 
 } // namespace
+
+QString MessageStore::sortLanguage() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT value FROM cache_meta WHERE key = 'collation_locale'")) &&
+        q.next())
+        return q.value(0).toString();
+    return QLocale().name(); // what Database::open registers for a cache that names none
+}
 
 Result<QList<qint64>> MessageStore::orderedIds(const FolderRef &list, SortKey key,
                                                bool descending) const

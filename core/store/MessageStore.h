@@ -37,8 +37,8 @@ struct FolderRef {
 };
 
 /// The orders a message list offers. Each breaks ties by date (undated counts as oldest),
-/// then by id, in the same direction; text compares with ASCII case folded (SQLite's NOCASE),
-/// which is what the list indexes can walk.
+/// then by id, in the same direction; text compares in the cache's language (TextCollator),
+/// which is what the list indexes hold.
 enum class SortKey { Sender, Subject, Date, Size };
 
 /// Queries and writes on the message tables, through one thread's connection.
@@ -51,6 +51,9 @@ public:
     [[nodiscard]] static QString localAccountId() { return QStringLiteral("local"); }
 
     [[nodiscard]] QSqlDatabase database() const { return m_db; }
+    /// The language whose order the cache's sender and subject indexes hold (a locale name
+    /// for TextCollator): a list placing a new row compares in it too.
+    [[nodiscard]] QString sortLanguage() const;
 
     /// Stores messages one by one with the statements prepared once: preparing costs about
     /// as much as running the INSERTs. Keep it no longer than the caller's transaction.

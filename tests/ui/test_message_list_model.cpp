@@ -216,6 +216,41 @@ TEST_F(MessageListModelTest, TextSortsFoldAsciiCase)
     EXPECT_EQ(model.unreadCount(), 3);
 }
 
+TEST(MessageListModelLanguage, ChineseSubjectsSortByPinyinAndNewRowsFollow)
+{
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
+    {
+        auto db = Database::open(QStringLiteral(":memory:"), QStringLiteral("model-zh"),
+                                 Database::SortLanguage::User);
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        MessageStore store(db.value()->connection());
+        const auto add = [&store](const QString &uidl, const QString &subject) {
+            return test::storeMessage(store, QStringLiteral("1"), uidl,
+                                      test::rfc5322(subject, QStringLiteral("Li <li@example.org>"),
+                                                    day(1), QStringLiteral("正文")));
+        };
+        add(QStringLiteral("z"), QStringLiteral("张伟的报告"));
+        add(QStringLiteral("l"), QStringLiteral("李明的会议纪要"));
+        add(QStringLiteral("w"), QStringLiteral("王芳的通知"));
+        MessageListModel model(store);
+        model.setFolder(QStringLiteral("1"), Folder::Inbox);
+        model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+        ASSERT_EQ(model.rowCount(), 3);
+        // Pinyin (li, wang, zhang), not code points (张 U+5F20 comes first there).
+        EXPECT_EQ(model.summaryAt(0).subject, QStringLiteral("李明的会议纪要"));
+        EXPECT_EQ(model.summaryAt(1).subject, QStringLiteral("王芳的通知"));
+        EXPECT_EQ(model.summaryAt(2).subject, QStringLiteral("张伟的报告"));
+        // 阿 ("a", U+963F: last by code point) arrives and lands first, as a reload puts it.
+        const qint64 a = add(QStringLiteral("a"), QStringLiteral("阿强的问题"));
+        model.addMessages({a});
+        EXPECT_EQ(model.rowOf(a), 0);
+        model.reload();
+        EXPECT_EQ(model.rowOf(a), 0);
+    }
+    QLocale::setDefault(saved);
+}
+
 /// 100,000 messages in one account's Inbox: what the list must handle without reading it all.
 class LargeFolderTest : public ::testing::Test {
 protected:

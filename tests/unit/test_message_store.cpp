@@ -424,8 +424,8 @@ TEST_F(MessageStoreTest, ListOrdersAreReadFromAnIndexNotSorted)
     const QString sender =
         QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
     for (const QString &order :
-         {sender + QStringLiteral(" COLLATE NOCASE DESC, date DESC, id DESC"),
-          QStringLiteral("subject COLLATE NOCASE, date, id"),
+         {sender + QStringLiteral(" COLLATE poplar_locale DESC, date DESC, id DESC"),
+          QStringLiteral("subject COLLATE poplar_locale, date, id"),
           QStringLiteral("size DESC, date DESC, id DESC"), QStringLiteral("date DESC, id DESC")}) {
         QSqlQuery q(m_db->connection());
         ASSERT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM messages WHERE "
