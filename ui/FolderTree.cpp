@@ -14,7 +14,13 @@ using store::Folder;
 
 namespace {
 
-enum ItemRole { AccountIdRole = Qt::UserRole + 1, FolderRole, IsFolderRole, LocalFolderRole };
+enum ItemRole {
+    AccountIdRole = Qt::UserRole + 1,
+    FolderRole,
+    IsFolderRole,
+    LocalFolderRole,
+    UnifiedRole,
+};
 
 } // namespace
 
@@ -40,6 +46,14 @@ void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &
         QIcon::fromTheme(QStringLiteral("user-trash"), s->standardIcon(QStyle::SP_TrashIcon));
     const std::pair<Folder, QString> folders[] = {{Folder::Inbox, tr("Inbox")},
                                                   {Folder::Trash, tr("Trash")}};
+    if (accounts.size() > 1) {
+        // Thunderbird's "Unified Folders": every account's new mail in one list.
+        auto *unified = new QTreeWidgetItem(this, {tr("Unified Inbox")});
+        unified->setIcon(0, inboxIcon);
+        unified->setData(0, IsFolderRole, true);
+        unified->setData(0, UnifiedRole, true);
+        unified->setToolTip(0, tr("The Inboxes of all accounts together"));
+    }
     for (const Account &a : accounts) {
         auto *top = new QTreeWidgetItem(this, {a.name});
         top->setIcon(0, accountIcon);
@@ -122,6 +136,17 @@ bool FolderTree::selectLocalFolder(const QString &name)
     return false;
 }
 
+bool FolderTree::selectUnifiedInbox()
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        if (topLevelItem(i)->data(0, UnifiedRole).toBool()) {
+            makeCurrent(topLevelItem(i));
+            return true;
+        }
+    }
+    return false;
+}
+
 void FolderTree::makeCurrent(QTreeWidgetItem *item)
 {
     if (currentItem() == item)
@@ -147,6 +172,10 @@ void FolderTree::currentChanged(QTreeWidgetItem *item)
                 },
                 Qt::QueuedConnection);
         }
+        return;
+    }
+    if (item->data(0, UnifiedRole).toBool()) {
+        Q_EMIT unifiedInboxSelected();
         return;
     }
     if (const QString local = item->data(0, LocalFolderRole).toString(); !local.isEmpty()) {

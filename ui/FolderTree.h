@@ -8,21 +8,24 @@
 
 namespace poplar::ui {
 
-/// The accounts, each with its local folders (Inbox, Trash). Choosing an account stands for
-/// its Inbox. GUI thread.
+/// The accounts, each with its local folders (Inbox, Trash), under a Unified Inbox when there
+/// is more than one account. Choosing an account stands for its Inbox. GUI thread.
 class FolderTree : public QTreeWidget {
     Q_OBJECT
 
 public:
     explicit FolderTree(QWidget *parent = nullptr);
 
-    /// Shows these accounts (in this order), then "Local Folders" with these local folders
-    /// (imported mail) and its Trash when there are any; selects nothing and emits nothing.
+    /// Shows the Unified Inbox (for two accounts or more), these accounts (in this order),
+    /// then "Local Folders" with these local folders (imported mail) and its Trash when
+    /// there are any; selects nothing and emits nothing.
     void setAccounts(const QList<Account> &accounts, const QStringList &localFolders = {});
     /// Makes this folder the current one; false when it is not in the tree.
     bool selectFolder(const QString &accountId, store::Folder folder);
     /// Makes this local folder the current one; false when it is not in the tree.
     bool selectLocalFolder(const QString &name);
+    /// Makes the Unified Inbox the current folder; false when the tree has none.
+    bool selectUnifiedInbox();
 
 Q_SIGNALS:
     /// The user (or selectFolder) chose a folder. The Trash of "Local Folders" comes as
@@ -30,6 +33,8 @@ Q_SIGNALS:
     void folderSelected(const QString &accountId, poplar::store::Folder folder);
     /// The user (or selectLocalFolder) chose a local folder.
     void localFolderSelected(const QString &name);
+    /// The user (or selectUnifiedInbox) chose the Unified Inbox.
+    void unifiedInboxSelected();
 
 private:
     void currentChanged(QTreeWidgetItem *item);

@@ -65,6 +65,7 @@ MessageListModel::~MessageListModel() = default;
 
 void MessageListModel::setFolder(const QString &accountId, store::Folder folder)
 {
+    m_unified = false;
     m_accountId = accountId;
     m_folder = folder;
     m_localFolder.clear();
@@ -74,6 +75,7 @@ void MessageListModel::setFolder(const QString &accountId, store::Folder folder)
 
 void MessageListModel::setLocalFolder(const QString &name)
 {
+    m_unified = false;
     m_accountId = store::MessageStore::localAccountId();
     m_folder = store::Folder::Inbox;
     m_localFolder = name;
@@ -81,9 +83,54 @@ void MessageListModel::setLocalFolder(const QString &name)
     reload();
 }
 
+void MessageListModel::setUnifiedInbox()
+{
+    m_unified = true;
+    m_accountId.clear();
+    m_folder = store::Folder::Inbox;
+    m_localFolder.clear();
+    m_filter.reset();
+    reload();
+}
+
 store::FolderRef MessageListModel::folderRef() const
 {
-    return {m_accountId, m_folder, m_localFolder};
+    if (m_unified)
+        return store::FolderRef::unified();
+    return {m_accountId, m_folder, m_localFolder, false};
+}
+
+std::optional<MessageListModel::RowOrder> MessageListModel::readOrder()
+{
+    RowOrder order;
+    if (!hasFolder())
+        return order;
+    auto ids = m_store.orderedIds(folderRef(), sortKey(), m_sortOrder == Qt::DescendingOrder);
+    if (!ids) {
+        Q_EMIT loadFailed(ids.error().message());
+        return std::nullopt;
+    }
+    order.ids = std::move(ids).value();
+    if (!m_threaded)
+        return order;
+    auto links = m_store.threadLinks(folderRef());
+    if (!links) {
+        Q_EMIT loadFailed(links.error().message());
+        return order; // unthreaded is still the folder
+    }
+    store::ThreadedOrder threads = store::arrangeInThreads(order.ids, links.value());
+    order.ids = std::move(threads.ids);
+    order.depth = std::move(threads.depth);
+    return order;
+}
+
+void MessageListModel::setThreaded(bool threaded)
+{
+    if (threaded == m_threaded)
+        return;
+    m_threaded = threaded;
+    if (std::optional<RowOrder> order = readOrder())
+        relayout(std::move(*order));
 }
 
 store::SortKey MessageListModel::sortKey() const
@@ -102,17 +149,10 @@ store::SortKey MessageListModel::sortKey() const
 
 void MessageListModel::reload()
 {
-    QList<qint64> ids;
-    if (!m_accountId.isEmpty()) {
-        auto result =
-            m_store.orderedIds(folderRef(), sortKey(), m_sortOrder == Qt::DescendingOrder);
-        if (result)
-            ids = std::move(result).value();
-        else
-            Q_EMIT loadFailed(result.error().message());
-    }
+    RowOrder order = readOrder().value_or(RowOrder{});
     beginResetModel();
-    m_ids = std::move(ids);
+    m_ids = std::move(order.ids);
+    m_depth = std::move(order.depth);
     m_cache.clear();
     m_unread.reset();
     applyFilter();
@@ -295,7 +335,7 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
 {
     // A local folder's summaries do not say which local folder they are in: the caller
     // reloads those.
-    if (m_accountId.isEmpty() || !m_localFolder.isEmpty() || ids.isEmpty())
+    if (!hasFolder() || !m_localFolder.isEmpty() || ids.isEmpty())
         return;
     // Those already shown are found in one pass over the folder, not one search per id.
     QSet<qint64> fresh(ids.cbegin(), ids.cend());
@@ -303,6 +343,7 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
         if (fresh.remove(id) && fresh.isEmpty())
             return;
     }
+    bool threadedArrivals = false;
     for (qint64 id : ids) {
         if (!fresh.remove(id))
             continue; // shown, or listed twice
@@ -312,10 +353,28 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
             continue;
         }
         const MessageSummary summary = std::move(result).value();
-        if (summary.accountId != m_accountId || summary.folder != m_folder)
+        if (!folderRef().holds(summary))
             continue;
         m_unread.reset();
-        if (!m_filter) {
+        if (m_threaded) {
+            // Its place depends on the thread it joins: it goes in last, and the relayout
+            // below moves it there with the rest of its thread.
+            threadedArrivals = true;
+            if (!m_filter) {
+                const int row = int(m_ids.size());
+                beginInsertRows({}, row, row);
+                m_ids.append(id);
+                endInsertRows();
+            } else {
+                m_ids.append(id);
+                if (m_filter->contains(id)) {
+                    const int row = int(m_filtered.size());
+                    beginInsertRows({}, row, row);
+                    m_filtered.append(id);
+                    endInsertRows();
+                }
+            }
+        } else if (!m_filter) {
             const qsizetype row = insertionRow(m_ids, summary);
             beginInsertRows({}, int(row), int(row));
             m_ids.insert(row, id);
@@ -331,11 +390,15 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
         }
         remember(summary);
     }
+    if (threadedArrivals) {
+        if (std::optional<RowOrder> order = readOrder())
+            relayout(std::move(*order));
+    }
 }
 
 int MessageListModel::unreadCount() const
 {
-    if (m_accountId.isEmpty())
+    if (!hasFolder())
         return 0;
     if (!m_unread) {
         auto result = m_filter ? m_store.unreadAmong(m_filtered) : m_store.unreadCount(folderRef());
@@ -350,7 +413,7 @@ int MessageListModel::unreadCount() const
 
 int MessageListModel::nextUnreadRow(int row, int step) const
 {
-    if (m_accountId.isEmpty() || step == 0)
+    if (!hasFolder() || step == 0)
         return -1;
     auto unread = m_store.unreadIds(folderRef());
     if (!unread) {
@@ -386,6 +449,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case MessageIdRole:
         return shown().at(index.row());
+    case ThreadDepthRole:
+        return m_depth.value(shown().at(index.row()), 0);
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
     case Qt::FontRole:
@@ -505,20 +570,21 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    if (m_accountId.isEmpty())
+    if (!hasFolder())
         return;
-    auto ordered = m_store.orderedIds(folderRef(), sortKey(), order == Qt::DescendingOrder);
-    if (!ordered) {
-        Q_EMIT loadFailed(ordered.error().message());
-        return;
-    }
+    if (std::optional<RowOrder> rows = readOrder())
+        relayout(std::move(*rows));
+}
+
+void MessageListModel::relayout(RowOrder order)
+{
     // The same rows in the new order: a message the sync stored but the model was not told
     // of yet waits for addMessages, and one gone meanwhile keeps its row (at the end) until
     // removeMessage or a reload, so the row count never changes under a layout change.
     QSet<qint64> held(m_ids.cbegin(), m_ids.cend());
     QList<qint64> ids;
     ids.reserve(m_ids.size());
-    for (qint64 id : std::as_const(ordered.value())) {
+    for (qint64 id : std::as_const(order.ids)) {
         if (held.remove(id))
             ids.append(id);
     }
@@ -538,6 +604,7 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
         oldIds.append(shown().at(i.row()));
 
     m_ids = std::move(ids);
+    m_depth = std::move(order.depth);
     applyFilter();
     const QList<qint64> &rows = shown();
     for (int row = 0; row < rows.size() && !newRows.isEmpty(); ++row) {

@@ -37,6 +37,7 @@ public:
         AccountIdRole,                    ///< QString
         SortRole,                         ///< the value a column sorts by
         FlaggedRole,                      ///< bool
+        ThreadDepthRole,                  ///< int: how far a reply is indented (0 unthreaded)
     };
     Q_ENUM(Roles)
 
@@ -53,6 +54,17 @@ public:
     void setFolder(const QString &accountId, store::Folder folder);
     /// Shows a local folder (imported mail): account MessageStore::localAccountId(), Inbox.
     void setLocalFolder(const QString &name);
+    /// Shows every server account's Inbox together. accountId() is then empty: actions that
+    /// need an account take it from the message (AccountIdRole).
+    void setUnifiedInbox();
+    [[nodiscard]] bool isUnifiedInbox() const { return m_unified; }
+    /// Whether a folder is shown at all (an account's, a local one or the Unified Inbox).
+    [[nodiscard]] bool hasFolder() const { return m_unified || !m_accountId.isEmpty(); }
+
+    /// Groups the rows in conversations (References/In-Reply-To), threads in the list's
+    /// order, replies indented under their parent. Keeps the selection.
+    void setThreaded(bool threaded);
+    [[nodiscard]] bool isThreaded() const { return m_threaded; }
     [[nodiscard]] const QString &accountId() const { return m_accountId; }
     [[nodiscard]] store::Folder folder() const { return m_folder; }
     /// The local folder shown, or empty when an account's folder is.
@@ -118,6 +130,15 @@ private:
 
     [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }
     [[nodiscard]] store::FolderRef folderRef() const;
+    /// The folder's ids in the rows' order (threaded or not), read from the cache.
+    struct RowOrder {
+        QList<qint64> ids;
+        QHash<qint64, int> depth;
+    };
+    [[nodiscard]] std::optional<RowOrder> readOrder();
+    /// Puts the rows in this order (the same ids: new ones must have been inserted already)
+    /// as a layout change, so views keep their selection and current row.
+    void relayout(RowOrder order);
     [[nodiscard]] store::SortKey sortKey() const;
     /// The summary of the message at this row, reading its block if needed.
     [[nodiscard]] const store::MessageSummary &rowSummary(int row) const;
@@ -140,8 +161,11 @@ private:
     QString m_accountId;
     store::Folder m_folder = store::Folder::Inbox;
     QString m_localFolder;
-    QList<qint64> m_ids;      ///< the whole folder, in the rows' order
-    QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
+    bool m_unified = false;
+    bool m_threaded = false;
+    QHash<qint64, int> m_depth; ///< replies' indentation when threaded
+    QList<qint64> m_ids;        ///< the whole folder, in the rows' order
+    QList<qint64> m_filtered;   ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -5,11 +5,67 @@
 #include "SearchBar.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHeaderView>
+#include <QPainter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace poplar::ui {
+
+namespace {
+
+/// Indents a reply's subject under its parent's when the list is threaded. The row's
+/// background (selection, alternate colour) still spans the whole cell.
+class ThreadIndentDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    /// Deeper than this, a thread shows flat: a hostile References chain must not push the
+    /// subject out of sight.
+    static constexpr int maxIndentLevels = 12;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const int depth =
+            std::min(index.data(MessageListModel::ThreadDepthRole).toInt(), maxIndentLevels);
+        if (depth <= 0) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem background(option);
+        initStyleOption(&background, index);
+        background.text.clear();
+        background.icon = {};
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+        QStyleOptionViewItem shifted(option);
+        shifted.rect.setLeft(option.rect.left() + depth * indentWidth(option));
+        QStyledItemDelegate::paint(painter, shifted, index);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        const int depth =
+            std::min(index.data(MessageListModel::ThreadDepthRole).toInt(), maxIndentLevels);
+        size.rwidth() += std::max(depth, 0) * indentWidth(option);
+        return size;
+    }
+
+private:
+    static int indentWidth(const QStyleOptionViewItem &option)
+    {
+        return option.fontMetrics.averageCharWidth() * 2;
+    }
+};
+
+} // namespace
 
 MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     : QWidget(parent)
@@ -46,6 +102,8 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     header->resizeSection(MessageListModel::SizeColumn,
                           boldMetrics.horizontalAdvance(QStringLiteral("999 MB")) + 24);
     header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
+    m_list->setItemDelegateForColumn(MessageListModel::SubjectColumn,
+                                     new ThreadIndentDelegate(m_list));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

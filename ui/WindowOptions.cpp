@@ -23,11 +23,38 @@ WindowOptions::WindowOptions(const QString &iniPath, QSplitter *messageSplitter,
     m_workOffline->setObjectName(QStringLiteral("workOfflineAction"));
     m_workOffline->setCheckable(true);
     m_workOffline->setToolTip(tr("Start no check for mail until this is turned off"));
-    QSettings settings(m_iniPath, QSettings::IniFormat);
-    m_workOffline->setChecked(
-        settings.value(QStringLiteral("%1/%2").arg(keys::windowGroup, keys::workOffline), false)
-            .toBool());
+    m_workOffline->setChecked(stored(keys::workOffline));
     connect(m_workOffline, &QAction::toggled, this, &WindowOptions::setOffline);
+
+    m_threaded = new QAction(tr("&Threaded Conversations"), this);
+    m_threaded->setObjectName(QStringLiteral("threadedAction"));
+    m_threaded->setCheckable(true);
+    m_threaded->setToolTip(tr("Group replies under the message they answer"));
+    m_threaded->setChecked(stored(keys::threaded));
+    connect(m_threaded, &QAction::toggled, this, &WindowOptions::setThreaded);
+}
+
+bool WindowOptions::stored(QLatin1String key) const
+{
+    const QSettings settings(m_iniPath, QSettings::IniFormat);
+    return settings.value(QStringLiteral("%1/%2").arg(keys::windowGroup, key), false).toBool();
+}
+
+void WindowOptions::store(QLatin1String key, bool on) const
+{
+    QSettings settings(m_iniPath, QSettings::IniFormat);
+    settings.setValue(QStringLiteral("%1/%2").arg(keys::windowGroup, key), on);
+}
+
+bool WindowOptions::isThreaded() const
+{
+    return m_threaded->isChecked();
+}
+
+void WindowOptions::setThreaded(bool threaded)
+{
+    store(keys::threaded, threaded);
+    Q_EMIT threadedChanged(threaded);
 }
 
 bool WindowOptions::isOffline() const
@@ -54,8 +81,7 @@ void WindowOptions::setPaneBeside(bool beside)
 
 void WindowOptions::setOffline(bool offline)
 {
-    QSettings settings(m_iniPath, QSettings::IniFormat);
-    settings.setValue(QStringLiteral("%1/%2").arg(keys::windowGroup, keys::workOffline), offline);
+    store(keys::workOffline, offline);
     Q_EMIT offlineChanged(offline);
 }
 

@@ -8,9 +8,9 @@ class QSplitter;
 
 namespace poplar::ui {
 
-/// The main window's View and File toggles that change how it behaves rather than what it
-/// shows: the message pane below or beside the list, and working offline (no check starts,
-/// by hand or by schedule, until it is turned off). Both are remembered in poplar.ini.
+/// The main window's View and File toggles: the message pane below or beside the list, the
+/// list grouped in conversations or not, and working offline (no check starts, by hand or
+/// by schedule, until it is turned off). All are remembered in poplar.ini.
 class WindowOptions : public QObject {
     Q_OBJECT
 
@@ -19,22 +19,30 @@ public:
 
     [[nodiscard]] QAction *paneBesideAction() const { return m_paneBeside; }
     [[nodiscard]] QAction *workOfflineAction() const { return m_workOffline; }
+    [[nodiscard]] QAction *threadedAction() const { return m_threaded; }
     [[nodiscard]] bool isOffline() const;
+    [[nodiscard]] bool isThreaded() const;
 
     /// The splitter's saved state (which holds its orientation) was restored: show it.
     void layoutRestored();
 
 Q_SIGNALS:
     void offlineChanged(bool offline);
+    void threadedChanged(bool threaded);
 
 private:
     void setPaneBeside(bool beside);
     void setOffline(bool offline);
+    void setThreaded(bool threaded);
+    /// Reads a [window] toggle, writes one.
+    [[nodiscard]] bool stored(QLatin1String key) const;
+    void store(QLatin1String key, bool on) const;
 
     QString m_iniPath;
     QSplitter *m_splitter;
     QAction *m_paneBeside = nullptr;
     QAction *m_workOffline = nullptr;
+    QAction *m_threaded = nullptr;
 };
 
 } // namespace poplar::ui

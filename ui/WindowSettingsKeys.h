@@ -13,5 +13,6 @@ inline constexpr QLatin1String folderSplitter{"folderSplitter"};
 inline constexpr QLatin1String messageSplitter{"messageSplitter"};
 inline constexpr QLatin1String listHeader{"listHeader"};
 inline constexpr QLatin1String workOffline{"workOffline"};
+inline constexpr QLatin1String threaded{"threaded"};
 
 } // namespace poplar::ui::keys

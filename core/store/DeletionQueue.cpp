@@ -46,8 +46,7 @@ QString deletionReasonToString(DeletionReason reason)
 
 DeletionQueue::DeletionQueue(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 Status DeletionQueue::enqueue(const QString &accountId, const QString &uidl, const QDateTime &now)
 {
@@ -70,7 +69,8 @@ Status DeletionQueue::remove(const QString &accountId, const QList<QString> &uid
         q.addBindValue(accountId);
         q.addBindValue(uidl);
         if (!q.exec())
-            return storageError(QStringLiteral("Cannot update the deletion queue"), q.lastError().text());
+            return storageError(QStringLiteral("Cannot update the deletion queue"),
+                                q.lastError().text());
     }
     return {};
 }

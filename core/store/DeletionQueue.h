@@ -12,8 +12,8 @@ namespace poplar::store {
 
 /// Why a message is to leave the server.
 enum class DeletionReason {
-    DeletedHere, ///< the user deleted it here and the account deletes on the server too
-    OlderThan,   ///< downloaded longer ago than the account keeps mail on the server
+    DeletedHere,     ///< the user deleted it here and the account deletes on the server too
+    OlderThan,       ///< downloaded longer ago than the account keeps mail on the server
     NotLeftOnServer, ///< the account does not leave mail on the server
 };
 
@@ -23,8 +23,8 @@ struct PendingDeletion {
     QString accountId;
     QString uidl;
     DeletionReason reason = DeletionReason::DeletedHere;
-    QDateTime since;       ///< queued at (DeletedHere) or downloaded at (OlderThan), UTC
-    qint64 messageId = 0;  ///< the local copy, 0 when there is none any more
+    QDateTime since;      ///< queued at (DeletedHere) or downloaded at (OlderThan), UTC
+    qint64 messageId = 0; ///< the local copy, 0 when there is none any more
     QString subject;
 };
 
@@ -35,7 +35,8 @@ class DeletionQueue {
 public:
     explicit DeletionQueue(QSqlDatabase db);
 
-    [[nodiscard]] Status enqueue(const QString &accountId, const QString &uidl, const QDateTime &now);
+    [[nodiscard]] Status enqueue(const QString &accountId, const QString &uidl,
+                                 const QDateTime &now);
     /// Forgets queued deletions (undone, confirmed by the server, or gone from it).
     /// Several rows: wrap the call in the caller's Transaction.
     [[nodiscard]] Status remove(const QString &accountId, const QList<QString> &uidls);

@@ -2,9 +2,9 @@
 #include "store/MessageStore.h"
 
 #include "store/Database.h"
+#include "store/StoreSql.h"
 
 #include <QCryptographicHash>
-#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -16,37 +16,9 @@
 
 namespace poplar::store {
 
+using namespace sql;
+
 namespace {
-
-const QString summaryColumns = QStringLiteral(
-    "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial, "
-    "flagged, has_attachments");
-
-MessageSummary summaryFromRow(const QSqlQuery &q)
-{
-    MessageSummary s;
-    s.id = q.value(0).toLongLong();
-    s.accountId = q.value(1).toString();
-    s.uidl = q.value(2).toString();
-    s.folder = folderFromString(q.value(3).toString()).value_or(Folder::Inbox);
-    s.fromName = q.value(4).toString();
-    s.fromAddress = q.value(5).toString();
-    s.subject = q.value(6).toString();
-    if (!q.value(7).isNull())
-        s.date = QDateTime::fromSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
-    s.size = q.value(8).toLongLong();
-    s.seen = q.value(9).toBool();
-    s.partial = q.value(10).toBool();
-    s.flagged = q.value(11).toBool();
-    s.hasAttachments = q.value(12).toBool();
-    return s;
-}
-
-// A null QString binds as SQL NULL; the text columns are NOT NULL with '' meaning "none".
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 // OpenSSL's SHA-256 first: Qt 6.4 hashes with portable C at ~175 MB/s, OpenSSL at ~1.6 GB/s
 // (SHA-NI), and every stored message is hashed on the sync thread. Qt's is the fallback.
@@ -60,11 +32,6 @@ QString sha256Of(const QByteArray &raw)
             QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex());
     const auto *bytes = reinterpret_cast<const char *>(digest);
     return QString::fromLatin1(QByteArray::fromRawData(bytes, qsizetype(length)).toHex());
-}
-
-Error queryError(const QString &what, const QSqlQuery &q)
-{
-    return storageError(what, q.lastError().text());
 }
 
 } // namespace
@@ -191,239 +158,6 @@ Status MessageStore::markDeletedOnServer(const QString &accountId, const QList<Q
             return queryError(QStringLiteral("Cannot record a server deletion"), q);
     }
     return {};
-}
-
-Result<QList<MessageSummary>> MessageStore::messages(Folder folder, const QString &accountId) const
-{
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT %1 FROM messages WHERE folder = ?").arg(summaryColumns);
-    if (!accountId.isEmpty())
-        sql += QStringLiteral(" AND account_id = ?");
-    sql += QStringLiteral(" ORDER BY date IS NULL, date DESC, id DESC");
-    q.prepare(sql);
-    q.addBindValue(folderToString(folder));
-    if (!accountId.isEmpty())
-        q.addBindValue(accountId);
-    if (!q.exec())
-        return queryError(QStringLiteral("Cannot list messages"), q);
-    QList<MessageSummary> rows;
-    while (q.next())
-        rows.append(summaryFromRow(q));
-    return rows;
-}
-
-Result<QList<MessageSummary>> MessageStore::page(Folder folder, const QString &accountId, int limit,
-                                                 const std::optional<PageKey> &after) const
-{
-    // Dated messages newest first, then undated ones, each by id descending. Two plain
-    // queries rather than one "ORDER BY date IS NULL, ...": that expression keeps SQLite from
-    // walking the messages_page index and makes it sort the whole folder.
-    QList<MessageSummary> rows;
-    rows.reserve(limit);
-    auto run = [&](const QString &condition, const QVariantList &values, int count) -> Status {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        q.prepare(
-            QStringLiteral("SELECT %1 FROM messages WHERE folder = ? AND account_id = ? AND %2 "
-                           "ORDER BY date DESC, id DESC LIMIT ?")
-                .arg(summaryColumns, condition));
-        q.addBindValue(folderToString(folder));
-        q.addBindValue(accountId);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        q.addBindValue(count);
-        if (!q.exec())
-            return queryError(QStringLiteral("Cannot list messages"), q);
-        while (q.next())
-            rows.append(summaryFromRow(q));
-        return {};
-    };
-    const bool afterUndated = after && !after->date.isValid();
-    if (!afterUndated) {
-        QString condition = QStringLiteral("date IS NOT NULL");
-        QVariantList values;
-        if (after) {
-            const qint64 secs = after->date.toSecsSinceEpoch();
-            condition += QStringLiteral(" AND (date < ? OR (date = ? AND id < ?))");
-            values = {secs, secs, after->id};
-        }
-        if (Status s = run(condition, values, limit); !s)
-            return s.error();
-    }
-    if (rows.size() < limit) {
-        if (Status s = afterUndated
-                           ? run(QStringLiteral("date IS NULL AND id < ?"), {after->id},
-                                 limit - int(rows.size()))
-                           : run(QStringLiteral("date IS NULL"), {}, limit - int(rows.size()));
-            !s)
-            return s.error();
-    }
-    return rows;
-}
-
-Result<qint64> MessageStore::count(Folder folder, const QString &accountId) const
-{
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM messages WHERE folder = ? AND account_id = ?"));
-    q.addBindValue(folderToString(folder));
-    q.addBindValue(accountId);
-    if (!q.exec() || !q.next())
-        return queryError(QStringLiteral("Cannot count messages"), q);
-    return q.value(0).toLongLong();
-}
-
-namespace {
-
-// Spelled exactly as in the v9 indexes (Database.cpp): SQLite matches expressions by text.
-const QString senderKey =
-    QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
-
-QString sortColumn(SortKey key)
-{
-    switch (key) {
-    case SortKey::Sender:
-        return senderKey + QStringLiteral(" COLLATE poplar_locale");
-    case SortKey::Subject:
-        return QStringLiteral("subject COLLATE poplar_locale");
-    case SortKey::Size:
-        return QStringLiteral("size");
-    case SortKey::Date:
-        break;
-    }
-    return {};
-}
-
-// The WHERE clause of a list, with its values. A server account's messages all have
-// local_folder '': saying so lets the query use the whole index key.
-QString listCondition(const FolderRef &list, QVariantList &values)
-{
-    values = {folderToString(list.folder), list.accountId};
-    if (list.accountId == MessageStore::localAccountId() && list.localFolder.isEmpty())
-        return QStringLiteral("folder = ? AND account_id = ?");
-    values.append(notNull(list.localFolder));
-    return QStringLiteral("folder = ? AND account_id = ? AND local_folder = ?");
-}
-
-// Ids as SQL text: they are integers, so inlining them is safe, and it avoids SQLite's limit
-// on bound parameters.
-QString idList(const QList<qint64> &ids, qsizetype from, qsizetype count)
-{
-    QString text;
-    text.reserve(count * 8);
-    for (qsizetype i = from; i < from + count; ++i) {
-        if (i > from)
-            text += QLatin1Char(',');
-        text += QString::number(ids.at(i));
-    }
-    return text;
-}
-
-} // namespace
-
-QString MessageStore::sortLanguage() const
-{
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT value FROM cache_meta WHERE key = 'collation_locale'")) &&
-        q.next())
-        return q.value(0).toString();
-    return QLocale().name(); // what Database::open registers for a cache that names none
-}
-
-Result<QList<qint64>> MessageStore::orderedIds(const FolderRef &list, SortKey key,
-                                               bool descending) const
-{
-    QVariantList values;
-    const QString where = listCondition(list, values);
-    const QString dir = descending ? QStringLiteral(" DESC") : QString();
-    QString order;
-    if (const QString column = sortColumn(key); !column.isEmpty())
-        order = column + dir + QStringLiteral(", ");
-    order += QStringLiteral("date%1, id%1").arg(dir);
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE %1 ORDER BY %2").arg(where, order));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        return queryError(QStringLiteral("Cannot list messages"), q);
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    return ids;
-}
-
-Result<QList<MessageSummary>> MessageStore::summaries(const QList<qint64> &ids) const
-{
-    QList<MessageSummary> rows;
-    rows.reserve(ids.size());
-    constexpr qsizetype chunk = 500;
-    for (qsizetype from = 0; from < ids.size(); from += chunk) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.exec(
-                QStringLiteral("SELECT %1 FROM messages WHERE id IN (%2)")
-                    .arg(summaryColumns, idList(ids, from, std::min(chunk, ids.size() - from)))))
-            return queryError(QStringLiteral("Cannot read messages"), q);
-        while (q.next())
-            rows.append(summaryFromRow(q));
-    }
-    return rows;
-}
-
-Result<qint64> MessageStore::unreadCount(const FolderRef &list) const
-{
-    QVariantList values;
-    const QString where = listCondition(list, values);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM messages WHERE %1 AND seen = 0").arg(where));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec() || !q.next())
-        return queryError(QStringLiteral("Cannot count unread messages"), q);
-    return q.value(0).toLongLong();
-}
-
-Result<QSet<qint64>> MessageStore::unreadIds(const FolderRef &list) const
-{
-    QVariantList values;
-    const QString where = listCondition(list, values);
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE %1 AND seen = 0").arg(where));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        return queryError(QStringLiteral("Cannot list unread messages"), q);
-    QSet<qint64> ids;
-    while (q.next())
-        ids.insert(q.value(0).toLongLong());
-    return ids;
-}
-
-Result<qint64> MessageStore::unreadAmong(const QList<qint64> &ids) const
-{
-    qint64 unread = 0;
-    constexpr qsizetype chunk = 500;
-    for (qsizetype from = 0; from < ids.size(); from += chunk) {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM messages WHERE seen = 0 AND id IN (%1)")
-                        .arg(idList(ids, from, std::min(chunk, ids.size() - from)))) ||
-            !q.next())
-            return queryError(QStringLiteral("Cannot count unread messages"), q);
-        unread += q.value(0).toLongLong();
-    }
-    return unread;
-}
-
-Result<qint64> MessageStore::unreadInInboxes() const
-{
-    QSqlQuery q(m_db);
-    if (!q.exec(
-            QStringLiteral("SELECT count(*) FROM messages WHERE folder = 'inbox' AND seen = 0")) ||
-        !q.next())
-        return queryError(QStringLiteral("Cannot count unread messages"), q);
-    return q.value(0).toLongLong();
 }
 
 Result<MessageSummary> MessageStore::message(qint64 id) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/MessageSummary.h"
+#include "store/Threads.h"
 #include "util/Error.h"
 
 #include <QByteArray>
@@ -34,6 +35,19 @@ struct FolderRef {
     QString accountId;
     Folder folder = Folder::Inbox;
     QString localFolder;
+    /// Every server account's Inbox together (the Unified Inbox): the other fields are unused.
+    /// Imported mail is not in it: local folders are archives, not mail that came in.
+    bool unifiedInbox = false;
+
+    [[nodiscard]] static FolderRef unified()
+    {
+        FolderRef ref;
+        ref.unifiedInbox = true;
+        return ref;
+    }
+    /// Whether a stored message belongs to this list (local folders aside: a summary does
+    /// not say which one it is in).
+    [[nodiscard]] bool holds(const MessageSummary &message) const;
 };
 
 /// The orders a message list offers. Each breaks ties by date (undated counts as oldest),
@@ -98,6 +112,8 @@ public:
     /// so a list can hold a whole folder's order and read its rows only as they are shown.
     [[nodiscard]] Result<QList<qint64>> orderedIds(const FolderRef &list, SortKey key,
                                                    bool descending) const;
+    /// What threading needs of each of a list's messages (see arrangeInThreads).
+    [[nodiscard]] Result<QList<ThreadLink>> threadLinks(const FolderRef &list) const;
     /// The summaries of these messages, in no particular order; ids not stored are skipped.
     [[nodiscard]] Result<QList<MessageSummary>> summaries(const QList<qint64> &ids) const;
     /// How many of a list's messages are unread.
@@ -106,7 +122,8 @@ public:
     [[nodiscard]] Result<QSet<qint64>> unreadIds(const FolderRef &list) const;
     /// How many of these messages are unread (a search's results).
     [[nodiscard]] Result<qint64> unreadAmong(const QList<qint64> &ids) const;
-    /// Unread messages in every account's Inbox: the number a tray icon shows.
+    /// Unread messages in every server account's Inbox (the Unified Inbox's): the number a
+    /// tray icon shows.
     [[nodiscard]] Result<qint64> unreadInInboxes() const;
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
     [[nodiscard]] Result<QByteArray> raw(qint64 id) const;

@@ -34,8 +34,7 @@ QDateTime ServerPolicy::nextLoginAllowed() const
 
 ServerPolicyStore::ServerPolicyStore(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 Result<ServerPolicy> ServerPolicyStore::load(const QString &accountId) const
 {
@@ -44,7 +43,8 @@ Result<ServerPolicy> ServerPolicyStore::load(const QString &accountId) const
         "SELECT last_login, login_delay, expire_days FROM server_policy WHERE account_id = ?"));
     q.addBindValue(accountId);
     if (!q.exec())
-        return storageError(QStringLiteral("Cannot read the server's policy"), q.lastError().text());
+        return storageError(QStringLiteral("Cannot read the server's policy"),
+                            q.lastError().text());
     ServerPolicy policy;
     if (q.next()) {
         if (!q.value(0).isNull())
@@ -66,7 +66,8 @@ Status ServerPolicyStore::save(const QString &accountId, const ServerPolicy &pol
     q.addBindValue(optionalInt(policy.loginDelaySeconds));
     q.addBindValue(optionalInt(policy.expireDays));
     if (!q.exec())
-        return storageError(QStringLiteral("Cannot record the server's policy"), q.lastError().text());
+        return storageError(QStringLiteral("Cannot record the server's policy"),
+                            q.lastError().text());
     return {};
 }
 

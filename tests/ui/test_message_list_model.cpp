@@ -11,6 +11,7 @@
 #include <QFont>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -214,6 +215,108 @@ TEST_F(MessageListModelTest, TextSortsFoldAsciiCase)
     model.addMessages({blueberry});
     EXPECT_EQ(model.rowOf(blueberry), 2);
     EXPECT_EQ(model.unreadCount(), 3);
+}
+
+/// A message that answers another: Message-ID, In-Reply-To and References as clients write.
+QByteArray reply(const QString &subject, const QString &messageId, const QString &parents,
+                 const QDateTime &date)
+{
+    QString raw = QString::fromUtf8(test::rfc5322(subject, QStringLiteral("Bob <bob@example.org>"),
+                                                  date, QStringLiteral("Reply.")));
+    raw.remove(QRegularExpression(QStringLiteral("Message-ID: [^\r]*\r\n")));
+    QByteArray headers = "Message-ID: <" + messageId.toUtf8() + ">\r\n";
+    if (!parents.isEmpty()) {
+        headers += "In-Reply-To: " + parents.split(u' ').constLast().toUtf8() + "\r\n";
+        headers += "References: " + parents.toUtf8() + "\r\n";
+    }
+    return headers + raw.toUtf8();
+}
+
+TEST_F(MessageListModelTest, ThreadsGroupRepliesAndANewReplyJoinsItsThreadKeepingSelection)
+{
+    const QString acct = QStringLiteral("7");
+    const qint64 root =
+        test::storeMessage(*m_store, acct, QStringLiteral("r"),
+                           reply(QStringLiteral("Plan"), QStringLiteral("r@x"), {}, day(1)));
+    const qint64 other =
+        test::storeMessage(*m_store, acct, QStringLiteral("o"),
+                           reply(QStringLiteral("Lunch?"), QStringLiteral("o@x"), {}, day(3)));
+    const qint64 answer = test::storeMessage(
+        *m_store, acct, QStringLiteral("a"),
+        reply(QStringLiteral("Re: Plan"), QStringLiteral("a@x"), QStringLiteral("<r@x>"), day(2)));
+
+    MessageListModel model(*m_store);
+    test::ModelTesterWarnings warnings;
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    model.setFolder(acct, Folder::Inbox); // newest first: Lunch?, Re: Plan, Plan
+    EXPECT_EQ(idAt(model, 0), other);
+    QItemSelectionModel selection(&model);
+    selection.setCurrentIndex(model.index(0, 0), QItemSelectionModel::SelectCurrent);
+
+    model.setThreaded(true);
+    // "Lunch?" is the newest, so its thread leads; Plan follows with its answer under it.
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(idAt(model, 0), other);
+    EXPECT_EQ(idAt(model, 1), root);
+    EXPECT_EQ(idAt(model, 2), answer);
+    EXPECT_EQ(model.index(2, MessageListModel::SubjectColumn)
+                  .data(MessageListModel::ThreadDepthRole)
+                  .toInt(),
+              1);
+    EXPECT_EQ(model.index(1, 0).data(MessageListModel::ThreadDepthRole).toInt(), 0);
+
+    // A second answer to Plan, newest of all: Plan's thread moves to the top, the answer
+    // goes under it, and the selected row is still "Lunch?".
+    selection.setCurrentIndex(model.index(0, 0), QItemSelectionModel::ClearAndSelect);
+    const qint64 late =
+        test::storeMessage(*m_store, acct, QStringLiteral("l"),
+                           reply(QStringLiteral("Re: Re: Plan"), QStringLiteral("l@x"),
+                                 QStringLiteral("<r@x> <a@x>"), day(9)));
+    model.addMessages({late});
+    ASSERT_EQ(model.rowCount(), 4);
+    EXPECT_EQ(idAt(model, 0), root);
+    EXPECT_EQ(idAt(model, 1), answer);
+    EXPECT_EQ(idAt(model, 2), late);
+    EXPECT_EQ(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 2);
+    EXPECT_EQ(idAt(model, 3), other);
+    EXPECT_EQ(selection.currentIndex().row(), 3);
+
+    // Back to a flat list, newest first.
+    model.setThreaded(false);
+    EXPECT_EQ(idAt(model, 0), late);
+    EXPECT_EQ(model.index(0, 0).data(MessageListModel::ThreadDepthRole).toInt(), 0);
+    EXPECT_EQ(selection.currentIndex().row(), 1);
+    EXPECT_TRUE(warnings.warnings().isEmpty()) << qPrintable(warnings.warnings().join(u'\n'));
+}
+
+TEST_F(MessageListModelTest, TheUnifiedInboxShowsEveryAccountsInboxAndTheirNewMail)
+{
+    MessageListModel model(*m_store);
+    model.setUnifiedInbox();
+    EXPECT_TRUE(model.isUnifiedInbox());
+    EXPECT_TRUE(model.hasFolder());
+    EXPECT_TRUE(model.accountId().isEmpty());
+    // Account 1's three Inbox messages and account 2's one; not account 1's Trash.
+    ASSERT_EQ(model.rowCount(), 4);
+    EXPECT_EQ(model.index(0, 0).data(MessageListModel::AccountIdRole).toString(),
+              QStringLiteral("2"));
+    EXPECT_EQ(idAt(model, 1), m_march3);
+    EXPECT_EQ(model.unreadCount(), 3);
+
+    const qint64 fresh =
+        add(QStringLiteral("2"), QStringLiteral("x2"), QStringLiteral("New elsewhere"), day(20));
+    const qint64 trash =
+        add(QStringLiteral("1"), QStringLiteral("t9"), QStringLiteral("Bin"), day(21));
+    ASSERT_TRUE(m_store->moveToFolder(trash, Folder::Trash).ok());
+    model.addMessages({fresh, trash});
+    ASSERT_EQ(model.rowCount(), 5);
+    EXPECT_EQ(idAt(model, 0), fresh);
+
+    // Choosing one account's folder leaves the Unified Inbox.
+    model.setFolder(QStringLiteral("1"), Folder::Inbox);
+    EXPECT_FALSE(model.isUnifiedInbox());
+    EXPECT_EQ(model.rowCount(), 3);
 }
 
 TEST(MessageListModelLanguage, ChineseSubjectsSortByPinyinAndNewRowsFollow)

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What MessageStore's two source files share: the summary columns and how a row becomes a
+// MessageSummary. Internal to core/store.
+
+#include "store/Database.h"
+#include "store/MessageSummary.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace poplar::store::sql {
+
+inline const QString summaryColumns = QStringLiteral(
+    "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial, "
+    "flagged, has_attachments");
+
+inline MessageSummary summaryFromRow(const QSqlQuery &q)
+{
+    MessageSummary s;
+    s.id = q.value(0).toLongLong();
+    s.accountId = q.value(1).toString();
+    s.uidl = q.value(2).toString();
+    s.folder = folderFromString(q.value(3).toString()).value_or(Folder::Inbox);
+    s.fromName = q.value(4).toString();
+    s.fromAddress = q.value(5).toString();
+    s.subject = q.value(6).toString();
+    if (!q.value(7).isNull())
+        s.date = QDateTime::fromSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+    s.size = q.value(8).toLongLong();
+    s.seen = q.value(9).toBool();
+    s.partial = q.value(10).toBool();
+    s.flagged = q.value(11).toBool();
+    s.hasAttachments = q.value(12).toBool();
+    return s;
+}
+
+// A null QString binds as SQL NULL; the text columns are NOT NULL with '' meaning "none".
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+inline Error queryError(const QString &what, const QSqlQuery &q)
+{
+    return storageError(what, q.lastError().text());
+}
+
+} // namespace poplar::store::sql
