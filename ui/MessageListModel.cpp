@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageListModel.h"
 
+#include "MessageRowText.h"
+
 #include "store/MessageStore.h"
 
 #include <QFont>
-#include <QIcon>
-#include <QLocale>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -15,11 +14,6 @@ namespace poplar::ui {
 using store::MessageSummary;
 
 namespace {
-
-QString senderOf(const MessageSummary &s)
-{
-    return s.fromName.isEmpty() ? s.fromAddress : s.fromName;
-}
 
 /// Orders by date, oldest first; a message without a date counts as oldest of all (as NULL
 /// sorts first in SQLite).
@@ -32,33 +26,18 @@ int compareDates(const MessageSummary &a, const MessageSummary &b)
     return 0;
 }
 
-/// The locale's short time format, without seconds: a list has no room for them.
-QString shortTimeFormat(const QLocale &locale)
-{
-    QString format = locale.timeFormat(QLocale::ShortFormat);
-    static const QRegularExpression seconds(QStringLiteral("[:.]ss?"));
-    format.remove(seconds);
-    return format;
-}
-
 } // namespace
 
 QString MessageListModel::formatDate(const QDateTime &utc)
 {
-    if (!utc.isValid())
-        return {};
-    const QDateTime local = utc.toLocalTime();
-    const QLocale locale;
-    if (local.date() == QDate::currentDate())
-        return locale.toString(local.time(), shortTimeFormat(locale));
-    return locale.toString(local, locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') +
-                                      shortTimeFormat(locale));
+    return MessageRowText::formatDate(utc);
 }
 
 MessageListModel::MessageListModel(store::MessageStore &store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_collator(std::make_unique<store::TextCollator>(store.sortLanguage()))
+    , m_cache(store, blockRows, cacheRows)
 {}
 
 MessageListModel::~MessageListModel() = default;
@@ -190,83 +169,13 @@ void MessageListModel::applyFilter()
     }
 }
 
-void MessageListModel::evictIfFull(qsizetype incoming) const
-{
-    if (m_cache.size() + incoming <= cacheRows)
-        return;
-    // Down to half in one go, so the sort below runs once per many blocks read.
-    QList<quint64> stamps;
-    stamps.reserve(m_cache.size());
-    for (const Cached &c : std::as_const(m_cache))
-        stamps.append(c.used);
-    const qsizetype keep = std::min<qsizetype>(cacheRows / 2, stamps.size());
-    const auto cut = stamps.end() - keep;
-    std::nth_element(stamps.begin(), cut, stamps.end());
-    const quint64 oldestKept = cut == stamps.end() ? ~quint64(0) : *cut;
-    m_cache.removeIf([oldestKept](const QHash<qint64, Cached>::iterator &it) {
-        return it.value().used < oldestKept;
-    });
-}
-
-void MessageListModel::remember(const MessageSummary &summary) const
-{
-    if (auto it = m_cache.find(summary.id); it != m_cache.end()) {
-        *it = {summary, ++m_clock};
-        return;
-    }
-    evictIfFull(1);
-    m_cache.insert(summary.id, {summary, ++m_clock});
-}
-
 const MessageSummary &MessageListModel::rowSummary(int row) const
 {
-    const QList<qint64> &ids = shown();
-    if (auto it = m_cache.find(ids.at(row)); it != m_cache.end()) {
-        it->used = ++m_clock;
-        return it->summary;
-    }
-    // Read the whole block around the row: a view paints a screenful at a time.
-    const qsizetype first = row - row % blockRows;
-    const qsizetype end = std::min<qsizetype>(first + blockRows, ids.size());
-    QList<qint64> wanted;
-    wanted.reserve(end - first);
-    for (qsizetype i = first; i < end; ++i) {
-        if (!m_cache.contains(ids.at(i)))
-            wanted.append(ids.at(i));
-    }
-    evictIfFull(wanted.size());
-    auto result = m_store.summaries(wanted);
-    if (!result)
-        Q_EMIT const_cast<MessageListModel *>(this)->loadFailed(result.error().message());
-    const quint64 now = ++m_clock;
-    if (result) {
-        for (MessageSummary &s : result.value())
-            m_cache.insert(s.id, {std::move(s), now});
-    }
-    // A message gone from the cache (or unreadable) is held as an empty row, so painting
-    // does not ask for it again and again; a reload drops it.
-    for (qint64 id : std::as_const(wanted)) {
-        if (!m_cache.contains(id)) {
-            MessageSummary missing;
-            missing.id = id;
-            missing.seen = true;
-            m_cache.insert(id, {missing, now});
-        }
-    }
-    return m_cache.find(ids.at(row))->summary;
-}
-
-const MessageSummary *MessageListModel::summaryOf(qint64 id) const
-{
-    if (auto it = m_cache.find(id); it != m_cache.end()) {
-        it->used = ++m_clock;
-        return &it->summary;
-    }
-    auto result = m_store.message(id);
-    if (!result)
-        return nullptr;
-    remember(result.value());
-    return &m_cache.find(id)->summary;
+    QString error;
+    const MessageSummary &summary = m_cache.at(shown(), row, &error);
+    if (!error.isEmpty())
+        Q_EMIT const_cast<MessageListModel *>(this)->loadFailed(error);
+    return summary;
 }
 
 void MessageListModel::refreshMessage(qint64 id)
@@ -279,7 +188,7 @@ void MessageListModel::refreshMessage(qint64 id)
         Q_EMIT loadFailed(result.error().message());
         return;
     }
-    remember(result.value());
+    m_cache.remember(result.value());
     m_unread.reset();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
@@ -301,10 +210,10 @@ void MessageListModel::setSeen(qint64 id, bool seen)
     const int row = rowOf(id);
     if (row < 0)
         return;
-    if (auto it = m_cache.find(id); it != m_cache.end()) {
-        if (it->summary.seen == seen)
+    if (MessageSummary *held = m_cache.held(id)) {
+        if (held->seen == seen)
             return;
-        it->summary.seen = seen;
+        held->seen = seen;
     }
     m_unread.reset();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole, SeenRole});
@@ -388,7 +297,7 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
             m_filtered.insert(row, id);
             endInsertRows();
         }
-        remember(summary);
+        m_cache.remember(summary);
     }
     if (threadedArrivals) {
         if (std::optional<RowOrder> order = readOrder())
@@ -467,34 +376,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const MessageSummary &s = rowSummary(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case FromColumn:
-            return senderOf(s);
-        case SubjectColumn:
-            return s.subject.isEmpty() ? tr("(no subject)") : s.subject;
-        case DateColumn:
-            return formatDate(s.date);
-        case SizeColumn:
-            return QLocale().formattedDataSize(s.size, 0, QLocale::DataSizeTraditionalFormat);
-        }
-        break;
+        return MessageRowText::display(s, index.column());
     case Qt::ToolTipRole:
-        switch (index.column()) {
-        case FromColumn:
-            if (!s.fromName.isEmpty() && !s.fromAddress.isEmpty())
-                return tr("%1 <%2>").arg(s.fromName, s.fromAddress);
-            return senderOf(s);
-        case SubjectColumn:
-            return s.hasAttachments ? tr("%1 (with attachments)").arg(s.subject) : s.subject;
-        case DateColumn:
-            return s.date.isValid() ? QLocale().toString(s.date.toLocalTime(), QLocale::LongFormat)
-                                    : tr("The message has no date");
-        case SizeColumn: {
-            const QString bytes = tr("%1 bytes").arg(QLocale().toString(s.size));
-            return s.partial ? tr("%1 (only partly downloaded)").arg(bytes) : bytes;
-        }
-        }
-        break;
+        return MessageRowText::toolTip(s, index.column());
     case Qt::FontRole:
         if (!s.seen) {
             QFont font;
@@ -503,14 +387,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::DecorationRole:
-        // The marks Thunderbird users look for: a star on the sender, a clip on the subject.
-        if (index.column() == FromColumn && s.flagged)
-            return QIcon::fromTheme(QStringLiteral("starred"),
-                                    QIcon::fromTheme(QStringLiteral("emblem-important")));
-        if (index.column() == SubjectColumn && s.hasAttachments)
-            return QIcon::fromTheme(QStringLiteral("mail-attachment"),
-                                    QIcon::fromTheme(QStringLiteral("document-attach")));
-        break;
+        return MessageRowText::decoration(s, index.column());
     case FlaggedRole:
         return s.flagged;
     case SeenRole:
@@ -520,7 +397,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SortRole:
         switch (index.column()) {
         case FromColumn:
-            return senderOf(s);
+            return MessageRowText::sender(s);
         case SubjectColumn:
             return s.subject;
         case DateColumn:
@@ -626,7 +503,7 @@ bool MessageListModel::lessThan(const MessageSummary &a, const MessageSummary &b
     int c = 0;
     switch (m_sortColumn) {
     case FromColumn:
-        c = m_collator->compare(senderOf(a), senderOf(b));
+        c = m_collator->compare(MessageRowText::sender(a), MessageRowText::sender(b));
         break;
     case SubjectColumn:
         c = m_collator->compare(a.subject, b.subject);
@@ -653,7 +530,7 @@ qsizetype MessageListModel::insertionRow(const QList<qint64> &ids,
     qsizetype high = ids.size();
     while (low < high) {
         const qsizetype mid = low + (high - low) / 2;
-        const MessageSummary *other = summaryOf(ids.at(mid));
+        const MessageSummary *other = m_cache.find(ids.at(mid));
         if (other && lessThan(summary, *other))
             high = mid;
         else

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SummaryCache.h"
 #include "store/MessageStore.h"
 #include "store/TextCollator.h"
 
@@ -103,7 +104,7 @@ public:
     void removeMessage(qint64 id);
 
     /// How many summaries are held now (for tests: it must not follow the folder's size).
-    [[nodiscard]] int cachedRowCount() const { return int(m_cache.size()); }
+    [[nodiscard]] int cachedRowCount() const { return m_cache.size(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -123,11 +124,6 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
-    struct Cached {
-        store::MessageSummary summary;
-        quint64 used = 0; ///< when it was last asked for, for the eviction
-    };
-
     [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }
     [[nodiscard]] store::FolderRef folderRef() const;
     /// The folder's ids in the rows' order (threaded or not), read from the cache.
@@ -142,11 +138,6 @@ private:
     [[nodiscard]] store::SortKey sortKey() const;
     /// The summary of the message at this row, reading its block if needed.
     [[nodiscard]] const store::MessageSummary &rowSummary(int row) const;
-    /// The summary of a message by id, read alone if not held (nullptr if it is gone).
-    [[nodiscard]] const store::MessageSummary *summaryOf(qint64 id) const;
-    void remember(const store::MessageSummary &summary) const;
-    /// Makes room for `incoming` more summaries by dropping the least recently used.
-    void evictIfFull(qsizetype incoming) const;
     [[nodiscard]] bool lessThan(const store::MessageSummary &a,
                                 const store::MessageSummary &b) const;
     /// Where a message goes in this list of ids, kept in the list's order.
@@ -170,9 +161,7 @@ private:
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 
-    // Summaries held, by id: rows move when mail arrives or goes, the ids stay.
-    mutable QHash<qint64, Cached> m_cache;
-    mutable quint64 m_clock = 0;
+    mutable SummaryCache m_cache;        ///< reading rows as they are painted is not a change
     mutable std::optional<int> m_unread; ///< counted when asked, until rows change
 };
 

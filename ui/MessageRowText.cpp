@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageRowText.h"
+
+#include "MessageListModel.h"
+
+#include <QIcon>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace poplar::ui {
+
+using store::MessageSummary;
+
+namespace {
+
+/// The locale's short time format, without seconds: a list has no room for them.
+QString shortTimeFormat(const QLocale &locale)
+{
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    static const QRegularExpression seconds(QStringLiteral("[:.]ss?"));
+    format.remove(seconds);
+    return format;
+}
+
+} // namespace
+
+QString MessageRowText::sender(const MessageSummary &s)
+{
+    return s.fromName.isEmpty() ? s.fromAddress : s.fromName;
+}
+
+QString MessageRowText::formatDate(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toLocalTime();
+    const QLocale locale;
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), shortTimeFormat(locale));
+    return locale.toString(local, locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') +
+                                      shortTimeFormat(locale));
+}
+
+QVariant MessageRowText::display(const MessageSummary &s, int column)
+{
+    switch (column) {
+    case MessageListModel::FromColumn:
+        return sender(s);
+    case MessageListModel::SubjectColumn:
+        return s.subject.isEmpty() ? tr("(no subject)") : s.subject;
+    case MessageListModel::DateColumn:
+        return formatDate(s.date);
+    case MessageListModel::SizeColumn:
+        return QLocale().formattedDataSize(s.size, 0, QLocale::DataSizeTraditionalFormat);
+    default:
+        return {};
+    }
+}
+
+QVariant MessageRowText::toolTip(const MessageSummary &s, int column)
+{
+    switch (column) {
+    case MessageListModel::FromColumn:
+        if (!s.fromName.isEmpty() && !s.fromAddress.isEmpty())
+            return tr("%1 <%2>").arg(s.fromName, s.fromAddress);
+        return sender(s);
+    case MessageListModel::SubjectColumn:
+        return s.hasAttachments ? tr("%1 (with attachments)").arg(s.subject) : s.subject;
+    case MessageListModel::DateColumn:
+        return s.date.isValid() ? QLocale().toString(s.date.toLocalTime(), QLocale::LongFormat)
+                                : tr("The message has no date");
+    case MessageListModel::SizeColumn: {
+        const QString bytes = tr("%1 bytes").arg(QLocale().toString(s.size));
+        return s.partial ? tr("%1 (only partly downloaded)").arg(bytes) : bytes;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant MessageRowText::decoration(const MessageSummary &s, int column)
+{
+    // The marks Thunderbird users look for.
+    if (column == MessageListModel::FromColumn && s.flagged)
+        return QIcon::fromTheme(QStringLiteral("starred"),
+                                QIcon::fromTheme(QStringLiteral("emblem-important")));
+    if (column == MessageListModel::SubjectColumn && s.hasAttachments)
+        return QIcon::fromTheme(QStringLiteral("mail-attachment"),
+                                QIcon::fromTheme(QStringLiteral("document-attach")));
+    return {};
+}
+
+} // namespace poplar::ui
