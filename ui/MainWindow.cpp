@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include "store/ServerPolicyStore.h"
-#include "sync/CheckScheduler.h"
-#include "sync/MessageActions.h"
-
 #include "FolderTree.h"
 #include "MailActions.h"
+#include "MailCheck.h"
 #include "MailTransfer.h"
 #include "MessageListModel.h"
 #include "MessageListPane.h"
@@ -29,7 +26,6 @@
 #include "sync/SyncController.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QHash>
 #include <QHeaderView>
@@ -67,6 +63,7 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     sync::SyncController &sync = m_services.sync;
     connect(&sync, &sync::SyncController::messagesStored, this, &MainWindow::syncStored);
     connect(&sync, &sync::SyncController::finished, this, &MainWindow::syncFinished);
+    connect(m_check, &MailCheck::declined, m_feedback, &SyncFeedback::showStatus);
     connect(m_partialBar, &PartialMessageBar::completed, this, &MainWindow::messageCompleted);
     const auto showError = &SyncFeedback::showError;
     const auto showNotice = &SyncFeedback::showNotice;
@@ -95,18 +92,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    QStyle *s = style();
-    m_getMessagesAction = new QAction(
-        QIcon::fromTheme(QStringLiteral("mail-receive"), s->standardIcon(QStyle::SP_BrowserReload)),
-        tr("&Get Messages"), this);
-    m_getMessagesAction->setObjectName(QStringLiteral("getMessagesAction"));
-    m_getMessagesAction->setShortcut(QKeySequence::Refresh); // F5
-    m_getMessagesAction->setToolTip(tr("Download new mail for every account (F5)"));
-    connect(m_getMessagesAction, &QAction::triggered, this, &MainWindow::getMessages);
-
     m_settingsAction =
         new QAction(QIcon::fromTheme(QStringLiteral("preferences-system"),
-                                     s->standardIcon(QStyle::SP_FileDialogDetailedView)),
+                                     style()->standardIcon(QStyle::SP_FileDialogDetailedView)),
                     tr("&Settings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -139,7 +127,7 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_getMessagesAction);
+    file->addAction(m_check->getMessagesAction());
     file->addAction(m_reading->openFileAction());
     file->addAction(m_options->workOfflineAction());
     file->addSeparator();
@@ -180,7 +168,7 @@ void MainWindow::createMenus()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
-    toolBar->addAction(m_getMessagesAction);
+    toolBar->addAction(m_check->getMessagesAction());
     toolBar->addAction(m_mailActions->deleteAction());
     toolBar->addSeparator();
     toolBar->addAction(m_settingsAction);
@@ -234,6 +222,7 @@ void MainWindow::createWidgets()
     m_messageSplitter->setChildrenCollapsible(false);
     m_messageSplitter->setStretchFactor(1, 1);
     m_options = new WindowOptions(m_services.profile.iniPath(), m_messageSplitter, this);
+    m_check = new MailCheck(m_services, m_options, this);
 
     m_noAccounts = new QWidget(this);
     auto *hint = new QLabel(tr("No accounts yet — open Settings to add one."), m_noAccounts);
@@ -287,42 +276,19 @@ void MainWindow::showLocalFolder(const QString &name)
     m_folders->selectLocalFolder(name);
 }
 
+QAction *MainWindow::getMessagesAction() const
+{
+    return m_check->getMessagesAction();
+}
+
 void MainWindow::getMessages()
 {
-    const QList<Account> accounts = m_services.accounts.accounts();
-    if (accounts.isEmpty()) {
-        m_feedback->showStatus(tr("No accounts yet — open Settings to add one."));
-        return;
-    }
-    if (m_options->isOffline()) {
-        m_feedback->showStatus(
-            tr("Working offline: turn off File ▸ Work Offline to get messages."));
-        return;
-    }
-    for (const Account &account : accounts) {
-        if (m_scheduler)
-            m_scheduler->noteChecked(account.id);
-        m_services.sync.syncAccount(account);
-    }
+    m_check->checkAll();
 }
 
 void MainWindow::startScheduledChecks()
 {
-    if (m_scheduler)
-        return;
-    // LOGIN-DELAY as the servers told it, from this thread's own cache connection.
-    auto nextLogin = [db = m_services.messages.database()](const QString &accountId) {
-        auto policy = store::ServerPolicyStore(db).load(accountId);
-        return policy ? policy.value().nextLoginAllowed() : QDateTime();
-    };
-    m_scheduler = new sync::CheckScheduler(m_services.accounts, nextLogin, systemClock(), this);
-    connect(m_scheduler, &sync::CheckScheduler::checkDue, this, [this](const Account &account) {
-        if (!m_options->isOffline())
-            m_services.sync.syncAccount(account);
-    });
-    m_scheduler->start();
-    // Mail stored but never indexed (a sync stopped before it indexed) becomes searchable.
-    m_services.sync.indexPending();
+    m_check->startSchedules();
 }
 
 void MainWindow::openSettings()

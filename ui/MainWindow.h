@@ -15,7 +15,6 @@ class QStackedWidget;
 class QTableView;
 
 namespace poplar::sync {
-class CheckScheduler;
 struct SyncResult;
 } // namespace poplar::sync
 
@@ -23,6 +22,7 @@ namespace poplar::ui {
 
 class FolderTree;
 class MailActions;
+class MailCheck;
 class MailTransfer;
 class ReadingActions;
 class WindowOptions;
@@ -50,7 +50,7 @@ public:
     [[nodiscard]] QTableView *messageList() const { return m_list; }
     [[nodiscard]] MessageView *messageView() const { return m_view; }
     [[nodiscard]] FolderTree *folderTree() const { return m_folders; }
-    [[nodiscard]] QAction *getMessagesAction() const { return m_getMessagesAction; }
+    [[nodiscard]] QAction *getMessagesAction() const;
     [[nodiscard]] QAction *deleteAction() const;
     [[nodiscard]] QAction *findAction() const { return m_findAction; }
     [[nodiscard]] QAction *protocolLogAction() const { return m_protocolLogAction; }
@@ -115,6 +115,7 @@ private:
     QWidget *m_noAccounts = nullptr;
     QLabel *m_countLabel = nullptr;
     SyncFeedback *m_feedback = nullptr;
+    MailCheck *m_check = nullptr;
     SearchBar *m_searchBar = nullptr;
     SearchController *m_search = nullptr;
     PartialMessageBar *m_partialBar = nullptr;
@@ -124,8 +125,6 @@ private:
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
 
-    QAction *m_getMessagesAction = nullptr;
-    sync::CheckScheduler *m_scheduler = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
