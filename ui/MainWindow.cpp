@@ -5,6 +5,7 @@
 #include "MailActions.h"
 #include "MailCheck.h"
 #include "MailTransfer.h"
+#include "MessageCountLabel.h"
 #include "MessageListModel.h"
 #include "MessageListPane.h"
 #include "MessageView.h"
@@ -31,7 +32,6 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -254,16 +254,10 @@ void MainWindow::createWidgets()
     setCentralWidget(m_folderSplitter);
 
     m_feedback = new SyncFeedback(m_services.sync, m_services.accounts, this);
-    m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(QStringLiteral("messageCount"));
     statusBar()->addWidget(m_feedback->statusLabel(), 1);
     statusBar()->addPermanentWidget(m_feedback->panel());
-    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(new MessageCountLabel(m_model, this));
     statusBar()->addPermanentWidget(m_feedback->lastCheckLabel());
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, this, &MainWindow::updateCount);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateCount);
 }
 
 void MainWindow::showFolder(const QString &accountId, Folder folder)
@@ -473,23 +467,6 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
     if (removed)
         dropAccountMessages(result.accountId);
     m_feedback->syncFinished(result, !removed);
-}
-
-void MainWindow::updateCount()
-{
-    if (m_model->accountId().isEmpty()) {
-        m_countLabel->clear();
-        return;
-    }
-    const int total = m_model->rowCount();
-    const int unread = m_model->unreadCount();
-    QString messages =
-        total == 1 ? tr("1 message") : tr("%1 messages").arg(QLocale().toString(total));
-    if (m_model->isFiltered())
-        messages = tr("%1 of %2 match")
-                       .arg(QLocale().toString(total),
-                            QLocale().toString(m_model->folderMessages().size()));
-    m_countLabel->setText(unread == 0 ? messages : tr("%1, %2 unread").arg(messages).arg(unread));
 }
 
 void MainWindow::restoreLayout()

@@ -97,7 +97,6 @@ private:
 
     void syncStored(const QString &accountId, const QList<qint64> &ids);
     void syncFinished(const sync::SyncResult &result);
-    void updateCount();
 
     void restoreLayout();
     void saveLayout() const;
@@ -113,7 +112,6 @@ private:
     QTableView *m_list = nullptr;
     MessageView *m_view = nullptr;
     QWidget *m_noAccounts = nullptr;
-    QLabel *m_countLabel = nullptr;
     SyncFeedback *m_feedback = nullptr;
     MailCheck *m_check = nullptr;
     SearchBar *m_searchBar = nullptr;
