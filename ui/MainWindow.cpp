@@ -199,12 +199,13 @@ void MainWindow::createWidgets()
             &MainWindow::messageSelectionChanged);
     m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
     m_mailActions = new MailActions(m_services, m_list, m_model, this);
-    m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, this);
     m_transfer = new MailTransfer(m_services, m_model, this);
 
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));
     m_readingPrefs = new ReadingPreferences(m_services.profile.iniPath(), m_view, this);
+    m_reading =
+        new ReadingActions(this, m_list, m_model, m_services.messages, m_readingPrefs, this);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is
     // given and knows nothing of syncing.
     auto *viewPane = new QWidget(this);
