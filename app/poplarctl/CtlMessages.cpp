@@ -76,22 +76,7 @@ int list(const QString &profileDir, const QStringList &args)
     auto rows = folderMessages(*session.value().store, *folder);
     if (!rows)
         return fail(rows.error());
-    if (format == QLatin1String("json")) {
-        QJsonArray out;
-        for (const auto &row : rows.value())
-            out.append(json::summary(row));
-        printJson(out);
-        return Success;
-    }
-    for (const auto &row : rows.value()) {
-        const QString from = row.fromName.isEmpty() ? row.fromAddress : row.fromName;
-        printOut(QStringLiteral("%1\t%2\t%3\t%4\n")
-                     .arg(row.id)
-                     .arg(row.date.isValid()
-                              ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                              : QStringLiteral("-"),
-                          from, row.subject));
-    }
+    printSummaries(rows.value(), format);
     return Success;
 }
 
