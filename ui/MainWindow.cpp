@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include "store/ServerPolicyStore.h"
-#include "sync/CheckScheduler.h"
-#include "sync/MessageActions.h"
-
-#include "CertificateDialog.h"
 #include "FolderTree.h"
 #include "MailActions.h"
+#include "MailCheck.h"
 #include "MailTransfer.h"
+#include "MessageCountLabel.h"
 #include "MessageListModel.h"
 #include "MessageListPane.h"
 #include "MessageView.h"
@@ -19,6 +16,7 @@
 #include "SearchBar.h"
 #include "SearchController.h"
 #include "SettingsDialog.h"
+#include "SyncFeedback.h"
 #include "SyncProgressPanel.h"
 #include "WindowOptions.h"
 #include "WindowSettingsKeys.h"
@@ -29,12 +27,11 @@
 #include "sync/SyncController.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
+#include <QHash>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -50,17 +47,6 @@ namespace poplar::ui {
 
 using store::Folder;
 
-namespace {
-
-constexpr int transientMs = 6000;
-
-QString errorColor()
-{
-    return QStringLiteral("#c01c28");
-}
-
-} // namespace
-
 MainWindow::MainWindow(Services services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
@@ -75,31 +61,25 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     createMenus();
 
     sync::SyncController &sync = m_services.sync;
-    connect(&sync, &sync::SyncController::started, this, &MainWindow::syncStarted);
-    connect(&sync, &sync::SyncController::progress, this, &MainWindow::syncProgress);
     connect(&sync, &sync::SyncController::messagesStored, this, &MainWindow::syncStored);
     connect(&sync, &sync::SyncController::finished, this, &MainWindow::syncFinished);
-    connect(m_model, &MessageListModel::loadFailed, this,
-            [this](const QString &message) { setStatus(message, true); });
-    auto showError = [this](const QString &message) { setStatus(message, true); };
-    auto showNotice = [this](const QString &message) {
-        statusBar()->showMessage(message, transientMs);
-    };
-    connect(m_search, &SearchController::failed, this, showError);
-    connect(m_partialBar, &PartialMessageBar::failed, this, showError);
+    connect(m_check, &MailCheck::declined, m_feedback, &SyncFeedback::showStatus);
     connect(m_partialBar, &PartialMessageBar::completed, this, &MainWindow::messageCompleted);
-    connect(m_mailActions, &MailActions::failed, this, showError);
-    connect(m_mailActions, &MailActions::notice, this, showNotice);
-    connect(m_transfer, &MailTransfer::failed, this, showError);
-    connect(m_reading, &ReadingActions::failed, this, showError);
-    connect(m_reading, &ReadingActions::notice, this, showNotice);
-    connect(m_transfer, &MailTransfer::notice, this, showNotice);
+    const auto showError = &SyncFeedback::showError;
+    const auto showNotice = &SyncFeedback::showNotice;
+    connect(m_model, &MessageListModel::loadFailed, m_feedback, showError);
+    connect(m_search, &SearchController::failed, m_feedback, showError);
+    connect(m_partialBar, &PartialMessageBar::failed, m_feedback, showError);
+    connect(m_mailActions, &MailActions::failed, m_feedback, showError);
+    connect(m_mailActions, &MailActions::notice, m_feedback, showNotice);
+    connect(m_transfer, &MailTransfer::failed, m_feedback, showError);
+    connect(m_reading, &ReadingActions::failed, m_feedback, showError);
+    connect(m_reading, &ReadingActions::notice, m_feedback, showNotice);
+    connect(m_transfer, &MailTransfer::notice, m_feedback, showNotice);
     connect(m_transfer, &MailTransfer::imported, this, [this](const QString &folder) {
         reloadAccounts(); // the folder may be new
         showLocalFolder(folder);
     });
-    connect(m_syncPanel, &SyncProgressPanel::cancelRequested, &m_services.sync,
-            &sync::SyncController::cancel);
 
     restoreLayout();
     m_options->layoutRestored();
@@ -112,18 +92,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    QStyle *s = style();
-    m_getMessagesAction = new QAction(
-        QIcon::fromTheme(QStringLiteral("mail-receive"), s->standardIcon(QStyle::SP_BrowserReload)),
-        tr("&Get Messages"), this);
-    m_getMessagesAction->setObjectName(QStringLiteral("getMessagesAction"));
-    m_getMessagesAction->setShortcut(QKeySequence::Refresh); // F5
-    m_getMessagesAction->setToolTip(tr("Download new mail for every account (F5)"));
-    connect(m_getMessagesAction, &QAction::triggered, this, &MainWindow::getMessages);
-
     m_settingsAction =
         new QAction(QIcon::fromTheme(QStringLiteral("preferences-system"),
-                                     s->standardIcon(QStyle::SP_FileDialogDetailedView)),
+                                     style()->standardIcon(QStyle::SP_FileDialogDetailedView)),
                     tr("&Settings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -156,7 +127,7 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_getMessagesAction);
+    file->addAction(m_check->getMessagesAction());
     file->addAction(m_reading->openFileAction());
     file->addAction(m_options->workOfflineAction());
     file->addSeparator();
@@ -197,7 +168,7 @@ void MainWindow::createMenus()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
-    toolBar->addAction(m_getMessagesAction);
+    toolBar->addAction(m_check->getMessagesAction());
     toolBar->addAction(m_mailActions->deleteAction());
     toolBar->addSeparator();
     toolBar->addAction(m_settingsAction);
@@ -206,6 +177,11 @@ void MainWindow::createMenus()
 QAction *MainWindow::deleteAction() const
 {
     return m_mailActions->deleteAction();
+}
+
+SyncProgressPanel *MainWindow::syncPanel() const
+{
+    return m_feedback->panel();
 }
 
 void MainWindow::createWidgets()
@@ -223,12 +199,13 @@ void MainWindow::createWidgets()
             &MainWindow::messageSelectionChanged);
     m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
     m_mailActions = new MailActions(m_services, m_list, m_model, this);
-    m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, this);
     m_transfer = new MailTransfer(m_services, m_model, this);
 
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));
     m_readingPrefs = new ReadingPreferences(m_services.profile.iniPath(), m_view, this);
+    m_reading =
+        new ReadingActions(this, m_list, m_model, m_services.messages, m_readingPrefs, this);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is
     // given and knows nothing of syncing.
     auto *viewPane = new QWidget(this);
@@ -246,6 +223,7 @@ void MainWindow::createWidgets()
     m_messageSplitter->setChildrenCollapsible(false);
     m_messageSplitter->setStretchFactor(1, 1);
     m_options = new WindowOptions(m_services.profile.iniPath(), m_messageSplitter, this);
+    m_check = new MailCheck(m_services, m_options, this);
 
     m_noAccounts = new QWidget(this);
     auto *hint = new QLabel(tr("No accounts yet — open Settings to add one."), m_noAccounts);
@@ -276,23 +254,11 @@ void MainWindow::createWidgets()
     m_folderSplitter->setStretchFactor(1, 1);
     setCentralWidget(m_folderSplitter);
 
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("syncStatus"));
-    m_statusLabel->setTextFormat(Qt::RichText); // every piece is escaped in setStatus()
-    m_statusLabel->setContentsMargins(4, 0, 0, 0);
-    m_syncPanel = new SyncProgressPanel(this);
-    m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(QStringLiteral("messageCount"));
-    statusBar()->addWidget(m_statusLabel, 1);
-    statusBar()->addPermanentWidget(m_syncPanel);
-    statusBar()->addPermanentWidget(m_countLabel);
-    m_lastCheckLabel = new QLabel(this);
-    m_lastCheckLabel->setObjectName(QStringLiteral("lastCheckLabel"));
-    statusBar()->addPermanentWidget(m_lastCheckLabel);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, this, &MainWindow::updateCount);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateCount);
+    m_feedback = new SyncFeedback(m_services.sync, m_services.accounts, this);
+    statusBar()->addWidget(m_feedback->statusLabel(), 1);
+    statusBar()->addPermanentWidget(m_feedback->panel());
+    statusBar()->addPermanentWidget(new MessageCountLabel(m_model, this));
+    statusBar()->addPermanentWidget(m_feedback->lastCheckLabel());
 }
 
 void MainWindow::showFolder(const QString &accountId, Folder folder)
@@ -305,41 +271,19 @@ void MainWindow::showLocalFolder(const QString &name)
     m_folders->selectLocalFolder(name);
 }
 
+QAction *MainWindow::getMessagesAction() const
+{
+    return m_check->getMessagesAction();
+}
+
 void MainWindow::getMessages()
 {
-    const QList<Account> accounts = m_services.accounts.accounts();
-    if (accounts.isEmpty()) {
-        setStatus(tr("No accounts yet — open Settings to add one."));
-        return;
-    }
-    if (m_options->isOffline()) {
-        setStatus(tr("Working offline: turn off File ▸ Work Offline to get messages."));
-        return;
-    }
-    for (const Account &account : accounts) {
-        if (m_scheduler)
-            m_scheduler->noteChecked(account.id);
-        m_services.sync.syncAccount(account);
-    }
+    m_check->checkAll();
 }
 
 void MainWindow::startScheduledChecks()
 {
-    if (m_scheduler)
-        return;
-    // LOGIN-DELAY as the servers told it, from this thread's own cache connection.
-    auto nextLogin = [db = m_services.messages.database()](const QString &accountId) {
-        auto policy = store::ServerPolicyStore(db).load(accountId);
-        return policy ? policy.value().nextLoginAllowed() : QDateTime();
-    };
-    m_scheduler = new sync::CheckScheduler(m_services.accounts, nextLogin, systemClock(), this);
-    connect(m_scheduler, &sync::CheckScheduler::checkDue, this, [this](const Account &account) {
-        if (!m_options->isOffline())
-            m_services.sync.syncAccount(account);
-    });
-    m_scheduler->start();
-    // Mail stored but never indexed (a sync stopped before it indexed) becomes searchable.
-    m_services.sync.indexPending();
+    m_check->startSchedules();
 }
 
 void MainWindow::openSettings()
@@ -377,12 +321,13 @@ void MainWindow::reloadAccounts()
     const QString currentLocal = m_model->localFolder();
 
     const QList<Account> accounts = m_services.accounts.accounts();
-    m_accountNames.clear();
+    QHash<QString, QString> names; // id → name, as the tree shows them
     for (const Account &a : accounts)
-        m_accountNames.insert(a.id, a.name);
+        names.insert(a.id, a.name);
+    m_feedback->setAccountNames(names);
     auto localFolders = m_services.messages.localFolders();
     if (!localFolders)
-        setStatus(localFolders.error().message(), true);
+        m_feedback->showError(localFolders.error().message());
     const QStringList locals = localFolders ? localFolders.value() : QStringList();
     m_folders->setAccounts(accounts, locals);
     // Shown again even when it was shown before: the account may have changed.
@@ -400,7 +345,7 @@ void MainWindow::reloadAccounts()
     }
     const bool localTrash = currentAccount == store::MessageStore::localAccountId() &&
                             currentLocal.isEmpty() && !locals.isEmpty();
-    if (!m_accountNames.contains(currentAccount) && !localTrash) {
+    if (!names.contains(currentAccount) && !localTrash) {
         if (accounts.isEmpty()) {
             showLocalFolder(locals.first());
             return;
@@ -458,14 +403,14 @@ void MainWindow::messageSelectionChanged()
     Result<QByteArray> raw = m_services.messages.raw(id);
     if (!raw) {
         m_view->clear();
-        setStatus(raw.error().message(), true);
+        m_feedback->showError(raw.error().message());
         return;
     }
     if (row >= 0 && !m_model->summaryAt(row).seen) {
         if (Status s = m_services.messages.setSeen(id, true); s)
             m_model->setSeen(id, true);
         else
-            setStatus(s.error().message(), true);
+            m_feedback->showError(s.error().message());
     }
     m_view->showMessage(id, raw.value());
 }
@@ -475,13 +420,13 @@ void MainWindow::messageCompleted(qint64 id)
     m_model->refreshMessage(id);
     const auto summary = m_services.messages.message(id);
     if (summary)
-        m_completedRest.insert(summary.value().accountId);
+        m_feedback->noteRestFetched(summary.value().accountId);
     if (m_view->messageId() != id)
         return;
     // The viewer still shows the headers-only copy: show the whole message now.
     Result<QByteArray> raw = m_services.messages.raw(id);
     if (!raw) {
-        setStatus(raw.error().message(), true);
+        m_feedback->showError(raw.error().message());
         return;
     }
     m_view->showMessage(id, raw.value());
@@ -507,23 +452,7 @@ void MainWindow::dropAccountMessages(const QString &accountId)
         return;
     }
     if (Status s = m_services.messages.removeAccount(accountId); !s)
-        setStatus(s.error().message(), true);
-}
-
-void MainWindow::syncStarted(const QString &accountId)
-{
-    if (m_syncPanel->isEmpty()) { // nothing was running: a new round begins
-        m_roundLines.clear();
-        m_roundHadError = false;
-    }
-    m_syncPanel->accountStarted(accountId, accountName(accountId));
-    setStatus(tr("Checking %1…").arg(accountName(accountId)));
-}
-
-void MainWindow::syncProgress(const QString &accountId, int done, int total, qint64 bytesDone,
-                              qint64 bytesTotal)
-{
-    m_syncPanel->accountProgress(accountId, done, total, bytesDone, bytesTotal);
+        m_feedback->showError(s.error().message());
 }
 
 void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)
@@ -534,105 +463,11 @@ void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)
 
 void MainWindow::syncFinished(const sync::SyncResult &result)
 {
-    m_syncPanel->accountFinished(result.accountId);
-    if (m_removeAfterSync.remove(result.accountId)) {
+    // A removed account's sync was stopped so that its messages could go: no news of it.
+    const bool removed = m_removeAfterSync.remove(result.accountId);
+    if (removed)
         dropAccountMessages(result.accountId);
-    } else if (m_completedRest.remove(result.accountId) && result.ok()) {
-        // The rest of a message, not new mail.
-        setStatus(tr("Downloaded the rest of the message."));
-    } else {
-        const QString name = accountName(result.accountId);
-        QString line;
-        if (result.error) {
-            line = tr("%1: %2").arg(name, result.error->message());
-            m_roundHadError = true;
-            if (result.error->certificate)
-                offerToTrust(result.accountId, *result.error->certificate);
-        } else if (result.newMessages == 0) {
-            line = tr("%1: no new messages").arg(name);
-        } else if (result.newMessages == 1) {
-            line = tr("%1: 1 new message").arg(name);
-        } else {
-            line = tr("%1: %2 new messages").arg(name).arg(result.newMessages);
-        }
-        m_roundLines.append(line);
-        setStatus(line, result.error.has_value());
-        if (!result.warnings.isEmpty())
-            m_statusLabel->setToolTip(result.warnings.join(QLatin1Char('\n')));
-    }
-    if (!m_services.sync.isIdle())
-        return;
-    // As the list shows times: local, no seconds.
-    m_lastCheckLabel->setText(
-        tr("Last check %1").arg(MessageListModel::formatDate(QDateTime::currentDateTimeUtc())));
-    if (m_roundLines.size() > 1) {
-        // One line for the whole round; errors stay red.
-        QStringList html;
-        for (const QString &line : std::as_const(m_roundLines))
-            html.append(line.toHtmlEscaped());
-        m_statusLabel->setText(html.join(QStringLiteral(" &nbsp;·&nbsp; ")));
-        m_statusLabel->setStyleSheet(
-            m_roundHadError ? QStringLiteral("color: %1;").arg(errorColor()) : QString());
-    }
-}
-
-void MainWindow::offerToTrust(const QString &accountId, const CertificateInfo &certificate)
-{
-    const std::optional<Account> account = m_services.accounts.account(accountId);
-    if (!account || m_askingTrust.contains(accountId) ||
-        m_refusedCertificates.contains(certificate.sha256))
-        return; // one question at a time, and a "no" stands until the next start
-    auto *dialog = new CertificateDialog(account->host, certificate, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_askingTrust.insert(accountId);
-    connect(dialog, &QDialog::finished, this,
-            [this, accountId, sha256 = certificate.sha256](int answer) {
-                m_askingTrust.remove(accountId);
-                if (answer != QDialog::Accepted) {
-                    m_refusedCertificates.insert(sha256);
-                    return;
-                }
-                std::optional<Account> trusted = m_services.accounts.account(accountId);
-                if (!trusted)
-                    return;
-                trusted->pinSha256 = sha256;
-                if (Status saved = m_services.accounts.update(*trusted); !saved) {
-                    setStatus(saved.error().message(), true);
-                    return;
-                }
-                m_services.sync.syncAccount(*trusted); // now it goes through
-            });
-    dialog->open(); // window-modal, not blocking: a sync round may still be running
-}
-
-void MainWindow::updateCount()
-{
-    if (m_model->accountId().isEmpty()) {
-        m_countLabel->clear();
-        return;
-    }
-    const int total = m_model->rowCount();
-    const int unread = m_model->unreadCount();
-    QString messages =
-        total == 1 ? tr("1 message") : tr("%1 messages").arg(QLocale().toString(total));
-    if (m_model->isFiltered())
-        messages = tr("%1 of %2 match")
-                       .arg(QLocale().toString(total),
-                            QLocale().toString(m_model->folderMessages().size()));
-    m_countLabel->setText(unread == 0 ? messages : tr("%1, %2 unread").arg(messages).arg(unread));
-}
-
-QString MainWindow::accountName(const QString &accountId) const
-{
-    return m_accountNames.value(accountId, accountId);
-}
-
-void MainWindow::setStatus(const QString &text, bool error)
-{
-    m_statusLabel->setText(text.toHtmlEscaped());
-    m_statusLabel->setToolTip(text);
-    m_statusLabel->setStyleSheet(error ? QStringLiteral("color: %1;").arg(errorColor())
-                                       : QString());
+    m_feedback->syncFinished(result, !removed);
 }
 
 void MainWindow::restoreLayout()

@@ -3,12 +3,9 @@
 
 #include "Services.h"
 #include "store/MessageSummary.h"
-#include "util/Error.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QSet>
-#include <QStringList>
 
 class QAction;
 class QItemSelection;
@@ -18,7 +15,6 @@ class QStackedWidget;
 class QTableView;
 
 namespace poplar::sync {
-class CheckScheduler;
 struct SyncResult;
 } // namespace poplar::sync
 
@@ -26,6 +22,7 @@ namespace poplar::ui {
 
 class FolderTree;
 class MailActions;
+class MailCheck;
 class MailTransfer;
 class ReadingActions;
 class WindowOptions;
@@ -35,6 +32,7 @@ class MessageView;
 class PartialMessageBar;
 class SearchBar;
 class SearchController;
+class SyncFeedback;
 class SyncProgressPanel;
 
 /// The reader: accounts and their folders on the left, the message list above the message
@@ -52,13 +50,13 @@ public:
     [[nodiscard]] QTableView *messageList() const { return m_list; }
     [[nodiscard]] MessageView *messageView() const { return m_view; }
     [[nodiscard]] FolderTree *folderTree() const { return m_folders; }
-    [[nodiscard]] QAction *getMessagesAction() const { return m_getMessagesAction; }
+    [[nodiscard]] QAction *getMessagesAction() const;
     [[nodiscard]] QAction *deleteAction() const;
     [[nodiscard]] QAction *findAction() const { return m_findAction; }
     [[nodiscard]] QAction *protocolLogAction() const { return m_protocolLogAction; }
     [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
     [[nodiscard]] SearchController *search() const { return m_search; }
-    [[nodiscard]] SyncProgressPanel *syncPanel() const { return m_syncPanel; }
+    [[nodiscard]] SyncProgressPanel *syncPanel() const;
     [[nodiscard]] PartialMessageBar *partialBar() const { return m_partialBar; }
     [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
     [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
@@ -97,26 +95,14 @@ private:
     [[nodiscard]] QList<qint64> selectedIds() const;
     void dropAccountMessages(const QString &accountId);
 
-    void syncStarted(const QString &accountId);
-    void syncProgress(const QString &accountId, int done, int total, qint64 bytesDone,
-                      qint64 bytesTotal);
     void syncStored(const QString &accountId, const QList<qint64> &ids);
     void syncFinished(const sync::SyncResult &result);
-    /// A certificate failed verification: show it, and pin it to the account if trusted.
-    void offerToTrust(const QString &accountId, const CertificateInfo &certificate);
-    void updateCount();
-    [[nodiscard]] QString accountName(const QString &accountId) const;
-    void setStatus(const QString &text, bool error = false);
 
     void restoreLayout();
     void saveLayout() const;
 
     Services m_services;
-    QHash<QString, QString> m_accountNames; ///< id → name, as the tree shows them
-    QSet<QString> m_removeAfterSync;        ///< removed accounts whose sync must end first
-    QSet<QString> m_completedRest;          ///< sessions that fetched the rest of one message
-    QStringList m_roundLines;               ///< results of the syncs since the last idle
-    bool m_roundHadError = false;
+    QSet<QString> m_removeAfterSync; ///< removed accounts whose sync must end first
 
     MessageListModel *m_model = nullptr;
     FolderTree *m_folders = nullptr;
@@ -126,9 +112,8 @@ private:
     QTableView *m_list = nullptr;
     MessageView *m_view = nullptr;
     QWidget *m_noAccounts = nullptr;
-    QLabel *m_statusLabel = nullptr;
-    QLabel *m_countLabel = nullptr;
-    SyncProgressPanel *m_syncPanel = nullptr;
+    SyncFeedback *m_feedback = nullptr;
+    MailCheck *m_check = nullptr;
     SearchBar *m_searchBar = nullptr;
     SearchController *m_search = nullptr;
     PartialMessageBar *m_partialBar = nullptr;
@@ -137,12 +122,7 @@ private:
     ReadingActions *m_reading = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
-    QSet<QString> m_askingTrust;         ///< accounts whose certificate question is open
-    QSet<QString> m_refusedCertificates; ///< fingerprints refused: not asked again this session
-    QLabel *m_lastCheckLabel = nullptr;
 
-    QAction *m_getMessagesAction = nullptr;
-    sync::CheckScheduler *m_scheduler = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;

@@ -2,6 +2,7 @@
 #include "MessageWindow.h"
 
 #include "MessageView.h"
+#include "ReadingPreferences.h"
 
 #include "mime/MessageRenderer.h"
 
@@ -18,7 +19,7 @@
 namespace poplar::ui {
 
 MessageWindow::MessageWindow(qint64 id, const QByteArray &raw, const QString &origin,
-                             QWidget *parent)
+                             ReadingPreferences *preferences, QWidget *parent)
     : QMainWindow(parent, Qt::Window)
     , m_raw(raw)
 {
@@ -26,6 +27,8 @@ MessageWindow::MessageWindow(qint64 id, const QByteArray &raw, const QString &or
     setObjectName(QStringLiteral("messageWindow"));
     m_view = new MessageView(this);
     setCentralWidget(m_view);
+    if (preferences)
+        preferences->apply(m_view); // before showMessage(): the choices apply when it renders
 
     const QString subject = mime::MessageRenderer::headers(raw).subject;
     const QString title = subject.isEmpty() ? tr("(no subject)") : subject;
@@ -44,7 +47,8 @@ MessageWindow::MessageWindow(qint64 id, const QByteArray &raw, const QString &or
     resize(820, 680);
 }
 
-MessageWindow *MessageWindow::openFile(const QString &path, QString *error, QWidget *parent)
+MessageWindow *MessageWindow::openFile(const QString &path, QString *error,
+                                       ReadingPreferences *preferences, QWidget *parent)
 {
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
@@ -69,7 +73,7 @@ MessageWindow *MessageWindow::openFile(const QString &path, QString *error, QWid
                          : tr("%1 is empty").arg(name);
         return nullptr;
     }
-    auto *window = new MessageWindow(0, raw, name, parent);
+    auto *window = new MessageWindow(0, raw, name, preferences, parent);
     window->show();
     return window;
 }

@@ -33,12 +33,14 @@ QStringList localFiles(const QMimeData *data)
 } // namespace
 
 ReadingActions::ReadingActions(QWidget *window, QTableView *list, MessageListModel *model,
-                               store::MessageStore &store, QObject *parent)
+                               store::MessageStore &store, ReadingPreferences *preferences,
+                               QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_list(list)
     , m_model(model)
     , m_store(store)
+    , m_preferences(preferences)
 {
     auto make = [this](const QString &text, const QString &name, const QKeySequence &key) {
         auto *action = new QAction(text, this);
@@ -92,7 +94,7 @@ void ReadingActions::openFiles(const QStringList &paths)
 {
     for (const QString &path : paths) {
         QString error;
-        if (!MessageWindow::openFile(path, &error, m_window))
+        if (!MessageWindow::openFile(path, &error, m_preferences, m_window))
             Q_EMIT failed(error);
     }
 }
@@ -148,7 +150,7 @@ void ReadingActions::openInWindow()
 {
     const QByteArray raw = currentRaw();
     if (!raw.isEmpty())
-        (new MessageWindow(currentId(), raw, QString(), m_window))->show();
+        (new MessageWindow(currentId(), raw, QString(), m_preferences, m_window))->show();
 }
 
 void ReadingActions::viewSource()

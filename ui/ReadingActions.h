@@ -14,18 +14,22 @@ class MessageStore;
 namespace poplar::ui {
 
 class MessageListModel;
+class ReadingPreferences;
 
 /// The reading commands of the main window, with the keys Thunderbird users know: open a
 /// message file (Ctrl+O, or dropped on the window), open the selected message in its own
 /// window (Enter), its source (Ctrl+U), mark it read or unread (M), star it (S), and the
-/// next or previous unread message (N, P).
+/// next or previous unread message (N, P). Message windows get the main viewer's reading
+/// preferences.
 class ReadingActions : public QObject {
     Q_OBJECT
 
 public:
-    /// `window` gets the file drops; `list` shows `model`. All must outlive this object.
+    /// `window` gets the file drops and parents the message windows; `list` shows `model`.
+    /// All, and `preferences`, must outlive this object.
     ReadingActions(QWidget *window, QTableView *list, MessageListModel *model,
-                   store::MessageStore &store, QObject *parent = nullptr);
+                   store::MessageStore &store, ReadingPreferences *preferences,
+                   QObject *parent = nullptr);
 
     [[nodiscard]] QAction *openFileAction() const { return m_openFile; }
     [[nodiscard]] QAction *openInWindowAction() const { return m_openInWindow; }
@@ -61,6 +65,7 @@ private:
     QTableView *m_list;
     MessageListModel *m_model;
     store::MessageStore &m_store;
+    ReadingPreferences *m_preferences;
     QAction *m_openFile = nullptr;
     QAction *m_openInWindow = nullptr;
     QAction *m_viewSource = nullptr;

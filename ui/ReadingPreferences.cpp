@@ -34,15 +34,16 @@ ReadingPreferences::ReadingPreferences(const QString &iniPath, MessageView *view
     const QSettings settings(m_iniPath, QSettings::IniFormat);
     m_preferPlain->setChecked(settings.value(preferPlainKey, false).toBool());
     connect(m_preferPlain, &QAction::toggled, this, &ReadingPreferences::setPreferPlain);
-    connect(m_view, &MessageView::senderTrusted, this, &ReadingPreferences::trustSender);
     apply(m_view);
 }
 
-void ReadingPreferences::apply(MessageView *view) const
+void ReadingPreferences::apply(MessageView *view)
 {
     const QSettings settings(m_iniPath, QSettings::IniFormat);
     view->setPreferPlainText(m_preferPlain->isChecked());
     view->setTrustedSenders(trustedSenders(settings));
+    connect(view, &MessageView::senderTrusted, this, &ReadingPreferences::trustSender,
+            Qt::UniqueConnection);
 }
 
 void ReadingPreferences::setPreferPlain(bool plain)
@@ -60,6 +61,9 @@ void ReadingPreferences::trustSender(const QString &address)
     QStringList sorted(trusted.cbegin(), trusted.cend());
     sorted.sort();
     settings.setValue(trustedKey, sorted);
+    // Trusted in a message window: the main viewer knows it too from now on, not only after
+    // a restart. (A window's viewer gets the list when it opens.)
+    m_view->setTrustedSenders(trusted);
 }
 
 } // namespace poplar::ui

@@ -144,11 +144,12 @@ int main(int argc, char *argv[])
     ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync, actions});
     window.show();
     ui::TrayNotifier tray(&window, messages, sync);
-    // Message files open in windows of their own, beside the main window.
+    // Message files open in windows of their own, beside the main window, and are read as
+    // its viewer reads mail (plain text or HTML, trusted senders).
     auto openFiles = [&window](const QStringList &paths) {
         for (const QString &path : paths) {
             QString error;
-            if (!ui::MessageWindow::openFile(path, &error, &window))
+            if (!ui::MessageWindow::openFile(path, &error, window.readingPreferences(), &window))
                 QMessageBox::warning(&window, QCoreApplication::translate("main", "Open Message"),
                                      error);
         }

@@ -76,22 +76,7 @@ int list(const QString &profileDir, const QStringList &args)
     auto rows = folderMessages(*session.value().store, *folder);
     if (!rows)
         return fail(rows.error());
-    if (format == QLatin1String("json")) {
-        QJsonArray out;
-        for (const auto &row : rows.value())
-            out.append(json::summary(row));
-        printJson(out);
-        return Success;
-    }
-    for (const auto &row : rows.value()) {
-        const QString from = row.fromName.isEmpty() ? row.fromAddress : row.fromName;
-        printOut(QStringLiteral("%1\t%2\t%3\t%4\n")
-                     .arg(row.id)
-                     .arg(row.date.isValid()
-                              ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                              : QStringLiteral("-"),
-                          from, row.subject));
-    }
+    printSummaries(rows.value(), format);
     return Success;
 }
 
@@ -103,17 +88,15 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
                    args);
     if (!exportRaw)
         cl.addFormat();
-    cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    cl.addMessageId();
     if (auto code = cl.parse())
         return *code;
     const QString format = cl.format(); // "text" for export, which has no --format
-    const auto id = messageId(cl.arg(0));
-    if (!id)
-        return fail(id.error());
-    auto session = openSession(profileDir);
-    if (!session)
-        return fail(session.error());
-    auto raw = session.value().store->raw(id.value());
+    auto opened = openMessageSession(profileDir, cl.arg(0));
+    if (!opened)
+        return fail(opened.error());
+    auto &[id, s] = opened.value();
+    auto raw = s.store->raw(id);
     if (!raw)
         return fail(raw.error());
     if (exportRaw) {
@@ -132,20 +115,17 @@ int trashOrRestore(const QString &profileDir, const QStringList &args, bool rest
                                  "window); where the account says so, its server copy is "
                                  "deleted at the next sync."),
         args);
-    cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    cl.addMessageId();
     if (auto code = cl.parse())
         return *code;
-    const auto id = messageId(cl.arg(0));
-    if (!id)
-        return fail(id.error());
-    auto session = openSession(profileDir);
-    if (!session)
-        return fail(session.error());
-    Session &s = session.value();
+    auto opened = openMessageSession(profileDir, cl.arg(0));
+    if (!opened)
+        return fail(opened.error());
+    auto &[id, s] = opened.value();
     store::DeletionQueue queue(s.db->connection());
     const AccountStore accounts(s.profile.iniPath());
     sync::MessageActions actions(*s.store, queue, accounts);
-    if (Status st = restore ? actions.restore(id.value()) : actions.moveToTrash(id.value()); !st)
+    if (Status st = restore ? actions.restore(id) : actions.moveToTrash(id); !st)
         return fail(st.error());
     return Success;
 }

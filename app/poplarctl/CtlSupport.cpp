@@ -87,6 +87,8 @@ Result<Session> openSession(const QString &profileDir)
     return s;
 }
 
+namespace {
+
 Result<qint64> messageId(const QString &text)
 {
     bool ok = false;
@@ -95,6 +97,19 @@ Result<qint64> messageId(const QString &text)
         return Error{
             Error::Code::Config, QStringLiteral("\"%1\" is not a message id").arg(text), {}};
     return id;
+}
+
+} // namespace
+
+Result<MessageSession> openMessageSession(const QString &profileDir, const QString &idText)
+{
+    const auto id = messageId(idText);
+    if (!id)
+        return id.error();
+    auto session = openSession(profileDir);
+    if (!session)
+        return session.error();
+    return MessageSession{id.value(), std::move(session).value()};
 }
 
 QString textOf(const mime::RenderedMessage &m)

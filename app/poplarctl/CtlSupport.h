@@ -61,6 +61,12 @@ public:
                    : QStringLiteral("text");
     }
 
+    /// The MESSAGE_ID argument of the commands on one message; see openMessageSession().
+    void addMessageId()
+    {
+        positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    }
+
     void positional(const QString &name, const QString &help)
     {
         m_parser.addPositionalArgument(name, help);
@@ -116,7 +122,18 @@ struct Session {
 };
 
 Result<Session> openSession(const QString &profileDir);
-Result<qint64> messageId(const QString &text);
+
+/// Where the commands on one message (show, export, delete, restore, fetch) start: its id
+/// and the session that reaches it.
+struct MessageSession {
+    qint64 id = 0;
+    Session session;
+};
+
+/// Reads the MESSAGE_ID argument `idText`, then opens the session: a bad id is reported
+/// before the profile is touched.
+Result<MessageSession> openMessageSession(const QString &profileDir, const QString &idText);
+
 QString textOf(const mime::RenderedMessage &m);
 void printSummaries(const QList<store::MessageSummary> &rows, const QString &format);
 int printRendered(const mime::RenderedMessage &m, const QString &format);

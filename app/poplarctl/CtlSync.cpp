@@ -129,34 +129,30 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
     return allOk ? Success : Failure;
 }
 
-
 int fetch(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("poplarctl fetch: download the rest of a message that was stored "
                                   "headers-only because of the account's size limit."),
                    args);
-    cl.positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+    cl.addMessageId();
     if (auto code = cl.parse())
         return *code;
-    const auto id = messageId(cl.arg(0));
-    if (!id)
-        return fail(id.error());
-    auto session = openSession(profileDir);
-    if (!session)
-        return fail(session.error());
-    auto summary = session.value().store->message(id.value());
+    auto opened = openMessageSession(profileDir, cl.arg(0));
+    if (!opened)
+        return fail(opened.error());
+    auto &[id, session] = opened.value();
+    auto summary = session.store->message(id);
     if (!summary)
         return fail(summary.error());
     if (!summary.value().partial)
         return Success; // already whole
-    const auto account =
-        AccountStore(session.value().profile.iniPath()).account(summary.value().accountId);
+    const auto account = AccountStore(session.profile.iniPath()).account(summary.value().accountId);
     if (!account)
         return fail(
             {Error::Code::NotFound, QStringLiteral("The message's account no longer exists"), {}});
-    if (Status s = session.value().profile.lock(); !s)
+    if (Status s = session.profile.lock(); !s)
         return fail(s.error());
-    return runSessions(session.value().profile, {*account}, nullptr, id.value());
+    return runSessions(session.profile, {*account}, nullptr, id);
 }
 
 } // namespace poplar::ctl

@@ -1,39 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "WindowFixture.h"
+
 #include "FolderTree.h"
-#include "MainWindow.h"
-#include "MessageListModel.h"
 #include "MessageView.h"
-#include "Services.h"
-
-#include "MemorySecretStore.h"
-#include "UiTestUtil.h"
-
-#include "Profile.h"
-#include "accounts/AccountStore.h"
-#include "accounts/PasswordProvider.h"
-#include "store/Database.h"
-#include "store/MessageStore.h"
-#include "sync/SyncController.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
-
-#include "store/DeletionQueue.h"
-#include "sync/MessageActions.h"
-
-#include <gtest/gtest.h>
-
-#include <memory>
-#include <optional>
 
 using namespace poplar;
 using namespace poplar::store;
@@ -43,73 +22,8 @@ using poplar::ui::MessageView;
 
 namespace {
 
-/// A profile in a temporary folder with the services main() would make (a memory keychain).
-class MainWindowTest : public ::testing::Test {
-protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        Result<Profile> profile = Profile::open(m_dir.path());
-        ASSERT_TRUE(profile.ok());
-        m_profile.emplace(std::move(profile).value());
-        m_accounts.emplace(m_profile->iniPath());
-        auto db = Database::open(m_profile->cachePath(), QStringLiteral("main-window-test"));
-        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
-        m_db = std::move(db).value();
-        m_store.emplace(m_db->connection());
-        m_passwords.emplace(m_secrets);
-        m_sync.emplace(m_profile->cachePath(), *m_passwords);
-        m_deletions.emplace(m_db->connection());
-        m_actions.emplace(*m_store, *m_deletions, *m_accounts);
-    }
-
-    void TearDown() override
-    {
-        m_window.reset();
-        m_sync.reset();
-        m_actions.reset();
-        m_deletions.reset();
-        m_passwords.reset();
-        m_store.reset();
-        m_db.reset();
-    }
-
-    QString addAccount(const QString &name)
-    {
-        Account a;
-        a.name = name;
-        a.host = QStringLiteral("pop.example.org");
-        a.user = QStringLiteral("alice");
-        Result<QString> id = m_accounts->add(a);
-        EXPECT_TRUE(id.ok());
-        return id.ok() ? id.value() : QString();
-    }
-
-    MainWindow &makeWindow()
-    {
-        m_window = std::make_unique<MainWindow>(
-            ui::Services{*m_profile, *m_accounts, m_secrets, *m_store, *m_sync, *m_actions});
-        m_window->show();
-        return *m_window;
-    }
-
-    QTemporaryDir m_dir;
-    std::optional<Profile> m_profile;
-    std::optional<AccountStore> m_accounts;
-    test::MemorySecretStore m_secrets;
-    std::unique_ptr<Database> m_db;
-    std::optional<MessageStore> m_store;
-    std::optional<PasswordProvider> m_passwords;
-    std::optional<poplar::store::DeletionQueue> m_deletions;
-    std::optional<poplar::sync::MessageActions> m_actions;
-    std::optional<sync::SyncController> m_sync;
-    std::unique_ptr<MainWindow> m_window;
-};
-
-QDateTime at(int day, int hour)
-{
-    return QDateTime(QDate(2024, 4, day), QTime(hour, 5), Qt::UTC);
-}
+/// The window on a profile of its own: WindowFixture's services, makeWindow() and at().
+class MainWindowTest : public test::WindowFixture {};
 
 TEST_F(MainWindowTest, SelectingShowsTheMessageAndDeleteMovesItToTrash)
 {
