@@ -89,6 +89,8 @@ QString MailTransfer::folderName() const
 {
     if (!m_model->localFolder().isEmpty())
         return m_model->localFolder();
+    if (m_model->isUnifiedInbox())
+        return tr("Unified Inbox");
     const std::optional<Account> account = m_services.accounts.account(m_model->accountId());
     const QString folder = m_model->folder() == store::Folder::Trash ? tr("Trash") : tr("Inbox");
     return account ? tr("%1 %2").arg(account->name, folder) : folder;

@@ -148,6 +148,7 @@ void MainWindow::createMenus()
     edit->addAction(m_findAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_options->paneBesideAction());
+    view->addAction(m_options->threadedAction());
     view->addAction(m_readingPrefs->preferPlainTextAction());
     QMenu *message = menuBar()->addMenu(tr("&Message"));
     message->addAction(m_mailActions->deleteAction());
@@ -191,6 +192,8 @@ void MainWindow::createWidgets()
     connect(m_folders, &FolderTree::folderSelected, this, &MainWindow::showFolderContents);
     connect(m_folders, &FolderTree::localFolderSelected, this,
             &MainWindow::showLocalFolderContents);
+    connect(m_folders, &FolderTree::unifiedInboxSelected, this,
+            &MainWindow::showUnifiedInboxContents);
 
     auto *listPane = new MessageListPane(m_model, this);
     m_list = listPane->list();
@@ -224,6 +227,8 @@ void MainWindow::createWidgets()
     m_messageSplitter->setStretchFactor(1, 1);
     m_options = new WindowOptions(m_services.profile.iniPath(), m_messageSplitter, this);
     m_check = new MailCheck(m_services, m_options, this);
+    m_model->setThreaded(m_options->isThreaded());
+    connect(m_options, &WindowOptions::threadedChanged, m_model, &MessageListModel::setThreaded);
 
     m_noAccounts = new QWidget(this);
     auto *hint = new QLabel(tr("No accounts yet — open Settings to add one."), m_noAccounts);
@@ -319,6 +324,7 @@ void MainWindow::reloadAccounts()
     QString currentAccount = m_model->accountId();
     Folder currentFolder = m_model->folder();
     const QString currentLocal = m_model->localFolder();
+    const bool wasUnified = m_model->isUnifiedInbox();
 
     const QList<Account> accounts = m_services.accounts.accounts();
     QHash<QString, QString> names; // id → name, as the tree shows them
@@ -339,6 +345,8 @@ void MainWindow::reloadAccounts()
         return;
     }
     m_center->setCurrentWidget(m_messageSplitter);
+    if (wasUnified && m_folders->selectUnifiedInbox())
+        return;
     if (!currentLocal.isEmpty() && locals.contains(currentLocal)) {
         showLocalFolder(currentLocal);
         return;
@@ -358,10 +366,20 @@ void MainWindow::reloadAccounts()
 
 void MainWindow::showFolderContents(const QString &accountId, Folder folder)
 {
-    if (accountId == m_model->accountId() && folder == m_model->folder())
+    if (!m_model->isUnifiedInbox() && accountId == m_model->accountId() &&
+        folder == m_model->folder())
         return;
     m_view->clear();
     m_model->setFolder(accountId, folder);
+    folderShown();
+}
+
+void MainWindow::showUnifiedInboxContents()
+{
+    if (m_model->isUnifiedInbox())
+        return;
+    m_view->clear();
+    m_model->setUnifiedInbox();
     folderShown();
 }
 
@@ -457,7 +475,8 @@ void MainWindow::dropAccountMessages(const QString &accountId)
 
 void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)
 {
-    if (accountId == m_model->accountId() && m_model->folder() == Folder::Inbox)
+    if (m_model->isUnifiedInbox() ||
+        (accountId == m_model->accountId() && m_model->folder() == Folder::Inbox))
         m_model->addMessages(ids);
 }
 

@@ -89,6 +89,7 @@ private:
     void reloadAccounts();
     void showFolderContents(const QString &accountId, store::Folder folder);
     void showLocalFolderContents(const QString &name);
+    void showUnifiedInboxContents();
     void folderShown();
     void messageSelectionChanged();
     void messageCompleted(qint64 id);

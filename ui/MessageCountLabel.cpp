@@ -24,7 +24,7 @@ MessageCountLabel::MessageCountLabel(const MessageListModel *model, QWidget *par
 
 void MessageCountLabel::refresh()
 {
-    if (m_model->accountId().isEmpty()) {
+    if (!m_model->hasFolder()) {
         clear();
         return;
     }

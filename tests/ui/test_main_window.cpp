@@ -142,6 +142,68 @@ TEST_F(MainWindowTest, NewMailAppearsInTheShownInboxWithoutLosingTheSelection)
     EXPECT_EQ(window.messageModel()->rowCount(), 2);
 }
 
+TEST_F(MainWindowTest, TheUnifiedInboxShowsEveryAccountsMailAndWhatArrives)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    const QString work = addAccount(QStringLiteral("Work"));
+    test::storeMessage(*m_store, home, QStringLiteral("h1"),
+                       test::rfc5322(QStringLiteral("From home"), QStringLiteral("a@example.org"),
+                                     at(1, 8), QStringLiteral("Hi")));
+    test::storeMessage(*m_store, work, QStringLiteral("w1"),
+                       test::rfc5322(QStringLiteral("From work"), QStringLiteral("b@example.org"),
+                                     at(2, 8), QStringLiteral("Hi")));
+    MainWindow &window = makeWindow();
+    auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("folderTree"));
+    ASSERT_NE(tree, nullptr);
+    // Above the accounts, as Thunderbird's unified folders are.
+    ASSERT_GE(tree->topLevelItemCount(), 3);
+    EXPECT_EQ(tree->topLevelItem(0)->text(0), QStringLiteral("Unified Inbox"));
+    EXPECT_EQ(window.messageModel()->rowCount(), 1); // Home's Inbox, the first account's
+
+    tree->setCurrentItem(tree->topLevelItem(0));
+    EXPECT_TRUE(window.messageModel()->isUnifiedInbox());
+    ASSERT_EQ(window.messageModel()->rowCount(), 2);
+    EXPECT_EQ(window.messageModel()->summaryAt(0).subject, QStringLiteral("From work"));
+    const auto *count = window.findChild<QLabel *>(QStringLiteral("messageCount"));
+    ASSERT_NE(count, nullptr);
+    EXPECT_TRUE(count->text().startsWith(QStringLiteral("2 messages")))
+        << qPrintable(count->text());
+
+    // New mail of either account comes in as the sync stores it.
+    const qint64 late =
+        test::storeMessage(*m_store, home, QStringLiteral("h2"),
+                           test::rfc5322(QStringLiteral("Late"), QStringLiteral("c@example.org"),
+                                         at(5, 8), QStringLiteral("Hi")));
+    Q_EMIT m_sync->messagesStored(home, {late});
+    ASSERT_EQ(window.messageModel()->rowCount(), 3);
+    EXPECT_EQ(window.messageModel()->summaryAt(0).id, late);
+
+    // One account alone needs no Unified Inbox.
+    ASSERT_TRUE(m_accounts->remove(work).ok());
+    m_window->close();
+    m_window.reset();
+    MainWindow &again = makeWindow();
+    tree = again.findChild<QTreeWidget *>(QStringLiteral("folderTree"));
+    ASSERT_NE(tree, nullptr);
+    EXPECT_NE(tree->topLevelItem(0)->text(0), QStringLiteral("Unified Inbox"));
+    EXPECT_FALSE(again.messageModel()->isUnifiedInbox());
+}
+
+TEST_F(MainWindowTest, ThreadedConversationsIsAViewChoiceThatIsRemembered)
+{
+    addAccount(QStringLiteral("Home"));
+    MainWindow &window = makeWindow();
+    QAction *threaded = window.findChild<QAction *>(QStringLiteral("threadedAction"));
+    ASSERT_NE(threaded, nullptr);
+    EXPECT_FALSE(window.messageModel()->isThreaded());
+    threaded->trigger();
+    EXPECT_TRUE(window.messageModel()->isThreaded());
+    m_window->close();
+    m_window.reset();
+    MainWindow &again = makeWindow();
+    EXPECT_TRUE(again.messageModel()->isThreaded());
+}
+
 TEST_F(MainWindowTest, WithoutAccountsTheWindowSaysWhatToDo)
 {
     MainWindow &window = makeWindow();
