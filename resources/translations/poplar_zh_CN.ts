@@ -372,6 +372,14 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Mail imported from mbox files and Maildirs</source>
         <translation>从 mbox 文件和 Maildir 导入的邮件</translation>
     </message>
+    <message>
+        <source>Unified Inbox</source>
+        <translation>统一收件箱</translation>
+    </message>
+    <message>
+        <source>The Inboxes of all accounts together</source>
+        <translation>所有账户的收件箱合在一起</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MailActions</name>
@@ -617,6 +625,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Exported %1 messages to %2.</source>
         <translation>已将 %1 封邮件导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Unified Inbox</source>
+        <translation>统一收件箱</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1219,14 @@ Poplar 在检查邮件时会向钥匙串请求该密码；您可以编辑该账�
     <message>
         <source>Start no check for mail until this is turned off</source>
         <translation>关闭此项之前不检查新邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Threaded Conversations</source>
+        <translation>按会话分组(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Group replies under the message they answer</source>
+        <translation>把回复归到它所回复的邮件下面</translation>
     </message>
 </context>
 </TS>
