@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageListModel.h"
 
+#include "CacheTask.h"
 #include "MessageRowText.h"
 
 #include "store/MessageStore.h"
@@ -79,12 +80,32 @@ store::FolderRef MessageListModel::folderRef() const
     return {m_accountId, m_folder, m_localFolder, false};
 }
 
+namespace {
+
+/// A list's ids in its order, grouped in threads: what a background task computes.
+Result<store::ThreadedOrder> threadedOrder(const store::MessageStore &store,
+                                           const store::FolderRef &list, store::SortKey key,
+                                           bool descending)
+{
+    auto ids = store.orderedIds(list, key, descending);
+    if (!ids)
+        return ids.error();
+    auto links = store.threadLinks(list);
+    if (!links)
+        return links.error();
+    return store::arrangeInThreads(ids.value(), links.value());
+}
+
+} // namespace
+
 std::optional<MessageListModel::RowOrder> MessageListModel::readOrder()
 {
+    ++m_threadingRun; // what a task still threading the old order finds is stale now
     RowOrder order;
     if (!hasFolder())
         return order;
-    auto ids = m_store.orderedIds(folderRef(), sortKey(), m_sortOrder == Qt::DescendingOrder);
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    auto ids = m_store.orderedIds(folderRef(), sortKey(), descending);
     if (!ids) {
         Q_EMIT loadFailed(ids.error().message());
         return std::nullopt;
@@ -92,6 +113,29 @@ std::optional<MessageListModel::RowOrder> MessageListModel::readOrder()
     order.ids = std::move(ids).value();
     if (!m_threaded)
         return order;
+    const QString path = m_store.database().databaseName();
+    const bool privateCache = path.isEmpty() || path == QLatin1String(":memory:");
+    if (order.ids.size() >= m_backgroundThreadingFrom && !privateCache) {
+        // Threading 100,000 messages takes a few hundred milliseconds: the flat list shows
+        // meanwhile, and regroups when the threads are ready.
+        const int run = m_threadingRun;
+        runOnCache<store::ThreadedOrder>(
+            this, path,
+            [list = folderRef(), key = sortKey(), descending](const QSqlDatabase &db) {
+                return threadedOrder(store::MessageStore(db), list, key, descending);
+            },
+            [this, run](Result<store::ThreadedOrder> threads) {
+                if (run != m_threadingRun || !m_threaded)
+                    return; // the list changed meanwhile: a newer run is on its way
+                if (!threads) {
+                    Q_EMIT loadFailed(threads.error().message());
+                    return;
+                }
+                relayout({std::move(threads.value().ids), std::move(threads.value().depth)});
+                Q_EMIT threadsArranged();
+            });
+        return order;
+    }
     auto links = m_store.threadLinks(folderRef());
     if (!links) {
         Q_EMIT loadFailed(links.error().message());

@@ -63,9 +63,14 @@ public:
     [[nodiscard]] bool hasFolder() const { return m_unified || !m_accountId.isEmpty(); }
 
     /// Groups the rows in conversations (References/In-Reply-To), threads in the list's
-    /// order, replies indented under their parent. Keeps the selection.
+    /// order, replies indented under their parent. Keeps the selection. A folder of
+    /// backgroundThreadingFrom() messages or more is threaded on a pool thread: it shows
+    /// flat until threadsArranged().
     void setThreaded(bool threaded);
     [[nodiscard]] bool isThreaded() const { return m_threaded; }
+    [[nodiscard]] int backgroundThreadingFrom() const { return m_backgroundThreadingFrom; }
+    /// For tests: how large a folder must be for its threads to be arranged off this thread.
+    void setBackgroundThreadingFrom(int rows) { m_backgroundThreadingFrom = rows; }
     [[nodiscard]] const QString &accountId() const { return m_accountId; }
     [[nodiscard]] store::Folder folder() const { return m_folder; }
     /// The local folder shown, or empty when an account's folder is.
@@ -122,6 +127,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The cache could not be read; `message` is one line for the status bar.
     void loadFailed(const QString &message);
+    /// Threads arranged on a pool thread are shown (see setThreaded).
+    void threadsArranged();
 
 private:
     [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }
@@ -155,8 +162,11 @@ private:
     bool m_unified = false;
     bool m_threaded = false;
     QHash<qint64, int> m_depth; ///< replies' indentation when threaded
-    QList<qint64> m_ids;        ///< the whole folder, in the rows' order
-    QList<qint64> m_filtered;   ///< the part of m_ids a filter lets through
+    /// About 20 ms of threading on the GUI thread; larger folders thread in the background.
+    int m_backgroundThreadingFrom = 5000;
+    int m_threadingRun = 0;   ///< bumped by every new order, so a stale result is dropped
+    QList<qint64> m_ids;      ///< the whole folder, in the rows' order
+    QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

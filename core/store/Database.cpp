@@ -121,7 +121,9 @@ CREATE INDEX messages_unread ON messages(folder, account_id, local_folder) WHERE
         // v9: sender and subject sort in the user's language (TextCollator) instead of by
         // code point with ASCII case folded. cache_meta says which language's order the
         // indexes hold, so that every connection keeps it and a change of language rebuilds
-        // them.
+        // them. The Unified Inbox (every account's Inbox) reads its date order from an index
+        // that also holds the account, instead of looking up every row to leave local
+        // folders out; it replaces v1's (folder, date).
         QStringLiteral(R"sql(
 CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 DROP INDEX messages_list_subject;
@@ -131,6 +133,8 @@ CREATE INDEX messages_list_subject ON messages(folder, account_id, local_folder,
 CREATE INDEX messages_list_sender ON messages(folder, account_id, local_folder,
     (CASE WHEN from_name = '' THEN from_address ELSE from_name END) COLLATE poplar_locale,
     date, id, from_name, from_address);
+DROP INDEX messages_by_folder;
+CREATE INDEX messages_by_folder_date ON messages(folder, date, id, account_id);
 )sql"),
     };
     return steps;

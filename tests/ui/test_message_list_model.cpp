@@ -17,6 +17,7 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -288,6 +289,43 @@ TEST_F(MessageListModelTest, ThreadsGroupRepliesAndANewReplyJoinsItsThreadKeepin
     EXPECT_EQ(model.index(0, 0).data(MessageListModel::ThreadDepthRole).toInt(), 0);
     EXPECT_EQ(selection.currentIndex().row(), 1);
     EXPECT_TRUE(warnings.warnings().isEmpty()) << qPrintable(warnings.warnings().join(u'\n'));
+}
+
+TEST_F(MessageListModelTest, LargeFoldersAreThreadedOffTheGuiThread)
+{
+    const QString acct = QStringLiteral("8");
+    const qint64 root =
+        test::storeMessage(*m_store, acct, QStringLiteral("r"),
+                           reply(QStringLiteral("Plan"), QStringLiteral("r@x"), {}, day(1)));
+    const qint64 other =
+        test::storeMessage(*m_store, acct, QStringLiteral("o"),
+                           reply(QStringLiteral("Lunch?"), QStringLiteral("o@x"), {}, day(2)));
+    const qint64 answer = test::storeMessage(
+        *m_store, acct, QStringLiteral("a"),
+        reply(QStringLiteral("Re: Plan"), QStringLiteral("a@x"), QStringLiteral("<r@x>"), day(3)));
+    MessageListModel model(*m_store);
+    model.setBackgroundThreadingFrom(1); // as if these three were 100,000
+    model.setFolder(acct, Folder::Inbox);
+    QItemSelectionModel selection(&model);
+    selection.setCurrentIndex(model.index(1, 0), QItemSelectionModel::SelectCurrent); // Lunch?
+    QSignalSpy arranged(&model, &MessageListModel::threadsArranged);
+    model.setThreaded(true);
+    // Still flat, newest first, until the pool thread is done.
+    EXPECT_EQ(idAt(model, 0), answer);
+    ASSERT_TRUE(arranged.wait(5000));
+    EXPECT_EQ(idAt(model, 0), root);
+    EXPECT_EQ(idAt(model, 1), answer);
+    EXPECT_EQ(model.index(1, 0).data(MessageListModel::ThreadDepthRole).toInt(), 1);
+    EXPECT_EQ(idAt(model, 2), other);
+    EXPECT_EQ(selection.currentIndex().row(), 2);
+
+    // Turned off before a run ends, its result is dropped.
+    model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    model.setThreaded(false);
+    QTest::qWait(200);
+    EXPECT_EQ(arranged.count(), 1);
+    EXPECT_EQ(idAt(model, 0), other); // Lunch?, Plan, Re: Plan
+    EXPECT_EQ(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 0);
 }
 
 TEST_F(MessageListModelTest, TheUnifiedInboxShowsEveryAccountsInboxAndTheirNewMail)
