@@ -126,14 +126,14 @@ CREATE INDEX messages_unread ON messages(folder, account_id, local_folder) WHERE
         // folders out; it replaces v1's (folder, date).
         QStringLiteral(R"sql(
 CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-DROP INDEX messages_list_subject;
-DROP INDEX messages_list_sender;
+DROP INDEX IF EXISTS messages_list_subject;
+DROP INDEX IF EXISTS messages_list_sender;
 CREATE INDEX messages_list_subject ON messages(folder, account_id, local_folder,
     subject COLLATE poplar_locale, date, id);
 CREATE INDEX messages_list_sender ON messages(folder, account_id, local_folder,
     (CASE WHEN from_name = '' THEN from_address ELSE from_name END) COLLATE poplar_locale,
     date, id, from_name, from_address);
-DROP INDEX messages_by_folder;
+DROP INDEX IF EXISTS messages_by_folder;
 CREATE INDEX messages_by_folder_date ON messages(folder, date, id, account_id);
 )sql"),
     };
