@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QHeaderView>
+#include <QLocale>
 #include <QPainter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -37,16 +38,42 @@ public:
             QStyledItemDelegate::paint(painter, option, index);
             return;
         }
-        QStyleOptionViewItem background(option);
-        initStyleOption(&background, index);
-        background.text.clear();
-        background.icon = {};
+        // One background over the whole cell (painting a second, narrower one leaves a seam
+        // on a selected row in some styles), then the icon and text where the depth says.
+        QStyleOptionViewItem cell(option);
+        initStyleOption(&cell, index);
+        const QString text = cell.text;
+        const QIcon icon = cell.icon;
+        cell.text.clear();
+        cell.icon = QIcon();
         const QWidget *widget = option.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
-        QStyleOptionViewItem shifted(option);
-        shifted.rect.setLeft(option.rect.left() + depth * indentWidth(option));
-        QStyledItemDelegate::paint(painter, shifted, index);
+        style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
+
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        QRect area = option.rect.adjusted(depth * indentWidth(option) + margin, 0, -margin, 0);
+        const bool selected = cell.state.testFlag(QStyle::State_Selected);
+        const bool enabled = cell.state.testFlag(QStyle::State_Enabled);
+        if (!icon.isNull()) {
+            const QSize size = cell.decorationSize;
+            const QRect iconRect(area.left(), area.top() + (area.height() - size.height()) / 2,
+                                 size.width(), size.height());
+            icon.paint(painter, iconRect, Qt::AlignCenter,
+                       selected ? QIcon::Selected : (enabled ? QIcon::Normal : QIcon::Disabled));
+            area.setLeft(iconRect.right() + 1 + margin);
+        }
+        QPalette palette = cell.palette;
+        palette.setCurrentColorGroup(!enabled ? QPalette::Disabled
+                                     : cell.state.testFlag(QStyle::State_Active)
+                                         ? QPalette::Active
+                                         : QPalette::Inactive);
+        painter->save();
+        painter->setFont(cell.font);
+        const QString elided =
+            QFontMetrics(cell.font).elidedText(text, Qt::ElideRight, area.width());
+        style->drawItemText(painter, area, Qt::AlignLeft | Qt::AlignVCenter, palette, enabled,
+                            elided, selected ? QPalette::HighlightedText : QPalette::Text);
+        painter->restore();
     }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -91,7 +118,7 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
     header->resizeSection(MessageListModel::FromColumn, 220);
-    // Wide enough for the longest date, in bold (unread); the size for "999 KB".
+    // Wide enough for the longest date, in bold (unread), and the longest size.
     QFont bold = m_list->font();
     bold.setBold(true);
     const QFontMetrics boldMetrics(bold);
@@ -99,8 +126,15 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
         MessageListModel::formatDate(QDateTime(QDate(2000, 12, 28), QTime(23, 58)).toUTC());
     header->resizeSection(MessageListModel::DateColumn,
                           boldMetrics.horizontalAdvance(longestDate) + 24);
-    header->resizeSection(MessageListModel::SizeColumn,
-                          boldMetrics.horizontalAdvance(QStringLiteral("999 MB")) + 24);
+    // The widest size text is "999 bytes" in English (more than "999 MB"), other words in
+    // other languages: measure both.
+    const QLocale locale;
+    const int widestSize = std::max(
+        boldMetrics.horizontalAdvance(
+            locale.formattedDataSize(999, 0, QLocale::DataSizeTraditionalFormat)),
+        boldMetrics.horizontalAdvance(
+            locale.formattedDataSize(999LL << 20, 0, QLocale::DataSizeTraditionalFormat)));
+    header->resizeSection(MessageListModel::SizeColumn, widestSize + 24);
     header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->setItemDelegateForColumn(MessageListModel::SubjectColumn,
                                      new ThreadIndentDelegate(m_list));

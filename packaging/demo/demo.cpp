@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `make demo`: Poplar against a private Dovecot on 127.0.0.1, with a sample mailbox and a
-// throw-away profile that already knows the account and trusts the server's certificate.
-// Closing Poplar (or Ctrl+C here) stops the server and removes what the demo made.
+// `make demo`: Poplar against two private Dovecots on 127.0.0.1, with sample mailboxes and a
+// throw-away profile that already knows the two accounts and trusts the servers'
+// certificates. Closing Poplar (or Ctrl+C here) stops the servers and removes what the demo
+// made.
 #include "DovecotServer.h"
 #include "accounts/AccountStore.h"
 
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSettings>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 
@@ -79,17 +81,23 @@ int main(int argc, char *argv[])
     const QString poplar = QStringLiteral(POPLAR_GUI_PATH);
     const QDir mailDir(QStringLiteral(POPLAR_DEMO_MAIL_DIR));
 
-    poplar::test::DovecotServer server;
+    // Two accounts on two private servers, so the Unified Inbox has something to unify:
+    // "Home" gets the sample thread and most of the mail, "Work" the rest.
+    poplar::test::DovecotServer home;
+    poplar::test::DovecotServer work;
     QString error;
-    say(QStringLiteral("starting a private Dovecot on 127.0.0.1"));
-    if (!server.start(&error)) {
+    say(QStringLiteral("starting two private Dovecots on 127.0.0.1"));
+    if (!home.start(&error) || !work.start(&error)) {
         say(QStringLiteral("Dovecot did not start: %1").arg(error));
         return 1;
     }
+    const QStringList forWork{QStringLiteral("03-gb18030.eml"),
+                              QStringLiteral("04-newsletter.eml")};
     int count = 0;
     for (const QString &name :
          mailDir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name)) {
         QFile file(mailDir.filePath(name));
+        poplar::test::DovecotServer &server = forWork.contains(name) ? work : home;
         if (!file.open(QIODevice::ReadOnly) || server.addMessage(file.readAll()).isEmpty()) {
             say(QStringLiteral("cannot deliver %1").arg(file.fileName()));
             return 1;
@@ -97,7 +105,7 @@ int main(int argc, char *argv[])
         ++count;
     }
     for (const QByteArray &message : hikeThread()) {
-        if (server.addMessage(message).isEmpty()) {
+        if (home.addMessage(message).isEmpty()) {
             say(QStringLiteral("cannot deliver the sample thread"));
             return 1;
         }
@@ -109,33 +117,43 @@ int main(int argc, char *argv[])
         say(QStringLiteral("cannot make a temporary profile"));
         return 1;
     }
-    // The demo server's password is made up and dies with it; a password command reads it
-    // from a private file, as a real setup would read a password manager.
-    const QString passwordFile = profile.filePath(QStringLiteral("demo-password"));
-    QFile secret(passwordFile);
-    if (!secret.open(QIODevice::WriteOnly) ||
-        !secret.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        secret.write(server.password().toUtf8() + '\n') < 0) {
-        say(QStringLiteral("cannot write %1").arg(passwordFile));
+    // The demo servers' passwords are made up and die with them; a password command reads
+    // each from a private file, as a real setup would read a password manager.
+    const auto addAccount = [&profile](const poplar::test::DovecotServer &server,
+                                       const QString &name, const QString &address) {
+        const QString passwordFile = profile.filePath(name + QStringLiteral("-password"));
+        QFile secret(passwordFile);
+        if (!secret.open(QIODevice::WriteOnly) ||
+            !secret.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            secret.write(server.password().toUtf8() + '\n') < 0) {
+            say(QStringLiteral("cannot write %1").arg(passwordFile));
+            return false;
+        }
+        secret.close();
+        poplar::Account account;
+        account.name = name;
+        account.emailAddress = address;
+        account.host = server.host();
+        account.port = server.tlsPort();
+        account.security = poplar::Security::Tls;
+        account.user = server.user();
+        account.passwordSource = poplar::PasswordSource::Command;
+        account.passwordCommand = QStringLiteral("cat '%1'").arg(passwordFile);
+        account.caFile = server.caFile(); // trusts the server's self-signed certificate
+        account.checkOnStartup = true;
+        auto added =
+            poplar::AccountStore(profile.filePath(QStringLiteral("poplar.ini"))).add(account);
+        if (!added)
+            say(QStringLiteral("cannot add the demo account: %1").arg(added.error().message()));
+        return bool(added);
+    };
+    if (!addAccount(home, QStringLiteral("Home"), QStringLiteral("alice@poplar.example")) ||
+        !addAccount(work, QStringLiteral("Work"), QStringLiteral("alice@work.example")))
         return 1;
-    }
-    secret.close();
-    poplar::Account account;
-    account.name = QStringLiteral("Demo");
-    account.emailAddress = QStringLiteral("alice@poplar.example");
-    account.host = server.host();
-    account.port = server.tlsPort();
-    account.security = poplar::Security::Tls;
-    account.user = server.user();
-    account.passwordSource = poplar::PasswordSource::Command;
-    account.passwordCommand = QStringLiteral("cat '%1'").arg(passwordFile);
-    account.caFile = server.caFile(); // trusts the server's self-signed certificate
-    account.checkOnStartup = true;
-    auto added = poplar::AccountStore(profile.filePath(QStringLiteral("poplar.ini"))).add(account);
-    if (!added) {
-        say(QStringLiteral("cannot add the demo account: %1").arg(added.error().message()));
-        return 1;
-    }
+
+    // The sample thread shows as a conversation (View ▸ Threaded Conversations).
+    QSettings(profile.filePath(QStringLiteral("poplar.ini")), QSettings::IniFormat)
+        .setValue(QStringLiteral("window/threaded"), true);
 
     // Ctrl+C or a kill stops Poplar and then the server, not just this process.
     if (::pipe(signalPipe) != 0)
@@ -155,13 +173,15 @@ int main(int argc, char *argv[])
             app.exit(1);
         }
     });
-    say(QStringLiteral("%1 messages on pop3s://127.0.0.1:%2 (user %3); opening Poplar")
+    say(QStringLiteral("%1 messages on pop3s://127.0.0.1:%2 and :%3 (user %4); opening Poplar")
             .arg(count)
-            .arg(server.tlsPort())
-            .arg(server.user()));
+            .arg(home.tlsPort())
+            .arg(work.tlsPort())
+            .arg(home.user()));
     gui.start(poplar, {QStringLiteral("--profile"), profile.path()});
     const int status = app.exec();
-    say(QStringLiteral("Poplar closed; stopping the server"));
-    server.stop();
+    say(QStringLiteral("Poplar closed; stopping the servers"));
+    work.stop();
+    home.stop();
     return status;
 }
