@@ -72,6 +72,16 @@ ListCache &listCache()
     return cache;
 }
 
+/// The shared cache, or nullptr with the benchmark marked as failed.
+ListCache *cacheFor(benchmark::State &state)
+{
+    ListCache &cache = listCache();
+    if (cache.ok)
+        return &cache;
+    state.SkipWithError("could not build the cache");
+    return nullptr;
+}
+
 void readRows(const ui::MessageListModel &model, int first, int count)
 {
     for (int row = first; row < first + count; ++row) {
@@ -82,12 +92,10 @@ void readRows(const ui::MessageListModel &model, int first, int count)
 
 void BM_List100kOpenFirstScreen(benchmark::State &state)
 {
-    ListCache &cache = listCache();
-    if (!cache.ok) {
-        state.SkipWithError("could not build the cache");
+    ListCache *cache = cacheFor(state);
+    if (!cache)
         return;
-    }
-    store::MessageStore messages(cache.db->connection());
+    store::MessageStore messages(cache->db->connection());
     int cached = 0;
     for (auto _ : state) {
         ui::MessageListModel model(messages);
@@ -107,12 +115,10 @@ BENCHMARK(BM_List100kOpenFirstScreen)->Unit(benchmark::kMillisecond);
 // the flat list shows.
 void BM_List100kOpenThreaded(benchmark::State &state)
 {
-    ListCache &cache = listCache();
-    if (!cache.ok) {
-        state.SkipWithError("could not build the cache");
+    ListCache *cache = cacheFor(state);
+    if (!cache)
         return;
-    }
-    store::MessageStore messages(cache.db->connection());
+    store::MessageStore messages(cache->db->connection());
     for (auto _ : state) {
         ui::MessageListModel model(messages);
         model.setBackgroundThreadingFrom(std::numeric_limits<int>::max());
@@ -129,12 +135,10 @@ BENCHMARK(BM_List100kOpenThreaded)->Unit(benchmark::kMillisecond);
 // The Unified Inbox over the same 100,000: no account to narrow the index by.
 void BM_List100kOpenUnifiedInbox(benchmark::State &state)
 {
-    ListCache &cache = listCache();
-    if (!cache.ok) {
-        state.SkipWithError("could not build the cache");
+    ListCache *cache = cacheFor(state);
+    if (!cache)
         return;
-    }
-    store::MessageStore messages(cache.db->connection());
+    store::MessageStore messages(cache->db->connection());
     for (auto _ : state) {
         ui::MessageListModel model(messages);
         model.setUnifiedInbox();
@@ -150,12 +154,10 @@ BENCHMARK(BM_List100kOpenUnifiedInbox)->Unit(benchmark::kMillisecond);
 // then also sorted them all). For comparison only.
 void BM_List100kReadWholeFolder(benchmark::State &state)
 {
-    ListCache &cache = listCache();
-    if (!cache.ok) {
-        state.SkipWithError("could not build the cache");
+    ListCache *cache = cacheFor(state);
+    if (!cache)
         return;
-    }
-    store::MessageStore messages(cache.db->connection());
+    store::MessageStore messages(cache->db->connection());
     for (auto _ : state) {
         auto all = messages.messages(store::Folder::Inbox, QStringLiteral("1"));
         if (!all || all.value().size() != listMessages)
@@ -167,12 +169,10 @@ BENCHMARK(BM_List100kReadWholeFolder)->Unit(benchmark::kMillisecond);
 
 void BM_List100kJumpToEnd(benchmark::State &state)
 {
-    ListCache &cache = listCache();
-    if (!cache.ok) {
-        state.SkipWithError("could not build the cache");
+    ListCache *cache = cacheFor(state);
+    if (!cache)
         return;
-    }
-    store::MessageStore messages(cache.db->connection());
+    store::MessageStore messages(cache->db->connection());
     ui::MessageListModel model(messages);
     model.setFolder(QStringLiteral("1"), store::Folder::Inbox);
     readRows(model, 0, screenRows);
@@ -187,12 +187,10 @@ BENCHMARK(BM_List100kJumpToEnd)->Unit(benchmark::kMillisecond);
 
 void BM_List100kSortBySubject(benchmark::State &state)
 {
-    ListCache &cache = listCache();
-    if (!cache.ok) {
-        state.SkipWithError("could not build the cache");
+    ListCache *cache = cacheFor(state);
+    if (!cache)
         return;
-    }
-    store::MessageStore messages(cache.db->connection());
+    store::MessageStore messages(cache->db->connection());
     ui::MessageListModel model(messages);
     model.setFolder(QStringLiteral("1"), store::Folder::Inbox);
     bool ascending = true;

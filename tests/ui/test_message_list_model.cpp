@@ -233,18 +233,31 @@ QByteArray reply(const QString &subject, const QString &messageId, const QString
     return headers + raw.toUtf8();
 }
 
+/// "Plan" (1 March), "Lunch?" (3 March) and "Re: Plan" (2 March) answering Plan.
+struct PlanAndLunch {
+    qint64 plan;
+    qint64 lunch;
+    qint64 answer;
+};
+
+PlanAndLunch storePlanAndLunch(MessageStore &store, const QString &account)
+{
+    PlanAndLunch ids{};
+    ids.plan = test::storeMessage(store, account, QStringLiteral("r"),
+                                  reply(QStringLiteral("Plan"), QStringLiteral("r@x"), {}, day(1)));
+    ids.lunch =
+        test::storeMessage(store, account, QStringLiteral("o"),
+                           reply(QStringLiteral("Lunch?"), QStringLiteral("o@x"), {}, day(3)));
+    ids.answer = test::storeMessage(
+        store, account, QStringLiteral("a"),
+        reply(QStringLiteral("Re: Plan"), QStringLiteral("a@x"), QStringLiteral("<r@x>"), day(2)));
+    return ids;
+}
+
 TEST_F(MessageListModelTest, ThreadsGroupRepliesAndANewReplyJoinsItsThreadKeepingSelection)
 {
     const QString acct = QStringLiteral("7");
-    const qint64 root =
-        test::storeMessage(*m_store, acct, QStringLiteral("r"),
-                           reply(QStringLiteral("Plan"), QStringLiteral("r@x"), {}, day(1)));
-    const qint64 other =
-        test::storeMessage(*m_store, acct, QStringLiteral("o"),
-                           reply(QStringLiteral("Lunch?"), QStringLiteral("o@x"), {}, day(3)));
-    const qint64 answer = test::storeMessage(
-        *m_store, acct, QStringLiteral("a"),
-        reply(QStringLiteral("Re: Plan"), QStringLiteral("a@x"), QStringLiteral("<r@x>"), day(2)));
+    const auto [root, other, answer] = storePlanAndLunch(*m_store, acct);
 
     MessageListModel model(*m_store);
     test::ModelTesterWarnings warnings;
@@ -294,29 +307,21 @@ TEST_F(MessageListModelTest, ThreadsGroupRepliesAndANewReplyJoinsItsThreadKeepin
 TEST_F(MessageListModelTest, LargeFoldersAreThreadedOffTheGuiThread)
 {
     const QString acct = QStringLiteral("8");
-    const qint64 root =
-        test::storeMessage(*m_store, acct, QStringLiteral("r"),
-                           reply(QStringLiteral("Plan"), QStringLiteral("r@x"), {}, day(1)));
-    const qint64 other =
-        test::storeMessage(*m_store, acct, QStringLiteral("o"),
-                           reply(QStringLiteral("Lunch?"), QStringLiteral("o@x"), {}, day(2)));
-    const qint64 answer = test::storeMessage(
-        *m_store, acct, QStringLiteral("a"),
-        reply(QStringLiteral("Re: Plan"), QStringLiteral("a@x"), QStringLiteral("<r@x>"), day(3)));
+    const auto [root, other, answer] = storePlanAndLunch(*m_store, acct);
     MessageListModel model(*m_store);
     model.setBackgroundThreadingFrom(1); // as if these three were 100,000
     model.setFolder(acct, Folder::Inbox);
     QItemSelectionModel selection(&model);
-    selection.setCurrentIndex(model.index(1, 0), QItemSelectionModel::SelectCurrent); // Lunch?
+    selection.setCurrentIndex(model.index(1, 0), QItemSelectionModel::SelectCurrent); // Re: Plan
     QSignalSpy arranged(&model, &MessageListModel::threadsArranged);
     model.setThreaded(true);
     // Still flat, newest first, until the pool thread is done.
-    EXPECT_EQ(idAt(model, 0), answer);
-    ASSERT_TRUE(arranged.wait(5000));
-    EXPECT_EQ(idAt(model, 0), root);
     EXPECT_EQ(idAt(model, 1), answer);
-    EXPECT_EQ(model.index(1, 0).data(MessageListModel::ThreadDepthRole).toInt(), 1);
-    EXPECT_EQ(idAt(model, 2), other);
+    ASSERT_TRUE(arranged.wait(5000));
+    EXPECT_EQ(idAt(model, 0), other);
+    EXPECT_EQ(idAt(model, 1), root);
+    EXPECT_EQ(idAt(model, 2), answer);
+    EXPECT_EQ(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 1);
     EXPECT_EQ(selection.currentIndex().row(), 2);
 
     // Turned off before a run ends, its result is dropped.
