@@ -48,7 +48,12 @@ SettingsDialog::SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWi
     m_edit->setObjectName(QStringLiteral("editButton"));
     m_remove = new QPushButton(tr("&Remove…"), this);
     m_remove->setObjectName(QStringLiteral("removeButton"));
-    for (QPushButton *button : {m_add, m_edit, m_remove})
+    // The order of the folder tree, as Thunderbird's account list sets it.
+    m_moveUp = new QPushButton(tr("Move &Up"), this);
+    m_moveUp->setObjectName(QStringLiteral("moveUpButton"));
+    m_moveDown = new QPushButton(tr("Move &Down"), this);
+    m_moveDown->setObjectName(QStringLiteral("moveDownButton"));
+    for (QPushButton *button : {m_add, m_edit, m_remove, m_moveUp, m_moveDown})
         button->setAutoDefault(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -58,6 +63,9 @@ SettingsDialog::SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWi
     side->addWidget(m_add);
     side->addWidget(m_edit);
     side->addWidget(m_remove);
+    side->addSpacing(12);
+    side->addWidget(m_moveUp);
+    side->addWidget(m_moveDown);
     side->addStretch(1);
 
     auto *row = new QHBoxLayout;
@@ -72,6 +80,8 @@ SettingsDialog::SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWi
     connect(m_add, &QPushButton::clicked, this, &SettingsDialog::addAccount);
     connect(m_edit, &QPushButton::clicked, this, &SettingsDialog::editAccount);
     connect(m_remove, &QPushButton::clicked, this, &SettingsDialog::removeAccount);
+    connect(m_moveUp, &QPushButton::clicked, this, [this] { moveAccount(-1); });
+    connect(m_moveDown, &QPushButton::clicked, this, [this] { moveAccount(1); });
     connect(m_list, &QListWidget::itemSelectionChanged, this, &SettingsDialog::updateButtons);
     connect(m_list, &QListWidget::itemActivated, this, &SettingsDialog::editAccount);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -204,11 +214,27 @@ void SettingsDialog::reloadList(const QString &selectId)
     updateButtons();
 }
 
+void SettingsDialog::moveAccount(int steps)
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return;
+    if (Status s = m_accounts.move(id, steps); !s) {
+        showError(tr("Cannot Move Account"), s.error().message());
+        return;
+    }
+    reloadList(id);
+    Q_EMIT accountsChanged();
+}
+
 void SettingsDialog::updateButtons()
 {
     const bool selected = !selectedId().isEmpty();
     m_edit->setEnabled(selected);
     m_remove->setEnabled(selected);
+    const int row = m_list->currentRow();
+    m_moveUp->setEnabled(selected && row > 0);
+    m_moveDown->setEnabled(selected && row >= 0 && row < m_list->count() - 1);
 }
 
 QString SettingsDialog::selectedId() const

@@ -31,6 +31,8 @@ public Q_SLOTS:
     void addAccount();
     void editAccount();
     void removeAccount();
+    /// Moves the selected account up (-1) or down (1) the list.
+    void moveAccount(int steps);
 
 Q_SIGNALS:
     /// An account was added, changed or removed.
@@ -54,6 +56,8 @@ private:
     QPushButton *m_add = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_remove = nullptr;
+    QPushButton *m_moveUp = nullptr;
+    QPushButton *m_moveDown = nullptr;
 };
 
 } // namespace poplar::ui

@@ -5,6 +5,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace poplar {
 
 namespace {
@@ -172,6 +174,21 @@ Status AccountStore::remove(const QString &id)
         return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}};
     setOrder(s, order);
     s.remove(groupOf(id));
+    return settingsStatus(s);
+}
+
+Status AccountStore::move(const QString &id, int steps)
+{
+    QSettings s(m_path, QSettings::IniFormat);
+    QStringList order = orderOf(s);
+    const qsizetype from = order.indexOf(id);
+    if (from < 0)
+        return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}};
+    const qsizetype to = std::clamp<qsizetype>(from + steps, 0, order.size() - 1);
+    if (to == from)
+        return {};
+    order.move(from, to);
+    setOrder(s, order);
     return settingsStatus(s);
 }
 

@@ -22,6 +22,9 @@ public:
     /// Replaces an existing account (matched by id).
     [[nodiscard]] Status update(const Account &account);
     [[nodiscard]] Status remove(const QString &id);
+    /// Moves an account `steps` places down the list (up when negative), stopping at either
+    /// end: the order the folder tree shows accounts in.
+    [[nodiscard]] Status move(const QString &id, int steps);
 
     /// Checks what a user could get wrong; the error names the field.
     [[nodiscard]] static Status validate(const Account &account);

@@ -1127,6 +1127,18 @@ Poplar will ask the keychain for it when checking mail; edit the account to try 
 
 Poplar 在检查邮件时会向钥匙串请求该密码；您可以编辑该账户以重试。</translation>
     </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cannot Move Account</source>
+        <translation>无法移动账户</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::SyncProgressPanel</name>

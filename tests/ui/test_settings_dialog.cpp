@@ -207,4 +207,57 @@ TEST_F(SettingsDialogTest, RemovingAsksFirstThenDropsAccountAndPassword)
     EXPECT_TRUE(m_secrets.secrets().isEmpty());
 }
 
+TEST_F(SettingsDialogTest, AccountsMoveUpAndDownTheListAndTheStoredOrder)
+{
+    AccountStore accounts(iniPath());
+    QStringList ids;
+    for (const QString &name :
+         {QStringLiteral("Home"), QStringLiteral("Work"), QStringLiteral("Club")}) {
+        Account a;
+        a.name = name;
+        a.host = QStringLiteral("pop.example.org");
+        a.user = name.toLower();
+        const Result<QString> id = accounts.add(a);
+        ASSERT_TRUE(id.ok());
+        ids.append(id.value());
+    }
+    SettingsDialog settings(accounts, m_secrets);
+    QSignalSpy changed(&settings, &SettingsDialog::accountsChanged);
+    settings.show();
+    auto *list = settings.findChild<QListWidget *>(QStringLiteral("accountList"));
+    auto *up = settings.findChild<QPushButton *>(QStringLiteral("moveUpButton"));
+    auto *down = settings.findChild<QPushButton *>(QStringLiteral("moveDownButton"));
+    ASSERT_TRUE(list && up && down);
+    const auto names = [&accounts] {
+        QStringList out;
+        for (const Account &a : accounts.accounts())
+            out.append(a.name);
+        return out;
+    };
+
+    list->setCurrentRow(0);
+    EXPECT_FALSE(up->isEnabled()); // the first cannot go higher
+    EXPECT_TRUE(down->isEnabled());
+    list->setCurrentRow(2);
+    EXPECT_FALSE(down->isEnabled());
+    up->click(); // Club above Work
+    EXPECT_EQ(names(), (QStringList{QStringLiteral("Home"), QStringLiteral("Club"),
+                                    QStringLiteral("Work")}));
+    EXPECT_EQ(list->currentRow(), 1); // the moved account stays selected
+    up->click();
+    EXPECT_EQ(names(), (QStringList{QStringLiteral("Club"), QStringLiteral("Home"),
+                                    QStringLiteral("Work")}));
+    EXPECT_TRUE(list->currentItem()->text().startsWith(QStringLiteral("Club")));
+    EXPECT_FALSE(up->isEnabled());
+    EXPECT_EQ(changed.count(), 2);
+
+    // The store stops at either end instead of failing.
+    ASSERT_TRUE(accounts.move(ids.at(2), 5).ok());
+    EXPECT_EQ(names(), (QStringList{QStringLiteral("Home"), QStringLiteral("Work"),
+                                    QStringLiteral("Club")}));
+    ASSERT_TRUE(accounts.move(ids.at(2), -9).ok());
+    EXPECT_EQ(names().constFirst(), QStringLiteral("Club"));
+    EXPECT_FALSE(accounts.move(QStringLiteral("no-such"), 1).ok());
+}
+
 } // namespace
