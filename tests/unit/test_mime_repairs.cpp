@@ -65,6 +65,11 @@ TEST(MimeRepairs, RawEightBitHeadersUseTheBodyCharset)
     const MessageHeaders h =
         MessageRenderer::headers(testData(QStringLiteral("mime/raw-8bit-gbk-headers.eml")));
     EXPECT_EQ(h.subject, m.headers.subject);
+    // The parameter's name is case-insensitive (RFC 2045): an upper-case one counts too.
+    QByteArray shouting = testData(QStringLiteral("mime/raw-8bit-gbk-headers.eml"));
+    ASSERT_TRUE(shouting.contains("charset="));
+    shouting.replace("charset=", "ChArSeT=");
+    EXPECT_EQ(MessageRenderer::headers(shouting).subject, m.headers.subject);
 }
 
 TEST(MimeRepairs, Latin1LabelIsReadAsWindows1252)
