@@ -331,6 +331,7 @@ void MainWindow::reloadAccounts()
     for (const Account &a : accounts)
         names.insert(a.id, a.name);
     m_feedback->setAccountNames(names);
+    m_model->setAccountNames(names);
     auto localFolders = m_services.messages.localFolders();
     if (!localFolders)
         m_feedback->showError(localFolders.error().message());

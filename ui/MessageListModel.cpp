@@ -422,6 +422,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return MessageRowText::display(s, index.column());
     case Qt::ToolTipRole:
+        if (m_unified && index.column() == FromColumn) {
+            // One list of several accounts' mail: say whose this is.
+            return tr("%1\nAccount: %2")
+                .arg(MessageRowText::toolTip(s, index.column()).toString(),
+                     m_accountNames.value(s.accountId, s.accountId));
+        }
         return MessageRowText::toolTip(s, index.column());
     case Qt::FontRole:
         if (!s.seen) {

@@ -59,6 +59,8 @@ public:
     /// need an account take it from the message (AccountIdRole).
     void setUnifiedInbox();
     [[nodiscard]] bool isUnifiedInbox() const { return m_unified; }
+    /// Account names by id, for the Unified Inbox's sender tooltips.
+    void setAccountNames(const QHash<QString, QString> &names) { m_accountNames = names; }
     /// Whether a folder is shown at all (an account's, a local one or the Unified Inbox).
     [[nodiscard]] bool hasFolder() const { return m_unified || !m_accountId.isEmpty(); }
 
@@ -160,6 +162,7 @@ private:
     store::Folder m_folder = store::Folder::Inbox;
     QString m_localFolder;
     bool m_unified = false;
+    QHash<QString, QString> m_accountNames;
     bool m_threaded = false;
     QHash<qint64, int> m_depth; ///< replies' indentation when threaded
     /// About 20 ms of threading on the GUI thread; larger folders thread in the background.

@@ -792,6 +792,12 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>%1 (with attachments)</source>
         <translation>%1（含附件）</translation>
     </message>
+    <message>
+        <source>%1
+Account: %2</source>
+        <translation>%1
+账户：%2</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListPane</name>

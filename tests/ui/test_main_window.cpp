@@ -164,6 +164,12 @@ TEST_F(MainWindowTest, TheUnifiedInboxShowsEveryAccountsMailAndWhatArrives)
     EXPECT_TRUE(window.messageModel()->isUnifiedInbox());
     ASSERT_EQ(window.messageModel()->rowCount(), 2);
     EXPECT_EQ(window.messageModel()->summaryAt(0).subject, QStringLiteral("From work"));
+    // Whose mail a row is, where several accounts share one list.
+    EXPECT_TRUE(window.messageModel()
+                    ->index(0, MessageListModel::FromColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .endsWith(QStringLiteral("Account: Work")));
     const auto *count = window.findChild<QLabel *>(QStringLiteral("messageCount"));
     ASSERT_NE(count, nullptr);
     EXPECT_TRUE(count->text().startsWith(QStringLiteral("2 messages")))

@@ -117,6 +117,26 @@ TEST(Threads, RandomReferencesNeverLoseOrRepeatARow)
     }
 }
 
+TEST(Threads, AVeryLongChainIsWalkedWithoutRecursion)
+{
+    // Each message answers the one before: a hostile or endless thread. No recursion (a
+    // deep stack would overflow), and every message placed once, each a level deeper.
+    const int n = 20'000;
+    QList<ThreadLink> links;
+    QList<qint64> order;
+    for (int i = 0; i < n; ++i) {
+        links.append(link(i + 1, QStringLiteral("c%1@x").arg(i),
+                          i > 0 ? QStringLiteral("<c%1@x>").arg(i - 1) : QString(), {},
+                          day(1).addSecs(i)));
+        order.prepend(i + 1); // newest first
+    }
+    const ThreadedOrder threads = arrangeInThreads(order, links);
+    ASSERT_EQ(threads.ids.size(), n);
+    EXPECT_EQ(threads.ids.first(), 1);
+    EXPECT_EQ(threads.ids.last(), n);
+    EXPECT_EQ(threads.depth.value(n), n - 1);
+}
+
 class ListScopeTest : public ::testing::Test {
 protected:
     void SetUp() override
