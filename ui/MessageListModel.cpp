@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageListModel.h"
 
-#include "CacheTask.h"
 #include "MessageRowText.h"
 
 #include "store/MessageStore.h"
@@ -39,7 +38,11 @@ MessageListModel::MessageListModel(store::MessageStore &store, QObject *parent)
     , m_store(store)
     , m_collator(std::make_unique<store::TextCollator>(store.sortLanguage()))
     , m_cache(store, blockRows, cacheRows)
-{}
+    , m_orderReader(new RowOrderReader(store, this))
+{
+    connect(m_orderReader, &RowOrderReader::threadsReady, this, &MessageListModel::threadsReady);
+    connect(m_orderReader, &RowOrderReader::failed, this, &MessageListModel::loadFailed);
+}
 
 MessageListModel::~MessageListModel() = default;
 
@@ -80,71 +83,22 @@ store::FolderRef MessageListModel::folderRef() const
     return {m_accountId, m_folder, m_localFolder, false};
 }
 
-namespace {
-
-/// A list's ids in its order, grouped in threads: what a background task computes.
-Result<store::ThreadedOrder> threadedOrder(const store::MessageStore &store,
-                                           const store::FolderRef &list, store::SortKey key,
-                                           bool descending)
+std::optional<RowOrder> MessageListModel::readOrder()
 {
-    auto ids = store.orderedIds(list, key, descending);
-    if (!ids)
-        return ids.error();
-    auto links = store.threadLinks(list);
-    if (!links)
-        return links.error();
-    return store::arrangeInThreads(ids.value(), links.value());
+    if (!hasFolder()) {
+        m_orderReader->cancel();
+        return RowOrder{};
+    }
+    return m_orderReader->read(folderRef(), sortKey(), m_sortOrder == Qt::DescendingOrder,
+                               m_threaded);
 }
 
-} // namespace
-
-std::optional<MessageListModel::RowOrder> MessageListModel::readOrder()
+void MessageListModel::threadsReady(const RowOrder &order)
 {
-    ++m_threadingRun; // what a task still threading the old order finds is stale now
-    RowOrder order;
-    if (!hasFolder())
-        return order;
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-    auto ids = m_store.orderedIds(folderRef(), sortKey(), descending);
-    if (!ids) {
-        Q_EMIT loadFailed(ids.error().message());
-        return std::nullopt;
-    }
-    order.ids = std::move(ids).value();
     if (!m_threaded)
-        return order;
-    const QString path = m_store.database().databaseName();
-    const bool privateCache = path.isEmpty() || path == QLatin1String(":memory:");
-    if (order.ids.size() >= m_backgroundThreadingFrom && !privateCache) {
-        // Threading 100,000 messages takes a few hundred milliseconds: the flat list shows
-        // meanwhile, and regroups when the threads are ready.
-        const int run = m_threadingRun;
-        runOnCache<store::ThreadedOrder>(
-            this, path,
-            [list = folderRef(), key = sortKey(), descending](const QSqlDatabase &db) {
-                return threadedOrder(store::MessageStore(db), list, key, descending);
-            },
-            [this, run](Result<store::ThreadedOrder> threads) {
-                if (run != m_threadingRun || !m_threaded)
-                    return; // the list changed meanwhile: a newer run is on its way
-                if (!threads) {
-                    Q_EMIT loadFailed(threads.error().message());
-                    return;
-                }
-                relayout({std::move(threads.value().ids), std::move(threads.value().depth)});
-                Q_EMIT threadsArranged();
-            });
-        return order;
-    }
-    auto links = m_store.threadLinks(folderRef());
-    if (!links) {
-        Q_EMIT loadFailed(links.error().message());
-        return order; // unthreaded is still the folder
-    }
-    store::ThreadedOrder threads = store::arrangeInThreads(order.ids, links.value());
-    order.ids = std::move(threads.ids);
-    order.depth = std::move(threads.depth);
-    return order;
+        return;
+    relayout(order);
+    Q_EMIT threadsArranged();
 }
 
 void MessageListModel::setThreaded(bool threaded)

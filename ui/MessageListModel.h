@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RowOrderReader.h"
 #include "SummaryCache.h"
 #include "store/MessageStore.h"
 #include "store/TextCollator.h"
@@ -70,9 +71,9 @@ public:
     /// flat until threadsArranged().
     void setThreaded(bool threaded);
     [[nodiscard]] bool isThreaded() const { return m_threaded; }
-    [[nodiscard]] int backgroundThreadingFrom() const { return m_backgroundThreadingFrom; }
+    [[nodiscard]] int backgroundThreadingFrom() const { return m_orderReader->backgroundFrom(); }
     /// For tests: how large a folder must be for its threads to be arranged off this thread.
-    void setBackgroundThreadingFrom(int rows) { m_backgroundThreadingFrom = rows; }
+    void setBackgroundThreadingFrom(int rows) { m_orderReader->setBackgroundFrom(rows); }
     [[nodiscard]] const QString &accountId() const { return m_accountId; }
     [[nodiscard]] store::Folder folder() const { return m_folder; }
     /// The local folder shown, or empty when an account's folder is.
@@ -136,11 +137,9 @@ private:
     [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }
     [[nodiscard]] store::FolderRef folderRef() const;
     /// The folder's ids in the rows' order (threaded or not), read from the cache.
-    struct RowOrder {
-        QList<qint64> ids;
-        QHash<qint64, int> depth;
-    };
     [[nodiscard]] std::optional<RowOrder> readOrder();
+    /// A pool thread arranged the threads of the latest order.
+    void threadsReady(const RowOrder &order);
     /// Puts the rows in this order (the same ids: new ones must have been inserted already)
     /// as a layout change, so views keep their selection and current row.
     void relayout(RowOrder order);
@@ -153,7 +152,6 @@ private:
     [[nodiscard]] qsizetype insertionRow(const QList<qint64> &ids,
                                          const store::MessageSummary &summary) const;
     void applyFilter();
-    void readFolder();
 
     store::MessageStore &m_store;
     /// The cache's order for sender and subject, so a new row lands where a reload puts it.
@@ -165,16 +163,14 @@ private:
     QHash<QString, QString> m_accountNames;
     bool m_threaded = false;
     QHash<qint64, int> m_depth; ///< replies' indentation when threaded
-    /// About 20 ms of threading on the GUI thread; larger folders thread in the background.
-    int m_backgroundThreadingFrom = 5000;
-    int m_threadingRun = 0;   ///< bumped by every new order, so a stale result is dropped
-    QList<qint64> m_ids;      ///< the whole folder, in the rows' order
-    QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
+    QList<qint64> m_ids;        ///< the whole folder, in the rows' order
+    QList<qint64> m_filtered;   ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 
     mutable SummaryCache m_cache;        ///< reading rows as they are painted is not a change
+    RowOrderReader *m_orderReader;       ///< a child
     mutable std::optional<int> m_unread; ///< counted when asked, until rows change
 };
 
