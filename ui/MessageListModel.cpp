@@ -298,7 +298,10 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
         m_cache.remember(summary);
     }
     if (threadedArrivals) {
-        if (std::optional<RowOrder> order = readOrder())
+        // A large folder's threads come from a pool thread: the new rows wait at the end
+        // until then, rather than the whole list going flat in between.
+        std::optional<RowOrder> order = readOrder();
+        if (order && !order->threadsPending)
             relayout(std::move(*order));
     }
 }

@@ -39,14 +39,15 @@ std::optional<RowOrder> RowOrderReader::read(const store::FolderRef &list, store
         Q_EMIT failed(ids.error().message());
         return std::nullopt;
     }
-    RowOrder order{std::move(ids).value(), {}};
+    RowOrder order{std::move(ids).value(), {}, false};
     if (!threaded)
         return order;
     const QString path = m_store.database().databaseName();
     const bool privateCache = path.isEmpty() || path == QLatin1String(":memory:");
     if (order.ids.size() >= m_backgroundFrom && !privateCache) {
         arrangeInBackground(list, key, descending);
-        return order; // flat until threadsReady
+        order.threadsPending = true;
+        return order;
     }
     auto links = m_store.threadLinks(list);
     if (!links) {
@@ -54,7 +55,7 @@ std::optional<RowOrder> RowOrderReader::read(const store::FolderRef &list, store
         return order; // unthreaded is still the folder
     }
     store::ThreadedOrder threads = store::arrangeInThreads(order.ids, links.value());
-    return RowOrder{std::move(threads.ids), std::move(threads.depth)};
+    return RowOrder{std::move(threads.ids), std::move(threads.depth), false};
 }
 
 void RowOrderReader::arrangeInBackground(const store::FolderRef &list, store::SortKey key,

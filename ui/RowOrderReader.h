@@ -15,6 +15,8 @@ namespace poplar::ui {
 struct RowOrder {
     QList<qint64> ids;
     QHash<qint64, int> depth; ///< absent for a message that is no reply (or unthreaded)
+    /// Flat for now: a pool thread is arranging the threads (RowOrderReader::threadsReady).
+    bool threadsPending = false;
 };
 
 /// Reads the order a message list shows its folder in: by a column from the cache's

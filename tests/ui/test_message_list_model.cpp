@@ -324,12 +324,30 @@ TEST_F(MessageListModelTest, LargeFoldersAreThreadedOffTheGuiThread)
     EXPECT_EQ(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 1);
     EXPECT_EQ(selection.currentIndex().row(), 2);
 
+    // New mail: the threads stay as they are, the reply waits at the end, then joins Plan.
+    const qint64 late =
+        test::storeMessage(*m_store, acct, QStringLiteral("l"),
+                           reply(QStringLiteral("Re: Re: Plan"), QStringLiteral("l@x"),
+                                 QStringLiteral("<r@x> <a@x>"), day(9)));
+    model.addMessages({late});
+    ASSERT_EQ(model.rowCount(), 4);
+    EXPECT_EQ(idAt(model, 0), other);
+    EXPECT_EQ(idAt(model, 2), answer);
+    EXPECT_EQ(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 1);
+    EXPECT_EQ(idAt(model, 3), late);
+    ASSERT_TRUE(arranged.wait(5000));
+    EXPECT_EQ(idAt(model, 0), root);
+    EXPECT_EQ(idAt(model, 2), late);
+    EXPECT_EQ(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 2);
+    EXPECT_EQ(idAt(model, 3), other);
+    EXPECT_EQ(selection.currentIndex().row(), 1); // still "Re: Plan"
+
     // Turned off before a run ends, its result is dropped.
     model.sort(MessageListModel::SubjectColumn, Qt::AscendingOrder);
     model.setThreaded(false);
     QTest::qWait(200);
-    EXPECT_EQ(arranged.count(), 1);
-    EXPECT_EQ(idAt(model, 0), other); // Lunch?, Plan, Re: Plan
+    EXPECT_EQ(arranged.count(), 2);
+    EXPECT_EQ(idAt(model, 0), other); // Lunch?, Plan, Re: Plan, Re: Re: Plan
     EXPECT_EQ(model.index(2, 0).data(MessageListModel::ThreadDepthRole).toInt(), 0);
 }
 
