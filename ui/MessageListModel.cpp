@@ -263,34 +263,22 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
         if (!folderRef().holds(summary))
             continue;
         m_unread.reset();
-        if (m_threaded) {
-            // Its place depends on the thread it joins: it goes in last, and the relayout
-            // below moves it there with the rest of its thread.
-            threadedArrivals = true;
-            if (!m_filter) {
-                const int row = int(m_ids.size());
-                beginInsertRows({}, row, row);
-                m_ids.append(id);
-                endInsertRows();
-            } else {
-                m_ids.append(id);
-                if (m_filter->contains(id)) {
-                    const int row = int(m_filtered.size());
-                    beginInsertRows({}, row, row);
-                    m_filtered.append(id);
-                    endInsertRows();
-                }
-            }
-        } else if (!m_filter) {
-            const qsizetype row = insertionRow(m_ids, summary);
+        // Threaded, its place depends on the thread it joins: it goes in last, and the
+        // relayout below moves it there with the rest of its thread.
+        threadedArrivals = threadedArrivals || m_threaded;
+        const auto placeIn = [&](const QList<qint64> &list) {
+            return m_threaded ? list.size() : insertionRow(list, summary);
+        };
+        if (!m_filter) {
+            const qsizetype row = placeIn(m_ids);
             beginInsertRows({}, int(row), int(row));
             m_ids.insert(row, id);
             endInsertRows();
         } else {
-            m_ids.insert(insertionRow(m_ids, summary), id);
+            m_ids.insert(placeIn(m_ids), id);
             if (!m_filter->contains(id))
                 continue; // not among the search's results
-            const qsizetype row = insertionRow(m_filtered, summary);
+            const qsizetype row = placeIn(m_filtered);
             beginInsertRows({}, int(row), int(row));
             m_filtered.insert(row, id);
             endInsertRows();
