@@ -215,7 +215,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
     if (Status s = database->configure(); !s)
         return s.error();
     // Before the schema: the v9 upgrade builds indexes in this order.
-    const QString storedLanguage = database->meta(QStringLiteral("collation_locale"));
+    const QString storedLanguage = cacheMeta(db, QStringLiteral("collation_locale"));
     const QString sortLanguage = language == SortLanguage::User || storedLanguage.isEmpty()
                                      ? QLocale().name()
                                      : storedLanguage;
@@ -265,10 +265,10 @@ Status Database::configure()
     return {};
 }
 
-QString Database::meta(const QString &key) const
+QString cacheMeta(const QSqlDatabase &db, const QString &key)
 {
     // Absent before v9: a query that fails reads as "nothing stored".
-    QSqlQuery query(connection());
+    QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT value FROM cache_meta WHERE key = ?"));
     query.addBindValue(key);
     if (!query.exec() || !query.next())
@@ -279,7 +279,7 @@ QString Database::meta(const QString &key) const
 Status Database::keepSortOrder(const QString &language)
 {
     const QString tag = TextCollator(language).tag();
-    const QString storedTag = meta(QStringLiteral("collation"));
+    const QString storedTag = cacheMeta(connection(), QStringLiteral("collation"));
     if (storedTag == tag)
         return {};
     QSqlDatabase db = connection();

@@ -43,8 +43,6 @@ private:
     Database(QString path, QString connectionName);
     Status configure();
     Status migrate();
-    /// A value from cache_meta, or empty.
-    [[nodiscard]] QString meta(const QString &key) const;
     /// Rebuilds the sorted indexes if they were built in another order than `language`'s.
     Status keepSortOrder(const QString &language);
 
@@ -71,6 +69,10 @@ private:
 /// Renames a damaged cache (and its -wal/-shm files) to "<path>.damaged-<UTC time>", so a
 /// fresh cache can start without anything being overwritten. Returns the new name.
 [[nodiscard]] Result<QString> moveCacheAside(const QString &path, const QDateTime &now);
+
+/// A value from the cache's cache_meta table ("collation_locale", say), or empty when it
+/// has none (or the cache predates the table).
+[[nodiscard]] QString cacheMeta(const QSqlDatabase &db, const QString &key);
 
 /// A Storage error that names what failed and SQLite's own words.
 [[nodiscard]] Error storageError(const QString &what, const QString &sqliteText);

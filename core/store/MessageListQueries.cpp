@@ -156,11 +156,9 @@ bool FolderRef::holds(const MessageSummary &message) const
 
 QString MessageStore::sortLanguage() const
 {
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT value FROM cache_meta WHERE key = 'collation_locale'")) &&
-        q.next())
-        return q.value(0).toString();
-    return QLocale().name(); // what Database::open registers for a cache that names none
+    const QString stored = cacheMeta(m_db, QStringLiteral("collation_locale"));
+    // What Database::open registers for a cache that names none.
+    return stored.isEmpty() ? QLocale().name() : stored;
 }
 
 Result<QList<qint64>> MessageStore::orderedIds(const FolderRef &list, SortKey key,
