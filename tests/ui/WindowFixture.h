@@ -85,6 +85,19 @@ protected:
     }
 
     /// Makes message `id` the list's current and only selected row, as a click does.
+    /// Three Inbox messages of one account ("Message 3" to "Message 1", bodies "Text 3" to
+    /// "Text 1"); returns their ids, newest first.
+    QList<qint64> threeMessages(const QString &account)
+    {
+        QList<qint64> ids;
+        for (int i = 3; i >= 1; --i)
+            ids.append(test::storeMessage(*m_store, account, QStringLiteral("uidl-%1").arg(i),
+                                          test::rfc5322(QStringLiteral("Message %1").arg(i),
+                                                        QStringLiteral("a@example.org"), at(i, 8),
+                                                        QStringLiteral("Text %1").arg(i))));
+        return ids;
+    }
+
     static void selectMessage(ui::MainWindow &window, qint64 id)
     {
         const int row = window.messageModel()->rowOf(id);

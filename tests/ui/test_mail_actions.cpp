@@ -21,18 +21,6 @@ namespace {
 
 class MailActionsTest : public test::WindowFixture {
 protected:
-    /// Three Inbox messages of one account; returns their ids, newest first.
-    QList<qint64> threeMessages(const QString &account)
-    {
-        QList<qint64> ids;
-        for (int i = 3; i >= 1; --i)
-            ids.append(test::storeMessage(*m_store, account, QStringLiteral("uidl-%1").arg(i),
-                                          test::rfc5322(QStringLiteral("Message %1").arg(i),
-                                                        QStringLiteral("a@example.org"), at(i, 8),
-                                                        QStringLiteral("Text"))));
-        return ids;
-    }
-
     QList<QString> queuedUidls(const QString &account)
     {
         auto queued = m_deletions->queued(account);

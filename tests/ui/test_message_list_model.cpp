@@ -254,6 +254,14 @@ PlanAndLunch storePlanAndLunch(MessageStore &store, const QString &account)
     return ids;
 }
 
+/// "Re: Re: Plan" (9 March), answering "Re: Plan": new mail for the Plan thread.
+qint64 storeLateAnswer(MessageStore &store, const QString &account)
+{
+    return test::storeMessage(store, account, QStringLiteral("l"),
+                              reply(QStringLiteral("Re: Re: Plan"), QStringLiteral("l@x"),
+                                    QStringLiteral("<r@x> <a@x>"), day(9)));
+}
+
 TEST_F(MessageListModelTest, ThreadsGroupRepliesAndANewReplyJoinsItsThreadKeepingSelection)
 {
     const QString acct = QStringLiteral("7");
@@ -283,10 +291,7 @@ TEST_F(MessageListModelTest, ThreadsGroupRepliesAndANewReplyJoinsItsThreadKeepin
     // A second answer to Plan, newest of all: Plan's thread moves to the top, the answer
     // goes under it, and the selected row is still "Lunch?".
     selection.setCurrentIndex(model.index(0, 0), QItemSelectionModel::ClearAndSelect);
-    const qint64 late =
-        test::storeMessage(*m_store, acct, QStringLiteral("l"),
-                           reply(QStringLiteral("Re: Re: Plan"), QStringLiteral("l@x"),
-                                 QStringLiteral("<r@x> <a@x>"), day(9)));
+    const qint64 late = storeLateAnswer(*m_store, acct);
     model.addMessages({late});
     ASSERT_EQ(model.rowCount(), 4);
     EXPECT_EQ(idAt(model, 0), root);
@@ -325,10 +330,7 @@ TEST_F(MessageListModelTest, LargeFoldersAreThreadedOffTheGuiThread)
     EXPECT_EQ(selection.currentIndex().row(), 2);
 
     // New mail: the threads stay as they are, the reply waits at the end, then joins Plan.
-    const qint64 late =
-        test::storeMessage(*m_store, acct, QStringLiteral("l"),
-                           reply(QStringLiteral("Re: Re: Plan"), QStringLiteral("l@x"),
-                                 QStringLiteral("<r@x> <a@x>"), day(9)));
+    const qint64 late = storeLateAnswer(*m_store, acct);
     model.addMessages({late});
     ASSERT_EQ(model.rowCount(), 4);
     EXPECT_EQ(idAt(model, 0), other);

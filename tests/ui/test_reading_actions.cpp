@@ -22,15 +22,10 @@ namespace {
 
 class ReadingActionsTest : public test::WindowFixture {
 protected:
-    /// Three Inbox messages, newest first; the middle one is read already.
+    /// WindowFixture's three Inbox messages, newest first; the middle one is read already.
     QList<qint64> threeMessages(const QString &account)
     {
-        QList<qint64> ids;
-        for (int i = 3; i >= 1; --i)
-            ids.append(test::storeMessage(*m_store, account, QStringLiteral("uidl-%1").arg(i),
-                                          test::rfc5322(QStringLiteral("Message %1").arg(i),
-                                                        QStringLiteral("a@example.org"), at(i, 8),
-                                                        QStringLiteral("Text %1").arg(i))));
+        const QList<qint64> ids = WindowFixture::threeMessages(account);
         EXPECT_TRUE(m_store->setSeen(ids.at(1), true).ok());
         return ids;
     }
