@@ -288,6 +288,8 @@ void MessageView::clear()
     m_message = {};
     m_remoteAllowed = false;
     m_resources->reset({}, false);
+    m_images.reset();
+    m_decoded.clear();
     for (QLabel *label : {m_subject, m_from, m_to, m_cc, m_date, m_notice, m_linkTarget})
         label->clear();
     m_attachmentList->clear();
@@ -331,6 +333,8 @@ void MessageView::display(const mime::RenderedMessage &message)
         m_remoteAllowed || (message.remoteContentBlocked == 0 &&
                             m_trustedSenders.contains(message.headers.from.address.toLower()));
     m_resources->reset(message.inlineResources, m_remoteAllowed);
+    m_images.reset();
+    m_decoded.clear();
     const mime::MessageHeaders &h = message.headers;
     m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : h.subject);
     m_from->setText(h.from.display());
@@ -500,16 +504,23 @@ void MessageView::linkHovered(const QUrl &url)
 
 QVariant MessageView::resource(const QUrl &url)
 {
-    const QByteArray bytes = m_resources->image(url);
-    const QImage image = bytes.isEmpty() ? QImage() : QImage::fromData(bytes);
-    if (!image.isNull())
-        return image;
+    if (const auto it = m_decoded.constFind(url); it != m_decoded.cend())
+        return *it;
+    const mime::BodyResources::Bytes bytes = m_resources->image(url);
+    if (!bytes.data.isEmpty()) {
+        // Decoded once per message: the body is laid out again as remote images arrive.
+        const QImage image = m_images.decode(bytes.data, bytes.declaredType);
+        if (!image.isNull()) {
+            m_decoded.insert(url, image);
+            return image;
+        }
+    }
     // A blocked (no source left), remote or missing inline image: empty space of the size
     // the HTML gave, not Qt's broken-image icon stretched over it. Other schemes get nothing.
     const QString scheme = url.scheme().toLower();
     const bool blankable = scheme.isEmpty() || scheme == QLatin1String("cid") ||
-                           scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-                           scheme == QLatin1String("ftp");
+                           scheme == QLatin1String("data") || scheme == QLatin1String("http") ||
+                           scheme == QLatin1String("https") || scheme == QLatin1String("ftp");
     if (!blankable)
         return {};
     QImage blank(1, 1, QImage::Format_ARGB32);

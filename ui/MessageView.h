@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "MailImageDecoder.h"
 #include "mime/RenderedMessage.h"
 
 #include <QByteArray>
@@ -57,6 +58,8 @@ public:
     /// The real target of the link under the mouse, as the status line shows it.
     [[nodiscard]] QString linkTarget() const;
     [[nodiscard]] bool remoteContentAllowed() const { return m_remoteAllowed; }
+    /// The decoder of the shown message's images (what they cost; a test hook).
+    [[nodiscard]] const MailImageDecoder &imageDecoder() const { return m_images; }
 
     /// What the "Load remote content" button does: renders this message again with its
     /// remote resources kept (for this message only) and fetches its images.
@@ -140,6 +143,8 @@ private:
     bool m_preferPlain = false;
     QSet<QString> m_trustedSenders;
     mime::BodyResources *m_resources = nullptr;
+    MailImageDecoder m_images;     ///< every body image becomes pixels here
+    QHash<QUrl, QImage> m_decoded; ///< this message's, decoded once (a relayout asks again)
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::function<bool(const QUrl &)> m_openUrl;
 };

@@ -136,13 +136,20 @@ TEST(HtmlSafety, BodyImagesComeOnlyFromTheMessageUnlessRemoteIsAllowed)
 {
     BodyResources resources;
     resources.reset({{QStringLiteral("cid:a@b"), {QStringLiteral("image/png"), "PNGDATA"}}}, false);
-    EXPECT_EQ(resources.image(QUrl(QStringLiteral("cid:a@b"))), QByteArray("PNGDATA"));
-    EXPECT_EQ(resources.image(QUrl(QStringLiteral("data:image/gif;base64,R0lG"))),
+    EXPECT_EQ(resources.image(QUrl(QStringLiteral("cid:a@b"))).data, QByteArray("PNGDATA"));
+    EXPECT_EQ(resources.image(QUrl(QStringLiteral("data:image/gif;base64,R0lG"))).data,
               QByteArray("GIF"));
-    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("file:///etc/passwd"))).isEmpty());
-    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("/etc/passwd"))).isEmpty());
-    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("http://127.0.0.1:1/x.png"))).isEmpty());
+    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("file:///etc/passwd"))).data.isEmpty());
+    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("/etc/passwd"))).data.isEmpty());
+    EXPECT_TRUE(resources.image(QUrl(QStringLiteral("http://127.0.0.1:1/x.png"))).data.isEmpty());
     EXPECT_EQ(dataUrlBytes(QUrl(QStringLiteral("data:,a%20b"))), QByteArray("a b"));
+    // The type each one claims goes along, for the decoder to check against the bytes.
+    EXPECT_EQ(resources.image(QUrl(QStringLiteral("cid:a@b"))).declaredType,
+              QStringLiteral("image/png"));
+    EXPECT_EQ(
+        resources.image(QUrl(QStringLiteral("data:IMAGE/SVG+xml;base64,PHN2Zz4="))).declaredType,
+        QStringLiteral("image/svg+xml"));
+    EXPECT_EQ(dataUrlType(QUrl(QStringLiteral("data:,x"))), QString());
 }
 
 // How fast these are is measured in tests/bench (bench_render.cpp); here, that the caps
