@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The viewer and hostile content: remote resources wait for the user, links show their
+// The viewer and hostile content: remote resources wait for the user (a real listener on
+// 127.0.0.1 counts what reaches it), links show their
 // real target and open outside only on a click, attachments open and save safely.
 #include "MessageView.h"
 
@@ -8,10 +9,13 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -38,19 +42,71 @@ bool showAndWait(MessageView &view, qint64 id, const QByteArray &raw)
     return test::waitUntil([&] { return rendered.count() >= 1; });
 }
 
+/// A web server on 127.0.0.1 that answers every request with one small PNG and counts the
+/// connections made to it: what proves whether the viewer reached out.
+class PixelServer {
+public:
+    PixelServer()
+    {
+        QImage image(4, 4, QImage::Format_RGB32);
+        image.fill(Qt::green);
+        QBuffer buffer(&m_png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        EXPECT_TRUE(m_server.listen(QHostAddress::LocalHost, 0));
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++m_connections;
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_request += socket->readAll();
+                    if (!m_request.contains("\r\n\r\n"))
+                        return;
+                    m_request.clear();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+                                  "Connection: close\r\nContent-Length: " +
+                                  QByteArray::number(m_png.size()) + "\r\n\r\n" + m_png);
+                    socket->disconnectFromHost();
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    ~PixelServer() { m_server.close(); }
+    PixelServer(const PixelServer &) = delete;
+    PixelServer &operator=(const PixelServer &) = delete;
+
+    [[nodiscard]] QByteArray url(const char *path) const
+    {
+        return "http://127.0.0.1:" + QByteArray::number(m_server.serverPort()) + path;
+    }
+    [[nodiscard]] int connections() const { return m_connections; }
+
+private:
+    QTcpServer m_server;
+    QByteArray m_png;
+    QByteArray m_request;
+    int m_connections = 0;
+};
+
 TEST(MessageViewContent, RemoteImagesWaitForTheLoadRemoteContentBar)
 {
+    // A real listener: a fetch before the click would be counted, not silently refused.
+    PixelServer server;
+    const QByteArray pixel = server.url("/pixel.png");
     MessageView view;
-    // A closed local port: should anything be fetched, it fails at once, with no network.
+    view.resize(600, 400);
+    view.show();
     ASSERT_TRUE(showAndWait(view, 1,
-                            htmlMessage("<p>Sale!</p><img src=\"http://127.0.0.1:1/pixel.gif\">"
-                                        "<script>alert(1)</script>")));
+                            htmlMessage("<p>Sale!</p><img src=\"" + pixel +
+                                        "\"><script>alert(1)</script>"
+                                        "<div style=\"background:url(" +
+                                        server.url("/bg.png") + ")\">x</div>")));
     auto *bar = view.findChild<QWidget *>(QStringLiteral("remoteContentBar"));
     auto *button = view.findChild<QPushButton *>(QStringLiteral("loadRemoteContentButton"));
     auto *text = view.findChild<QLabel *>(QStringLiteral("remoteContentText"));
     ASSERT_TRUE(bar && button && text);
     EXPECT_FALSE(bar->isHidden());
-    EXPECT_TRUE(text->text().contains(QLatin1Char('1'))) << qPrintable(text->text());
+    EXPECT_FALSE(text->text().isEmpty());
     EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("127.0.0.1")));
     EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("script")));
     EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Sale!")));
@@ -60,18 +116,35 @@ TEST(MessageViewContent, RemoteImagesWaitForTheLoadRemoteContentBar)
     const QVariant blank = browser->loadResource(QTextDocument::ImageResource, QUrl());
     ASSERT_EQ(blank.metaType(), QMetaType::fromType<QImage>());
     EXPECT_EQ(blank.value<QImage>().pixelColor(0, 0).alpha(), 0);
+    // Shown, laid out, painted, asked for the URL by hand: still no connection.
+    browser->viewport()->repaint();
+    EXPECT_TRUE(
+        browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(pixel)))
+            .value<QImage>()
+            .width() <= 1);
+    EXPECT_FALSE(test::waitUntil([&] { return server.connections() > 0; }, 500));
+    EXPECT_EQ(server.connections(), 0);
 
     QSignalSpy rendered(&view, &MessageView::rendered);
     button->click();
     ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
     EXPECT_TRUE(view.remoteContentAllowed());
     EXPECT_TRUE(bar->isHidden());
-    EXPECT_TRUE(view.bodyHtml().contains(QStringLiteral("http://127.0.0.1:1/pixel.gif")));
+    EXPECT_TRUE(view.bodyHtml().contains(QString::fromLatin1(pixel)));
+    // Now it is fetched, and shown (decoded like any mail image).
+    ASSERT_TRUE(test::waitUntil([&] { return server.connections() >= 1; }));
+    EXPECT_TRUE(test::waitUntil([&] {
+        return browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(pixel)))
+                   .value<QImage>()
+                   .size() == QSize(4, 4);
+    }));
 
     // The next message is blocked again: the permission was for that message only.
-    ASSERT_TRUE(showAndWait(view, 2, htmlMessage("<img src=\"https://127.0.0.1:1/x.png\">")));
+    const int before = server.connections();
+    ASSERT_TRUE(showAndWait(view, 2, htmlMessage("<img src=\"" + server.url("/x.png") + "\">")));
     EXPECT_FALSE(view.remoteContentAllowed());
     EXPECT_FALSE(bar->isHidden());
+    EXPECT_FALSE(test::waitUntil([&] { return server.connections() > before; }, 300));
 }
 
 TEST(MessageViewContent, TrustedSendersLoadRemoteContentWithoutAsking)
