@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageView.h"
 
+#include "PlainToolTip.h"
+
 #include "mime/AttachmentFiles.h"
 #include "mime/BodyResources.h"
 #include "mime/MessageRenderer.h"
@@ -13,6 +15,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
@@ -26,6 +29,7 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,6 +52,23 @@ public:
         if (type != QTextDocument::ImageResource)
             return {};
         return m_view->resource(name);
+    }
+
+protected:
+    /// Our own tooltip only: a link's real target, as text. Qt's would show a title (HTML
+    /// when it looks like HTML) that could come from the message.
+    bool viewportEvent(QEvent *event) override
+    {
+        if (event->type() != QEvent::ToolTip)
+            return QTextBrowser::viewportEvent(event);
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString anchor = anchorAt(help->pos());
+        if (anchor.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), plainToolTip(QUrl(anchor).toDisplayString()),
+                               viewport());
+        return true;
     }
 
 private:
@@ -386,7 +407,8 @@ void MessageView::showAttachments()
         const QMimeType type = mimes.mimeTypeForName(a.mimeType);
         item->setIcon(0,
                       QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName())));
-        item->setToolTip(0, a.mimeType);
+        // The name and the type are the sender's words: as text, never as HTML.
+        item->setToolTip(0, plainToolTip(tr("%1\n%2").arg(item->text(0), a.mimeType)));
     }
     if (m_attachmentList->topLevelItemCount() > 0)
         m_attachmentList->setCurrentItem(m_attachmentList->topLevelItem(0));

@@ -60,8 +60,16 @@ TEST(HtmlSafety, LinksKeepTheirRealTargetVisible)
 {
     const SanitizedHtml s = sanitizeHtml(QStringLiteral(
         "<a href=\"https://evil.example/x\" onmouseover=\"x()\">https://bank.example</a>"));
-    EXPECT_TRUE(s.html.contains(QStringLiteral("title=\"https://evil.example/x\"")))
+    EXPECT_TRUE(s.html.contains(QStringLiteral("href=\"https://evil.example/x\"")))
         << qPrintable(s.html);
+    // No title: Qt would show it as a rich-text tooltip; the viewer shows the target itself.
+    EXPECT_FALSE(s.html.contains(QStringLiteral("title"))) << qPrintable(s.html);
+    const SanitizedHtml titled =
+        sanitizeHtml(QStringLiteral("<a href=\"https://x.example/<img src=/etc/hostname>\" "
+                                    "title=\"<img src=/dev/zero>\">a</a><p title=\"<b>x</b>\">p</p>"
+                                    "<img title=\"<img src=/x>\" alt=\"y\">"));
+    EXPECT_FALSE(titled.html.contains(QStringLiteral("title"))) << qPrintable(titled.html);
+    EXPECT_FALSE(titled.html.contains(QStringLiteral("<img src=/"))) << qPrintable(titled.html);
     EXPECT_FALSE(s.html.contains(QStringLiteral("onmouseover")));
     const SanitizedHtml data =
         sanitizeHtml(QStringLiteral("<a href=\"data:text/html,<script>\">x</a>"));
