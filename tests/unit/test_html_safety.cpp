@@ -6,14 +6,17 @@
 #include "mime/HtmlDocument.h"
 #include "mime/HtmlSanitizer.h"
 #include "mime/HtmlText.h"
+#include "mime/MailtoLink.h"
 #include "mime/MessageRenderer.h"
 #include "mime/SafeFileName.h"
 
 #include "TestUtil.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QUrlQuery>
 
 #include <gtest/gtest.h>
 
@@ -240,3 +243,122 @@ TEST(RenderLimits, PartCountAndDecodedSizeAreCapped)
 }
 
 } // namespace
+
+namespace {
+
+bool endsInsideCharacter(const QString &name)
+{
+    return !name.isEmpty() && name.back().isHighSurrogate();
+}
+
+} // namespace
+
+TEST(SafeFileNames, LongCjkAndEmojiNamesAreCutByBytesBetweenCharacters)
+{
+    // 300 CJK characters: 900 bytes of UTF-8 (but only 300 UTF-16 units).
+    const QString cjk = QString(300, QChar(0x4E2D)) + QStringLiteral(".pdf");
+    const QString cut = safeFileName(cjk);
+    EXPECT_LE(cut.toUtf8().size(), maxFileNameBytes);
+    EXPECT_GT(cut.toUtf8().size(), maxFileNameBytes - 4);
+    EXPECT_TRUE(cut.endsWith(QStringLiteral(".pdf"))) << qPrintable(cut);
+    EXPECT_EQ(cut.toUtf8().size(), 83 * 3 + 4); // whole characters only (251 / 3)
+
+    // Emoji are surrogate pairs, 4 bytes each; odd offsets everywhere.
+    for (int prefix = 0; prefix < 4; ++prefix) {
+        QString emoji = QString(prefix, QLatin1Char('x'));
+        for (int i = 0; i < 120; ++i)
+            emoji += QString::fromUtf8("😀");
+        const QString name = safeFileName(emoji + QStringLiteral(".png"));
+        EXPECT_LE(name.toUtf8().size(), maxFileNameBytes) << prefix;
+        EXPECT_TRUE(name.endsWith(QStringLiteral(".png")));
+        const QString stem = name.chopped(4);
+        EXPECT_FALSE(endsInsideCharacter(stem)) << prefix;
+        EXPECT_EQ(QString::fromUtf8(stem.toUtf8()), stem); // valid UTF-8 both ways
+    }
+    // A family emoji (one character of several code points) is kept whole or not at all.
+    const QString family = QString::fromUtf8("👨‍👩‍👧‍👦");
+    QString many;
+    for (int i = 0; i < 20; ++i)
+        many += family;
+    const QString cutFamily = cutFileName(many, 100);
+    EXPECT_LE(cutFamily.toUtf8().size(), 100);
+    EXPECT_EQ(cutFamily.size() % family.size(), 0);
+    // Short names are untouched.
+    EXPECT_EQ(safeFileName(QStringLiteral("会议纪要.docx")), QStringLiteral("会议纪要.docx"));
+}
+
+TEST(SafeFileNames, LongNamesCanBeSavedAndNumberedCopiesStillFit)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString name = QString(200, QChar(0x6587)) + QStringLiteral(".txt");
+    const SavedFile first = saveIntoFolder(dir.path(), name, QStringLiteral("text/plain"), "a");
+    ASSERT_FALSE(first.path.isEmpty()) << qPrintable(first.error);
+    const SavedFile second = saveIntoFolder(dir.path(), name, QStringLiteral("text/plain"), "b");
+    ASSERT_FALSE(second.path.isEmpty()) << qPrintable(second.error);
+    EXPECT_NE(first.path, second.path);
+    EXPECT_LE(QFileInfo(second.path).fileName().toUtf8().size(), maxFileNameBytes);
+    EXPECT_TRUE(QFileInfo(second.path).fileName().endsWith(QStringLiteral(" (2).txt")));
+}
+
+TEST(SafeFileNames, SavedAttachmentsAreNeverExecutable)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.sh"));
+    QFile existing(path);
+    ASSERT_TRUE(existing.open(QIODevice::WriteOnly));
+    existing.write("old");
+    existing.close();
+    ASSERT_TRUE(existing.setPermissions(existing.permissions() | QFileDevice::ExeOwner |
+                                        QFileDevice::ExeUser));
+    ASSERT_EQ(saveToPath(path, "#!/bin/sh\necho hi\n").path, path);
+    const QFileDevice::Permissions exec = QFileDevice::ExeOwner | QFileDevice::ExeUser |
+                                          QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    EXPECT_FALSE(QFileInfo(path).permissions() & exec);
+    const SavedFile fresh =
+        saveIntoFolder(dir.path(), QStringLiteral("tool.exe"), QStringLiteral("x"), "MZ");
+    EXPECT_FALSE(QFileInfo(fresh.path).permissions() & exec);
+}
+
+TEST(SafeFileNames, ProgramsScriptsAndDesktopEntriesAreKnown)
+{
+    for (const char *name : {"setup.exe", "run.sh", "Invoice.desktop", "a.py", "x.jar",
+                             "tool.AppImage", "s.bat", "l.lnk"})
+        EXPECT_TRUE(opensAsProgram(QString::fromLatin1(name), QString(), "x")) << name;
+    // By declared type, or by content, when the name hides it.
+    EXPECT_TRUE(
+        opensAsProgram(QStringLiteral("notes"), QStringLiteral("application/x-shellscript"), "x"));
+    EXPECT_TRUE(opensAsProgram(QStringLiteral("photo"), QString(), "#!/bin/sh\nrm -rf ~\n"));
+    EXPECT_TRUE(opensAsProgram(QStringLiteral("readme"), QString(),
+                               "[Desktop Entry]\nType=Application\nExec=sh -c x\n"));
+    EXPECT_TRUE(opensAsProgram(QStringLiteral("a.bin"), QString(),
+                               QByteArray("\x7f"
+                                          "ELF\x02")));
+    for (const char *name : {"report.pdf", "photo.jpg", "notes.txt", "table.ods"})
+        EXPECT_FALSE(opensAsProgram(QString::fromLatin1(name), QString(), "plain words")) << name;
+}
+
+TEST(MailtoLinks, OnlyAddressesToCcSubjectAndBodyReachTheDesktop)
+{
+    const QUrl safe = mailtoForDesktop(QUrl(QStringLiteral(
+        "mailto:a@example.org?subject=Hi%20there&attach=/etc/passwd&Body=Text&bcc=spy@x.example"
+        "&cc=c@example.org&ATTACHMENT=file:///etc/shadow&X-Header=1")));
+    EXPECT_EQ(safe.scheme(), QStringLiteral("mailto"));
+    EXPECT_EQ(safe.path(), QStringLiteral("a@example.org"));
+    const QUrlQuery q(safe);
+    EXPECT_EQ(q.queryItemValue(QStringLiteral("subject"), QUrl::FullyDecoded),
+              QStringLiteral("Hi there"));
+    EXPECT_EQ(q.queryItemValue(QStringLiteral("body")), QStringLiteral("Text"));
+    EXPECT_EQ(q.queryItemValue(QStringLiteral("cc")), QStringLiteral("c@example.org"));
+    EXPECT_FALSE(safe.toString().contains(QStringLiteral("passwd")));
+    EXPECT_FALSE(safe.toString().contains(QStringLiteral("shadow")));
+    EXPECT_FALSE(safe.toString().contains(QStringLiteral("spy")));
+    EXPECT_FALSE(safe.toString().contains(QStringLiteral("X-Header")));
+    // Encoded keys do not slip through either.
+    EXPECT_FALSE(mailtoForDesktop(QUrl(QStringLiteral("mailto:a@b.example?%61ttach=/etc/passwd")))
+                     .toString()
+                     .contains(QStringLiteral("passwd")));
+    EXPECT_EQ(mailtoForDesktop(QUrl(QStringLiteral("https://x.example/?attach=1"))),
+              QUrl(QStringLiteral("https://x.example/?attach=1")));
+}
