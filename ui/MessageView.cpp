@@ -5,6 +5,7 @@
 
 #include "mime/AttachmentFiles.h"
 #include "mime/BodyResources.h"
+#include "mime/MailtoLink.h"
 #include "mime/MessageRenderer.h"
 
 #include <QDesktopServices>
@@ -112,6 +113,15 @@ QString sizeText(qint64 size)
 MessageView::MessageView(QWidget *parent)
     : QWidget(parent)
     , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_confirmOpen([this](const QString &name) {
+        return QMessageBox::warning(
+                   this, tr("Open Attachment"),
+                   tr("“%1” is a program or a script: opening it may run it, with your "
+                      "rights. Open it only if you trust the sender and expected this file.")
+                       .arg(name),
+                   QMessageBox::Open | QMessageBox::Cancel,
+                   QMessageBox::Cancel) == QMessageBox::Open;
+    })
 {
     m_header = new QFrame(this);
     m_header->setObjectName(QStringLiteral("messageHeader"));
@@ -466,6 +476,14 @@ QString MessageView::temporaryCopy(int index)
 
 void MessageView::openAttachment(int index)
 {
+    if (index < 0 || index >= m_message.attachments.size())
+        return;
+    const mime::AttachmentInfo &a = m_message.attachments.at(index);
+    // A program, a script or a desktop entry would run, not show: the user decides.
+    if (mime::opensAsProgram(mime::attachmentFileName(a.filename, a.mimeType), a.mimeType,
+                             a.data) &&
+        !m_confirmOpen(mime::attachmentFileName(a.filename, a.mimeType)))
+        return;
     const QString path = temporaryCopy(index);
     if (!path.isEmpty())
         m_openUrl(QUrl::fromLocalFile(path));
@@ -505,6 +523,11 @@ void MessageView::setUrlOpener(std::function<bool(const QUrl &)> opener)
     m_openUrl = std::move(opener);
 }
 
+void MessageView::setOpenConfirmer(std::function<bool(const QString &)> confirm)
+{
+    m_confirmOpen = std::move(confirm);
+}
+
 void MessageView::linkClicked(const QUrl &url)
 {
     if (url.scheme().isEmpty() && url.path().isEmpty() && url.hasFragment()) {
@@ -514,8 +537,10 @@ void MessageView::linkClicked(const QUrl &url)
     // The sanitizer keeps only these schemes; checked again, the click is the last door.
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-        scheme == QLatin1String("ftp") || scheme == QLatin1String("mailto"))
+        scheme == QLatin1String("ftp"))
         m_openUrl(url);
+    else if (scheme == QLatin1String("mailto"))
+        m_openUrl(mime::mailtoForDesktop(url)); // no attach=/etc/passwd for the mail program
 }
 
 void MessageView::linkHovered(const QUrl &url)

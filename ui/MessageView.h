@@ -92,6 +92,9 @@ public:
     /// What opens a clicked link or an attachment copy; QDesktopServices::openUrl unless a
     /// test puts something else here.
     void setUrlOpener(std::function<bool(const QUrl &)> opener);
+    /// What asks the user before an attachment that could run code is opened (given its
+    /// name; true means open it): a warning dialog unless a test puts something else here.
+    void setOpenConfirmer(std::function<bool(const QString &)> confirm);
 
 Q_SIGNALS:
     /// The message `id` is now on screen.
@@ -147,6 +150,7 @@ private:
     QHash<QUrl, QImage> m_decoded; ///< this message's, decoded once (a relayout asks again)
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::function<bool(const QUrl &)> m_openUrl;
+    std::function<bool(const QString &)> m_confirmOpen;
 };
 
 } // namespace poplar::ui

@@ -332,3 +332,73 @@ TEST(MessageViewContent, SignedMailSaysItIsSigned)
 }
 
 } // namespace
+
+namespace {
+
+TEST(MessageViewContent, OpeningAProgramOrScriptAsksFirst)
+{
+    const QByteArray raw =
+        "From: Dan <dan@example.org>\r\nSubject: Files\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+        "--b1\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+        "--b1\r\nContent-Type: application/octet-stream\r\n"
+        "Content-Disposition: attachment; filename=\"invoice.desktop\"\r\n\r\n"
+        "[Desktop Entry]\r\nType=Application\r\nExec=sh -c 'rm -rf ~'\r\n"
+        "--b1\r\nContent-Type: text/plain\r\n"
+        "Content-Disposition: attachment; filename=\"update.sh\"\r\n\r\n#!/bin/sh\r\n"
+        "--b1\r\nContent-Type: application/pdf\r\n"
+        "Content-Disposition: attachment; filename=\"report.pdf\"\r\n\r\n%PDF-1.4\r\n--b1--\r\n";
+    MessageView view;
+    QList<QUrl> opened;
+    view.setUrlOpener([&](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    QStringList asked;
+    bool answer = false;
+    view.setOpenConfirmer([&](const QString &name) {
+        asked.append(name);
+        return answer;
+    });
+    ASSERT_TRUE(showAndWait(view, 1, raw));
+    ASSERT_EQ(view.attachments().size(), 3);
+
+    view.openAttachment(0); // declined: nothing is written or opened
+    view.openAttachment(1);
+    EXPECT_EQ(asked, (QStringList{QStringLiteral("invoice.desktop"), QStringLiteral("update.sh")}));
+    EXPECT_TRUE(opened.isEmpty());
+
+    answer = true; // the user said Open
+    view.openAttachment(1);
+    ASSERT_EQ(opened.size(), 1);
+    const QFileInfo copy(opened.first().toLocalFile());
+    EXPECT_EQ(copy.fileName(), QStringLiteral("update.sh"));
+    EXPECT_FALSE(copy.permissions() & (QFileDevice::ExeOwner | QFileDevice::ExeUser |
+                                       QFileDevice::ExeGroup | QFileDevice::ExeOther));
+
+    asked.clear();
+    view.openAttachment(2); // a document opens without a question
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_EQ(opened.size(), 2);
+}
+
+TEST(MessageViewContent, MailtoLinksReachTheDesktopWithoutAttachments)
+{
+    MessageView view;
+    QList<QUrl> opened;
+    view.setUrlOpener([&](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    ASSERT_TRUE(showAndWait(view, 1, htmlMessage("<a href=\"mailto:a@example.org\">m</a>")));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    Q_EMIT body->anchorClicked(
+        QUrl(QStringLiteral("mailto:a@example.org?subject=Hi&attach=/etc/passwd")));
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened.first().path(), QStringLiteral("a@example.org"));
+    EXPECT_TRUE(opened.first().toString().contains(QStringLiteral("subject=Hi")));
+    EXPECT_FALSE(opened.first().toString().contains(QStringLiteral("passwd")));
+}
+
+} // namespace
