@@ -7,6 +7,7 @@
 #include "mime/BodyResources.h"
 #include "mime/MailtoLink.h"
 #include "mime/MessageRenderer.h"
+#include "mime/SenderAuthentication.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -276,8 +277,14 @@ void MessageView::render(qint64 id, const QByteArray &raw, bool allowRemote)
     const QSet<QString> trusted = m_trustedSenders;
     watcher->setFuture(QtConcurrent::run([raw, options, trusted] {
         mime::RenderedMessage m = mime::MessageRenderer::render(raw, options);
+        // Trust is for the sender, and a From line is easy to forge: a message the receiving
+        // server could not verify as theirs gets a warning, and no remote content unasked.
+        const QStringList failed = senderChecksFailed(raw, m.headers.from.address);
+        if (!failed.isEmpty())
+            m.warnings.append(unverifiedSenderText(failed));
         // A trusted sender's remote content loads at once; the sender is known only now.
-        if (m.remoteContentBlocked > 0 && trusted.contains(m.headers.from.address.toLower())) {
+        if (m.remoteContentBlocked > 0 && failed.isEmpty() &&
+            trusted.contains(m.headers.from.address.toLower())) {
             mime::RenderOptions allow = options;
             allow.allowRemoteContent = true;
             m = mime::MessageRenderer::render(raw, allow);
@@ -301,11 +308,25 @@ void MessageView::setTrustedSenders(const QSet<QString> &addresses)
         m_trustedSenders.insert(a.toLower());
 }
 
+QStringList MessageView::senderChecksFailed(const QByteArray &raw, const QString &fromAddress)
+{
+    return mime::failedSenderChecks(
+        mime::MessageRenderer::headerValues(raw, "Authentication-Results"), fromAddress);
+}
+
+QString MessageView::unverifiedSenderText(const QStringList &failedChecks)
+{
+    return tr("The receiving server could not confirm that this message comes from its "
+              "sender (%1 failed): the sender may be forged. Remote content does not load "
+              "for it by itself.")
+        .arg(failedChecks.join(QStringLiteral(", ")).toUpper());
+}
+
 void MessageView::trustSender()
 {
     const QString address = m_message.headers.from.address.toLower();
-    if (address.isEmpty())
-        return;
+    if (address.isEmpty() || m_senderUnverified)
+        return; // a forged From would make everyone's mail from that address trusted
     m_trustedSenders.insert(address);
     Q_EMIT senderTrusted(address);
     loadRemoteContent();
@@ -317,6 +338,7 @@ void MessageView::clear()
     m_messageId = 0;
     m_raw.clear();
     m_message = {};
+    m_senderUnverified = false;
     m_remoteAllowed = false;
     m_resources->reset({}, false);
     m_images.reset();
@@ -393,7 +415,12 @@ void MessageView::display(const mime::RenderedMessage &message)
                                             "your privacy.")
                                              .arg(blocked));
     m_remoteBar->setVisible(blocked > 0 && !m_remoteAllowed);
-    m_trustButton->setEnabled(!h.from.address.isEmpty());
+    m_senderUnverified = !senderChecksFailed(m_raw, h.from.address).isEmpty();
+    m_trustButton->setEnabled(!h.from.address.isEmpty() && !m_senderUnverified);
+    m_trustButton->setToolTip(m_senderUnverified
+                                  ? tr("The sender could not be verified, so it cannot be "
+                                       "trusted for every message.")
+                                  : QString());
 
     m_header->show();
     // A huge plain text laid out as HTML (a <br> per line) costs seconds on the GUI

@@ -58,6 +58,8 @@ public:
     /// The real target of the link under the mouse, as the status line shows it.
     [[nodiscard]] QString linkTarget() const;
     [[nodiscard]] bool remoteContentAllowed() const { return m_remoteAllowed; }
+    /// The shown message's From failed the receiving server's checks (a warning shows).
+    [[nodiscard]] bool senderUnverified() const { return m_senderUnverified; }
     /// The decoder of the shown message's images (what they cost; a test hook).
     [[nodiscard]] const MailImageDecoder &imageDecoder() const { return m_images; }
 
@@ -86,7 +88,8 @@ public:
     /// Senders (addresses, any case) whose remote content loads without asking.
     void setTrustedSenders(const QSet<QString> &addresses);
     [[nodiscard]] QSet<QString> trustedSenders() const { return m_trustedSenders; }
-    /// What "Always for this sender" does: trusts the shown message's sender and loads.
+    /// What "Always for this sender" does: trusts the shown message's sender and loads;
+    /// nothing when the receiving server's DKIM/SPF/DMARC checks of that sender failed.
     void trustSender();
 
     /// What opens a clicked link or an attachment copy; QDesktopServices::openUrl unless a
@@ -116,6 +119,9 @@ private:
     /// For the body: an inline (cid:) part, or a remote image once loading is allowed.
     QVariant resource(const QUrl &url);
     static QString joinAddresses(const QList<mime::MailAddress> &addresses);
+    /// The Authentication-Results checks of the From address that failed (any thread).
+    static QStringList senderChecksFailed(const QByteArray &raw, const QString &fromAddress);
+    static QString unverifiedSenderText(const QStringList &failedChecks);
 
     QWidget *m_header = nullptr;
     QLabel *m_subject = nullptr;
@@ -144,6 +150,7 @@ private:
     mime::RenderedMessage m_message;
     bool m_remoteAllowed = false;
     bool m_preferPlain = false;
+    bool m_senderUnverified = false; ///< DKIM/SPF/DMARC failed for the shown From
     QSet<QString> m_trustedSenders;
     mime::BodyResources *m_resources = nullptr;
     MailImageDecoder m_images;     ///< every body image becomes pixels here

@@ -401,4 +401,37 @@ TEST(MessageViewContent, MailtoLinksReachTheDesktopWithoutAttachments)
     EXPECT_FALSE(opened.first().toString().contains(QStringLiteral("passwd")));
 }
 
+TEST(MessageViewContent, AForgedTrustedSenderIsWarnedAboutAndNotLoaded)
+{
+    MessageView view;
+    view.setTrustedSenders({QStringLiteral("news@shop.example")});
+    QSignalSpy trusted(&view, &MessageView::senderTrusted);
+    const QByteArray forged =
+        "Authentication-Results: mx.me.example; dkim=fail header.d=shop.example; "
+        "dmarc=fail header.from=shop.example\r\n" +
+        htmlMessage("<img src=\"http://127.0.0.1:1/a.gif\">");
+    ASSERT_TRUE(showAndWait(view, 1, forged));
+    EXPECT_TRUE(view.senderUnverified());
+    EXPECT_FALSE(view.remoteContentAllowed()); // trusted address, but not loaded unasked
+    EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("127.0.0.1")));
+    auto *notice = view.findChild<QLabel *>(QStringLiteral("noticeLabel"));
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->text().contains(QStringLiteral("DKIM, DMARC")))
+        << qPrintable(notice->text());
+    auto *trust = view.findChild<QPushButton *>(QStringLiteral("trustSenderButton"));
+    ASSERT_NE(trust, nullptr);
+    EXPECT_FALSE(trust->isEnabled());
+    view.trustSender();
+    EXPECT_EQ(trusted.count(), 0);
+    EXPECT_FALSE(view.remoteContentAllowed());
+
+    // The same sender, verified: loaded as before.
+    ASSERT_TRUE(showAndWait(view, 2,
+                            "Authentication-Results: mx.me.example; dkim=pass "
+                            "header.d=shop.example\r\n" +
+                                htmlMessage("<img src=\"http://127.0.0.1:1/b.gif\">")));
+    EXPECT_FALSE(view.senderUnverified());
+    EXPECT_TRUE(view.remoteContentAllowed());
+}
+
 } // namespace

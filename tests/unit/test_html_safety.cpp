@@ -9,6 +9,7 @@
 #include "mime/MailtoLink.h"
 #include "mime/MessageRenderer.h"
 #include "mime/SafeFileName.h"
+#include "mime/SenderAuthentication.h"
 
 #include "TestUtil.h"
 
@@ -361,4 +362,40 @@ TEST(MailtoLinks, OnlyAddressesToCcSubjectAndBodyReachTheDesktop)
                      .contains(QStringLiteral("passwd")));
     EXPECT_EQ(mailtoForDesktop(QUrl(QStringLiteral("https://x.example/?attach=1"))),
               QUrl(QStringLiteral("https://x.example/?attach=1")));
+}
+
+TEST(SenderAuthentication, FailedChecksOfTheFromDomainAreFound)
+{
+    const QString from = QStringLiteral("ceo@bank.example");
+    EXPECT_TRUE(failedSenderChecks({}, from).isEmpty());
+    EXPECT_TRUE(failedSenderChecks({"mx.me.example; dkim=pass header.d=bank.example; spf=pass "
+                                    "smtp.mailfrom=bank.example; dmarc=pass"},
+                                   from)
+                    .isEmpty());
+    EXPECT_EQ(
+        failedSenderChecks({"mx.me.example;\r\n dkim=fail (bad signature) "
+                            "header.d=bank.example;\r\n spf=softfail "
+                            "smtp.mailfrom=x@bank.example; dmarc=fail header.from=bank.example"},
+                           from),
+        (QStringList{QStringLiteral("dkim"), QStringLiteral("spf"), QStringLiteral("dmarc")}));
+    // Another domain's signature failing (a list's footer) says nothing about the From.
+    EXPECT_TRUE(
+        failedSenderChecks({"mx.me.example; dkim=fail header.d=lists.example"}, from).isEmpty());
+    // Case, comments and several headers.
+    EXPECT_EQ(
+        failedSenderChecks({"mx.me.example; spf=pass", "mx2 (x; dkim=fail) ; DMARC=FAIL"}, from),
+        QStringList{QStringLiteral("dmarc")});
+    EXPECT_EQ(failedSenderChecks({"mx; spf=fail smtp.mailfrom=BANK.example"}, from),
+              QStringList{QStringLiteral("spf")});
+}
+
+TEST(SenderAuthentication, HeaderValuesComeFromTheHeaderBlockOnly)
+{
+    const QByteArray raw = "From: a@b.example\r\nAuthentication-Results: mx; dkim=fail\r\n"
+                           "authentication-results: mx; spf=pass\r\nSubject: x\r\n\r\n"
+                           "Authentication-Results: in the body\r\n";
+    const QList<QByteArray> values = MessageRenderer::headerValues(raw, "Authentication-Results");
+    ASSERT_EQ(values.size(), 2);
+    EXPECT_TRUE(values.at(0).contains("dkim=fail"));
+    EXPECT_TRUE(values.at(1).contains("spf=pass"));
 }
