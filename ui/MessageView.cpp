@@ -51,8 +51,10 @@ public:
 
     QVariant loadResource(int type, const QUrl &name) override
     {
+        // Never an invalid answer: for that, QTextDocument goes on to decode data: URLs and
+        // to read local files itself.
         if (type != QTextDocument::ImageResource)
-            return {};
+            return QVariant(QByteArray());
         return m_view->resource(name);
     }
 
@@ -589,14 +591,9 @@ QVariant MessageView::resource(const QUrl &url)
             return image;
         }
     }
-    // A blocked (no source left), remote or missing inline image: empty space of the size
-    // the HTML gave, not Qt's broken-image icon stretched over it. Other schemes get nothing.
-    const QString scheme = url.scheme().toLower();
-    const bool blankable = scheme.isEmpty() || scheme == QLatin1String("cid") ||
-                           scheme == QLatin1String("data") || scheme == QLatin1String("http") ||
-                           scheme == QLatin1String("https") || scheme == QLatin1String("ftp");
-    if (!blankable)
-        return {};
+    // A blocked (no source left), remote, refused or missing image: empty space of the size
+    // the HTML gave, not Qt's broken-image icon stretched over it, and never "nothing", which
+    // would let QTextDocument look for the image itself (in local files).
     QImage blank(1, 1, QImage::Format_ARGB32);
     blank.fill(Qt::transparent);
     return blank;

@@ -10,6 +10,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QSignalSpy>
@@ -294,6 +295,35 @@ TEST_F(MailImagesInTheViewer, HugeInlinePngIsShownScaled)
     EXPECT_LE(shown.width(), MailImageDecoder::maxSide);
     EXPECT_LE(qint64(shown.width()) * shown.height(), MailImageDecoder::maxPixels);
     EXPECT_GT(shown.width(), 1);
+}
+
+TEST_F(MailImagesInTheViewer, TheDocumentNeverFallsBackToLocalFilesOrDataUrls)
+{
+    // What the layout asks for goes through QTextDocument::resource; when the browser
+    // returns nothing, Qt itself decodes data: URLs and reads local files. It never may.
+    const QByteArray raw = "From: a@example.org\r\nSubject: x\r\n\r\nHello.\r\n";
+    MessageView view;
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(1, raw);
+    ASSERT_TRUE(poplar::test::waitUntil([&] { return rendered.count() >= 1; }));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    OpenWatch watch(m_secret);
+    const QList<QUrl> urls = {
+        QUrl::fromLocalFile(m_secret), QUrl(m_secret), QUrl(QFileInfo(m_secret).fileName()),
+        QUrl(QString::fromLatin1("data:image/png;base64," + svgReading(m_secret).toBase64()))};
+    for (const QUrl &url : urls) {
+        for (int type : {int(QTextDocument::ImageResource), int(QTextDocument::StyleSheetResource),
+                         int(QTextDocument::HtmlResource)}) {
+            const QVariant got = body->document()->resource(type, url);
+            if (got.metaType() == QMetaType::fromType<QImage>()) {
+                EXPECT_TRUE(isPlaceholder(got.value<QImage>())) << qPrintable(url.toString());
+            } else if (got.metaType() == QMetaType::fromType<QByteArray>()) {
+                EXPECT_TRUE(got.toByteArray().isEmpty()) << qPrintable(url.toString());
+            }
+        }
+    }
+    EXPECT_EQ(watch.opens(), 0);
 }
 
 } // namespace
