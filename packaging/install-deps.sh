@@ -12,6 +12,8 @@ packages=(
   # Qt 6 and the SQLite driver QtSql loads at run time
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-svg-dev libqt6svg6 qt6-translations-l10n
+  # the WebP reader mail images may use (ui/MailImageDecoder)
+  qt6-image-formats-plugins
   # mail libraries
   libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev libicu-dev
   # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail;

@@ -2,6 +2,7 @@
 #include "MessageListModel.h"
 
 #include "MessageRowText.h"
+#include "PlainToolTip.h"
 
 #include "store/MessageStore.h"
 
@@ -366,14 +367,15 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return MessageRowText::display(s, index.column());
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        QString tip = MessageRowText::toolTip(s, index.column()).toString();
         if (m_unified && index.column() == FromColumn) {
             // One list of several accounts' mail: say whose this is.
-            return tr("%1\nAccount: %2")
-                .arg(MessageRowText::toolTip(s, index.column()).toString(),
-                     m_accountNames.value(s.accountId, s.accountId));
+            tip = tr("%1\nAccount: %2").arg(tip, m_accountNames.value(s.accountId, s.accountId));
         }
-        return MessageRowText::toolTip(s, index.column());
+        // Subjects and names are the sender's words: shown as text, never as HTML.
+        return plainToolTip(tip);
+    }
     case Qt::FontRole:
         if (!s.seen) {
             QFont font;

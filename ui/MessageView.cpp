@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageView.h"
 
+#include "PlainToolTip.h"
+
 #include "mime/AttachmentFiles.h"
 #include "mime/BodyResources.h"
+#include "mime/MailtoLink.h"
 #include "mime/MessageRenderer.h"
+#include "mime/SenderAuthentication.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -13,6 +17,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
@@ -26,6 +31,7 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -45,9 +51,28 @@ public:
 
     QVariant loadResource(int type, const QUrl &name) override
     {
+        // Never an invalid answer: for that, QTextDocument goes on to decode data: URLs and
+        // to read local files itself.
         if (type != QTextDocument::ImageResource)
-            return {};
+            return QVariant(QByteArray());
         return m_view->resource(name);
+    }
+
+protected:
+    /// Our own tooltip only: a link's real target, as text. Qt's would show a title (HTML
+    /// when it looks like HTML) that could come from the message.
+    bool viewportEvent(QEvent *event) override
+    {
+        if (event->type() != QEvent::ToolTip)
+            return QTextBrowser::viewportEvent(event);
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString anchor = anchorAt(help->pos());
+        if (anchor.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), plainToolTip(QUrl(anchor).toDisplayString()),
+                               viewport());
+        return true;
     }
 
 private:
@@ -91,6 +116,15 @@ QString sizeText(qint64 size)
 MessageView::MessageView(QWidget *parent)
     : QWidget(parent)
     , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_confirmOpen([this](const QString &name) {
+        return QMessageBox::warning(
+                   this, tr("Open Attachment"),
+                   tr("“%1” is a program or a script: opening it may run it, with your "
+                      "rights. Open it only if you trust the sender and expected this file.")
+                       .arg(name),
+                   QMessageBox::Open | QMessageBox::Cancel,
+                   QMessageBox::Cancel) == QMessageBox::Open;
+    })
 {
     m_header = new QFrame(this);
     m_header->setObjectName(QStringLiteral("messageHeader"));
@@ -245,8 +279,14 @@ void MessageView::render(qint64 id, const QByteArray &raw, bool allowRemote)
     const QSet<QString> trusted = m_trustedSenders;
     watcher->setFuture(QtConcurrent::run([raw, options, trusted] {
         mime::RenderedMessage m = mime::MessageRenderer::render(raw, options);
+        // Trust is for the sender, and a From line is easy to forge: a message the receiving
+        // server could not verify as theirs gets a warning, and no remote content unasked.
+        const QStringList failed = senderChecksFailed(raw, m.headers.from.address);
+        if (!failed.isEmpty())
+            m.warnings.append(unverifiedSenderText(failed));
         // A trusted sender's remote content loads at once; the sender is known only now.
-        if (m.remoteContentBlocked > 0 && trusted.contains(m.headers.from.address.toLower())) {
+        if (m.remoteContentBlocked > 0 && failed.isEmpty() &&
+            trusted.contains(m.headers.from.address.toLower())) {
             mime::RenderOptions allow = options;
             allow.allowRemoteContent = true;
             m = mime::MessageRenderer::render(raw, allow);
@@ -270,11 +310,25 @@ void MessageView::setTrustedSenders(const QSet<QString> &addresses)
         m_trustedSenders.insert(a.toLower());
 }
 
+QStringList MessageView::senderChecksFailed(const QByteArray &raw, const QString &fromAddress)
+{
+    return mime::failedSenderChecks(
+        mime::MessageRenderer::headerValues(raw, "Authentication-Results"), fromAddress);
+}
+
+QString MessageView::unverifiedSenderText(const QStringList &failedChecks)
+{
+    return tr("The receiving server could not confirm that this message comes from its "
+              "sender (%1 failed): the sender may be forged. Remote content does not load "
+              "for it by itself.")
+        .arg(failedChecks.join(QStringLiteral(", ")).toUpper());
+}
+
 void MessageView::trustSender()
 {
     const QString address = m_message.headers.from.address.toLower();
-    if (address.isEmpty())
-        return;
+    if (address.isEmpty() || m_senderUnverified)
+        return; // a forged From would make everyone's mail from that address trusted
     m_trustedSenders.insert(address);
     Q_EMIT senderTrusted(address);
     loadRemoteContent();
@@ -286,8 +340,11 @@ void MessageView::clear()
     m_messageId = 0;
     m_raw.clear();
     m_message = {};
+    m_senderUnverified = false;
     m_remoteAllowed = false;
     m_resources->reset({}, false);
+    m_images.reset();
+    m_decoded.clear();
     for (QLabel *label : {m_subject, m_from, m_to, m_cc, m_date, m_notice, m_linkTarget})
         label->clear();
     m_attachmentList->clear();
@@ -331,6 +388,8 @@ void MessageView::display(const mime::RenderedMessage &message)
         m_remoteAllowed || (message.remoteContentBlocked == 0 &&
                             m_trustedSenders.contains(message.headers.from.address.toLower()));
     m_resources->reset(message.inlineResources, m_remoteAllowed);
+    m_images.reset();
+    m_decoded.clear();
     const mime::MessageHeaders &h = message.headers;
     m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : h.subject);
     m_from->setText(h.from.display());
@@ -358,7 +417,12 @@ void MessageView::display(const mime::RenderedMessage &message)
                                             "your privacy.")
                                              .arg(blocked));
     m_remoteBar->setVisible(blocked > 0 && !m_remoteAllowed);
-    m_trustButton->setEnabled(!h.from.address.isEmpty());
+    m_senderUnverified = !senderChecksFailed(m_raw, h.from.address).isEmpty();
+    m_trustButton->setEnabled(!h.from.address.isEmpty() && !m_senderUnverified);
+    m_trustButton->setToolTip(m_senderUnverified
+                                  ? tr("The sender could not be verified, so it cannot be "
+                                       "trusted for every message.")
+                                  : QString());
 
     m_header->show();
     // A huge plain text laid out as HTML (a <br> per line) costs seconds on the GUI
@@ -382,7 +446,8 @@ void MessageView::showAttachments()
         const QMimeType type = mimes.mimeTypeForName(a.mimeType);
         item->setIcon(0,
                       QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName())));
-        item->setToolTip(0, a.mimeType);
+        // The name and the type are the sender's words: as text, never as HTML.
+        item->setToolTip(0, plainToolTip(tr("%1\n%2").arg(item->text(0), a.mimeType)));
     }
     if (m_attachmentList->topLevelItemCount() > 0)
         m_attachmentList->setCurrentItem(m_attachmentList->topLevelItem(0));
@@ -440,6 +505,14 @@ QString MessageView::temporaryCopy(int index)
 
 void MessageView::openAttachment(int index)
 {
+    if (index < 0 || index >= m_message.attachments.size())
+        return;
+    const mime::AttachmentInfo &a = m_message.attachments.at(index);
+    // A program, a script or a desktop entry would run, not show: the user decides.
+    if (mime::opensAsProgram(mime::attachmentFileName(a.filename, a.mimeType), a.mimeType,
+                             a.data) &&
+        !m_confirmOpen(mime::attachmentFileName(a.filename, a.mimeType)))
+        return;
     const QString path = temporaryCopy(index);
     if (!path.isEmpty())
         m_openUrl(QUrl::fromLocalFile(path));
@@ -479,6 +552,11 @@ void MessageView::setUrlOpener(std::function<bool(const QUrl &)> opener)
     m_openUrl = std::move(opener);
 }
 
+void MessageView::setOpenConfirmer(std::function<bool(const QString &)> confirm)
+{
+    m_confirmOpen = std::move(confirm);
+}
+
 void MessageView::linkClicked(const QUrl &url)
 {
     if (url.scheme().isEmpty() && url.path().isEmpty() && url.hasFragment()) {
@@ -488,8 +566,10 @@ void MessageView::linkClicked(const QUrl &url)
     // The sanitizer keeps only these schemes; checked again, the click is the last door.
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-        scheme == QLatin1String("ftp") || scheme == QLatin1String("mailto"))
+        scheme == QLatin1String("ftp"))
         m_openUrl(url);
+    else if (scheme == QLatin1String("mailto"))
+        m_openUrl(mime::mailtoForDesktop(url)); // no attach=/etc/passwd for the mail program
 }
 
 void MessageView::linkHovered(const QUrl &url)
@@ -500,18 +580,20 @@ void MessageView::linkHovered(const QUrl &url)
 
 QVariant MessageView::resource(const QUrl &url)
 {
-    const QByteArray bytes = m_resources->image(url);
-    const QImage image = bytes.isEmpty() ? QImage() : QImage::fromData(bytes);
-    if (!image.isNull())
-        return image;
-    // A blocked (no source left), remote or missing inline image: empty space of the size
-    // the HTML gave, not Qt's broken-image icon stretched over it. Other schemes get nothing.
-    const QString scheme = url.scheme().toLower();
-    const bool blankable = scheme.isEmpty() || scheme == QLatin1String("cid") ||
-                           scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-                           scheme == QLatin1String("ftp");
-    if (!blankable)
-        return {};
+    if (const auto it = m_decoded.constFind(url); it != m_decoded.cend())
+        return *it;
+    const mime::BodyResources::Bytes bytes = m_resources->image(url);
+    if (!bytes.data.isEmpty()) {
+        // Decoded once per message: the body is laid out again as remote images arrive.
+        const QImage image = m_images.decode(bytes.data, bytes.declaredType);
+        if (!image.isNull()) {
+            m_decoded.insert(url, image);
+            return image;
+        }
+    }
+    // A blocked (no source left), remote, refused or missing image: empty space of the size
+    // the HTML gave, not Qt's broken-image icon stretched over it, and never "nothing", which
+    // would let QTextDocument look for the image itself (in local files).
     QImage blank(1, 1, QImage::Format_ARGB32);
     blank.fill(Qt::transparent);
     return blank;

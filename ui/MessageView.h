@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "MailImageDecoder.h"
 #include "mime/RenderedMessage.h"
 
 #include <QByteArray>
@@ -57,6 +58,10 @@ public:
     /// The real target of the link under the mouse, as the status line shows it.
     [[nodiscard]] QString linkTarget() const;
     [[nodiscard]] bool remoteContentAllowed() const { return m_remoteAllowed; }
+    /// The shown message's From failed the receiving server's checks (a warning shows).
+    [[nodiscard]] bool senderUnverified() const { return m_senderUnverified; }
+    /// The decoder of the shown message's images (what they cost; a test hook).
+    [[nodiscard]] const MailImageDecoder &imageDecoder() const { return m_images; }
 
     /// What the "Load remote content" button does: renders this message again with its
     /// remote resources kept (for this message only) and fetches its images.
@@ -83,12 +88,16 @@ public:
     /// Senders (addresses, any case) whose remote content loads without asking.
     void setTrustedSenders(const QSet<QString> &addresses);
     [[nodiscard]] QSet<QString> trustedSenders() const { return m_trustedSenders; }
-    /// What "Always for this sender" does: trusts the shown message's sender and loads.
+    /// What "Always for this sender" does: trusts the shown message's sender and loads;
+    /// nothing when the receiving server's DKIM/SPF/DMARC checks of that sender failed.
     void trustSender();
 
     /// What opens a clicked link or an attachment copy; QDesktopServices::openUrl unless a
     /// test puts something else here.
     void setUrlOpener(std::function<bool(const QUrl &)> opener);
+    /// What asks the user before an attachment that could run code is opened (given its
+    /// name; true means open it): a warning dialog unless a test puts something else here.
+    void setOpenConfirmer(std::function<bool(const QString &)> confirm);
 
 Q_SIGNALS:
     /// The message `id` is now on screen.
@@ -110,6 +119,9 @@ private:
     /// For the body: an inline (cid:) part, or a remote image once loading is allowed.
     QVariant resource(const QUrl &url);
     static QString joinAddresses(const QList<mime::MailAddress> &addresses);
+    /// The Authentication-Results checks of the From address that failed (any thread).
+    static QStringList senderChecksFailed(const QByteArray &raw, const QString &fromAddress);
+    static QString unverifiedSenderText(const QStringList &failedChecks);
 
     QWidget *m_header = nullptr;
     QLabel *m_subject = nullptr;
@@ -138,10 +150,14 @@ private:
     mime::RenderedMessage m_message;
     bool m_remoteAllowed = false;
     bool m_preferPlain = false;
+    bool m_senderUnverified = false; ///< DKIM/SPF/DMARC failed for the shown From
     QSet<QString> m_trustedSenders;
     mime::BodyResources *m_resources = nullptr;
+    MailImageDecoder m_images;     ///< every body image becomes pixels here
+    QHash<QUrl, QImage> m_decoded; ///< this message's, decoded once (a relayout asks again)
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::function<bool(const QUrl &)> m_openUrl;
+    std::function<bool(const QString &)> m_confirmOpen;
 };
 
 } // namespace poplar::ui

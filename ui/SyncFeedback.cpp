@@ -3,6 +3,7 @@
 
 #include "CertificateDialog.h"
 #include "MessageListModel.h"
+#include "PlainToolTip.h"
 #include "SyncProgressPanel.h"
 
 #include "accounts/AccountStore.h"
@@ -98,7 +99,7 @@ void SyncFeedback::reportResult(const sync::SyncResult &result)
     m_roundLines.append(line);
     setStatus(line, result.error.has_value());
     if (!result.warnings.isEmpty())
-        m_statusLabel->setToolTip(result.warnings.join(QLatin1Char('\n')));
+        m_statusLabel->setToolTip(plainToolTip(result.warnings.join(QLatin1Char('\n'))));
 }
 
 void SyncFeedback::roundEnded()
@@ -155,7 +156,7 @@ QString SyncFeedback::accountName(const QString &accountId) const
 void SyncFeedback::setStatus(const QString &text, bool error)
 {
     m_statusLabel->setText(text.toHtmlEscaped());
-    m_statusLabel->setToolTip(text);
+    m_statusLabel->setToolTip(plainToolTip(text)); // a server's words may be in it
     m_statusLabel->setStyleSheet(error ? QStringLiteral("color: %1;").arg(errorColor())
                                        : QString());
 }

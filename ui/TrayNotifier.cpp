@@ -86,8 +86,11 @@ void TrayNotifier::onFinished(const sync::SyncResult &)
     if (m_window->isActiveWindow())
         return;
     std::tie(m_lastTitle, m_lastText) = newMailText(newest, count);
+    // Desktop notification servers read the body as markup (body-markup): a subject's
+    // "<img src=...>" must arrive as text.
+    m_lastMarkup = m_lastText.toHtmlEscaped();
     if (m_tray)
-        m_tray->showMessage(m_lastTitle, m_lastText, QApplication::windowIcon(), 8000);
+        m_tray->showMessage(m_lastTitle, m_lastMarkup, QApplication::windowIcon(), 8000);
 }
 
 std::pair<QString, QString> TrayNotifier::newMailText(const QList<store::MessageSummary> &newest,

@@ -34,6 +34,8 @@ public:
     /// The last notification's title and text; empty before the first.
     [[nodiscard]] QString lastNotificationTitle() const { return m_lastTitle; }
     [[nodiscard]] QString lastNotificationText() const { return m_lastText; }
+    /// The last notification's text as handed to the desktop: escaped for its markup.
+    [[nodiscard]] QString lastNotificationMarkup() const { return m_lastMarkup; }
 
     /// The title and text for new mail: one message names sender and subject; several say
     /// how many and name the newest.
@@ -56,6 +58,7 @@ private:
     QString m_toolTip;
     QString m_lastTitle;
     QString m_lastText;
+    QString m_lastMarkup;
 };
 
 } // namespace poplar::ui

@@ -21,7 +21,14 @@ struct SavedFile {
 [[nodiscard]] SavedFile saveIntoFolder(const QString &folder, const QString &name,
                                        const QString &mimeType, const QByteArray &data);
 
-/// Writes `data` to exactly `path` (a path the user chose), atomically.
+/// Writes `data` to exactly `path` (a path the user chose), atomically. The file is never
+/// executable, even where it replaces one that was.
 [[nodiscard]] SavedFile saveToPath(const QString &path, const QByteArray &data);
+
+/// Whether opening this attachment could run code rather than show it: programs, shared
+/// libraries, scripts, desktop entries, installers, Windows executables and shortcuts. Told
+/// by the name, the declared type and the content, so that none of them alone can hide it.
+[[nodiscard]] bool opensAsProgram(const QString &fileName, const QString &declaredType,
+                                  const QByteArray &data);
 
 } // namespace poplar::mime

@@ -18,6 +18,16 @@ QByteArray dataUrlBytes(const QUrl &url)
     return meta.endsWith(";base64") ? QByteArray::fromBase64(payload) : payload;
 }
 
+QString dataUrlType(const QUrl &url)
+{
+    const QByteArray encoded = url.toEncoded();
+    const qsizetype comma = encoded.indexOf(',');
+    if (!encoded.startsWith("data:") || comma < 0)
+        return {};
+    const QByteArray meta = QByteArray::fromPercentEncoding(encoded.mid(5, comma - 5));
+    return QString::fromLatin1(meta.left(meta.indexOf(';'))).trimmed().toLower();
+}
+
 BodyResources::BodyResources(QObject *parent)
     : QObject(parent)
 {}
@@ -31,13 +41,13 @@ void BodyResources::reset(const QHash<QString, InlineResource> &inlineResources,
     m_requested.clear();
 }
 
-QByteArray BodyResources::image(const QUrl &url)
+BodyResources::Bytes BodyResources::image(const QUrl &url)
 {
     if (const auto it = m_inline.constFind(url.toString()); it != m_inline.cend())
-        return it->data;
+        return {it->data, it->mimeType};
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("data"))
-        return dataUrlBytes(url);
+        return {dataUrlBytes(url), dataUrlType(url)};
     if (!m_remoteAllowed || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
         return {};
     if (const auto it = m_remote.constFind(url); it != m_remote.cend())
@@ -69,7 +79,8 @@ void BodyResources::fetch(const QUrl &url)
         reply->deleteLater();
         if (generation != m_generation || reply->error() != QNetworkReply::NoError)
             return;
-        m_remote.insert(url, reply->readAll());
+        const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+        m_remote.insert(url, {reply->readAll(), type});
         Q_EMIT fetched(url);
     });
 }

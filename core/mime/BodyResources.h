@@ -26,9 +26,16 @@ public:
     /// A new message: its inline parts, and whether it may fetch from the net.
     void reset(const QHash<QString, InlineResource> &inlineResources, bool remoteAllowed);
 
+    /// An image's bytes as they came, and the MIME type the message (or the server) gave
+    /// them; the type is a claim to check, not a fact.
+    struct Bytes {
+        QByteArray data;
+        QString declaredType;
+    };
+
     /// The bytes for `url`, or empty. For an allowed remote URL not fetched yet, empty now,
     /// and fetched() follows when the bytes are here.
-    [[nodiscard]] QByteArray image(const QUrl &url);
+    [[nodiscard]] Bytes image(const QUrl &url);
 
     static constexpr qint64 maxRemoteBytes = 10 * 1024 * 1024;
     static constexpr int maxRemoteRequests = 200;
@@ -41,7 +48,7 @@ private:
 
     QHash<QString, InlineResource> m_inline;
     bool m_remoteAllowed = false;
-    QHash<QUrl, QByteArray> m_remote;
+    QHash<QUrl, Bytes> m_remote;
     QSet<QUrl> m_requested;
     quint64 m_generation = 0; ///< replies for an earlier message are dropped
     QNetworkAccessManager *m_network = nullptr;
@@ -49,5 +56,7 @@ private:
 
 /// The bytes of a data: URL (RFC 2397), base64 or percent-encoded; empty if malformed.
 [[nodiscard]] QByteArray dataUrlBytes(const QUrl &url);
+/// The media type a data: URL declares ("image/png"), lower case; empty if none.
+[[nodiscard]] QString dataUrlType(const QUrl &url);
 
 } // namespace poplar::mime

@@ -377,12 +377,10 @@ private:
         };
         const char *name = a->name;
         if (std::strcmp(name, "href") == 0) {
-            if (tag == GUMBO_TAG_A && isSafeLink(value)) {
+            // No title with it: Qt shows a title as a rich-text tooltip. The viewer shows
+            // the real target itself, as text (link text can claim anything).
+            if (tag == GUMBO_TAG_A && isSafeLink(value))
                 write(compactUrl(value));
-                // The real target, for anyone who hovers: link text can claim anything.
-                m_html +=
-                    QStringLiteral(" title=\"") + escaped(compactUrl(value)) + QLatin1Char('"');
-            }
         } else if (std::strcmp(name, "src") == 0 || std::strcmp(name, "background") == 0) {
             if (isRemoteUrl(value)) {
                 if (remoteMayStay())

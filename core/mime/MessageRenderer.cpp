@@ -139,6 +139,26 @@ MessageHeaders MessageRenderer::headers(const QByteArray &raw)
     return decodeMessageHeaders(GMIME_OBJECT(parsed.message.get()), scanCharset(repaired));
 }
 
+QList<QByteArray> MessageRenderer::headerValues(const QByteArray &raw, const char *name)
+{
+    QStringList ignored;
+    const QByteArray repaired = repairHeaderStart(raw, ignored);
+    const qsizetype end = headerBlockEnd(repaired);
+    const QByteArray block = end < 0 ? repaired : repaired.left(end) + "\r\n\r\n";
+    const ParsedMessage parsed = parse(block);
+    QList<QByteArray> values;
+    if (!parsed.message)
+        return values;
+    GMimeHeaderList *list = g_mime_object_get_header_list(GMIME_OBJECT(parsed.message.get()));
+    const int count = list ? g_mime_header_list_get_count(list) : 0;
+    for (int i = 0; i < count; ++i) {
+        GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
+        if (header && g_ascii_strcasecmp(g_mime_header_get_name(header), name) == 0)
+            values.append(QByteArray(g_mime_header_get_raw_value(header)));
+    }
+    return values;
+}
+
 RenderedMessage MessageRenderer::render(const QByteArray &raw, RenderLimits limits)
 {
     RenderOptions options;

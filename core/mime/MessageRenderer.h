@@ -29,6 +29,9 @@ class MessageRenderer {
 public:
     /// Headers only: what the cache needs to list a message.
     [[nodiscard]] static MessageHeaders headers(const QByteArray &raw);
+    /// The raw (undecoded, unfolded by GMime) values of every top-level header `name`
+    /// (any case), in order; reads the header block only.
+    [[nodiscard]] static QList<QByteArray> headerValues(const QByteArray &raw, const char *name);
     /// The whole message as the reader shows it.
     [[nodiscard]] static RenderedMessage render(const QByteArray &raw, RenderLimits limits = {});
     [[nodiscard]] static RenderedMessage render(const QByteArray &raw,

@@ -2,6 +2,7 @@
 #include "mime/SafeFileName.h"
 
 #include <QStringList>
+#include <QTextBoundaryFinder>
 
 namespace poplar::mime {
 
@@ -23,7 +24,34 @@ bool isReservedDeviceName(const QString &name)
     return reserved.contains(stem);
 }
 
+/// The longest start of `text` that fits `maxBytes` of UTF-8 and ends between characters.
+QString leftUtf8(const QString &text, qsizetype maxBytes)
+{
+    if (text.toUtf8().size() <= maxBytes)
+        return text;
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype fits = 0;
+    for (qsizetype at = graphemes.toNextBoundary(); at > 0; at = graphemes.toNextBoundary()) {
+        if (QStringView(text).left(at).toUtf8().size() > maxBytes)
+            break;
+        fits = at;
+    }
+    return text.left(fits);
+}
+
 } // namespace
+
+QString cutFileName(const QString &name, qsizetype maxBytes)
+{
+    if (name.toUtf8().size() <= maxBytes)
+        return name;
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    QString ext = dot > 0 && name.size() - dot <= 16 ? name.mid(dot) : QString();
+    if (ext.toUtf8().size() >= maxBytes / 2)
+        ext.clear();
+    const QString stem = ext.isEmpty() ? name : name.left(dot);
+    return leftUtf8(stem, maxBytes - ext.toUtf8().size()).trimmed() + ext;
+}
 
 QString safeFileName(const QString &name, const QString &fallback)
 {
@@ -49,12 +77,7 @@ QString safeFileName(const QString &name, const QString &fallback)
         clean.chop(1);
     if (isReservedDeviceName(clean))
         clean.prepend(QLatin1Char('_'));
-    constexpr int maxLength = 200;
-    if (clean.size() > maxLength) {
-        const qsizetype dot = clean.lastIndexOf(QLatin1Char('.'));
-        const QString ext = dot > 0 && clean.size() - dot <= 16 ? clean.mid(dot) : QString();
-        clean = clean.left(maxLength - ext.size()) + ext;
-    }
+    clean = cutFileName(clean);
     if (clean.isEmpty()) {
         const QString other = fallback.isEmpty() ? QString() : safeFileName(fallback);
         return other.isEmpty() ? QStringLiteral("attachment") : other;

@@ -904,6 +904,28 @@ Account: %2</source>
         <source>%1 of %2 attachments could not be saved.</source>
         <translation>%2 个附件中有 %1 个无法保存。</translation>
     </message>
+    <message>
+        <source>Open Attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>“%1” is a program or a script: opening it may run it, with your rights. Open it only if you trust the sender and expected this file.</source>
+        <translation>“%1”是程序或脚本：打开它可能会以您的权限运行它。只有在您信任发件人并且正在等待这个文件时才打开。</translation>
+    </message>
+    <message>
+        <source>The receiving server could not confirm that this message comes from its sender (%1 failed): the sender may be forged. Remote content does not load for it by itself.</source>
+        <translation>收件服务器无法确认这封邮件来自其发件人（%1 未通过）：发件人可能是伪造的。此邮件的远程内容不会自动加载。</translation>
+    </message>
+    <message>
+        <source>The sender could not be verified, so it cannot be trusted for every message.</source>
+        <translation>无法验证发件人，因此不能对其所有邮件都予以信任。</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageWindow</name>

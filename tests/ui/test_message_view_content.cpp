@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The viewer and hostile content: remote resources wait for the user, links show their
+// The viewer and hostile content: remote resources wait for the user (a real listener on
+// 127.0.0.1 counts what reaches it), links show their
 // real target and open outside only on a click, attachments open and save safely.
 #include "MessageView.h"
 
@@ -8,10 +9,13 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -38,19 +42,71 @@ bool showAndWait(MessageView &view, qint64 id, const QByteArray &raw)
     return test::waitUntil([&] { return rendered.count() >= 1; });
 }
 
+/// A web server on 127.0.0.1 that answers every request with one small PNG and counts the
+/// connections made to it: what proves whether the viewer reached out.
+class PixelServer {
+public:
+    PixelServer()
+    {
+        QImage image(4, 4, QImage::Format_RGB32);
+        image.fill(Qt::green);
+        QBuffer buffer(&m_png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        EXPECT_TRUE(m_server.listen(QHostAddress::LocalHost, 0));
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++m_connections;
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_request += socket->readAll();
+                    if (!m_request.contains("\r\n\r\n"))
+                        return;
+                    m_request.clear();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+                                  "Connection: close\r\nContent-Length: " +
+                                  QByteArray::number(m_png.size()) + "\r\n\r\n" + m_png);
+                    socket->disconnectFromHost();
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    ~PixelServer() { m_server.close(); }
+    PixelServer(const PixelServer &) = delete;
+    PixelServer &operator=(const PixelServer &) = delete;
+
+    [[nodiscard]] QByteArray url(const char *path) const
+    {
+        return "http://127.0.0.1:" + QByteArray::number(m_server.serverPort()) + path;
+    }
+    [[nodiscard]] int connections() const { return m_connections; }
+
+private:
+    QTcpServer m_server;
+    QByteArray m_png;
+    QByteArray m_request;
+    int m_connections = 0;
+};
+
 TEST(MessageViewContent, RemoteImagesWaitForTheLoadRemoteContentBar)
 {
+    // A real listener: a fetch before the click would be counted, not silently refused.
+    PixelServer server;
+    const QByteArray pixel = server.url("/pixel.png");
     MessageView view;
-    // A closed local port: should anything be fetched, it fails at once, with no network.
+    view.resize(600, 400);
+    view.show();
     ASSERT_TRUE(showAndWait(view, 1,
-                            htmlMessage("<p>Sale!</p><img src=\"http://127.0.0.1:1/pixel.gif\">"
-                                        "<script>alert(1)</script>")));
+                            htmlMessage("<p>Sale!</p><img src=\"" + pixel +
+                                        "\"><script>alert(1)</script>"
+                                        "<div style=\"background:url(" +
+                                        server.url("/bg.png") + ")\">x</div>")));
     auto *bar = view.findChild<QWidget *>(QStringLiteral("remoteContentBar"));
     auto *button = view.findChild<QPushButton *>(QStringLiteral("loadRemoteContentButton"));
     auto *text = view.findChild<QLabel *>(QStringLiteral("remoteContentText"));
     ASSERT_TRUE(bar && button && text);
     EXPECT_FALSE(bar->isHidden());
-    EXPECT_TRUE(text->text().contains(QLatin1Char('1'))) << qPrintable(text->text());
+    EXPECT_FALSE(text->text().isEmpty());
     EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("127.0.0.1")));
     EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("script")));
     EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Sale!")));
@@ -60,18 +116,35 @@ TEST(MessageViewContent, RemoteImagesWaitForTheLoadRemoteContentBar)
     const QVariant blank = browser->loadResource(QTextDocument::ImageResource, QUrl());
     ASSERT_EQ(blank.metaType(), QMetaType::fromType<QImage>());
     EXPECT_EQ(blank.value<QImage>().pixelColor(0, 0).alpha(), 0);
+    // Shown, laid out, painted, asked for the URL by hand: still no connection.
+    browser->viewport()->repaint();
+    EXPECT_TRUE(
+        browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(pixel)))
+            .value<QImage>()
+            .width() <= 1);
+    EXPECT_FALSE(test::waitUntil([&] { return server.connections() > 0; }, 500));
+    EXPECT_EQ(server.connections(), 0);
 
     QSignalSpy rendered(&view, &MessageView::rendered);
     button->click();
     ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
     EXPECT_TRUE(view.remoteContentAllowed());
     EXPECT_TRUE(bar->isHidden());
-    EXPECT_TRUE(view.bodyHtml().contains(QStringLiteral("http://127.0.0.1:1/pixel.gif")));
+    EXPECT_TRUE(view.bodyHtml().contains(QString::fromLatin1(pixel)));
+    // Now it is fetched, and shown (decoded like any mail image).
+    ASSERT_TRUE(test::waitUntil([&] { return server.connections() >= 1; }));
+    EXPECT_TRUE(test::waitUntil([&] {
+        return browser->loadResource(QTextDocument::ImageResource, QUrl(QString::fromLatin1(pixel)))
+                   .value<QImage>()
+                   .size() == QSize(4, 4);
+    }));
 
     // The next message is blocked again: the permission was for that message only.
-    ASSERT_TRUE(showAndWait(view, 2, htmlMessage("<img src=\"https://127.0.0.1:1/x.png\">")));
+    const int before = server.connections();
+    ASSERT_TRUE(showAndWait(view, 2, htmlMessage("<img src=\"" + server.url("/x.png") + "\">")));
     EXPECT_FALSE(view.remoteContentAllowed());
     EXPECT_FALSE(bar->isHidden());
+    EXPECT_FALSE(test::waitUntil([&] { return server.connections() > before; }, 300));
 }
 
 TEST(MessageViewContent, TrustedSendersLoadRemoteContentWithoutAsking)
@@ -154,10 +227,13 @@ TEST(MessageViewContent, CidImagesAreShownFromTheMessage)
             .value<QImage>();
     EXPECT_EQ(shown.size(), QSize(4, 4));
     EXPECT_TRUE(view.attachments().isEmpty());
-    // Local files are never a resource, whatever the HTML asks for.
-    EXPECT_FALSE(body->loadResource(QTextDocument::ImageResource,
-                                    QUrl(QStringLiteral("file:///etc/hostname")))
-                     .isValid());
+    // Local files are never a resource, whatever the HTML asks for: empty space instead
+    // (an invalid answer would send QTextDocument to read the file itself).
+    const QImage local = body->loadResource(QTextDocument::ImageResource,
+                                            QUrl(QStringLiteral("file:///etc/hostname")))
+                             .value<QImage>();
+    EXPECT_EQ(local.size(), QSize(1, 1));
+    EXPECT_EQ(local.pixelColor(0, 0).alpha(), 0);
 }
 
 QByteArray attachmentMessage()
@@ -256,6 +332,109 @@ TEST(MessageViewContent, SignedMailSaysItIsSigned)
     EXPECT_TRUE(notice->text().contains(QStringLiteral("signed"))) << qPrintable(notice->text());
     EXPECT_TRUE(view.bodyText().contains(QStringLiteral("Signed words.")));
     EXPECT_TRUE(view.attachments().isEmpty());
+}
+
+} // namespace
+
+namespace {
+
+TEST(MessageViewContent, OpeningAProgramOrScriptAsksFirst)
+{
+    const QByteArray raw =
+        "From: Dan <dan@example.org>\r\nSubject: Files\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+        "--b1\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+        "--b1\r\nContent-Type: application/octet-stream\r\n"
+        "Content-Disposition: attachment; filename=\"invoice.desktop\"\r\n\r\n"
+        "[Desktop Entry]\r\nType=Application\r\nExec=sh -c 'rm -rf ~'\r\n"
+        "--b1\r\nContent-Type: text/plain\r\n"
+        "Content-Disposition: attachment; filename=\"update.sh\"\r\n\r\n#!/bin/sh\r\n"
+        "--b1\r\nContent-Type: application/pdf\r\n"
+        "Content-Disposition: attachment; filename=\"report.pdf\"\r\n\r\n%PDF-1.4\r\n--b1--\r\n";
+    MessageView view;
+    QList<QUrl> opened;
+    view.setUrlOpener([&](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    QStringList asked;
+    bool answer = false;
+    view.setOpenConfirmer([&](const QString &name) {
+        asked.append(name);
+        return answer;
+    });
+    ASSERT_TRUE(showAndWait(view, 1, raw));
+    ASSERT_EQ(view.attachments().size(), 3);
+
+    view.openAttachment(0); // declined: nothing is written or opened
+    view.openAttachment(1);
+    EXPECT_EQ(asked, (QStringList{QStringLiteral("invoice.desktop"), QStringLiteral("update.sh")}));
+    EXPECT_TRUE(opened.isEmpty());
+
+    answer = true; // the user said Open
+    view.openAttachment(1);
+    ASSERT_EQ(opened.size(), 1);
+    const QFileInfo copy(opened.first().toLocalFile());
+    EXPECT_EQ(copy.fileName(), QStringLiteral("update.sh"));
+    EXPECT_FALSE(copy.permissions() & (QFileDevice::ExeOwner | QFileDevice::ExeUser |
+                                       QFileDevice::ExeGroup | QFileDevice::ExeOther));
+
+    asked.clear();
+    view.openAttachment(2); // a document opens without a question
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_EQ(opened.size(), 2);
+}
+
+TEST(MessageViewContent, MailtoLinksReachTheDesktopWithoutAttachments)
+{
+    MessageView view;
+    QList<QUrl> opened;
+    view.setUrlOpener([&](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    ASSERT_TRUE(showAndWait(view, 1, htmlMessage("<a href=\"mailto:a@example.org\">m</a>")));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    Q_EMIT body->anchorClicked(
+        QUrl(QStringLiteral("mailto:a@example.org?subject=Hi&attach=/etc/passwd")));
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened.first().path(), QStringLiteral("a@example.org"));
+    EXPECT_TRUE(opened.first().toString().contains(QStringLiteral("subject=Hi")));
+    EXPECT_FALSE(opened.first().toString().contains(QStringLiteral("passwd")));
+}
+
+TEST(MessageViewContent, AForgedTrustedSenderIsWarnedAboutAndNotLoaded)
+{
+    MessageView view;
+    view.setTrustedSenders({QStringLiteral("news@shop.example")});
+    QSignalSpy trusted(&view, &MessageView::senderTrusted);
+    const QByteArray forged =
+        "Authentication-Results: mx.me.example; dkim=fail header.d=shop.example; "
+        "dmarc=fail header.from=shop.example\r\n" +
+        htmlMessage("<img src=\"http://127.0.0.1:1/a.gif\">");
+    ASSERT_TRUE(showAndWait(view, 1, forged));
+    EXPECT_TRUE(view.senderUnverified());
+    EXPECT_FALSE(view.remoteContentAllowed()); // trusted address, but not loaded unasked
+    EXPECT_FALSE(view.bodyHtml().contains(QStringLiteral("127.0.0.1")));
+    auto *notice = view.findChild<QLabel *>(QStringLiteral("noticeLabel"));
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->text().contains(QStringLiteral("DKIM, DMARC")))
+        << qPrintable(notice->text());
+    auto *trust = view.findChild<QPushButton *>(QStringLiteral("trustSenderButton"));
+    ASSERT_NE(trust, nullptr);
+    EXPECT_FALSE(trust->isEnabled());
+    view.trustSender();
+    EXPECT_EQ(trusted.count(), 0);
+    EXPECT_FALSE(view.remoteContentAllowed());
+
+    // The same sender, verified: loaded as before.
+    ASSERT_TRUE(showAndWait(view, 2,
+                            "Authentication-Results: mx.me.example; dkim=pass "
+                            "header.d=shop.example\r\n" +
+                                htmlMessage("<img src=\"http://127.0.0.1:1/b.gif\">")));
+    EXPECT_FALSE(view.senderUnverified());
+    EXPECT_TRUE(view.remoteContentAllowed());
 }
 
 } // namespace
