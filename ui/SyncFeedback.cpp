@@ -47,6 +47,8 @@ SyncFeedback::SyncFeedback(sync::SyncController &sync, AccountStore &accounts, Q
 
     connect(&m_sync, &sync::SyncController::started, this, &SyncFeedback::syncStarted);
     connect(&m_sync, &sync::SyncController::progress, m_panel, &SyncProgressPanel::accountProgress);
+    connect(&m_sync, &sync::SyncController::waitingForLogin, m_panel,
+            &SyncProgressPanel::accountWaiting);
     connect(m_panel, &SyncProgressPanel::cancelRequested, &m_sync, &sync::SyncController::cancel);
 }
 

@@ -95,6 +95,18 @@ void SyncProgressPanel::accountProgress(const QString &accountId, int done, int 
         tr("%1: %2").arg(it->name, progressText(done, total, bytesDone, bytesTotal)));
 }
 
+void SyncProgressPanel::accountWaiting(const QString &accountId, int secondsLeft)
+{
+    const auto it = m_entries.constFind(accountId);
+    if (it == m_entries.constEnd() || !it->cancel->isEnabled())
+        return;
+    it->label->setText(
+        secondsLeft == 1
+            ? tr("%1: the server allows the next login in 1 second…").arg(it->name)
+            : tr("%1: the server allows the next login in %n seconds…", nullptr, secondsLeft)
+                  .arg(it->name));
+}
+
 void SyncProgressPanel::accountFinished(const QString &accountId)
 {
     const Entry e = m_entries.take(accountId);

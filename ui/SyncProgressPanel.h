@@ -23,6 +23,8 @@ public:
     void accountStarted(const QString &accountId, const QString &name);
     void accountProgress(const QString &accountId, int done, int total, qint64 bytesDone,
                          qint64 bytesTotal);
+    /// Shows the countdown to a login the server's LOGIN-DELAY allows.
+    void accountWaiting(const QString &accountId, int secondsLeft);
     void accountFinished(const QString &accountId);
     [[nodiscard]] bool isEmpty() const { return m_entries.isEmpty(); }
 

@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTextStream>
 
 #include <algorithm>
@@ -98,6 +99,17 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
     QHash<QString, Account> byId;
     for (const Account &a : accounts)
         byId.insert(a.id, a);
+    QSet<QString> toldOfWait;
+    QObject::connect(&controller, &sync::SyncController::waitingForLogin,
+                     [&](const QString &accountId, int secondsLeft) {
+                         if (toldOfWait.contains(accountId))
+                             return; // once: stderr is not a countdown display
+                         toldOfWait.insert(accountId);
+                         printErr(QStringLiteral("%1: waiting %2 s, as the server allows logins "
+                                                 "only so often (LOGIN-DELAY)")
+                                      .arg(byId.value(accountId).name)
+                                      .arg(secondsLeft));
+                     });
     QObject::connect(&controller, &sync::SyncController::finished, [&](const sync::SyncResult &r) {
         const Account account = byId.value(r.accountId);
         const QString name = account.name;

@@ -34,10 +34,12 @@ QByteArray apopTimestamp(const QByteArray &greeting)
     return stamp;
 }
 
-Result<LoginMethod> chooseLogin(AuthMethod wanted, const Capabilities &caps, bool encrypted,
-                                bool greetingHasTimestamp, bool (*canSasl)(const QByteArray &))
+Result<QList<LoginMethod>> loginCandidates(AuthMethod wanted, const Capabilities &caps,
+                                           bool encrypted, bool greetingHasTimestamp,
+                                           bool (*canSasl)(const QByteArray &))
 {
     using Kind = LoginMethod::Kind;
+    using Methods = QList<LoginMethod>;
     // When CAPA failed we know nothing: try what the account asks for.
     auto saslOk = [&](const QByteArray &m) {
         return (!caps.known || caps.offersSasl(m)) && canSasl(m);
@@ -45,7 +47,7 @@ Result<LoginMethod> chooseLogin(AuthMethod wanted, const Capabilities &caps, boo
 
     switch (wanted) {
     case AuthMethod::User:
-        return LoginMethod{Kind::UserPass, {}};
+        return Methods{{Kind::UserPass, {}}};
     case AuthMethod::Apop:
         if (!greetingHasTimestamp) {
             return Error{Error::Code::Config,
@@ -53,7 +55,7 @@ Result<LoginMethod> chooseLogin(AuthMethod wanted, const Capabilities &caps, boo
                                         "timestamp). Choose \"auto\" in the account settings."),
                          {}};
         }
-        return LoginMethod{Kind::Apop, {}};
+        return Methods{{Kind::Apop, {}}};
     case AuthMethod::Plain:
     case AuthMethod::Login:
     case AuthMethod::CramMd5:
@@ -66,35 +68,64 @@ Result<LoginMethod> chooseLogin(AuthMethod wanted, const Capabilities &caps, boo
                                                                : "SCRAM-SHA-256";
         if (!saslOk(m))
             return notOffered(QString::fromLatin1(m), caps);
-        return LoginMethod{Kind::Sasl, m};
+        return Methods{{Kind::Sasl, m}};
     }
     case AuthMethod::OAuthBearer:
         if (!caps.known || caps.offersSasl("OAUTHBEARER"))
-            return LoginMethod{Kind::OAuth, "OAUTHBEARER"};
+            return Methods{{Kind::OAuth, "OAUTHBEARER"}};
         return notOffered(QStringLiteral("OAUTHBEARER"), caps);
     case AuthMethod::XOAuth2:
         if (!caps.known || caps.offersSasl("XOAUTH2"))
-            return LoginMethod{Kind::OAuth, "XOAUTH2"};
+            return Methods{{Kind::OAuth, "XOAUTH2"}};
         if (caps.offersSasl("OAUTHBEARER"))
-            return LoginMethod{Kind::OAuth, "OAUTHBEARER"};
+            return Methods{{Kind::OAuth, "OAUTHBEARER"}};
         return notOffered(QStringLiteral("XOAUTH2"), caps);
     case AuthMethod::Auto:
         break;
     }
 
+    // Strongest first. The password itself is sent last, and on a cleartext connection only
+    // after every challenge-response method failed: the account allows cleartext, and a
+    // server whose APOP needs a secret of its own still takes USER/PASS.
+    Methods methods;
     for (const char *m : {"SCRAM-SHA-256", "SCRAM-SHA-1"}) {
         if (caps.known && saslOk(m))
-            return LoginMethod{Kind::Sasl, m};
+            methods.append({Kind::Sasl, m});
     }
     if (!encrypted) {
         if (caps.known && saslOk("CRAM-MD5"))
-            return LoginMethod{Kind::Sasl, "CRAM-MD5"};
+            methods.append({Kind::Sasl, "CRAM-MD5"});
         if (greetingHasTimestamp)
-            return LoginMethod{Kind::Apop, {}};
+            methods.append({Kind::Apop, {}});
     }
     if (!caps.known || caps.user || !caps.offersSasl("PLAIN"))
-        return LoginMethod{Kind::UserPass, {}};
-    return LoginMethod{Kind::Sasl, "PLAIN"};
+        methods.append({Kind::UserPass, {}});
+    else
+        methods.append({Kind::Sasl, "PLAIN"});
+    return methods;
+}
+
+Result<LoginMethod> chooseLogin(AuthMethod wanted, const Capabilities &caps, bool encrypted,
+                                bool greetingHasTimestamp, bool (*canSasl)(const QByteArray &))
+{
+    auto methods = loginCandidates(wanted, caps, encrypted, greetingHasTimestamp, canSasl);
+    if (!methods)
+        return methods.error();
+    return methods.value().first();
+}
+
+QString loginMethodName(const LoginMethod &method)
+{
+    switch (method.kind) {
+    case LoginMethod::Kind::UserPass:
+        return QStringLiteral("USER/PASS");
+    case LoginMethod::Kind::Apop:
+        return QStringLiteral("APOP");
+    case LoginMethod::Kind::Sasl:
+    case LoginMethod::Kind::OAuth:
+        break;
+    }
+    return QString::fromLatin1(method.mechanism);
 }
 
 } // namespace poplar::pop3

@@ -24,6 +24,7 @@ QString serverText(const Reply &reply)
 Error replyError(const Reply &reply, const QString &context)
 {
     Error error{Error::Code::ServerRejected, context, serverText(reply)};
+    error.responseCode = reply.code.left(64);
     // RFC 2449 §8 and RFC 3206: the code tells the user whether to wait or to act.
     const QByteArray &code = reply.code;
     if (code == "IN-USE") {
@@ -398,37 +399,47 @@ void Pop3Client::login()
               {}});
         return;
     }
-    const QByteArray timestamp = apopTimestamp(m_greeting);
-    auto method = chooseLogin(m_account.auth, m_caps, m_socket->isEncrypted(), !timestamp.isEmpty(),
-                              &SaslSession::supports);
-    if (!method) {
-        fail(method.error());
+    auto methods = loginCandidates(m_account.auth, m_caps, m_socket->isEncrypted(),
+                                   !apopTimestamp(m_greeting).isEmpty(), &SaslSession::supports);
+    if (!methods) {
+        fail(methods.error());
         return;
     }
-    m_loginMethod = method.value();
+    m_loginCandidates = std::move(methods).value();
+    tryNextLogin();
+}
+
+void Pop3Client::tryNextLogin()
+{
+    m_loginMethod = m_loginCandidates.takeFirst();
     const QByteArray user = m_account.user.toUtf8();
     switch (m_loginMethod.kind) {
-    case LoginMethod::Kind::UserPass:
-        // USER/PASS, RFC 1939 §7. Pipelined when allowed: the PASS reply decides.
+    case LoginMethod::Kind::UserPass: {
+        // USER/PASS, RFC 1939 §7. Pipelined when allowed: the PASS reply decides, and a
+        // rejected USER is what is reported (PASS then fails for want of a user).
+        auto userRejected = std::make_shared<std::optional<Reply>>();
         send(
             "USER " + user, ReplyShape::StatusLine,
-            [this](const Reply &r) {
+            [userRejected](const Reply &r) {
                 if (!r.isOk())
-                    loginFailed(r);
+                    *userRejected = r;
             },
             "USER " + user);
-        sendSecret("PASS " + m_password.toUtf8(), "PASS ********", [this](const Reply &r) {
-            if (!r.isOk()) {
-                loginFailed(r);
-                return;
-            }
-            loginSucceeded();
-        });
+        sendSecret("PASS " + m_password.toUtf8(), "PASS ********",
+                   [this, userRejected](const Reply &r) {
+                       if (!r.isOk()) {
+                           loginFailed(userRejected->value_or(r));
+                           return;
+                       }
+                       loginSucceeded();
+                   });
         break;
+    }
     case LoginMethod::Kind::Apop: {
         // APOP, RFC 1939 §7: MD5 over the greeting's timestamp and the shared secret.
         const QByteArray digest =
-            QCryptographicHash::hash(timestamp + m_password.toUtf8(), QCryptographicHash::Md5)
+            QCryptographicHash::hash(apopTimestamp(m_greeting) + m_password.toUtf8(),
+                                     QCryptographicHash::Md5)
                 .toHex();
         sendSecret("APOP " + user + ' ' + digest, "APOP " + user + " ********",
                    [this](const Reply &r) {
@@ -449,16 +460,17 @@ void Pop3Client::login()
     }
 }
 
+void Pop3Client::forgetPassword()
+{
+    m_password.fill(QLatin1Char('\0'));
+    m_password.clear();
+}
+
 void Pop3Client::sendSecret(const QByteArray &line, const QByteArray &logLine, ReplyHandler handler)
 {
     send(
         line, ReplyShape::StatusLine,
-        [this, handler = std::move(handler)](const Reply &r) {
-            m_password.fill(QLatin1Char('\0'));
-            m_password.clear();
-            handler(r);
-        },
-        logLine);
+        [handler = std::move(handler)](const Reply &r) { handler(r); }, logLine);
 }
 
 void Pop3Client::loginWithSasl(const QByteArray &mechanism)
@@ -466,16 +478,15 @@ void Pop3Client::loginWithSasl(const QByteArray &mechanism)
     // AUTH, RFC 5034. Client-first mechanisms send their first response with the command
     // (SASL-IR) unless that would pass the 255-octet command limit (§4).
     auto session = SaslSession::start(mechanism, m_account.user, m_password, m_account.host);
-    m_password.fill(QLatin1Char('\0'));
-    m_password.clear();
     if (!session) {
-        fail(session.error());
+        loginFailedWith(session.error());
         return;
     }
     m_sasl = std::move(session).value();
     auto initial = m_sasl->step({});
     if (!initial) {
-        fail(initial.error());
+        m_sasl.reset();
+        loginFailedWith(initial.error());
         return;
     }
     QByteArray line = "AUTH " + mechanism;
@@ -508,8 +519,6 @@ void Pop3Client::loginWithOAuth(const QByteArray &mechanism)
     // The "password" is the access token the password command printed.
     const QByteArray response =
         oauthInitialResponse(mechanism, m_account.user, m_password, m_account.host, m_account.port);
-    m_password.fill(QLatin1Char('\0'));
-    m_password.clear();
     send(
         "AUTH " + mechanism + ' ' + response, ReplyShape::StatusLine,
         [this, mechanism](const Reply &r) {
@@ -542,10 +551,11 @@ void Pop3Client::onAuthReply(const Reply &reply)
     if (reply.kind == Reply::Kind::Continuation) {
         auto response = m_sasl->step(reply.text);
         if (!response) {
-            // Cancel the exchange (RFC 5034 §4), then report.
+            // Cancel the exchange (RFC 5034 §4); its -ERR ends this method.
+            m_sasl.reset();
             send(
-                "*", ReplyShape::StatusLine, [](const Reply &) {}, "*");
-            fail(response.error());
+                "*", ReplyShape::StatusLine,
+                [this, error = response.error()](const Reply &) { loginFailedWith(error); }, "*");
             return;
         }
         send(
@@ -563,6 +573,9 @@ void Pop3Client::onAuthReply(const Reply &reply)
 
 void Pop3Client::loginSucceeded()
 {
+    forgetPassword();
+    m_loginCandidates.clear();
+    m_loginFailure.reset();
     // RFC 2449 §6.5/§6.7: per-user LOGIN-DELAY and EXPIRE are only told after login.
     if (m_caps.known && m_caps.policyPerUser)
         requestCapabilities([this] { Q_EMIT loggedIn(); });
@@ -574,21 +587,47 @@ void Pop3Client::loginFailed(const Reply &reply)
 {
     m_sasl.reset();
     // Without a response code, a rejected login means the credentials (RFC 3206 §4 allows
-    // servers to be vague); with one, the code says whether to wait or to fix the settings.
+    // servers to be vague), or that this method does not work for this user (APOP needs a
+    // secret of its own on many servers); with one, the code says whether to wait or to fix
+    // the settings, and no other method would fare better.
     if (reply.code.isEmpty() || reply.code == "AUTH") {
-        fail({Error::Code::Auth,
-              QStringLiteral("The server rejected the password for \"%1\"").arg(m_account.user),
-              serverText(reply)});
+        loginFailedWith(
+            {Error::Code::Auth,
+             QStringLiteral("The server rejected the password for \"%1\"").arg(m_account.user),
+             serverText(reply)});
         return;
     }
+    m_loginCandidates.clear();
     fail(replyError(reply,
                     QStringLiteral("The server refused the login for \"%1\"").arg(m_account.user)));
+}
+
+void Pop3Client::loginFailedWith(Error error)
+{
+    m_loginsTried.append(loginMethodName(m_loginMethod));
+    if (!m_loginCandidates.isEmpty()) {
+        m_loginFailure = std::move(error);
+        tryNextLogin();
+        return;
+    }
+    m_loginFailure.reset();
+    if (m_loginsTried.size() > 1)
+        error.detail += QStringLiteral(" (tried %1)").arg(m_loginsTried.join(QStringLiteral(", ")));
+    fail(std::move(error));
 }
 
 void Pop3Client::fail(Error error)
 {
     if (m_done)
         return;
+    // A server that hangs up after a failed login, before the next method was answered:
+    // what the user needs is why the login failed, not that the line dropped.
+    if (m_loginFailure && error.code == Error::Code::Network) {
+        error = *std::exchange(m_loginFailure, std::nullopt);
+        error.detail += QStringLiteral(" (tried %1, then the server closed the connection)")
+                            .arg(m_loginsTried.join(QStringLiteral(", ")));
+    }
+    forgetPassword();
     m_done = true;
     m_timer->stop();
     m_queued.clear();

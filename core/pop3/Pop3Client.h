@@ -93,6 +93,10 @@ private:
     void requestCapabilities(std::function<void()> next);
     void startTls();
     void login();
+    void tryNextLogin();
+    /// After a login that failed: the next method, or the error that names all tried.
+    void loginFailedWith(Error error);
+    void forgetPassword();
     void loginWithSasl(const QByteArray &mechanism);
     void loginWithOAuth(const QByteArray &mechanism);
     void onAuthReply(const Reply &reply);
@@ -119,6 +123,9 @@ private:
     QByteArray m_greeting;
     bool m_greeted = false;
     LoginMethod m_loginMethod;
+    QList<LoginMethod> m_loginCandidates; ///< still to try, in order
+    QStringList m_loginsTried;            ///< names of the methods that failed
+    std::optional<Error> m_loginFailure;  ///< the last method's failure, while trying the next
     std::unique_ptr<class SaslSession> m_sasl;
     bool m_quitting = false;
     bool m_done = false;

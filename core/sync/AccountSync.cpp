@@ -10,6 +10,7 @@
 #include "sync/HeaderFacts.h"
 
 #include <QCryptographicHash>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QTimer>
@@ -32,6 +33,9 @@ constexpr qint64 batchBytes = 4 * 1024 * 1024;
 // Progress between commits at most this often: a batch of 100 small messages on a slow line
 // takes long enough that a bar moving only per batch looks stuck.
 constexpr int progressIntervalMs = 100;
+// A check asked for sooner than the server's LOGIN-DELAY allows waits this long at most;
+// beyond it, it logs in anyway (see start()).
+constexpr qint64 maxLoginDelayWaitMs = 60'000;
 
 } // namespace
 
@@ -59,27 +63,48 @@ AccountSync::~AccountSync()
 
 void AccountSync::start()
 {
-    // LOGIN-DELAY (RFC 2449 §6.5): never log in sooner than the server allows.
+    // LOGIN-DELAY (RFC 2449 §6.5). Scheduled checks are spaced by it (CheckScheduler), so a
+    // check that comes early was asked for: a short wait is waited out, with a countdown; a
+    // long one logs in anyway (servers advertise delays they do not enforce), and a refusal
+    // then says when to try again.
     auto policy = store::ServerPolicyStore(m_db).load(m_account.id);
     if (!policy) {
         finish(policy.error());
         return;
     }
-    const QDateTime allowed = policy.value().nextLoginAllowed();
-    if (allowed.isValid() && m_clock() < allowed) {
-        Error wait{Error::Code::ServerRejected,
-                   QStringLiteral("The server allows a login only every %1 minutes; the next check "
-                                  "can run at %2")
-                       .arg(*policy.value().loginDelaySeconds / 60)
-                       .arg(allowed.toLocalTime().toString(QStringLiteral("HH:mm"))),
-                   {}};
-        wait.temporary = true;
-        finish(wait);
+    m_policy = policy.value();
+    const QDateTime allowed = m_policy.nextLoginAllowed();
+    const qint64 wait = allowed.isValid() ? m_clock().msecsTo(allowed) : 0;
+    if (wait > 0 && wait <= maxLoginDelayWaitMs) {
+        m_loginAt = allowed;
+        m_waitTimer = new QTimer(this);
+        connect(m_waitTimer, &QTimer::timeout, this, &AccountSync::waitForLogin);
+        m_waitTimer->start(1000);
+        waitForLogin();
         return;
     }
+    connectAndLogIn();
+}
+
+void AccountSync::waitForLogin()
+{
+    const qint64 left = m_clock().msecsTo(m_loginAt);
+    if (left <= 0) {
+        m_waitTimer->stop();
+        connectAndLogIn();
+        return;
+    }
+    Q_EMIT waitingForLogin(m_account.id, int((left + 999) / 1000));
+    // The timer ticks each second; the last tick is shortened to the moment itself.
+    if (left < 1000)
+        m_waitTimer->start(int(left));
+}
+
+void AccountSync::connectAndLogIn()
+{
     m_client = new pop3::Pop3Client(this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
-        finish(e); // what was fully received is still committed
+        finish(withLoginDelayAdvice(e)); // what was fully received is still committed
     });
     // Only when someone listens: otherwise every line would still be built and forwarded.
     if (isSignalConnected(QMetaMethod::fromSignal(&AccountSync::protocolLine))) {
@@ -93,11 +118,37 @@ void AccountSync::start()
     m_password.clear();
 }
 
+Error AccountSync::withLoginDelayAdvice(Error error) const
+{
+    if (error.responseCode != "LOGIN-DELAY")
+        return error;
+    // The server enforced the delay it advertised: say when the next login may work.
+    const QDateTime allowed = m_policy.nextLoginAllowed();
+    if (allowed.isValid() && m_policy.loginDelaySeconds) {
+        error.detail =
+            tr("The server allows one login every %1; the next check can run at %2")
+                .arg(describeInterval(*m_policy.loginDelaySeconds),
+                     QLocale().toString(allowed.toLocalTime().time(), QLocale::ShortFormat));
+    }
+    return error;
+}
+
+QString AccountSync::describeInterval(int seconds)
+{
+    // English has no plural rule without a catalogue: the singular is a sentence of its own.
+    if (seconds < 120)
+        return seconds == 1 ? tr("1 second") : tr("%n seconds", nullptr, seconds);
+    if (seconds < 2 * 3600)
+        return tr("%n minutes", nullptr, (seconds + 30) / 60);
+    return tr("%n hours", nullptr, (seconds + 1800) / 3600);
+}
+
 void AccountSync::cancel()
 {
     if (m_finished)
         return;
-    m_client->abort(); // no QUIT: the server deletes nothing
+    if (m_client)
+        m_client->abort(); // no QUIT: the server deletes nothing
     finish(Error{Error::Code::Cancelled, QStringLiteral("Stopped by the user"), {}});
 }
 
@@ -515,6 +566,8 @@ void AccountSync::finish(std::optional<Error> error)
     if (m_finished)
         return;
     m_finished = true;
+    if (m_waitTimer)
+        m_waitTimer->stop();
     m_result.error = std::move(error);
     // Batches still being written are reported before the end is: a cancelled or failed
     // session keeps (and counts) everything that was fully received.

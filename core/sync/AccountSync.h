@@ -5,6 +5,7 @@
 #include "pop3/Pop3Client.h"
 #include "pop3/Pop3Listing.h"
 #include "store/MessageStore.h"
+#include "store/ServerPolicyStore.h"
 #include "sync/SyncResult.h"
 #include "util/Clock.h"
 
@@ -46,8 +47,17 @@ Q_SIGNALS:
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+    /// Waiting out the server's LOGIN-DELAY before logging in: once a second.
+    void waitingForLogin(const QString &accountId, int secondsLeft);
+
+public:
+    /// "10 seconds", "5 minutes", "2 hours": a delay in the unit a user reads best.
+    [[nodiscard]] static QString describeInterval(int seconds);
 
 private:
+    void waitForLogin();
+    void connectAndLogIn();
+    [[nodiscard]] Error withLoginDelayAdvice(Error error) const;
     struct Received {
         int number;
         store::IncomingMessage message;
@@ -75,7 +85,10 @@ private:
     CacheWriter *m_writer;
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
-    pop3::Pop3Client *m_client = nullptr;
+    pop3::Pop3Client *m_client = nullptr; ///< null until the login delay has passed
+    store::ServerPolicy m_policy;         ///< what the server told of its policy last time
+    QTimer *m_waitTimer = nullptr;        ///< the countdown to m_loginAt
+    QDateTime m_loginAt;
     QList<Received> m_batch;
     qint64 m_batchBytes = 0;
     QHash<QString, int> m_onServer;     ///< this session's UIDL listing: UIDL -> number

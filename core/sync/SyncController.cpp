@@ -25,6 +25,7 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::progress, this, &SyncController::progress);
     connect(m_worker, &SyncWorker::messagesStored, this, &SyncController::messagesStored);
+    connect(m_worker, &SyncWorker::waitingForLogin, this, &SyncController::waitingForLogin);
     connect(m_worker, &SyncWorker::finished, this, [this](const SyncResult &result) {
         m_busy.remove(result.accountId);
         Q_EMIT finished(result);

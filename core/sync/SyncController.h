@@ -62,6 +62,8 @@ Q_SIGNALS:
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+    /// Waiting out the server's LOGIN-DELAY before logging in: once a second.
+    void waitingForLogin(const QString &accountId, int secondsLeft);
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;

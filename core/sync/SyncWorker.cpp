@@ -106,6 +106,7 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
     m_running.insert(account.id, sync);
     connect(sync, &AccountSync::progress, this, &SyncWorker::progress);
     connect(sync, &AccountSync::messagesStored, this, &SyncWorker::messagesStored);
+    connect(sync, &AccountSync::waitingForLogin, this, &SyncWorker::waitingForLogin);
     // Forwarded only when someone listens (a cross-thread signal per line costs a wake-up).
     if (isSignalConnected(QMetaMethod::fromSignal(&SyncWorker::protocolLine)))
         connect(sync, &AccountSync::protocolLine, this, &SyncWorker::protocolLine);

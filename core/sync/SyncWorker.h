@@ -90,6 +90,8 @@ Q_SIGNALS:
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+    /// See AccountSync::waitingForLogin.
+    void waitingForLogin(const QString &accountId, int secondsLeft);
 
 private:
     void run(const Account &account, const QString &password, qint64 completeId);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -46,6 +47,8 @@ struct Error {
     bool temporary = false;
     /// Set for certificate problems.
     std::optional<CertificateInfo> certificate = std::nullopt;
+    /// The server's RFC 2449 response code ("LOGIN-DELAY", "IN-USE", ...), when it gave one.
+    QByteArray responseCode = {};
 
     /// One line for a status bar or stderr.
     [[nodiscard]] QString message() const

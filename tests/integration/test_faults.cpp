@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real sync (SyncWorker, Pop3Client, cache) against a scripted server that misbehaves
 // in the ways Dovecot will not: no CAPA or UIDL, drops, stalls, garbage, one byte at a time.
-#include "FakePop3Server.h"
-#include "TestUtil.h"
+#include "FaultFixture.h"
 
 #include "store/Database.h"
 #include "store/MessageStore.h"
@@ -20,156 +19,6 @@
 #include <optional>
 
 namespace poplar::test {
-
-namespace {
-
-using sync::SyncResult;
-using Mailbox = FakePop3Server::Mailbox;
-
-// Each body has a line starting with a dot, one with two and one that is only a dot, so
-// every download goes through dot-stuffing and back.
-QByteArray mail(int n, const QString &extraBody = {})
-{
-    return makeMessage(QStringLiteral("Message %1").arg(n), QStringLiteral("Bob <bob@example.org>"),
-                       QStringLiteral(".leading dot\n..two dots\n.\nline %1\n").arg(n) + extraBody);
-}
-
-Mailbox threeMessages()
-{
-    Mailbox box;
-    for (int n = 1; n <= 3; ++n)
-        box.messages.insert(n, mail(n));
-    return box;
-}
-
-QString uid(int n)
-{
-    return QStringLiteral("uid-%1").arg(n);
-}
-
-std::string describe(const SyncResult &r)
-{
-    QString out = r.error ? r.error->message() : QStringLiteral("ok");
-    for (const QString &w : r.warnings)
-        out += QStringLiteral("\n  warning: ") + w;
-    return out.toStdString();
-}
-
-std::string transcript(const QByteArrayList &lines)
-{
-    return lines.join(" | ").toStdString();
-}
-
-class FaultTest : public ::testing::Test {
-protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        // Short, so that the timeout cases take a second or two.
-        m_options.connectTimeoutMs = 1500;
-        m_options.replyTimeoutMs = 1500;
-    }
-
-    Account account(Security security = Security::None, AuthMethod auth = AuthMethod::Auto) const
-    {
-        Account a;
-        a.id = m_accountId;
-        a.name = QStringLiteral("Fake");
-        a.host = QStringLiteral("127.0.0.1");
-        a.port = m_server.port();
-        a.security = security;
-        a.user = QStringLiteral("alice");
-        a.auth = auth;
-        a.leaveOnServer = false; // so that a DELE that should not happen can happen
-        return a;
-    }
-
-    // Created on first use, with the m_options of that moment.
-    sync::SyncWorker &worker()
-    {
-        if (!m_worker) {
-            m_worker = std::make_unique<sync::SyncWorker>(m_dir.filePath(QStringLiteral("cache")),
-                                                          m_options);
-            QObject::connect(m_worker.get(), &sync::SyncWorker::finished, m_worker.get(),
-                             [this](const SyncResult &r) { m_result = r; });
-        }
-        return *m_worker;
-    }
-
-    void startSync(const Account &a, const QString &password = QStringLiteral("pw"))
-    {
-        m_result.reset();
-        worker().syncAccount(a, password);
-    }
-
-    SyncResult waitForResult(int timeoutMs = 15'000)
-    {
-        if (spinUntil([this] { return m_result.has_value(); }, timeoutMs))
-            return *m_result;
-        ADD_FAILURE() << "The sync did not finish within " << timeoutMs << " ms";
-        SyncResult none;
-        none.error = Error{Error::Code::Cancelled, QStringLiteral("(no result)"), {}};
-        return none;
-    }
-
-    SyncResult sync(const Account &a, const QString &password = QStringLiteral("pw"))
-    {
-        startSync(a, password);
-        return waitForResult();
-    }
-    SyncResult sync() { return sync(account()); }
-
-    // What the cache holds for the account, uidl -> raw bytes (a duplicate shows as two).
-    QMultiMap<QString, QByteArray> stored()
-    {
-        QMultiMap<QString, QByteArray> out;
-        auto db = store::Database::open(m_dir.filePath(QStringLiteral("cache")),
-                                        QStringLiteral("fault-test-reader"));
-        if (!db) {
-            ADD_FAILURE() << db.error().message().toStdString();
-            return out;
-        }
-        store::MessageStore messages(db.value()->connection());
-        auto rows = messages.messages(store::Folder::Inbox, m_accountId);
-        if (!rows) {
-            ADD_FAILURE() << rows.error().message().toStdString();
-            return out;
-        }
-        for (const store::MessageSummary &m : rows.value()) {
-            auto raw = messages.raw(m.id);
-            out.insert(m.uidl, raw ? raw.value() : QByteArray());
-        }
-        return out;
-    }
-
-    QSet<QString> knownUidls()
-    {
-        auto db = store::Database::open(m_dir.filePath(QStringLiteral("cache")),
-                                        QStringLiteral("fault-test-reader"));
-        if (!db) {
-            ADD_FAILURE() << db.error().message().toStdString();
-            return {};
-        }
-        auto known = store::MessageStore(db.value()->connection()).knownUidls(m_accountId);
-        return known ? known.value() : QSet<QString>();
-    }
-
-    bool sentCredentials() const
-    {
-        for (const char *verb : {"USER", "PASS", "APOP", "AUTH"}) {
-            if (m_server.receivedLineStartingWith(verb))
-                return true;
-        }
-        return false;
-    }
-
-    const QString m_accountId = QStringLiteral("acct");
-    QTemporaryDir m_dir;
-    pop3::Pop3Client::Options m_options;
-    FakePop3Server m_server;
-    std::unique_ptr<sync::SyncWorker> m_worker; // after the server: the client closes first
-    std::optional<SyncResult> m_result;
-};
 
 TEST_F(FaultTest, WithoutCapaLogsInWithUserPassInLockStep)
 {
@@ -588,7 +437,5 @@ TEST_F(FaultTest, SizeMismatchBetweenListAndRetrIsAWarning)
     EXPECT_TRUE(r.warnings.at(0).contains(QStringLiteral("Message 2"))) << describe(r);
     EXPECT_TRUE(r.warnings.at(0).contains(QStringLiteral("100"))) << describe(r);
 }
-
-} // namespace
 
 } // namespace poplar::test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakePop3Server.h"
 
+#include <QDateTime>
+
 #include <QHostAddress>
 #include <QTcpSocket>
 #include <QTimer>
@@ -286,8 +288,19 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
             caps += "STLS\r\n";
         if (!box.sasl.isEmpty())
             caps += "SASL " + box.sasl.join(' ') + "\r\n";
+        for (const QByteArray &line : std::as_const(box.extraCapabilities))
+            caps += line + "\r\n";
         session.send(caps + ".\r\n");
-    } else if (verb == "USER" || verb == "PASS" || verb == "APOP" || verb == "AUTH") {
+    } else if (verb == "USER") {
+        session.send("+OK\r\n");
+    } else if (verb == "PASS" || verb == "APOP" || verb == "AUTH") {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (box.enforcedLoginDelayMs > 0 && m_lastLoginMs >= 0 &&
+            now - m_lastLoginMs < box.enforcedLoginDelayMs) {
+            session.send("-ERR [LOGIN-DELAY] wait before logging in again\r\n");
+            return;
+        }
+        m_lastLoginMs = now;
         session.send("+OK Logged in\r\n");
     } else if (verb == "NOOP") {
         session.send("+OK\r\n");

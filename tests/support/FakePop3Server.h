@@ -100,14 +100,18 @@ public:
         QByteArray greeting = "+OK FakePop3 ready"; ///< empty: the greeting never comes
         bool capa = true;                           ///< false: CAPA gets -ERR
         bool uidl = true;                           ///< false: UIDL gets -ERR
-        bool pipelining = false;      ///< advertised; when false, the client must go lock-step
-        bool stls = false;            ///< advertised (then refused: this server has no TLS)
-        QByteArrayList sasl;          ///< SASL mechanisms advertised; AUTH always succeeds
-        bool byteByByte = false;      ///< every byte of the session in its own write
-        int dropInRetr = 0;           ///< drop the connection during RETR of this message...
-        qsizetype dropAfterBytes = 0; ///< ...after this many bytes of the reply
-        int slowRetr = 0;             ///< answer RETR of this message 16 bytes at a time...
-        int slowDelayMs = 50;         ///< ...this far apart
+        bool pipelining = false;          ///< advertised; when false, the client must go lock-step
+        bool stls = false;                ///< advertised (then refused: this server has no TLS)
+        QByteArrayList sasl;              ///< SASL mechanisms advertised; AUTH always succeeds
+        bool byteByByte = false;          ///< every byte of the session in its own write
+        int dropInRetr = 0;               ///< drop the connection during RETR of this message...
+        qsizetype dropAfterBytes = 0;     ///< ...after this many bytes of the reply
+        int slowRetr = 0;                 ///< answer RETR of this message 16 bytes at a time...
+        int slowDelayMs = 50;             ///< ...this far apart
+        QByteArrayList extraCapabilities; ///< more CAPA lines, e.g. "LOGIN-DELAY 10"
+        /// Refuse a login sooner than this after the last one that succeeded, with
+        /// "-ERR [LOGIN-DELAY]" (0: advertise what you like, enforce nothing).
+        int enforcedLoginDelayMs = 0;
         /// Verb -> answer sent instead of the normal one, e.g. "PASS" -> "-ERR [IN-USE] x".
         QMap<QByteArray, QByteArray> replies;
 
@@ -167,6 +171,7 @@ private:
     QList<int> m_inFlightOnArrival;
     int m_maxInFlight = 0;
     bool m_pipeliningViolated = false;
+    qint64 m_lastLoginMs = -1; ///< QDateTime::currentMSecsSinceEpoch() of the last login
 };
 
 } // namespace poplar::test
