@@ -4,6 +4,7 @@
 #include "mime/AttachmentFiles.h"
 #include "mime/BodyResources.h"
 #include "mime/MessageRenderer.h"
+#include "mime/TextLimits.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -332,7 +333,7 @@ void MessageView::display(const mime::RenderedMessage &message)
                             m_trustedSenders.contains(message.headers.from.address.toLower()));
     m_resources->reset(message.inlineResources, m_remoteAllowed);
     const mime::MessageHeaders &h = message.headers;
-    m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : h.subject);
+    m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(h.subject));
     m_from->setText(h.from.display());
     m_to->setText(joinAddresses(h.to));
     m_cc->setText(joinAddresses(h.cc));
