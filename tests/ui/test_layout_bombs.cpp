@@ -2,6 +2,7 @@
 // Issue 12 item 4: messages shaped to freeze the window render, in bounded time, and
 // show a bounded subject everywhere. Correctness only: the timings are the benchmark's
 // (tests/bench/layout_bench.cpp), never asserted here.
+#include "BodyDocument.h"
 #include "MessageListModel.h"
 #include "MessageRowText.h"
 #include "MessageView.h"
@@ -12,7 +13,10 @@
 
 #include "mime/TextLimits.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QSignalSpy>
+#include <QTextBrowser>
 
 #include <gtest/gtest.h>
 
@@ -51,6 +55,66 @@ TEST(LayoutBombs, AMegabyteSubjectIsShownCutEverywhere)
 
     ui::MessageWindow window(1, raw, QString(), nullptr);
     EXPECT_EQ(window.windowTitle(), shown);
+}
+
+} // namespace
+
+namespace {
+
+TEST(LayoutBombs, TheBodyIsBuiltOffTheGuiThreadAndLoadingShowsMeanwhile)
+{
+    MessageView view;
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    const QByteArray raw = "From: a@example.org\r\nSubject: Tables\r\nMIME-Version: 1.0\r\n"
+                           "Content-Type: text/html; charset=utf-8\r\n\r\n" +
+                           QStringLiteral("<table><tr><td>").repeated(30).toUtf8() + "deep" +
+                           QStringLiteral("</td></tr></table>").repeated(30).toUtf8();
+    view.showMessage(1, raw);
+    EXPECT_TRUE(view.isLoading());
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    EXPECT_FALSE(view.isLoading());
+    EXPECT_TRUE(view.bodyText().contains(QStringLiteral("deep")));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    auto *document = dynamic_cast<ui::BodyDocument *>(body->document());
+    ASSERT_NE(document, nullptr);
+    EXPECT_EQ(document->thread(), view.thread());
+    EXPECT_EQ(document->parent(), body);
+}
+
+TEST(LayoutBombs, ABodyDocumentReadsNoFileWhateverItsHtmlSays)
+{
+    QStringList asked;
+    ui::BodyDocument document([&asked](const QUrl &url) {
+        asked.append(url.toString());
+        return QVariant();
+    });
+    document.setHtml(QStringLiteral("<img src=\"file:///etc/hostname\"><img src=\"/etc/hostname\">"
+                                    "<img src=\"relative.png\">"));
+    for (const QString &name :
+         {QStringLiteral("file:///etc/hostname"), QStringLiteral("/etc/hostname")}) {
+        EXPECT_FALSE(document.resource(QTextDocument::ImageResource, QUrl(name)).isValid())
+            << qPrintable(name);
+    }
+    EXPECT_TRUE(asked.contains(QStringLiteral("file:///etc/hostname")));
+}
+
+TEST(LayoutBombs, InlineImagesAreDecodedScaledOffTheGuiThread)
+{
+    QImage big(3000, 3000, QImage::Format_RGB32);
+    big.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    ASSERT_TRUE(big.save(&buffer, "PNG"));
+    QHash<QString, mime::InlineResource> parts;
+    parts.insert(QStringLiteral("cid:big@x"), {QStringLiteral("image/png"), png});
+    const QVariant image = ui::inlineImageResolver(parts)(QUrl(QStringLiteral("cid:big@x")));
+    ASSERT_EQ(image.userType(), QMetaType::QImage);
+    const QSize size = image.value<QImage>().size();
+    EXPECT_LE(qint64(size.width()) * size.height(), 2048 * 2048);
+    EXPECT_NEAR(size.width(), size.height(), 1);
+    EXPECT_FALSE(ui::inlineImageResolver(parts)(QUrl(QStringLiteral("cid:other@x"))).isValid());
 }
 
 } // namespace
