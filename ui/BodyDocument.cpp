@@ -32,7 +32,10 @@ QVariant BodyDocument::loadResource(int type, const QUrl &name)
     // Never QTextDocument's own: it would read local files for relative and file: URLs.
     if (type != QTextDocument::ImageResource || !m_resolver)
         return {};
-    return m_resolver(name);
+    const QVariant image = m_resolver(name);
+    if (image.isValid())
+        addResource(type, name, image); // kept: a layout asks for each image again and again
+    return image;
 }
 
 std::unique_ptr<BodyDocument> layOutBody(const mime::RenderedMessage &message,
