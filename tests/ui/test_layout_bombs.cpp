@@ -13,6 +13,8 @@
 
 #include "mime/TextLimits.h"
 
+#include "LayoutBombs.h"
+
 #include <QBuffer>
 #include <QImage>
 #include <QSignalSpy>
@@ -116,5 +118,51 @@ TEST(LayoutBombs, InlineImagesAreDecodedScaledOffTheGuiThread)
     EXPECT_NEAR(size.width(), size.height(), 1);
     EXPECT_FALSE(ui::inlineImageResolver(parts)(QUrl(QStringLiteral("cid:other@x"))).isValid());
 }
+
+} // namespace
+
+namespace {
+
+/// Every layout-bomb shape of the benchmark renders in the real viewer, and shows its text.
+class LayoutBombShapes : public ::testing::TestWithParam<const char *> {};
+
+TEST_P(LayoutBombShapes, RendersWithoutCrashing)
+{
+    const QList<bench::LayoutBomb> bombs = bench::layoutBombs({QString::fromLatin1(GetParam())});
+    ASSERT_EQ(bombs.size(), 1);
+    MessageView view;
+    view.resize(900, 700);
+    view.show();
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(1, bombs.first().raw);
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }, 120'000));
+    EXPECT_FALSE(view.subjectText().isEmpty());
+    EXPECT_LE(view.subjectText().size(), mime::maxShownSubjectChars + 1);
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    body->moveCursor(QTextCursor::End); // the whole body laid out
+    body->viewport()->repaint();
+    const QString text = view.bodyText();
+    const QString name = QString::fromLatin1(GetParam());
+    if (name.startsWith(QLatin1String("tables"))) {
+        EXPECT_TRUE(text.contains(QStringLiteral("deep")));
+    }
+    if (name.startsWith(QLatin1String("word"))) {
+        EXPECT_GE(text.count(QLatin1Char('w')), 5 * 1024 * 1024); // the whole word is there
+    }
+    if (name == QLatin1String("images-4x5600")) {
+        EXPECT_TRUE(text.contains(QStringLiteral("Images:")));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Shapes, LayoutBombShapes,
+                         ::testing::Values("tables-nested-25", "tables-nested-10000",
+                                           "table-spans-250", "word-5mb-html", "word-5mb-plain",
+                                           "subject-1mb", "images-4x5600", "image-declared-huge"),
+                         [](const ::testing::TestParamInfo<const char *> &info) {
+                             QString name = QString::fromLatin1(info.param);
+                             name.replace(QLatin1Char('-'), QLatin1Char('_'));
+                             return name.toStdString();
+                         });
 
 } // namespace
