@@ -904,6 +904,10 @@ Account: %2</source>
         <source>%1 of %2 attachments could not be saved.</source>
         <translation>%2 个附件中有 %1 个无法保存。</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageWindow</name>
