@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QMimeDatabase>
 #include <QPalette>
 #include <QPushButton>
@@ -28,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
@@ -53,6 +55,17 @@ public:
         if (type != QTextDocument::ImageResource)
             return {};
         return m_view->resource(name);
+    }
+
+protected:
+    /// What is copied is the message's text: without the break opportunities (U+200B)
+    /// the sanitizer put into long words so that they lay out quickly.
+    QMimeData *createMimeDataFromSelection() const override
+    {
+        auto *data = new QMimeData;
+        QString text = textCursor().selection().toPlainText();
+        data->setText(text.remove(mime::TextBreaker::zeroWidthSpace));
+        return data;
     }
 
 private:

@@ -16,6 +16,8 @@
 #include "LayoutBombs.h"
 
 #include <QBuffer>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTextBrowser>
@@ -164,5 +166,25 @@ INSTANTIATE_TEST_SUITE_P(Shapes, LayoutBombShapes,
                              name.replace(QLatin1Char('-'), QLatin1Char('_'));
                              return name.toStdString();
                          });
+
+} // namespace
+
+namespace {
+
+TEST(LayoutBombs, CopiedTextHasNoBreakOpportunitiesInIt)
+{
+    const QString word(300, QLatin1Char('w'));
+    MessageView view;
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(
+        1, test::rfc5322(QStringLiteral("Word"), QStringLiteral("a@example.org"), noon(), word));
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    EXPECT_TRUE(body->toPlainText().contains(mime::TextBreaker::zeroWidthSpace));
+    body->selectAll();
+    body->copy();
+    EXPECT_EQ(QGuiApplication::clipboard()->text().trimmed(), word);
+}
 
 } // namespace
