@@ -3,6 +3,8 @@
 
 #include "MessageListModel.h"
 
+#include "mime/TextLimits.h"
+
 #include <QIcon>
 #include <QLocale>
 #include <QRegularExpression>
@@ -47,7 +49,7 @@ QVariant MessageRowText::display(const MessageSummary &s, int column)
     case MessageListModel::FromColumn:
         return sender(s);
     case MessageListModel::SubjectColumn:
-        return s.subject.isEmpty() ? tr("(no subject)") : s.subject;
+        return s.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(s.subject);
     case MessageListModel::DateColumn:
         return formatDate(s.date);
     case MessageListModel::SizeColumn:
@@ -65,7 +67,8 @@ QVariant MessageRowText::toolTip(const MessageSummary &s, int column)
             return tr("%1 <%2>").arg(s.fromName, s.fromAddress);
         return sender(s);
     case MessageListModel::SubjectColumn:
-        return s.hasAttachments ? tr("%1 (with attachments)").arg(s.subject) : s.subject;
+        return s.hasAttachments ? tr("%1 (with attachments)").arg(mime::shownSubject(s.subject))
+                                : mime::shownSubject(s.subject);
     case MessageListModel::DateColumn:
         return s.date.isValid() ? QLocale().toString(s.date.toLocalTime(), QLocale::LongFormat)
                                 : tr("The message has no date");

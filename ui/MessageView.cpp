@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageView.h"
 
+#include "BodyDocument.h"
 #include "PlainToolTip.h"
 
 #include "mime/AttachmentFiles.h"
@@ -8,6 +9,7 @@
 #include "mime/MailtoLink.h"
 #include "mime/MessageRenderer.h"
 #include "mime/SenderAuthentication.h"
+#include "mime/TextLimits.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -23,6 +25,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QMimeDatabase>
 #include <QPalette>
 #include <QPushButton>
@@ -30,6 +33,9 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
+#include <QThread>
+#include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeWidget>
@@ -73,6 +79,16 @@ protected:
             QToolTip::showText(help->globalPos(), plainToolTip(QUrl(anchor).toDisplayString()),
                                viewport());
         return true;
+    }
+
+    /// What is copied is the message's text: without the break opportunities (U+200B)
+    /// the sanitizer put into long words so that they lay out quickly.
+    QMimeData *createMimeDataFromSelection() const override
+    {
+        auto *data = new QMimeData;
+        QString text = textCursor().selection().toPlainText();
+        data->setText(text.remove(mime::TextBreaker::zeroWidthSpace));
+        return data;
     }
 
 private:
@@ -230,8 +246,12 @@ MessageView::MessageView(QWidget *parent)
     connect(m_body, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
             &MessageView::linkHovered);
     // A remote image arrived: lay the body out again, now with it.
-    connect(m_resources, &mime::BodyResources::fetched, this,
-            [this] { m_body->setHtml(m_message.htmlBody); });
+    connect(m_resources, &mime::BodyResources::fetched, this, &MessageView::rebuildBody);
+
+    m_loadingLabel = new QLabel(tr("Loading…"), this);
+    m_loadingLabel->setObjectName(QStringLiteral("loadingLabel"));
+    m_loadingLabel->setContentsMargins(10, 6, 10, 6);
+    m_loadingLabel->hide();
 
     m_linkTarget = new QLabel(this);
     m_linkTarget->setObjectName(QStringLiteral("linkTargetLabel"));
@@ -246,6 +266,7 @@ MessageView::MessageView(QWidget *parent)
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
     layout->addWidget(line);
+    layout->addWidget(m_loadingLabel);
     layout->addWidget(m_body, 1);
     layout->addWidget(m_linkTarget);
 
@@ -265,34 +286,92 @@ void MessageView::render(qint64 id, const QByteArray &raw, bool allowRemote)
     m_messageId = id;
     m_raw = raw;
     const quint64 generation = ++m_generation;
-    auto *watcher = new QFutureWatcher<mime::RenderedMessage>(this);
+    setLoading(true);
+    struct Rendered {
+        mime::RenderedMessage message;
+        std::unique_ptr<BodyDocument> body;
+    };
+    auto *watcher = new QFutureWatcher<Rendered>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, id] {
         watcher->deleteLater();
         if (generation != m_generation)
-            return; // a newer message was asked for meanwhile
-        display(watcher->result());
+            return; // a newer message was asked for meanwhile; its document goes too
+        Rendered result = watcher->future().takeResult();
+        display(result.message, std::move(result.body));
         Q_EMIT rendered(id);
     });
     mime::RenderOptions options;
     options.allowRemoteContent = allowRemote;
     options.preferHtml = !m_preferPlain;
     const QSet<QString> trusted = m_trustedSenders;
-    watcher->setFuture(QtConcurrent::run([raw, options, trusted] {
-        mime::RenderedMessage m = mime::MessageRenderer::render(raw, options);
+    const BodyLayout layout{m_body->font(), qreal(m_body->viewport()->width()), 10};
+    QThread *gui = thread();
+    watcher->setFuture(QtConcurrent::run([raw, options, trusted, layout, gui] {
+        Rendered r;
+        r.message = mime::MessageRenderer::render(raw, options);
         // Trust is for the sender, and a From line is easy to forge: a message the receiving
         // server could not verify as theirs gets a warning, and no remote content unasked.
-        const QStringList failed = senderChecksFailed(raw, m.headers.from.address);
-        if (!failed.isEmpty())
-            m.warnings.append(unverifiedSenderText(failed));
+        const QStringList failed = senderChecksFailed(raw, r.message.headers.from.address);
         // A trusted sender's remote content loads at once; the sender is known only now.
-        if (m.remoteContentBlocked > 0 && failed.isEmpty() &&
-            trusted.contains(m.headers.from.address.toLower())) {
+        if (r.message.remoteContentBlocked > 0 && failed.isEmpty() &&
+            trusted.contains(r.message.headers.from.address.toLower())) {
             mime::RenderOptions allow = options;
             allow.allowRemoteContent = true;
-            m = mime::MessageRenderer::render(raw, allow);
+            r.message = mime::MessageRenderer::render(raw, allow);
         }
-        return m;
+        if (!failed.isEmpty())
+            r.message.warnings.append(unverifiedSenderText(failed));
+        // Parsing the HTML and decoding images is work for this thread too, not the GUI's.
+        r.body = layOutBody(r.message, layout, inlineImageResolver(r.message.inlineResources), gui);
+        return r;
     }));
+}
+
+void MessageView::rebuildBody()
+{
+    if (m_messageId == 0)
+        return;
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<std::unique_ptr<BodyDocument>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            setBody(watcher->future().takeResult());
+    });
+    const mime::RenderedMessage message = m_message;
+    const BodyLayout layout{m_body->font(), qreal(m_body->viewport()->width()), 10};
+    QThread *gui = thread();
+    watcher->setFuture(QtConcurrent::run([message, layout, gui] {
+        return layOutBody(message, layout, inlineImageResolver(message.inlineResources), gui);
+    }));
+}
+
+void MessageView::setBody(std::unique_ptr<BodyDocument> body)
+{
+    if (!body)
+        return;
+    // Images the worker could not give (remote, missing) come from the view from now on.
+    body->setResolver([this](const QUrl &url) { return resource(url); });
+    body->setParent(m_body);
+    BodyDocument *old = m_document;
+    m_document = body.release();
+    m_body->setDocument(m_document);
+    delete old;
+}
+
+void MessageView::setLoading(bool loading)
+{
+    m_loading = loading;
+    if (!loading) {
+        m_loadingLabel->hide();
+        return;
+    }
+    // Only when it takes long enough to notice: a quick message shows without a flash.
+    const quint64 generation = m_generation;
+    QTimer::singleShot(150, this, [this, generation] {
+        if (m_loading && generation == m_generation)
+            m_loadingLabel->show();
+    });
 }
 
 void MessageView::loadRemoteContent()
@@ -337,6 +416,7 @@ void MessageView::trustSender()
 void MessageView::clear()
 {
     ++m_generation;
+    setLoading(false);
     m_messageId = 0;
     m_raw.clear();
     m_message = {};
@@ -380,8 +460,9 @@ QString MessageView::linkTarget() const
     return m_linkTarget->text();
 }
 
-void MessageView::display(const mime::RenderedMessage &message)
+void MessageView::display(const mime::RenderedMessage &message, std::unique_ptr<BodyDocument> body)
 {
+    setLoading(false);
     m_message = message;
     // Rendered with remote content: asked for, or a trusted sender's.
     m_remoteAllowed =
@@ -391,7 +472,7 @@ void MessageView::display(const mime::RenderedMessage &message)
     m_images.reset();
     m_decoded.clear();
     const mime::MessageHeaders &h = message.headers;
-    m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : h.subject);
+    m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(h.subject));
     m_from->setText(h.from.display());
     m_to->setText(joinAddresses(h.to));
     m_cc->setText(joinAddresses(h.cc));
@@ -425,13 +506,7 @@ void MessageView::display(const mime::RenderedMessage &message)
                                   : QString());
 
     m_header->show();
-    // A huge plain text laid out as HTML (a <br> per line) costs seconds on the GUI
-    // thread; as plain text it costs little, and there is no markup to lose.
-    constexpr qsizetype plainLayoutAbove = 512 * 1024;
-    if (!message.html && message.text.size() > plainLayoutAbove)
-        m_body->setPlainText(message.text);
-    else
-        m_body->setHtml(message.htmlBody);
+    setBody(std::move(body));
 }
 
 void MessageView::showAttachments()

@@ -25,6 +25,8 @@ class BodyResources;
 
 namespace poplar::ui {
 
+class BodyDocument;
+
 namespace detail {
 class MessageBrowser;
 }
@@ -62,6 +64,9 @@ public:
     [[nodiscard]] bool senderUnverified() const { return m_senderUnverified; }
     /// The decoder of the shown message's images (what they cost; a test hook).
     [[nodiscard]] const MailImageDecoder &imageDecoder() const { return m_images; }
+    /// A message is being parsed and its body built off the GUI thread; "Loading…" shows
+    /// when that takes longer than a moment.
+    [[nodiscard]] bool isLoading() const { return m_loading; }
 
     /// What the "Load remote content" button does: renders this message again with its
     /// remote resources kept (for this message only) and fetches its images.
@@ -109,7 +114,11 @@ private:
     friend class detail::MessageBrowser;
 
     void render(qint64 id, const QByteArray &raw, bool allowRemote);
-    void display(const mime::RenderedMessage &message);
+    void display(const mime::RenderedMessage &message, std::unique_ptr<BodyDocument> body);
+    /// Builds the shown message's body again off the GUI thread (a remote image arrived).
+    void rebuildBody();
+    void setBody(std::unique_ptr<BodyDocument> body);
+    void setLoading(bool loading);
     void showAttachments();
     void linkClicked(const QUrl &url);
     void linkHovered(const QUrl &url);
@@ -143,6 +152,9 @@ private:
     QToolButton *m_saveAll = nullptr;
     detail::MessageBrowser *m_body = nullptr;
     QLabel *m_linkTarget = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    BodyDocument *m_document = nullptr; ///< the body shown; a child of m_body
+    bool m_loading = false;
 
     qint64 m_messageId = 0;
     quint64 m_generation = 0; ///< bumped on each request; older results are stale

@@ -5,6 +5,7 @@
 #include "ReadingPreferences.h"
 
 #include "mime/MessageRenderer.h"
+#include "mime/TextLimits.h"
 
 #include <QAction>
 #include <QDialog>
@@ -31,7 +32,7 @@ MessageWindow::MessageWindow(qint64 id, const QByteArray &raw, const QString &or
         preferences->apply(m_view); // before showMessage(): the choices apply when it renders
 
     const QString subject = mime::MessageRenderer::headers(raw).subject;
-    const QString title = subject.isEmpty() ? tr("(no subject)") : subject;
+    const QString title = subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(subject);
     setWindowTitle(origin.isEmpty() ? title : tr("%1 — %2").arg(title, origin));
 
     QMenu *messageMenu = menuBar()->addMenu(tr("&Message"));
@@ -88,7 +89,7 @@ void MessageWindow::showSource(const QByteArray &raw, const QString &title, QWid
     auto *dialog = new QDialog(parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("sourceDialog"));
-    dialog->setWindowTitle(tr("Source of %1").arg(title));
+    dialog->setWindowTitle(tr("Source of %1").arg(mime::shownSubject(title)));
     auto *text = new QPlainTextEdit(dialog);
     text->setObjectName(QStringLiteral("sourceText"));
     text->setReadOnly(true);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrayNotifier.h"
 
+#include "mime/TextLimits.h"
 #include "store/MessageStore.h"
 #include "sync/SyncController.h"
 
@@ -101,7 +102,8 @@ std::pair<QString, QString> TrayNotifier::newMailText(const QList<store::Message
         return {title, QString()};
     const store::MessageSummary &m = newest.last();
     const QString from = m.fromName.isEmpty() ? m.fromAddress : m.fromName;
-    const QString subject = m.subject.isEmpty() ? tr("(no subject)") : m.subject;
+    const QString subject =
+        m.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(m.subject);
     const QString text =
         count == 1 ? tr("%1: %2").arg(from, subject) : tr("Newest: %1: %2").arg(from, subject);
     return {title, text};

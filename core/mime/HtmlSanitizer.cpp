@@ -2,10 +2,15 @@
 #include "mime/HtmlSanitizer.h"
 
 #include "mime/HtmlDocument.h"
+#include "mime/TextLimits.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace poplar::mime {
@@ -13,6 +18,12 @@ namespace poplar::mime {
 namespace {
 
 enum class Action { Keep, Unwrap, Drop };
+
+constexpr int maxTableDepth = LayoutLimits::maxTableDepth;
+constexpr int maxTableSpan = LayoutLimits::maxTableSpan;
+constexpr qint64 maxTableCost = LayoutLimits::maxTableCost;
+constexpr int maxLayoutPixels = LayoutLimits::maxLayoutPixels;
+constexpr int maxFontPixels = LayoutLimits::maxFontPixels;
 
 Action actionFor(GumboTag tag)
 {
@@ -148,6 +159,260 @@ bool allowedAttribute(const char *name)
     return false;
 }
 
+bool isTablePart(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_COL:
+    case GUMBO_TAG_COLGROUP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Inline elements: text inside them continues the block around them.
+bool isInline(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_ACRONYM:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_DEL:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INS:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_VAR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// An HTML integer attribute (colspan, border...) clamped to [low, high]; empty if the
+/// value is no number.
+QString clampedInteger(const QString &value, int low, int high)
+{
+    bool ok = false;
+    const QString digits = value.trimmed();
+    qsizetype end = 0;
+    while (end < digits.size() && end < 9 && digits.at(end).isDigit())
+        ++end;
+    const int n = digits.left(end).toInt(&ok);
+    if (!ok)
+        return {};
+    if (end < digits.size() && digits.at(end).isDigit())
+        return QString::number(high); // more digits than an int holds
+    return QString::number(std::clamp(n, low, high));
+}
+
+/// A width or height attribute: pixels up to maxLayoutPixels, or a percentage up to 100.
+QString clampedLength(const QString &value)
+{
+    const QString v = value.trimmed();
+    if (v.endsWith(QLatin1Char('%'))) {
+        const QString n = clampedInteger(v.chopped(1), 0, 100);
+        return n.isEmpty() ? QString() : n + QLatin1Char('%');
+    }
+    return clampedInteger(v, 0, maxLayoutPixels);
+}
+
+/// CSS lengths in a kept declaration, clamped: a font, box or spacing size past what a
+/// screen shows (100000px, say) costs layout time and, for fonts, glyph memory.
+QString clampedCssSizes(const QString &declaration)
+{
+    const qsizetype colon = declaration.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return declaration;
+    const QString property = declaration.left(colon).trimmed().toLower();
+    const bool font = property == QLatin1String("font-size") || property == QLatin1String("font");
+    const bool lineHeight = property == QLatin1String("line-height");
+    static constexpr const char *sized[] = {
+        "width",       "height",         "min-",         "max-",   "margin",      "padding",
+        "text-indent", "letter-spacing", "word-spacing", "border", "line-height", "font"};
+    bool isSized = false;
+    for (const char *p : sized)
+        isSized = isSized || property.startsWith(QLatin1String(p));
+    if (!isSized)
+        return declaration;
+    // Only for finding numbers in a declaration the walk already took apart.
+    static const QRegularExpression number(
+        QStringLiteral(
+            R"(([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(px|pt|pc|in|cm|mm|q|em|rem|ex|ch|vw|vh|vmin|vmax|%)?)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const double maxPixels = font ? maxFontPixels : maxLayoutPixels;
+    QString out = declaration.left(colon + 1);
+    qsizetype pos = colon + 1;
+    auto it = number.globalMatch(declaration, colon + 1);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(declaration).mid(pos, m.capturedStart() - pos);
+        pos = m.capturedEnd();
+        const double n = m.captured(1).toDouble();
+        const QString unit = m.captured(2).toLower();
+        double pixels = n; // px, and unitless (a factor for line-height)
+        if (unit == QLatin1String("pt"))
+            pixels = n * 4 / 3;
+        else if (unit == QLatin1String("pc"))
+            pixels = n * 16;
+        else if (unit == QLatin1String("in"))
+            pixels = n * 96;
+        else if (unit == QLatin1String("cm"))
+            pixels = n * 96 / 2.54;
+        else if (unit == QLatin1String("mm"))
+            pixels = n * 96 / 25.4;
+        else if (unit == QLatin1String("q"))
+            pixels = n * 96 / 101.6;
+        else if (!unit.isEmpty() && unit != QLatin1String("px") && unit != QLatin1String("%"))
+            pixels = n * 16; // em, rem, ex, ch and viewport units, as if 16px
+        if (unit == QLatin1String("%")) {
+            const double maxPercent = (font || lineHeight) ? 1000 : 100;
+            out += std::abs(n) > maxPercent
+                       ? QString::number(n < 0 ? -maxPercent : maxPercent) + QLatin1Char('%')
+                       : m.captured();
+        } else if (unit.isEmpty() && lineHeight) {
+            out += std::abs(n) > 10 ? QStringLiteral("10") : m.captured();
+        } else if (unit.isEmpty() && n != 0 && !font) {
+            out += m.captured(); // a count or a weight, not a length
+        } else if (std::abs(pixels) > maxPixels) {
+            out += QString::number(pixels < 0 ? -maxPixels : maxPixels) + QStringLiteral("px");
+        } else {
+            out += m.captured();
+        }
+    }
+    out += QStringView(declaration).mid(pos);
+    return out;
+}
+
+/// The tables of a document laid out as tables, and those made into plain blocks: Qt lays
+/// a table out as one piece, in time that grows with its grid (rows × columns, so with
+/// colspan and rowspan) and about doubles per level of nesting.
+class TablePlan {
+public:
+    explicit TablePlan(const GumboNode *root)
+    {
+        struct Info {
+            const GumboNode *top = nullptr;
+            int depth = 1;
+            qint64 rows = 0;
+            qint64 maxRowspan = 1;
+            qint64 columns = 0;
+        };
+        std::unordered_map<const GumboNode *, Info> tables;
+        std::vector<const GumboNode *> order;
+        std::unordered_map<const GumboNode *, qint64> rowColumns;
+        struct Frame {
+            const GumboNode *node;
+            const GumboNode *table;
+            const GumboNode *row;
+        };
+        std::vector<Frame> pending{{root, nullptr, nullptr}};
+        while (!pending.empty()) {
+            Frame f = pending.back();
+            pending.pop_back();
+            const GumboVector *children = nullptr;
+            if (f.node->type == GUMBO_NODE_DOCUMENT) {
+                children = &f.node->v.document.children;
+            } else if (f.node->type == GUMBO_NODE_ELEMENT || f.node->type == GUMBO_NODE_TEMPLATE) {
+                const GumboElement &e = f.node->v.element;
+                children = &e.children;
+                if (e.tag == GUMBO_TAG_TABLE) {
+                    Info info;
+                    if (f.table) {
+                        const Info &outer = tables[f.table];
+                        info.top = outer.top;
+                        info.depth = outer.depth + 1;
+                    } else {
+                        info.top = f.node;
+                    }
+                    tables[f.node] = info;
+                    order.push_back(f.node);
+                    f.table = f.node;
+                    f.row = nullptr;
+                } else if (e.tag == GUMBO_TAG_TR && f.table) {
+                    ++tables[f.table].rows;
+                    f.row = f.node;
+                } else if ((e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) && f.table && f.row) {
+                    Info &info = tables[f.table];
+                    qint64 &columns = rowColumns[f.row];
+                    columns += span(e, "colspan");
+                    info.columns = std::max(info.columns, columns);
+                    info.maxRowspan = std::max(info.maxRowspan, span(e, "rowspan"));
+                }
+            }
+            if (!children)
+                continue;
+            for (unsigned i = children->length; i > 0; --i)
+                pending.push_back(
+                    {static_cast<const GumboNode *>(children->data[i - 1]), f.table, f.row});
+        }
+        std::unordered_map<const GumboNode *, qint64> costOfTop;
+        std::unordered_map<const GumboNode *, qint64> grid;
+        for (const GumboNode *table : order) {
+            const Info &info = tables[table];
+            const qint64 cells = std::max<qint64>(1, info.rows + info.maxRowspan - 1) *
+                                 std::max<qint64>(1, info.columns);
+            grid[table] = cells;
+            const int shift = std::min(info.depth - 1, 30);
+            qint64 &cost = costOfTop[info.top];
+            cost = std::min<qint64>(cost + (cells << shift), qint64(1) << 40);
+        }
+        for (const GumboNode *table : order) {
+            const Info &info = tables[table];
+            const bool tooDeep = info.depth > maxTableDepth;
+            const bool overBudget = costOfTop[info.top] > maxTableCost &&
+                                    (info.depth > 1 || grid[table] > maxTableCost);
+            if (tooDeep || overBudget)
+                m_flat.insert(table);
+        }
+    }
+
+    /// `table` is shown as plain blocks (rows as lines, cells side by side).
+    [[nodiscard]] bool isFlat(const GumboNode *table) const { return m_flat.contains(table); }
+    [[nodiscard]] bool any() const { return !m_flat.empty(); }
+
+private:
+    static qint64 span(const GumboElement &e, const char *name)
+    {
+        const GumboAttribute *a = gumbo_get_attribute(&e.attributes, name);
+        if (!a)
+            return 1;
+        const QString n = clampedInteger(QString::fromUtf8(a->value), 1, maxTableSpan);
+        return n.isEmpty() ? 1 : n.toLongLong();
+    }
+
+    std::unordered_set<const GumboNode *> m_flat;
+};
+
 /// The URL as a browser would read its scheme: ASCII whitespace and controls removed.
 QString compactUrl(const QString &url)
 {
@@ -197,6 +462,7 @@ public:
 
     void walk(const GumboNode *root)
     {
+        m_tables = std::make_unique<TablePlan>(root);
         // Iterative: the depth is capped before parsing, but no input should reach the stack.
         struct Frame {
             const GumboNode *node;
@@ -227,6 +493,7 @@ public:
         out.html = m_html;
         out.remoteBlocked = m_blocked;
         out.remoteAllowed = m_allowed;
+        out.tablesFlattened = m_tables && m_tables->any();
         return out;
     }
 
@@ -328,7 +595,7 @@ private:
                     continue;
                 }
             }
-            kept.append(declaration.trimmed());
+            kept.append(clampedCssSizes(declaration.trimmed()));
         }
         return kept.join(QStringLiteral("; "));
     }
@@ -341,7 +608,7 @@ private:
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
         case GUMBO_NODE_WHITESPACE:
-            m_html += escaped(QString::fromUtf8(node->v.text.text));
+            m_html += escaped(m_breakText(QString::fromUtf8(node->v.text.text)));
             return false;
         case GUMBO_NODE_ELEMENT:
         case GUMBO_NODE_TEMPLATE:
@@ -359,13 +626,44 @@ private:
             if (const GumboAttribute *bg = gumbo_get_attribute(&e.attributes, "background");
                 bg && isRemoteUrl(QString::fromUtf8(bg->value)))
                 ++m_blocked; // a body background image is dropped with the body element
+            m_open.push_back({});
             return true;
         }
-        m_html += QLatin1Char('<') + QString::fromUtf8(gumbo_normalized_tagname(e.tag));
+        if (e.tag == GUMBO_TAG_BR)
+            m_breakText.newLine();
+        else if (!isInline(e.tag))
+            m_breakText.newBlock();
+        if (isTablePart(e.tag) && (m_flatTables > 0 || m_tables->isFlat(node))) {
+            enterFlatTablePart(node);
+            return true;
+        }
+        const QString name = QString::fromUtf8(gumbo_normalized_tagname(e.tag));
+        m_html += QLatin1Char('<') + name;
         for (unsigned i = 0; i < e.attributes.length; ++i)
             writeAttribute(e.tag, static_cast<const GumboAttribute *>(e.attributes.data[i]));
         m_html += QLatin1Char('>');
+        m_open.push_back(
+            {isVoid(e.tag) ? QString() : QStringLiteral("</") + name + QLatin1Char('>'), false});
         return true;
+    }
+
+    /// A part of a table shown as plain blocks: the table and its rows as <div>s, each
+    /// cell as a <span> followed by a space, no attributes (no spans, sizes or borders).
+    void enterFlatTablePart(const GumboNode *node)
+    {
+        const GumboTag tag = node->v.element.tag;
+        const bool flatTable = tag == GUMBO_TAG_TABLE;
+        if (flatTable)
+            ++m_flatTables;
+        if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+            m_html += QStringLiteral("<span>");
+            m_open.push_back({QStringLiteral("</span> "), flatTable});
+        } else if (tag == GUMBO_TAG_COL || tag == GUMBO_TAG_COLGROUP) {
+            m_open.push_back({{}, flatTable});
+        } else {
+            m_html += QStringLiteral("<div>");
+            m_open.push_back({QStringLiteral("</div>"), flatTable});
+        }
     }
 
     void writeAttribute(GumboTag tag, const GumboAttribute *a)
@@ -392,6 +690,17 @@ private:
             const QString css = filterCss(value);
             if (!css.isEmpty())
                 write(css);
+        } else if (std::strcmp(name, "colspan") == 0 || std::strcmp(name, "rowspan") == 0 ||
+                   std::strcmp(name, "span") == 0) {
+            if (const QString n = clampedInteger(value, 1, maxTableSpan); !n.isEmpty())
+                write(n);
+        } else if (std::strcmp(name, "width") == 0 || std::strcmp(name, "height") == 0) {
+            if (const QString n = clampedLength(value); !n.isEmpty())
+                write(n);
+        } else if (std::strcmp(name, "border") == 0 || std::strcmp(name, "cellpadding") == 0 ||
+                   std::strcmp(name, "cellspacing") == 0) {
+            if (const QString n = clampedInteger(value, 0, 100); !n.isEmpty())
+                write(n);
         } else if (allowedAttribute(name)) {
             write(value);
         }
@@ -401,13 +710,28 @@ private:
     {
         if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
             return;
-        const GumboTag tag = node->v.element.tag;
-        if (actionFor(tag) == Action::Keep && !isVoid(tag))
-            m_html += QStringLiteral("</") + QString::fromUtf8(gumbo_normalized_tagname(tag)) +
-                      QLatin1Char('>');
+        if (m_open.empty())
+            return;
+        const Open open = m_open.back();
+        m_open.pop_back();
+        m_html += open.closer;
+        if (open.flatTable)
+            --m_flatTables;
+        if (!isInline(node->v.element.tag))
+            m_breakText.newBlock();
     }
 
+    /// An element entered and not yet left: what closes it.
+    struct Open {
+        QString closer;
+        bool flatTable = false; ///< it opened a table shown as plain blocks
+    };
+
     bool m_allowRemote = false;
+    std::unique_ptr<TablePlan> m_tables;
+    std::vector<Open> m_open;
+    int m_flatTables = 0; ///< tables shown as plain blocks open around the walk
+    TextBreaker m_breakText;
     QString m_html;
     int m_blocked = 0;
     int m_allowed = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/PlainToHtml.h"
 
+#include "mime/TextLimits.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -10,7 +12,7 @@ namespace poplar::mime {
 
 namespace {
 
-QString linkified(const QString &line)
+QString linkified(const QString &line, TextBreaker &breakText)
 {
     // Only for finding links in plain text; HTML is never handled with expressions.
     static const QRegularExpression link(
@@ -27,15 +29,15 @@ QString linkified(const QString &line)
             url.chop(1);
         if (url.isEmpty())
             continue;
-        out += line.mid(pos, m.capturedStart() - pos).toHtmlEscaped();
+        out += breakText(QStringView(line).mid(pos, m.capturedStart() - pos)).toHtmlEscaped();
         const QString target = url.startsWith(QLatin1String("www."), Qt::CaseInsensitive)
                                    ? QStringLiteral("http://") + url
                                    : url;
         out += QStringLiteral("<a href=\"%1\" title=\"%1\">%2</a>")
-                   .arg(target.toHtmlEscaped(), url.toHtmlEscaped());
+                   .arg(target.toHtmlEscaped(), breakText(url).toHtmlEscaped());
         pos = m.capturedStart() + url.size();
     }
-    out += line.mid(pos).toHtmlEscaped();
+    out += breakText(QStringView(line).mid(pos)).toHtmlEscaped();
     return out;
 }
 
@@ -59,17 +61,25 @@ QString plainToHtml(const QString &text)
     // Monospace: plain-text mail is often laid out in columns with spaces.
     QString out = QStringLiteral("<div style=\"white-space: pre-wrap; font-family: monospace\">");
     const QStringList lines = text.split(QLatin1Char('\n'));
+    // Long words get break opportunities and long texts blocks of their own, in what is
+    // shown only (a link keeps its target whole): layout stays linear and in small pieces.
+    TextBreaker breakText;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString &line = lines.at(i);
         const int level = quoteLevel(line);
         if (level > 0)
             out += QStringLiteral("<span style=\"color: %1\">")
                        .arg(QLatin1String(colours.at(size_t(level - 1) % colours.size())));
-        out += linkified(line);
+        out += linkified(line, breakText);
         if (level > 0)
             out += QStringLiteral("</span>");
-        if (i + 1 < lines.size())
+        if (i + 1 < lines.size() && breakText.blockIsLong()) {
+            out += TextBreaker::paragraphSeparator;
+            breakText.newBlock();
+        } else if (i + 1 < lines.size()) {
             out += QStringLiteral("<br>");
+            breakText.newLine();
+        }
     }
     out += QStringLiteral("</div>");
     return out;

@@ -926,6 +926,10 @@ Account: %2</source>
         <translation>%1
 %2</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageWindow</name>
