@@ -191,13 +191,15 @@ QString escaped(const QString &text)
 
 class Sanitizer {
 public:
-    explicit Sanitizer(bool allowRemote)
+    Sanitizer(bool allowRemote, int maxDepth)
         : m_allowRemote(allowRemote)
+        , m_maxDepth(maxDepth)
     {}
 
     void walk(const GumboNode *root)
     {
-        // Iterative: the depth is capped before parsing, but no input should reach the stack.
+        // Iterative: no input should reach the stack. Elements deeper than m_maxDepth are
+        // unwrapped, so their content is written at that depth.
         struct Frame {
             const GumboNode *node;
             unsigned next;
@@ -206,6 +208,7 @@ public:
         while (!stack.empty()) {
             Frame &frame = stack.back();
             const GumboNode *node = frame.node;
+            m_depth = int(stack.size()) - 1; // the document is depth 0
             if (frame.next == 0 && !enter(node)) {
                 stack.pop_back();
                 continue;
@@ -227,6 +230,7 @@ public:
         out.html = m_html;
         out.remoteBlocked = m_blocked;
         out.remoteAllowed = m_allowed;
+        out.flattened = m_flattened;
         return out;
     }
 
@@ -355,6 +359,8 @@ private:
             countDropped(node);
             return false;
         }
+        if (action == Action::Keep && tooDeep(e.tag))
+            return true; // unwrapped: its content stays, at the depth limit
         if (action == Action::Unwrap) {
             if (const GumboAttribute *bg = gumbo_get_attribute(&e.attributes, "background");
                 bg && isRemoteUrl(QString::fromUtf8(bg->value)))
@@ -404,12 +410,25 @@ private:
         if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
             return;
         const GumboTag tag = node->v.element.tag;
-        if (actionFor(tag) == Action::Keep && !isVoid(tag))
+        if (actionFor(tag) == Action::Keep && !isVoid(tag) && !tooDeep(tag))
             m_html += QStringLiteral("</") + QString::fromUtf8(gumbo_normalized_tagname(tag)) +
                       QLatin1Char('>');
     }
 
+    /// Whether an element at the current depth is written without its tags (a void element
+    /// nests nothing, so it may stay).
+    bool tooDeep(GumboTag tag)
+    {
+        if (m_depth <= m_maxDepth || isVoid(tag))
+            return false;
+        m_flattened = true;
+        return true;
+    }
+
     bool m_allowRemote = false;
+    int m_maxDepth = 256;
+    int m_depth = 0;
+    bool m_flattened = false;
     QString m_html;
     int m_blocked = 0;
     int m_allowed = 0;
@@ -419,12 +438,14 @@ private:
 
 SanitizedHtml sanitizeDocument(const ParsedHtml &parsed, bool allowRemote)
 {
-    if (!parsed.output)
-        return {};
-    Sanitizer sanitizer(allowRemote);
-    sanitizer.walk(parsed.output->document);
-    SanitizedHtml out = sanitizer.result();
-    out.flattened = parsed.flattened;
+    SanitizedHtml out;
+    if (parsed.output) {
+        Sanitizer sanitizer(allowRemote, parsed.maxDepth);
+        sanitizer.walk(parsed.output->document);
+        out = sanitizer.result();
+    }
+    out.failed = !parsed.output;
+    out.flattened = out.flattened || parsed.flattened;
     out.truncated = parsed.truncated;
     return out;
 }

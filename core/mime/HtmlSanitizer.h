@@ -11,6 +11,7 @@ struct SanitizedHtml {
     int remoteAllowed = 0;  ///< remote resources kept because the caller allowed them
     bool flattened = false; ///< nesting past the depth cap was dropped
     bool truncated = false; ///< the input was cut at the size cap
+    bool failed = false;    ///< the HTML could not be parsed within its caps; `html` is empty
 };
 
 /// Reduces mail HTML to an allow-list, walking a real HTML5 parse (gumbo), never regular
