@@ -28,9 +28,10 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOPLAR_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
-	@mkdir -p build-fuzz/corpus/pop3 build-fuzz/corpus/mime
-	build-fuzz/tests/fuzz/fuzz-pop3-parser -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/pop3 tests/fuzz/corpus/pop3
-	build-fuzz/tests/fuzz/fuzz-message-renderer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 build-fuzz/corpus/mime tests/fuzz/corpus/mime
+	@mkdir -p build-fuzz/corpus/pop3 build-fuzz/corpus/mime build-fuzz/corpus/layout
+	build-fuzz/tests/fuzz/fuzz-pop3-parser -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 build-fuzz/corpus/pop3 tests/fuzz/corpus/pop3
+	build-fuzz/tests/fuzz/fuzz-message-renderer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=65536 -print_final_stats=1 build-fuzz/corpus/mime tests/fuzz/corpus/mime
+	LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp build-fuzz/tests/fuzz/fuzz-sanitizer-layout -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 -print_final_stats=1 build-fuzz/corpus/layout tests/fuzz/corpus/mime
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -16,6 +16,7 @@
 #include "store/SearchIndex.h"
 #include "sync/MailImporter.h"
 #include "sync/MessageActions.h"
+#include "sync/MessageIndexer.h"
 #include "sync/SyncController.h"
 
 #include <QCommandLineParser>
@@ -194,9 +195,10 @@ int search(const QString &profileDir, const QStringList &args)
     if (!session)
         return fail(session.error());
     store::SearchIndex index(session.value().db->connection());
+    sync::MessageIndexer indexer(session.value().db->connection());
     // Catch up with mail stored since the last indexing (a sync indexes after it finishes).
     for (;;) {
-        auto indexed = index.indexPending(500);
+        auto indexed = indexer.indexPending(100);
         if (!indexed)
             return fail(indexed.error());
         if (indexed.value() == 0)

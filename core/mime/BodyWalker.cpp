@@ -10,6 +10,8 @@
 #include "mime/SmimeContent.h"
 #include "mime/TextParts.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <utility>
 
@@ -367,10 +369,27 @@ void BodyWalker::finish()
 
     QStringList texts;
     QStringList htmls;
+    bool firstShownAsHtml = false;
     for (const Piece &piece : m_pieces) {
         if (piece.html) {
-            const ParsedHtml parsed = parseHtml(piece.content);
+            HtmlLimits htmlLimits;
+            htmlLimits.maxTreeBytes =
+                std::size_t(std::max<qint64>(0, m_options.limits.maxHtmlTreeBytes));
+            const ParsedHtml parsed = parseHtml(piece.content, htmlLimits);
             const SanitizedHtml clean = sanitizeDocument(parsed, m_options.allowRemoteContent);
+            if (clean.failed) {
+                // No tree within the caps: the source, as text, is all that can be shown.
+                m_out.renderFailed = true;
+                warnOnce(QCoreApplication::translate(
+                    "poplar::mime::BodyWalker",
+                    "The HTML of this message is too large or too deeply nested to show; "
+                    "its source is shown as text."));
+                htmls.append(plainToHtml(piece.content));
+                texts.append(piece.content);
+                continue;
+            }
+            if (&piece == &m_pieces.first())
+                firstShownAsHtml = true;
             m_out.remoteContentBlocked += clean.remoteBlocked;
             if (clean.flattened || clean.truncated)
                 warnOnce(QStringLiteral("The HTML is too deep or too large; part of its layout "
@@ -382,7 +401,7 @@ void BodyWalker::finish()
             texts.append(piece.content);
         }
     }
-    m_out.html = !m_pieces.isEmpty() && m_pieces.first().html;
+    m_out.html = firstShownAsHtml;
     m_out.text = texts.join(QStringLiteral("\n\n"));
     m_out.htmlBody = htmls.join(QStringLiteral("<hr>"));
 }

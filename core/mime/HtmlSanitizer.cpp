@@ -456,14 +456,16 @@ QString escaped(const QString &text)
 
 class Sanitizer {
 public:
-    explicit Sanitizer(bool allowRemote)
+    Sanitizer(bool allowRemote, int maxDepth)
         : m_allowRemote(allowRemote)
+        , m_maxDepth(maxDepth)
     {}
 
     void walk(const GumboNode *root)
     {
         m_tables = std::make_unique<TablePlan>(root);
-        // Iterative: the depth is capped before parsing, but no input should reach the stack.
+        // Iterative: no input should reach the stack. Elements deeper than m_maxDepth are
+        // unwrapped, so their content is written at that depth.
         struct Frame {
             const GumboNode *node;
             unsigned next;
@@ -472,6 +474,7 @@ public:
         while (!stack.empty()) {
             Frame &frame = stack.back();
             const GumboNode *node = frame.node;
+            m_depth = int(stack.size()) - 1; // the document is depth 0
             if (frame.next == 0 && !enter(node)) {
                 stack.pop_back();
                 continue;
@@ -494,6 +497,7 @@ public:
         out.remoteBlocked = m_blocked;
         out.remoteAllowed = m_allowed;
         out.tablesFlattened = m_tables && m_tables->any();
+        out.flattened = m_flattened;
         return out;
     }
 
@@ -622,6 +626,10 @@ private:
             countDropped(node);
             return false;
         }
+        if (action == Action::Keep && tooDeep(e.tag)) {
+            m_open.push_back({}); // unwrapped: its content stays, at the depth limit
+            return true;
+        }
         if (action == Action::Unwrap) {
             if (const GumboAttribute *bg = gumbo_get_attribute(&e.attributes, "background");
                 bg && isRemoteUrl(QString::fromUtf8(bg->value)))
@@ -732,6 +740,20 @@ private:
     std::vector<Open> m_open;
     int m_flatTables = 0; ///< tables shown as plain blocks open around the walk
     TextBreaker m_breakText;
+
+    /// Whether an element at the current depth is written without its tags (a void element
+    /// nests nothing, so it may stay).
+    bool tooDeep(GumboTag tag)
+    {
+        if (m_depth <= m_maxDepth || isVoid(tag))
+            return false;
+        m_flattened = true;
+        return true;
+    }
+
+    int m_maxDepth = 256;
+    int m_depth = 0;
+    bool m_flattened = false;
     QString m_html;
     int m_blocked = 0;
     int m_allowed = 0;
@@ -741,12 +763,14 @@ private:
 
 SanitizedHtml sanitizeDocument(const ParsedHtml &parsed, bool allowRemote)
 {
-    if (!parsed.output)
-        return {};
-    Sanitizer sanitizer(allowRemote);
-    sanitizer.walk(parsed.output->document);
-    SanitizedHtml out = sanitizer.result();
-    out.flattened = parsed.flattened;
+    SanitizedHtml out;
+    if (parsed.output) {
+        Sanitizer sanitizer(allowRemote, parsed.maxDepth);
+        sanitizer.walk(parsed.output->document);
+        out = sanitizer.result();
+    }
+    out.failed = !parsed.output;
+    out.flattened = out.flattened || parsed.flattened;
     out.truncated = parsed.truncated;
     return out;
 }

@@ -25,6 +25,7 @@ struct SanitizedHtml {
     bool flattened = false;       ///< nesting past the depth cap was dropped
     bool tablesFlattened = false; ///< tables past LayoutLimits were shown as plain blocks
     bool truncated = false;       ///< the input was cut at the size cap
+    bool failed = false;          ///< the HTML could not be parsed within its caps; `html` is empty
 };
 
 /// Reduces mail HTML to an allow-list, walking a real HTML5 parse (gumbo), never regular

@@ -10,10 +10,11 @@ namespace poplar::mime {
 /// Caps that keep a hostile message from costing unbounded time or memory. Past a cap the
 /// reader shows what it has and says so in a warning.
 struct RenderLimits {
-    int maxParts = 1000;                          ///< MIME parts visited
-    int maxDepth = 32;                            ///< multipart and message nesting
-    qint64 maxDecodedBytes = 256LL * 1024 * 1024; ///< attachment bytes kept in memory
-    qint64 maxTextBytes = 8LL * 1024 * 1024;      ///< bytes of one text part shown
+    int maxParts = 1000;                           ///< MIME parts visited
+    int maxDepth = 32;                             ///< multipart and message nesting
+    qint64 maxDecodedBytes = 256LL * 1024 * 1024;  ///< attachment bytes kept in memory
+    qint64 maxTextBytes = 8LL * 1024 * 1024;       ///< bytes of one text part shown
+    qint64 maxHtmlTreeBytes = 128LL * 1024 * 1024; ///< parser memory for one HTML part
 };
 
 struct RenderOptions {

@@ -63,6 +63,9 @@ struct RenderedMessage {
     QHash<QString, InlineResource> inlineResources;
     bool isSigned = false;    ///< multipart/signed or S/MIME signed; not verified
     bool isEncrypted = false; ///< encrypted content that is not shown
+    /// Part of the body could not be rendered within the caps (HTML too large or too deep
+    /// for the parser's memory cap) and is shown as its source text; a warning says so.
+    bool renderFailed = false;
 };
 
 } // namespace poplar::mime

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/SearchIndex.h"
 
-#include "mime/MessageRenderer.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
 
@@ -14,23 +13,11 @@ namespace poplar::store {
 
 namespace {
 
-// Bodies longer than this are indexed by their beginning: enough to find them.
-constexpr qsizetype maxIndexedBody = 256 * 1024;
-
 bool isCjk(char32_t c)
 {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) ||
            (c >= 0x20000 && c <= 0x2FA1F);
-}
-
-QString addresses(const mime::MessageHeaders &h)
-{
-    QStringList out{h.from.display()};
-    for (const auto *list : {&h.to, &h.cc})
-        for (const mime::MailAddress &a : *list)
-            out.append(a.display());
-    return out.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -76,54 +63,45 @@ QString SearchIndex::matchExpression(const QString &query)
     return terms.join(QStringLiteral(" AND "));
 }
 
-Result<int> SearchIndex::indexPending(int limit, QDeadlineTimer deadline)
+Result<QList<SearchIndex::Pending>> SearchIndex::pending(int limit) const
 {
-    QSqlQuery pending(m_db);
-    pending.setForwardOnly(true);
-    pending.prepare(QStringLiteral("SELECT m.id, b.raw FROM messages m JOIN message_bodies b ON "
-                                   "b.message_id = m.id WHERE m.indexed = 0 LIMIT ?"));
-    pending.addBindValue(limit);
-    if (!pending.exec())
-        return storageError(QStringLiteral("Cannot read messages to index"),
-                            pending.lastError().text());
-    struct Row {
-        qint64 id;
-        QString subject, addresses, body;
-        bool attachments;
-    };
-    QList<Row> rows;
-    while ((rows.isEmpty() || !deadline.hasExpired()) && pending.next()) {
-        const mime::RenderedMessage m =
-            mime::MessageRenderer::render(pending.value(1).toByteArray());
-        rows.append({pending.value(0).toLongLong(), tokenize(m.headers.subject),
-                     tokenize(addresses(m.headers)), tokenize(m.text.left(maxIndexedBody)),
-                     !m.attachments.isEmpty()});
-    }
-    pending.finish();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT m.id, b.raw FROM messages m JOIN message_bodies b ON "
+                             "b.message_id = m.id WHERE m.indexed = 0 LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return storageError(QStringLiteral("Cannot read messages to index"), q.lastError().text());
+    QList<Pending> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toByteArray()});
+    return out;
+}
 
+Status SearchIndex::add(const QList<Entry> &entries)
+{
     Transaction txn(m_db);
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral(
         "INSERT INTO messages_fts (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"));
     QSqlQuery mark(m_db);
     mark.prepare(
-        QStringLiteral("UPDATE messages SET indexed = 1, has_attachments = ? WHERE id = ?"));
-    for (const Row &r : std::as_const(rows)) {
-        insert.addBindValue(r.id);
-        insert.addBindValue(r.subject);
-        insert.addBindValue(r.addresses);
-        insert.addBindValue(r.body);
-        mark.addBindValue(r.attachments);
-        mark.addBindValue(r.id);
+        QStringLiteral("UPDATE messages SET indexed = ?, has_attachments = ? WHERE id = ?"));
+    for (const Entry &e : entries) {
+        insert.addBindValue(e.id);
+        insert.addBindValue(tokenize(e.subject));
+        insert.addBindValue(tokenize(e.addresses));
+        insert.addBindValue(tokenize(e.body));
+        mark.addBindValue(e.renderFailed ? 2 : 1);
+        mark.addBindValue(e.hasAttachments);
+        mark.addBindValue(e.id);
         if (!insert.exec())
             return storageError(QStringLiteral("Cannot index a message"),
                                 insert.lastError().text());
         if (!mark.exec())
             return storageError(QStringLiteral("Cannot index a message"), mark.lastError().text());
     }
-    if (Status s = txn.commit(); !s)
-        return s.error();
-    return int(rows.size());
+    return txn.commit();
 }
 
 Result<QList<MessageSummary>> SearchIndex::search(const QString &query, int limit) const

@@ -2,9 +2,9 @@
 #include "sync/SyncWorker.h"
 
 #include "store/Database.h"
-#include "store/SearchIndex.h"
 #include "sync/AccountSync.h"
 #include "sync/CacheWriter.h"
+#include "sync/MessageIndexer.h"
 
 #include <QMetaMethod>
 #include <QThread>
@@ -165,7 +165,7 @@ void SyncWorker::indexBatch()
     }
     // About 20 ms per turn: rendering 50 large messages took 0.3 s, and a quitting
     // application (poplarctl right after its sync) waited for the whole batch.
-    auto done = store::SearchIndex(m_db->connection()).indexPending(50, QDeadlineTimer(20));
+    auto done = MessageIndexer(m_db->connection()).indexPending(50, QDeadlineTimer(20));
     if (!done || done.value() == 0) {
         m_indexing = false;
         return;

@@ -72,6 +72,13 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::mime::BodyWalker</name>
+    <message>
+        <source>The HTML of this message is too large or too deeply nested to show; its source is shown as text.</source>
+        <translation>此邮件的 HTML 过大或嵌套过深，无法显示；现以文本形式显示其源代码。</translation>
+    </message>
+</context>
+<context>
     <name>poplar::pop3::ConnectionTest</name>
     <message>
         <source>1 message (%1) waits on the server.</source>

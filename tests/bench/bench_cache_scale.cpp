@@ -8,6 +8,7 @@
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
 #include "sync/HeaderFacts.h"
+#include "sync/MessageIndexer.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -59,9 +60,9 @@ struct ScaleCache {
             if (!txn.commit())
                 return;
         }
-        store::SearchIndex index(db->connection());
+        sync::MessageIndexer indexer(db->connection());
         for (;;) {
-            auto n = index.indexPending(2000);
+            auto n = indexer.indexPending(2000);
             if (!n)
                 return;
             if (n.value() == 0)

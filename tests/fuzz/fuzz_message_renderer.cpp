@@ -7,6 +7,8 @@
 #include "mime/MessageRenderer.h"
 #include "mime/SafeFileName.h"
 
+#include "SafetyInvariants.h"
+
 #include <cstddef>
 #include <cstdint>
 
@@ -22,6 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)poplar::mime::decodeHeaderText(head, "gb2312");
     (void)poplar::mime::prepareAddressHeader(head, "windows-1252");
     (void)poplar::mime::safeFileName(QString::fromUtf8(head));
-    (void)poplar::mime::sanitizeHtml(QString::fromUtf8(raw));
+    // Every HTML body that leaves the renderer, and every fragment the sanitizer makes, keeps
+    // the safety invariants.
+    if (rendered.html)
+        poplar::fuzz::checkSanitizedHtml(rendered.htmlBody);
+    poplar::fuzz::checkSanitizedHtml(
+        poplar::mime::sanitizeHtml(QString::fromUtf8(raw), size % 3 == 0).html);
     return rendered.text.size() >= 0 ? 0 : 1;
 }

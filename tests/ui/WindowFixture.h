@@ -15,6 +15,7 @@
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
 #include "sync/MessageActions.h"
+#include "sync/MessageIndexer.h"
 #include "sync/SyncController.h"
 
 #include <QTableView>
@@ -110,9 +111,9 @@ protected:
     /// Indexes what is stored, as the sync thread does after a sync.
     void indexForSearch()
     {
-        store::SearchIndex index(m_db->connection());
+        sync::MessageIndexer indexer(m_db->connection());
         for (;;) {
-            auto done = index.indexPending();
+            auto done = indexer.indexPending();
             ASSERT_TRUE(done.ok()) << qPrintable(done.error().message());
             if (done.value() == 0)
                 return;

@@ -3,6 +3,7 @@
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
 #include "store/ServerPolicyStore.h"
+#include "sync/MessageIndexer.h"
 
 #include "TestUtil.h"
 
@@ -268,7 +269,7 @@ TEST(Database, UpgradesAVersion1CacheKeepingItsMail)
     EXPECT_EQ(rows.value().at(0).subject, QStringLiteral("Old timer"));
     EXPECT_TRUE(store.knownUidls(QStringLiteral("1")).value().contains(QStringLiteral("u7")));
     SearchIndex index(db.value()->connection());
-    ASSERT_EQ(index.indexPending().value(), 1);
+    ASSERT_EQ(sync::MessageIndexer(db.value()->connection()).indexPending().value(), 1);
     EXPECT_EQ(index.search(QStringLiteral("kept")).value().size(), 1);
 }
 
