@@ -316,9 +316,8 @@ void AccountDialog::keychainProbed(const Status &status)
     }
     if (m_keychain == Keychain::Unreachable) {
         m_keychainStatus->setText(
-            tr("The system keychain cannot be reached, so a password cannot be stored there "
-               "(%1). Choose \"Ask when checking mail\" (kept in memory until Poplar quits) "
-               "or a password command.")
+            tr("%1\nA password cannot be stored there. Choose \"Ask when checking mail\" (kept "
+               "in memory until Poplar quits) or a password command.")
                 .arg(m_keychainError));
     }
     m_keychainStatus->setVisible(m_keychain == Keychain::Unreachable);
@@ -393,6 +392,24 @@ void AccountDialog::updatePasswordState()
     m_password->setPlaceholderText(placeholder);
     m_passwordState->setText(state);
     m_passwordState->setVisible(!state.isEmpty());
+    growToFit();
+}
+
+void AccountDialog::growToFit()
+{
+    // Wrapped notes that appear after the dialog was laid out would be clipped: the dialog
+    // grows to the height its text needs at its width.
+    if (!layout())
+        return;
+    for (QLabel *note : {m_keychainStatus, m_passwordState, m_testResult, m_commandResult}) {
+        const int w = note->width() > 0 ? note->width() : m_serverForm->geometry().width();
+        note->setMinimumHeight(note->text().isEmpty() ? 0 : note->heightForWidth(w));
+    }
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void AccountDialog::testCommand()
@@ -427,6 +444,7 @@ void AccountDialog::showCommandResult(const QString &text, bool ok)
     m_commandResult->setStyleSheet(ok ? QString() : QStringLiteral("color: #c01c28;"));
     m_serverForm->setRowVisible(m_commandResult,
                                 !text.isEmpty() && passwordSource() == PasswordSource::Command);
+    growToFit();
 }
 
 Account AccountDialog::account() const
@@ -554,6 +572,7 @@ void AccountDialog::showTestResult(const QString &text, bool ok)
     m_testResult->setText(text);
     m_testResult->setStyleSheet(ok ? QString() : QStringLiteral("color: #c01c28;"));
     m_testResult->setVisible(!text.isEmpty());
+    growToFit();
 }
 
 Security AccountDialog::security() const

@@ -63,6 +63,7 @@ private:
     void testCommand();
     void showCommandResult(const QString &text, bool ok);
     void updatePasswordState();
+    void growToFit();
     [[nodiscard]] PasswordSource passwordSource() const;
     void testConnection();
     void runTest(const Account &account, const QString &password);

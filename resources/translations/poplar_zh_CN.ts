@@ -389,10 +389,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <translation>密码命令(&amp;O)：</translation>
     </message>
     <message>
-        <source>The system keychain cannot be reached, so a password cannot be stored there (%1). Choose &quot;Ask when checking mail&quot; (kept in memory until Poplar quits) or a password command.</source>
-        <translation>无法访问系统钥匙串，因此密码无法保存在其中（%1）。请选择“收取邮件时询问”（在 Poplar 退出前保存在内存中）或密码命令。</translation>
-    </message>
-    <message>
         <source>Nothing can be read from the system keychain now: it cannot be reached. Poplar asks for the password when checking mail.</source>
         <translation>目前无法从系统钥匙串读取任何内容：无法访问钥匙串。Poplar 将在收取邮件时询问密码。</translation>
     </message>
@@ -441,6 +437,12 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>The password cannot be stored: the system keychain cannot be reached</source>
         <translation>无法保存密码：无法访问系统钥匙串</translation>
+    </message>
+    <message>
+        <source>%1
+A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (kept in memory until Poplar quits) or a password command.</source>
+        <translation>%1
+密码无法保存在其中。请选择“收取邮件时询问”（在 Poplar 退出前保存在内存中）或密码命令。</translation>
     </message>
 </context>
 <context>

@@ -96,8 +96,15 @@ TEST_F(PasswordSourceTest, AskWhenCheckingMailAsksAtTheFirstCheckAndTheMailComes
     // Before OK: the dialog says the keychain cannot be reached and chose "Ask" instead.
     auto *status = test::child<QLabel>(*dialog, "keychainStatus");
     EXPECT_TRUE(status->isVisible());
-    EXPECT_TRUE(status->text().contains(QStringLiteral("cannot be reached")));
+    EXPECT_TRUE(status->text().contains(QStringLiteral("cannot be stored there")));
     EXPECT_TRUE(status->text().contains(QStringLiteral("dbus-launch")));
+    // The wrapped notes are shown whole, not cut off after a line and a half.
+    for (auto *label : {status, test::child<QLabel>(*dialog, "passwordState")}) {
+        ASSERT_TRUE(test::waitUntil(
+            [&] { return label->height() >= label->heightForWidth(label->width()); }, 2000))
+            << qPrintable(label->objectName()) << " " << label->height() << " < "
+            << label->heightForWidth(label->width());
+    }
     auto *source = test::child<QComboBox>(*dialog, "passwordSourceCombo");
     EXPECT_EQ(PasswordSource(source->currentData().toInt()), PasswordSource::Ask);
     clickOk(*dialog);
