@@ -887,6 +887,14 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
         <source>Last check %1</source>
         <translation>上次检查 %1</translation>
     </message>
+    <message>
+        <source>Check at %1 failed; last good check %2</source>
+        <translation>%1 的检查失败；上次成功检查于 %2</translation>
+    </message>
+    <message>
+        <source>Check at %1 failed; no good check yet</source>
+        <translation>%1 的检查失败；尚无成功的检查</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListModel</name>

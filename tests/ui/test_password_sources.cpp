@@ -207,4 +207,17 @@ TEST_F(PasswordSourceTest, EditingAKeychainAccountSaysNothingCanBeReadFromIt)
               QStringLiteral("Unchanged"));
 }
 
+TEST_F(PasswordSourceTest, AFailedCheckSaysSoInTheStatusBarNotJustItsTime)
+{
+    addAccount(QStringLiteral("Nowhere"), 1); // nothing listens on port 1
+    ui::MainWindow &window = makeWindow();
+    window.getMessages();
+    const auto *lastCheck = window.findChild<QLabel *>(QStringLiteral("lastCheckLabel"));
+    ASSERT_NE(lastCheck, nullptr);
+    ASSERT_TRUE(test::waitUntil([&] { return !lastCheck->text().isEmpty(); }, 20000));
+    EXPECT_TRUE(lastCheck->text().contains(QStringLiteral("failed")))
+        << qPrintable(lastCheck->text());
+    EXPECT_TRUE(lastCheck->text().contains(QStringLiteral("no good check yet")));
+}
+
 } // namespace
