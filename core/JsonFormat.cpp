@@ -91,9 +91,7 @@ QJsonObject account(const Account &a)
         {QStringLiteral("security"), securityToString(a.security)},
         {QStringLiteral("user"), a.user},
         {QStringLiteral("auth"), authMethodToString(a.auth)},
-        {QStringLiteral("passwordSource"), a.passwordSource == PasswordSource::Command
-                                               ? QStringLiteral("command")
-                                               : QStringLiteral("keychain")},
+        {QStringLiteral("passwordSource"), passwordSourceToString(a.passwordSource)},
         {QStringLiteral("leaveOnServer"), a.leaveOnServer},
         {QStringLiteral("deleteFromServerOnLocalDelete"), a.deleteFromServerOnLocalDelete},
         {QStringLiteral("deleteFromServerAfterDays"), a.deleteFromServerAfterDays},

@@ -6,6 +6,7 @@
 #include "accounts/AccountStore.h"
 #include "accounts/PasswordProvider.h"
 #include "accounts/ProviderPresets.h"
+#include "accounts/SecretStore.h"
 #include "pop3/ConnectionTest.h"
 
 #include <QCheckBox>
@@ -13,15 +14,34 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace poplar::ui {
 
 namespace {
+
+/// Stands in for the keychain when the dialog was given none: nothing is stored there.
+SecretStore &nullSecrets()
+{
+    class None final : public SecretStore {
+    public:
+        void read(const QString &, ReadCallback done) override
+        {
+            done(Error{Error::Code::NotFound, {}, {}});
+        }
+        void write(const QString &, const QString &, WriteCallback done) override { done({}); }
+        void remove(const QString &, WriteCallback done) override { done({}); }
+    };
+    static None none;
+    return none;
+}
 
 QLineEdit *lineEdit(const QString &objectName, QWidget *parent)
 {
@@ -68,12 +88,42 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_user = lineEdit(QStringLiteral("userEdit"), this);
     m_password = lineEdit(QStringLiteral("passwordEdit"), this);
     m_password->setEchoMode(QLineEdit::Password);
-    if (account.passwordSource == PasswordSource::Command) {
-        m_password->setEnabled(false);
-        m_password->setPlaceholderText(tr("Given by a password command"));
-    } else if (!isNew) {
-        m_password->setPlaceholderText(tr("Unchanged"));
-    }
+
+    m_sourceCombo = new QComboBox(this);
+    m_sourceCombo->setObjectName(QStringLiteral("passwordSourceCombo"));
+    m_sourceCombo->addItem(tr("System keychain"), int(PasswordSource::Keychain));
+    m_sourceCombo->addItem(tr("Ask when checking mail"), int(PasswordSource::Ask));
+    m_sourceCombo->addItem(tr("Password command"), int(PasswordSource::Command));
+    m_sourceCombo->setToolTip(tr("Where Poplar finds the password when it checks mail. Poplar "
+                                 "never writes a password into its own files."));
+
+    m_keychainStatus = new QLabel(this);
+    m_keychainStatus->setObjectName(QStringLiteral("keychainStatus"));
+    m_keychainStatus->setWordWrap(true);
+    m_keychainStatus->setTextFormat(Qt::PlainText);
+    m_keychainStatus->setStyleSheet(QStringLiteral("color: #c01c28;"));
+
+    m_passwordState = new QLabel(this);
+    m_passwordState->setObjectName(QStringLiteral("passwordState"));
+    m_passwordState->setWordWrap(true);
+    m_passwordState->setTextFormat(Qt::PlainText);
+
+    m_command = lineEdit(QStringLiteral("passwordCommandEdit"), this);
+    m_command->setPlaceholderText(tr("pass show mail/pop"));
+    m_command->setToolTip(tr("Run with /bin/sh -c; its first line of output is the password"));
+    m_testCommandButton = new QPushButton(tr("Test Co&mmand"), this);
+    m_testCommandButton->setObjectName(QStringLiteral("testCommandButton"));
+    m_testCommandButton->setAutoDefault(false);
+    m_testCommandButton->setToolTip(tr("Run the command now and say whether it gave a password"));
+    m_commandRow = new QWidget(this);
+    auto *commandLayout = new QHBoxLayout(m_commandRow);
+    commandLayout->setContentsMargins(0, 0, 0, 0);
+    commandLayout->addWidget(m_command, 1);
+    commandLayout->addWidget(m_testCommandButton);
+    m_commandResult = new QLabel(this);
+    m_commandResult->setObjectName(QStringLiteral("commandResult"));
+    m_commandResult->setWordWrap(true);
+    m_commandResult->setTextFormat(Qt::PlainText);
 
     m_auth = new QComboBox(this);
     m_auth->setObjectName(QStringLiteral("authCombo"));
@@ -99,6 +149,7 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_testResult = new QLabel(this);
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->setVisible(false);
 
@@ -145,12 +196,18 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
 
     auto *serverBox = new QGroupBox(tr("Incoming server (POP3)"), this);
     auto *server = new QFormLayout(serverBox);
+    m_serverForm = server;
     server->addRow(tr("&Server:"), m_host);
     server->addRow(tr("&Port:"), m_port);
     server->addRow(tr("Se&curity:"), m_securityCombo);
     server->addRow(m_insecureWarning);
     server->addRow(tr("&User name:"), m_user);
+    server->addRow(tr("Password &kept in:"), m_sourceCombo);
+    server->addRow(m_keychainStatus);
     server->addRow(tr("Pass&word:"), m_password);
+    server->addRow(tr("Password c&ommand:"), m_commandRow);
+    server->addRow(m_commandResult);
+    server->addRow(m_passwordState);
     server->addRow(tr("&Login method:"), m_auth);
     server->addRow(m_testButton);
     server->addRow(m_testResult);
@@ -183,6 +240,8 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_port->setValue(account.port);
     m_securityCombo->setCurrentIndex(m_securityCombo->findData(int(account.security)));
     m_user->setText(account.user);
+    m_sourceCombo->setCurrentIndex(m_sourceCombo->findData(int(account.passwordSource)));
+    m_command->setText(account.passwordCommand);
     m_auth->setCurrentIndex(m_auth->findData(int(account.auth)));
     m_deleteAfterDays->setValue(account.deleteFromServerAfterDays);
     m_sizeLimit->setValue(account.sizeLimitKb);
@@ -202,6 +261,10 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     for (QLineEdit *edit : {m_name, m_email, m_host, m_user})
         connect(edit, &QLineEdit::textChanged, this, &AccountDialog::validate);
     connect(m_port, &QSpinBox::valueChanged, this, &AccountDialog::validate);
+    connect(m_command, &QLineEdit::textChanged, this, &AccountDialog::validate);
+    connect(m_password, &QLineEdit::textChanged, this, &AccountDialog::validate);
+    connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &AccountDialog::sourceChanged);
+    connect(m_testCommandButton, &QPushButton::clicked, this, &AccountDialog::testCommand);
     // textEdited: only the user's typing, never the presets' own filling in.
     connect(m_email, &QLineEdit::textEdited, this, &AccountDialog::emailEdited);
     connect(m_host, &QLineEdit::textEdited, this, [this] { m_serverTouched = true; });
@@ -210,8 +273,178 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    validate();
+    m_keychainStatus->setVisible(false);
+    m_commandResult->setVisible(false);
+    sourceChanged();
     setMinimumWidth(460);
+}
+
+void AccountDialog::setSecrets(SecretStore *secrets)
+{
+    m_secrets = secrets;
+    if (!m_secrets)
+        return;
+    QPointer<AccountDialog> self(this);
+    m_secrets->probe([self](Status status) {
+        if (self)
+            self->keychainProbed(status);
+    });
+    if (!m_account.id.isEmpty() && m_account.passwordSource == PasswordSource::Keychain) {
+        m_secrets->read(passwordKey(m_account.id), [self](Result<QString> stored) {
+            if (self)
+                self->storedPasswordRead(stored);
+        });
+    }
+}
+
+void AccountDialog::setPasswords(PasswordProvider *passwords)
+{
+    m_passwords = passwords;
+    updatePasswordState();
+}
+
+void AccountDialog::keychainProbed(const Status &status)
+{
+    m_keychain = status ? Keychain::Reachable : Keychain::Unreachable;
+    m_keychainError = status ? QString() : status.error().message();
+    if (m_keychain == Keychain::Unreachable && m_account.id.isEmpty()) {
+        // A new account: the keychain is not a choice here; offer the other two.
+        if (passwordSource() == PasswordSource::Keychain)
+            m_sourceCombo->setCurrentIndex(m_sourceCombo->findData(int(PasswordSource::Ask)));
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_sourceCombo->model()))
+            model->item(m_sourceCombo->findData(int(PasswordSource::Keychain)))->setEnabled(false);
+    }
+    if (m_keychain == Keychain::Unreachable) {
+        m_keychainStatus->setText(
+            tr("%1\nA password cannot be stored there. Choose \"Ask when checking mail\" (kept "
+               "in memory until Poplar quits) or a password command.")
+                .arg(m_keychainError));
+    }
+    m_keychainStatus->setVisible(m_keychain == Keychain::Unreachable);
+    sourceChanged();
+}
+
+void AccountDialog::storedPasswordRead(const Result<QString> &stored)
+{
+    if (stored)
+        m_stored = Stored::Yes;
+    else if (isNotFound(stored.error()))
+        m_stored = Stored::No;
+    updatePasswordState();
+}
+
+PasswordSource AccountDialog::passwordSource() const
+{
+    return PasswordSource(m_sourceCombo->currentData().toInt());
+}
+
+void AccountDialog::sourceChanged()
+{
+    const PasswordSource source = passwordSource();
+    const bool command = source == PasswordSource::Command;
+    m_serverForm->setRowVisible(m_password, !command);
+    m_serverForm->setRowVisible(m_commandRow, command);
+    m_serverForm->setRowVisible(m_commandResult, command && !m_commandResult->text().isEmpty());
+    updatePasswordState();
+    validate();
+}
+
+void AccountDialog::updatePasswordState()
+{
+    const PasswordSource source = passwordSource();
+    const bool isNew = m_account.id.isEmpty();
+    // Editing the same kind of source as stored: what is there now, in plain words.
+    const bool unchangedSource = !isNew && source == m_account.passwordSource;
+    QString state;
+    QString placeholder;
+    switch (source) {
+    case PasswordSource::Keychain:
+        if (m_keychain == Keychain::Unreachable) {
+            state = unchangedSource ? tr("Nothing can be read from the system keychain now: it "
+                                         "cannot be reached. Poplar asks for the password when "
+                                         "checking mail.")
+                                    : QString();
+        } else if (!unchangedSource) {
+            state = tr("The password is stored in the system keychain when you press OK.");
+        } else if (m_stored == Stored::Yes) {
+            state = tr("A password is stored in the system keychain. Leave the field empty to "
+                       "keep it.");
+            placeholder = tr("Unchanged");
+        } else if (m_stored == Stored::No) {
+            state = tr("No password is stored in the system keychain. Type it here, or Poplar "
+                       "asks for it when checking mail.");
+        }
+        break;
+    case PasswordSource::Ask:
+        if (!isNew && m_passwords && m_passwords->remembers(m_account.id))
+            state = tr("Not stored anywhere. Poplar remembers the password you typed until it "
+                       "quits.");
+        else
+            state = tr("Not stored anywhere. Poplar asks for the password when it first checks "
+                       "mail and keeps it in memory until it quits. A password typed here is "
+                       "used for this session.");
+        placeholder = tr("Optional");
+        break;
+    case PasswordSource::Command:
+        state = tr("Not stored by Poplar: the command gives it each time mail is checked.");
+        break;
+    }
+    m_password->setPlaceholderText(placeholder);
+    m_passwordState->setText(state);
+    m_passwordState->setVisible(!state.isEmpty());
+    growToFit();
+}
+
+void AccountDialog::growToFit()
+{
+    // Wrapped notes that appear after the dialog was laid out would be clipped: the dialog
+    // grows to the height its text needs at its width.
+    if (!layout())
+        return;
+    for (QLabel *note : {m_keychainStatus, m_passwordState, m_testResult, m_commandResult}) {
+        const int w = note->width() > 0 ? note->width() : m_serverForm->geometry().width();
+        note->setMinimumHeight(note->text().isEmpty() ? 0 : note->heightForWidth(w));
+    }
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
+void AccountDialog::testCommand()
+{
+    const QString command = m_command->text();
+    if (command.trimmed().isEmpty()) {
+        showCommandResult(tr("Type a command first."), false);
+        return;
+    }
+    auto *provider = new PasswordProvider(*(m_secrets ? m_secrets : &nullSecrets()), this);
+    m_testCommandButton->setEnabled(false);
+    showCommandResult(tr("Running the command…"), true);
+    QPointer<AccountDialog> self(this);
+    provider->runCommand(command, [self, provider](Result<QString> password) {
+        provider->deleteLater();
+        if (!self)
+            return;
+        self->m_testCommandButton->setEnabled(true);
+        if (!password) {
+            self->showCommandResult(password.error().message(), false);
+            return;
+        }
+        self->showCommandResult(tr("The command gave a password (%n character(s)).", nullptr,
+                                   int(password.value().size())),
+                                true);
+    });
+}
+
+void AccountDialog::showCommandResult(const QString &text, bool ok)
+{
+    m_commandResult->setText(text);
+    m_commandResult->setStyleSheet(ok ? QString() : QStringLiteral("color: #c01c28;"));
+    m_serverForm->setRowVisible(m_commandResult,
+                                !text.isEmpty() && passwordSource() == PasswordSource::Command);
+    growToFit();
 }
 
 Account AccountDialog::account() const
@@ -223,6 +456,8 @@ Account AccountDialog::account() const
     a.port = quint16(m_port->value());
     a.security = security();
     a.user = m_user->text();
+    a.passwordSource = passwordSource();
+    a.passwordCommand = m_command->text().trimmed();
     a.leaveOnServer = m_leaveOnServer->isChecked();
     a.checkOnStartup = m_checkOnStartup->isChecked();
     a.checkEveryMinutes = m_checkEvery->value();
@@ -235,7 +470,7 @@ Account AccountDialog::account() const
 
 QString AccountDialog::password() const
 {
-    return m_password->isEnabled() ? m_password->text() : QString();
+    return passwordSource() == PasswordSource::Command ? QString() : m_password->text();
 }
 
 void AccountDialog::emailEdited(const QString &address)
@@ -270,18 +505,19 @@ void AccountDialog::testConnection()
         return;
     }
     const Account account = this->account();
-    if (m_password->isEnabled() && !m_password->text().isEmpty()) {
-        runTest(account, m_password->text());
+    if (!password().isEmpty()) {
+        runTest(account, password());
         return;
     }
+    const bool command = account.passwordSource == PasswordSource::Command;
     const bool hasPassword =
-        account.passwordSource == PasswordSource::Command || !account.id.isEmpty();
-    if (!m_secrets || !hasPassword) {
+        command || (m_stored == Stored::Yes && account.passwordSource == PasswordSource::Keychain);
+    if (!hasPassword) {
         showTestResult(tr("Type the password to test the connection."), false);
         return;
     }
     // The password the account already has: the keychain, or its password command.
-    auto *provider = new PasswordProvider(*m_secrets, this);
+    auto *provider = new PasswordProvider(*(m_secrets ? m_secrets : &nullSecrets()), this);
     m_testButton->setEnabled(false);
     provider->fetch(account, [this, provider, account](Result<QString> password) {
         provider->deleteLater();
@@ -336,6 +572,7 @@ void AccountDialog::showTestResult(const QString &text, bool ok)
     m_testResult->setText(text);
     m_testResult->setStyleSheet(ok ? QString() : QStringLiteral("color: #c01c28;"));
     m_testResult->setVisible(!text.isEmpty());
+    growToFit();
 }
 
 Security AccountDialog::security() const
@@ -357,7 +594,12 @@ void AccountDialog::securityChanged()
 void AccountDialog::validate()
 {
     const Account a = account();
-    const Status status = AccountStore::validate(a);
+    Status status = AccountStore::validate(a);
+    if (status && a.passwordSource == PasswordSource::Keychain &&
+        m_keychain == Keychain::Unreachable && (a.id.isEmpty() || !password().isEmpty()))
+        status = Error{Error::Code::Config,
+                       tr("The password cannot be stored: the system keychain cannot be reached"),
+                       {}};
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(status.ok());
     // Say what is missing only once the user has started on the server fields.
     const bool started = !a.host.isEmpty() || !a.user.isEmpty();

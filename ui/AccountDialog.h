@@ -10,11 +10,13 @@ class QCheckBox;
 class QPushButton;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace poplar {
+class PasswordProvider;
 class SecretStore;
 namespace pop3 {
 class ConnectionTest;
@@ -23,12 +25,16 @@ class ConnectionTest;
 
 namespace poplar::ui {
 
-/// Edits one account: where the server is, how to log in, and what to do with mail on the
-/// server. GUI thread. Settings the dialog does not show (password command, CA file) are
-/// kept as given. OK stays disabled while AccountStore::validate rejects the input. Typing
-/// an address of a well-known provider fills in its server (ProviderPresets) and says what
-/// the provider wants first; "Test Connection" logs in without downloading, and offers to
-/// trust a certificate that fails verification (pinning it to the account).
+/// Edits one account: where the server is, how to log in, where its password lives, and
+/// what to do with mail on the server. GUI thread. Settings the dialog does not show (CA
+/// file) are kept as given. The password lives in the system keychain (the default when one
+/// answers), is asked for when checking mail (memory only), or comes from a password command
+/// (with a Test button); when the keychain cannot be reached the dialog says so at once and
+/// offers the other two, and when editing it says what is actually stored. OK stays disabled while
+/// AccountStore::validate rejects the input. Typing an address of a well-known provider fills in
+/// its server (ProviderPresets) and says what the provider wants first; "Test Connection" logs in
+/// without downloading, and offers to trust a certificate that fails verification (pinning it to
+/// the account).
 class AccountDialog : public QDialog {
     Q_OBJECT
 
@@ -38,15 +44,27 @@ public:
 
     /// The account as edited (with the id it was given).
     [[nodiscard]] Account account() const;
-    /// The typed password; empty means "unchanged" when editing an existing account.
+    /// The typed password; empty means "unchanged" when editing an existing account. Always
+    /// empty for an account whose password comes from a command.
     [[nodiscard]] QString password() const;
 
-    /// Where "Test Connection" finds the password when none is typed (the keychain, or the
-    /// account's password command). Without it, a password must be typed to test.
-    void setSecrets(SecretStore *secrets) { m_secrets = secrets; }
+    /// The keychain: asked at once whether it answers (and, when editing, whether it holds
+    /// this account's password); "Test Connection" finds the stored password there when none
+    /// is typed. Without it, a password must be typed to test.
+    void setSecrets(SecretStore *secrets);
+    /// What the running session remembers (an "ask" account's typed password). Optional.
+    void setPasswords(PasswordProvider *passwords);
 
 private:
     void emailEdited(const QString &address);
+    void sourceChanged();
+    void keychainProbed(const Status &status);
+    void storedPasswordRead(const Result<QString> &stored);
+    void testCommand();
+    void showCommandResult(const QString &text, bool ok);
+    void updatePasswordState();
+    void growToFit();
+    [[nodiscard]] PasswordSource passwordSource() const;
     void testConnection();
     void runTest(const Account &account, const QString &password);
     void testFailed(const Account &tested, const Error &error);
@@ -65,6 +83,20 @@ private:
     QLabel *m_insecureWarning = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
+    QComboBox *m_sourceCombo = nullptr;
+    QLabel *m_keychainStatus = nullptr;
+    QLabel *m_passwordState = nullptr;
+    QWidget *m_commandRow = nullptr;
+    QLineEdit *m_command = nullptr;
+    QPushButton *m_testCommandButton = nullptr;
+    QLabel *m_commandResult = nullptr;
+    QFormLayout *m_serverForm = nullptr;
+    PasswordProvider *m_passwords = nullptr;
+    /// What the keychain said: not asked yet, answers, or cannot be reached (m_keychainError).
+    enum class Keychain { Unknown, Reachable, Unreachable } m_keychain = Keychain::Unknown;
+    QString m_keychainError;
+    /// Editing a keychain account: whether the keychain holds its password.
+    enum class Stored { Unknown, Yes, No } m_stored = Stored::Unknown;
     QComboBox *m_auth = nullptr;
     QLabel *m_presetNote = nullptr;
     QPushButton *m_testButton = nullptr;

@@ -10,6 +10,7 @@
 #include "MessageListPane.h"
 #include "MessageView.h"
 #include "PartialMessageBar.h"
+#include "PasswordPrompt.h"
 #include "ProtocolLogDialog.h"
 #include "ReadingActions.h"
 #include "ReadingPreferences.h"
@@ -23,6 +24,7 @@
 
 #include "Profile.h"
 #include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
 #include "store/MessageStore.h"
 #include "sync/SyncController.h"
 
@@ -86,9 +88,29 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     // Sorting starts once the header's saved indicator (date, newest first) is in place.
     m_list->setSortingEnabled(true);
     reloadAccounts();
+    installPasswordPrompt();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_services.passwords.setPrompt({}); // the prompts' parent is going
+}
+
+void MainWindow::installPasswordPrompt()
+{
+    // Window-modal and without a nested event loop: the check waits, the window does not.
+    m_services.passwords.setPrompt([this](const Account &account, const QString &reason,
+                                          PasswordProvider::AnswerCallback answer) {
+        auto *prompt = new PasswordPrompt(account, reason, this);
+        prompt->setAttribute(Qt::WA_DeleteOnClose);
+        connect(prompt, &QDialog::finished, this, [prompt, answer](int result) {
+            if (result != QDialog::Accepted)
+                return answer(std::nullopt);
+            answer(PasswordProvider::Answer{prompt->password(), prompt->remember()});
+        });
+        prompt->open();
+    });
+}
 
 void MainWindow::createActions()
 {
@@ -294,6 +316,7 @@ void MainWindow::startScheduledChecks()
 void MainWindow::openSettings()
 {
     auto *dialog = new SettingsDialog(m_services.accounts, m_services.secrets, this);
+    dialog->setPasswords(&m_services.passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::accountRemoved, this, &MainWindow::dropAccountMessages);
     connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reloadAccounts);

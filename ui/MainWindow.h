@@ -84,6 +84,7 @@ protected:
 
 private:
     void createActions();
+    void installPasswordPrompt();
     void createWidgets();
     void createMenus();
     void reloadAccounts();

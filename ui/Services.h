@@ -4,6 +4,7 @@
 namespace poplar {
 class Profile;
 class AccountStore;
+class PasswordProvider;
 class SecretStore;
 } // namespace poplar
 
@@ -24,6 +25,7 @@ struct Services {
     Profile &profile;
     AccountStore &accounts;
     SecretStore &secrets;
+    PasswordProvider &passwords;   ///< the one the sync uses; the window installs its prompt
     store::MessageStore &messages; ///< on the GUI thread's own cache connection
     sync::SyncController &sync;
     sync::MessageActions &actions; ///< Delete and restore, as poplarctl does them

@@ -3,6 +3,7 @@
 
 #include "AccountDialog.h"
 #include "accounts/AccountStore.h"
+#include "accounts/PasswordProvider.h"
 #include "accounts/SecretStore.h"
 
 #include <QCoreApplication>
@@ -94,6 +95,7 @@ void SettingsDialog::addAccount()
 {
     auto *dialog = new AccountDialog(Account{}, this);
     dialog->setSecrets(&m_secrets);
+    dialog->setPasswords(m_passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { saveNew(dialog->account(), dialog->password()); });
@@ -107,6 +109,7 @@ void SettingsDialog::editAccount()
         return;
     auto *dialog = new AccountDialog(*account, this);
     dialog->setSecrets(&m_secrets);
+    dialog->setPasswords(m_passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { saveEdited(dialog->account(), dialog->password()); });
@@ -145,20 +148,26 @@ void SettingsDialog::saveNew(const Account &account, const QString &password)
     // As stored: the store fills in what was left empty (the name).
     Account added = m_accounts.account(id.value()).value_or(account);
     added.id = id.value();
-    if (!password.isEmpty())
-        storePassword(added, password);
+    keepPassword(added, password);
     reloadList(added.id);
     Q_EMIT accountsChanged();
 }
 
 void SettingsDialog::saveEdited(const Account &account, const QString &password)
 {
+    const std::optional<Account> before = m_accounts.account(account.id);
     if (Status s = m_accounts.update(account); !s) {
         showError(tr("Cannot Save Account"), s.error().message());
         return;
     }
-    if (!password.isEmpty())
-        storePassword(account, password);
+    if (before && before->passwordSource != account.passwordSource) {
+        // The old place no longer holds the password: nothing is left behind in it.
+        if (before->passwordSource == PasswordSource::Keychain)
+            m_secrets.remove(passwordKey(account.id), [](Status) {});
+        if (m_passwords)
+            m_passwords->forget(account.id);
+    }
+    keepPassword(account, password);
     reloadList(account.id);
     Q_EMIT accountsChanged();
 }
@@ -185,17 +194,39 @@ void SettingsDialog::confirmedRemove(const Account &account)
     Q_EMIT accountsChanged();
 }
 
+void SettingsDialog::keepPassword(const Account &account, const QString &password)
+{
+    if (password.isEmpty())
+        return;
+    switch (account.passwordSource) {
+    case PasswordSource::Keychain:
+        storePassword(account, password);
+        break;
+    case PasswordSource::Ask: // memory only, for this session
+        if (m_passwords)
+            m_passwords->remember(account.id, password);
+        break;
+    case PasswordSource::Command:
+        break;
+    }
+}
+
 void SettingsDialog::storePassword(const Account &account, const QString &password)
 {
     QPointer<SettingsDialog> self(this);
-    m_secrets.write(passwordKey(account.id), password, [self, account](Status s) {
-        if (self && !s)
-            self->showError(tr("Keychain"),
-                            tr("The account \"%1\" was saved, but its password could not be "
-                               "stored in the system keychain:\n%2\n\nPoplar will ask the "
-                               "keychain for it when checking mail; edit the account to try "
-                               "again.")
-                                .arg(account.name, s.error().message()));
+    m_secrets.write(passwordKey(account.id), password, [self, account, password](Status s) {
+        if (!self || s)
+            return;
+        // Not lost for this session, and said as it is: nothing is stored.
+        if (self->m_passwords)
+            self->m_passwords->remember(account.id, password);
+        self->showError(tr("Keychain"),
+                        tr("The account \"%1\" was saved, but the system keychain did not "
+                           "take its password:\n%2\n\nNothing is stored. Poplar keeps the "
+                           "password in memory until it quits and asks for it after that. "
+                           "Edit the account to choose \"Ask when checking mail\" or a "
+                           "password command instead.")
+                            .arg(account.name, s.error().message()));
     });
 }
 

@@ -10,6 +10,7 @@ class QPushButton;
 
 namespace poplar {
 class AccountStore;
+class PasswordProvider;
 class SecretStore;
 } // namespace poplar
 
@@ -26,6 +27,9 @@ class SettingsDialog : public QDialog {
 public:
     /// `accounts` and `secrets` must outlive the dialog.
     SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWidget *parent = nullptr);
+
+    /// The session's passwords: what an "ask" account's dialog typed is remembered there.
+    void setPasswords(PasswordProvider *passwords) { m_passwords = passwords; }
 
 public Q_SLOTS:
     void addAccount();
@@ -48,10 +52,12 @@ private:
     void saveEdited(const Account &account, const QString &password);
     void confirmedRemove(const Account &account);
     void storePassword(const Account &account, const QString &password);
+    void keepPassword(const Account &account, const QString &password);
     void showError(const QString &title, const QString &text);
 
     AccountStore &m_accounts;
     SecretStore &m_secrets;
+    PasswordProvider *m_passwords = nullptr;
     QListWidget *m_list = nullptr;
     QPushButton *m_add = nullptr;
     QPushButton *m_edit = nullptr;

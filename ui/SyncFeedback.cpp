@@ -106,10 +106,26 @@ void SyncFeedback::reportResult(const sync::SyncResult &result)
 
 void SyncFeedback::roundEnded()
 {
-    // As the list shows times: local, no seconds.
-    m_lastCheckLabel->setText(
-        QCoreApplication::translate("poplar::ui::MainWindow", "Last check %1")
-            .arg(MessageListModel::formatDate(QDateTime::currentDateTimeUtc())));
+    // As the list shows times: local, no seconds. A failed check says so, and when the last
+    // good one was.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!m_roundHadError) {
+        m_lastGoodCheck = now;
+        m_lastCheckLabel->setText(
+            QCoreApplication::translate("poplar::ui::MainWindow", "Last check %1")
+                .arg(MessageListModel::formatDate(now)));
+    } else if (m_lastGoodCheck.isValid()) {
+        m_lastCheckLabel->setText(
+            QCoreApplication::translate("poplar::ui::MainWindow",
+                                        "Check at %1 failed; last good check %2")
+                .arg(MessageListModel::formatDate(now),
+                     MessageListModel::formatDate(m_lastGoodCheck)));
+    } else {
+        m_lastCheckLabel->setText(
+            QCoreApplication::translate("poplar::ui::MainWindow",
+                                        "Check at %1 failed; no good check yet")
+                .arg(MessageListModel::formatDate(now)));
+    }
     if (m_roundLines.size() > 1) {
         // One line for the whole round; errors stay red.
         QStringList html;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -75,6 +76,7 @@ private:
     QSet<QString> m_completedRest;          ///< sessions that fetched the rest of one message
     QStringList m_roundLines;               ///< results of the syncs since the last idle
     bool m_roundHadError = false;
+    QDateTime m_lastGoodCheck;           ///< invalid until a round ends without an error
     QSet<QString> m_askingTrust;         ///< accounts whose certificate question is open
     QSet<QString> m_refusedCertificates; ///< fingerprints refused: not asked again this session
 };

@@ -141,7 +141,8 @@ int main(int argc, char *argv[])
     store::DeletionQueue deletions(cache->connection());
     sync::MessageActions actions(messages, deletions, accounts);
 
-    ui::MainWindow window(ui::Services{profile, accounts, secrets, messages, sync, actions});
+    ui::MainWindow window(
+        ui::Services{profile, accounts, secrets, passwords, messages, sync, actions});
     window.show();
     ui::TrayNotifier tray(&window, messages, sync);
     // Message files open in windows of their own, beside the main window, and are read as

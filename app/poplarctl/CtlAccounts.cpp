@@ -167,10 +167,19 @@ int accountAdd(const QString &profileDir, const QStringList &args)
             QCoreApplication::exec();
         if (!written || !*written) {
             (void)accounts.remove(id.value());
-            return fail(written ? written->error()
-                                : Error{Error::Code::Config,
-                                        QStringLiteral("The keychain did not answer"),
-                                        {}});
+            Error why =
+                written
+                    ? written->error()
+                    : Error{Error::Code::Config, QStringLiteral("The keychain did not answer"), {}};
+            // Say which choices there are, not only what failed.
+            why.detail +=
+                QLatin1Char('\n') +
+                QCoreApplication::translate(
+                    "poplarctl", "The account was not added. Without a working keychain, give "
+                                 "--password-command CMD (the first line CMD prints is the "
+                                 "password), or add the account in Poplar and choose \"Ask when "
+                                 "checking mail\".");
+            return fail(why);
         }
     }
     printOut(id.value() + QLatin1Char('\n'));

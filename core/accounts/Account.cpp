@@ -14,6 +14,12 @@ constexpr std::array securityNames{
     std::pair{Security::None, "none"},
 };
 
+constexpr std::array passwordSourceNames{
+    std::pair{PasswordSource::Keychain, "keychain"},
+    std::pair{PasswordSource::Ask, "ask"},
+    std::pair{PasswordSource::Command, "command"},
+};
+
 constexpr std::array authNames{
     std::pair{AuthMethod::Auto, "auto"},
     std::pair{AuthMethod::User, "user"},
@@ -67,6 +73,16 @@ QString authMethodToString(AuthMethod method)
 std::optional<AuthMethod> authMethodFromString(const QString &text)
 {
     return valueOf<AuthMethod>(authNames, text);
+}
+
+QString passwordSourceToString(PasswordSource source)
+{
+    return nameOf(passwordSourceNames, source);
+}
+
+std::optional<PasswordSource> passwordSourceFromString(const QString &text)
+{
+    return valueOf<PasswordSource>(passwordSourceNames, text);
 }
 
 quint16 defaultPort(Security security)

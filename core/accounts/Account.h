@@ -19,6 +19,7 @@ enum class Security {
 enum class PasswordSource {
     Keychain, ///< the system keychain (QtKeychain)
     Command,  ///< the first line printed by a shell command
+    Ask,      ///< asked for when checking mail, kept in memory for the session only
 };
 
 enum class AuthMethod {
@@ -62,6 +63,8 @@ struct Account {
 [[nodiscard]] std::optional<Security> securityFromString(const QString &text);
 [[nodiscard]] QString authMethodToString(AuthMethod method);
 [[nodiscard]] std::optional<AuthMethod> authMethodFromString(const QString &text);
+[[nodiscard]] QString passwordSourceToString(PasswordSource source);
+[[nodiscard]] std::optional<PasswordSource> passwordSourceFromString(const QString &text);
 /// The usual port for a security mode: 995 for TLS, 110 otherwise.
 [[nodiscard]] quint16 defaultPort(Security security);
 

@@ -28,9 +28,8 @@ Account readAccount(QSettings &s, const QString &id)
     a.port = quint16(s.value(keys::port, defaultPort(a.security)).toUInt());
     a.user = s.value(keys::user).toString();
     a.auth = authMethodFromString(s.value(keys::auth).toString()).value_or(AuthMethod::Auto);
-    a.passwordSource = s.value(keys::passwordSource).toString() == QLatin1String("command")
-                           ? PasswordSource::Command
-                           : PasswordSource::Keychain;
+    a.passwordSource = passwordSourceFromString(s.value(keys::passwordSource).toString())
+                           .value_or(PasswordSource::Keychain);
     a.passwordCommand = s.value(keys::passwordCommand).toString();
     a.leaveOnServer = s.value(keys::leaveOnServer, true).toBool();
     a.deleteFromServerOnLocalDelete = s.value(keys::deleteOnLocalDelete, true).toBool();
@@ -54,9 +53,7 @@ void writeAccount(QSettings &s, const Account &a)
     s.setValue(keys::security, securityToString(a.security));
     s.setValue(keys::user, a.user);
     s.setValue(keys::auth, authMethodToString(a.auth));
-    s.setValue(keys::passwordSource, a.passwordSource == PasswordSource::Command
-                                         ? QStringLiteral("command")
-                                         : QStringLiteral("keychain"));
+    s.setValue(keys::passwordSource, passwordSourceToString(a.passwordSource));
     s.setValue(keys::passwordCommand, a.passwordCommand);
     s.setValue(keys::leaveOnServer, a.leaveOnServer);
     s.setValue(keys::deleteOnLocalDelete, a.deleteFromServerOnLocalDelete);

@@ -3,6 +3,7 @@
 
 #include "accounts/SecretStore.h"
 
+#include <QPointer>
 #include <QProcess>
 #include <QTimer>
 
@@ -17,10 +18,67 @@ PasswordProvider::PasswordProvider(SecretStore &secrets, QObject *parent)
 
 void PasswordProvider::fetch(const Account &account, Callback done)
 {
-    if (account.passwordSource == PasswordSource::Command)
+    if (account.passwordSource == PasswordSource::Command) {
         runCommand(account.passwordCommand, std::move(done));
-    else
-        m_secrets.read(passwordKey(account.id), std::move(done));
+        return;
+    }
+    // Typed this session: for an "ask" account, or because the keychain failed earlier.
+    if (const auto it = m_session.constFind(account.id); it != m_session.cend()) {
+        done(*it);
+        return;
+    }
+    if (account.passwordSource == PasswordSource::Ask) {
+        ask(account, {}, std::move(done));
+        return;
+    }
+    QPointer<PasswordProvider> self(this);
+    m_secrets.read(passwordKey(account.id),
+                   [self, account, done = std::move(done)](Result<QString> password) mutable {
+                       if (password || !self)
+                           return done(std::move(password));
+                       self->ask(account, password.error().message(), std::move(done));
+                   });
+}
+
+void PasswordProvider::remember(const QString &accountId, const QString &password)
+{
+    m_session.insert(accountId, password);
+}
+
+void PasswordProvider::forget(const QString &accountId)
+{
+    m_session.remove(accountId);
+}
+
+void PasswordProvider::ask(const Account &account, const QString &reason, Callback done)
+{
+    if (!m_prompt) {
+        const QString why =
+            reason.isEmpty()
+                ? tr("The account \"%1\" asks for its password when checking mail, and "
+                     "nobody can be asked here.")
+                      .arg(account.name)
+                : tr("No password for the account \"%1\": %2.").arg(account.name, reason);
+        done(Error{Error::Code::Config,
+                   why + QLatin1Char(' ') +
+                       tr("Choose where its password comes from: the system keychain (when "
+                          "one runs: poplarctl account add --password-keychain), a password "
+                          "command (--password-command CMD), or \"Ask when checking mail\" "
+                          "in Poplar's account settings."),
+                   {}});
+        return;
+    }
+    QPointer<PasswordProvider> self(this);
+    m_prompt(account, reason,
+             [self, id = account.id, done = std::move(done)](std::optional<Answer> answer) {
+                 if (!answer || answer->password.isEmpty()) {
+                     done(Error{Error::Code::Cancelled, tr("No password was given"), {}});
+                     return;
+                 }
+                 if (self && answer->remember)
+                     self->remember(id, answer->password);
+                 done(answer->password);
+             });
 }
 
 void PasswordProvider::runCommand(const QString &command, Callback done)
@@ -43,43 +101,40 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
     };
 
     connect(timer, &QTimer::timeout, this, [answer, ms = m_commandTimeoutMs] {
-        answer(Error{
-            Error::Code::Config,
-            QStringLiteral("The password command did not finish within %1 seconds").arg(ms / 1000),
-            {}});
+        answer(Error{Error::Code::Config,
+                     tr("The password command did not finish within %1 seconds").arg(ms / 1000),
+                     {}});
     });
     connect(process, &QProcess::errorOccurred, this, [answer, process](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart) {
             answer(Error{Error::Code::Config,
-                         QStringLiteral("The password command could not start: %1")
-                             .arg(process->errorString()),
+                         tr("The password command could not start: %1").arg(process->errorString()),
                          {}});
         }
     });
-    connect(process, &QProcess::finished, this,
-            [answer, process](int exitCode, QProcess::ExitStatus status) {
-                if (status != QProcess::NormalExit || exitCode != 0) {
-                    // stderr is the user's own tool's words; the first line is enough.
-                    const QString why = QString::fromUtf8(
-                        process->readAllStandardError().split('\n').value(0).left(200));
-                    answer(Error{Error::Code::Config,
-                                 QStringLiteral("The password command failed (exit code %1)%2")
-                                     .arg(exitCode)
-                                     .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why),
-                                 {}});
-                    return;
-                }
-                QByteArray line = process->readAllStandardOutput().split('\n').value(0);
-                if (line.endsWith('\r'))
-                    line.chop(1);
-                if (line.isEmpty()) {
-                    answer(Error{Error::Code::Config,
-                                 QStringLiteral("The password command printed nothing"),
-                                 {}});
-                    return;
-                }
-                answer(QString::fromUtf8(line));
-            });
+    connect(
+        process, &QProcess::finished, this,
+        [answer, process](int exitCode, QProcess::ExitStatus status) {
+            if (status != QProcess::NormalExit || exitCode != 0) {
+                // stderr is the user's own tool's words; the first line is enough.
+                const QString why = QString::fromUtf8(
+                    process->readAllStandardError().split('\n').value(0).left(200));
+                answer(Error{Error::Code::Config,
+                             tr("The password command failed (exit code %1)%2")
+                                 .arg(exitCode)
+                                 .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why),
+                             {}});
+                return;
+            }
+            QByteArray line = process->readAllStandardOutput().split('\n').value(0);
+            if (line.endsWith('\r'))
+                line.chop(1);
+            if (line.isEmpty()) {
+                answer(Error{Error::Code::Config, tr("The password command printed nothing"), {}});
+                return;
+            }
+            answer(QString::fromUtf8(line));
+        });
     process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
     process->closeWriteChannel();
     timer->start(m_commandTimeoutMs);

@@ -4,34 +4,64 @@
 #include "accounts/Account.h"
 #include "util/Error.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace poplar {
 
 class SecretStore;
 
-/// Gets an account's password without blocking: from the keychain, or as the first line a
-/// password command prints (run with /bin/sh -c, bounded by a timeout).
+/// Gets an account's password without blocking: from the keychain, as the first line a
+/// password command prints (run with /bin/sh -c, bounded by a timeout), or from what the
+/// user typed this session (kept in memory only, never written anywhere). When the keychain
+/// has none or cannot be reached, or an "ask" account has none yet, it asks the user through
+/// the prompt the GUI installs; without one (poplarctl) the error says which choices there are.
 class PasswordProvider : public QObject {
     Q_OBJECT
 
 public:
     using Callback = std::function<void(Result<QString>)>;
 
+    /// What the user answered a prompt: the password, and whether to keep it for the session.
+    struct Answer {
+        QString password;
+        bool remember = true;
+    };
+    using AnswerCallback = std::function<void(std::optional<Answer>)>;
+    /// Asks the user for an account's password; `reason` says why (empty: the account asks
+    /// every session). Answers with nullopt when the user declines.
+    using Prompt =
+        std::function<void(const Account &account, const QString &reason, AnswerCallback)>;
+
     /// `secrets` must outlive this object.
     explicit PasswordProvider(SecretStore &secrets, QObject *parent = nullptr);
 
     void fetch(const Account &account, Callback done);
+    /// Runs a password command as fetch() would for an account that uses it.
+    void runCommand(const QString &command, Callback done);
+
+    /// Who asks the user; an empty prompt (the default) means nobody can.
+    void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
+    /// Keeps `password` in memory for the account until quit (or forget()).
+    void remember(const QString &accountId, const QString &password);
+    void forget(const QString &accountId);
+    [[nodiscard]] bool remembers(const QString &accountId) const
+    {
+        return m_session.contains(accountId);
+    }
 
     /// How long a password command may take (it may ask for a passphrase).
     void setCommandTimeout(int ms) { m_commandTimeoutMs = ms; }
 
 private:
-    void runCommand(const QString &command, Callback done);
+    void ask(const Account &account, const QString &reason, Callback done);
 
     SecretStore &m_secrets;
+    Prompt m_prompt;
+    QHash<QString, QString> m_session; ///< account id -> password typed this session
     int m_commandTimeoutMs = 120'000;
 };
 

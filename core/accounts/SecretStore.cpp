@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accounts/SecretStore.h"
 
+#include <QCoreApplication>
+
 #include <qt6keychain/keychain.h>
 
 namespace poplar {
@@ -12,11 +14,20 @@ const QString service = QStringLiteral("poplar");
 Error keychainError(const QKeychain::Job *job)
 {
     return {Error::Code::Config,
-            QStringLiteral("The system keychain failed: %1").arg(job->errorString()),
+            QCoreApplication::translate("poplar::SecretStore",
+                                        "The system keychain cannot be reached: %1")
+                .arg(job->errorString()),
             {}};
 }
 
 } // namespace
+
+void SecretStore::probe(WriteCallback done)
+{
+    read(QStringLiteral("poplar-probe"), [done = std::move(done)](Result<QString> answer) {
+        done(answer || isNotFound(answer.error()) ? Status{} : Status{answer.error()});
+    });
+}
 
 QString passwordKey(const QString &accountId)
 {
@@ -30,8 +41,10 @@ void KeychainSecretStore::read(const QString &key, ReadCallback done)
     QObject::connect(job, &QKeychain::Job::finished, [done = std::move(done)](QKeychain::Job *j) {
         auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(j);
         if (readJob->error() == QKeychain::EntryNotFound) {
-            done(Error{Error::Code::Config,
-                       QStringLiteral("No password is stored in the keychain for this account"),
+            done(Error{Error::Code::NotFound,
+                       QCoreApplication::translate(
+                           "poplar::SecretStore",
+                           "No password is stored in the system keychain for this account"),
                        {}});
         } else if (readJob->error() != QKeychain::NoError) {
             done(keychainError(readJob));

@@ -28,6 +28,9 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
     connect(m_worker, &SyncWorker::waitingForLogin, this, &SyncController::waitingForLogin);
     connect(m_worker, &SyncWorker::finished, this, [this](const SyncResult &result) {
         m_busy.remove(result.accountId);
+        // A password typed this session that the server refused is asked for again next time.
+        if (result.error && result.error->code == Error::Code::Auth)
+            m_passwords.forget(result.accountId);
         Q_EMIT finished(result);
     });
     m_thread.start();

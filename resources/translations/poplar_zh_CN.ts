@@ -79,6 +79,52 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::PasswordProvider</name>
+    <message>
+        <source>The account &quot;%1&quot; asks for its password when checking mail, and nobody can be asked here.</source>
+        <translation>账户“%1”设置为收取邮件时询问密码，但此处无法询问。</translation>
+    </message>
+    <message>
+        <source>No password for the account &quot;%1&quot;: %2.</source>
+        <translation>账户“%1”没有密码：%2。</translation>
+    </message>
+    <message>
+        <source>Choose where its password comes from: the system keychain (when one runs: poplarctl account add --password-keychain), a password command (--password-command CMD), or &quot;Ask when checking mail&quot; in Poplar&apos;s account settings.</source>
+        <translation>请选择密码的来源：系统钥匙串（需有钥匙串服务在运行：poplarctl account add --password-keychain）、密码命令（--password-command CMD），或在 Poplar 的账户设置中选择“收取邮件时询问”。</translation>
+    </message>
+    <message>
+        <source>No password was given</source>
+        <translation>未提供密码</translation>
+    </message>
+    <message>
+        <source>The password command did not finish within %1 seconds</source>
+        <translation>密码命令未在 %1 秒内结束</translation>
+    </message>
+    <message>
+        <source>The password command could not start: %1</source>
+        <translation>无法启动密码命令：%1</translation>
+    </message>
+    <message>
+        <source>The password command failed (exit code %1)%2</source>
+        <translation>密码命令执行失败（退出码 %1）%2</translation>
+    </message>
+    <message>
+        <source>The password command printed nothing</source>
+        <translation>密码命令没有任何输出</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::SecretStore</name>
+    <message>
+        <source>The system keychain cannot be reached: %1</source>
+        <translation>无法访问系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>No password is stored in the system keychain for this account</source>
+        <translation>系统钥匙串中没有保存此账户的密码</translation>
+    </message>
+</context>
+<context>
     <name>poplar::pop3::ConnectionTest</name>
     <message>
         <source>1 message (%1) waits on the server.</source>
@@ -160,10 +206,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Your password and mail will cross the network unencrypted.</source>
         <translation>您的密码和邮件将以未加密的形式在网络上传输。</translation>
-    </message>
-    <message>
-        <source>Given by a password command</source>
-        <translation>由密码命令提供</translation>
     </message>
     <message>
         <source>Unchanged</source>
@@ -312,6 +354,102 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>The certificate is trusted for this account; testing again.</source>
         <translation>已为此账户信任该证书，正在重新测试。</translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Ask when checking mail</source>
+        <translation>收取邮件时询问</translation>
+    </message>
+    <message>
+        <source>Password command</source>
+        <translation>密码命令</translation>
+    </message>
+    <message>
+        <source>Where Poplar finds the password when it checks mail. Poplar never writes a password into its own files.</source>
+        <translation>Poplar 收取邮件时从何处获取密码。Poplar 从不把密码写入自己的文件。</translation>
+    </message>
+    <message>
+        <source>pass show mail/pop</source>
+        <translation>pass show mail/pop</translation>
+    </message>
+    <message>
+        <source>Run with /bin/sh -c; its first line of output is the password</source>
+        <translation>通过 /bin/sh -c 运行；其输出的第一行即为密码</translation>
+    </message>
+    <message>
+        <source>Test Co&amp;mmand</source>
+        <translation>测试命令(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Run the command now and say whether it gave a password</source>
+        <translation>立即运行该命令，并显示它是否给出了密码</translation>
+    </message>
+    <message>
+        <source>Password &amp;kept in:</source>
+        <translation>密码保存位置(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Password c&amp;ommand:</source>
+        <translation>密码命令(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Nothing can be read from the system keychain now: it cannot be reached. Poplar asks for the password when checking mail.</source>
+        <translation>目前无法从系统钥匙串读取任何内容：无法访问钥匙串。Poplar 将在收取邮件时询问密码。</translation>
+    </message>
+    <message>
+        <source>The password is stored in the system keychain when you press OK.</source>
+        <translation>按“确定”后，密码将保存到系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>A password is stored in the system keychain. Leave the field empty to keep it.</source>
+        <translation>系统钥匙串中已保存密码。留空即可保留该密码。</translation>
+    </message>
+    <message>
+        <source>No password is stored in the system keychain. Type it here, or Poplar asks for it when checking mail.</source>
+        <translation>系统钥匙串中没有保存密码。请在此输入，否则 Poplar 将在收取邮件时询问。</translation>
+    </message>
+    <message>
+        <source>Not stored anywhere. Poplar remembers the password you typed until it quits.</source>
+        <translation>密码未保存在任何地方。Poplar 会记住您输入的密码，直到退出。</translation>
+    </message>
+    <message>
+        <source>Not stored anywhere. Poplar asks for the password when it first checks mail and keeps it in memory until it quits. A password typed here is used for this session.</source>
+        <translation>密码未保存在任何地方。Poplar 会在首次收取邮件时询问密码，并在退出前将其保存在内存中。在此输入的密码将用于本次会话。</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Not stored by Poplar: the command gives it each time mail is checked.</source>
+        <translation>Poplar 不保存密码：每次收取邮件时由该命令提供。</translation>
+    </message>
+    <message>
+        <source>Type a command first.</source>
+        <translation>请先输入命令。</translation>
+    </message>
+    <message>
+        <source>Running the command…</source>
+        <translation>正在运行命令…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The command gave a password (%n character(s)).</source>
+        <translation>
+            <numerusform>该命令给出了密码（%n 个字符）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password cannot be stored: the system keychain cannot be reached</source>
+        <translation>无法保存密码：无法访问系统钥匙串</translation>
+    </message>
+    <message>
+        <source>%1
+A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (kept in memory until Poplar quits) or a password command.</source>
+        <translation>%1
+密码无法保存在其中。请选择“收取邮件时询问”（在 Poplar 退出前保存在内存中）或密码命令。</translation>
     </message>
 </context>
 <context>
@@ -756,6 +894,14 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Last check %1</source>
         <translation>上次检查 %1</translation>
     </message>
+    <message>
+        <source>Check at %1 failed; last good check %2</source>
+        <translation>%1 的检查失败；上次成功检查于 %2</translation>
+    </message>
+    <message>
+        <source>Check at %1 failed; no good check yet</source>
+        <translation>%1 的检查失败；尚无成功的检查</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListModel</name>
@@ -1005,6 +1151,33 @@ Account: %2</source>
     </message>
 </context>
 <context>
+    <name>poplar::ui::PasswordPrompt</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Poplar needs the password of &lt;b&gt;%1&lt;/b&gt; on %2 to check the account &quot;%3&quot;.</source>
+        <translation>Poplar 需要 &lt;b&gt;%1&lt;/b&gt; 在 %2 上的密码，才能检查账户“%3”。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Remember for this session</source>
+        <translation>在本次会话中记住(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Kept in memory until Poplar quits; never written to disk</source>
+        <translation>在 Poplar 退出前保存在内存中；绝不写入磁盘</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::ProtocolLogDialog</name>
     <message>
         <source>Protocol Log</source>
@@ -1157,16 +1330,6 @@ Account: %2</source>
 %2</translation>
     </message>
     <message>
-        <source>The account &quot;%1&quot; was saved, but its password could not be stored in the system keychain:
-%2
-
-Poplar will ask the keychain for it when checking mail; edit the account to try again.</source>
-        <translation>账户“%1”已保存，但其密码无法存入系统钥匙串：
-%2
-
-Poplar 在检查邮件时会向钥匙串请求该密码；您可以编辑该账户以重试。</translation>
-    </message>
-    <message>
         <source>Move &amp;Up</source>
         <translation>上移(&amp;U)</translation>
     </message>
@@ -1177,6 +1340,16 @@ Poplar 在检查邮件时会向钥匙串请求该密码；您可以编辑该账�
     <message>
         <source>Cannot Move Account</source>
         <translation>无法移动账户</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; was saved, but the system keychain did not take its password:
+%2
+
+Nothing is stored. Poplar keeps the password in memory until it quits and asks for it after that. Edit the account to choose &quot;Ask when checking mail&quot; or a password command instead.</source>
+        <translation>账户“%1”已保存，但系统钥匙串未能保存其密码：
+%2
+
+密码未被保存。Poplar 会在退出前将密码保存在内存中，之后再次询问。可编辑该账户，改为选择“收取邮件时询问”或密码命令。</translation>
     </message>
 </context>
 <context>

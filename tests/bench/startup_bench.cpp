@@ -106,7 +106,7 @@ int measure(int argc, char **argv, const QString &dir)
     store::DeletionQueue deletions(db.value()->connection());
     sync::MessageActions actions(messages, deletions, accounts);
     ui::MainWindow window(
-        ui::Services{profile.value(), accounts, secrets, messages, sync, actions});
+        ui::Services{profile.value(), accounts, secrets, passwords, messages, sync, actions});
 
     struct PaintWatch : QObject {
         ui::MainWindow *window = nullptr;

@@ -79,8 +79,8 @@ protected:
 
     ui::MainWindow &makeWindow()
     {
-        m_window = std::make_unique<ui::MainWindow>(
-            ui::Services{*m_profile, *m_accounts, m_secrets, *m_store, *m_sync, *m_actions});
+        m_window = std::make_unique<ui::MainWindow>(ui::Services{
+            *m_profile, *m_accounts, m_secrets, *m_passwords, *m_store, *m_sync, *m_actions});
         m_window->show();
         return *m_window;
     }

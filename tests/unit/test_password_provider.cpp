@@ -69,4 +69,128 @@ TEST(PasswordProvider, HangingCommandTimesOut)
     EXPECT_TRUE(r->error().detail.contains(QStringLiteral("did not finish")));
 }
 
+/// A keychain that cannot be reached, as on a desktop without a Secret Service.
+class UnreachableSecrets final : public SecretStore {
+public:
+    void read(const QString &, ReadCallback done) override { done(unreachable()); }
+    void write(const QString &, const QString &, WriteCallback done) override
+    {
+        done(unreachable());
+    }
+    void remove(const QString &, WriteCallback done) override { done(unreachable()); }
+
+private:
+    static Error unreachable()
+    {
+        return {Error::Code::Config,
+                QStringLiteral("Failed to execute child process \"dbus-launch\""),
+                {}};
+    }
+};
+
+Account askingAccount(PasswordSource source)
+{
+    Account a;
+    a.id = QStringLiteral("a1");
+    a.name = QStringLiteral("Home");
+    a.passwordSource = source;
+    return a;
+}
+
+std::optional<Result<QString>> fetchNow(PasswordProvider &provider, const Account &account)
+{
+    std::optional<Result<QString>> got;
+    provider.fetch(account, [&](Result<QString> r) { got = std::move(r); });
+    return got; // the stores and prompts here answer at once
+}
+
+TEST(PasswordProvider, WithoutAPromptAnAskingAccountSaysWhichChoicesThereAre)
+{
+    UnreachableSecrets secrets;
+    PasswordProvider provider(secrets);
+    for (PasswordSource source : {PasswordSource::Ask, PasswordSource::Keychain}) {
+        auto r = fetchNow(provider, askingAccount(source));
+        ASSERT_TRUE(r.has_value());
+        ASSERT_FALSE(r->ok());
+        const QString text = r->error().message();
+        EXPECT_TRUE(text.contains(QStringLiteral("--password-command"))) << qPrintable(text);
+        EXPECT_TRUE(text.contains(QStringLiteral("Ask when checking mail"))) << qPrintable(text);
+    }
+    // The keychain's own words say why it is not an answer.
+    auto r = fetchNow(provider, askingAccount(PasswordSource::Keychain));
+    EXPECT_TRUE(r->error().message().contains(QStringLiteral("dbus-launch")));
+}
+
+TEST(PasswordProvider, AnUnreachableKeychainAsksAndARememberedAnswerIsNotAskedAgain)
+{
+    UnreachableSecrets secrets;
+    PasswordProvider provider(secrets);
+    int asked = 0;
+    QString reason;
+    provider.setPrompt([&](const Account &, const QString &why, auto answer) {
+        ++asked;
+        reason = why;
+        answer(PasswordProvider::Answer{QStringLiteral("typed-pw"), true});
+    });
+    const Account account = askingAccount(PasswordSource::Keychain);
+    auto first = fetchNow(provider, account);
+    ASSERT_TRUE(first.has_value() && first->ok());
+    EXPECT_EQ(first->value(), QStringLiteral("typed-pw"));
+    EXPECT_TRUE(reason.contains(QStringLiteral("dbus-launch")));
+    auto second = fetchNow(provider, account);
+    ASSERT_TRUE(second.has_value() && second->ok());
+    EXPECT_EQ(second->value(), QStringLiteral("typed-pw"));
+    EXPECT_EQ(asked, 1);
+    provider.forget(account.id);
+    (void)fetchNow(provider, account);
+    EXPECT_EQ(asked, 2);
+}
+
+TEST(PasswordProvider, AnAnswerNotRememberedIsAskedForAgainAndDecliningIsCancelled)
+{
+    UnreachableSecrets secrets;
+    PasswordProvider provider(secrets);
+    int asked = 0;
+    std::optional<PasswordProvider::Answer> next =
+        PasswordProvider::Answer{QStringLiteral("once"), false};
+    provider.setPrompt([&](const Account &, const QString &why, auto answer) {
+        ++asked;
+        EXPECT_TRUE(why.isEmpty()); // an "ask" account needs no reason
+        answer(next);
+    });
+    const Account account = askingAccount(PasswordSource::Ask);
+    auto first = fetchNow(provider, account);
+    ASSERT_TRUE(first.has_value() && first->ok());
+    EXPECT_EQ(first->value(), QStringLiteral("once"));
+    EXPECT_FALSE(provider.remembers(account.id));
+    next.reset();
+    auto declined = fetchNow(provider, account);
+    ASSERT_TRUE(declined.has_value());
+    ASSERT_FALSE(declined->ok());
+    EXPECT_EQ(declined->error().code, Error::Code::Cancelled);
+    EXPECT_EQ(asked, 2);
+}
+
+TEST(PasswordProvider, AProbeOfAnUnreachableKeychainFailsAndOfAnAnsweringOneSucceeds)
+{
+    UnreachableSecrets unreachable;
+    std::optional<Status> got;
+    unreachable.probe([&](Status s) { got = s; });
+    ASSERT_TRUE(got.has_value());
+    EXPECT_FALSE(got->ok());
+    class EmptySecrets final : public SecretStore {
+    public:
+        void read(const QString &, ReadCallback done) override
+        {
+            done(Error{Error::Code::NotFound, QStringLiteral("no such entry"), {}});
+        }
+        void write(const QString &, const QString &, WriteCallback done) override { done({}); }
+        void remove(const QString &, WriteCallback done) override { done({}); }
+    } empty; // "no such entry" is an answer: the keychain is there
+    got.reset();
+    empty.probe([&](Status s) { got = s; });
+    ASSERT_TRUE(got.has_value());
+    EXPECT_TRUE(got->ok());
+}
+
 } // namespace
