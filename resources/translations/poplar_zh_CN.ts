@@ -72,13 +72,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
-    <name>poplar::mime::BodyWalker</name>
-    <message>
-        <source>The HTML of this message is too large or too deeply nested to show; its source is shown as text.</source>
-        <translation>此邮件的 HTML 过大或嵌套过深，无法显示；现以文本形式显示其源代码。</translation>
-    </message>
-</context>
-<context>
     <name>poplar::PasswordProvider</name>
     <message>
         <source>The account &quot;%1&quot; asks for its password when checking mail, and nobody can be asked here.</source>
@@ -125,6 +118,13 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::mime::BodyWalker</name>
+    <message>
+        <source>The HTML of this message is too large or too deeply nested to show; its source is shown as text.</source>
+        <translation>此邮件的 HTML 过大或嵌套过深，无法显示；现以文本形式显示其源代码。</translation>
+    </message>
+</context>
+<context>
     <name>poplar::pop3::ConnectionTest</name>
     <message>
         <source>1 message (%1) waits on the server.</source>
@@ -167,6 +167,35 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Logged in to %1 with %2 over %3.</source>
         <translation>已使用 %2 登录 %1（%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::sync::AccountSync</name>
+    <message>
+        <source>The server allows one login every %1; the next check can run at %2</source>
+        <translation>服务器每 %1 只允许登录一次；下次检查可在 %2 进行</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1410,16 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the server allows the next login in 1 second…</source>
+        <translation>%1：服务器将在 1 秒后允许再次登录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the server allows the next login in %n seconds…</source>
+        <translation>
+            <numerusform>%1：服务器将在 %n 秒后允许再次登录…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
