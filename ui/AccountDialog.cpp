@@ -7,7 +7,7 @@
 #include "accounts/PasswordProvider.h"
 #include "accounts/ProviderPresets.h"
 #include "accounts/SecretStore.h"
-#include "pop3/ConnectionTest.h"
+#include "sync/SyncController.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +22,8 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace poplar::ui {
 
@@ -494,12 +496,16 @@ void AccountDialog::emailEdited(const QString &address)
     m_presetNote->setVisible(true);
 }
 
+AccountDialog::~AccountDialog()
+{
+    if (m_testId != 0 && m_sync)
+        m_sync->cancelTest(m_testId);
+}
+
 void AccountDialog::testConnection()
 {
-    if (m_test) { // a second click stops the test that runs
-        m_test->cancel();
-        m_test->deleteLater();
-        m_test = nullptr;
+    if (m_testId != 0) { // a second click stops the test that runs
+        m_sync->cancelTest(std::exchange(m_testId, 0));
         m_testButton->setText(tr("&Test Connection"));
         m_testResult->setVisible(false);
         return;
@@ -532,25 +538,30 @@ void AccountDialog::testConnection()
 
 void AccountDialog::runTest(const Account &account, const QString &password)
 {
-    m_test = new pop3::ConnectionTest(this);
-    pop3::Pop3Client::Options options;
-    options.connectTimeoutMs = 15'000; // someone is waiting in front of the dialog
-    options.replyTimeoutMs = 30'000;
-    connect(m_test, &pop3::ConnectionTest::succeeded, this, [this](const QString &summary) {
-        m_test->deleteLater();
-        m_test = nullptr;
-        m_testButton->setText(tr("&Test Connection"));
-        showTestResult(summary, true);
-    });
-    connect(m_test, &pop3::ConnectionTest::failed, this, [this, account](const Error &error) {
-        m_test->deleteLater();
-        m_test = nullptr;
-        m_testButton->setText(tr("&Test Connection"));
-        testFailed(account, error);
-    });
+    if (!m_sync) {
+        showTestResult(tr("Test Connection is not available here."), false);
+        return;
+    }
+    // On the sync thread: the handshake, certificate checks and login never run between
+    // this window's frames. Short timeouts: someone is waiting in front of the dialog.
+    m_testId = m_sync->testConnection(account, password, 15'000, 30'000);
+    if (!m_testConnected) {
+        m_testConnected = true;
+        connect(m_sync, &sync::SyncController::connectionTested, this,
+                [this](quint64 id, bool ok, const QString &summary, const Error &error) {
+                    if (id != m_testId)
+                        return; // another dialog's, or one stopped meanwhile
+                    m_testId = 0;
+                    m_testButton->setText(tr("&Test Connection"));
+                    if (ok)
+                        showTestResult(summary, true);
+                    else
+                        testFailed(m_testedAccount, error);
+                });
+    }
+    m_testedAccount = account;
     m_testButton->setText(tr("S&top Test"));
     showTestResult(tr("Connecting to %1…").arg(account.host), true);
-    m_test->start(account, password, options);
 }
 
 void AccountDialog::testFailed(const Account &tested, const Error &error)

@@ -18,8 +18,8 @@ class QSpinBox;
 namespace poplar {
 class PasswordProvider;
 class SecretStore;
-namespace pop3 {
-class ConnectionTest;
+namespace sync {
+class SyncController;
 }
 } // namespace poplar
 
@@ -41,6 +41,8 @@ class AccountDialog : public QDialog {
 public:
     /// An account with an empty id is a new one.
     explicit AccountDialog(const Account &account = {}, QWidget *parent = nullptr);
+    /// Stops a test that still runs.
+    ~AccountDialog() override;
 
     /// The account as edited (with the id it was given).
     [[nodiscard]] Account account() const;
@@ -52,6 +54,9 @@ public:
     /// this account's password); "Test Connection" finds the stored password there when none
     /// is typed. Without it, a password must be typed to test.
     void setSecrets(SecretStore *secrets);
+    /// The sync side that runs "Test Connection" (on its own thread, with the client a sync
+    /// uses); without one, the test cannot run.
+    void setSync(sync::SyncController *sync) { m_sync = sync; }
     /// What the running session remembers (an "ask" account's typed password). Optional.
     void setPasswords(PasswordProvider *passwords);
 
@@ -101,7 +106,10 @@ private:
     QLabel *m_presetNote = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;
-    pop3::ConnectionTest *m_test = nullptr;
+    sync::SyncController *m_sync = nullptr;
+    quint64 m_testId = 0;         ///< the test that runs on the sync side; 0 when none
+    Account m_testedAccount;      ///< what that test runs with (a certificate to trust is its)
+    bool m_testConnected = false; ///< connectionTested is connected
     SecretStore *m_secrets = nullptr;
     bool m_serverTouched = false; ///< the user typed a server: presets leave it alone
     bool m_userTouched = false;

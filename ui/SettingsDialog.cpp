@@ -95,6 +95,7 @@ void SettingsDialog::addAccount()
 {
     auto *dialog = new AccountDialog(Account{}, this);
     dialog->setSecrets(&m_secrets);
+    dialog->setSync(m_sync);
     dialog->setPasswords(m_passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
@@ -109,6 +110,7 @@ void SettingsDialog::editAccount()
         return;
     auto *dialog = new AccountDialog(*account, this);
     dialog->setSecrets(&m_secrets);
+    dialog->setSync(m_sync);
     dialog->setPasswords(m_passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,

@@ -14,6 +14,10 @@ class PasswordProvider;
 class SecretStore;
 } // namespace poplar
 
+namespace poplar::sync {
+class SyncController;
+}
+
 namespace poplar::ui {
 
 class AccountDialog;
@@ -30,6 +34,8 @@ public:
 
     /// The session's passwords: what an "ask" account's dialog typed is remembered there.
     void setPasswords(PasswordProvider *passwords) { m_passwords = passwords; }
+    /// Where the account dialogs run "Test Connection" (the sync thread).
+    void setSync(sync::SyncController *sync) { m_sync = sync; }
 
 public Q_SLOTS:
     void addAccount();
@@ -57,6 +63,7 @@ private:
 
     AccountStore &m_accounts;
     SecretStore &m_secrets;
+    sync::SyncController *m_sync = nullptr;
     PasswordProvider *m_passwords = nullptr;
     QListWidget *m_list = nullptr;
     QPushButton *m_add = nullptr;

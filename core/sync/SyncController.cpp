@@ -20,12 +20,19 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
     qRegisterMetaType<Account>();
     qRegisterMetaType<SyncResult>();
     qRegisterMetaType<QList<qint64>>();
+    qRegisterMetaType<Error>();
     m_thread.setObjectName(QStringLiteral("poplar-sync"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::progress, this, &SyncController::progress);
     connect(m_worker, &SyncWorker::messagesStored, this, &SyncController::messagesStored);
     connect(m_worker, &SyncWorker::waitingForLogin, this, &SyncController::waitingForLogin);
+    connect(m_worker, &SyncWorker::connectionTested, this,
+            [this](quint64 id, bool ok, const QString &summary, const Error &error) {
+                if (m_cancelledTests.remove(id))
+                    return; // cancelled after the worker had already answered
+                Q_EMIT connectionTested(id, ok, summary, error);
+            });
     connect(m_worker, &SyncWorker::finished, this, [this](const SyncResult &result) {
         m_busy.remove(result.accountId);
         // A password typed this session that the server refused is asked for again next time.
@@ -121,6 +128,27 @@ QByteArray SyncController::protocolLog(const QString &accountId) const
 void SyncController::indexPending()
 {
     QMetaObject::invokeMethod(m_worker, &SyncWorker::indexSoon, Qt::QueuedConnection);
+}
+
+quint64 SyncController::testConnection(const Account &account, const QString &password,
+                                       int connectTimeoutMs, int replyTimeoutMs)
+{
+    const quint64 id = ++m_nextTestId;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, id, account, password, connectTimeoutMs, replyTimeoutMs] {
+            worker->testConnection(id, account, password, connectTimeoutMs, replyTimeoutMs);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void SyncController::cancelTest(quint64 testId)
+{
+    m_cancelledTests.insert(testId);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, testId] { worker->cancelTest(testId); },
+        Qt::QueuedConnection);
 }
 
 void SyncController::cancel(const QString &accountId)

@@ -38,6 +38,12 @@ public:
     /// Replaces the clock the time-based policies use (tests). Takes effect for later syncs.
     void setClock(Clock clock);
     void cancel(const QString &accountId);
+    /// "Test Connection" on the sync thread, with the client a sync uses (so the two never
+    /// disagree on how to log in); connectionTested(id, ...) follows. Returns that id.
+    quint64 testConnection(const Account &account, const QString &password,
+                           int connectTimeoutMs = 15'000, int replyTimeoutMs = 30'000);
+    /// Stops test `testId`; no connectionTested follows.
+    void cancelTest(quint64 testId);
     [[nodiscard]] bool isSyncing(const QString &accountId) const
     {
         return m_busy.contains(accountId);
@@ -62,6 +68,9 @@ Q_SIGNALS:
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+    /// How test `testId` ended: `ok` with a summary in words, or the error.
+    void connectionTested(quint64 testId, bool ok, const QString &summary,
+                          const poplar::Error &error);
     /// Waiting out the server's LOGIN-DELAY before logging in: once a second.
     void waitingForLogin(const QString &accountId, int secondsLeft);
 
@@ -79,6 +88,8 @@ private:
     QSet<QString> m_busy;           ///< accounts fetching a password or syncing
     QSet<QString> m_fetchingPassword;
     bool m_forwardingLog = false; ///< the worker's protocol log is connected to ours
+    quint64 m_nextTestId = 0;
+    QSet<quint64> m_cancelledTests; ///< answers to drop
 };
 
 } // namespace poplar::sync

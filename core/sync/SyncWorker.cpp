@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/SyncWorker.h"
 
+#include "pop3/ConnectionTest.h"
 #include "store/Database.h"
 #include "sync/AccountSync.h"
 #include "sync/CacheWriter.h"
@@ -144,6 +145,37 @@ void SyncWorker::cancel(const QString &accountId)
     Q_ASSERT(QThread::currentThread() == thread());
     if (AccountSync *sync = m_running.value(accountId))
         sync->cancel();
+}
+
+void SyncWorker::testConnection(quint64 testId, const Account &account, const QString &password,
+                                int connectTimeoutMs, int replyTimeoutMs)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    auto *test = new pop3::ConnectionTest(this);
+    m_tests.insert(testId, test);
+    connect(test, &pop3::ConnectionTest::succeeded, this, [this, testId](const QString &summary) {
+        if (pop3::ConnectionTest *t = m_tests.take(testId))
+            t->deleteLater();
+        Q_EMIT connectionTested(testId, true, summary, Error{});
+    });
+    connect(test, &pop3::ConnectionTest::failed, this, [this, testId](const Error &error) {
+        if (pop3::ConnectionTest *t = m_tests.take(testId))
+            t->deleteLater();
+        Q_EMIT connectionTested(testId, false, QString(), error);
+    });
+    pop3::Pop3Client::Options options = m_options;
+    options.connectTimeoutMs = connectTimeoutMs;
+    options.replyTimeoutMs = replyTimeoutMs;
+    test->start(account, password, options);
+}
+
+void SyncWorker::cancelTest(quint64 testId)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (pop3::ConnectionTest *test = m_tests.take(testId)) {
+        test->cancel();
+        test->deleteLater();
+    }
 }
 
 void SyncWorker::indexSoon()

@@ -22,6 +22,13 @@ class Database;
 namespace poplar::sync {
 
 class AccountSync;
+} // namespace poplar::sync
+
+namespace poplar::pop3 {
+class ConnectionTest;
+} // namespace poplar::pop3
+
+namespace poplar::sync {
 class CacheWriter;
 
 /// The protocol lines of each account's last session, credentials already redacted by the
@@ -80,6 +87,13 @@ public Q_SLOTS:
     /// Downloads the whole of a headers-only message ("download the rest").
     void completeMessage(const poplar::Account &account, const QString &password, qint64 messageId);
     void cancel(const QString &accountId);
+    /// "Test Connection" for an account not necessarily saved yet: logs in with the same
+    /// client a sync uses, says how much mail waits, downloads and deletes nothing;
+    /// connectionTested(`testId`, ...) follows.
+    void testConnection(quint64 testId, const poplar::Account &account, const QString &password,
+                        int connectTimeoutMs, int replyTimeoutMs);
+    /// Stops that test at once; no connectionTested follows.
+    void cancelTest(quint64 testId);
     /// Indexes for search what is not indexed yet (an import, a sync killed before it).
     void indexSoon();
 
@@ -90,6 +104,9 @@ Q_SIGNALS:
     void messagesStored(const QString &accountId, const QList<qint64> &ids);
     void finished(const poplar::sync::SyncResult &result);
     void protocolLine(const QString &accountId, bool fromClient, const QByteArray &line);
+    /// How test `testId` ended: `ok` with a summary in words, or the error.
+    void connectionTested(quint64 testId, bool ok, const QString &summary,
+                          const poplar::Error &error);
     /// See AccountSync::waitingForLogin.
     void waitingForLogin(const QString &accountId, int secondsLeft);
 
@@ -104,6 +121,7 @@ private:
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<CacheWriter> m_writer; ///< commits downloads on its own thread
     QHash<QString, AccountSync *> m_running;
+    QHash<quint64, pop3::ConnectionTest *> m_tests;
     ProtocolLog *m_log = nullptr;
     bool m_indexing = false;
 };

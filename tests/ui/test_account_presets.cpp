@@ -4,7 +4,11 @@
 #include "AccountDialog.h"
 #include "CertificateDialog.h"
 #include "DovecotServer.h"
+#include "MemorySecretStore.h"
 #include "UiTestUtil.h"
+
+#include "accounts/PasswordProvider.h"
+#include "sync/SyncController.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -14,6 +18,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSslCertificate>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -124,12 +131,25 @@ protected:
         return result->text();
     }
 
+    /// A dialog whose Test Connection runs on this fixture's sync thread.
+    std::unique_ptr<AccountDialog> dialogFor(const Account &a)
+    {
+        auto dialog = std::make_unique<AccountDialog>(a);
+        dialog->setSync(&m_sync);
+        return dialog;
+    }
+
     test::DovecotServer m_server;
+    QTemporaryDir m_dir;
+    test::MemorySecretStore m_secrets;
+    PasswordProvider m_passwords{m_secrets};
+    sync::SyncController m_sync{m_dir.filePath(QStringLiteral("cache.sqlite")), m_passwords};
 };
 
 TEST_F(AccountDialogConnection, TestConnectionLogsInAndSaysHowMuchMailWaits)
 {
-    AccountDialog dialog(account(true));
+    auto owned = dialogFor(account(true));
+    AccountDialog &dialog = *owned;
     QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), m_server.password());
     const QString result = clickTestAndWait(dialog);
     EXPECT_TRUE(result.contains(QStringLiteral("Logged in to 127.0.0.1"))) << qPrintable(result);
@@ -138,7 +158,8 @@ TEST_F(AccountDialogConnection, TestConnectionLogsInAndSaysHowMuchMailWaits)
 
 TEST_F(AccountDialogConnection, AWrongPasswordIsSaidInWords)
 {
-    AccountDialog dialog(account(true));
+    auto owned = dialogFor(account(true));
+    AccountDialog &dialog = *owned;
     QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("wrong"));
     const QString result = clickTestAndWait(dialog);
     EXPECT_FALSE(result.contains(QStringLiteral("Logged in"))) << qPrintable(result);
@@ -149,7 +170,8 @@ TEST_F(AccountDialogConnection, AWrongPasswordIsSaidInWords)
 
 TEST_F(AccountDialogConnection, TrustingTheCertificatePinsItToTheAccount)
 {
-    AccountDialog dialog(account(false)); // the self-signed certificate is not trusted
+    auto owned = dialogFor(account(false)); // the self-signed certificate is not trusted
+    AccountDialog &dialog = *owned;
     QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), m_server.password());
     QString shownFingerprint;
     // The certificate dialog is modal: answer it from the event loop it runs.
@@ -181,6 +203,41 @@ TEST_F(AccountDialogConnection, TrustingTheCertificatePinsItToTheAccount)
         QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex());
     EXPECT_EQ(dialog.account().pinSha256, expected);
     EXPECT_EQ(shownFingerprint, CertificateDialog::formatFingerprint(expected));
+}
+
+TEST_F(AccountDialogConnection, AServerThatNeverAnswersLeavesTheDialogResponsiveAndStopWorks)
+{
+    // A server that accepts and then says nothing: the test waits on the sync thread, and
+    // the dialog goes on answering its user; Stop ends the test there.
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> accepted;
+    int dropped = 0;
+    QObject::connect(&silent, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket *s = silent.nextPendingConnection()) {
+            accepted.append(s);
+            QObject::connect(s, &QTcpSocket::disconnected, [&dropped] { ++dropped; });
+        }
+    });
+    Account a = account(true);
+    a.port = silent.serverPort();
+    auto owned = dialogFor(a);
+    AccountDialog &dialog = *owned;
+    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("pw"));
+    auto *button = child<QPushButton>(dialog, "testButton");
+    QTest::mouseClick(button, Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return !accepted.isEmpty(); }, 10000));
+    // The dialog still takes input while the server is silent.
+    auto *user = child<QLineEdit>(dialog, "userEdit");
+    user->clear();
+    QTest::keyClicks(user, QStringLiteral("typed-meanwhile"));
+    EXPECT_EQ(user->text(), QStringLiteral("typed-meanwhile"));
+    EXPECT_TRUE(
+        child<QLabel>(dialog, "testResult")->text().startsWith(QStringLiteral("Connecting")));
+    QTest::mouseClick(button, Qt::LeftButton); // Stop
+    EXPECT_TRUE(waitUntil([&] { return dropped == 1; }, 10000))
+        << "the sync side dropped the connection";
+    EXPECT_FALSE(child<QLabel>(dialog, "testResult")->isVisible());
 }
 
 TEST(CertificateDialogTest, RefusingIsTheDefaultAndTheFactsAreShown)
