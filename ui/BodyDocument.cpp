@@ -81,9 +81,14 @@ BodyDocument::Resolver inlineImageResolver(const QHash<QString, mime::InlineReso
         }
         if (bytes.isEmpty())
             return {};
-        const QImage image = decoder->decode(bytes, declaredType);
-        if (image.isNull())
-            return {};
+        QImage image = decoder->decode(bytes, declaredType);
+        if (image.isNull()) {
+            // Refused (not an allowed raster, or over the message's budget): answered here,
+            // so the document keeps it, and the GUI thread's resolver never decodes it again
+            // with a budget of its own.
+            image = QImage(1, 1, QImage::Format_ARGB32);
+            image.fill(Qt::transparent);
+        }
         return image;
     };
 }

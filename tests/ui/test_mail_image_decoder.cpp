@@ -297,6 +297,50 @@ TEST_F(MailImagesInTheViewer, HugeInlinePngIsShownScaled)
     EXPECT_GT(shown.width(), 1);
 }
 
+TEST_F(MailImagesInTheViewer, ImagesOverTheBudgetAreNotDecodedAgainOnTheGuiThread)
+{
+    // Four images of maxPixels each: the message's budget holds two. The others must stay
+    // refused, not be decoded afresh on the GUI thread when the layout asks for them.
+    QImage large(2896, 2896, QImage::Format_RGB32);
+    large.fill(Qt::blue);
+    const QByteArray png = encoded(large, "PNG").toBase64();
+    QByteArray html = "<p>";
+    QByteArray parts;
+    for (int i = 0; i < 4; ++i) {
+        const QByteArray cid = "img" + QByteArray::number(i) + "@x";
+        html += "<img src=\"cid:" + cid + "\">";
+        parts += "--r\r\nContent-Type: image/png\r\nContent-ID: <" + cid +
+                 ">\r\nContent-Transfer-Encoding: base64\r\n\r\n" + png + "\r\n";
+    }
+    const QByteArray raw = "From: a@example.org\r\nSubject: Four\r\nMIME-Version: 1.0\r\n"
+                           "Content-Type: multipart/related; boundary=\"r\"\r\n\r\n--r\r\n"
+                           "Content-Type: text/html; charset=utf-8\r\n\r\n" +
+                           html + "</p>\r\n" + parts + "--r--\r\n";
+    MessageView view;
+    view.resize(900, 700);
+    view.show();
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(1, raw);
+    ASSERT_TRUE(poplar::test::waitUntil([&] { return rendered.count() >= 1; }));
+    auto *body = view.findChild<QTextBrowser *>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    qint64 shownBytes = 0;
+    int shown = 0;
+    for (int i = 0; i < 4; ++i) {
+        const QUrl url(QStringLiteral("cid:img%1@x").arg(i));
+        const QImage image =
+            body->document()->resource(QTextDocument::ImageResource, url).value<QImage>();
+        if (!isPlaceholder(image)) {
+            ++shown;
+            shownBytes += image.sizeInBytes();
+        }
+    }
+    EXPECT_GE(shown, 1);
+    EXPECT_LT(shown, 4);
+    EXPECT_LE(shownBytes, MailImageDecoder::maxBytesPerMessage);
+    EXPECT_EQ(view.imageDecoder().decodedBytes(), 0) << "decoded again on the GUI thread";
+}
+
 TEST_F(MailImagesInTheViewer, TheDocumentNeverFallsBackToLocalFilesOrDataUrls)
 {
     // What the layout asks for goes through QTextDocument::resource; when the browser
