@@ -2,6 +2,7 @@
 #include "MessageRowText.h"
 
 #include "MessageListModel.h"
+#include "ThemedIcon.h"
 
 #include "mime/TextLimits.h"
 
@@ -85,11 +86,9 @@ QVariant MessageRowText::decoration(const MessageSummary &s, int column)
 {
     // The marks Thunderbird users look for.
     if (column == MessageListModel::FromColumn && s.flagged)
-        return QIcon::fromTheme(QStringLiteral("starred"),
-                                QIcon::fromTheme(QStringLiteral("emblem-important")));
+        return themedIcon({QStringLiteral("starred"), QStringLiteral("emblem-important")});
     if (column == MessageListModel::SubjectColumn && s.hasAttachments)
-        return QIcon::fromTheme(QStringLiteral("mail-attachment"),
-                                QIcon::fromTheme(QStringLiteral("document-attach")));
+        return themedIcon({QStringLiteral("mail-attachment"), QStringLiteral("document-attach")});
     return {};
 }
 

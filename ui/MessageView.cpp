@@ -3,6 +3,7 @@
 
 #include "BodyDocument.h"
 #include "PlainToolTip.h"
+#include "ThemedIcon.h"
 
 #include "mime/AttachmentFiles.h"
 #include "mime/BodyResources.h"
@@ -117,7 +118,7 @@ QToolButton *toolButton(const QString &objectName, const QString &text, const ch
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
     button->setText(text);
-    button->setIcon(QIcon::fromTheme(QLatin1String(icon)));
+    button->setIcon(themedIcon({QLatin1String(icon)}));
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     return button;
 }
@@ -519,8 +520,8 @@ void MessageView::showAttachments()
         item->setText(1, sizeText(a.size));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         const QMimeType type = mimes.mimeTypeForName(a.mimeType);
-        item->setIcon(0,
-                      QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName())));
+        item->setIcon(0, themedIcon({type.iconName(), type.genericIconName(),
+                                     QStringLiteral("text-x-generic")}));
         // The name and the type are the sender's words: as text, never as HTML.
         item->setToolTip(0, plainToolTip(tr("%1\n%2").arg(item->text(0), a.mimeType)));
     }
