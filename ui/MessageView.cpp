@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBoundaryFinder>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
@@ -121,6 +122,31 @@ QToolButton *toolButton(const QString &objectName, const QString &text, const ch
     button->setIcon(themedIcon({QLatin1String(icon)}));
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     return button;
+}
+
+/// The text with a zero-width space every few characters inside long runs without a space
+/// (a file name, a URL, run-together words), so a word-wrapping label can break them instead
+/// of cutting them off at its edge. Breaks fall between grapheme clusters only.
+QString breakableText(const QString &text)
+{
+    constexpr int longestRun = 24;
+    QString out;
+    out.reserve(text.size() + text.size() / longestRun);
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype start = 0;
+    int run = 0;
+    for (qsizetype end = graphemes.toNextBoundary(); end > 0; end = graphemes.toNextBoundary()) {
+        const QStringView cluster = QStringView(text).mid(start, end - start);
+        if (cluster.front().isSpace()) {
+            run = 0;
+        } else if (++run > longestRun) {
+            out += QChar(0x200B);
+            run = 1;
+        }
+        out += cluster;
+        start = end;
+    }
+    return out;
 }
 
 QString sizeText(qint64 size)
@@ -426,6 +452,7 @@ void MessageView::clear()
     m_resources->reset({}, false);
     m_images.reset();
     m_decoded.clear();
+    m_subjectText.clear();
     for (QLabel *label : {m_subject, m_from, m_to, m_cc, m_date, m_notice, m_linkTarget})
         label->clear();
     m_attachmentList->clear();
@@ -436,7 +463,7 @@ void MessageView::clear()
 
 QString MessageView::subjectText() const
 {
-    return m_subject->text();
+    return m_subjectText;
 }
 
 QString MessageView::bodyText() const
@@ -473,7 +500,8 @@ void MessageView::display(const mime::RenderedMessage &message, std::unique_ptr<
     m_images.reset();
     m_decoded.clear();
     const mime::MessageHeaders &h = message.headers;
-    m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(h.subject));
+    m_subjectText = h.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(h.subject);
+    m_subject->setText(breakableText(m_subjectText));
     m_from->setText(h.from.display());
     m_to->setText(joinAddresses(h.to));
     m_cc->setText(joinAddresses(h.cc));

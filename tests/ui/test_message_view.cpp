@@ -104,3 +104,55 @@ TEST(MessageViewTest, ListsAttachmentNames)
 }
 
 } // namespace
+
+// Issue 15, rough edge 5: a long subject wraps in the header instead of being cut off.
+TEST(MessageViewTest, LongSubjectWrapsInANarrowView)
+{
+    QString subject;
+    while (subject.size() < 300)
+        subject += QStringLiteral("Quarterly planning notes ");
+    subject.truncate(299);
+    subject += QLatin1Char('.');
+    MessageView view;
+    view.resize(360, 600);
+    view.show();
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(3, test::rfc5322(subject, QStringLiteral("Ann <ann@example.org>"), noon(),
+                                      QStringLiteral("Body.")));
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    auto *label = view.findChild<QLabel *>(QStringLiteral("subjectLabel"));
+    ASSERT_NE(label, nullptr);
+    ASSERT_EQ(label->text(), subject) << qPrintable(label->text());
+    EXPECT_TRUE(label->wordWrap());
+    ASSERT_TRUE(
+        test::waitUntil([&] { return label->height() > 2 * label->fontMetrics().lineSpacing(); }));
+    // Every line of it fits: the label is as tall as its text at its width, and within view.
+    EXPECT_GE(label->height(), label->heightForWidth(label->width()));
+    EXPECT_LE(label->width(), view.width());
+    EXPECT_LE(label->mapTo(&view, QPoint(0, label->height())).y(), view.height());
+}
+
+// A subject with no spaces to break at (a long file name, a URL, run-together words) wraps too.
+TEST(MessageViewTest, UnbrokenSubjectWrapsInANarrowView)
+{
+    const QString subject =
+        QStringLiteral("Invoice_") + QString(292, QLatin1Char('x')) + QStringLiteral("_end.pdf");
+    MessageView view;
+    view.resize(360, 600);
+    view.show();
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(3, test::rfc5322(subject, QStringLiteral("Ann <ann@example.org>"), noon(),
+                                      QStringLiteral("Body.")));
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    auto *label = view.findChild<QLabel *>(QStringLiteral("subjectLabel"));
+    ASSERT_NE(label, nullptr);
+    EXPECT_EQ(view.subjectText(), subject);
+    ASSERT_TRUE(
+        test::waitUntil([&] { return label->height() > 2 * label->fontMetrics().lineSpacing(); }));
+    // No line is wider than the label, and the words it shows are the subject's.
+    const QRect lines = label->fontMetrics().boundingRect(QRect(0, 0, label->width(), 100000),
+                                                          Qt::TextWordWrap, label->text());
+    EXPECT_LE(lines.width(), label->width());
+    EXPECT_GE(label->height(), lines.height());
+    EXPECT_EQ(QString(label->text()).remove(QChar(0x200B)), subject);
+}
