@@ -5,6 +5,7 @@
 #include "ThemedIcon.h"
 
 #include "mime/TextLimits.h"
+#include "util/DataSize.h"
 
 #include <QIcon>
 #include <QLocale>
@@ -54,7 +55,7 @@ QVariant MessageRowText::display(const MessageSummary &s, int column)
     case MessageListModel::DateColumn:
         return formatDate(s.date);
     case MessageListModel::SizeColumn:
-        return QLocale().formattedDataSize(s.size, 0, QLocale::DataSizeTraditionalFormat);
+        return dataSizeText(s.size);
     default:
         return {};
     }

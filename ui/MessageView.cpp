@@ -11,6 +11,7 @@
 #include "mime/MessageRenderer.h"
 #include "mime/SenderAuthentication.h"
 #include "mime/TextLimits.h"
+#include "util/DataSize.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -151,7 +152,7 @@ QString breakableText(const QString &text)
 
 QString sizeText(qint64 size)
 {
-    return QLocale().formattedDataSize(size, 0, QLocale::DataSizeTraditionalFormat);
+    return dataSizeText(size);
 }
 
 } // namespace
