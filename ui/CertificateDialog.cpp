@@ -43,6 +43,7 @@ CertificateDialog::CertificateDialog(const QString &host, const CertificateInfo 
                                     .arg(host.toHtmlEscaped(), problems.toHtmlEscaped()),
                                 this);
     headline->setWordWrap(true);
+    headline->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     headline->setObjectName(QStringLiteral("certificateHeadline"));
     auto *advice = new QLabel(
         tr("Someone may be pretending to be the server. Trust this certificate only if you "
@@ -50,6 +51,8 @@ CertificateDialog::CertificateDialog(const QString &host, const CertificateInfo 
            "your provider or administrator gave you."),
         this);
     advice->setWordWrap(true);
+    advice->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    advice->setObjectName(QStringLiteral("certificateAdvice"));
 
     const QLocale locale;
     auto *facts = new QFormLayout;
@@ -62,7 +65,14 @@ CertificateDialog::CertificateDialog(const QString &host, const CertificateInfo 
                 .arg(locale.toString(certificate.notBefore.toLocalTime(), QLocale::ShortFormat),
                      locale.toString(certificate.notAfter.toLocalTime(), QLocale::ShortFormat)),
             this));
-    QLabel *fingerprint = selectable(formatFingerprint(certificate.sha256), this);
+    // Two lines of 16 pairs: on one line the 32 pairs make the dialog wider than a screen
+    // half and squeeze the caption; the halves are also easier to compare by eye.
+    const QString pairs = formatFingerprint(certificate.sha256);
+    constexpr qsizetype firstLine = 16 * 3 - 1; // "AB:" per pair, no colon at the break
+    QLabel *fingerprint = selectable(pairs, this);
+    if (pairs.size() > firstLine + 1)
+        fingerprint->setText(pairs.left(firstLine).toHtmlEscaped() + QStringLiteral("<br>") +
+                             pairs.mid(firstLine + 1).toHtmlEscaped());
     fingerprint->setObjectName(QStringLiteral("fingerprintLabel"));
     fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     facts->addRow(tr("SHA-256 fingerprint:"), fingerprint);
@@ -80,6 +90,9 @@ CertificateDialog::CertificateDialog(const QString &host, const CertificateInfo 
     text->addWidget(headline);
     text->addWidget(advice);
     text->addLayout(facts);
+    // Height the dialog is given beyond what it says goes below the facts: without this the
+    // word-wrapped headline took it and showed as a large gap under the title.
+    text->addStretch(1);
     auto *top = new QHBoxLayout;
     top->addWidget(icon);
     top->addLayout(text, 1);

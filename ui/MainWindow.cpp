@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "FolderTree.h"
+#include "HelpActions.h"
 #include "MailActions.h"
 #include "MailCheck.h"
 #include "MailTransfer.h"
@@ -138,6 +139,8 @@ void MainWindow::createActions()
         m_searchBar->selectAll();
     });
 
+    m_help = new HelpActions(m_services.profile, this);
+
     m_protocolLogAction = new QAction(tr("&Protocol Log…"), this);
     m_protocolLogAction->setObjectName(QStringLiteral("protocolLogAction"));
     m_protocolLogAction->setToolTip(
@@ -185,7 +188,10 @@ void MainWindow::createMenus()
     message->addAction(m_reading->nextUnreadAction());
     message->addAction(m_reading->previousUnreadAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_help->gettingStartedAction());
     help->addAction(m_protocolLogAction);
+    help->addSeparator();
+    help->addAction(m_help->aboutAction());
 
     QToolBar *toolBar = addToolBar(tr("Main Toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));

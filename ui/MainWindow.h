@@ -21,6 +21,7 @@ struct SyncResult;
 namespace poplar::ui {
 
 class FolderTree;
+class HelpActions;
 class MailActions;
 class MailCheck;
 class MailTransfer;
@@ -54,6 +55,7 @@ public:
     [[nodiscard]] QAction *deleteAction() const;
     [[nodiscard]] QAction *findAction() const { return m_findAction; }
     [[nodiscard]] QAction *protocolLogAction() const { return m_protocolLogAction; }
+    [[nodiscard]] HelpActions *helpActions() const { return m_help; }
     [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
     [[nodiscard]] SearchController *search() const { return m_search; }
     [[nodiscard]] SyncProgressPanel *syncPanel() const;
@@ -129,6 +131,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_protocolLogAction = nullptr;
+    HelpActions *m_help = nullptr;
 };
 
 } // namespace poplar::ui

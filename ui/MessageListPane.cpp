@@ -4,6 +4,8 @@
 #include "MessageListModel.h"
 #include "SearchBar.h"
 
+#include "util/DataSize.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QHeaderView>
@@ -126,14 +128,11 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
         MessageListModel::formatDate(QDateTime(QDate(2000, 12, 28), QTime(23, 58)).toUTC());
     header->resizeSection(MessageListModel::DateColumn,
                           boldMetrics.horizontalAdvance(longestDate) + 24);
-    // The widest size text is "999 bytes" in English (more than "999 MB"), other words in
-    // other languages: measure both.
-    const QLocale locale;
-    const int widestSize = std::max(
-        boldMetrics.horizontalAdvance(
-            locale.formattedDataSize(999, 0, QLocale::DataSizeTraditionalFormat)),
-        boldMetrics.horizontalAdvance(
-            locale.formattedDataSize(999LL << 20, 0, QLocale::DataSizeTraditionalFormat)));
+    // The widest size text is "999 bytes" or "999.9 MB" in English, other words in other
+    // languages: measure both.
+    const int widestSize =
+        std::max(boldMetrics.horizontalAdvance(dataSizeText(999)),
+                 boldMetrics.horizontalAdvance(dataSizeText((999LL << 20) + (900LL << 10))));
     header->resizeSection(MessageListModel::SizeColumn, widestSize + 24);
     header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->setItemDelegateForColumn(MessageListModel::SubjectColumn,

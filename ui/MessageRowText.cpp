@@ -2,8 +2,10 @@
 #include "MessageRowText.h"
 
 #include "MessageListModel.h"
+#include "ThemedIcon.h"
 
 #include "mime/TextLimits.h"
+#include "util/DataSize.h"
 
 #include <QIcon>
 #include <QLocale>
@@ -53,7 +55,7 @@ QVariant MessageRowText::display(const MessageSummary &s, int column)
     case MessageListModel::DateColumn:
         return formatDate(s.date);
     case MessageListModel::SizeColumn:
-        return QLocale().formattedDataSize(s.size, 0, QLocale::DataSizeTraditionalFormat);
+        return dataSizeText(s.size);
     default:
         return {};
     }
@@ -85,11 +87,9 @@ QVariant MessageRowText::decoration(const MessageSummary &s, int column)
 {
     // The marks Thunderbird users look for.
     if (column == MessageListModel::FromColumn && s.flagged)
-        return QIcon::fromTheme(QStringLiteral("starred"),
-                                QIcon::fromTheme(QStringLiteral("emblem-important")));
+        return themedIcon({QStringLiteral("starred"), QStringLiteral("emblem-important")});
     if (column == MessageListModel::SubjectColumn && s.hasAttachments)
-        return QIcon::fromTheme(QStringLiteral("mail-attachment"),
-                                QIcon::fromTheme(QStringLiteral("document-attach")));
+        return themedIcon({QStringLiteral("mail-attachment"), QStringLiteral("document-attach")});
     return {};
 }
 

@@ -3,6 +3,7 @@
 
 #include "BodyDocument.h"
 #include "PlainToolTip.h"
+#include "ThemedIcon.h"
 
 #include "mime/AttachmentFiles.h"
 #include "mime/BodyResources.h"
@@ -10,6 +11,7 @@
 #include "mime/MessageRenderer.h"
 #include "mime/SenderAuthentication.h"
 #include "mime/TextLimits.h"
+#include "util/DataSize.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -31,6 +33,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBoundaryFinder>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
@@ -117,14 +120,39 @@ QToolButton *toolButton(const QString &objectName, const QString &text, const ch
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
     button->setText(text);
-    button->setIcon(QIcon::fromTheme(QLatin1String(icon)));
+    button->setIcon(themedIcon({QLatin1String(icon)}));
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     return button;
 }
 
+/// The text with a zero-width space every few characters inside long runs without a space
+/// (a file name, a URL, run-together words), so a word-wrapping label can break them instead
+/// of cutting them off at its edge. Breaks fall between grapheme clusters only.
+QString breakableText(const QString &text)
+{
+    constexpr int longestRun = 24;
+    QString out;
+    out.reserve(text.size() + text.size() / longestRun);
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype start = 0;
+    int run = 0;
+    for (qsizetype end = graphemes.toNextBoundary(); end > 0; end = graphemes.toNextBoundary()) {
+        const QStringView cluster = QStringView(text).mid(start, end - start);
+        if (cluster.front().isSpace()) {
+            run = 0;
+        } else if (++run > longestRun) {
+            out += QChar(0x200B);
+            run = 1;
+        }
+        out += cluster;
+        start = end;
+    }
+    return out;
+}
+
 QString sizeText(qint64 size)
 {
-    return QLocale().formattedDataSize(size, 0, QLocale::DataSizeTraditionalFormat);
+    return dataSizeText(size);
 }
 
 } // namespace
@@ -425,6 +453,7 @@ void MessageView::clear()
     m_resources->reset({}, false);
     m_images.reset();
     m_decoded.clear();
+    m_subjectText.clear();
     for (QLabel *label : {m_subject, m_from, m_to, m_cc, m_date, m_notice, m_linkTarget})
         label->clear();
     m_attachmentList->clear();
@@ -435,7 +464,7 @@ void MessageView::clear()
 
 QString MessageView::subjectText() const
 {
-    return m_subject->text();
+    return m_subjectText;
 }
 
 QString MessageView::bodyText() const
@@ -472,7 +501,8 @@ void MessageView::display(const mime::RenderedMessage &message, std::unique_ptr<
     m_images.reset();
     m_decoded.clear();
     const mime::MessageHeaders &h = message.headers;
-    m_subject->setText(h.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(h.subject));
+    m_subjectText = h.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(h.subject);
+    m_subject->setText(breakableText(m_subjectText));
     m_from->setText(h.from.display());
     m_to->setText(joinAddresses(h.to));
     m_cc->setText(joinAddresses(h.cc));
@@ -519,8 +549,8 @@ void MessageView::showAttachments()
         item->setText(1, sizeText(a.size));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         const QMimeType type = mimes.mimeTypeForName(a.mimeType);
-        item->setIcon(0,
-                      QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName())));
+        item->setIcon(0, themedIcon({type.iconName(), type.genericIconName(),
+                                     QStringLiteral("text-x-generic")}));
         // The name and the type are the sender's words: as text, never as HTML.
         item->setToolTip(0, plainToolTip(tr("%1\n%2").arg(item->text(0), a.mimeType)));
     }

@@ -134,6 +134,7 @@ private:
 
     QWidget *m_header = nullptr;
     QLabel *m_subject = nullptr;
+    QString m_subjectText; // as shown, without the break hints the label carries
     QLabel *m_from = nullptr;
     QLabel *m_toCaption = nullptr;
     QLabel *m_to = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncProgressPanel.h"
 
+#include "util/DataSize.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -35,8 +37,7 @@ QString SyncProgressPanel::progressText(int done, int total, qint64 bytesDone, q
     if (bytesTotal <= 0)
         return messages;
     return tr("%1 of %2, %3")
-        .arg(locale.formattedDataSize(bytesDone, 1, QLocale::DataSizeTraditionalFormat),
-             locale.formattedDataSize(bytesTotal, 1, QLocale::DataSizeTraditionalFormat), messages);
+        .arg(dataSizeText(bytesDone, locale), dataSizeText(bytesTotal, locale), messages);
 }
 
 void SyncProgressPanel::accountStarted(const QString &accountId, const QString &name)

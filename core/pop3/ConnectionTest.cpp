@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3/ConnectionTest.h"
 
+#include "util/DataSize.h"
+
 #include <QLocale>
 
 namespace poplar::pop3 {
@@ -45,7 +47,7 @@ void ConnectionTest::onLoggedIn()
             sentences.append((count == 1
                                   ? tr("1 message (%1) waits on the server.")
                                   : tr("%n messages (%1) wait on the server.", nullptr, int(count)))
-                                 .arg(QLocale().formattedDataSize(bytes)));
+                                 .arg(dataSizeText(bytes)));
         }
         const Capabilities &caps = m_client->capabilities();
         if (caps.expireDays == 0) {

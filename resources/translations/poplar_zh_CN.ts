@@ -556,6 +556,41 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     </message>
 </context>
 <context>
+    <name>poplar::ui::HelpActions</name>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The first steps with Poplar, in a few sentences</source>
+        <translation>用几句话介绍 Poplar 的入门步骤</translation>
+    </message>
+    <message>
+        <source>&amp;About Poplar</source>
+        <translation>关于 Poplar(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Poplar&apos;s version, its licence, and where it keeps your mail</source>
+        <translation>Poplar 的版本、许可证，以及邮件的存放位置</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Poplar %1&lt;/h3&gt;&lt;p&gt;A mail client for POP3 accounts.&lt;/p&gt;&lt;p&gt;Poplar is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with no warranty.&lt;/p&gt;&lt;p&gt;Your profile:&lt;br&gt;settings and accounts in %2&lt;br&gt;mail in %3&lt;/p&gt;&lt;p&gt;Passwords are never kept in these files.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Poplar %1&lt;/h3&gt;&lt;p&gt;一个用于 POP3 账户的邮件客户端。&lt;/p&gt;&lt;p&gt;Poplar 是自由软件：您可以依据 GNU 通用公共许可证第 3 版或（由您选择）任何更新版本（GPL-3.0-or-later）再分发和/或修改它。本软件不提供任何担保。&lt;/p&gt;&lt;p&gt;您的配置文件：&lt;br&gt;设置和账户位于 %2&lt;br&gt;邮件位于 %3&lt;/p&gt;&lt;p&gt;密码从不保存在这些文件中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Add your account: File ▸ Settings…, then Add…. Type your address; Poplar fills in the server of well-known providers. Test Connection tells you at once whether the server and password work.&lt;/li&gt;&lt;li&gt;Get your mail: Get Messages (F5).&lt;/li&gt;&lt;li&gt;Read: select a message to see it beside the list, or double-click it to open it in its own window. Images from the internet load only when you ask.&lt;/li&gt;&lt;li&gt;Tidy up: Delete moves a message to Trash; whether that also deletes it from the server is a choice of each account.&lt;/li&gt;&lt;li&gt;Find: Edit ▸ Find… (Ctrl+F) searches your mail.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Something wrong with a server? Help ▸ Protocol Log shows what was said, without passwords, to copy into a bug report.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;入门&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;添加账户：文件 ▸ 设置…，然后点击“添加…”。输入您的邮件地址；对于知名邮件服务商，Poplar 会自动填写服务器。“测试连接”会立即告诉您服务器和密码是否可用。&lt;/li&gt;&lt;li&gt;收取邮件：收取邮件（F5）。&lt;/li&gt;&lt;li&gt;阅读：选择一封邮件即可在列表旁查看，双击则在单独的窗口中打开。来自互联网的图片只有在您要求时才会加载。&lt;/li&gt;&lt;li&gt;整理：“删除”会把邮件移到废纸篓；是否同时从服务器删除由每个账户自行设置。&lt;/li&gt;&lt;li&gt;查找：编辑 ▸ 查找…（Ctrl+F）搜索您的邮件。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;服务器出了问题？帮助 ▸ 协议日志会显示通信内容（不含密码），可复制到错误报告中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Poplar</source>
+        <translation>关于 Poplar</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::MailActions</name>
     <message>
         <source>Delete</source>

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSslCertificate>
 #include <QTest>
@@ -88,6 +89,51 @@ TEST_F(CertificateTrustTest, ARefusedCertificateIsNotAskedAboutAgain)
     ASSERT_TRUE(test::waitUntil([&] { return m_sync->isIdle(); }, 20000));
     QTest::qWait(200);
     EXPECT_EQ(openDialog(), nullptr);
+}
+
+} // namespace
+
+namespace {
+
+// Issue 15, rough edge 10: no large empty gap under the headline; the dialog is as tall as
+// what it says.
+TEST(CertificateDialogLayoutTest, NoGapUnderTheHeadline)
+{
+    CertificateInfo info;
+    info.subject = QStringLiteral("CN=mail.example.org");
+    info.issuer = QStringLiteral("CN=mail.example.org");
+    info.notBefore = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+    info.notAfter = QDateTime(QDate(2034, 1, 1), QTime(0, 0), Qt::UTC);
+    info.sha256 = QString(64, QLatin1Char('a'));
+    info.problems = {QStringLiteral("The certificate is self-signed, and untrusted"),
+                     QStringLiteral("The host name did not match any of the valid hosts for "
+                                    "this certificate")};
+    ui::CertificateDialog dialog(QStringLiteral("mail.example.org"), info);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    QApplication::processEvents();
+    if (const QByteArray shot = qgetenv("POPLAR_SCREENSHOT_DIR"); !shot.isEmpty())
+        dialog.grab().save(QString::fromLocal8Bit(shot) + QStringLiteral("/certificate.png"));
+    auto *headline = dialog.findChild<QLabel *>(QStringLiteral("certificateHeadline"));
+    auto *advice = dialog.findChild<QLabel *>(QStringLiteral("certificateAdvice"));
+    ASSERT_NE(headline, nullptr);
+    ASSERT_NE(advice, nullptr);
+    const int line = headline->fontMetrics().lineSpacing();
+    // The headline is as tall as its lines, and the advice follows right under it.
+    EXPECT_LE(headline->height(), headline->heightForWidth(headline->width()) + line / 2);
+    EXPECT_LE(advice->y() - (headline->y() + headline->height()), line);
+    EXPECT_LE(advice->height(), advice->heightForWidth(advice->width()) + line / 2);
+    // The whole fingerprint and its caption fit in a dialog of reasonable width.
+    auto *fingerprint = dialog.findChild<QLabel *>(QStringLiteral("fingerprintLabel"));
+    ASSERT_NE(fingerprint, nullptr);
+    EXPECT_LE(fingerprint->sizeHint().width(), fingerprint->width());
+    EXPECT_LE(dialog.width(), 720);
+
+    // Made taller (a window manager, a restored size), the room goes below, not under the title.
+    dialog.resize(dialog.width(), dialog.height() + 240);
+    QApplication::processEvents();
+    EXPECT_LE(advice->y() - (headline->y() + headline->height()), line);
+    EXPECT_LE(headline->height(), headline->heightForWidth(headline->width()) + line / 2);
 }
 
 } // namespace

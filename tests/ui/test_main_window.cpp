@@ -2,10 +2,15 @@
 #include "WindowFixture.h"
 
 #include "FolderTree.h"
+#include "HelpActions.h"
 #include "MessageView.h"
 
 #include <QAction>
+#include <QDir>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -248,3 +253,38 @@ TEST_F(MainWindowTest, RemembersItsLayoutInPoplarIni)
 }
 
 } // namespace
+
+// Issue 15, rough edge 7: Help has About Poplar and Getting Started; About says where the
+// profile lives.
+TEST_F(MainWindowTest, HelpHasAboutAndGettingStarted)
+{
+    ui::MainWindow &w = makeWindow();
+    QMenu *help = nullptr;
+    for (QAction *menu : w.menuBar()->actions()) {
+        if (menu->menu() && menu->menu()->actions().contains(w.protocolLogAction()))
+            help = menu->menu();
+    }
+    ASSERT_NE(help, nullptr);
+    auto *about = w.findChild<QAction *>(QStringLiteral("aboutAction"));
+    auto *start = w.findChild<QAction *>(QStringLiteral("gettingStartedAction"));
+    ASSERT_NE(about, nullptr);
+    ASSERT_NE(start, nullptr);
+    EXPECT_TRUE(help->actions().contains(about));
+    EXPECT_TRUE(help->actions().contains(start));
+
+    const QString text = ui::HelpActions::aboutText(*m_profile);
+    EXPECT_TRUE(text.contains(QDir::toNativeSeparators(m_profile->iniPath()).toHtmlEscaped()))
+        << qPrintable(text);
+    EXPECT_TRUE(text.contains(QStringLiteral(POPLAR_VERSION)));
+    EXPECT_TRUE(text.contains(QStringLiteral("GPL-3.0-or-later")));
+
+    // Getting Started opens a dialog that says how to add an account.
+    start->trigger();
+    QMessageBox *box = nullptr;
+    ASSERT_TRUE(test::waitUntil([&] {
+        box = w.findChild<QMessageBox *>(QStringLiteral("gettingStartedDialog"));
+        return box && box->isVisible();
+    }));
+    EXPECT_TRUE(box->text().contains(QStringLiteral("Add")));
+    box->close();
+}

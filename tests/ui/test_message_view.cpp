@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageListModel.h"
+#include "MessageRowText.h"
 #include "MessageView.h"
 
 #include "UiTestUtil.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -104,3 +108,85 @@ TEST(MessageViewTest, ListsAttachmentNames)
 }
 
 } // namespace
+
+// Issue 15, rough edge 5: a long subject wraps in the header instead of being cut off.
+TEST(MessageViewTest, LongSubjectWrapsInANarrowView)
+{
+    QString subject;
+    while (subject.size() < 300)
+        subject += QStringLiteral("Quarterly planning notes ");
+    subject.truncate(299);
+    subject += QLatin1Char('.');
+    MessageView view;
+    view.resize(360, 600);
+    view.show();
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(3, test::rfc5322(subject, QStringLiteral("Ann <ann@example.org>"), noon(),
+                                      QStringLiteral("Body.")));
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    auto *label = view.findChild<QLabel *>(QStringLiteral("subjectLabel"));
+    ASSERT_NE(label, nullptr);
+    ASSERT_EQ(label->text(), subject) << qPrintable(label->text());
+    EXPECT_TRUE(label->wordWrap());
+    ASSERT_TRUE(
+        test::waitUntil([&] { return label->height() > 2 * label->fontMetrics().lineSpacing(); }));
+    // Every line of it fits: the label is as tall as its text at its width, and within view.
+    EXPECT_GE(label->height(), label->heightForWidth(label->width()));
+    EXPECT_LE(label->width(), view.width());
+    EXPECT_LE(label->mapTo(&view, QPoint(0, label->height())).y(), view.height());
+}
+
+// A subject with no spaces to break at (a long file name, a URL, run-together words) wraps too.
+TEST(MessageViewTest, UnbrokenSubjectWrapsInANarrowView)
+{
+    const QString subject =
+        QStringLiteral("Invoice_") + QString(292, QLatin1Char('x')) + QStringLiteral("_end.pdf");
+    MessageView view;
+    view.resize(360, 600);
+    view.show();
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(3, test::rfc5322(subject, QStringLiteral("Ann <ann@example.org>"), noon(),
+                                      QStringLiteral("Body.")));
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }));
+    auto *label = view.findChild<QLabel *>(QStringLiteral("subjectLabel"));
+    ASSERT_NE(label, nullptr);
+    EXPECT_EQ(view.subjectText(), subject);
+    ASSERT_TRUE(
+        test::waitUntil([&] { return label->height() > 2 * label->fontMetrics().lineSpacing(); }));
+    // No line is wider than the label, and the words it shows are the subject's.
+    const QRect lines = label->fontMetrics().boundingRect(QRect(0, 0, label->width(), 100000),
+                                                          Qt::TextWordWrap, label->text());
+    EXPECT_LE(lines.width(), label->width());
+    EXPECT_GE(label->height(), lines.height());
+    EXPECT_EQ(QString(label->text()).remove(QChar(0x200B)), subject);
+}
+
+// Issue 15, rough edge 9: the list and the viewer write a size the same way.
+TEST(MessageViewTest, AttachmentSizeReadsAsInTheList)
+{
+    const QByteArray payload(2380000, 'p'); // 2.27 MiB
+    const QByteArray raw =
+        "From: Dan <dan@example.org>\r\nTo: me@example.org\r\nSubject: Big\r\n"
+        "Date: Mon, 06 May 2024 12:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+        "--b1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nSee attached.\r\n"
+        "--b1\r\nContent-Type: application/octet-stream; name=\"big.bin\"\r\n"
+        "Content-Disposition: attachment; filename=\"big.bin\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n" +
+        payload.toBase64() + "\r\n--b1--\r\n";
+    MessageView view;
+    QSignalSpy rendered(&view, &MessageView::rendered);
+    view.showMessage(5, raw);
+    ASSERT_TRUE(test::waitUntil([&] { return rendered.count() == 1; }, 10000));
+    auto *list = view.findChild<QTreeWidget *>(QStringLiteral("attachmentList"));
+    ASSERT_NE(list, nullptr);
+    ASSERT_EQ(list->topLevelItemCount(), 1);
+    store::MessageSummary row;
+    row.size = payload.size();
+    const QString inList =
+        ui::MessageRowText::display(row, ui::MessageListModel::SizeColumn).toString();
+    EXPECT_EQ(list->topLevelItem(0)->text(1), inList);
+    EXPECT_EQ(inList,
+              QLocale().formattedDataSize(payload.size(), 1, QLocale::DataSizeTraditionalFormat));
+    EXPECT_FALSE(inList.contains(QStringLiteral("MiB")));
+}
