@@ -480,6 +480,10 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
         <translation>%1
 密码无法保存在其中。请选择“收取邮件时询问”（在 Poplar 退出前保存在内存中）或密码命令。</translation>
     </message>
+    <message>
+        <source>Test Connection is not available here.</source>
+        <translation>此处无法测试连接。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::CertificateDialog</name>
