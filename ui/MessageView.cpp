@@ -169,6 +169,13 @@ MessageView::MessageView(QWidget *parent)
                    QMessageBox::Open | QMessageBox::Cancel,
                    QMessageBox::Cancel) == QMessageBox::Open;
     })
+    , m_offerSave([this](const QString &name, const QString &type) {
+        return QMessageBox::information(
+                   this, tr("Open Attachment"),
+                   tr("No application on this computer opens “%1” (%2). Save it instead?")
+                       .arg(name, type),
+                   QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save) == QMessageBox::Save;
+    })
 {
     m_header = new QFrame(this);
     m_header->setObjectName(QStringLiteral("messageHeader"));
@@ -619,14 +626,22 @@ void MessageView::openAttachment(int index)
         !m_confirmOpen(mime::attachmentFileName(a.filename, a.mimeType)))
         return;
     const QString path = temporaryCopy(index);
-    if (!path.isEmpty())
-        m_openUrl(QUrl::fromLocalFile(path));
+    if (path.isEmpty())
+        return;
+    // The desktop has nothing for this type: say so, never nothing at all, and offer Save.
+    if (!m_openUrl(QUrl::fromLocalFile(path)) &&
+        m_offerSave(mime::attachmentFileName(a.filename, a.mimeType), a.mimeType))
+        saveAs(index);
 }
 
 void MessageView::saveCurrent()
 {
-    const int index = currentAttachment();
-    if (index < 0)
+    saveAs(currentAttachment());
+}
+
+void MessageView::saveAs(int index)
+{
+    if (index < 0 || index >= m_message.attachments.size())
         return;
     const mime::AttachmentInfo &a = m_message.attachments.at(index);
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
@@ -660,6 +675,11 @@ void MessageView::setUrlOpener(std::function<bool(const QUrl &)> opener)
 void MessageView::setOpenConfirmer(std::function<bool(const QString &)> confirm)
 {
     m_confirmOpen = std::move(confirm);
+}
+
+void MessageView::setSaveOffer(std::function<bool(const QString &, const QString &)> offer)
+{
+    m_offerSave = std::move(offer);
 }
 
 void MessageView::linkClicked(const QUrl &url)

@@ -103,6 +103,9 @@ public:
     /// What asks the user before an attachment that could run code is opened (given its
     /// name; true means open it): a warning dialog unless a test puts something else here.
     void setOpenConfirmer(std::function<bool(const QString &)> confirm);
+    /// What tells the user that no application opens an attachment (given its name and
+    /// type; true means save it instead): a dialog unless a test puts something else here.
+    void setSaveOffer(std::function<bool(const QString &, const QString &)> offer);
 
 Q_SIGNALS:
     /// The message `id` is now on screen.
@@ -124,6 +127,8 @@ private:
     void linkHovered(const QUrl &url);
     int currentAttachment() const;
     void saveCurrent();
+    /// Asks where to save attachment `index`, and saves it there.
+    void saveAs(int index);
     void saveAll();
     /// For the body: an inline (cid:) part, or a remote image once loading is allowed.
     QVariant resource(const QUrl &url);
@@ -171,6 +176,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::function<bool(const QUrl &)> m_openUrl;
     std::function<bool(const QString &)> m_confirmOpen;
+    std::function<bool(const QString &, const QString &)> m_offerSave;
 };
 
 } // namespace poplar::ui

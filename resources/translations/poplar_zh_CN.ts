@@ -1151,6 +1151,10 @@ Account: %2</source>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
+    <message>
+        <source>No application on this computer opens “%1” (%2). Save it instead?</source>
+        <translation>这台电脑上没有能打开“%1”（%2）的应用程序。改为保存它吗？</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageWindow</name>

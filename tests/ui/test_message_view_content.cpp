@@ -250,6 +250,27 @@ QByteArray attachmentMessage()
            "rm -rf ~\r\n--b1--\r\n";
 }
 
+TEST(MessageViewContent, OpenWithNoApplicationSaysSoAndOffersSave)
+{
+    MessageView view;
+    bool opens = false;
+    view.setUrlOpener([&](const QUrl &) { return opens; });
+    QStringList offered;
+    view.setSaveOffer([&](const QString &name, const QString &type) {
+        offered.append(name + QLatin1Char('|') + type);
+        return false; // the user declines: nothing more happens
+    });
+    ASSERT_TRUE(showAndWait(view, 1, attachmentMessage()));
+
+    view.openAttachment(0); // the desktop has nothing for application/pdf
+    ASSERT_EQ(offered.size(), 1);
+    EXPECT_EQ(offered.first(), QStringLiteral("report.pdf|application/pdf"));
+
+    opens = true;
+    view.openAttachment(0);
+    EXPECT_EQ(offered.size(), 1) << "an attachment that opens is not offered for saving";
+}
+
 TEST(MessageViewContent, AttachmentListOpensAndSavesInsideTheFolder)
 {
     MessageView view;
