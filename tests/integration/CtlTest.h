@@ -6,6 +6,7 @@
 #include "DovecotServer.h"
 #include "TestUtil.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -22,6 +23,16 @@ struct CtlRun {
 
 class CtlTest : public DovecotTest {
 protected:
+    /// Writes `bytes` to a file of that name in this test's own folder; returns its path.
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_files.filePath(name);
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        EXPECT_EQ(f.write(bytes), bytes.size());
+        return path;
+    }
+
     CtlRun ctl(const QStringList &args)
     {
         QProcess p;
@@ -102,6 +113,7 @@ protected:
     }
 
     QTemporaryDir m_profile;
+    QTemporaryDir m_files; ///< files a test hands to poplarctl
 };
 
 } // namespace poplar::test

@@ -43,15 +43,6 @@ QByteArray mboxEntry(const QByteArray &from, const QByteArray &subject, const QB
 
 class HostileProfileTest : public CtlTest {
 protected:
-    QString writeFile(const QString &name, const QByteArray &bytes)
-    {
-        const QString path = m_files.filePath(name);
-        QFile f(path);
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        EXPECT_EQ(f.write(bytes), bytes.size());
-        return path;
-    }
-
     /// Subject -> id of the messages in local:`folder`.
     QHash<QString, QString> idsBySubject(const QString &folder)
     {
@@ -73,8 +64,6 @@ protected:
             ids.append(QString::number(row[QStringLiteral("id")].toInteger()));
         return ids;
     }
-
-    QTemporaryDir m_files;
 };
 
 TEST_F(HostileProfileTest, NestingBombsRenderAndEverythingElseIsIndexed)

@@ -19,15 +19,6 @@ namespace {
 
 class ImportExportTest : public CtlTest {
 protected:
-    QString writeFile(const QString &name, const QByteArray &bytes)
-    {
-        const QString path = m_files.filePath(name);
-        QFile f(path);
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        EXPECT_EQ(f.write(bytes), bytes.size());
-        return path;
-    }
-
     /// The raw bytes of every message in a folder, sorted (the order is the list's business).
     QList<QByteArray> exportAll(const QString &folder)
     {
@@ -50,8 +41,6 @@ protected:
         std::sort(list.begin(), list.end());
         return list;
     }
-
-    QTemporaryDir m_files;
 };
 
 // Three messages as an mbox holds them (mboxrd) and as they are once imported.
