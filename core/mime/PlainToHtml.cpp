@@ -33,7 +33,9 @@ QString linkified(const QString &line, TextBreaker &breakText)
         const QString target = url.startsWith(QLatin1String("www."), Qt::CaseInsensitive)
                                    ? QStringLiteral("http://") + url
                                    : url;
-        out += QStringLiteral("<a href=\"%1\" title=\"%1\">%2</a>")
+        // No title: Qt shows a title as a rich-text tooltip, and the viewer shows a link's
+        // real target itself, as plain text.
+        out += QStringLiteral("<a href=\"%1\">%2</a>")
                    .arg(target.toHtmlEscaped(), breakText(url).toHtmlEscaped());
         pos = m.capturedStart() + url.size();
     }

@@ -89,6 +89,8 @@ TEST(HtmlSafety, PlainTextIsNeverMarkup)
     EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("&lt;script&gt;")));
     EXPECT_TRUE(m.htmlBody.contains(QStringLiteral("<a href=\"https://example.org/a\"")))
         << qPrintable(m.htmlBody);
+    // Links found in plain text carry no title either: a tooltip would be rich text.
+    EXPECT_FALSE(m.htmlBody.contains(QStringLiteral("title="))) << qPrintable(m.htmlBody);
 }
 
 TEST(HtmlSafety, AttachmentNamesCannotLeaveTheFolder)
