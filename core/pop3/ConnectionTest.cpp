@@ -7,15 +7,16 @@
 
 namespace poplar::pop3 {
 
-ConnectionTest::ConnectionTest(QObject *parent)
+ConnectionTest::ConnectionTest(TransportFactory transports, QObject *parent)
     : QObject(parent)
+    , m_transports(std::move(transports))
 {}
 
 void ConnectionTest::start(const Account &account, const QString &password,
                            const Pop3Client::Options &options)
 {
     m_account = account;
-    m_client = new Pop3Client(this);
+    m_client = new Pop3Client(m_transports(), this);
     connect(m_client, &Pop3Client::failed, this, [this](const Error &error) {
         if (m_done)
             return;

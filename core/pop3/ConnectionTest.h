@@ -17,7 +17,9 @@ class ConnectionTest : public QObject {
     Q_OBJECT
 
 public:
-    explicit ConnectionTest(QObject *parent = nullptr);
+    /// Each test talks over a transport `transports` makes (a socket, unless a test says).
+    explicit ConnectionTest(TransportFactory transports = socketTransportFactory(),
+                            QObject *parent = nullptr);
 
     void start(const Account &account, const QString &password,
                const Pop3Client::Options &options = {});
@@ -34,6 +36,7 @@ private:
     void onLoggedIn();
     [[nodiscard]] QString describeLogin() const;
 
+    TransportFactory m_transports;
     Pop3Client *m_client = nullptr;
     Account m_account;
     bool m_done = false;

@@ -4,10 +4,7 @@
 #include "pop3/SaslSession.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QMetaMethod>
-#include <QSslConfiguration>
-#include <QSslSocket>
 #include <QTimer>
 
 namespace poplar::pop3 {
@@ -29,79 +26,45 @@ Error replyError(const Reply &reply, const QString &context)
     const QByteArray &code = reply.code;
     if (code == "IN-USE") {
         error.temporary = true;
-        error.detail += QStringLiteral(": another program is using this mailbox right now (another "
-                                       "mail reader or a phone?). Poplar will try again later.");
+        error.detail += Pop3Client::tr(": another program is using this mailbox right now "
+                                       "(another mail reader or a phone?). Poplar will try "
+                                       "again later.");
     } else if (code == "LOGIN-DELAY") {
         error.temporary = true;
-        error.detail += QStringLiteral(": the server allows a login only every few minutes. "
+        error.detail += Pop3Client::tr(": the server allows a login only every few minutes. "
                                        "Poplar will try again later.");
     } else if (code == "SYS/TEMP") {
         error.temporary = true;
-        error.detail += QStringLiteral(": the server has a temporary problem. Try again later.");
+        error.detail += Pop3Client::tr(": the server has a temporary problem. Try again later.");
     } else if (code == "SYS/PERM") {
-        error.detail += QStringLiteral(": the server has a lasting problem with this account. "
+        error.detail += Pop3Client::tr(": the server has a lasting problem with this account. "
                                        "Contact your provider.");
     } else if (code == "AUTH") {
         error.code = Error::Code::Auth;
-        error.detail += QStringLiteral(": the user name or password is wrong.");
+        error.detail += Pop3Client::tr(": the user name or password is wrong.");
     }
     return error;
 }
 
-namespace {
-
-QString normalizedHex(QString hex)
-{
-    hex.remove(QLatin1Char(':'));
-    return hex.trimmed().toLower();
-}
-
-// The few words a user can act on, for the problems users actually meet.
-QString describeSslError(const QSslError &error)
-{
-    switch (error.error()) {
-    case QSslError::CertificateExpired:
-        return QStringLiteral("expired");
-    case QSslError::CertificateNotYetValid:
-        return QStringLiteral("not valid yet");
-    case QSslError::SelfSignedCertificate:
-    case QSslError::SelfSignedCertificateInChain:
-        return QStringLiteral("self-signed");
-    case QSslError::HostNameMismatch:
-        return QStringLiteral("issued for another host");
-    case QSslError::UnableToGetLocalIssuerCertificate:
-    case QSslError::UnableToGetIssuerCertificate:
-    case QSslError::UnableToVerifyFirstCertificate:
-    case QSslError::CertificateUntrusted:
-        return QStringLiteral("from an unknown issuer");
-    case QSslError::CertificateRevoked:
-        return QStringLiteral("revoked");
-    default:
-        return error.errorString();
-    }
-}
-
-} // namespace
-
-Pop3Client::Pop3Client(QObject *parent)
+Pop3Client::Pop3Client(std::unique_ptr<Transport> transport, QObject *parent)
     : QObject(parent)
-    , m_socket(new QSslSocket(this))
+    , m_transport(transport ? transport.release() : socketTransportFactory()().release())
     , m_timer(new QTimer(this))
 {
+    m_transport->setParent(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &Pop3Client::onTimeout);
-    connect(m_socket, &QSslSocket::connected, this, &Pop3Client::onConnected);
-    connect(m_socket, &QSslSocket::encrypted, this, &Pop3Client::onEncrypted);
-    connect(m_socket, &QSslSocket::readyRead, this, &Pop3Client::onReadyRead);
-    connect(m_socket, &QSslSocket::sslErrors, this, &Pop3Client::onSslErrors);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &Pop3Client::onSocketError);
-    connect(m_socket, &QSslSocket::disconnected, this, &Pop3Client::onDisconnected);
+    connect(m_transport, &Transport::connected, this, &Pop3Client::onConnected);
+    connect(m_transport, &Transport::encrypted, this, &Pop3Client::onEncrypted);
+    connect(m_transport, &Transport::readyRead, this, &Pop3Client::onReadyRead);
+    connect(m_transport, &Transport::closed, this, &Pop3Client::onClosed);
+    connect(m_transport, &Transport::failed, this, [this](const Error &e) { fail(e); });
 }
 
 Pop3Client::~Pop3Client()
 {
-    m_done = true; // no signal from a socket being torn down may reach a handler
-    m_socket->abort();
+    m_done = true; // no signal from a line being torn down may reach a handler
+    m_transport->abort();
 }
 
 void Pop3Client::open(const Account &account, const QString &password, const Options &options)
@@ -110,34 +73,11 @@ void Pop3Client::open(const Account &account, const QString &password, const Opt
     m_password = password;
     m_options = options;
     m_parser = Pop3Parser(options.limits);
-
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!account.caFile.isEmpty()) {
-        const QList<QSslCertificate> extra = QSslCertificate::fromPath(account.caFile);
-        if (extra.isEmpty()) {
-            fail({Error::Code::Config,
-                  QStringLiteral("The CA file %1 holds no readable PEM certificate")
-                      .arg(account.caFile),
-                  {}});
-            return;
-        }
-        tls.addCaCertificates(extra);
-    }
-    m_socket->setSslConfiguration(tls);
-    // SNI and the hostname check use this name, also for STARTTLS (some servers answer a
-    // client without SNI with a placeholder certificate).
-    m_socket->setPeerVerifyName(account.host);
-
     // The greeting is the first reply (RFC 1939 §4); it answers no command.
     m_queued.push_back(
         {{}, ReplyShape::StatusLine, 0, [this](const Reply &r) { readGreeting(r); }, {}, false});
     armTimer(m_options.connectTimeoutMs);
-    if (account.security == Security::Tls)
-        m_socket->connectToHostEncrypted(account.host, account.port, account.host);
-    else
-        m_socket->connectToHost(account.host, account.port);
+    m_transport->open(account);
 }
 
 void Pop3Client::command(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
@@ -152,13 +92,13 @@ void Pop3Client::send(const QByteArray &line, ReplyShape shape, ReplyHandler han
     if (m_done)
         return;
     m_queued.push_back({line, shape, sizeHint, std::move(handler), logLine, true});
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
+    if (m_connected && !m_securing)
         pump();
 }
 
 void Pop3Client::pump()
 {
-    if (m_done)
+    if (m_done || !m_connected || m_securing)
         return;
     const std::size_t window =
         m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
@@ -180,7 +120,7 @@ void Pop3Client::pump()
         m_queued.pop_front();
     }
     if (!out.isEmpty())
-        m_socket->write(out);
+        m_transport->write(out);
     if (!m_inFlight.empty() && !m_timer->isActive())
         armTimer(m_options.replyTimeoutMs);
 }
@@ -191,7 +131,7 @@ void Pop3Client::quit(std::function<void(bool ok)> done)
         m_quitting = true;
         m_done = true;
         m_timer->stop();
-        m_socket->disconnectFromHost();
+        m_transport->close();
         done(r.isOk());
     });
 }
@@ -200,21 +140,18 @@ void Pop3Client::abort()
 {
     m_done = true;
     m_timer->stop();
-    m_socket->abort();
+    m_transport->abort();
 }
 
 void Pop3Client::onConnected()
 {
-    if (m_account.security != Security::Tls)
-        pump(); // the greeting arrives in the clear; with TLS it waits for the handshake
+    m_connected = true; // with implicit TLS, the handshake is through
+    pump();
 }
 
 void Pop3Client::onEncrypted()
 {
-    if (m_account.security == Security::Tls) {
-        pump();
-        return;
-    }
+    m_securing = false;
     // STARTTLS done: ask again, the server may now offer more (RFC 2595 §4).
     requestCapabilities([this] { login(); });
     pump();
@@ -224,8 +161,13 @@ void Pop3Client::onReadyRead()
 {
     if (m_done)
         return;
+    if (m_securing) {
+        // Bytes after STLS's +OK and before the handshake came in the clear: never trusted
+        // (RFC 2595 §4). The transport drops them; the handshake itself is its business.
+        return;
+    }
     // Drain everything already decrypted in one go: one TLS record per wake-up is slow.
-    const QByteArray bytes = m_socket->readAll();
+    const QByteArray bytes = m_transport->readAll();
     m_parser.feed(bytes);
     if (m_parser.fatalError()) {
         fail({Error::Code::Protocol, *m_parser.fatalError(), {}});
@@ -249,75 +191,19 @@ void Pop3Client::onReadyRead()
         if (handler)
             handler(reply);
     }
-    if (m_done)
+    // During the STLS handshake the connect timer runs: it is not a reply being waited for.
+    if (m_done || m_securing)
         return;
     m_timer->stop();
     pump();
 }
 
-void Pop3Client::onSslErrors(const QList<QSslError> &errors)
-{
-    const QSslCertificate peer = m_socket->peerCertificate();
-    if (!m_account.pinSha256.isEmpty() && !peer.isNull()) {
-        const QString actual = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
-        if (actual == normalizedHex(m_account.pinSha256)) {
-            m_socket->ignoreSslErrors(errors); // the user trusted exactly this certificate
-            return;
-        }
-    }
-    CertificateInfo info;
-    if (!peer.isNull()) {
-        info.subject = peer.subjectDisplayName();
-        info.issuer = peer.issuerDisplayName();
-        info.notBefore = peer.effectiveDate();
-        info.notAfter = peer.expiryDate();
-        info.sha256 = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
-    }
-    for (const QSslError &e : errors)
-        info.problems.append(describeSslError(e));
-    info.problems.removeDuplicates();
-    m_certificateProblem = info;
-}
-
-void Pop3Client::onSocketError()
-{
-    if (m_done)
-        return;
-    const auto err = m_socket->error();
-    const QString where = QStringLiteral("%1:%2").arg(m_account.host).arg(m_account.port);
-    if (m_certificateProblem) {
-        const CertificateInfo &info = *m_certificateProblem;
-        Error error{Error::Code::Tls,
-                    QStringLiteral("The certificate of %1 is not trusted: it is %2. Certificate: "
-                                   "subject \"%3\", issuer \"%4\", valid %5 to %6, SHA-256 %7.")
-                        .arg(m_account.host, info.problems.join(QStringLiteral(", ")), info.subject,
-                             info.issuer, info.notBefore.toString(Qt::ISODate),
-                             info.notAfter.toString(Qt::ISODate), info.sha256),
-                    {}};
-        error.certificate = info;
-        fail(std::move(error));
-    } else if (err == QAbstractSocket::RemoteHostClosedError) {
-        onDisconnected();
-    } else if (err == QAbstractSocket::SslHandshakeFailedError ||
-               err == QAbstractSocket::SslInternalError ||
-               err == QAbstractSocket::SslInvalidUserDataError) {
-        fail({Error::Code::Tls,
-              QStringLiteral("The secure connection to %1 failed: %2")
-                  .arg(where, m_socket->errorString()),
-              {}});
-    } else {
-        fail({Error::Code::Network,
-              QStringLiteral("Cannot reach %1: %2").arg(where, m_socket->errorString()),
-              {}});
-    }
-}
-
-void Pop3Client::onDisconnected()
+void Pop3Client::onClosed()
 {
     if (m_done || m_quitting)
         return;
     fail({Error::Code::Network,
-          QStringLiteral("The server %1 closed the connection unexpectedly").arg(m_account.host),
+          tr("The server %1 closed the connection unexpectedly").arg(m_account.host),
           {}});
 }
 
@@ -326,25 +212,21 @@ void Pop3Client::onTimeout()
     if (m_done)
         return;
     // Until the greeting (and, with TLS, the handshake) is through, this is still connecting.
-    const bool connecting =
-        m_socket->state() != QAbstractSocket::ConnectedState || !m_greeted ||
-        (m_socket->mode() != QSslSocket::UnencryptedMode && !m_socket->isEncrypted());
+    const bool connecting = !m_connected || !m_greeted || m_securing;
     const int seconds = (m_timer->interval() + 999) / 1000;
     fail({Error::Code::Network,
-          connecting ? QStringLiteral("Connecting to %1:%2 timed out after %3 seconds")
+          connecting ? tr("Connecting to %1:%2 timed out after %n seconds", nullptr, seconds)
                            .arg(m_account.host)
                            .arg(m_account.port)
-                           .arg(seconds)
-                     : QStringLiteral("The server %1 did not answer within %2 seconds")
-                           .arg(m_account.host)
-                           .arg(seconds),
+                     : tr("The server %1 did not answer within %n seconds", nullptr, seconds)
+                           .arg(m_account.host),
           {}});
 }
 
 void Pop3Client::readGreeting(const Reply &greeting)
 {
     if (!greeting.isOk()) {
-        fail(replyError(greeting, QStringLiteral("The server refused the connection")));
+        fail(replyError(greeting, tr("The server refused the connection")));
         return;
     }
     m_greeting = greeting.text;
@@ -368,8 +250,8 @@ void Pop3Client::startTls()
 {
     if (!m_caps.stls) {
         fail({Error::Code::Insecure,
-              QStringLiteral("The server %1 does not offer STARTTLS, so Poplar stopped before "
-                             "sending your password. Choose SSL/TLS, or ask the provider.")
+              tr("The server %1 does not offer STARTTLS, so Poplar stopped before sending your "
+                 "password. Choose SSL/TLS, or ask the provider.")
                   .arg(m_account.host),
               {}});
         return;
@@ -377,29 +259,27 @@ void Pop3Client::startTls()
     command("STLS", ReplyShape::StatusLine, [this](const Reply &r) {
         if (!r.isOk()) {
             fail({Error::Code::Insecure,
-                  QStringLiteral("The server %1 refused STARTTLS; nothing was sent in the clear")
+                  tr("The server %1 refused STARTTLS; nothing was sent in the clear")
                       .arg(m_account.host),
                   serverText(r)});
             return;
         }
         // Anything already received after +OK arrived in the clear: drop it (RFC 2595 §4).
         m_parser.reset();
-        m_socket->readAll();
+        m_securing = true;
         m_timer->stop();
         armTimer(m_options.connectTimeoutMs);
-        m_socket->startClientEncryption();
+        m_transport->startTls();
     });
 }
 
 void Pop3Client::login()
 {
-    if (m_account.security != Security::None && !m_socket->isEncrypted()) {
-        fail({Error::Code::Insecure,
-              QStringLiteral("Refusing to log in over an unencrypted connection"),
-              {}});
+    if (m_account.security != Security::None && !m_transport->isEncrypted()) {
+        fail({Error::Code::Insecure, tr("Refusing to log in over an unencrypted connection"), {}});
         return;
     }
-    auto methods = loginCandidates(m_account.auth, m_caps, m_socket->isEncrypted(),
+    auto methods = loginCandidates(m_account.auth, m_caps, m_transport->isEncrypted(),
                                    !apopTimestamp(m_greeting).isEmpty(), &SaslSession::supports);
     if (!methods) {
         fail(methods.error());
@@ -591,15 +471,13 @@ void Pop3Client::loginFailed(const Reply &reply)
     // secret of its own on many servers); with one, the code says whether to wait or to fix
     // the settings, and no other method would fare better.
     if (reply.code.isEmpty() || reply.code == "AUTH") {
-        loginFailedWith(
-            {Error::Code::Auth,
-             QStringLiteral("The server rejected the password for \"%1\"").arg(m_account.user),
-             serverText(reply)});
+        loginFailedWith({Error::Code::Auth,
+                         tr("The server rejected the password for \"%1\"").arg(m_account.user),
+                         serverText(reply)});
         return;
     }
     m_loginCandidates.clear();
-    fail(replyError(reply,
-                    QStringLiteral("The server refused the login for \"%1\"").arg(m_account.user)));
+    fail(replyError(reply, tr("The server refused the login for \"%1\"").arg(m_account.user)));
 }
 
 void Pop3Client::loginFailedWith(Error error)
@@ -612,7 +490,7 @@ void Pop3Client::loginFailedWith(Error error)
     }
     m_loginFailure.reset();
     if (m_loginsTried.size() > 1)
-        error.detail += QStringLiteral(" (tried %1)").arg(m_loginsTried.join(QStringLiteral(", ")));
+        error.detail += tr(" (tried %1)").arg(m_loginsTried.join(tr(", ")));
     fail(std::move(error));
 }
 
@@ -624,8 +502,8 @@ void Pop3Client::fail(Error error)
     // what the user needs is why the login failed, not that the line dropped.
     if (m_loginFailure && error.code == Error::Code::Network) {
         error = *std::exchange(m_loginFailure, std::nullopt);
-        error.detail += QStringLiteral(" (tried %1, then the server closed the connection)")
-                            .arg(m_loginsTried.join(QStringLiteral(", ")));
+        error.detail += tr(" (tried %1, then the server closed the connection)")
+                            .arg(m_loginsTried.join(tr(", ")));
     }
     forgetPassword();
     m_done = true;
@@ -633,7 +511,7 @@ void Pop3Client::fail(Error error)
     m_queued.clear();
     m_inFlight.clear();
     m_inFlightBytes = 0;
-    m_socket->abort();
+    m_transport->abort();
     Q_EMIT failed(error);
 }
 

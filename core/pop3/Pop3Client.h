@@ -5,18 +5,16 @@
 #include "pop3/Capabilities.h"
 #include "pop3/LoginMethod.h"
 #include "pop3/Pop3Parser.h"
+#include "pop3/Transport.h"
 #include "util/Error.h"
 
 #include <QByteArrayList>
 #include <QObject>
-#include <QPointer>
-#include <QSslError>
 
 #include <deque>
 #include <functional>
 #include <memory>
 
-class QSslSocket;
 class QTimer;
 
 namespace poplar::pop3 {
@@ -24,11 +22,13 @@ namespace poplar::pop3 {
 /// Our words for a -ERR reply, with what its RFC 2449/3206 response code means for the user.
 [[nodiscard]] Error replyError(const Reply &reply, const QString &context);
 
-/// One POP3 connection over QSslSocket: secures it as the account demands, logs in, then
-/// runs commands, pipelined when the server advertises PIPELINING (RFC 2449 §6.6).
+/// One POP3 session: secures the line as the account demands, logs in, then runs commands,
+/// pipelined when the server advertises PIPELINING (RFC 2449 §6.6). It does no I/O of its
+/// own: bytes go out and come in through a Transport (QSslSocket in production, a script in
+/// tests), so every exchange can be tested as a transcript.
 ///
 /// Lives on the sync thread (create it there). Never blocks: every wait is a signal
-/// plus a timer. After failed() the connection is closed and no handler runs again.
+/// plus a timer. After failed() the line is dropped and no handler runs again.
 class Pop3Client : public QObject {
     Q_OBJECT
 
@@ -44,7 +44,8 @@ public:
     };
     using ReplyHandler = std::function<void(const Reply &)>;
 
-    explicit Pop3Client(QObject *parent = nullptr);
+    /// Talks over `transport` (owned from now on); by default over a SocketTransport.
+    explicit Pop3Client(std::unique_ptr<Transport> transport = {}, QObject *parent = nullptr);
     ~Pop3Client() override;
 
     /// Connects to the account's server and logs in; loggedIn() or failed() follows.
@@ -85,9 +86,7 @@ private:
     void onConnected();
     void onEncrypted();
     void onReadyRead();
-    void onSslErrors(const QList<QSslError> &errors);
-    void onSocketError();
-    void onDisconnected();
+    void onClosed();
     void onTimeout();
     void readGreeting(const Reply &greeting);
     void requestCapabilities(std::function<void()> next);
@@ -109,7 +108,7 @@ private:
     Account m_account;
     QString m_password;
     Options m_options;
-    QSslSocket *m_socket = nullptr;
+    Transport *m_transport = nullptr; ///< a child of this session
     QTimer *m_timer = nullptr;
     Pop3Parser m_parser;
     std::deque<Queued> m_queued;
@@ -121,6 +120,8 @@ private:
     qint64 m_inFlightBytes = 0;
     Capabilities m_caps;
     QByteArray m_greeting;
+    bool m_connected = false; ///< bytes can flow (with implicit TLS: after the handshake)
+    bool m_securing = false;  ///< STLS accepted, handshake under way
     bool m_greeted = false;
     LoginMethod m_loginMethod;
     QList<LoginMethod> m_loginCandidates; ///< still to try, in order
@@ -129,7 +130,6 @@ private:
     std::unique_ptr<class SaslSession> m_sasl;
     bool m_quitting = false;
     bool m_done = false;
-    std::optional<CertificateInfo> m_certificateProblem;
 };
 
 } // namespace poplar::pop3

@@ -132,8 +132,7 @@ bool Pop3Parser::parseStatusLine(QByteArrayView rawLine)
     } else {
         fail(QStringLiteral("The server sent a reply that is neither +OK nor -ERR: \"%1\"")
                  .arg(QString::fromUtf8(
-                          line.first(std::min<qsizetype>(line.size(), 80)).toByteArray())
-                          ));
+                     line.first(std::min<qsizetype>(line.size(), 80)).toByteArray())));
         return false;
     }
     if (line.size() > skip)

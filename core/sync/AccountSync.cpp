@@ -40,7 +40,8 @@ constexpr qint64 maxLoginDelayWaitMs = 60'000;
 } // namespace
 
 AccountSync::AccountSync(Account account, QString password, QSqlDatabase db, CacheWriter *writer,
-                         pop3::Pop3Client::Options options, Clock clock, QObject *parent)
+                         pop3::Pop3Client::Options options, Clock clock,
+                         pop3::TransportFactory transports, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
     , m_password(std::move(password))
@@ -49,6 +50,7 @@ AccountSync::AccountSync(Account account, QString password, QSqlDatabase db, Cac
     , m_writer(writer)
     , m_options(options)
     , m_clock(std::move(clock))
+    , m_transports(std::move(transports))
 {
     m_result.accountId = m_account.id;
 }
@@ -102,7 +104,7 @@ void AccountSync::waitForLogin()
 
 void AccountSync::connectAndLogIn()
 {
-    m_client = new pop3::Pop3Client(this);
+    m_client = new pop3::Pop3Client(m_transports(), this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
         finish(withLoginDelayAdvice(e)); // what was fully received is still committed
     });

@@ -28,7 +28,9 @@ class AccountSync : public QObject {
 
 public:
     AccountSync(Account account, QString password, QSqlDatabase db, CacheWriter *writer,
-                pop3::Pop3Client::Options options, Clock clock, QObject *parent = nullptr);
+                pop3::Pop3Client::Options options, Clock clock,
+                pop3::TransportFactory transports = pop3::socketTransportFactory(),
+                QObject *parent = nullptr);
     ~AccountSync() override;
 
     /// Instead of a sync, fetch the whole of one headers-only message (its "download the
@@ -85,6 +87,7 @@ private:
     CacheWriter *m_writer;
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
+    pop3::TransportFactory m_transports;
     pop3::Pop3Client *m_client = nullptr; ///< null until the login delay has passed
     store::ServerPolicy m_policy;         ///< what the server told of its policy last time
     QTimer *m_waitTimer = nullptr;        ///< the countdown to m_loginAt

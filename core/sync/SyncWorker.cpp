@@ -101,7 +101,7 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
         return;
     }
     auto *sync = new AccountSync(account, password, m_db->connection(), m_writer.get(), m_options,
-                                 m_clock, this);
+                                 m_clock, m_transports, this);
     if (completeId > 0)
         sync->setCompleteOnly(completeId);
     m_running.insert(account.id, sync);
@@ -151,7 +151,7 @@ void SyncWorker::testConnection(quint64 testId, const Account &account, const QS
                                 int connectTimeoutMs, int replyTimeoutMs)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    auto *test = new pop3::ConnectionTest(this);
+    auto *test = new pop3::ConnectionTest(m_transports, this);
     m_tests.insert(testId, test);
     connect(test, &pop3::ConnectionTest::succeeded, this, [this, testId](const QString &summary) {
         if (pop3::ConnectionTest *t = m_tests.take(testId))

@@ -81,6 +81,12 @@ public:
     /// Where sessions keep their protocol lines while `log` is enabled; call before the
     /// first sync. The log must outlive the worker.
     void setProtocolLog(ProtocolLog *log) { m_log = log; }
+    /// What sessions talk over: sockets, unless a test scripts the server; call before the
+    /// first sync.
+    void setTransportFactory(pop3::TransportFactory transports)
+    {
+        m_transports = std::move(transports);
+    }
 
 public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
@@ -118,6 +124,7 @@ private:
     QString m_cachePath;
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
+    pop3::TransportFactory m_transports = pop3::socketTransportFactory();
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<CacheWriter> m_writer; ///< commits downloads on its own thread
     QHash<QString, AccountSync *> m_running;
