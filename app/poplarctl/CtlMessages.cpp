@@ -152,7 +152,7 @@ int pending(const QString &profileDir, const QStringList &args)
         if (!queued)
             return fail(queued.error());
         all += queued.value();
-        // What the age limit will take, as the sync decides it (DeletionPlan).
+        // What the age limit will take, as the sync decides it (SyncPlan).
         if (a.leaveOnServer && a.deleteFromServerAfterDays > 0) {
             auto old = queue.downloadedBefore(
                 a.id, QDateTime::currentDateTimeUtc().addDays(-a.deleteFromServerAfterDays));

@@ -36,6 +36,21 @@ QByteArray responseCode(QByteArrayView text)
     return text.sliced(1, close - 1).toByteArray().toUpper();
 }
 
+// What is kept of a block over the cap: the message's header section (at most 64 KB), so
+// that a message too large to download still shows with its sender and subject.
+void keepHead(QByteArray &body)
+{
+    constexpr qsizetype maxHead = 64 * 1024;
+    qsizetype end = -1;
+    for (const char *blank : {"\n\r\n", "\n\n"}) {
+        const qsizetype at = body.indexOf(blank);
+        if (at >= 0 && (end < 0 || at < end))
+            end = at + qsizetype(std::strlen(blank));
+    }
+    body.truncate(end >= 0 ? std::min(end, maxHead) : std::min(body.size(), maxHead));
+    body.squeeze();
+}
+
 } // namespace
 
 void Pop3Parser::expect(ReplyShape shape, qsizetype sizeHint)
@@ -160,8 +175,9 @@ void Pop3Parser::consumeBlockLine(QByteArrayView line, bool complete)
         return;
     }
     if (!complete) {
+        if (!m_current.oversized)
+            keepHead(m_current.body);
         m_current.oversized = true;
-        m_current.body = QByteArray();
         m_midLine = true;
         return;
     }
@@ -176,7 +192,7 @@ void Pop3Parser::consumeBlockLine(QByteArrayView line, bool complete)
         return;
     if (m_current.body.size() + line.size() > m_limits.maxBlock) {
         m_current.oversized = true;
-        m_current.body = QByteArray();
+        keepHead(m_current.body);
         return;
     }
     m_current.body.append(line);

@@ -22,7 +22,8 @@ struct Reply {
     QByteArray code;
     /// Multi-line body after dot-unstuffing, line endings as the server sent them.
     QByteArray body;
-    /// The block was longer than the parser's cap: it was skipped and `body` is empty.
+    /// The block was longer than the parser's cap: the rest was skipped, and `body` holds at
+    /// most the message's header section (empty when even that was not whole).
     bool oversized = false;
 
     [[nodiscard]] bool isOk() const { return kind == Kind::Ok; }

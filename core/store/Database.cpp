@@ -136,6 +136,54 @@ CREATE INDEX messages_list_sender ON messages(folder, account_id, local_folder,
 DROP INDEX IF EXISTS messages_by_folder;
 CREATE INDEX messages_by_folder_date ON messages(folder, date, id, account_id);
 )sql"),
+        // v10: download records belong to the mailbox they came from (host, port and user),
+        // not to the account's number, so an account edited to read another mailbox starts
+        // afresh instead of taking that mailbox's messages for known ones. Each record keeps
+        // what proves it is still the same message: LIST's size, the bytes received and a key
+        // of its headers; and it points at its cached copy by id, so a UIDL can pass to
+        // another message (servers that number their UIDLs) without losing track. Mailbox 0
+        // holds the records made before: the account's first mailbox takes them over.
+        // A queued server deletion names its record, so it follows the message through a
+        // rename and never reaches another mailbox's message with the same UIDL.
+        QStringLiteral(R"sql(
+CREATE TABLE mailboxes (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    host TEXT NOT NULL,
+    port INTEGER NOT NULL,
+    user TEXT NOT NULL,
+    UNIQUE (account_id, host, port, user)
+);
+CREATE TABLE downloads (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    mailbox_id INTEGER NOT NULL,
+    uidl TEXT,
+    state TEXT NOT NULL,
+    listed_size INTEGER NOT NULL DEFAULT -1,
+    received_size INTEGER NOT NULL DEFAULT -1,
+    header_key BLOB,
+    message_id INTEGER,
+    first_seen INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX downloads_by_uidl ON downloads(account_id, mailbox_id, uidl);
+CREATE INDEX downloads_by_message ON downloads(message_id);
+CREATE INDEX downloads_by_age ON downloads(account_id, first_seen);
+INSERT INTO downloads (account_id, mailbox_id, uidl, state, received_size, message_id, first_seen)
+    SELECT u.account_id, 0, u.uidl, u.state,
+        COALESCE((SELECT m.size FROM messages m WHERE m.account_id = u.account_id
+                  AND m.uidl = u.uidl ORDER BY m.id DESC LIMIT 1), -1),
+        (SELECT m.id FROM messages m WHERE m.account_id = u.account_id AND m.uidl = u.uidl
+         ORDER BY m.id DESC LIMIT 1),
+        u.first_seen
+    FROM server_uidls u;
+UPDATE downloads SET state = 'headers-only' WHERE state = 'partial';
+ALTER TABLE server_deletions ADD COLUMN download_id INTEGER;
+UPDATE server_deletions SET download_id = (SELECT d.id FROM downloads d
+    WHERE d.account_id = server_deletions.account_id AND d.uidl = server_deletions.uidl);
+DROP INDEX IF EXISTS server_uidls_by_age;
+DROP TABLE server_uidls;
+)sql"),
     };
     return steps;
 }

@@ -24,6 +24,7 @@ Result<QList<PendingDeletion>> readRows(QSqlQuery &q, DeletionReason reason)
         p.since = QDateTime::fromSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
         p.messageId = q.value(3).toLongLong();
         p.subject = q.value(4).toString();
+        p.downloadId = q.value(5).toLongLong();
         out.append(p);
     }
     return out;
@@ -48,14 +49,25 @@ DeletionQueue::DeletionQueue(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
-Status DeletionQueue::enqueue(const QString &accountId, const QString &uidl, const QDateTime &now)
+Status DeletionQueue::enqueue(const QString &accountId, const QString &uidl, const QDateTime &now,
+                              qint64 messageId)
 {
+    // The queue names the download record, so the deletion follows the message through a
+    // rename and never reaches a message of another mailbox that has the same UIDL.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO server_deletions (account_id, uidl, reason, "
-                             "queued_at) VALUES (?, ?, 'deleted-here', ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO server_deletions (account_id, uidl, reason, queued_at, "
+        "download_id) VALUES (?, ?, 'deleted-here', ?, COALESCE("
+        "(SELECT id FROM downloads WHERE message_id = ? AND account_id = ? ORDER BY id DESC "
+        "LIMIT 1), (SELECT id FROM downloads WHERE account_id = ? AND uidl = ? "
+        "ORDER BY mailbox_id DESC LIMIT 1)))"));
     q.addBindValue(accountId);
     q.addBindValue(uidl);
     q.addBindValue(now.toSecsSinceEpoch());
+    q.addBindValue(messageId);
+    q.addBindValue(accountId);
+    q.addBindValue(accountId);
+    q.addBindValue(uidl);
     if (!q.exec())
         return storageError(QStringLiteral("Cannot queue a server deletion"), q.lastError().text());
     return {};
@@ -75,13 +87,28 @@ Status DeletionQueue::remove(const QString &accountId, const QList<QString> &uid
     return {};
 }
 
+Status DeletionQueue::removeRecords(const QList<qint64> &downloadIds)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM server_deletions WHERE download_id = ?"));
+    for (const qint64 id : downloadIds) {
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("Cannot update the deletion queue"),
+                                q.lastError().text());
+    }
+    return {};
+}
+
 Result<QList<PendingDeletion>> DeletionQueue::queued(const QString &accountId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT d.account_id, d.uidl, d.queued_at, COALESCE(m.id, 0), COALESCE(m.subject, '') "
-        "FROM server_deletions d LEFT JOIN messages m ON m.account_id = d.account_id AND m.uidl = "
-        "d.uidl WHERE d.account_id = ? ORDER BY d.queued_at, d.uidl"));
+    q.prepare(
+        QStringLiteral("SELECT q.account_id, COALESCE(d.uidl, q.uidl), q.queued_at, "
+                       "COALESCE(m.id, 0), COALESCE(m.subject, ''), COALESCE(q.download_id, 0) "
+                       "FROM server_deletions q LEFT JOIN downloads d ON d.id = q.download_id "
+                       "LEFT JOIN messages m ON m.id = d.message_id "
+                       "WHERE q.account_id = ? ORDER BY q.queued_at, q.uidl"));
     q.addBindValue(accountId);
     return readRows(q, DeletionReason::DeletedHere);
 }
@@ -91,10 +118,10 @@ Result<QList<PendingDeletion>> DeletionQueue::downloadedBefore(const QString &ac
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "SELECT u.account_id, u.uidl, u.first_seen, COALESCE(m.id, 0), COALESCE(m.subject, '') "
-        "FROM server_uidls u LEFT JOIN messages m ON m.account_id = u.account_id AND m.uidl = "
-        "u.uidl WHERE u.account_id = ? AND u.state = 'stored' AND u.first_seen < ? "
-        "ORDER BY u.first_seen, u.uidl"));
+        "SELECT d.account_id, d.uidl, d.first_seen, COALESCE(m.id, 0), COALESCE(m.subject, ''), "
+        "d.id FROM downloads d LEFT JOIN messages m ON m.id = d.message_id "
+        "WHERE d.account_id = ? AND d.state = 'stored' AND d.uidl IS NOT NULL "
+        "AND d.first_seen < ? ORDER BY d.first_seen, d.uidl"));
     q.addBindValue(accountId);
     q.addBindValue(cutoff.toSecsSinceEpoch());
     return readRows(q, DeletionReason::OlderThan);

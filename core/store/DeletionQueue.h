@@ -26,6 +26,7 @@ struct PendingDeletion {
     QDateTime since;      ///< queued at (DeletedHere) or downloaded at (OlderThan), UTC
     qint64 messageId = 0; ///< the local copy, 0 when there is none any more
     QString subject;
+    qint64 downloadId = 0; ///< the message's download record (DownloadRecords); 0: unknown
 };
 
 /// Server deletions waiting for the next sync: the ones the user asked for by deleting here,
@@ -35,11 +36,14 @@ class DeletionQueue {
 public:
     explicit DeletionQueue(QSqlDatabase db);
 
+    /// Queues the server deletion of the message `messageId`, known to the server as `uidl`.
     [[nodiscard]] Status enqueue(const QString &accountId, const QString &uidl,
-                                 const QDateTime &now);
+                                 const QDateTime &now, qint64 messageId = 0);
     /// Forgets queued deletions (undone, confirmed by the server, or gone from it).
     /// Several rows: wrap the call in the caller's Transaction.
     [[nodiscard]] Status remove(const QString &accountId, const QList<QString> &uidls);
+    /// The same, by the messages' download records.
+    [[nodiscard]] Status removeRecords(const QList<qint64> &downloadIds);
     /// What was deleted here and is still queued for this account.
     [[nodiscard]] Result<QList<PendingDeletion>> queued(const QString &accountId) const;
     /// Messages downloaded before `cutoff` and not yet deleted on the server.

@@ -2,6 +2,7 @@
 #include "store/MessageStore.h"
 
 #include "store/Database.h"
+#include "store/DownloadRecords.h"
 #include "store/StoreSql.h"
 
 #include <QCryptographicHash>
@@ -66,8 +67,11 @@ MessageStore::Inserter::Inserter(const QSqlDatabase &db)
         "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_body.prepare(QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
     m_uidl.prepare(QStringLiteral(
-        "INSERT INTO server_uidls (account_id, uidl, state, first_seen) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (account_id, uidl) DO UPDATE SET state = excluded.state"));
+        "INSERT INTO downloads (account_id, mailbox_id, uidl, state, listed_size, "
+        "received_size, header_key, message_id, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (account_id, mailbox_id, uidl) DO UPDATE SET state = excluded.state, "
+        "listed_size = excluded.listed_size, received_size = excluded.received_size, "
+        "header_key = excluded.header_key, message_id = excluded.message_id"));
 }
 
 Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
@@ -84,13 +88,15 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
     q.addBindValue(m.headers.date.isValid() ? QVariant(m.headers.date.toSecsSinceEpoch())
                                             : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(qint64(m.raw.size()));
-    q.addBindValue(m.partial);
+    q.addBindValue(m.partial || m.incomplete);
     q.addBindValue(now);
     q.addBindValue(notNull(m.headers.ccText));
     q.addBindValue(notNull(m.headers.messageId));
     q.addBindValue(notNull(m.headers.inReplyTo));
     q.addBindValue(notNull(m.headers.references));
-    q.addBindValue(m.partial ? QStringLiteral("") : sha256Of(m.raw)); // set when completed
+    // A headers-only copy's digest is of its headers: rename detection matches such copies
+    // too. complete() sets the digest of the whole.
+    q.addBindValue(sha256Of(m.raw));
     q.addBindValue(notNull(m.localFolder));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot store a message"), q);
@@ -105,9 +111,19 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
     if (!m.uidl.isEmpty()) {
         QSqlQuery &uidl = m_uidl;
         uidl.addBindValue(m.accountId);
+        uidl.addBindValue(m.mailboxId);
         uidl.addBindValue(m.uidl);
-        // A headers-only copy is not the message: no policy may delete its server copy.
-        uidl.addBindValue(m.partial ? QStringLiteral("partial") : QStringLiteral("stored"));
+        // A headers-only or incomplete copy is not the message: no policy may delete its
+        // server copy.
+        const DownloadState state = m.partial      ? DownloadState::HeadersOnly
+                                    : m.incomplete ? DownloadState::Incomplete
+                                                   : DownloadState::Stored;
+        uidl.addBindValue(downloadStateToString(state));
+        uidl.addBindValue(m.listedSize);
+        uidl.addBindValue(qint64(m.raw.size()));
+        uidl.addBindValue(m.headerKey.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                                : QVariant(m.headerKey));
+        uidl.addBindValue(id);
         uidl.addBindValue(now);
         if (!uidl.exec())
             return queryError(QStringLiteral("Cannot record a downloaded message"), uidl);
@@ -135,8 +151,9 @@ Result<QSet<QString>> MessageStore::uidlsWhere(const QString &accountId,
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT uidl FROM server_uidls WHERE account_id = ? AND %1").arg(condition));
+    q.prepare(QStringLiteral("SELECT uidl FROM downloads WHERE account_id = ? AND uidl IS NOT NULL "
+                             "AND %1")
+                  .arg(condition));
     q.addBindValue(accountId);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot read the downloaded-message list"), q);
@@ -149,8 +166,8 @@ Result<QSet<QString>> MessageStore::uidlsWhere(const QString &accountId,
 Status MessageStore::markDeletedOnServer(const QString &accountId, const QList<QString> &uidls)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "UPDATE server_uidls SET state = 'deleted' WHERE account_id = ? AND uidl = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE downloads SET state = 'deleted' WHERE account_id = ? AND uidl = ?"));
     for (const QString &uidl : uidls) {
         q.addBindValue(accountId);
         q.addBindValue(uidl);
@@ -247,57 +264,27 @@ Result<std::optional<MessageStore::Twin>> MessageStore::findTwin(const QString &
     return std::optional<Twin>{Twin{q.value(0).toLongLong(), q.value(1).toString()}};
 }
 
-Status MessageStore::adoptUidl(qint64 id, const QString &accountId, const QString &oldUidl,
-                               const QString &newUidl)
+Status MessageStore::complete(qint64 id, const QByteArray &raw, bool partial)
 {
-    QSqlQuery row(m_db);
-    row.prepare(QStringLiteral("UPDATE messages SET uidl = ? WHERE id = ?"));
-    row.addBindValue(newUidl);
-    row.addBindValue(id);
-    QSqlQuery fresh(m_db);
-    fresh.prepare(
-        QStringLiteral("INSERT INTO server_uidls (account_id, uidl, state, first_seen) "
-                       "SELECT account_id, ?, 'stored', first_seen FROM server_uidls WHERE "
-                       "account_id = ? AND uidl = ? ON CONFLICT DO UPDATE SET state = 'stored'"));
-    fresh.addBindValue(newUidl);
-    fresh.addBindValue(accountId);
-    fresh.addBindValue(oldUidl);
-    QSqlQuery old(m_db);
-    old.prepare(
-        QStringLiteral("UPDATE server_uidls SET state = 'gone' WHERE account_id = ? AND uidl = ?"));
-    old.addBindValue(accountId);
-    old.addBindValue(oldUidl);
-    for (QSqlQuery *q : {&row, &fresh, &old}) {
-        if (!q->exec())
-            return queryError(QStringLiteral("Cannot record a renamed server message"), *q);
-    }
-    return {};
-}
-
-Status MessageStore::complete(qint64 id, const QByteArray &raw)
-{
-    auto summary = message(id);
-    if (!summary)
-        return summary.error();
     QSqlQuery body(m_db);
     body.prepare(QStringLiteral("UPDATE message_bodies SET raw = ? WHERE message_id = ?"));
     body.addBindValue(raw);
     body.addBindValue(id);
     QSqlQuery row(m_db);
-    // indexed = 0: the body text is new, the search index takes it again.
-    row.prepare(
-        QStringLiteral("UPDATE messages SET partial = 0, size = ?, indexed = 0 WHERE id = ?"));
+    // indexed = 0: the body text is new, the search index takes it again. The digest is the
+    // whole message's now, so that a server that renames it later is recognised.
+    row.prepare(QStringLiteral(
+        "UPDATE messages SET partial = ?, size = ?, sha256 = ?, indexed = 0 WHERE id = ?"));
+    row.addBindValue(partial);
     row.addBindValue(qint64(raw.size()));
+    row.addBindValue(sha256Of(raw));
     row.addBindValue(id);
-    QSqlQuery uidl(m_db);
-    uidl.prepare(QStringLiteral(
-        "UPDATE server_uidls SET state = 'stored' WHERE account_id = ? AND uidl = ?"));
-    uidl.addBindValue(summary.value().accountId);
-    uidl.addBindValue(summary.value().uidl);
-    for (QSqlQuery *q : {&body, &row, &uidl}) {
+    for (QSqlQuery *q : {&body, &row}) {
         if (!q->exec())
             return queryError(QStringLiteral("Cannot store the rest of a message"), *q);
     }
+    if (row.numRowsAffected() == 0)
+        return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
     return {};
 }
 
@@ -317,7 +304,7 @@ Status MessageStore::moveToFolder(qint64 id, Folder folder)
 Result<int> MessageStore::purgeTrash(const QString &accountId)
 {
     QSqlQuery q(m_db);
-    // message_bodies rows go with them (ON DELETE CASCADE); server_uidls rows stay.
+    // message_bodies rows go with them (ON DELETE CASCADE); download records stay.
     q.prepare(
         accountId.isEmpty()
             ? QStringLiteral("DELETE FROM messages WHERE folder = 'trash'")
@@ -366,7 +353,7 @@ Status MessageStore::setSeen(qint64 id, bool seen)
 Status MessageStore::removeAccount(const QString &accountId)
 {
     Transaction txn(m_db);
-    for (const auto *table : {"messages", "server_uidls"}) {
+    for (const auto *table : {"messages", "downloads", "mailboxes", "server_deletions"}) {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("DELETE FROM %1 WHERE account_id = ?").arg(QLatin1String(table)));
         q.addBindValue(accountId);

@@ -22,8 +22,15 @@ struct IncomingMessage {
     QString uidl;
     QByteArray raw; ///< exactly as received, after dot-unstuffing
     HeaderSummary headers;
-    bool partial = false;
+    bool partial = false; ///< headers only (TOP n 0): the size limit, or over the cap
+    /// The server sent less than LIST announced: kept, shown as not whole, fetched again at
+    /// the next sync and never deleted on the server.
+    bool incomplete = false;
     QDateTime receivedAt; ///< UTC; invalid means now
+    /// The server mailbox it came from (DownloadRecords::mailbox); 0 for imported mail.
+    qint64 mailboxId = 0;
+    qint64 listedSize = -1; ///< what LIST announced; -1: not known
+    QByteArray headerKey;   ///< DownloadRecords::headerKey() of its headers
     /// The local folder an imported message goes to; empty for mail from a server.
     QString localFolder;
 };
@@ -87,9 +94,9 @@ public:
     [[nodiscard]] Result<qint64> insert(const IncomingMessage &message);
     /// For several messages in one transaction (a download batch, an import).
     [[nodiscard]] Inserter inserter() const { return Inserter(m_db); }
-    /// The UIDLs this account has already downloaded (even if deleted here since).
+    /// The UIDLs this account has met in any of its mailboxes (even if deleted here since).
     [[nodiscard]] Result<QSet<QString>> knownUidls(const QString &accountId) const;
-    /// The UIDLs whose bytes are in the cache and whose server copy was not deleted by us.
+    /// The UIDLs whose bytes are all in the cache and whose server copy was not deleted by us.
     [[nodiscard]] Result<QSet<QString>> storedUidls(const QString &accountId) const;
     /// Records that the server deleted these (after QUIT +OK); they stay known, so a
     /// server that resurrects one does not cause a duplicate.
@@ -143,12 +150,10 @@ public:
     };
     [[nodiscard]] Result<std::optional<Twin>>
     findTwin(const QString &accountId, const QByteArray &raw, const QString &messageId) const;
-    /// The server now calls a stored message `newUidl` (it renumbered): the message and its
-    /// download record take the new name, the old one is marked gone.
-    [[nodiscard]] Status adoptUidl(qint64 id, const QString &accountId, const QString &oldUidl,
-                                   const QString &newUidl);
-    /// Replaces a headers-only copy with the whole message, in the caller's transaction.
-    [[nodiscard]] Status complete(qint64 id, const QByteArray &raw);
+    /// Replaces a headers-only or incomplete copy with the bytes received now (`partial`:
+    /// these are still not the whole message), in the caller's transaction. The download
+    /// record is the caller's (DownloadRecords::received).
+    [[nodiscard]] Status complete(qint64 id, const QByteArray &raw, bool partial = false);
     [[nodiscard]] Status moveToFolder(qint64 id, Folder folder);
     [[nodiscard]] Status setSeen(qint64 id, bool seen);
     [[nodiscard]] Status setFlagged(qint64 id, bool flagged);

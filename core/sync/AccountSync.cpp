@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/AccountSync.h"
 
-#include "mime/MessageRenderer.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
+#include "store/DownloadRecords.h"
 #include "store/ServerPolicyStore.h"
 #include "sync/CacheWriter.h"
-#include "sync/DeletionPlan.h"
 #include "sync/HeaderFacts.h"
+#include "util/DataSize.h"
 
 #include <QCryptographicHash>
 #include <QLocale>
@@ -37,6 +37,16 @@ constexpr int progressIntervalMs = 100;
 // beyond it, it logs in anyway (see start()).
 constexpr qint64 maxLoginDelayWaitMs = 60'000;
 
+QString serverWords(const pop3::Reply &r)
+{
+    return QString::fromUtf8(r.text).left(300);
+}
+
+store::MailboxAddress mailboxOf(const Account &account)
+{
+    return {account.host, account.port, account.user};
+}
+
 } // namespace
 
 AccountSync::AccountSync(Account account, QString password, QSqlDatabase db, CacheWriter *writer,
@@ -63,6 +73,15 @@ AccountSync::~AccountSync()
         m_writer->waitForAll(this);
 }
 
+void AccountSync::setCompleteOnly(qint64 messageId)
+{
+    m_completeId = messageId;
+    // The user asked for this one message, whatever its size; it is still held in memory once.
+    m_options.limits.maxBlock = std::max(m_options.limits.maxBlock, maxRequestedMessage);
+}
+
+// --- wait ------------------------------------------------------------------------------
+
 void AccountSync::start()
 {
     // LOGIN-DELAY (RFC 2449 §6.5). Scheduled checks are spaced by it (CheckScheduler), so a
@@ -75,9 +94,16 @@ void AccountSync::start()
         return;
     }
     m_policy = policy.value();
+    auto mailbox = store::DownloadRecords(m_db).mailbox(m_account.id, mailboxOf(m_account));
+    if (!mailbox) {
+        finish(mailbox.error());
+        return;
+    }
+    m_mailboxId = mailbox.value();
     const QDateTime allowed = m_policy.nextLoginAllowed();
     const qint64 wait = allowed.isValid() ? m_clock().msecsTo(allowed) : 0;
     if (wait > 0 && wait <= maxLoginDelayWaitMs) {
+        m_stage = Stage::Waiting;
         m_loginAt = allowed;
         m_waitTimer = new QTimer(this);
         connect(m_waitTimer, &QTimer::timeout, this, &AccountSync::waitForLogin);
@@ -85,7 +111,7 @@ void AccountSync::start()
         waitForLogin();
         return;
     }
-    connectAndLogIn();
+    logIn();
 }
 
 void AccountSync::waitForLogin()
@@ -93,7 +119,7 @@ void AccountSync::waitForLogin()
     const qint64 left = m_clock().msecsTo(m_loginAt);
     if (left <= 0) {
         m_waitTimer->stop();
-        connectAndLogIn();
+        logIn();
         return;
     }
     Q_EMIT waitingForLogin(m_account.id, int((left + 999) / 1000));
@@ -102,8 +128,21 @@ void AccountSync::waitForLogin()
         m_waitTimer->start(int(left));
 }
 
-void AccountSync::connectAndLogIn()
+QString AccountSync::describeInterval(int seconds)
 {
+    // English has no plural rule without a catalogue: the singular is a sentence of its own.
+    if (seconds < 120)
+        return seconds == 1 ? tr("1 second") : tr("%n seconds", nullptr, seconds);
+    if (seconds < 2 * 3600)
+        return tr("%n minutes", nullptr, (seconds + 30) / 60);
+    return tr("%n hours", nullptr, (seconds + 1800) / 3600);
+}
+
+// --- log in ----------------------------------------------------------------------------
+
+void AccountSync::logIn()
+{
+    m_stage = Stage::LoggingIn;
     m_client = new pop3::Pop3Client(m_transports(), this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
         finish(withLoginDelayAdvice(e)); // what was fully received is still committed
@@ -115,7 +154,7 @@ void AccountSync::connectAndLogIn()
                     Q_EMIT protocolLine(m_account.id, fromClient, line);
                 });
     }
-    connect(m_client, &pop3::Pop3Client::loggedIn, this, &AccountSync::listUidls);
+    connect(m_client, &pop3::Pop3Client::loggedIn, this, &AccountSync::list);
     m_client->open(m_account, m_password, m_options);
     m_password.clear();
 }
@@ -135,27 +174,11 @@ Error AccountSync::withLoginDelayAdvice(Error error) const
     return error;
 }
 
-QString AccountSync::describeInterval(int seconds)
-{
-    // English has no plural rule without a catalogue: the singular is a sentence of its own.
-    if (seconds < 120)
-        return seconds == 1 ? tr("1 second") : tr("%n seconds", nullptr, seconds);
-    if (seconds < 2 * 3600)
-        return tr("%n minutes", nullptr, (seconds + 30) / 60);
-    return tr("%n hours", nullptr, (seconds + 1800) / 3600);
-}
+// --- list ------------------------------------------------------------------------------
 
-void AccountSync::cancel()
+void AccountSync::list()
 {
-    if (m_finished)
-        return;
-    if (m_client)
-        m_client->abort(); // no QUIT: the server deletes nothing
-    finish(Error{Error::Code::Cancelled, QStringLiteral("Stopped by the user"), {}});
-}
-
-void AccountSync::listUidls()
-{
+    m_stage = Stage::Listing;
     const pop3::Capabilities &caps = m_client->capabilities();
     m_result.serverExpireDays = caps.expireDays;
     m_result.loginDelaySeconds = caps.loginDelaySeconds;
@@ -163,257 +186,378 @@ void AccountSync::listUidls()
     if (Status s = store::ServerPolicyStore(m_db).save(m_account.id, policy); !s)
         m_result.warnings.append(s.error().message());
 
-    m_client->command("UIDL", pop3::ReplyShape::MultiLine, [this](const pop3::Reply &r) {
-        if (!r.isOk()) {
-            identifyWithoutUidl();
+    // UIDL and LIST go out together (pipelined when the server allows): one round trip.
+    auto uidls = std::make_shared<std::optional<Result<QList<pop3::UidlEntry>>>>();
+    m_client->command("UIDL", pop3::ReplyShape::MultiLine, [uidls](const pop3::Reply &r) {
+        if (r.isOk())
+            *uidls = pop3::parseUidlListing(r.body);
+    });
+    m_client->command("LIST", pop3::ReplyShape::MultiLine, [this, uidls](const pop3::Reply &r) {
+        Result<QMap<int, qint64>> sizes = QMap<int, qint64>{};
+        if (r.isOk())
+            sizes = pop3::parseSizeListing(r.body);
+        else
+            m_result.warnings.append(tr("The server did not list message sizes, so Poplar "
+                                        "deletes nothing on it this time (server said: %1)")
+                                         .arg(serverWords(r)));
+        if (!sizes) {
+            abandon(sizes.error());
             return;
         }
-        auto uidls = pop3::parseUidlListing(r.body);
-        if (!uidls) {
-            m_client->abort();
-            finish(uidls.error());
+        if (!uidls->has_value()) {
+            identifyWithoutUidl(sizes.value());
             return;
         }
-        listSizes(std::move(uidls).value());
+        if (!uidls->value()) {
+            abandon(uidls->value().error());
+            return;
+        }
+        plan(mergeListings(uidls->value().value(), sizes.value()));
     });
 }
 
-void AccountSync::identifyWithoutUidl()
+void AccountSync::identifyWithoutUidl(const QMap<int, qint64> &sizes)
 {
     // A server without UIDL (RFC 1939 makes it optional): each message is known by a digest of
     // its Message-ID, Date and size, read with TOP n 0. These are the same in every session,
-    // so such a server still gets no duplicates.
-    m_client->command("LIST", pop3::ReplyShape::MultiLine, [this](const pop3::Reply &r) {
-        auto sizes =
-            r.isOk() ? pop3::parseSizeListing(r.body)
-                     : Result<QMap<int, qint64>>(Error{Error::Code::ServerRejected,
-                                                       QStringLiteral("The server refused LIST"),
-                                                       QString::fromUtf8(r.text)});
-        if (!sizes) {
-            m_client->abort();
-            finish(sizes.error());
-            return;
-        }
-        auto identities = std::make_shared<QMap<int, QByteArray>>();
-        auto remaining = std::make_shared<qsizetype>(sizes.value().size());
-        auto failed = std::make_shared<bool>(false);
-        const QMap<int, qint64> listed = sizes.value();
-        if (listed.isEmpty()) {
-            download({}, listed);
-            return;
-        }
-        for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
-            const int number = it.key();
-            const qint64 size = it.value();
-            m_client->command(
-                "TOP " + QByteArray::number(number) + " 0", pop3::ReplyShape::MultiLine,
-                [this, number, size, listed, identities, remaining,
-                 failed](const pop3::Reply &top) {
-                    if (*failed)
-                        return;
-                    if (!top.isOk()) {
-                        *failed = true;
-                        m_client->abort();
-                        finish(Error{
-                            Error::Code::ServerRejected,
-                            QStringLiteral("The server supports neither UIDL nor TOP, so "
-                                           "Poplar cannot tell which messages it already has"),
-                            QString::fromUtf8(top.text)});
-                        return;
-                    }
-                    const mime::MessageHeaders h = mime::MessageRenderer::headers(top.body);
-                    const QByteArray key =
+    // so such a server still gets no duplicates. The headers read serve as the check too.
+    if (sizes.isEmpty()) {
+        plan({});
+        return;
+    }
+    auto tops = std::make_shared<QMap<int, QByteArray>>();
+    auto remaining = std::make_shared<qsizetype>(sizes.size());
+    auto failed = std::make_shared<bool>(false);
+    for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
+        const int number = it.key();
+        m_client->command(
+            "TOP " + QByteArray::number(number) + " 0", pop3::ReplyShape::MultiLine,
+            [this, number, sizes, tops, remaining, failed](const pop3::Reply &top) {
+                if (*failed)
+                    return;
+                if (!top.isOk()) {
+                    *failed = true;
+                    abandon({Error::Code::ServerRejected,
+                             tr("The server supports neither UIDL nor TOP, so Poplar cannot "
+                                "tell which messages it already has"),
+                             serverWords(top)});
+                    return;
+                }
+                tops->insert(number, top.body);
+                if (--*remaining > 0)
+                    return;
+                // Identical messages get the same digest: number them apart, in order.
+                QList<pop3::UidlEntry> entries;
+                QHash<QByteArray, int> seen;
+                QHash<int, QByteArray> keys;
+                for (auto i = tops->cbegin(); i != tops->cend(); ++i) {
+                    const store::HeaderSummary h = headerFacts(i.value());
+                    const qint64 size = sizes.value(i.key());
+                    const QByteArray material =
                         h.messageId.isEmpty()
-                            ? top.body
+                            ? i.value()
                             : h.messageId.toUtf8() + '\n' + h.date.toString(Qt::ISODate).toUtf8();
-                    identities->insert(number, "~" + QCryptographicHash::hash(
-                                                         key + '\n' + QByteArray::number(size),
-                                                         QCryptographicHash::Sha256)
-                                                         .toHex()
-                                                         .left(40));
-                    if (--*remaining == 0) {
-                        // Identical messages get the same digest: number them apart, in order.
-                        QList<pop3::UidlEntry> entries;
-                        QHash<QByteArray, int> seen;
-                        for (auto i = identities->cbegin(); i != identities->cend(); ++i) {
-                            const int n = ++seen[i.value()];
-                            entries.append(
-                                {i.key(),
-                                 n == 1 ? i.value() : i.value() + '-' + QByteArray::number(n)});
-                        }
-                        download(entries, listed);
-                    }
-                });
-        }
-    });
+                    const QByteArray id =
+                        "~" + QCryptographicHash::hash(material + '\n' + QByteArray::number(size),
+                                                       QCryptographicHash::Sha256)
+                                  .toHex()
+                                  .left(40);
+                    const int n = ++seen[id];
+                    entries.append({i.key(), n == 1 ? id : id + '-' + QByteArray::number(n)});
+                }
+                QList<ListedMessage> listing = mergeListings(entries, sizes);
+                for (int index = 0; index < listing.size(); ++index) {
+                    keys.insert(index, store::DownloadRecords::headerKey(
+                                           headerFacts(tops->value(listing.at(index).number))));
+                }
+                plan(std::move(listing), keys);
+            });
+    }
 }
 
-void AccountSync::listSizes(QList<pop3::UidlEntry> uidls)
-{
-    m_client->command("LIST", pop3::ReplyShape::MultiLine,
-                      [this, uidls = std::move(uidls)](const pop3::Reply &r) {
-                          auto sizes = r.isOk() ? pop3::parseSizeListing(r.body)
-                                                : Result<QMap<int, qint64>>(QMap<int, qint64>{});
-                          if (!sizes) {
-                              m_client->abort();
-                              finish(sizes.error());
-                              return;
-                          }
-                          download(uidls, sizes.value());
-                      });
-}
+// --- check -----------------------------------------------------------------------------
 
-void AccountSync::download(const QList<pop3::UidlEntry> &all, const QMap<int, qint64> &sizes)
+void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys)
 {
-    auto known = m_store.knownUidls(m_account.id);
-    if (!known) {
-        m_client->abort();
-        finish(known.error());
+    store::DownloadRecords records(m_db);
+    if (Status s = records.fillMissingKeys(m_account.id, m_mailboxId); !s) {
+        abandon(s.error());
         return;
     }
-    QList<pop3::UidlEntry> wanted;
-    m_onServer.clear();
-    for (const pop3::UidlEntry &e : all)
-        m_onServer.insert(QString::fromLatin1(e.uidl), e.number);
+    auto named = records.named(m_account.id, m_mailboxId);
+    if (!named) {
+        abandon(named.error());
+        return;
+    }
+    const bool firstReading = named.value().isEmpty();
+    m_plan = std::make_unique<SyncPlan>(std::move(listing), std::move(named).value());
+    if (firstReading) {
+        // An account edited to reach its mail another way (another port, say) reads a new
+        // mailbox: what it downloads may already be here.
+        auto others = records.hasOtherMailboxes(m_account.id, m_mailboxId);
+        m_lookForTwins = others && others.value();
+    }
     if (m_completeId > 0) {
-        completeOne(m_onServer, sizes);
+        completeOne();
         return;
     }
-    for (const pop3::UidlEntry &e : all) {
-        if (!known.value().contains(QString::fromLatin1(e.uidl)))
-            wanted.append(e);
-    }
-    // A renamed message keeps a stored UIDL the server no longer lists. When every stored
-    // UIDL is still listed, no download can be a renamed copy: skip the per-message check.
-    m_mayHaveRenamed = false;
-    if (auto stored = m_store.storedUidls(m_account.id); stored) {
-        for (const QString &uidl : stored.value()) {
-            if (!m_onServer.contains(uidl)) {
-                m_mayHaveRenamed = true;
-                break;
-            }
+    m_plan->triage();
+    if (m_plan->toCheck().isEmpty() || !knownKeys.isEmpty()) {
+        m_plan->resolve(knownKeys);
+        if (Status s = applyIdentities(); !s) {
+            abandon(s.error());
+            return;
         }
+        fetch();
+        return;
     }
-    m_total = int(wanted.size());
-    // Over the account's size limit: headers only (TOP n 0, RFC 1939 §7); the user can
-    // download the rest later.
+    check();
+}
+
+void AccountSync::check()
+{
+    // TOP n 0 for each message whose identity is in doubt: its headers decide.
+    m_stage = Stage::Checking;
+    auto keys = std::make_shared<QHash<int, QByteArray>>();
+    auto remaining = std::make_shared<qsizetype>(m_plan->toCheck().size());
+    for (const int index : m_plan->toCheck()) {
+        const ListedMessage &listed = m_plan->listing().at(index);
+        m_client->command(
+            "TOP " + QByteArray::number(listed.number) + " 0", pop3::ReplyShape::MultiLine,
+            [this, index, keys, remaining](const pop3::Reply &r) {
+                // A server without TOP proves nothing: the message counts as a new one.
+                if (r.isOk())
+                    keys->insert(index, store::DownloadRecords::headerKey(headerFacts(r.body)));
+                if (--*remaining > 0)
+                    return;
+                m_plan->resolve(*keys);
+                if (Status s = applyIdentities(); !s) {
+                    abandon(s.error());
+                    return;
+                }
+                fetch();
+            });
+    }
+}
+
+Status AccountSync::applyIdentities()
+{
+    m_lookForTwins = m_lookForTwins || m_plan->mayHaveRenamed();
+    store::Transaction txn(m_db);
+    store::DownloadRecords records(m_db);
+    if (Status s = records.retire(m_plan->retired()); !s)
+        return s;
+    if (Status s = records.rename(m_plan->renames()); !s)
+        return s;
+    for (const auto &[id, size] : m_plan->sizeUpdates()) {
+        if (Status s = records.setListedSize(id, size); !s)
+            return s;
+    }
+    return txn.commit();
+}
+
+// --- fetch -----------------------------------------------------------------------------
+
+void AccountSync::fetch()
+{
+    m_stage = Stage::Fetching;
     const qint64 limit = qint64(m_account.sizeLimitKb) * 1024;
-    auto isHeadersOnly = [limit](qint64 listed) { return limit > 0 && listed > limit; };
+    const qint64 cap = m_options.limits.maxBlock;
+    // Over the account's size limit, or over what Poplar holds in memory: headers only
+    // (TOP n 0, RFC 1939 §7). The message shows at once; Download the Rest gets the rest.
+    auto howToFetch = [limit, cap](const ListedMessage &m) {
+        return (limit > 0 && m.size > limit) || m.size > cap ? Fetch::HeadersOnly : Fetch::Whole;
+    };
+    QList<std::pair<int, Fetch>> work;
+    for (const int index : m_plan->toFetch())
+        work.append({index, howToFetch(m_plan->listing().at(index))});
+    for (const int index : m_plan->toRefetch())
+        work.append({index, Fetch::Again});
+    std::sort(work.begin(), work.end());
+
+    m_total = int(work.size());
     m_bytesTotal = 0;
-    for (const pop3::UidlEntry &e : wanted) {
-        const qint64 listed = sizes.value(e.number, -1);
-        if (listed > 0 && !isHeadersOnly(listed))
-            m_bytesTotal += listed;
+    for (const auto &[index, how] : work) {
+        const qint64 size = m_plan->listing().at(index).size;
+        if (how != Fetch::HeadersOnly && size > 0)
+            m_bytesTotal += size;
     }
     Q_EMIT progress(m_account.id, 0, m_total, 0, m_bytesTotal);
-    if (wanted.isEmpty()) {
+    if (work.isEmpty()) {
         deleteOnServer();
         return;
     }
     m_outstanding = m_total;
     // Queued all at once: the client keeps a pipelining window full, or goes lock-step.
-    for (const pop3::UidlEntry &e : wanted) {
-        const qint64 listed = sizes.value(e.number, -1);
-        const bool headersOnly = isHeadersOnly(listed);
-        const QByteArray command = headersOnly ? "TOP " + QByteArray::number(e.number) + " 0"
-                                               : "RETR " + QByteArray::number(e.number);
+    for (const auto &[index, how] : work) {
+        const ListedMessage &m = m_plan->listing().at(index);
+        const QByteArray number = QByteArray::number(m.number);
         m_client->command(
-            command, pop3::ReplyShape::MultiLine,
-            [this, number = e.number, uidl = e.uidl, listed, headersOnly](const pop3::Reply &r) {
-                onRetrieved(number, uidl, listed, headersOnly, r);
-            },
-            headersOnly ? 0 : std::max<qint64>(listed, 0));
+            how == Fetch::HeadersOnly ? "TOP " + number + " 0" : "RETR " + number,
+            pop3::ReplyShape::MultiLine,
+            [this, index, how](const pop3::Reply &r) { onRetrieved(index, how, r); },
+            how == Fetch::HeadersOnly ? 0 : std::max<qint64>(m.size, 0));
     }
 }
 
-void AccountSync::completeOne(const QHash<QString, int> &onServer, const QMap<int, qint64> &sizes)
+QString AccountSync::nameOf(const store::HeaderSummary &headers)
 {
-    auto summary = m_store.message(m_completeId);
-    if (!summary) {
-        m_client->abort();
-        finish(summary.error());
-        return;
-    }
-    const auto it = onServer.constFind(summary.value().uidl);
-    if (it == onServer.constEnd()) {
-        m_client->quit([this](bool) {
-            finish(Error{Error::Code::NotFound,
-                         QStringLiteral("The rest of this message is no longer on the server"),
-                         {}});
-        });
-        return;
-    }
-    m_total = 1;
-    m_bytesTotal = std::max<qint64>(sizes.value(it.value(), 0), 0);
-    Q_EMIT progress(m_account.id, 0, m_total, 0, m_bytesTotal);
-    m_client->command("RETR " + QByteArray::number(it.value()), pop3::ReplyShape::MultiLine,
-                      [this](const pop3::Reply &r) {
-                          std::optional<Error> failure;
-                          if (!r.isOk() || r.oversized) {
-                              failure = Error{Error::Code::ServerRejected,
-                                              QStringLiteral("The server did not send the message"),
-                                              QString::fromUtf8(r.text)};
-                          } else {
-                              store::Transaction txn(m_db);
-                              Status s = m_store.complete(m_completeId, r.body);
-                              if (s)
-                                  s = txn.commit();
-                              if (!s)
-                                  failure = s.error();
-                          }
-                          if (failure) {
-                              m_client->abort();
-                              finish(failure);
-                              return;
-                          }
-                          m_result.newMessages = 1;
-                          m_done = 1;
-                          m_bytesDone = m_bytesTotal;
-                          Q_EMIT progress(m_account.id, m_done, m_total, m_bytesDone, m_bytesTotal);
-                          Q_EMIT messagesStored(m_account.id, {m_completeId});
-                          m_client->quit([this](bool) { finish(std::nullopt); });
-                      });
+    const QString subject =
+        headers.subject.isEmpty() ? tr("(no subject)") : headers.subject.left(80);
+    const QString sender = headers.fromName.isEmpty() ? headers.fromAddress : headers.fromName;
+    return sender.isEmpty() ? tr("“%1”").arg(subject) : tr("“%1” from %2").arg(subject, sender);
 }
 
-void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedSize,
-                              bool headersOnly, const pop3::Reply &r)
+void AccountSync::onRetrieved(int index, Fetch how, const pop3::Reply &r)
 {
     --m_outstanding;
+    const ListedMessage &listed = m_plan->listing().at(index);
     if (!r.isOk()) {
-        // Gone since UIDL (another client deleted it): not an error for the whole sync.
-        m_result.warnings.append(QStringLiteral("Message %1 could not be retrieved: %2")
-                                     .arg(number)
-                                     .arg(QString::fromUtf8(r.text)));
-    } else if (r.oversized) {
-        m_result.warnings.append(
-            QStringLiteral("Message %1 is larger than the %2 MB limit and was skipped")
-                .arg(number)
-                .arg(m_options.limits.maxBlock / (1024 * 1024)));
+        // Gone since the listing (another client deleted it): not an error for the whole sync.
+        m_result.warnings.append(tr("Message %1 could not be retrieved (server said: %2)")
+                                     .arg(listed.number)
+                                     .arg(serverWords(r)));
+    } else if (how == Fetch::Again) {
+        storeAgain(index, r);
     } else {
-        if (!headersOnly && listedSize >= 0 &&
-            std::abs(r.body.size() - listedSize) > listedSize / 10 + 64) {
-            // LIST counts CRLF octets; a gross mismatch means a server or transport problem.
-            m_result.warnings.append(
-                QStringLiteral("Message %1: the server announced %2 bytes but sent %3")
-                    .arg(number)
-                    .arg(listedSize)
-                    .arg(r.body.size()));
-        }
         store::IncomingMessage message;
         message.accountId = m_account.id;
-        message.uidl = QString::fromLatin1(uidl);
+        message.mailboxId = m_mailboxId;
+        message.uidl = QString::fromLatin1(listed.uidl);
         message.headers = headerFacts(r.body);
+        message.headerKey = store::DownloadRecords::headerKey(message.headers);
         message.raw = r.body;
         message.receivedAt = m_clock();
-        message.partial = headersOnly;
-        if (headersOnly || !m_mayHaveRenamed || !adoptIfRenamed(message)) {
-            m_batchBytes += r.body.size();
-            m_batch.append({number, std::move(message)});
+        message.listedSize = listed.size;
+        message.partial = how == Fetch::HeadersOnly || r.oversized;
+        if (r.oversized && how != Fetch::HeadersOnly) {
+            // LIST gave a smaller size (or none) than the server sent: what was kept is the
+            // header section. Recorded as headers only, so it is never transferred again.
+            m_result.warnings.append(
+                tr("%1 is larger than the %2 Poplar downloads by itself: only its headers were "
+                   "kept. Open it and choose Download the Rest.")
+                    .arg(nameOf(message.headers), dataSizeText(m_options.limits.maxBlock)));
+        } else if (how == Fetch::HeadersOnly && listed.size > m_options.limits.maxBlock) {
+            m_result.warnings.append(
+                tr("%1 is %2, more than Poplar downloads by itself: only its headers were "
+                   "downloaded. Open it and choose Download the Rest.")
+                    .arg(nameOf(message.headers), dataSizeText(listed.size)));
+        } else if (how == Fetch::Whole && isMateriallyShort(r.body, listed.size)) {
+            message.incomplete = true;
+            m_result.warnings.append(
+                tr("%1 arrived incomplete (%2 of the %3 the server announced). The server copy "
+                   "is kept, and Poplar fetches it again at the next check.")
+                    .arg(nameOf(message.headers), dataSizeText(r.body.size()),
+                         dataSizeText(listed.size)));
+        }
+        if (message.partial || !m_lookForTwins || !adoptIfRenamed(index, message)) {
+            m_batchBytes += message.raw.size();
+            m_batch.append({index, std::move(message)});
         }
     }
     ++m_done;
-    if (!headersOnly && listedSize > 0)
-        m_bytesDone += listedSize; // counted as m_bytesTotal was, so the two meet at the end
+    if (how != Fetch::HeadersOnly && listed.size > 0)
+        m_bytesDone += listed.size; // counted as m_bytesTotal was, so the two meet at the end
+    reportProgress();
+    if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0)
+        commitBatch();
+    if (m_outstanding == 0)
+        deleteWhenAllCommitted();
+}
+
+void AccountSync::storeAgain(int index, const pop3::Reply &r)
+{
+    // An incomplete copy fetched again. The same bytes twice are what the server has: then
+    // they are the whole message, whatever LIST says.
+    const ListedMessage &listed = m_plan->listing().at(index);
+    const std::optional<qint64> recordId = m_plan->recordOf(index);
+    const std::optional<store::DownloadRecord> known =
+        recordId ? m_plan->record(*recordId) : std::nullopt;
+    if (!known || known->messageId == 0 || r.oversized) {
+        m_result.warnings.append(tr("Message %1 could not be stored again").arg(listed.number));
+        return;
+    }
+    auto before = m_store.raw(known->messageId);
+    if (!before) {
+        m_result.warnings.append(before.error().message());
+        return;
+    }
+    const bool same = before.value() == r.body;
+    const bool whole = same || !isMateriallyShort(r.body, listed.size);
+    const bool better = whole || r.body.size() > before.value().size();
+    const store::HeaderSummary headers = headerFacts(r.body);
+    store::Transaction txn(m_db);
+    Status s;
+    if (better)
+        s = m_store.complete(known->messageId, r.body, !whole);
+    if (s) {
+        s = store::DownloadRecords(m_db).received(
+            known->id, whole ? store::DownloadState::Stored : store::DownloadState::Incomplete,
+            listed.size, better ? r.body.size() : before.value().size(),
+            store::DownloadRecords::headerKey(headers));
+    }
+    if (s)
+        s = txn.commit();
+    if (!s) {
+        m_result.warnings.append(s.error().message());
+        return;
+    }
+    m_plan->stored(index, whole);
+    if (!whole) {
+        m_result.warnings.append(
+            tr("%1 arrived incomplete again (%2 of the %3 the server announced). The server "
+               "copy is kept, and Poplar fetches it again at the next check.")
+                .arg(nameOf(headers), dataSizeText(r.body.size()), dataSizeText(listed.size)));
+    }
+    Q_EMIT messagesStored(m_account.id, {known->messageId});
+}
+
+bool AccountSync::adoptIfRenamed(int index, const store::IncomingMessage &message)
+{
+    // The bytes and Message-ID of a stored message that this listing does not show under its
+    // own name: a rename the headers could not prove (no Message-ID, or no TOP), or the same
+    // mail read through another of the account's mailboxes. Keep the copy we have instead of
+    // storing it twice.
+    auto twin = m_store.findTwin(m_account.id, message.raw, message.headers.messageId);
+    if (!twin || !twin.value())
+        return false;
+    store::DownloadRecords records(m_db);
+    auto record = records.ofMessage(twin.value()->id);
+    if (!record || !record.value())
+        return false;
+    store::DownloadRecord r = *record.value();
+    for (int i = 0; i < m_plan->listing().size(); ++i) {
+        if (m_plan->recordOf(i) == r.id)
+            return false; // listed under its own name: a second copy on the server
+    }
+    const QByteArray uidl = message.uidl.toLatin1();
+    store::Transaction txn(m_db);
+    Status s;
+    if (r.mailboxId != m_mailboxId) {
+        r.listedSize = message.listedSize;
+        r.receivedSize = message.raw.size();
+        r.headerKey = message.headerKey;
+        r.state =
+            message.incomplete ? store::DownloadState::Incomplete : store::DownloadState::Stored;
+        s = records.link(m_account.id, m_mailboxId, uidl, r);
+    } else {
+        s = records.rename({{r.id, uidl, message.listedSize}});
+        if (s && r.state == store::DownloadState::Stored)
+            s = records.received(r.id, store::DownloadState::Stored, message.listedSize,
+                                 message.raw.size(), message.headerKey);
+    }
+    if (s)
+        s = txn.commit();
+    if (!s) {
+        m_result.warnings.append(s.error().message());
+        return false;
+    }
+    m_plan->stored(index, r.state == store::DownloadState::Stored && !message.incomplete);
+    return true;
+}
+
+void AccountSync::reportProgress()
+{
     if (!m_progressTimer) {
         m_progressTimer = new QTimer(this);
         m_progressTimer->setSingleShot(true);
@@ -425,28 +569,6 @@ void AccountSync::onRetrieved(int number, const QByteArray &uidl, qint64 listedS
     }
     if (!m_progressTimer->isActive())
         m_progressTimer->start();
-    if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0)
-        commitBatch();
-    if (m_outstanding == 0)
-        deleteWhenAllCommitted();
-}
-
-bool AccountSync::adoptIfRenamed(const store::IncomingMessage &message)
-{
-    // The same bytes and Message-ID as a stored message whose UIDL the server no longer
-    // lists: the server renamed it (a migration). Keep the copy we have under the new name.
-    auto twin = m_store.findTwin(m_account.id, message.raw, message.headers.messageId);
-    if (!twin || !twin.value() || m_onServer.contains(twin.value()->uidl))
-        return false;
-    store::Transaction txn(m_db);
-    Status s = m_store.adoptUidl(twin.value()->id, m_account.id, twin.value()->uidl, message.uidl);
-    if (s)
-        s = txn.commit();
-    if (!s) {
-        m_result.warnings.append(s.error().message());
-        return false;
-    }
-    return true;
 }
 
 void AccountSync::commitBatch()
@@ -454,17 +576,24 @@ void AccountSync::commitBatch()
     if (m_batch.isEmpty())
         return;
     QList<store::IncomingMessage> batch;
+    QList<int> indexes;
+    QList<bool> whole;
     batch.reserve(m_batch.size());
-    for (Received &r : m_batch)
+    for (Received &r : m_batch) {
+        indexes.append(r.index);
+        whole.append(!r.message.partial && !r.message.incomplete);
         batch.append(std::move(r.message));
+    }
     m_batch.clear();
     m_batchBytes = 0;
     ++m_commitsPending;
-    m_writer->submit(std::move(batch), this,
-                     [this](Result<QList<qint64>> ids) { onCommitted(std::move(ids)); });
+    m_writer->submit(std::move(batch), this, [this, indexes, whole](Result<QList<qint64>> ids) {
+        onCommitted(indexes, whole, std::move(ids));
+    });
 }
 
-void AccountSync::onCommitted(Result<QList<qint64>> ids)
+void AccountSync::onCommitted(const QList<int> &indexes, const QList<bool> &whole,
+                              Result<QList<qint64>> ids)
 {
     --m_commitsPending;
     if (!ids) {
@@ -472,10 +601,11 @@ void AccountSync::onCommitted(Result<QList<qint64>> ids)
             m_result.warnings.append(ids.error().message());
             return;
         }
-        m_client->abort(); // that batch is not in the cache, so nothing may be deleted
-        finish(ids.error());
+        abandon(ids.error()); // that batch is not in the cache, so nothing may be deleted
         return;
     }
+    for (qsizetype i = 0; i < indexes.size(); ++i)
+        m_plan->stored(indexes.at(i), whole.at(i));
     m_result.newMessages += int(ids.value().size());
     Q_EMIT messagesStored(m_account.id, ids.value());
     if (m_finished)
@@ -488,61 +618,64 @@ void AccountSync::onCommitted(Result<QList<qint64>> ids)
 void AccountSync::deleteWhenAllCommitted()
 {
     // DELE only for what is in the cache: the last batch's callback comes back here.
-    if (m_commitsPending == 0 && !m_finished)
+    if (m_commitsPending == 0 && !m_finished && m_stage == Stage::Fetching)
         deleteOnServer();
 }
+
+// --- delete ----------------------------------------------------------------------------
 
 void AccountSync::deleteOnServer()
 {
     if (m_finished)
         return;
+    m_stage = Stage::Deleting;
     const QDateTime now = m_clock();
     store::DeletionQueue queue(m_db);
-    auto stored = m_store.storedUidls(m_account.id);
     auto queued = queue.queued(m_account.id);
     auto expired = m_account.deleteFromServerAfterDays > 0
                        ? queue.downloadedBefore(m_account.id,
                                                 now.addDays(-m_account.deleteFromServerAfterDays))
                        : Result<QList<store::PendingDeletion>>(QList<store::PendingDeletion>{});
     for (const auto *failed :
-         {stored.ok() ? nullptr : &stored.error(), queued.ok() ? nullptr : &queued.error(),
-          expired.ok() ? nullptr : &expired.error()}) {
+         {queued.ok() ? nullptr : &queued.error(), expired.ok() ? nullptr : &expired.error()}) {
         if (failed) {
-            m_client->abort(); // without the facts, delete nothing
-            finish(*failed);
+            abandon(*failed); // without the facts, delete nothing
             return;
         }
     }
-    // Queued deletions of messages the server no longer has are done already.
-    for (const store::PendingDeletion &p : queued.value()) {
-        if (!m_onServer.contains(p.uidl))
-            m_settled.append(p.uidl);
-    }
-    const QList<PlannedDeletion> plan =
-        planDeletions(m_account, m_onServer, stored.value(), queued.value(), expired.value());
-    for (const PlannedDeletion &d : plan) {
+    for (const PlannedDeletion &d : m_plan->deletions(m_account, queued.value(), expired.value())) {
         m_client->command("DELE " + QByteArray::number(d.number), pop3::ReplyShape::StatusLine,
                           [this, d](const pop3::Reply &r) {
                               if (r.isOk()) {
-                                  m_markedForDeletion.append(d.uidl);
+                                  m_markedForDeletion.append(d);
                                   return;
                               }
                               m_result.warnings.append(
-                                  QStringLiteral("The server kept message %1: %2")
+                                  tr("The server kept message %1 (server said: %2)")
                                       .arg(d.number)
-                                      .arg(QString::fromUtf8(r.text)));
+                                      .arg(serverWords(r)));
                           });
     }
+    quit();
+}
+
+// --- quit ------------------------------------------------------------------------------
+
+void AccountSync::quit()
+{
+    m_stage = Stage::Quitting;
     m_client->quit([this](bool ok) {
+        m_stage = Stage::Done; // answered: whatever it says, the line is closing
         if (!ok) {
+            recordUnconfirmedDeletions();
             finish(Error{Error::Code::ServerRejected,
-                         QStringLiteral("The server did not confirm the end of the session, so "
-                                        "it may not have deleted anything"),
+                         tr("The server did not confirm the end of the session, so it may not "
+                            "have deleted anything"),
                          {}});
             return;
         }
         // QUIT +OK: the server has now really deleted them (RFC 1939 §6).
-        if (Status s = recordServerDeletions(); !s)
+        if (Status s = recordSessionEnd(m_markedForDeletion); !s)
             m_result.warnings.append(s.error().message());
         else
             m_result.deletedOnServer = int(m_markedForDeletion.size());
@@ -550,24 +683,157 @@ void AccountSync::deleteOnServer()
     });
 }
 
-Status AccountSync::recordServerDeletions()
+Status AccountSync::recordSessionEnd(const QList<PlannedDeletion> &deleted)
 {
-    if (m_markedForDeletion.isEmpty() && m_settled.isEmpty())
-        return {};
     store::Transaction txn(m_db);
-    if (Status s = m_store.markDeletedOnServer(m_account.id, m_markedForDeletion); !s)
-        return s;
-    if (Status s = store::DeletionQueue(m_db).remove(m_account.id, m_markedForDeletion + m_settled);
+    store::DownloadRecords records(m_db);
+    QList<QByteArray> uidls;
+    QList<qint64> done;
+    for (const PlannedDeletion &d : deleted)
+        uidls.append(d.uidl.toLatin1());
+    if (Status s = records.setState(m_account.id, m_mailboxId, uidls,
+                                    store::DownloadState::DeletedOnServer);
         !s)
         return s;
+    for (int i = 0; i < m_plan->listing().size(); ++i) {
+        const std::optional<qint64> id = m_plan->recordOf(i);
+        if (id && uidls.contains(m_plan->listing().at(i).uidl))
+            done.append(*id);
+    }
+    // Records the server no longer lists: gone, so that a UIDL coming back later is looked
+    // at before it is trusted; and their queued deletions are done.
+    const QList<qint64> unlisted = m_plan->unlisted();
+    if (Status s = records.setState(unlisted, store::DownloadState::Gone); !s)
+        return s;
+    if (Status s = store::DeletionQueue(m_db).removeRecords(done + unlisted); !s)
+        return s;
     return txn.commit();
+}
+
+void AccountSync::recordUnconfirmedDeletions()
+{
+    if (m_markedForDeletion.isEmpty())
+        return;
+    // Their records doubt them from now on: if they are still listed at the next sync, their
+    // headers are looked at before anything is trusted (a server may have deleted them and
+    // given their UIDLs to new messages). Their queued deletions stay.
+    QList<QByteArray> uidls;
+    for (const PlannedDeletion &d : std::as_const(m_markedForDeletion))
+        uidls.append(d.uidl.toLatin1());
+    m_markedForDeletion.clear();
+    store::Transaction txn(m_db);
+    Status s = store::DownloadRecords(m_db).setState(m_account.id, m_mailboxId, uidls,
+                                                     store::DownloadState::DeletedOnServer);
+    if (s)
+        s = txn.commit();
+    if (!s)
+        m_result.warnings.append(s.error().message());
+}
+
+// --- Download the Rest -------------------------------------------------------------------
+
+void AccountSync::completeOne()
+{
+    auto record = store::DownloadRecords(m_db).ofMessage(m_completeId);
+    if (!record) {
+        abandon(record.error());
+        return;
+    }
+    int index = -1;
+    if (record.value() && !record.value()->uidl.isEmpty()) {
+        for (int i = 0; i < m_plan->listing().size(); ++i) {
+            if (m_plan->listing().at(i).uidl == record.value()->uidl)
+                index = i;
+        }
+    }
+    if (index < 0) {
+        m_client->quit([this](bool) {
+            finish(Error{Error::Code::NotFound,
+                         tr("The rest of this message is no longer on the server"),
+                         {}});
+        });
+        return;
+    }
+    const ListedMessage listed = m_plan->listing().at(index);
+    const qint64 recordId = record.value()->id;
+    m_stage = Stage::Fetching;
+    m_total = 1;
+    m_bytesTotal = std::max<qint64>(listed.size, 0);
+    Q_EMIT progress(m_account.id, 0, m_total, 0, m_bytesTotal);
+    m_client->command(
+        "RETR " + QByteArray::number(listed.number), pop3::ReplyShape::MultiLine,
+        [this, listed, recordId](const pop3::Reply &r) {
+            std::optional<Error> failure;
+            bool whole = false;
+            if (!r.isOk() || r.oversized) {
+                failure = Error{Error::Code::ServerRejected,
+                                r.oversized ? tr("The message is larger than %1, more than "
+                                                 "Poplar can hold")
+                                                  .arg(dataSizeText(maxRequestedMessage))
+                                            : tr("The server did not send the message"),
+                                serverWords(r)};
+            } else {
+                whole = !isMateriallyShort(r.body, listed.size);
+                store::Transaction txn(m_db);
+                Status s = m_store.complete(m_completeId, r.body, !whole);
+                if (s) {
+                    s = store::DownloadRecords(m_db).received(
+                        recordId,
+                        whole ? store::DownloadState::Stored : store::DownloadState::Incomplete,
+                        listed.size, r.body.size(),
+                        store::DownloadRecords::headerKey(headerFacts(r.body)));
+                }
+                if (s)
+                    s = txn.commit();
+                if (!s)
+                    failure = s.error();
+            }
+            if (failure) {
+                abandon(*failure);
+                return;
+            }
+            if (!whole) {
+                m_result.warnings.append(
+                    tr("The message arrived incomplete (%1 of the %2 the server announced)")
+                        .arg(dataSizeText(r.body.size()), dataSizeText(listed.size)));
+            }
+            m_result.newMessages = 1;
+            m_done = 1;
+            m_bytesDone = m_bytesTotal;
+            Q_EMIT progress(m_account.id, m_done, m_total, m_bytesDone, m_bytesTotal);
+            Q_EMIT messagesStored(m_account.id, {m_completeId});
+            m_stage = Stage::Quitting;
+            m_client->quit([this](bool) { finish(std::nullopt); });
+        },
+        std::max<qint64>(listed.size, 0));
+}
+
+// --- the end ---------------------------------------------------------------------------
+
+void AccountSync::cancel()
+{
+    if (m_finished)
+        return;
+    if (m_client)
+        m_client->abort(); // no QUIT: the server deletes nothing
+    finish(Error{Error::Code::Cancelled, tr("Stopped by the user"), {}});
+}
+
+void AccountSync::abandon(const Error &error)
+{
+    if (m_client)
+        m_client->abort(); // no QUIT: the server deletes nothing
+    finish(error);
 }
 
 void AccountSync::finish(std::optional<Error> error)
 {
     if (m_finished)
         return;
+    if (m_stage == Stage::Quitting)
+        recordUnconfirmedDeletions(); // the line dropped before QUIT's answer
     m_finished = true;
+    m_stage = Stage::Done;
     if (m_waitTimer)
         m_waitTimer->stop();
     m_result.error = std::move(error);

@@ -6,23 +6,32 @@
 #include "pop3/Pop3Listing.h"
 #include "store/MessageStore.h"
 #include "store/ServerPolicyStore.h"
+#include "sync/SyncPlan.h"
 #include "sync/SyncResult.h"
 #include "util/Clock.h"
 
 #include <QObject>
 
+#include <memory>
+#include <optional>
+
 class QTimer;
 
 namespace poplar::sync {
 
-/// One sync of one account: log in, UIDL, LIST, RETR what is new, store, QUIT.
-///
-/// The order keeps the promise that nothing is lost: messages are committed to the cache
-/// (with their UIDL) in batches, DELE is sent only for committed messages, and the
-/// deletion is recorded only after QUIT's +OK. Lives on the sync thread; the batches are
-/// written by `writer` on its own thread while the session goes on.
 class CacheWriter;
 
+/// One sync of one account, as a sequence of stages read top to bottom:
+///
+///   wait (LOGIN-DELAY) -> log in -> list (UIDL, LIST) -> check (TOP n 0 where a message's
+///   identity is in doubt) -> fetch (RETR, or TOP for headers only) -> delete (DELE) -> quit
+///
+/// SyncPlan decides what is known, new, renamed, and deletable; this class carries it out
+/// over a Pop3Client. The order keeps the promise that nothing is lost: messages are
+/// committed to the cache (with their download records) in batches, DELE is sent only once
+/// every batch is committed and only for messages the cache holds whole, and deletions are
+/// recorded only after QUIT's +OK. Lives on the sync thread; batches are written by
+/// `writer` on its own thread while the session goes on.
 class AccountSync : public QObject {
     Q_OBJECT
 
@@ -33,13 +42,18 @@ public:
                 QObject *parent = nullptr);
     ~AccountSync() override;
 
-    /// Instead of a sync, fetch the whole of one headers-only message (its "download the
-    /// rest"); call before start().
-    void setCompleteOnly(qint64 messageId) { m_completeId = messageId; }
+    /// Instead of a sync, fetch the whole of one message that is not whole here (headers
+    /// only, incomplete, or too large to download by itself): "Download the Rest". Call
+    /// before start().
+    void setCompleteOnly(qint64 messageId);
 
     void start();
     /// Stops at once; what was fully received is committed first.
     void cancel();
+
+    /// The most a message may be when the user asks for it explicitly (Download the Rest):
+    /// its bytes are held in memory once.
+    static constexpr qsizetype maxRequestedMessage = qsizetype(1) << 30;
 
 Q_SIGNALS:
     /// Messages and bytes received of those this session downloads. The bytes are LIST's
@@ -57,28 +71,44 @@ public:
     [[nodiscard]] static QString describeInterval(int seconds);
 
 private:
-    void waitForLogin();
-    void connectAndLogIn();
-    [[nodiscard]] Error withLoginDelayAdvice(Error error) const;
+    enum class Stage { Waiting, LoggingIn, Listing, Checking, Fetching, Deleting, Quitting, Done };
+    /// How a listed message is retrieved.
+    enum class Fetch { Whole, HeadersOnly, Again };
     struct Received {
-        int number;
+        int index; ///< in the listing
         store::IncomingMessage message;
     };
 
-    void listUidls();
-    void listSizes(QList<pop3::UidlEntry> uidls);
-    void identifyWithoutUidl();
-    void download(const QList<pop3::UidlEntry> &wanted, const QMap<int, qint64> &sizes);
-    void onRetrieved(int number, const QByteArray &uidl, qint64 listedSize, bool headersOnly,
-                     const pop3::Reply &r);
-    void completeOne(const QHash<QString, int> &onServer, const QMap<int, qint64> &sizes);
-    void commitBatch();
-    void onCommitted(Result<QList<qint64>> ids);
-    void deleteWhenAllCommitted();
-    [[nodiscard]] bool adoptIfRenamed(const store::IncomingMessage &message);
+    // The stages, in order.
+    void waitForLogin();
+    void logIn();
+    void list();
+    void identifyWithoutUidl(const QMap<int, qint64> &sizes);
+    void plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys = {});
+    void check();
+    [[nodiscard]] Status applyIdentities();
+    void fetch();
     void deleteOnServer();
-    [[nodiscard]] Status recordServerDeletions();
+    void quit();
     void finish(std::optional<Error> error);
+
+    void completeOne();
+    void onRetrieved(int index, Fetch how, const pop3::Reply &r);
+    void storeAgain(int index, const pop3::Reply &r);
+    [[nodiscard]] bool adoptIfRenamed(int index, const store::IncomingMessage &message);
+    void commitBatch();
+    void onCommitted(const QList<int> &indexes, const QList<bool> &whole,
+                     Result<QList<qint64>> ids);
+    void deleteWhenAllCommitted();
+    [[nodiscard]] Status recordSessionEnd(const QList<PlannedDeletion> &deleted);
+    /// DELE was answered but QUIT was not: the server may or may not have deleted them.
+    void recordUnconfirmedDeletions();
+    void reportProgress();
+    /// Stops the session without QUIT (the server deletes nothing) and ends with `error`.
+    void abandon(const Error &error);
+    [[nodiscard]] Error withLoginDelayAdvice(Error error) const;
+    /// "“Subject” from Sender": how a warning names a message.
+    [[nodiscard]] static QString nameOf(const store::HeaderSummary &headers);
 
     Account m_account;
     QString m_password;
@@ -88,15 +118,18 @@ private:
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
     pop3::TransportFactory m_transports;
+    Stage m_stage = Stage::Waiting;
     pop3::Pop3Client *m_client = nullptr; ///< null until the login delay has passed
     store::ServerPolicy m_policy;         ///< what the server told of its policy last time
-    QTimer *m_waitTimer = nullptr;        ///< the countdown to m_loginAt
+    qint64 m_mailboxId = 0;
+    /// Downloads may be copies the cache holds under another name or mailbox: compare bytes.
+    bool m_lookForTwins = false;
+    QTimer *m_waitTimer = nullptr; ///< the countdown to m_loginAt
     QDateTime m_loginAt;
+    std::unique_ptr<SyncPlan> m_plan;
     QList<Received> m_batch;
     qint64 m_batchBytes = 0;
-    QHash<QString, int> m_onServer;     ///< this session's UIDL listing: UIDL -> number
-    QList<QString> m_settled;           ///< queued deletions the server had already done
-    QList<QString> m_markedForDeletion; ///< DELE answered +OK; real only after QUIT +OK
+    QList<PlannedDeletion> m_markedForDeletion; ///< DELE answered +OK; real only after QUIT +OK
     int m_total = 0;
     int m_done = 0;
     qint64 m_bytesTotal = 0;
@@ -106,8 +139,7 @@ private:
     int m_commitsPending = 0;          ///< batches handed to the writer and not yet committed
     SyncResult m_result;
     bool m_finished = false;
-    qint64 m_completeId = 0;       ///< set: this session only completes that message
-    bool m_mayHaveRenamed = false; ///< some stored UIDL is missing from the server's list
+    qint64 m_completeId = 0; ///< set: this session only completes that message
 };
 
 } // namespace poplar::sync

@@ -3,10 +3,11 @@
 
 #include "store/Database.h"
 
-#include <QCoreApplication>
-#include <QEvent>
 #include <QMutexLocker>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <optional>
 
 namespace poplar::sync {
 
@@ -53,8 +54,47 @@ private:
     std::unique_ptr<store::Database> m_db;
 };
 
+class CacheWriter::Completions {
+public:
+    void add(QObject *context, Committed done, Result<QList<qint64>> result)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_finished.push_back({context, std::move(done), std::move(result)});
+    }
+
+    /// Runs the callbacks of finished batches that wait for `context`, in order, on the
+    /// caller's thread (the owner's).
+    void deliver(QObject *context)
+    {
+        for (;;) {
+            std::optional<Entry> next;
+            {
+                QMutexLocker lock(&m_mutex);
+                const auto it =
+                    std::find_if(m_finished.begin(), m_finished.end(),
+                                 [context](const Entry &e) { return e.context == context; });
+                if (it == m_finished.end())
+                    return;
+                next.emplace(std::move(*it));
+                m_finished.erase(it);
+            }
+            next->done(std::move(next->result));
+        }
+    }
+
+private:
+    struct Entry {
+        QObject *context;
+        Committed done;
+        Result<QList<qint64>> result;
+    };
+    QMutex m_mutex;
+    std::deque<Entry> m_finished;
+};
+
 CacheWriter::CacheWriter(QString cachePath)
     : m_worker(new Worker(std::move(cachePath)))
+    , m_completions(std::make_shared<Completions>())
 {
     m_thread.setObjectName(QStringLiteral("poplar-cache-writer"));
     m_worker->moveToThread(&m_thread);
@@ -81,11 +121,16 @@ void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, 
         m_worker,
         [this, batch = std::move(batch), context, done = std::move(done)]() mutable {
             Result<QList<qint64>> result = m_worker->write(batch);
-            batch.clear(); // the bytes are on disk: free them before the callback is queued
+            batch.clear(); // the bytes are on disk: free them before the owner hears of it
+            m_completions->add(context, std::move(done), std::move(result));
+            // A nudge only: if waitForAll() delivered first, this finds nothing to do. Posted
+            // while the batch still counts as in flight, so `context` is alive: its owner
+            // waits for the count to drop before it lets it go.
             QMetaObject::invokeMethod(
                 context,
-                [done = std::move(done), result = std::move(result)]() mutable {
-                    done(std::move(result));
+                [completions = std::weak_ptr<Completions>(m_completions), context] {
+                    if (auto alive = completions.lock())
+                        alive->deliver(context);
                 },
                 Qt::QueuedConnection);
             QMutexLocker lock(&m_mutex);
@@ -98,8 +143,7 @@ void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, 
 void CacheWriter::waitForAll(QObject *context)
 {
     waitUntilBelow(1);
-    // The callbacks were posted before the count dropped: deliver them now, in order.
-    QCoreApplication::sendPostedEvents(context, QEvent::MetaCall);
+    m_completions->deliver(context);
 }
 
 void CacheWriter::waitUntilBelow(int count)

@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -26,6 +27,8 @@ namespace poplar::sync {
 /// Owned and called by one thread (the sync thread). Batches are committed one at a time,
 /// in the order submitted, each in its own transaction; a batch's callback runs on the
 /// submitting thread once the batch is durable, or has failed and left nothing behind.
+/// Callbacks wait in a queue of the writer's own and run in order, either from the owner's
+/// event loop or from waitForAll(); nothing else the owner has pending runs in between.
 class CacheWriter {
 public:
     using Committed = std::function<void(Result<QList<qint64>>)>;
@@ -49,6 +52,9 @@ public:
 
 private:
     class Worker;
+    /// Finished batches whose callbacks have not run yet. Shared with the nudges posted to
+    /// the owners, which may run after the writer is gone and then find nothing.
+    class Completions;
 
     void waitUntilBelow(int count);
 
@@ -57,6 +63,7 @@ private:
     QMutex m_mutex;
     QWaitCondition m_settled;
     int m_inFlight = 0; ///< guarded by m_mutex
+    std::shared_ptr<Completions> m_completions;
 };
 
 } // namespace poplar::sync

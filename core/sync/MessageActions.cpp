@@ -50,7 +50,7 @@ Status MessageActions::trash(const store::MessageSummary &message)
     const bool queue = account && account->leaveOnServer &&
                        account->deleteFromServerOnLocalDelete && !message.uidl.isEmpty();
     if (queue)
-        return m_queue.enqueue(account->id, message.uidl, m_clock());
+        return m_queue.enqueue(account->id, message.uidl, m_clock(), message.id);
     return {};
 }
 

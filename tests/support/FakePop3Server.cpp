@@ -152,7 +152,43 @@ void FakeSession::noteAnswered()
 
 QByteArray FakePop3Server::Mailbox::uidlOf(int number) const
 {
+    if (uidlsAreNumbers)
+        return QByteArray::number(number);
     return uidls.value(number, "uid-" + QByteArray::number(number));
+}
+
+int FakePop3Server::Mailbox::append(const QByteArray &raw, const QByteArray &uidl)
+{
+    const int number = messages.isEmpty() ? 1 : messages.lastKey() + 1;
+    messages.insert(number, raw);
+    if (!uidl.isEmpty())
+        uidls.insert(number, uidl);
+    return number;
+}
+
+void FakePop3Server::Mailbox::removeByAnotherClient(int number)
+{
+    QMap<int, QByteArray> keptMessages;
+    QMap<int, QByteArray> keptUidls;
+    QMap<int, qint64> keptSizes;
+    QMap<int, qsizetype> keptShort;
+    int next = 1;
+    for (auto it = messages.cbegin(); it != messages.cend(); ++it) {
+        if (it.key() == number)
+            continue;
+        keptMessages.insert(next, it.value());
+        if (uidls.contains(it.key()) || !uidlsAreNumbers)
+            keptUidls.insert(next, uidls.value(it.key(), "uid-" + QByteArray::number(it.key())));
+        if (listedSizes.contains(it.key()))
+            keptSizes.insert(next, listedSizes.value(it.key()));
+        if (shortRetr.contains(it.key()))
+            keptShort.insert(next, shortRetr.value(it.key()));
+        ++next;
+    }
+    messages = keptMessages;
+    uidls = keptUidls;
+    listedSizes = keptSizes;
+    shortRetr = keptShort;
 }
 
 FakePop3Server::FakePop3Server()
@@ -321,8 +357,11 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
         session.send("-ERR no such message\r\n");
     } else if (verb == "RETR") {
         const QByteArray raw = box.messages.value(number);
+        ++box.retrieved[raw];
+        const QByteArray sent =
+            box.shortRetr.contains(number) ? raw.left(box.shortRetr.value(number)) : raw;
         const QByteArray reply =
-            "+OK " + QByteArray::number(raw.size()) + " octets\r\n" + dotStuffed(raw);
+            "+OK " + QByteArray::number(raw.size()) + " octets\r\n" + dotStuffed(sent);
         if (number == box.dropInRetr) {
             session.send(reply.left(box.dropAfterBytes));
             session.dropConnection();
@@ -350,17 +389,24 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
         kept.messages.clear();
         kept.uidls.clear();
         kept.listedSizes.clear();
+        kept.shortRetr.clear();
         int next = 1;
         for (const int n : std::as_const(live)) {
             kept.messages.insert(next, box.messages.value(n));
-            kept.uidls.insert(next, box.uidlOf(n));
+            if (!box.uidlsAreNumbers)
+                kept.uidls.insert(next, box.uidlOf(n));
             if (box.listedSizes.contains(n))
                 kept.listedSizes.insert(next, box.listedSizes.value(n));
+            if (box.shortRetr.contains(n))
+                kept.shortRetr.insert(next, box.shortRetr.value(n));
             ++next;
         }
+        for (const int n : std::as_const(session.markedForDeletion))
+            kept.deleted.append(box.messages.value(n));
         box = std::move(kept);
         session.markedForDeletion.clear();
-        session.send("+OK Bye\r\n");
+        if (!box.loseQuitReply)
+            session.send("+OK Bye\r\n");
         session.dropConnection();
     } else if (verb == "STLS" && box.stls) {
         session.send("-ERR [SYS/TEMP] TLS is not available on this test server\r\n");

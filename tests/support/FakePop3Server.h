@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QByteArrayList>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QSet>
@@ -114,8 +115,25 @@ public:
         int enforcedLoginDelayMs = 0;
         /// Verb -> answer sent instead of the normal one, e.g. "PASS" -> "-ERR [IN-USE] x".
         QMap<QByteArray, QByteArray> replies;
+        /// UIDL answers each message's number, as legacy servers do: after a deletion every
+        /// later message has another UIDL.
+        bool uidlsAreNumbers = false;
+        /// RETR of this message sends only this many of its bytes, then a proper terminator
+        /// (LIST still announces the whole).
+        QMap<int, qsizetype> shortRetr;
+        /// QUIT deletes what was marked, but the line drops before the +OK reaches the client.
+        bool loseQuitReply = false;
+
+        // What happened, over all sessions.
+        QList<QByteArray> deleted;        ///< messages QUIT removed, as stored
+        QHash<QByteArray, int> retrieved; ///< message -> how many RETRs sent it (whole or not)
 
         [[nodiscard]] QByteArray uidlOf(int number) const;
+        /// Adds a message after the last one, under `uidl` ("uid-<number>" when empty).
+        int append(const QByteArray &raw, const QByteArray &uidl = {});
+        /// Another client deleted message `number`: the later ones move up by one, keeping
+        /// their UIDLs (or, with uidlsAreNumbers, getting their new numbers as UIDLs).
+        void removeByAnotherClient(int number);
     };
 
     FakePop3Server();

@@ -303,7 +303,7 @@ TEST_F(MailImporterTest, ImportingTwiceAddsNothing)
     auto folders = m_store->localFolders();
     ASSERT_TRUE(folders.ok());
     EXPECT_EQ(folders.value(), (QStringList{QStringLiteral("archive"), QStringLiteral("copy")}));
-    EXPECT_EQ(countRows(QStringLiteral("SELECT count(*) FROM server_uidls")), 0);
+    EXPECT_EQ(countRows(QStringLiteral("SELECT count(*) FROM downloads")), 0);
     auto known = m_store->knownUidls(MessageStore::localAccountId());
     ASSERT_TRUE(known.ok());
     EXPECT_TRUE(known.value().isEmpty());

@@ -124,8 +124,15 @@ INSTANTIATE_TEST_SUITE_P(
         Transcript{"oversized_block_is_skipped_and_stream_continues",
                    {ReplyShape::MultiLine, ReplyShape::StatusLine},
                    "+OK\r\n0123456789\r\n0123456789\r\n.\r\n+OK next\r\n",
-                   {{Ok, "", {}, true}, {Ok, "next", {}}},
+                   {{Ok, "", "0123456789\r\n", true}, {Ok, "next", {}}},
                    Pop3Parser::Limits{8 * 1024, 16}},
+        // What is kept of a message over the cap is its header section: it still shows.
+        Transcript{"oversized_message_keeps_its_headers",
+                   {ReplyShape::MultiLine, ReplyShape::StatusLine},
+                   "+OK\r\nSubject: big\r\n\r\nvideo bytes, many of them\r\nmore\r\n.\r\n"
+                   "+OK next\r\n",
+                   {{Ok, "", "Subject: big\r\n\r\n", true}, {Ok, "next", {}}},
+                   Pop3Parser::Limits{8 * 1024, 40}},
         Transcript{"line_longer_than_cap_is_dropped",
                    {ReplyShape::MultiLine, ReplyShape::StatusLine},
                    "+OK\r\n0123456789012345678901234567890123456789\r\n.\r\n+OK after\r\n",

@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/DownloadRecords.h"
+
+#include "store/Database.h"
+#include "store/StoreSql.h"
+
+#include <QCryptographicHash>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace poplar::store {
+
+using sql::queryError;
+
+namespace {
+
+DownloadRecord recordFromRow(const QSqlQuery &q)
+{
+    // Columns: recordColumns
+    DownloadRecord r;
+    r.id = q.value(0).toLongLong();
+    r.uidl = q.value(1).toString().toLatin1();
+    r.state = downloadStateFromString(q.value(2).toString()).value_or(DownloadState::Gone);
+    r.listedSize = q.value(3).toLongLong();
+    r.receivedSize = q.value(4).toLongLong();
+    r.headerKey = q.value(5).toByteArray();
+    r.messageId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
+    r.firstSeen = QDateTime::fromSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+    r.mailboxId = q.value(8).toLongLong();
+    return r;
+}
+
+const QString recordColumns = QStringLiteral("id, uidl, state, listed_size, received_size, "
+                                             "header_key, message_id, first_seen, mailbox_id");
+
+QVariant keyValue(const QByteArray &key)
+{
+    return key.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(key);
+}
+
+} // namespace
+
+QString downloadStateToString(DownloadState state)
+{
+    switch (state) {
+    case DownloadState::HeadersOnly:
+        return QStringLiteral("headers-only");
+    case DownloadState::Incomplete:
+        return QStringLiteral("incomplete");
+    case DownloadState::DeletedOnServer:
+        return QStringLiteral("deleted");
+    case DownloadState::Gone:
+        return QStringLiteral("gone");
+    case DownloadState::Stored:
+        break;
+    }
+    return QStringLiteral("stored");
+}
+
+std::optional<DownloadState> downloadStateFromString(const QString &text)
+{
+    for (const DownloadState s :
+         {DownloadState::Stored, DownloadState::HeadersOnly, DownloadState::Incomplete,
+          DownloadState::DeletedOnServer, DownloadState::Gone}) {
+        if (downloadStateToString(s) == text)
+            return s;
+    }
+    return std::nullopt;
+}
+
+DownloadRecords::DownloadRecords(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+Result<qint64> DownloadRecords::mailbox(const QString &accountId, const MailboxAddress &address)
+{
+    const QString host = address.host.trimmed().toLower();
+    QSqlQuery find(m_db);
+    find.prepare(QStringLiteral(
+        "SELECT id FROM mailboxes WHERE account_id = ? AND host = ? AND port = ? AND user = ?"));
+    find.addBindValue(accountId);
+    find.addBindValue(host);
+    find.addBindValue(int(address.port));
+    find.addBindValue(address.user);
+    if (!find.exec())
+        return queryError(QStringLiteral("Cannot read the cache's mailboxes"), find);
+    if (find.next())
+        return find.value(0).toLongLong();
+    find.finish();
+
+    Transaction txn(m_db);
+    QSqlQuery first(m_db);
+    first.prepare(QStringLiteral("SELECT count(*) FROM mailboxes WHERE account_id = ?"));
+    first.addBindValue(accountId);
+    if (!first.exec() || !first.next())
+        return queryError(QStringLiteral("Cannot read the cache's mailboxes"), first);
+    const bool isFirst = first.value(0).toLongLong() == 0;
+    first.finish();
+    QSqlQuery insert(m_db);
+    insert.prepare(
+        QStringLiteral("INSERT INTO mailboxes (account_id, host, port, user) VALUES (?, ?, ?, ?)"));
+    insert.addBindValue(accountId);
+    insert.addBindValue(host);
+    insert.addBindValue(int(address.port));
+    insert.addBindValue(address.user);
+    if (!insert.exec())
+        return queryError(QStringLiteral("Cannot record a mailbox"), insert);
+    const qint64 id = insert.lastInsertId().toLongLong();
+    if (isFirst) {
+        // The records made before mailboxes were told apart were made reading this one.
+        QSqlQuery claim(m_db);
+        claim.prepare(QStringLiteral("UPDATE downloads SET mailbox_id = ? WHERE account_id = ? AND "
+                                     "mailbox_id = 0"));
+        claim.addBindValue(id);
+        claim.addBindValue(accountId);
+        if (!claim.exec())
+            return queryError(QStringLiteral("Cannot record a mailbox"), claim);
+    }
+    if (Status s = txn.commit(); !s)
+        return s.error();
+    return id;
+}
+
+Result<QHash<QByteArray, DownloadRecord>> DownloadRecords::named(const QString &accountId,
+                                                                 qint64 mailboxId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM downloads WHERE account_id = ? AND mailbox_id = ? "
+                             "AND uidl IS NOT NULL")
+                  .arg(recordColumns));
+    q.addBindValue(accountId);
+    q.addBindValue(mailboxId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot read what was downloaded"), q);
+    QHash<QByteArray, DownloadRecord> records;
+    while (q.next()) {
+        DownloadRecord r = recordFromRow(q);
+        records.insert(r.uidl, std::move(r));
+    }
+    return records;
+}
+
+Result<std::optional<DownloadRecord>> DownloadRecords::ofMessage(qint64 messageId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM downloads WHERE message_id = ? ORDER BY id DESC "
+                             "LIMIT 1")
+                  .arg(recordColumns));
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot read what was downloaded"), q);
+    if (!q.next())
+        return std::optional<DownloadRecord>{};
+    return std::optional<DownloadRecord>{recordFromRow(q)};
+}
+
+Result<bool> DownloadRecords::hasOtherMailboxes(const QString &accountId, qint64 mailboxId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM mailboxes WHERE account_id = ? AND "
+                             "id != ?)"));
+    q.addBindValue(accountId);
+    q.addBindValue(mailboxId);
+    if (!q.exec() || !q.next())
+        return queryError(QStringLiteral("Cannot read the cache's mailboxes"), q);
+    return q.value(0).toBool();
+}
+
+Status DownloadRecords::link(const QString &accountId, qint64 mailboxId, const QByteArray &uidl,
+                             const DownloadRecord &facts)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO downloads (account_id, mailbox_id, uidl, state, listed_size, received_size, "
+        "header_key, message_id, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (account_id, mailbox_id, uidl) DO UPDATE SET state = excluded.state, "
+        "listed_size = excluded.listed_size, received_size = excluded.received_size, "
+        "header_key = excluded.header_key, message_id = excluded.message_id"));
+    q.addBindValue(accountId);
+    q.addBindValue(mailboxId);
+    q.addBindValue(QString::fromLatin1(uidl));
+    q.addBindValue(downloadStateToString(facts.state));
+    q.addBindValue(facts.listedSize);
+    q.addBindValue(facts.receivedSize);
+    q.addBindValue(keyValue(facts.headerKey));
+    q.addBindValue(facts.messageId);
+    q.addBindValue(facts.firstSeen.isValid() ? facts.firstSeen.toSecsSinceEpoch()
+                                             : QDateTime::currentSecsSinceEpoch());
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot record a downloaded message"), q);
+    return {};
+}
+
+Status DownloadRecords::fillMissingKeys(const QString &accountId, qint64 mailboxId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT d.id, m.message_id, m.date, m.from_address FROM downloads d "
+                       "JOIN messages m ON m.id = d.message_id "
+                       "WHERE d.account_id = ? AND d.mailbox_id = ? AND d.header_key IS NULL"));
+    q.addBindValue(accountId);
+    q.addBindValue(mailboxId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot read what was downloaded"), q);
+    QList<std::pair<qint64, QByteArray>> keys;
+    while (q.next()) {
+        HeaderSummary h;
+        h.messageId = q.value(1).toString();
+        if (!q.value(2).isNull())
+            h.date = QDateTime::fromSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+        h.fromAddress = q.value(3).toString();
+        const QByteArray key = headerKey(h);
+        if (!key.isEmpty())
+            keys.append({q.value(0).toLongLong(), key});
+    }
+    q.finish();
+    if (keys.isEmpty())
+        return {};
+    Transaction txn(m_db);
+    QSqlQuery update(m_db);
+    update.prepare(QStringLiteral("UPDATE downloads SET header_key = ? WHERE id = ?"));
+    for (const auto &[id, key] : keys) {
+        update.addBindValue(key);
+        update.addBindValue(id);
+        if (!update.exec())
+            return queryError(QStringLiteral("Cannot update what was downloaded"), update);
+    }
+    return txn.commit();
+}
+
+Status DownloadRecords::rename(const QList<Rename> &renames)
+{
+    if (renames.isEmpty())
+        return {};
+    // Two passes: a new name may be another renamed record's old one.
+    QSqlQuery clear(m_db);
+    clear.prepare(QStringLiteral("UPDATE downloads SET uidl = NULL WHERE id = ?"));
+    for (const Rename &r : renames) {
+        clear.addBindValue(r.recordId);
+        if (!clear.exec())
+            return queryError(QStringLiteral("Cannot record a renamed server message"), clear);
+    }
+    QSqlQuery name(m_db);
+    name.prepare(QStringLiteral(
+        "UPDATE downloads SET uidl = ?, listed_size = CASE WHEN ? >= 0 THEN ? ELSE listed_size "
+        "END, state = CASE state WHEN 'gone' THEN 'stored' WHEN 'deleted' THEN 'stored' "
+        "ELSE state END WHERE id = ?"));
+    QSqlQuery message(m_db);
+    message.prepare(QStringLiteral(
+        "UPDATE messages SET uidl = ? WHERE id = (SELECT message_id FROM downloads WHERE id = ?)"));
+    QSqlQuery queued(m_db);
+    queued.prepare(QStringLiteral("UPDATE server_deletions SET uidl = ? WHERE download_id = ?"));
+    for (const Rename &r : renames) {
+        const QString uidl = QString::fromLatin1(r.uidl);
+        name.addBindValue(uidl);
+        name.addBindValue(r.listedSize);
+        name.addBindValue(r.listedSize);
+        name.addBindValue(r.recordId);
+        message.addBindValue(uidl);
+        message.addBindValue(r.recordId);
+        queued.addBindValue(uidl);
+        queued.addBindValue(r.recordId);
+        for (QSqlQuery *q : {&name, &message, &queued}) {
+            if (!q->exec())
+                return queryError(QStringLiteral("Cannot record a renamed server message"), *q);
+        }
+    }
+    return {};
+}
+
+Status DownloadRecords::retire(const QList<qint64> &recordIds)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE downloads SET uidl = NULL, state = 'gone' WHERE id = ?"));
+    QSqlQuery queued(m_db);
+    queued.prepare(QStringLiteral("DELETE FROM server_deletions WHERE download_id = ?"));
+    for (const qint64 id : recordIds) {
+        q.addBindValue(id);
+        queued.addBindValue(id);
+        for (QSqlQuery *query : {&q, &queued}) {
+            if (!query->exec())
+                return queryError(QStringLiteral("Cannot update what was downloaded"), *query);
+        }
+    }
+    return {};
+}
+
+Status DownloadRecords::setState(const QList<qint64> &recordIds, DownloadState state)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE downloads SET state = ? WHERE id = ?"));
+    for (const qint64 id : recordIds) {
+        q.addBindValue(downloadStateToString(state));
+        q.addBindValue(id);
+        if (!q.exec())
+            return queryError(QStringLiteral("Cannot update what was downloaded"), q);
+    }
+    return {};
+}
+
+Status DownloadRecords::setState(const QString &accountId, qint64 mailboxId,
+                                 const QList<QByteArray> &uidls, DownloadState state)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE downloads SET state = ? WHERE account_id = ? AND mailbox_id = ? AND uidl = ?"));
+    for (const QByteArray &uidl : uidls) {
+        q.addBindValue(downloadStateToString(state));
+        q.addBindValue(accountId);
+        q.addBindValue(mailboxId);
+        q.addBindValue(QString::fromLatin1(uidl));
+        if (!q.exec())
+            return queryError(QStringLiteral("Cannot update what was downloaded"), q);
+    }
+    return {};
+}
+
+Status DownloadRecords::setListedSize(qint64 recordId, qint64 listedSize)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE downloads SET listed_size = ? WHERE id = ?"));
+    q.addBindValue(listedSize);
+    q.addBindValue(recordId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot update what was downloaded"), q);
+    return {};
+}
+
+Status DownloadRecords::received(qint64 recordId, DownloadState state, qint64 listedSize,
+                                 qint64 receivedSize, const QByteArray &headerKey)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE downloads SET state = ?, listed_size = ?, received_size = ?, "
+                             "header_key = COALESCE(?, header_key) WHERE id = ?"));
+    q.addBindValue(downloadStateToString(state));
+    q.addBindValue(listedSize);
+    q.addBindValue(receivedSize);
+    q.addBindValue(keyValue(headerKey));
+    q.addBindValue(recordId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot update what was downloaded"), q);
+    return {};
+}
+
+QByteArray DownloadRecords::headerKey(const HeaderSummary &headers)
+{
+    const QString messageId = headers.messageId.trimmed();
+    if (messageId.isEmpty())
+        return {};
+    QByteArray material = messageId.toUtf8();
+    material += '\n';
+    if (headers.date.isValid())
+        material += QByteArray::number(headers.date.toSecsSinceEpoch());
+    material += '\n';
+    material += headers.fromAddress.trimmed().toLower().toUtf8();
+    // 16 bytes tell a mailbox's messages apart as well as 32 and keep the records small.
+    return QCryptographicHash::hash(material, QCryptographicHash::Sha256).left(16);
+}
+
+} // namespace poplar::store
