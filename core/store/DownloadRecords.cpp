@@ -47,6 +47,8 @@ QString downloadStateToString(DownloadState state)
         return QStringLiteral("headers-only");
     case DownloadState::Incomplete:
         return QStringLiteral("incomplete");
+    case DownloadState::Truncated:
+        return QStringLiteral("truncated");
     case DownloadState::DeletedOnServer:
         return QStringLiteral("deleted");
     case DownloadState::Gone:
@@ -61,7 +63,7 @@ std::optional<DownloadState> downloadStateFromString(const QString &text)
 {
     for (const DownloadState s :
          {DownloadState::Stored, DownloadState::HeadersOnly, DownloadState::Incomplete,
-          DownloadState::DeletedOnServer, DownloadState::Gone}) {
+          DownloadState::Truncated, DownloadState::DeletedOnServer, DownloadState::Gone}) {
         if (downloadStateToString(s) == text)
             return s;
     }

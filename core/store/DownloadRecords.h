@@ -17,9 +17,12 @@ namespace poplar::store {
 
 /// What became of a message Poplar met in a server mailbox.
 enum class DownloadState {
-    Stored,          ///< all of it is in the cache
-    HeadersOnly,     ///< only its headers: over the account's size limit, or over the cap
-    Incomplete,      ///< the server sent less than LIST announced: fetched again next time
+    Stored,      ///< all of it is in the cache
+    HeadersOnly, ///< only its headers: over the account's size limit, or over the cap
+    Incomplete,  ///< the server sent less than LIST announced: fetched again next time
+    /// Fetched again, the server sent the same too-short bytes: what it has is damaged. Kept
+    /// on the server, not fetched again by itself (Download the Rest tries again).
+    Truncated,
     DeletedOnServer, ///< the server confirmed its deletion (QUIT +OK)
     Gone,            ///< no longer listed, or its UIDL passed to another message
 };

@@ -8,6 +8,7 @@
 #include "sync/CacheWriter.h"
 #include "sync/HeaderFacts.h"
 #include "util/DataSize.h"
+#include "util/FaultPoint.h"
 
 #include <QCryptographicHash>
 #include <QLocale>
@@ -459,6 +460,7 @@ void AccountSync::onRetrieved(int index, Fetch how, const pop3::Reply &r)
     if (how != Fetch::HeadersOnly && listed.size > 0)
         m_bytesDone += listed.size; // counted as m_bytesTotal was, so the two meet at the end
     reportProgress();
+    faultPoint("retrieved"); // received, maybe not yet handed to the writer
     if (m_batch.size() >= batchMessages || m_batchBytes >= batchBytes || m_outstanding == 0)
         commitBatch();
     if (m_outstanding == 0)
@@ -467,8 +469,9 @@ void AccountSync::onRetrieved(int index, Fetch how, const pop3::Reply &r)
 
 void AccountSync::storeAgain(int index, const pop3::Reply &r)
 {
-    // An incomplete copy fetched again. The same bytes twice are what the server has: then
-    // they are the whole message, whatever LIST says.
+    // An incomplete copy fetched again. Whole now: it replaces the short one. The same short
+    // bytes again: the server's copy is damaged; it stays there, and is not fetched again by
+    // itself (a server that always cuts a message short must not get it deleted).
     const ListedMessage &listed = m_plan->listing().at(index);
     const std::optional<qint64> recordId = m_plan->recordOf(index);
     const std::optional<store::DownloadRecord> known =
@@ -482,19 +485,21 @@ void AccountSync::storeAgain(int index, const pop3::Reply &r)
         m_result.warnings.append(before.error().message());
         return;
     }
+    const bool whole = !isMateriallyShort(r.body, listed.size);
     const bool same = before.value() == r.body;
-    const bool whole = same || !isMateriallyShort(r.body, listed.size);
     const bool better = whole || r.body.size() > before.value().size();
+    const store::DownloadState state = whole  ? store::DownloadState::Stored
+                                       : same ? store::DownloadState::Truncated
+                                              : store::DownloadState::Incomplete;
     const store::HeaderSummary headers = headerFacts(r.body);
     store::Transaction txn(m_db);
     Status s;
     if (better)
         s = m_store.complete(known->messageId, r.body, !whole);
     if (s) {
-        s = store::DownloadRecords(m_db).received(
-            known->id, whole ? store::DownloadState::Stored : store::DownloadState::Incomplete,
-            listed.size, better ? r.body.size() : before.value().size(),
-            store::DownloadRecords::headerKey(headers));
+        s = store::DownloadRecords(m_db).received(known->id, state, listed.size,
+                                                  better ? r.body.size() : before.value().size(),
+                                                  store::DownloadRecords::headerKey(headers));
     }
     if (s)
         s = txn.commit();
@@ -503,7 +508,13 @@ void AccountSync::storeAgain(int index, const pop3::Reply &r)
         return;
     }
     m_plan->stored(index, whole);
-    if (!whole) {
+    if (state == store::DownloadState::Truncated) {
+        m_result.warnings.append(
+            tr("%1 arrives incomplete every time (%2 of the %3 the server announces): the copy "
+               "on the server seems damaged. Poplar leaves it there; choose Download the Rest "
+               "to try again.")
+                .arg(nameOf(headers), dataSizeText(r.body.size()), dataSizeText(listed.size)));
+    } else if (!whole) {
         m_result.warnings.append(
             tr("%1 arrived incomplete again (%2 of the %3 the server announced). The server "
                "copy is kept, and Poplar fetches it again at the next check.")
@@ -643,11 +654,32 @@ void AccountSync::deleteOnServer()
             return;
         }
     }
-    for (const PlannedDeletion &d : m_plan->deletions(m_account, queued.value(), expired.value())) {
+    const QList<PlannedDeletion> plan =
+        m_plan->deletions(m_account, queued.value(), expired.value());
+    // Written ahead: from the first DELE on, the server may delete them (QUIT goes out with
+    // them), and a session killed before QUIT's answer cannot say so. Doubted from now on,
+    // they are looked at before they are trusted again: a server that deleted them may give
+    // their UIDLs to new messages. QUIT's +OK confirms it.
+    if (!plan.isEmpty()) {
+        QList<QByteArray> uidls;
+        for (const PlannedDeletion &d : plan)
+            uidls.append(d.uidl.toLatin1());
+        store::Transaction txn(m_db);
+        Status s = store::DownloadRecords(m_db).setState(m_account.id, m_mailboxId, uidls,
+                                                         store::DownloadState::DeletedOnServer);
+        if (s)
+            s = txn.commit();
+        if (!s) {
+            abandon(s.error());
+            return;
+        }
+    }
+    for (const PlannedDeletion &d : plan) {
         m_client->command("DELE " + QByteArray::number(d.number), pop3::ReplyShape::StatusLine,
                           [this, d](const pop3::Reply &r) {
                               if (r.isOk()) {
                                   m_markedForDeletion.append(d);
+                                  faultPoint("deleted"); // DELE answered, QUIT not
                                   return;
                               }
                               m_result.warnings.append(
@@ -667,7 +699,6 @@ void AccountSync::quit()
     m_client->quit([this](bool ok) {
         m_stage = Stage::Done; // answered: whatever it says, the line is closing
         if (!ok) {
-            recordUnconfirmedDeletions();
             finish(Error{Error::Code::ServerRejected,
                          tr("The server did not confirm the end of the session, so it may not "
                             "have deleted anything"),
@@ -691,10 +722,6 @@ Status AccountSync::recordSessionEnd(const QList<PlannedDeletion> &deleted)
     QList<qint64> done;
     for (const PlannedDeletion &d : deleted)
         uidls.append(d.uidl.toLatin1());
-    if (Status s = records.setState(m_account.id, m_mailboxId, uidls,
-                                    store::DownloadState::DeletedOnServer);
-        !s)
-        return s;
     for (int i = 0; i < m_plan->listing().size(); ++i) {
         const std::optional<qint64> id = m_plan->recordOf(i);
         if (id && uidls.contains(m_plan->listing().at(i).uidl))
@@ -708,26 +735,6 @@ Status AccountSync::recordSessionEnd(const QList<PlannedDeletion> &deleted)
     if (Status s = store::DeletionQueue(m_db).removeRecords(done + unlisted); !s)
         return s;
     return txn.commit();
-}
-
-void AccountSync::recordUnconfirmedDeletions()
-{
-    if (m_markedForDeletion.isEmpty())
-        return;
-    // Their records doubt them from now on: if they are still listed at the next sync, their
-    // headers are looked at before anything is trusted (a server may have deleted them and
-    // given their UIDLs to new messages). Their queued deletions stay.
-    QList<QByteArray> uidls;
-    for (const PlannedDeletion &d : std::as_const(m_markedForDeletion))
-        uidls.append(d.uidl.toLatin1());
-    m_markedForDeletion.clear();
-    store::Transaction txn(m_db);
-    Status s = store::DownloadRecords(m_db).setState(m_account.id, m_mailboxId, uidls,
-                                                     store::DownloadState::DeletedOnServer);
-    if (s)
-        s = txn.commit();
-    if (!s)
-        m_result.warnings.append(s.error().message());
 }
 
 // --- Download the Rest -------------------------------------------------------------------
@@ -830,8 +837,6 @@ void AccountSync::finish(std::optional<Error> error)
 {
     if (m_finished)
         return;
-    if (m_stage == Stage::Quitting)
-        recordUnconfirmedDeletions(); // the line dropped before QUIT's answer
     m_finished = true;
     m_stage = Stage::Done;
     if (m_waitTimer)

@@ -101,8 +101,6 @@ private:
                      Result<QList<qint64>> ids);
     void deleteWhenAllCommitted();
     [[nodiscard]] Status recordSessionEnd(const QList<PlannedDeletion> &deleted);
-    /// DELE was answered but QUIT was not: the server may or may not have deleted them.
-    void recordUnconfirmedDeletions();
     void reportProgress();
     /// Stops the session without QUIT (the server deletes nothing) and ends with `error`.
     void abandon(const Error &error);

@@ -2,6 +2,7 @@
 #include "sync/CacheWriter.h"
 
 #include "store/Database.h"
+#include "util/FaultPoint.h"
 
 #include <QMutexLocker>
 #include <QSqlQuery>
@@ -38,6 +39,7 @@ public:
                 return id.error(); // the transaction rolls back: all of the batch or none
             ids.append(id.value());
         }
+        faultPoint("commit"); // the batch is written and not committed
         if (Status s = txn.commit(); !s)
             return s.error();
         // Copy the batch from the WAL into the cache file now, on this thread, while the

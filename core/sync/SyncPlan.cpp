@@ -54,12 +54,32 @@ bool isMateriallyShort(const QByteArray &body, qint64 listedSize)
     return counted + listedSize / 10 + 64 < listedSize;
 }
 
+namespace {
+
+// "uidl#2" -> "uidl": the name mergeListings gave a later message listed under one UIDL.
+QByteArray sharedBase(const QByteArray &uidl)
+{
+    const qsizetype hash = uidl.lastIndexOf('#');
+    if (hash <= 0 || hash + 1 >= uidl.size())
+        return {};
+    for (qsizetype i = hash + 1; i < uidl.size(); ++i) {
+        if (uidl.at(i) < '0' || uidl.at(i) > '9')
+            return {};
+    }
+    return uidl.left(hash);
+}
+
+} // namespace
+
 SyncPlan::SyncPlan(QList<ListedMessage> listing, Records records)
     : m_listing(std::move(listing))
     , m_records(std::move(records))
 {
-    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
+    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
         m_byId.insert(it.value().id, &it.value());
+        if (const QByteArray base = sharedBase(it.key()); !base.isEmpty())
+            m_sharedBefore.insert(base);
+    }
 }
 
 SyncPlan::Look SyncPlan::look(const ListedMessage &listed, const DownloadRecord &record) const
@@ -73,7 +93,10 @@ SyncPlan::Look SyncPlan::look(const ListedMessage &listed, const DownloadRecord 
     }
     const bool wasAway =
         record.state == DownloadState::DeletedOnServer || record.state == DownloadState::Gone;
-    if (m_numbers || wasAway || sizeDiffers)
+    const QByteArray base = sharedBase(listed.uidl);
+    const bool shared =
+        listed.sharedUidl || m_sharedBefore.contains(base.isEmpty() ? listed.uidl : base);
+    if (m_numbers || wasAway || sizeDiffers || shared)
         return Look::Doubtful;
     return record.state == DownloadState::Incomplete ? Look::Refetch : Look::Known;
 }
@@ -256,6 +279,7 @@ bool SyncPlan::isWhole(int index) const
         return m_confirmed.contains(index);
     case DownloadState::HeadersOnly:
     case DownloadState::Incomplete:
+    case DownloadState::Truncated:
         break;
     }
     return false;

@@ -50,7 +50,8 @@ struct PlannedDeletion {
 /// The rules (DESIGN.md promises 1 and 6):
 /// - A listed message is known when a record has its UIDL and nothing casts doubt on it.
 ///   Doubt is cast by LIST's size differing from the recorded one, by the record having
-///   been deleted or gone from the server, and by UIDLs that are message numbers. A message
+///   been deleted or gone from the server, by UIDLs that are message numbers, and by UIDLs
+///   that name (or named) more than one message. A message
 ///   in doubt is looked at (TOP n 0): if its headers are the record's, it is known (a server
 ///   that rewrote a Status header); if not, the record loses the name and the message is
 ///   new, or a renamed message (below).
@@ -119,6 +120,9 @@ private:
     QList<ListedMessage> m_listing;
     Records m_records;
     QHash<qint64, const store::DownloadRecord *> m_byId;
+    /// UIDLs that named more than one message when a record was made: which is which is
+    /// never taken on trust.
+    QSet<QByteArray> m_sharedBefore;
     bool m_numbers = false;
     QHash<int, qint64> m_claims; ///< listing index -> record id
     QSet<qint64> m_claimed;

@@ -161,8 +161,19 @@ int FakePop3Server::Mailbox::append(const QByteArray &raw, const QByteArray &uid
 {
     const int number = messages.isEmpty() ? 1 : messages.lastKey() + 1;
     messages.insert(number, raw);
-    if (!uidl.isEmpty())
-        uidls.insert(number, uidl);
+    QByteArray name = uidl.isEmpty() ? "uid-" + QByteArray::number(number) : uidl;
+    if (uidl.isEmpty()) {
+        // "uid-<number>" unless a message kept from before the last renumbering has it: a
+        // server may reuse the name of a deleted message, but lists each name once.
+        QSet<QByteArray> inUse;
+        for (auto it = messages.keyBegin(); it != messages.keyEnd(); ++it) {
+            if (*it != number)
+                inUse.insert(uidlOf(*it));
+        }
+        for (int k = 2; inUse.contains(name); ++k)
+            name = "uid-" + QByteArray::number(number) + '-' + QByteArray::number(k);
+    }
+    uidls.insert(number, name);
     return number;
 }
 

@@ -129,7 +129,8 @@ public:
         QHash<QByteArray, int> retrieved; ///< message -> how many RETRs sent it (whole or not)
 
         [[nodiscard]] QByteArray uidlOf(int number) const;
-        /// Adds a message after the last one, under `uidl` ("uid-<number>" when empty).
+        /// Adds a message after the last one, under `uidl` ("uid-<number>" when empty and no
+        /// other message has that name).
         int append(const QByteArray &raw, const QByteArray &uidl = {});
         /// Another client deleted message `number`: the later ones move up by one, keeping
         /// their UIDLs (or, with uidlsAreNumbers, getting their new numbers as UIDLs).

@@ -88,6 +88,20 @@ TEST(SyncListing, ASecondMessageUnderOneUidlKeepsANameOfItsOwnAndIsNeverDeleted)
     EXPECT_EQ(dele.at(0).number, 1);
 }
 
+TEST(SyncPlan, AUidlThatNamedTwoMessagesIsNeverTakenOnTrust)
+{
+    // Last time "dup" and "dup#2" were two messages; a client deleted the first, so the
+    // second is listed alone as "dup", with the same size as the first.
+    SyncPlan plan({listed(1, "dup", 100)},
+                  records({record(1, "dup", 100, "k1"), record(2, "dup#2", 100, "k2")}));
+    plan.triage();
+    EXPECT_EQ(plan.toCheck(), (QList<int>{0}));
+    plan.resolve({{0, "k2"}});
+    EXPECT_TRUE(plan.toFetch().isEmpty());
+    EXPECT_EQ(plan.recordOf(0), 2);
+    EXPECT_EQ(plan.retired(), (QList<qint64>{1}));
+}
+
 TEST(SyncListing, UidlsThatAreNumbersAreTold)
 {
     EXPECT_TRUE(uidlsAreNumbers(mergeListings({{1, "1"}, {2, "2"}}, {})));
