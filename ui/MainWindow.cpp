@@ -228,7 +228,11 @@ void MainWindow::createWidgets()
     m_searchBar = listPane->searchBar();
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::messageSelectionChanged);
-    m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
+    m_search =
+        new SearchController(m_searchBar, m_list, m_model, m_services.profile.cachePath(), this);
+    // A search's results replace the rows under the selection: the preview follows.
+    connect(m_search, &SearchController::selectionReplaced, this,
+            &MainWindow::messageSelectionChanged);
     m_mailActions = new MailActions(m_services, m_list, m_model, this);
     m_transfer = new MailTransfer(m_services, m_model, this);
 

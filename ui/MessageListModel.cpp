@@ -204,6 +204,19 @@ int MessageListModel::rowOf(qint64 id) const
     return int(shown().indexOf(id));
 }
 
+QList<int> MessageListModel::rowsOf(const QSet<qint64> &ids) const
+{
+    QList<int> rows;
+    if (ids.isEmpty())
+        return rows;
+    const QList<qint64> &list = shown();
+    for (qsizetype row = 0; row < list.size() && rows.size() < ids.size(); ++row) {
+        if (ids.contains(list.at(row)))
+            rows.append(int(row));
+    }
+    return rows;
+}
+
 void MessageListModel::setSeen(qint64 id, bool seen)
 {
     const int row = rowOf(id);

@@ -97,6 +97,8 @@ public:
     [[nodiscard]] store::MessageSummary summaryAt(int row) const;
     /// The row showing this message, or -1.
     [[nodiscard]] int rowOf(qint64 id) const;
+    /// The rows showing these messages, in ascending order, found in one pass over the rows.
+    [[nodiscard]] QList<int> rowsOf(const QSet<qint64> &ids) const;
 
     /// The first unread row after `row` going by `step` (1 down, -1 up), or -1. Asks the
     /// cache which messages are unread instead of reading every row on the way.

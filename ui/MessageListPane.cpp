@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageListPane.h"
 
+#include "ListColumnFitter.h"
 #include "MessageListModel.h"
 #include "SearchBar.h"
 
@@ -110,7 +111,6 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     m_list->setShowGrid(false);
     m_list->setWordWrap(false);
     m_list->setTextElideMode(Qt::ElideRight);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
@@ -137,6 +137,10 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->setItemDelegateForColumn(MessageListModel::SubjectColumn,
                                      new ThreadIndentDelegate(m_list));
+    // A narrow list (a small window, or the list beside the message) keeps the date and the
+    // size: the subject gives way first, then the sender, then the list scrolls sideways.
+    header->setMinimumSectionSize(m_list->fontMetrics().averageCharWidth() * 8);
+    new ListColumnFitter(m_list, MessageListModel::SubjectColumn, MessageListModel::FromColumn);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
