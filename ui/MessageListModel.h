@@ -40,6 +40,7 @@ public:
         SortRole,                         ///< the value a column sorts by
         FlaggedRole,                      ///< bool
         ThreadDepthRole,                  ///< int: how far a reply is indented (0 unthreaded)
+        ServerDeletionRole, ///< bool: its server copy is queued for deletion at the next check
     };
     Q_ENUM(Roles)
 
@@ -108,6 +109,10 @@ public:
     /// A date as the list shows it: local time, the time alone for today, no seconds.
     [[nodiscard]] static QString formatDate(const QDateTime &utc);
 
+    /// The messages whose server copy is queued for deletion (ServerDeletions): their rows
+    /// are struck through and marked, and say why.
+    void setServerDeletions(const QSet<qint64> &ids);
+
     /// Updates the shown read state of a message (the caller wrote it to the cache).
     void setSeen(qint64 id, bool seen);
     /// Drops a message's row (the caller moved or removed it in the cache).
@@ -165,8 +170,9 @@ private:
     QHash<QString, QString> m_accountNames;
     bool m_threaded = false;
     QHash<qint64, int> m_depth; ///< replies' indentation when threaded
-    QList<qint64> m_ids;        ///< the whole folder, in the rows' order
-    QList<qint64> m_filtered;   ///< the part of m_ids a filter lets through
+    QSet<qint64> m_serverDeletions;
+    QList<qint64> m_ids;      ///< the whole folder, in the rows' order
+    QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

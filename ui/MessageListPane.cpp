@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPainter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -133,7 +134,9 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     const int widestSize =
         std::max(boldMetrics.horizontalAdvance(dataSizeText(999)),
                  boldMetrics.horizontalAdvance(dataSizeText((999LL << 20) + (900LL << 10))));
-    header->resizeSection(MessageListModel::SizeColumn, widestSize + 24);
+    // Room for the mark of a server deletion queued, left of the size.
+    const int mark = style()->pixelMetric(QStyle::PM_SmallIconSize) + 4;
+    header->resizeSection(MessageListModel::SizeColumn, widestSize + mark + 24);
     header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->setItemDelegateForColumn(MessageListModel::SubjectColumn,
                                      new ThreadIndentDelegate(m_list));
@@ -142,11 +145,11 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     header->setMinimumSectionSize(m_list->fontMetrics().averageCharWidth() * 8);
     new ListColumnFitter(m_list, MessageListModel::SubjectColumn, MessageListModel::FromColumn);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(m_searchBar);
-    layout->addWidget(m_list, 1);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(2);
+    m_layout->addWidget(m_searchBar);
+    m_layout->addWidget(m_list, 1);
 
     // Escape in the list ends a search too, as it does in the box.
     auto *endSearch = new QAction(tr("End Search"), this);
@@ -157,6 +160,11 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
             m_searchBar->reset();
     });
     addAction(endSearch);
+}
+
+void MessageListPane::addFolderBar(QWidget *bar)
+{
+    m_layout->insertWidget(m_layout->indexOf(m_list), bar);
 }
 
 } // namespace poplar::ui
