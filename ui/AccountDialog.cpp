@@ -113,6 +113,8 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_command = lineEdit(QStringLiteral("passwordCommandEdit"), this);
     m_command->setPlaceholderText(tr("pass show mail/pop"));
     m_command->setToolTip(tr("Run with /bin/sh -c; its first line of output is the password"));
+    // Its form label names the row (the command and its Test button), not the line itself.
+    m_command->setAccessibleName(tr("Password command"));
     m_testCommandButton = new QPushButton(tr("Test Co&mmand"), this);
     m_testCommandButton->setObjectName(QStringLiteral("testCommandButton"));
     m_testCommandButton->setAutoDefault(false);

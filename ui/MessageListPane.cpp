@@ -104,6 +104,7 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     , m_searchBar(new SearchBar(this))
 {
     m_list->setObjectName(QStringLiteral("messageList"));
+    m_list->setAccessibleName(tr("Messages"));
     m_list->setModel(model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
