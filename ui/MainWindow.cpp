@@ -68,6 +68,8 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     sync::SyncController &sync = m_services.sync;
     connect(&sync, &sync::SyncController::messagesStored, this, &MainWindow::syncStored);
     connect(&sync, &sync::SyncController::finished, this, &MainWindow::syncFinished);
+    // New mail's clip shows once the index knows it has attachments.
+    connect(&sync, &sync::SyncController::indexed, m_model, &MessageListModel::rereadSummaries);
     connect(m_check, &MailCheck::declined, m_feedback, &SyncFeedback::showStatus);
     connect(m_partialBar, &PartialMessageBar::completed, this, &MainWindow::messageCompleted);
     const auto showError = &SyncFeedback::showError;

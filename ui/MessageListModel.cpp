@@ -192,6 +192,13 @@ void MessageListModel::refreshMessage(qint64 id)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void MessageListModel::rereadSummaries()
+{
+    m_cache.clear();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 MessageSummary MessageListModel::summaryAt(int row) const
 {
     Q_ASSERT(row >= 0 && row < shown().size());

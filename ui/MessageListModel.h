@@ -92,6 +92,10 @@ public:
     [[nodiscard]] const QList<qint64> &folderMessages() const { return m_ids; }
     /// Reads a shown message's summary again (it was completed, say) and updates its row.
     void refreshMessage(qint64 id);
+    /// Forgets the summaries held and repaints, so rows are read again as they show (mail
+    /// was indexed, and its summaries now say which messages have attachments). Keeps the
+    /// rows, the selection and the scroll position.
+    void rereadSummaries();
 
     /// The row's summary, read from the cache if it is not held; `row` must be valid. A
     /// message gone from the cache meanwhile gives a summary with only its id.
