@@ -19,6 +19,8 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
@@ -405,15 +407,51 @@ void AccountDialog::growToFit()
     // grows to the height its text needs at its width.
     if (!layout())
         return;
-    for (QLabel *note : {m_keychainStatus, m_passwordState, m_testResult, m_commandResult}) {
-        const int w = note->width() > 0 ? note->width() : m_serverForm->geometry().width();
-        note->setMinimumHeight(note->text().isEmpty() ? 0 : note->heightForWidth(w));
-    }
+    fitNotes();
     layout()->activate();
     const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
                                                      : layout()->totalSizeHint().height();
-    if (needed > height())
+    // Taller to show every note; shorter again only from a height set here, never from one
+    // the user chose.
+    if (needed > height() || (needed < height() && height() == m_fittedHeight)) {
         resize(width(), needed);
+        m_fittedHeight = height();
+    }
+}
+
+bool AccountDialog::fitNotes()
+{
+    // The notes span the server form's rows: they are as wide as the form (a note shown a
+    // moment ago still has the default width of a widget never laid out).
+    const int formWidth = m_serverForm->contentsRect().width();
+    bool changed = false;
+    for (QLabel *note : {m_keychainStatus, m_passwordState, m_testResult, m_commandResult}) {
+        const int w = formWidth > 0 ? formWidth : note->width();
+        const int before = note->minimumHeight();
+        // A label's heightForWidth is never below its minimum height: measured with the
+        // old minimum in place, a note once measured too tall stayed too tall.
+        note->setMinimumHeight(0);
+        const int height = note->text().isEmpty() ? 0 : note->heightForWidth(w);
+        note->setMinimumHeight(height);
+        changed = changed || height != before;
+    }
+    return changed;
+}
+
+void AccountDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Before the first layout the notes' widths were guesses: measure again, and be as tall
+    // as the text needs at the width the dialog has.
+    m_fittedHeight = height();
+    growToFit();
+}
+
+void AccountDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        fitNotes(); // wider or narrower, the notes take more or fewer lines
 }
 
 void AccountDialog::testCommand()
