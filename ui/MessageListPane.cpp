@@ -143,7 +143,8 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
                                      new ThreadIndentDelegate(m_list));
     // A narrow list (a small window, or the list beside the message) keeps the date and the
     // size: the subject gives way first, then the sender, then the list scrolls sideways.
-    header->setMinimumSectionSize(m_list->fontMetrics().averageCharWidth() * 8);
+    // Sixteen characters: a subject still says something (threaded replies are indented).
+    header->setMinimumSectionSize(m_list->fontMetrics().averageCharWidth() * 16);
     new ListColumnFitter(m_list, MessageListModel::SubjectColumn, MessageListModel::FromColumn);
 
     m_layout = new QVBoxLayout(this);

@@ -114,7 +114,7 @@ void SearchController::reselect()
     selectionModel->select(selection, QItemSelectionModel::ClearAndSelect);
     m_reselecting = false;
     if (currentRow >= 0)
-        m_list->scrollTo(m_model->index(currentRow, 0), QAbstractItemView::PositionAtCenter);
+        m_list->scrollTo(m_model->index(currentRow, 0));
     Q_EMIT selectionReplaced();
 }
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What a screen reader sees of a running Poplar: walks its AT-SPI tree and prints every
 node shown on screen (role, name), then the interactive ones that have no name.
@@ -8,7 +8,7 @@ Not a CTest test (it needs an X server, a D-Bus session and the AT-SPI bus); run
   Xvfb :97 & export DISPLAY=:97
   dbus-run-session -- sh -c '/usr/libexec/at-spi-bus-launcher --launch-immediately &
       QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 build/app/poplar/poplar --profile DIR &
-      sleep 5; python3 tests/ui/atspi-tree.py'
+      sleep 5; /usr/bin/python3 tests/ui/atspi-tree.py'
 
 Exit status 1 when an interactive node has no name, 2 when no Poplar is on the bus.
 """
@@ -40,7 +40,7 @@ def walk(node, depth, unnamed, limit=4000):
         unnamed.append("%s under %r" % (node.getRoleName(), node.parent.name if node.parent else ""))
     if role in ITEM_VIEWS:
         # The first few items: what a screen reader reads of a row.
-        for i in range(min(node.childCount, 6)):
+        for i in range(min(node.childCount, 14)):
             child = node.getChildAtIndex(i)
             if child is not None:
                 print("%s  item: %r" % ("  " * depth, child.name))
