@@ -307,6 +307,7 @@ void MainWindow::createWidgets()
     setCentralWidget(m_folderSplitter);
 
     m_feedback = new SyncFeedback(m_services.sync, m_services.accounts, this);
+    m_feedback->restoreLastGoodCheck(m_services.profile.iniPath());
     statusBar()->addWidget(m_feedback->statusLabel(), 1);
     statusBar()->addPermanentWidget(m_feedback->panel());
     statusBar()->addPermanentWidget(new MessageCountLabel(m_model, this));
