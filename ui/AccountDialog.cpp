@@ -564,10 +564,14 @@ void AccountDialog::testConnection()
     }
     // The password the account already has: the keychain, or its password command.
     auto *provider = new PasswordProvider(*(m_secrets ? m_secrets : &nullSecrets()), this);
+    // Disabled, the button loses the keyboard focus to the next field: it gets it back.
+    const bool hadFocus = m_testButton->hasFocus();
     m_testButton->setEnabled(false);
-    provider->fetch(account, [this, provider, account](Result<QString> password) {
+    provider->fetch(account, [this, provider, account, hadFocus](Result<QString> password) {
         provider->deleteLater();
         m_testButton->setEnabled(true);
+        if (hadFocus)
+            m_testButton->setFocus(Qt::OtherFocusReason);
         if (!password) {
             showTestResult(password.error().message(), false);
             return;
