@@ -28,6 +28,9 @@ packages=(
   # looking at the GUI without a display, and at its dark side (the README's screenshots:
   # QT_QPA_PLATFORMTHEME=gtk3 GTK_THEME=Adwaita:dark)
   xvfb xauth imagemagick xdotool fonts-wqy-microhei qt6-gtk-platformtheme gnome-themes-extra
+  # what a screen reader sees of the window: the AT-SPI bus and its Python client
+  # (tests/ui/atspi-tree.py walks Poplar's accessible tree under Xvfb)
+  at-spi2-core python3-pyatspi dbus
 )
 
 missing=()

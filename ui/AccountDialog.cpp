@@ -19,6 +19,8 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
@@ -113,6 +115,8 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_command = lineEdit(QStringLiteral("passwordCommandEdit"), this);
     m_command->setPlaceholderText(tr("pass show mail/pop"));
     m_command->setToolTip(tr("Run with /bin/sh -c; its first line of output is the password"));
+    // Its form label names the row (the command and its Test button), not the line itself.
+    m_command->setAccessibleName(tr("Password command"));
     m_testCommandButton = new QPushButton(tr("Test Co&mmand"), this);
     m_testCommandButton->setObjectName(QStringLiteral("testCommandButton"));
     m_testCommandButton->setAutoDefault(false);
@@ -403,15 +407,51 @@ void AccountDialog::growToFit()
     // grows to the height its text needs at its width.
     if (!layout())
         return;
-    for (QLabel *note : {m_keychainStatus, m_passwordState, m_testResult, m_commandResult}) {
-        const int w = note->width() > 0 ? note->width() : m_serverForm->geometry().width();
-        note->setMinimumHeight(note->text().isEmpty() ? 0 : note->heightForWidth(w));
-    }
+    fitNotes();
     layout()->activate();
     const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
                                                      : layout()->totalSizeHint().height();
-    if (needed > height())
+    // Taller to show every note; shorter again only from a height set here, never from one
+    // the user chose.
+    if (needed > height() || (needed < height() && height() == m_fittedHeight)) {
         resize(width(), needed);
+        m_fittedHeight = height();
+    }
+}
+
+bool AccountDialog::fitNotes()
+{
+    // The notes span the server form's rows: they are as wide as the form (a note shown a
+    // moment ago still has the default width of a widget never laid out).
+    const int formWidth = m_serverForm->contentsRect().width();
+    bool changed = false;
+    for (QLabel *note : {m_keychainStatus, m_passwordState, m_testResult, m_commandResult}) {
+        const int w = formWidth > 0 ? formWidth : note->width();
+        const int before = note->minimumHeight();
+        // A label's heightForWidth is never below its minimum height: measured with the
+        // old minimum in place, a note once measured too tall stayed too tall.
+        note->setMinimumHeight(0);
+        const int height = note->text().isEmpty() ? 0 : note->heightForWidth(w);
+        note->setMinimumHeight(height);
+        changed = changed || height != before;
+    }
+    return changed;
+}
+
+void AccountDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Before the first layout the notes' widths were guesses: measure again, and be as tall
+    // as the text needs at the width the dialog has.
+    m_fittedHeight = height();
+    growToFit();
+}
+
+void AccountDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        fitNotes(); // wider or narrower, the notes take more or fewer lines
 }
 
 void AccountDialog::testCommand()
@@ -524,10 +564,14 @@ void AccountDialog::testConnection()
     }
     // The password the account already has: the keychain, or its password command.
     auto *provider = new PasswordProvider(*(m_secrets ? m_secrets : &nullSecrets()), this);
+    // Disabled, the button loses the keyboard focus to the next field: it gets it back.
+    const bool hadFocus = m_testButton->hasFocus();
     m_testButton->setEnabled(false);
-    provider->fetch(account, [this, provider, account](Result<QString> password) {
+    provider->fetch(account, [this, provider, account, hadFocus](Result<QString> password) {
         provider->deleteLater();
         m_testButton->setEnabled(true);
+        if (hadFocus)
+            m_testButton->setFocus(Qt::OtherFocusReason);
         if (!password) {
             showTestResult(password.error().message(), false);
             return;

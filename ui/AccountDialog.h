@@ -60,6 +60,10 @@ public:
     /// What the running session remembers (an "ask" account's typed password). Optional.
     void setPasswords(PasswordProvider *passwords);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void emailEdited(const QString &address);
     void sourceChanged();
@@ -69,6 +73,8 @@ private:
     void showCommandResult(const QString &text, bool ok);
     void updatePasswordState();
     void growToFit();
+    /// Sets each wrapped note's minimum height for the width it has now; true if one changed.
+    bool fitNotes();
     [[nodiscard]] PasswordSource passwordSource() const;
     void testConnection();
     void runTest(const Account &account, const QString &password);
@@ -96,6 +102,7 @@ private:
     QPushButton *m_testCommandButton = nullptr;
     QLabel *m_commandResult = nullptr;
     QFormLayout *m_serverForm = nullptr;
+    int m_fittedHeight = -1; ///< the height growToFit() gave the dialog last
     PasswordProvider *m_passwords = nullptr;
     /// What the keychain said: not asked yet, answers, or cannot be reached (m_keychainError).
     enum class Keychain { Unknown, Reachable, Unreachable } m_keychain = Keychain::Unknown;

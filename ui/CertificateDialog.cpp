@@ -10,6 +10,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace poplar::ui {
 
 namespace {
@@ -100,6 +102,13 @@ CertificateDialog::CertificateDialog(const QString &host, const CertificateInfo 
     layout->addLayout(top);
     layout->addWidget(buttons);
     setMinimumWidth(520);
+    // Qt sizes a dialog of word-wrapped labels for a narrower width than it then gets, and
+    // the difference showed as an empty band above the buttons: as tall as its text is at
+    // the width it has.
+    ensurePolished();
+    const int width = std::max(minimumWidth(), sizeHint().width());
+    if (const int height = layout->totalHeightForWidth(width); height > 0)
+        resize(width, height);
 }
 
 QString CertificateDialog::formatFingerprint(const QString &hex)

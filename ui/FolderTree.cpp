@@ -28,6 +28,7 @@ FolderTree::FolderTree(QWidget *parent)
     : QTreeWidget(parent)
 {
     setHeaderHidden(true);
+    setAccessibleName(tr("Folders"));
     setColumnCount(1);
     setMinimumWidth(120);
     connect(this, &QTreeWidget::currentItemChanged, this, &FolderTree::currentChanged);

@@ -160,6 +160,7 @@ QList<qint64> MailActions::move(const QList<qint64> &ids, bool toTrash)
         moved.append(id);
     }
     if (!moved.isEmpty()) {
+        Q_EMIT trashChanged();
         const int n = int(moved.size());
         // Singular and plural spelled out: English has no .qm file to choose between them.
         if (toTrash)
@@ -277,6 +278,7 @@ void MailActions::deleteSelectedPermanently()
     }
     if (gone.isEmpty())
         return;
+    Q_EMIT trashChanged();
     // Undoing an earlier move of a message that is gone can only fail: forget them all.
     m_stack->clear();
     for (qint64 id : std::as_const(gone))
@@ -338,6 +340,7 @@ void MailActions::purgeTrash(const QString &accountId)
                               ? tr("Deleted 1 message from Trash.")
                               : tr("Deleted %1 messages from Trash.").arg(purged.value()));
             Q_EMIT trashEmptied(accountId, purged.value());
+            Q_EMIT trashChanged();
         });
 }
 

@@ -55,6 +55,9 @@ Q_SIGNALS:
     void failed(const QString &message);
     /// Trash was purged; `count` messages are gone from this computer.
     void trashEmptied(const QString &accountId, int count);
+    /// Messages went into or out of Trash, or were deleted for good: the server deletions
+    /// queued for the next check may have changed with them.
+    void trashChanged();
 
 private:
     class MoveCommand;

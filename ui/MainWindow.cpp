@@ -17,6 +17,8 @@
 #include "ReadingPreferences.h"
 #include "SearchBar.h"
 #include "SearchController.h"
+#include "ServerDeletionBar.h"
+#include "ServerDeletions.h"
 #include "SettingsDialog.h"
 #include "SyncFeedback.h"
 #include "SyncProgressPanel.h"
@@ -66,6 +68,8 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     sync::SyncController &sync = m_services.sync;
     connect(&sync, &sync::SyncController::messagesStored, this, &MainWindow::syncStored);
     connect(&sync, &sync::SyncController::finished, this, &MainWindow::syncFinished);
+    // New mail's clip shows once the index knows it has attachments.
+    connect(&sync, &sync::SyncController::indexed, m_model, &MessageListModel::rereadSummaries);
     connect(m_check, &MailCheck::declined, m_feedback, &SyncFeedback::showStatus);
     connect(m_partialBar, &PartialMessageBar::completed, this, &MainWindow::messageCompleted);
     const auto showError = &SyncFeedback::showError;
@@ -75,6 +79,8 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_partialBar, &PartialMessageBar::failed, m_feedback, showError);
     connect(m_mailActions, &MailActions::failed, m_feedback, showError);
     connect(m_mailActions, &MailActions::notice, m_feedback, showNotice);
+    connect(m_serverDeletions, &ServerDeletions::failed, m_feedback, showError);
+    connect(m_serverDeletions, &ServerDeletions::notice, m_feedback, showNotice);
     connect(m_transfer, &MailTransfer::failed, m_feedback, showError);
     connect(m_reading, &ReadingActions::failed, m_feedback, showError);
     connect(m_reading, &ReadingActions::notice, m_feedback, showNotice);
@@ -179,6 +185,7 @@ void MainWindow::createMenus()
     message->addAction(m_mailActions->deleteAction());
     message->addAction(m_mailActions->restoreAction());
     message->addAction(m_mailActions->deletePermanentlyAction());
+    message->addAction(m_serverDeletions->keepOnServerAction());
     message->addSeparator();
     message->addAction(m_reading->openInWindowAction());
     message->addAction(m_reading->viewSourceAction());
@@ -228,8 +235,20 @@ void MainWindow::createWidgets()
     m_searchBar = listPane->searchBar();
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::messageSelectionChanged);
-    m_search = new SearchController(m_searchBar, m_model, m_services.profile.cachePath(), this);
+    m_search =
+        new SearchController(m_searchBar, m_list, m_model, m_services.profile.cachePath(), this);
+    // A search's results replace the rows under the selection: the preview follows.
+    connect(m_search, &SearchController::selectionReplaced, this,
+            &MainWindow::messageSelectionChanged);
     m_mailActions = new MailActions(m_services, m_list, m_model, this);
+    // Server deletions queued for the next check: marked in the list, counted above Trash.
+    m_serverDeletions = new ServerDeletions(m_services, this);
+    m_serverDeletionBar = new ServerDeletionBar(*m_serverDeletions, listPane);
+    listPane->addFolderBar(m_serverDeletionBar);
+    connect(m_serverDeletions, &ServerDeletions::changed, this,
+            [this] { m_model->setServerDeletions(m_serverDeletions->messageIds()); });
+    connect(m_mailActions, &MailActions::trashChanged, m_serverDeletions,
+            &ServerDeletions::refresh);
     m_transfer = new MailTransfer(m_services, m_model, this);
 
     m_view = new MessageView(this);
@@ -288,6 +307,7 @@ void MainWindow::createWidgets()
     setCentralWidget(m_folderSplitter);
 
     m_feedback = new SyncFeedback(m_services.sync, m_services.accounts, this);
+    m_feedback->restoreLastGoodCheck(m_services.profile.iniPath());
     statusBar()->addWidget(m_feedback->statusLabel(), 1);
     statusBar()->addPermanentWidget(m_feedback->panel());
     statusBar()->addPermanentWidget(new MessageCountLabel(m_model, this));
@@ -362,6 +382,7 @@ void MainWindow::reloadAccounts()
         names.insert(a.id, a.name);
     m_feedback->setAccountNames(names);
     m_model->setAccountNames(names);
+    m_serverDeletions->refresh(); // an account may be gone, or delete on the server no more
     auto localFolders = m_services.messages.localFolders();
     if (!localFolders)
         m_feedback->showError(localFolders.error().message());
@@ -428,6 +449,7 @@ void MainWindow::folderShown()
     m_partialBar->clearMessage();
     m_transfer->setCurrentMessage(0, {});
     m_mailActions->updateActions();
+    m_serverDeletionBar->setFolder(m_model->accountId(), m_model->folder());
     m_search->folderChanged(); // the query in the box applies to the new folder
 }
 
@@ -435,6 +457,7 @@ void MainWindow::messageSelectionChanged()
 {
     const QList<qint64> ids = selectedIds();
     m_mailActions->updateActions();
+    m_serverDeletions->setSelectedMessages(ids);
     if (ids.size() != 1) {
         m_view->clear();
         m_partialBar->clearMessage();

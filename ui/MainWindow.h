@@ -33,6 +33,8 @@ class MessageView;
 class PartialMessageBar;
 class SearchBar;
 class SearchController;
+class ServerDeletionBar;
+class ServerDeletions;
 class SyncFeedback;
 class SyncProgressPanel;
 
@@ -60,6 +62,8 @@ public:
     [[nodiscard]] SearchController *search() const { return m_search; }
     [[nodiscard]] SyncProgressPanel *syncPanel() const;
     [[nodiscard]] PartialMessageBar *partialBar() const { return m_partialBar; }
+    [[nodiscard]] ServerDeletions *serverDeletions() const { return m_serverDeletions; }
+    [[nodiscard]] ServerDeletionBar *serverDeletionBar() const { return m_serverDeletionBar; }
     [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
     [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
@@ -121,6 +125,8 @@ private:
     SearchBar *m_searchBar = nullptr;
     SearchController *m_search = nullptr;
     PartialMessageBar *m_partialBar = nullptr;
+    ServerDeletions *m_serverDeletions = nullptr;
+    ServerDeletionBar *m_serverDeletionBar = nullptr;
     MailActions *m_mailActions = nullptr;
     MailTransfer *m_transfer = nullptr;
     ReadingActions *m_reading = nullptr;

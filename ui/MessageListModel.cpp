@@ -192,6 +192,13 @@ void MessageListModel::refreshMessage(qint64 id)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void MessageListModel::rereadSummaries()
+{
+    m_cache.clear();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 MessageSummary MessageListModel::summaryAt(int row) const
 {
     Q_ASSERT(row >= 0 && row < shown().size());
@@ -202,6 +209,30 @@ int MessageListModel::rowOf(qint64 id) const
 {
     // A scan of 8-byte ids: about 50 µs for 100,000, less than a hash would cost to keep.
     return int(shown().indexOf(id));
+}
+
+QList<int> MessageListModel::rowsOf(const QSet<qint64> &ids) const
+{
+    QList<int> rows;
+    if (ids.isEmpty())
+        return rows;
+    const QList<qint64> &list = shown();
+    for (qsizetype row = 0; row < list.size() && rows.size() < ids.size(); ++row) {
+        if (ids.contains(list.at(row)))
+            rows.append(int(row));
+    }
+    return rows;
+}
+
+void MessageListModel::setServerDeletions(const QSet<qint64> &ids)
+{
+    if (ids == m_serverDeletions)
+        return;
+    m_serverDeletions = ids;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                           {Qt::FontRole, Qt::DecorationRole, Qt::ToolTipRole,
+                            Qt::AccessibleTextRole, ServerDeletionRole});
 }
 
 void MessageListModel::setSeen(qint64 id, bool seen)
@@ -350,6 +381,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return shown().at(index.row());
     case ThreadDepthRole:
         return m_depth.value(shown().at(index.row()), 0);
+    case ServerDeletionRole:
+        return m_serverDeletions.contains(shown().at(index.row()));
+    case Qt::AccessibleTextRole:
+        // The first column speaks for the row (the others say what they show): a screen
+        // reader on the list hears who, what, when and whether it is read.
+        if (index.column() != FromColumn)
+            return {};
+        break;
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
     case Qt::FontRole:
@@ -364,26 +403,35 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     }
     // A reference into the cache: used before anything else can read (and evict).
     const MessageSummary &s = rowSummary(index.row());
+    const bool serverDeletion = m_serverDeletions.contains(s.id);
     switch (role) {
     case Qt::DisplayRole:
         return MessageRowText::display(s, index.column());
+    case Qt::AccessibleTextRole:
+        return MessageRowText::accessibleText(s, serverDeletion);
     case Qt::ToolTipRole: {
         QString tip = MessageRowText::toolTip(s, index.column()).toString();
         if (m_unified && index.column() == FromColumn) {
             // One list of several accounts' mail: say whose this is.
             tip = tr("%1\nAccount: %2").arg(tip, m_accountNames.value(s.accountId, s.accountId));
         }
+        if (serverDeletion)
+            tip += QLatin1Char('\n') + MessageRowText::serverDeletionNote();
         // Subjects and names are the sender's words: shown as text, never as HTML.
         return plainToolTip(tip);
     }
     case Qt::FontRole:
-        if (!s.seen) {
+        if (!s.seen || serverDeletion) {
+            // Struck through, as mail marked for deletion on the server looks elsewhere.
             QFont font;
-            font.setBold(true);
+            font.setBold(!s.seen);
+            font.setStrikeOut(serverDeletion);
             return font;
         }
         break;
     case Qt::DecorationRole:
+        if (serverDeletion && index.column() == SizeColumn)
+            return MessageRowText::serverDeletionIcon();
         return MessageRowText::decoration(s, index.column());
     case FlaggedRole:
         return s.flagged;

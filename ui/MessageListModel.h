@@ -40,6 +40,7 @@ public:
         SortRole,                         ///< the value a column sorts by
         FlaggedRole,                      ///< bool
         ThreadDepthRole,                  ///< int: how far a reply is indented (0 unthreaded)
+        ServerDeletionRole, ///< bool: its server copy is queued for deletion at the next check
     };
     Q_ENUM(Roles)
 
@@ -91,12 +92,18 @@ public:
     [[nodiscard]] const QList<qint64> &folderMessages() const { return m_ids; }
     /// Reads a shown message's summary again (it was completed, say) and updates its row.
     void refreshMessage(qint64 id);
+    /// Forgets the summaries held and repaints, so rows are read again as they show (mail
+    /// was indexed, and its summaries now say which messages have attachments). Keeps the
+    /// rows, the selection and the scroll position.
+    void rereadSummaries();
 
     /// The row's summary, read from the cache if it is not held; `row` must be valid. A
     /// message gone from the cache meanwhile gives a summary with only its id.
     [[nodiscard]] store::MessageSummary summaryAt(int row) const;
     /// The row showing this message, or -1.
     [[nodiscard]] int rowOf(qint64 id) const;
+    /// The rows showing these messages, in ascending order, found in one pass over the rows.
+    [[nodiscard]] QList<int> rowsOf(const QSet<qint64> &ids) const;
 
     /// The first unread row after `row` going by `step` (1 down, -1 up), or -1. Asks the
     /// cache which messages are unread instead of reading every row on the way.
@@ -105,6 +112,10 @@ public:
     [[nodiscard]] int unreadCount() const;
     /// A date as the list shows it: local time, the time alone for today, no seconds.
     [[nodiscard]] static QString formatDate(const QDateTime &utc);
+
+    /// The messages whose server copy is queued for deletion (ServerDeletions): their rows
+    /// are struck through and marked, and say why.
+    void setServerDeletions(const QSet<qint64> &ids);
 
     /// Updates the shown read state of a message (the caller wrote it to the cache).
     void setSeen(qint64 id, bool seen);
@@ -163,8 +174,9 @@ private:
     QHash<QString, QString> m_accountNames;
     bool m_threaded = false;
     QHash<qint64, int> m_depth; ///< replies' indentation when threaded
-    QList<qint64> m_ids;        ///< the whole folder, in the rows' order
-    QList<qint64> m_filtered;   ///< the part of m_ids a filter lets through
+    QSet<qint64> m_serverDeletions;
+    QList<qint64> m_ids;      ///< the whole folder, in the rows' order
+    QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

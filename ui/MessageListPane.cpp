@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageListPane.h"
 
+#include "ListColumnFitter.h"
 #include "MessageListModel.h"
 #include "SearchBar.h"
 
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPainter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -102,6 +104,7 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     , m_searchBar(new SearchBar(this))
 {
     m_list->setObjectName(QStringLiteral("messageList"));
+    m_list->setAccessibleName(tr("Messages"));
     m_list->setModel(model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -110,7 +113,6 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     m_list->setShowGrid(false);
     m_list->setWordWrap(false);
     m_list->setTextElideMode(Qt::ElideRight);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
@@ -133,16 +135,23 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     const int widestSize =
         std::max(boldMetrics.horizontalAdvance(dataSizeText(999)),
                  boldMetrics.horizontalAdvance(dataSizeText((999LL << 20) + (900LL << 10))));
-    header->resizeSection(MessageListModel::SizeColumn, widestSize + 24);
+    // Room for the mark of a server deletion queued, left of the size.
+    const int mark = style()->pixelMetric(QStyle::PM_SmallIconSize) + 4;
+    header->resizeSection(MessageListModel::SizeColumn, widestSize + mark + 24);
     header->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->setItemDelegateForColumn(MessageListModel::SubjectColumn,
                                      new ThreadIndentDelegate(m_list));
+    // A narrow list (a small window, or the list beside the message) keeps the date and the
+    // size: the subject gives way first, then the sender, then the list scrolls sideways.
+    // Sixteen characters: a subject still says something (threaded replies are indented).
+    header->setMinimumSectionSize(m_list->fontMetrics().averageCharWidth() * 16);
+    new ListColumnFitter(m_list, MessageListModel::SubjectColumn, MessageListModel::FromColumn);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(m_searchBar);
-    layout->addWidget(m_list, 1);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(2);
+    m_layout->addWidget(m_searchBar);
+    m_layout->addWidget(m_list, 1);
 
     // Escape in the list ends a search too, as it does in the box.
     auto *endSearch = new QAction(tr("End Search"), this);
@@ -153,6 +162,11 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
             m_searchBar->reset();
     });
     addAction(endSearch);
+}
+
+void MessageListPane::addFolderBar(QWidget *bar)
+{
+    m_layout->insertWidget(m_layout->indexOf(m_list), bar);
 }
 
 } // namespace poplar::ui

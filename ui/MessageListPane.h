@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QTableView;
+class QVBoxLayout;
 
 namespace poplar::ui {
 
@@ -22,10 +23,13 @@ public:
 
     [[nodiscard]] QTableView *list() const { return m_list; }
     [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
+    /// Puts a bar that speaks of the folder shown between the search box and the list.
+    void addFolderBar(QWidget *bar);
 
 private:
     QTableView *m_list = nullptr;
     SearchBar *m_searchBar = nullptr;
+    QVBoxLayout *m_layout = nullptr;
 };
 
 } // namespace poplar::ui

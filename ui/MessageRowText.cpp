@@ -83,6 +83,36 @@ QVariant MessageRowText::toolTip(const MessageSummary &s, int column)
     }
 }
 
+QString MessageRowText::accessibleText(const MessageSummary &s, bool serverDeletionQueued)
+{
+    QStringList parts;
+    if (!s.seen)
+        parts.append(tr("Unread."));
+    if (s.flagged)
+        parts.append(tr("Flagged."));
+    if (s.hasAttachments)
+        parts.append(tr("With attachments."));
+    parts.append(tr("From: %1.").arg(sender(s)));
+    parts.append(tr("Subject: %1.").arg(display(s, MessageListModel::SubjectColumn).toString()));
+    parts.append(s.date.isValid() ? tr("Date: %1.").arg(formatDate(s.date)) : tr("No date."));
+    parts.append(tr("Size: %1.").arg(dataSizeText(s.size)));
+    if (s.partial)
+        parts.append(tr("Only partly downloaded."));
+    if (serverDeletionQueued)
+        parts.append(serverDeletionNote());
+    return parts.join(QLatin1Char(' '));
+}
+
+QString MessageRowText::serverDeletionNote()
+{
+    return tr("Will be deleted from the server at the next check.");
+}
+
+QIcon MessageRowText::serverDeletionIcon()
+{
+    return themedIcon({QStringLiteral("edit-delete-remote")});
+}
+
 QVariant MessageRowText::decoration(const MessageSummary &s, int column)
 {
     // The marks Thunderbird users look for.

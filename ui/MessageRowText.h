@@ -4,6 +4,7 @@
 #include "store/MessageSummary.h"
 
 #include <QCoreApplication>
+#include <QIcon>
 #include <QVariant>
 
 namespace poplar::ui {
@@ -20,6 +21,14 @@ public:
     [[nodiscard]] static QVariant toolTip(const store::MessageSummary &s, int column);
     /// A star on the sender of flagged mail, a clip on the subject of mail with attachments.
     [[nodiscard]] static QVariant decoration(const store::MessageSummary &s, int column);
+    /// What a screen reader says of a row: its state (unread, flagged, attachments, a server
+    /// deletion queued), then sender, subject, date and size, each named.
+    [[nodiscard]] static QString accessibleText(const store::MessageSummary &s,
+                                                bool serverDeletionQueued);
+    /// Said of a message whose server copy is queued for deletion (tooltip, screen reader).
+    [[nodiscard]] static QString serverDeletionNote();
+    /// The mark of a message whose server copy is queued for deletion.
+    [[nodiscard]] static QIcon serverDeletionIcon();
     /// The name, or the address when the message gives no name.
     [[nodiscard]] static QString sender(const store::MessageSummary &s);
     /// Local time, the time alone for today, no seconds.

@@ -230,6 +230,7 @@ MessageView::MessageView(QWidget *parent)
     m_attachmentBox = new QWidget(m_header);
     m_attachmentList = new QTreeWidget(m_attachmentBox);
     m_attachmentList->setObjectName(QStringLiteral("attachmentList"));
+    m_attachmentList->setAccessibleName(tr("Attachments"));
     m_attachmentList->setColumnCount(2);
     m_attachmentList->setHeaderLabels({tr("Attachment"), tr("Size")});
     m_attachmentList->setRootIsDecorated(false);
@@ -269,6 +270,7 @@ MessageView::MessageView(QWidget *parent)
     m_resources = new mime::BodyResources(this);
     m_body = new detail::MessageBrowser(this, this);
     m_body->setObjectName(QStringLiteral("messageBody"));
+    m_body->setAccessibleName(tr("Message text"));
     // Links are ours to handle: shown first, opened outside only on a click.
     m_body->setOpenLinks(false);
     m_body->setOpenExternalLinks(false);

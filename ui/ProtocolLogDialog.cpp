@@ -28,12 +28,14 @@ ProtocolLogDialog::ProtocolLogDialog(sync::SyncController &sync, const QList<Acc
     intro->setWordWrap(true);
     m_accounts = new QComboBox(this);
     m_accounts->setObjectName(QStringLiteral("protocolLogAccount"));
+    m_accounts->setAccessibleName(tr("Account"));
     for (const Account &a : accounts)
         m_accounts->addItem(a.name, a.id);
     if (const int i = m_accounts->findData(currentAccountId); i >= 0)
         m_accounts->setCurrentIndex(i);
     m_text = new QPlainTextEdit(this);
     m_text->setObjectName(QStringLiteral("protocolLogText"));
+    m_text->setAccessibleName(tr("Protocol log"));
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

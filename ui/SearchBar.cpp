@@ -13,12 +13,16 @@ SearchBar::SearchBar(QWidget *parent)
     , m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("searchBar"));
+    setAccessibleName(tr("Search messages"));
     setPlaceholderText(tr("Search messages (Ctrl+F)"));
     setToolTip(tr("Finds words in the subject, the addresses and the text; Escape clears"));
     setClearButtonEnabled(true);
-    addAction(QIcon::fromTheme(QStringLiteral("edit-find"),
-                               style()->standardIcon(QStyle::SP_FileDialogContentsView)),
-              QLineEdit::LeadingPosition);
+    QAction *find =
+        addAction(QIcon::fromTheme(QStringLiteral("edit-find"),
+                                   style()->standardIcon(QStyle::SP_FileDialogContentsView)),
+                  QLineEdit::LeadingPosition);
+    // The magnifier is a button to a screen reader: it needs a name too.
+    find->setText(tr("Search"));
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(debounceMs);
     connect(m_debounce, &QTimer::timeout, this, &SearchBar::typingPaused);

@@ -41,6 +41,7 @@ SettingsDialog::SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWi
 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("accountList"));
+    m_list->setAccessibleName(tr("Accounts"));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
 
     m_add = new QPushButton(tr("&Add…"), this);

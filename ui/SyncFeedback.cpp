@@ -5,6 +5,7 @@
 #include "MessageListModel.h"
 #include "PlainToolTip.h"
 #include "SyncProgressPanel.h"
+#include "WindowSettingsKeys.h"
 
 #include "accounts/AccountStore.h"
 #include "sync/SyncController.h"
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QLabel>
 #include <QMainWindow>
+#include <QSettings>
 #include <QStatusBar>
 
 // The words shown here were MainWindow's, and the translations know them under its context:
@@ -50,6 +52,20 @@ SyncFeedback::SyncFeedback(sync::SyncController &sync, AccountStore &accounts, Q
     connect(&m_sync, &sync::SyncController::waitingForLogin, m_panel,
             &SyncProgressPanel::accountWaiting);
     connect(m_panel, &SyncProgressPanel::cancelRequested, &m_sync, &sync::SyncController::cancel);
+}
+
+void SyncFeedback::restoreLastGoodCheck(const QString &iniPath)
+{
+    m_iniPath = iniPath;
+    QSettings settings(m_iniPath, QSettings::IniFormat);
+    settings.beginGroup(keys::windowGroup);
+    const QDateTime saved =
+        QDateTime::fromString(settings.value(keys::lastGoodCheck).toString(), Qt::ISODate);
+    if (!saved.isValid())
+        return;
+    m_lastGoodCheck = saved.toUTC();
+    m_lastCheckLabel->setText(QCoreApplication::translate("poplar::ui::MainWindow", "Last check %1")
+                                  .arg(MessageListModel::formatDate(m_lastGoodCheck)));
 }
 
 void SyncFeedback::syncStarted(const QString &accountId)
@@ -111,6 +127,11 @@ void SyncFeedback::roundEnded()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!m_roundHadError) {
         m_lastGoodCheck = now;
+        if (!m_iniPath.isEmpty()) {
+            QSettings settings(m_iniPath, QSettings::IniFormat);
+            settings.beginGroup(keys::windowGroup);
+            settings.setValue(keys::lastGoodCheck, now.toString(Qt::ISODate));
+        }
         m_lastCheckLabel->setText(
             QCoreApplication::translate("poplar::ui::MainWindow", "Last check %1")
                 .arg(MessageListModel::formatDate(now)));

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] SyncProgressPanel *panel() const { return m_panel; }
     [[nodiscard]] QLabel *lastCheckLabel() const { return m_lastCheckLabel; }
 
+    /// Reads when the last good check was from poplar.ini (a check that fails after a
+    /// restart can still say it), shows it, and keeps it there from now on.
+    void restoreLastGoodCheck(const QString &iniPath);
     /// Names the accounts as the folder tree shows them: id → name.
     void setAccountNames(const QHash<QString, QString> &names) { m_accountNames = names; }
     /// The session of `accountId` that runs now fetches the rest of one message: its end is
@@ -77,6 +80,7 @@ private:
     QStringList m_roundLines;               ///< results of the syncs since the last idle
     bool m_roundHadError = false;
     QDateTime m_lastGoodCheck;           ///< invalid until a round ends without an error
+    QString m_iniPath;                   ///< where it is kept, or empty
     QSet<QString> m_askingTrust;         ///< accounts whose certificate question is open
     QSet<QString> m_refusedCertificates; ///< fingerprints refused: not asked again this session
 };

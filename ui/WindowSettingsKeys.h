@@ -14,5 +14,7 @@ inline constexpr QLatin1String messageSplitter{"messageSplitter"};
 inline constexpr QLatin1String listHeader{"listHeader"};
 inline constexpr QLatin1String workOffline{"workOffline"};
 inline constexpr QLatin1String threaded{"threaded"};
+/// When the last check without an error ended (UTC, ISO 8601), told after a restart too.
+inline constexpr QLatin1String lastGoodCheck{"lastGoodCheck"};
 
 } // namespace poplar::ui::keys

@@ -27,6 +27,7 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
     connect(m_worker, &SyncWorker::progress, this, &SyncController::progress);
     connect(m_worker, &SyncWorker::messagesStored, this, &SyncController::messagesStored);
     connect(m_worker, &SyncWorker::waitingForLogin, this, &SyncController::waitingForLogin);
+    connect(m_worker, &SyncWorker::indexed, this, &SyncController::indexed);
     connect(m_worker, &SyncWorker::connectionTested, this,
             [this](quint64 id, bool ok, const QString &summary, const Error &error) {
                 if (m_cancelledTests.remove(id))

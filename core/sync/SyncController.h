@@ -73,6 +73,9 @@ Q_SIGNALS:
                           const poplar::Error &error);
     /// Waiting out the server's LOGIN-DELAY before logging in: once a second.
     void waitingForLogin(const QString &accountId, int secondsLeft);
+    /// Messages were indexed (after a sync, or indexPending): list rows read before then
+    /// do not know yet which messages have attachments.
+    void indexed(int count);
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;

@@ -202,6 +202,7 @@ void SyncWorker::indexBatch()
         m_indexing = false;
         return;
     }
+    Q_EMIT indexed(done.value());
     QTimer::singleShot(0, this, &SyncWorker::indexBatch);
 }
 

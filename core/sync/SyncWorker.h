@@ -115,6 +115,9 @@ Q_SIGNALS:
                           const poplar::Error &error);
     /// See AccountSync::waitingForLogin.
     void waitingForLogin(const QString &accountId, int secondsLeft);
+    /// `count` more messages were indexed: what a summary knows only from the index (that a
+    /// message has attachments) can be read now.
+    void indexed(int count);
 
 private:
     void run(const Account &account, const QString &password, qint64 completeId);

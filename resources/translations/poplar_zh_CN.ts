@@ -558,6 +558,10 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
         <source>The Inboxes of all accounts together</source>
         <translation>所有账户的收件箱合在一起</translation>
     </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::HelpActions</name>
@@ -1019,12 +1023,56 @@ Account: %2</source>
         <translation>%1
 账户：%2</translation>
     </message>
+    <message>
+        <source>Unread.</source>
+        <translation>未读。</translation>
+    </message>
+    <message>
+        <source>Flagged.</source>
+        <translation>已加星标。</translation>
+    </message>
+    <message>
+        <source>With attachments.</source>
+        <translation>有附件。</translation>
+    </message>
+    <message>
+        <source>From: %1.</source>
+        <translation>发件人：%1。</translation>
+    </message>
+    <message>
+        <source>Subject: %1.</source>
+        <translation>主题：%1。</translation>
+    </message>
+    <message>
+        <source>Date: %1.</source>
+        <translation>日期：%1。</translation>
+    </message>
+    <message>
+        <source>No date.</source>
+        <translation>没有日期。</translation>
+    </message>
+    <message>
+        <source>Size: %1.</source>
+        <translation>大小：%1。</translation>
+    </message>
+    <message>
+        <source>Only partly downloaded.</source>
+        <translation>只下载了一部分。</translation>
+    </message>
+    <message>
+        <source>Will be deleted from the server at the next check.</source>
+        <translation>将在下次检查时从服务器上删除。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListPane</name>
     <message>
         <source>End Search</source>
         <translation>结束搜索</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>邮件列表</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1203,14 @@ Account: %2</source>
         <source>No application on this computer opens “%1” (%2). Save it instead?</source>
         <translation>这台电脑上没有能打开“%1”（%2）的应用程序。改为保存它吗？</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>邮件正文</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageWindow</name>
@@ -1271,6 +1327,14 @@ Account: %2</source>
         <source>No check of this account since Poplar started.</source>
         <translation>自 Poplar 启动以来尚未检查过此账户。</translation>
     </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Protocol log</source>
+        <translation>协议日志</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::ReadingActions</name>
@@ -1339,6 +1403,80 @@ Account: %2</source>
     <message>
         <source>Finds words in the subject, the addresses and the text; Escape clears</source>
         <translation>在主题、地址和正文中搜索词语；按 Esc 键清除</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索邮件</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::ServerDeletionBar</name>
+    <message>
+        <source>Keep on Server</source>
+        <translation>保留在服务器上</translation>
+    </message>
+    <message>
+        <source>1 message will be deleted from the server at the next check.</source>
+        <translation>1 封邮件将在下次检查时从服务器上删除。</translation>
+    </message>
+    <message>
+        <source>%1 messages will be deleted from the server at the next check.</source>
+        <translation>%1 封邮件将在下次检查时从服务器上删除。</translation>
+    </message>
+    <message>
+        <source>Its copy here was deleted for good.</source>
+        <translation>它在本机的副本已被永久删除。</translation>
+    </message>
+    <message>
+        <source>Their copies here were deleted for good.</source>
+        <translation>它们在本机的副本已被永久删除。</translation>
+    </message>
+    <message>
+        <source>One of them was deleted here for good.</source>
+        <translation>其中 1 封已在本机永久删除。</translation>
+    </message>
+    <message>
+        <source>%1 of them were deleted here for good.</source>
+        <translation>其中 %1 封已在本机永久删除。</translation>
+    </message>
+    <message>
+        <source>The account is being checked; its server deletions can be kept once the check is done.</source>
+        <translation>正在检查此账户；检查完成后才能取消其服务器上的删除。</translation>
+    </message>
+    <message>
+        <source>Do not delete this message from the server</source>
+        <translation>不从服务器上删除这封邮件</translation>
+    </message>
+    <message>
+        <source>Do not delete these messages from the server</source>
+        <translation>不从服务器上删除这些邮件</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::ServerDeletions</name>
+    <message>
+        <source>&amp;Keep on Server</source>
+        <translation>保留在服务器上(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Do not delete the selected messages from the server at the next check</source>
+        <translation>下次检查时不从服务器上删除所选邮件</translation>
+    </message>
+    <message>
+        <source>%1 is being checked; try again when it is done.</source>
+        <translation>正在检查 %1，请在检查完成后重试。</translation>
+    </message>
+    <message>
+        <source>1 message stays on the server.</source>
+        <translation>1 封邮件将保留在服务器上。</translation>
+    </message>
+    <message>
+        <source>%1 messages stay on the server.</source>
+        <translation>%1 封邮件将保留在服务器上。</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1560,10 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
 %2
 
 密码未被保存。Poplar 会在退出前将密码保存在内存中，之后再次询问。可编辑该账户，改为选择“收取邮件时询问”或密码命令。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户列表</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,22 @@
 #include "AccountDialog.h"
 #include "UiTestUtil.h"
 
+#include "accounts/SecretStore.h"
+
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRect>
 #include <QSpinBox>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -125,4 +133,78 @@ TEST(AccountDialogTest, CheckingScheduleIsShownAndSaved)
     const Account edited = dialog.account();
     EXPECT_FALSE(edited.checkOnStartup);
     EXPECT_EQ(edited.checkEveryMinutes, 0);
+}
+
+/// A keychain that cannot be reached and says so a moment later, as QtKeychain does when it
+/// fails to start D-Bus: the dialog is on screen by then.
+class LateUnreachableKeychain final : public SecretStore {
+public:
+    void read(const QString &, ReadCallback done) override
+    {
+        later([done] { done(gone()); });
+    }
+    void write(const QString &, const QString &, WriteCallback done) override
+    {
+        later([done] { done(gone()); });
+    }
+    void remove(const QString &, WriteCallback done) override
+    {
+        later([done] { done(gone()); });
+    }
+
+private:
+    static Error gone()
+    {
+        return {Error::Code::Config,
+                QStringLiteral("Failed to execute child process \u201cdbus-launch\u201d (No such "
+                               "file or directory)"),
+                {}};
+    }
+    static void later(std::function<void()> answer)
+    {
+        QTimer::singleShot(50, qApp, std::move(answer));
+    }
+};
+
+// Issue 15, rough edge 1, as the screenshot showed it after the first fix: a note measured
+// before the dialog was laid out had blank lines around its text. Each note is as tall as
+// its text at the width it is shown, and the dialog no taller than what it holds.
+TEST(AccountDialogTest, NotesAreAsTallAsTheirTextWithNoBlankLinesAround)
+{
+    Account account;
+    account.id = QStringLiteral("1");
+    account.name = QStringLiteral("Office");
+    account.host = QStringLiteral("pop.example.org");
+    account.user = QStringLiteral("alice");
+    account.passwordSource = PasswordSource::Command;
+    account.passwordCommand = QStringLiteral("cat ~/.office-password");
+    // As Settings opens it: window-modal over its parent, on a desktop with no keychain (whose
+    // warning arrives after the dialog is shown).
+    QWidget settings;
+    settings.resize(520, 320);
+    settings.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&settings));
+    LateUnreachableKeychain secrets;
+    auto *opened = new AccountDialog(account, &settings);
+    AccountDialog &dialog = *opened;
+    dialog.setSecrets(&secrets);
+    dialog.open();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    ASSERT_TRUE(
+        test::waitUntil([&] { return child<QLabel>(dialog, "keychainStatus")->isVisible(); }));
+    QApplication::processEvents();
+    for (const char *name : {"keychainStatus", "passwordState"}) {
+        const auto *note = child<QLabel>(dialog, name);
+        ASSERT_TRUE(note->isVisible()) << name;
+        ASSERT_FALSE(note->text().isEmpty()) << name;
+        // What the text needs at the note's width, measured by the font (a label's own
+        // heightForWidth counts its minimum height in, and that was what went wrong).
+        const int needed =
+            note->fontMetrics()
+                .boundingRect(QRect(0, 0, note->width(), 100000), Qt::TextWordWrap, note->text())
+                .height();
+        const int line = note->fontMetrics().lineSpacing();
+        EXPECT_LE(note->height(), needed + line / 2)
+            << name << ": " << note->height() << " px for " << needed << " px of text";
+    }
 }

@@ -156,6 +156,32 @@ TEST_F(AccountDialogConnection, TestConnectionLogsInAndSaysHowMuchMailWaits)
     EXPECT_TRUE(result.contains(QStringLiteral("2 messages"))) << qPrintable(result);
 }
 
+// Accessibility, seen in the screenshot of rough edge 1: pressed from the keyboard, Test
+// Connection kept the focus while the password command ran, instead of handing it on.
+TEST_F(AccountDialogConnection, FromTheKeyboardTheFocusStaysOnTestConnection)
+{
+    Account a = account(true);
+    a.passwordSource = PasswordSource::Command;
+    a.passwordCommand = QStringLiteral("echo %1").arg(m_server.password());
+    auto owned = dialogFor(a);
+    AccountDialog &dialog = *owned;
+    dialog.show();
+    dialog.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&dialog));
+    auto *test = child<QPushButton>(dialog, "testButton");
+    test->setFocus(Qt::TabFocusReason);
+    ASSERT_TRUE(test->hasFocus());
+    QTest::keyClick(test, Qt::Key_Space);
+    const QLabel *result = child<QLabel>(dialog, "testResult");
+    ASSERT_TRUE(
+        waitUntil([&] { return result->text().contains(QStringLiteral("Logged in")); }, 20000))
+        << qPrintable(result->text());
+    EXPECT_TRUE(test->hasFocus()) << "focus went to "
+                                  << qPrintable(QApplication::focusWidget()
+                                                    ? QApplication::focusWidget()->objectName()
+                                                    : QStringLiteral("nothing"));
+}
+
 TEST_F(AccountDialogConnection, AWrongPasswordIsSaidInWords)
 {
     auto owned = dialogFor(account(true));

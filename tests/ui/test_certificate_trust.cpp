@@ -8,6 +8,7 @@
 #include "MessageListModel.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -78,6 +79,27 @@ TEST_F(CertificateTrustTest, TrustingTheCertificatePinsItAndTheMailComes)
     ASSERT_TRUE(test::waitUntil([&] { return window.messageModel()->rowCount() == 1; }, 20000));
 }
 
+// Issue 15, rough edge 10, as a screenshot of the first fix showed it: the height Qt gave
+// the dialog beyond its text had moved to an empty band above the buttons.
+TEST_F(CertificateTrustTest, TheDialogAWindowOpensHasNoEmptyBandAboveItsButtons)
+{
+    ui::MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.getMessages();
+    ASSERT_TRUE(test::waitUntil([] { return openDialog() != nullptr; }, 20000));
+    ui::CertificateDialog *dialog = openDialog();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    QApplication::processEvents();
+    auto *fingerprint = dialog->findChild<QLabel *>(QStringLiteral("fingerprintLabel"));
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    ASSERT_NE(fingerprint, nullptr);
+    ASSERT_NE(buttons, nullptr);
+    const int line = fingerprint->fontMetrics().lineSpacing();
+    const int factsEnd = fingerprint->mapTo(dialog, QPoint(0, fingerprint->height())).y();
+    EXPECT_LE(buttons->y() - factsEnd, 2 * line) << "dialog " << dialog->height() << " high";
+    dialog->reject();
+}
+
 TEST_F(CertificateTrustTest, ARefusedCertificateIsNotAskedAboutAgain)
 {
     ui::MainWindow &window = makeWindow();
@@ -128,6 +150,11 @@ TEST(CertificateDialogLayoutTest, NoGapUnderTheHeadline)
     ASSERT_NE(fingerprint, nullptr);
     EXPECT_LE(fingerprint->sizeHint().width(), fingerprint->width());
     EXPECT_LE(dialog.width(), 720);
+    // Nor a band of empty space above the buttons (seen in the screenshot after the first fix).
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    ASSERT_NE(buttons, nullptr);
+    const int factsEnd = fingerprint->mapTo(&dialog, QPoint(0, fingerprint->height())).y();
+    EXPECT_LE(buttons->y() - factsEnd, 2 * line);
 
     // Made taller (a window manager, a restored size), the room goes below, not under the title.
     dialog.resize(dialog.width(), dialog.height() + 240);

@@ -5,6 +5,7 @@
 #include "MessageRowText.h"
 #include "MessageView.h"
 #include "ThemedIcon.h"
+#include "WindowFixture.h"
 
 #include "UiTestUtil.h"
 
@@ -101,6 +102,41 @@ TEST(ThemedIconTest, PrefersTheFirstNameWithADrawing)
     EXPECT_TRUE(ui::hasFallbackIcon(QStringLiteral("starred")));
     EXPECT_FALSE(ui::hasFallbackIcon(QStringLiteral("no-such-icon")));
     EXPECT_TRUE(ui::themedIcon({QStringLiteral("no-such-icon")}).isNull());
+}
+
+} // namespace
+
+namespace {
+
+class NewMailClipTest : public poplar::test::WindowFixture {};
+
+// Seen in the screenshots of rough edge 2: new mail showed its clip only once its folder
+// was opened again, because a summary knows of attachments only after indexing.
+TEST_F(NewMailClipTest, TheClipShowsOnceNewMailIsIndexedWithoutReopeningTheFolder)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    const QByteArray raw =
+        "From: Dan <dan@example.org>\r\nTo: me@example.org\r\nSubject: Report\r\n"
+        "Date: Mon, 06 May 2024 12:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+        "--b1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nSee attached.\r\n"
+        "--b1\r\nContent-Type: application/pdf; name=\"q1.pdf\"\r\n"
+        "Content-Disposition: attachment; filename=\"q1.pdf\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b1--\r\n";
+    const qint64 id = test::storeMessage(*m_store, home, QStringLiteral("r"), raw);
+    ui::MainWindow &window = makeWindow();
+    window.showFolder(home, poplar::store::Folder::Inbox);
+    MessageListModel *model = window.messageModel();
+    const QModelIndex subject = model->index(model->rowOf(id), MessageListModel::SubjectColumn);
+    ASSERT_TRUE(subject.isValid());
+    EXPECT_TRUE(subject.data(Qt::DecorationRole).isNull()); // not indexed yet: not known
+
+    m_sync->indexPending(); // as the sync thread does after a sync
+    ASSERT_TRUE(test::waitUntil([&] {
+        return !model->index(model->rowOf(id), MessageListModel::SubjectColumn)
+                    .data(Qt::DecorationRole)
+                    .isNull();
+    }));
 }
 
 } // namespace

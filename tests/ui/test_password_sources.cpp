@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTest>
 
@@ -126,6 +127,15 @@ TEST_F(PasswordSourceTest, AskWhenCheckingMailAsksAtTheFirstCheckAndTheMailComes
     EXPECT_TRUE(m_passwords->remembers(accounts.first().id));
     EXPECT_FALSE(iniText().contains(m_server.password().toUtf8()));
 
+    // A good check is remembered across restarts.
+    ASSERT_TRUE(test::waitUntil([&] {
+        return QDateTime::fromString(QSettings(m_profile->iniPath(), QSettings::IniFormat)
+                                         .value(QStringLiteral("window/lastGoodCheck"))
+                                         .toString(),
+                                     Qt::ISODate)
+            .isValid();
+    }));
+
     // Remembered for the session: the next check does not ask again.
     ASSERT_TRUE(test::waitUntil([&] { return m_sync->isIdle(); }, 20000));
     window.getMessages();
@@ -218,6 +228,26 @@ TEST_F(PasswordSourceTest, AFailedCheckSaysSoInTheStatusBarNotJustItsTime)
     EXPECT_TRUE(lastCheck->text().contains(QStringLiteral("failed")))
         << qPrintable(lastCheck->text());
     EXPECT_TRUE(lastCheck->text().contains(QStringLiteral("no good check yet")));
+}
+
+// Issue 15, edge 11, as its screenshot showed it: after a restart a failed check said "no
+// good check yet" although there had been one. The last good check is kept in poplar.ini.
+TEST_F(PasswordSourceTest, AfterARestartAFailedCheckStillSaysWhenTheLastGoodOneWas)
+{
+    addAccount(QStringLiteral("Nowhere"), 1); // nothing listens on port 1
+    const QDateTime good(QDate(2026, 11, 30), QTime(7, 45), Qt::UTC);
+    QSettings(m_profile->iniPath(), QSettings::IniFormat)
+        .setValue(QStringLiteral("window/lastGoodCheck"), good.toString(Qt::ISODate));
+    ui::MainWindow &window = makeWindow();
+    const auto *lastCheck = window.findChild<QLabel *>(QStringLiteral("lastCheckLabel"));
+    ASSERT_NE(lastCheck, nullptr);
+    const QString when = ui::MessageListModel::formatDate(good);
+    EXPECT_EQ(lastCheck->text(), QStringLiteral("Last check %1").arg(when));
+    window.getMessages();
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return lastCheck->text().contains(QStringLiteral("failed")); }, 20000));
+    EXPECT_TRUE(lastCheck->text().contains(QStringLiteral("last good check %1").arg(when)))
+        << qPrintable(lastCheck->text());
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "WindowFixture.h"
 
 #include "MessageListModel.h"
+#include "MessageView.h"
 #include "SearchBar.h"
 #include "SearchController.h"
 
@@ -134,6 +135,104 @@ TEST_F(SearchTest, TheQueryFollowsToAnotherFolder)
     ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 2; }));
     ASSERT_EQ(window.messageModel()->rowCount(), 1);
     EXPECT_EQ(window.messageModel()->summaryAt(0).id, trashed);
+}
+
+/// The ids of the list's selected rows.
+QList<qint64> selectedIds(const ui::MainWindow &window)
+{
+    QList<qint64> ids;
+    for (const QModelIndex &row : window.messageList()->selectionModel()->selectedRows())
+        ids.append(row.data(ui::MessageListModel::MessageIdRole).toLongLong());
+    return ids;
+}
+
+// Issue 15, rough edge 8.
+TEST_F(SearchTest, ThePreviewFollowsTheResultsAndEscapeBringsBackTheSelection)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    QList<qint64> ids; // 40 messages, so the one selected can be out of sight
+    for (int i = 1; i <= 40; ++i)
+        ids.append(test::storeMessage(
+            *m_store, home, QStringLiteral("u%1").arg(i),
+            test::rfc5322(QStringLiteral("Note %1").arg(i), QStringLiteral("x@example.org"),
+                          at(1, 0).addSecs(i * 3600),
+                          i % 10 == 0 ? QStringLiteral("About the harbour.")
+                                      : QStringLiteral("Nothing much."))));
+    indexForSearch();
+    ui::MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.resize(900, 500);
+    window.showFolder(home, Folder::Inbox);
+    ui::MessageListModel *model = window.messageModel();
+    ASSERT_EQ(model->rowCount(), 40);
+
+    // Note 5 is near the bottom (newest first) and not about the harbour.
+    const qint64 chosen = ids.at(4);
+    selectMessage(window, chosen);
+    ASSERT_EQ(window.messageView()->messageId(), chosen);
+
+    QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    window.searchBar()->setText(QStringLiteral("harbour"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1; }));
+    ASSERT_EQ(model->rowCount(), 4);
+    // Not among the results: neither selected nor previewed any more.
+    EXPECT_TRUE(selectedIds(window).isEmpty());
+    EXPECT_EQ(window.messageView()->messageId(), 0);
+
+    window.searchBar()->setFocus();
+    QTest::keyClick(window.searchBar(), Qt::Key_Escape);
+    ASSERT_EQ(model->rowCount(), 40);
+    EXPECT_EQ(selectedIds(window), QList<qint64>{chosen});
+    EXPECT_EQ(window.messageView()->messageId(), chosen);
+    QTableView *list = window.messageList();
+    const QModelIndex current = list->selectionModel()->currentIndex();
+    EXPECT_EQ(current.data(ui::MessageListModel::MessageIdRole).toLongLong(), chosen);
+    // Scrolled back to it.
+    EXPECT_TRUE(list->viewport()->rect().intersects(list->visualRect(current)));
+}
+
+TEST_F(SearchTest, AMessageAmongTheResultsStaysAndTheLastOneChosenIsKept)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    const qint64 a = test::storeMessage(*m_store, home, QStringLiteral("a"),
+                                        test::rfc5322(QStringLiteral("Harbour tour"),
+                                                      QStringLiteral("a@example.org"), at(3, 9),
+                                                      QStringLiteral("Boats.")));
+    const qint64 b = test::storeMessage(*m_store, home, QStringLiteral("b"),
+                                        test::rfc5322(QStringLiteral("Harbour fees"),
+                                                      QStringLiteral("b@example.org"), at(4, 9),
+                                                      QStringLiteral("Pay.")));
+    test::storeMessage(*m_store, home, QStringLiteral("c"),
+                       test::rfc5322(QStringLiteral("Lunch"), QStringLiteral("c@example.org"),
+                                     at(5, 9), QStringLiteral("Soup.")));
+    indexForSearch();
+    ui::MainWindow &window = makeWindow();
+    window.showFolder(home, Folder::Inbox);
+    selectMessage(window, a);
+    ASSERT_EQ(window.messageView()->messageId(), a);
+
+    QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    window.searchBar()->setText(QStringLiteral("harbour"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1; }));
+    ASSERT_EQ(window.messageModel()->rowCount(), 2);
+    EXPECT_EQ(selectedIds(window), QList<qint64>{a});
+    EXPECT_EQ(window.messageView()->messageId(), a);
+
+    // Narrowed further, a drops out; widened again, it comes back selected.
+    window.searchBar()->setText(QStringLiteral("harbour fees"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 2; }));
+    EXPECT_TRUE(selectedIds(window).isEmpty());
+    EXPECT_EQ(window.messageView()->messageId(), 0);
+    window.searchBar()->setText(QStringLiteral("harbour"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 3; }));
+    EXPECT_EQ(selectedIds(window), QList<qint64>{a});
+
+    // The user picks b among the results: ending the search keeps b.
+    selectMessage(window, b);
+    window.searchBar()->reset();
+    ASSERT_EQ(window.messageModel()->rowCount(), 3);
+    EXPECT_EQ(selectedIds(window), QList<qint64>{b});
+    EXPECT_EQ(window.messageView()->messageId(), b);
 }
 
 } // namespace
