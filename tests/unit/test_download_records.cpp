@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Download records: they belong to the mailbox they came from, a cache from before keeps
+// every record (and claims it for the account's first mailbox), and renames carry queued
+// deletions with them.
+#include "store/Database.h"
+#include "store/DeletionQueue.h"
+#include "store/DownloadRecords.h"
+#include "store/MessageStore.h"
+
+#include "TestUtil.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace poplar;
+using namespace poplar::store;
+
+namespace {
+
+class DownloadRecordsTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        auto db = Database::open(m_dir.filePath(QStringLiteral("cache.sqlite")),
+                                 QStringLiteral("records-test"));
+        ASSERT_TRUE(db) << db.error().message().toStdString();
+        m_db = std::move(db).value();
+    }
+
+    void exec(const QString &sql)
+    {
+        QSqlQuery q(m_db->connection());
+        ASSERT_TRUE(q.exec(sql)) << sql.toStdString();
+    }
+
+    qint64 insert(qint64 mailbox, const QString &uidl, bool partial = false)
+    {
+        IncomingMessage m;
+        m.accountId = QStringLiteral("a");
+        m.mailboxId = mailbox;
+        m.uidl = uidl;
+        m.raw = test::makeMessage(uidl, QStringLiteral("x@example.org"), QStringLiteral("hi"));
+        m.headers.messageId = uidl + QStringLiteral("@example.org");
+        m.headerKey = DownloadRecords::headerKey(m.headers);
+        m.listedSize = m.raw.size();
+        m.partial = partial;
+        auto id = MessageStore(m_db->connection()).insert(m);
+        EXPECT_TRUE(id);
+        return id ? id.value() : 0;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+};
+
+TEST_F(DownloadRecordsTest, EachMailboxOfAnAccountHasItsOwnRecords)
+{
+    DownloadRecords records(m_db->connection());
+    const qint64 home = records
+                            .mailbox(QStringLiteral("a"), {QStringLiteral("Pop.Example.org"), 995,
+                                                           QStringLiteral("alice")})
+                            .value();
+    EXPECT_EQ(records
+                  .mailbox(QStringLiteral("a"),
+                           {QStringLiteral("pop.example.org"), 995, QStringLiteral("alice")})
+                  .value(),
+              home)
+        << "host names are case-insensitive";
+    const qint64 other = records
+                             .mailbox(QStringLiteral("a"), {QStringLiteral("pop.example.org"), 1995,
+                                                            QStringLiteral("alice")})
+                             .value();
+    EXPECT_NE(other, home);
+    insert(home, QStringLiteral("u1"));
+    EXPECT_EQ(records.named(QStringLiteral("a"), home).value().size(), 1);
+    EXPECT_TRUE(records.named(QStringLiteral("a"), other).value().isEmpty());
+    EXPECT_TRUE(records.hasOtherMailboxes(QStringLiteral("a"), home).value());
+    EXPECT_FALSE(records.hasOtherMailboxes(QStringLiteral("b"), home).value());
+}
+
+TEST_F(DownloadRecordsTest, ARenameCarriesTheQueuedDeletionAndTheMessagesName)
+{
+    DownloadRecords records(m_db->connection());
+    const qint64 box =
+        records.mailbox(QStringLiteral("a"), {QStringLiteral("h"), 995, QStringLiteral("u")})
+            .value();
+    const qint64 id = insert(box, QStringLiteral("old"));
+    DeletionQueue queue(m_db->connection());
+    ASSERT_TRUE(queue.enqueue(QStringLiteral("a"), QStringLiteral("old"),
+                              QDateTime::currentDateTimeUtc(), id));
+    const DownloadRecord record = records.named(QStringLiteral("a"), box).value().value("old");
+    ASSERT_TRUE(records.rename({{record.id, "new", 123}}));
+    const auto named = records.named(QStringLiteral("a"), box).value();
+    EXPECT_FALSE(named.contains("old"));
+    ASSERT_TRUE(named.contains("new"));
+    EXPECT_EQ(named.value("new").listedSize, 123);
+    EXPECT_EQ(MessageStore(m_db->connection()).message(id).value().uidl, QStringLiteral("new"));
+    const auto queued = queue.queued(QStringLiteral("a")).value();
+    ASSERT_EQ(queued.size(), 1);
+    EXPECT_EQ(queued.at(0).uidl, QStringLiteral("new"));
+    EXPECT_EQ(queued.at(0).downloadId, record.id);
+    // A retired record keeps its message but no name, and its queued deletion goes.
+    ASSERT_TRUE(records.retire({record.id}));
+    EXPECT_TRUE(records.named(QStringLiteral("a"), box).value().isEmpty());
+    EXPECT_TRUE(queue.queued(QStringLiteral("a")).value().isEmpty());
+    EXPECT_TRUE(MessageStore(m_db->connection()).message(id));
+}
+
+TEST_F(DownloadRecordsTest, ACacheFromBeforeMailboxesKeepsEveryRecordForTheAccountsFirstMailbox)
+{
+    // The cache as the previous version wrote it: records by account, no mailboxes, no sizes
+    // or keys, and a queued deletion by UIDL.
+    const qint64 whole = insert(0, QStringLiteral("w"));
+    const qint64 partial = insert(0, QStringLiteral("p"), true);
+    exec(QStringLiteral("CREATE TABLE server_uidls (account_id TEXT NOT NULL, uidl TEXT NOT NULL, "
+                        "state TEXT NOT NULL, first_seen INTEGER NOT NULL, PRIMARY KEY "
+                        "(account_id, uidl)) WITHOUT ROWID"));
+    exec(QStringLiteral("INSERT INTO server_uidls VALUES ('a', 'w', 'stored', 1700000000), "
+                        "('a', 'p', 'partial', 1700000001), ('a', 'purged', 'stored', 1700000002), "
+                        "('a', 'gone', 'deleted', 1700000003)"));
+    exec(QStringLiteral("INSERT INTO server_deletions (account_id, uidl, reason, queued_at) "
+                        "VALUES ('a', 'w', 'deleted-here', 1700000100)"));
+    exec(QStringLiteral("DROP TABLE downloads"));
+    exec(QStringLiteral("DROP TABLE mailboxes"));
+    exec(QStringLiteral("ALTER TABLE server_deletions DROP COLUMN download_id"));
+    exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::schemaVersion - 1));
+    const QString path = m_db->path();
+    m_db.reset();
+
+    auto db = Database::open(path, QStringLiteral("records-upgrade"));
+    ASSERT_TRUE(db) << db.error().message().toStdString();
+    m_db = std::move(db).value();
+    DownloadRecords records(m_db->connection());
+    const qint64 box =
+        records.mailbox(QStringLiteral("a"), {QStringLiteral("h"), 995, QStringLiteral("u")})
+            .value();
+    ASSERT_TRUE(records.fillMissingKeys(QStringLiteral("a"), box));
+    const auto named = records.named(QStringLiteral("a"), box).value();
+    ASSERT_EQ(named.size(), 4);
+    EXPECT_EQ(named.value("w").messageId, whole);
+    EXPECT_EQ(named.value("w").state, DownloadState::Stored);
+    EXPECT_EQ(named.value("w").listedSize, -1);
+    EXPECT_EQ(named.value("w").receivedSize,
+              MessageStore(m_db->connection()).message(whole).value().size);
+    EXPECT_FALSE(named.value("w").headerKey.isEmpty());
+    EXPECT_EQ(named.value("p").state, DownloadState::HeadersOnly);
+    EXPECT_EQ(named.value("p").messageId, partial);
+    EXPECT_EQ(named.value("purged").messageId, 0);
+    EXPECT_EQ(named.value("gone").state, DownloadState::DeletedOnServer);
+    const auto queued = DeletionQueue(m_db->connection()).queued(QStringLiteral("a")).value();
+    ASSERT_EQ(queued.size(), 1);
+    EXPECT_EQ(queued.at(0).downloadId, named.value("w").id);
+    EXPECT_EQ(queued.at(0).messageId, whole);
+    // The account's second mailbox starts afresh.
+    const qint64 second =
+        records.mailbox(QStringLiteral("a"), {QStringLiteral("h"), 110, QStringLiteral("u")})
+            .value();
+    EXPECT_TRUE(records.named(QStringLiteral("a"), second).value().isEmpty());
+}
+
+TEST_F(DownloadRecordsTest, AHeaderKeyNeedsAMessageId)
+{
+    HeaderSummary h;
+    h.fromAddress = QStringLiteral("a@example.org");
+    h.date = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    EXPECT_TRUE(DownloadRecords::headerKey(h).isEmpty());
+    h.messageId = QStringLiteral("x@example.org");
+    const QByteArray key = DownloadRecords::headerKey(h);
+    EXPECT_EQ(key.size(), 16);
+    h.fromAddress = QStringLiteral("A@Example.org");
+    EXPECT_EQ(DownloadRecords::headerKey(h), key) << "addresses compare without case";
+    h.date = h.date.addSecs(1);
+    EXPECT_NE(DownloadRecords::headerKey(h), key);
+}
+
+} // namespace
