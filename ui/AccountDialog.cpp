@@ -89,6 +89,17 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_insecureWarning->setWordWrap(false);
     m_insecureWarning->setStyleSheet(QStringLiteral("color: #c01c28;"));
 
+    // Download records belong to the mailbox (server, port and user): another one is read
+    // afresh. Said before OK, so no one wonders why "old" mail comes again.
+    m_mailboxNote =
+        new QLabel(tr("This reaches another mailbox: Poplar will download its messages as new "
+                      "ones. Mail already downloaded stays here."),
+                   this);
+    m_mailboxNote->setObjectName(QStringLiteral("mailboxNote"));
+    m_mailboxNote->setWordWrap(true);
+    m_mailboxNote->setTextFormat(Qt::PlainText);
+    m_mailboxNote->setVisible(false);
+
     m_user = lineEdit(QStringLiteral("userEdit"), this);
     m_password = lineEdit(QStringLiteral("passwordEdit"), this);
     m_password->setEchoMode(QLineEdit::Password);
@@ -208,6 +219,7 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     server->addRow(tr("Se&curity:"), m_securityCombo);
     server->addRow(m_insecureWarning);
     server->addRow(tr("&User name:"), m_user);
+    server->addRow(m_mailboxNote);
     server->addRow(tr("Password &kept in:"), m_sourceCombo);
     server->addRow(m_keychainStatus);
     server->addRow(tr("Pass&word:"), m_password);
@@ -267,6 +279,11 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     for (QLineEdit *edit : {m_name, m_email, m_host, m_user})
         connect(edit, &QLineEdit::textChanged, this, &AccountDialog::validate);
     connect(m_port, &QSpinBox::valueChanged, this, &AccountDialog::validate);
+    if (!isNew) {
+        for (QLineEdit *edit : {m_host, m_user})
+            connect(edit, &QLineEdit::textChanged, this, &AccountDialog::updateMailboxNote);
+        connect(m_port, &QSpinBox::valueChanged, this, &AccountDialog::updateMailboxNote);
+    }
     connect(m_command, &QLineEdit::textChanged, this, &AccountDialog::validate);
     connect(m_password, &QLineEdit::textChanged, this, &AccountDialog::validate);
     connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &AccountDialog::sourceChanged);
@@ -419,13 +436,25 @@ void AccountDialog::growToFit()
     }
 }
 
+void AccountDialog::updateMailboxNote()
+{
+    const bool another =
+        m_host->text().trimmed().compare(m_account.host.trimmed(), Qt::CaseInsensitive) != 0 ||
+        m_port->value() != m_account.port || m_user->text() != m_account.user;
+    if (another == !m_mailboxNote->isHidden())
+        return;
+    m_mailboxNote->setVisible(another);
+    growToFit();
+}
+
 bool AccountDialog::fitNotes()
 {
     // The notes span the server form's rows: they are as wide as the form (a note shown a
     // moment ago still has the default width of a widget never laid out).
     const int formWidth = m_serverForm->contentsRect().width();
     bool changed = false;
-    for (QLabel *note : {m_keychainStatus, m_passwordState, m_testResult, m_commandResult}) {
+    for (QLabel *note :
+         {m_keychainStatus, m_passwordState, m_testResult, m_commandResult, m_mailboxNote}) {
         const int w = formWidth > 0 ? formWidth : note->width();
         const int before = note->minimumHeight();
         // A label's heightForWidth is never below its minimum height: measured with the

@@ -72,6 +72,8 @@ private:
     void testCommand();
     void showCommandResult(const QString &text, bool ok);
     void updatePasswordState();
+    /// An edit that reaches another mailbox (server, port or user) says what that means.
+    void updateMailboxNote();
     void growToFit();
     /// Sets each wrapped note's minimum height for the width it has now; true if one changed.
     bool fitNotes();
@@ -92,6 +94,7 @@ private:
     QSpinBox *m_port = nullptr;
     QComboBox *m_securityCombo = nullptr;
     QLabel *m_insecureWarning = nullptr;
+    QLabel *m_mailboxNote = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
     QComboBox *m_sourceCombo = nullptr;

@@ -88,6 +88,33 @@ TEST(AccountDialogTest, SecurityModeMovesADefaultPortAndWarnsWhenUnencrypted)
     EXPECT_EQ(dialog.account().port, 1995);
 }
 
+TEST(AccountDialogTest, AnEditThatReachesAnotherMailboxSaysItsMailComesAsNew)
+{
+    Account original;
+    original.id = QStringLiteral("4");
+    original.host = QStringLiteral("pop.work.example");
+    original.user = QStringLiteral("bob");
+    original.port = 995;
+    AccountDialog dialog(original);
+    auto *note = child<QLabel>(dialog, "mailboxNote");
+    EXPECT_TRUE(note->isHidden());
+    child<QLineEdit>(dialog, "nameEdit")->setText(QStringLiteral("Office"));
+    EXPECT_TRUE(note->isHidden()) << "a new name is the same mailbox";
+    child<QLineEdit>(dialog, "hostEdit")->setText(QStringLiteral("POP.work.example"));
+    EXPECT_TRUE(note->isHidden()) << "host names are case-insensitive";
+    child<QLineEdit>(dialog, "userEdit")->setText(QStringLiteral("bobby"));
+    EXPECT_FALSE(note->isHidden());
+    EXPECT_TRUE(note->text().contains(QStringLiteral("new"))) << note->text().toStdString();
+    child<QLineEdit>(dialog, "userEdit")->setText(QStringLiteral("bob"));
+    EXPECT_TRUE(note->isHidden());
+    child<QSpinBox>(dialog, "portSpin")->setValue(1995);
+    EXPECT_FALSE(note->isHidden());
+
+    AccountDialog fresh;
+    child<QLineEdit>(fresh, "hostEdit")->setText(QStringLiteral("pop.example.org"));
+    EXPECT_TRUE(child<QLabel>(fresh, "mailboxNote")->isHidden()) << "a new account has no mail";
+}
+
 TEST(AccountDialogTest, EditingKeepsWhatTheDialogDoesNotShow)
 {
     Account original;
