@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -44,6 +45,20 @@ inline Mailbox threeMessages()
 inline QString uid(int n)
 {
     return QStringLiteral("uid-%1").arg(n);
+}
+
+inline QByteArray headerSection(const QByteArray &raw)
+{
+    const qsizetype blank = raw.indexOf("\r\n\r\n");
+    return blank < 0 ? raw : raw.left(blank + 4);
+}
+
+inline QByteArray messageIdOf(const QByteArray &raw)
+{
+    const qsizetype at = raw.indexOf("Message-ID: ");
+    if (at < 0)
+        return {};
+    return raw.mid(at, raw.indexOf("\r\n", at) - at);
 }
 
 inline std::string describe(const SyncResult &r)
@@ -151,6 +166,36 @@ protected:
         }
         auto known = store::MessageStore(db.value()->connection()).knownUidls(m_accountId);
         return known ? known.value() : QSet<QString>();
+    }
+
+    /// What must hold through any server, misbehaving or not: every message that left
+    /// the server (by this client's DELE) is byte-exact in the cache; every message on the
+    /// server is in the list; no message is listed twice. `notWholeYet`: messages that may be in
+    /// the list as their first part only (headers only, or incomplete) at this moment.
+    void expectNothingLostMissedOrDoubled(const QList<QByteArray> &notWholeYet = {})
+    {
+        const auto cached = stored();
+        const QList<QByteArray> copies = cached.values();
+        for (const QByteArray &gone : m_server.mailbox().deleted) {
+            EXPECT_TRUE(copies.contains(gone))
+                << "left the server and is not here: " << messageIdOf(gone).toStdString();
+        }
+        for (const QByteArray &raw : std::as_const(m_server.mailbox().messages)) {
+            bool listed = copies.contains(raw);
+            if (!listed && notWholeYet.contains(raw)) {
+                listed = std::any_of(copies.cbegin(), copies.cend(), [&](const QByteArray &c) {
+                    return messageIdOf(c) == messageIdOf(raw);
+                });
+            }
+            EXPECT_TRUE(listed) << "on the server and not in the list: "
+                                << messageIdOf(raw).toStdString();
+        }
+        QSet<QByteArray> ids;
+        for (const QByteArray &copy : copies) {
+            const QByteArray id = messageIdOf(copy);
+            EXPECT_FALSE(ids.contains(id)) << "listed twice: " << id.toStdString();
+            ids.insert(id);
+        }
     }
 
     bool sentCredentials() const

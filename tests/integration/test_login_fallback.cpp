@@ -52,6 +52,10 @@ TEST_F(LoginFallbackTest, ApopThatFailsFallsBackToUserPassOnTheSameConnection)
     const qsizetype user = firstStartingWith("USER");
     ASSERT_LT(apop, lines.size()) << "APOP, the stronger method on a cleartext line, goes first";
     EXPECT_LT(apop, user) << transcript(lines);
+    expectNothingLostMissedOrDoubled();
+    m_server.mailbox().append(mail(4));
+    ASSERT_TRUE(sync().ok());
+    expectNothingLostMissedOrDoubled();
 }
 
 TEST_F(LoginFallbackTest, WrongPasswordEverywhereIsAnAuthErrorNamingWhatWasTried)
@@ -133,6 +137,7 @@ TEST_F(LoginFallbackTest, ShortLoginDelayNotEnforcedIsWaitedOutWithACountdown)
     EXPECT_LE(countdown.first(), 2);
     EXPECT_TRUE(std::is_sorted(countdown.rbegin(), countdown.rend()));
     EXPECT_EQ(logins(), 2);
+    expectNothingLostMissedOrDoubled();
 }
 
 TEST_F(LoginFallbackTest, LongLoginDelayNotEnforcedLogsInAnyway)
@@ -154,6 +159,7 @@ TEST_F(LoginFallbackTest, LongLoginDelayNotEnforcedLogsInAnyway)
     EXPECT_EQ(second.newMessages, 1);
     EXPECT_FALSE(waited);
     EXPECT_EQ(stored().size(), 4);
+    expectNothingLostMissedOrDoubled();
 }
 
 TEST_F(LoginFallbackTest, EnforcedLoginDelaySaysWhenToTryAgain)
@@ -175,6 +181,7 @@ TEST_F(LoginFallbackTest, EnforcedLoginDelaySaysWhenToTryAgain)
         << describe(second);
     EXPECT_FALSE(second.error->detail.contains(QStringLiteral(" 0 minutes")));
     EXPECT_EQ(stored().size(), 3) << "nothing stored is touched";
+    expectNothingLostMissedOrDoubled();
 }
 
 TEST(LoginDelayWords, SecondsMinutesAndHours)

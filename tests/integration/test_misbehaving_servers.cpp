@@ -17,20 +17,6 @@ namespace poplar::test {
 
 namespace {
 
-QByteArray headerSection(const QByteArray &raw)
-{
-    const qsizetype blank = raw.indexOf("\r\n\r\n");
-    return blank < 0 ? raw : raw.left(blank + 4);
-}
-
-QByteArray messageIdOf(const QByteArray &raw)
-{
-    const qsizetype at = raw.indexOf("Message-ID: ");
-    if (at < 0)
-        return {};
-    return raw.mid(at, raw.indexOf("\r\n", at) - at);
-}
-
 // Distinct messages of exactly the same size, as mailing lists and notifications produce.
 QByteArray sameSizeMail(int n)
 {
@@ -50,35 +36,6 @@ protected:
         Account a = account();
         a.leaveOnServer = leave;
         return a;
-    }
-
-    /// The four facts of this file's header, for what the server holds now and what it
-    /// deleted so far. `notWholeYet`: messages that may be in the list as their first part
-    /// only (headers only, or incomplete) at this moment.
-    void expectNothingLostMissedOrDoubled(const QList<QByteArray> &notWholeYet = {})
-    {
-        const auto cached = stored();
-        const QList<QByteArray> copies = cached.values();
-        for (const QByteArray &gone : m_server.mailbox().deleted) {
-            EXPECT_TRUE(copies.contains(gone))
-                << "left the server and is not here: " << messageIdOf(gone).toStdString();
-        }
-        for (const QByteArray &raw : std::as_const(m_server.mailbox().messages)) {
-            bool listed = copies.contains(raw);
-            if (!listed && notWholeYet.contains(raw)) {
-                listed = std::any_of(copies.cbegin(), copies.cend(), [&](const QByteArray &c) {
-                    return messageIdOf(c) == messageIdOf(raw);
-                });
-            }
-            EXPECT_TRUE(listed) << "on the server and not in the list: "
-                                << messageIdOf(raw).toStdString();
-        }
-        QSet<QByteArray> ids;
-        for (const QByteArray &copy : copies) {
-            const QByteArray id = messageIdOf(copy);
-            EXPECT_FALSE(ids.contains(id)) << "listed twice: " << id.toStdString();
-            ids.insert(id);
-        }
     }
 
     /// Runs SQL on the cache from a connection of the test's own.
