@@ -37,7 +37,7 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schemaVersion = 10;
+    static constexpr int schemaVersion = 11;
 
 private:
     Database(QString path, QString connectionName);
