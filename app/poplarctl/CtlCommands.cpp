@@ -25,6 +25,10 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("import"), [&] { return importMailbox(profileDir, rest); }},
         {QStringLiteral("export-folder"), [&] { return exportFolder(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
+        {QStringLiteral("send"), [&] { return send(profileDir, rest); }},
+        {QStringLiteral("reply"), [&] { return replyOrForward(profileDir, rest, false); }},
+        {QStringLiteral("forward"), [&] { return replyOrForward(profileDir, rest, true); }},
+        {QStringLiteral("outbox"), [&] { return outbox(profileDir, rest); }},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

@@ -25,5 +25,8 @@ int search(const QString &profileDir, const QStringList &args);
 int importMailbox(const QString &profileDir, const QStringList &args);
 int exportFolder(const QString &profileDir, const QStringList &args);
 int render(const QStringList &args);
+int send(const QString &profileDir, const QStringList &args);
+int replyOrForward(const QString &profileDir, const QStringList &args, bool forward);
+int outbox(const QString &profileDir, const QStringList &args);
 
 } // namespace poplar::ctl

@@ -57,7 +57,8 @@ int list(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("poplarctl list: the messages of a folder, newest first."), args);
     cl.add(QStringLiteral("folder"),
-           QStringLiteral("inbox (default), trash, or local:NAME (a folder of imported mail)."),
+           QStringLiteral("inbox (default), trash, sent, drafts, outbox, or local:NAME (a "
+                          "folder of imported mail)."),
            QStringLiteral("FOLDER"));
     cl.addFormat();
     if (auto code = cl.parse())
@@ -67,7 +68,8 @@ int list(const QString &profileDir, const QStringList &args)
                                                        : QStringLiteral("inbox"),
                     false);
     if (!folder) {
-        printErr(QStringLiteral("--folder must be inbox, trash or local:NAME"));
+        printErr(
+            QStringLiteral("--folder must be inbox, trash, sent, drafts, outbox or local:NAME"));
         return Usage;
     }
     const QString format = cl.format();

@@ -14,25 +14,32 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Poplar's command line.\n\nCommands:\n"
-                       "  account add|list|remove   manage accounts\n"
-                       "  sync [--account ID] [--log FILE]\n"
-                       "  list [--folder inbox|trash|local:NAME] [--format json]\n"
-                       "  show ID [--format json|text]\n"
-                       "  export ID                 the raw message on stdout\n"
-                       "  delete ID                 move a message to Trash\n"
-                       "  restore ID                move it back, cancelling its server deletion\n"
-                       "  pending [--format json]   server deletions queued for the next sync\n"
-                       "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
-                       "  search QUERY [--format json]\n"
-                       "  fetch ID                  download the rest of a headers-only message\n"
-                       "  import mbox|maildir PATH [--folder NAME]\n"
-                       "                            copy a mailbox into a local folder\n"
-                       "  export-folder FOLDER --mbox FILE\n"
-                       "                            write a folder to an mbox file\n"
-                       "  render FILE.eml [--format json|text]\n\n"
-                       "Run 'poplarctl COMMAND --help' for a command's options."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Poplar's command line.\n\nCommands:\n"
+        "  account add|list|remove   manage accounts\n"
+        "  sync [--account ID] [--log FILE]\n"
+        "  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]\n"
+        "  show ID [--format json|text]\n"
+        "  export ID                 the raw message on stdout\n"
+        "  delete ID                 move a message to Trash\n"
+        "  restore ID                move it back, cancelling its server deletion\n"
+        "  pending [--format json]   server deletions queued for the next sync\n"
+        "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
+        "  search QUERY [--format json]\n"
+        "  fetch ID                  download the rest of a headers-only message\n"
+        "  import mbox|maildir PATH [--folder NAME]\n"
+        "                            copy a mailbox into a local folder\n"
+        "  export-folder FOLDER --mbox FILE\n"
+        "                            write a folder to an mbox file\n"
+        "  render FILE.eml [--format json|text]\n"
+        "  send --account ID --to ADDR [--cc ADDR] [--bcc ADDR] [--subject S]\n"
+        "       --body-file FILE [--attach FILE]...\n"
+        "                            write and send a message (exit 1: queued)\n"
+        "  reply ID [--all] --body-file FILE\n"
+        "  forward ID --to ADDR [--as-attachment] [--body-file FILE]\n"
+        "  outbox [--format json] [--all] [--send]\n"
+        "                            what waits to be sent, and why\n\n"
+        "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profile(QStringLiteral("profile"),
