@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3/Pop3Listing.h"
 
+#include <QSet>
+
 namespace poplar::pop3 {
 
 namespace {
@@ -40,13 +42,16 @@ bool splitLine(const QByteArray &line, int &number, QByteArray &rest)
 Result<QList<UidlEntry>> parseUidlListing(const QByteArray &body)
 {
     QList<UidlEntry> entries;
+    QSet<int> numbers;
     for (const QByteArray &raw : body.split('\n')) {
         const QByteArray line = raw.trimmed();
         if (line.isEmpty())
             continue;
         UidlEntry entry;
-        if (!splitLine(line, entry.number, entry.uidl) || !validUid(entry.uidl))
+        if (!splitLine(line, entry.number, entry.uidl) || !validUid(entry.uidl) ||
+            numbers.contains(entry.number))
             return listingError("UIDL", line);
+        numbers.insert(entry.number);
         entries.append(entry);
     }
     return entries;
@@ -65,7 +70,7 @@ Result<QMap<int, qint64>> parseSizeListing(const QByteArray &body)
         if (!splitLine(line, number, sizeText))
             return listingError("LIST", line);
         const qint64 size = sizeText.toLongLong(&ok);
-        if (!ok || size < 0)
+        if (!ok || size < 0 || sizes.contains(number))
             return listingError("LIST", line);
         sizes.insert(number, size);
     }

@@ -33,3 +33,13 @@ TEST(Pop3Listing, ReadsSizes)
     EXPECT_FALSE(parseSizeListing("1 -5\r\n").ok());
     EXPECT_FALSE(parseSizeListing("1 lots\r\n").ok());
 }
+
+// The sync fetches and deletes by number: "1 a", "1 b" would fetch message 1 twice, keep it
+// under two UIDLs, and later send DELE 1 for both. Found by the listing fuzzer.
+TEST(Pop3Listing, RejectsAMessageNumberListedTwice)
+{
+    EXPECT_FALSE(parseUidlListing("1 a\r\n2 b\r\n1 c\r\n").ok());
+    EXPECT_FALSE(parseSizeListing("1 120\r\n1 200\r\n").ok());
+    // The same UIDL under two numbers is the sync's to judge, not a malformed listing.
+    EXPECT_TRUE(parseUidlListing("1 a\r\n2 a\r\n").ok());
+}
