@@ -70,7 +70,7 @@ Result<QMap<int, qint64>> parseSizeListing(const QByteArray &body)
         if (!splitLine(line, number, sizeText))
             return listingError("LIST", line);
         const qint64 size = sizeText.toLongLong(&ok);
-        if (!ok || size < 0 || sizes.contains(number))
+        if (!ok || size < 0 || size > maxListedSize || sizes.contains(number))
             return listingError("LIST", line);
         sizes.insert(number, size);
     }
