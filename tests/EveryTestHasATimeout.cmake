@@ -1,8 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when a ctest test has no TIMEOUT property (ctest's default is 25 minutes, long enough
-# to hold a CI run hostage). Run as: cmake -DCTEST=... -DBUILD_DIR=... -P EveryTestHasATimeout.cmake
+# to hold a CI run hostage). Run as:
+#   cmake -DCTEST=... -DBUILD_DIR=... -DWORK_DIR=... -P EveryTestHasATimeout.cmake
+# ctest writes Testing/Temporary/LastTest.log where it runs, even for --show-only: run from a
+# folder of its own that includes the build's tests, so the outer run's log stays whole.
+file(MAKE_DIRECTORY ${WORK_DIR})
+file(WRITE ${WORK_DIR}/CTestTestfile.cmake "subdirs(\"${BUILD_DIR}\")\n")
 execute_process(COMMAND ${CTEST} --show-only=json-v1
-                WORKING_DIRECTORY ${BUILD_DIR}
+                WORKING_DIRECTORY ${WORK_DIR}
                 OUTPUT_VARIABLE json
                 RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
