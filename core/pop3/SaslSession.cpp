@@ -3,6 +3,8 @@
 
 #include <gsasl.h>
 
+#include <algorithm>
+
 namespace poplar::pop3 {
 
 namespace {
@@ -13,6 +15,24 @@ Error saslError(const char *what, int rc)
         Error::Code::Auth,
         QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(gsasl_strerror(rc))),
         {}};
+}
+
+/// Whether a SCRAM server-first message ("r=...,s=...,i=N") asks for more than the cap.
+bool asksTooManyIterations(const QByteArray &challengeBase64)
+{
+    const QByteArray message = QByteArray::fromBase64(challengeBase64);
+    for (const QByteArray &attribute : message.split(',')) {
+        if (!attribute.startsWith("i="))
+            continue;
+        quint64 count = 0;
+        for (qsizetype i = 2;
+             i < attribute.size() && attribute.at(i) >= '0' && attribute.at(i) <= '9'; ++i)
+            count = std::min(count * 10 + quint64(attribute.at(i) - '0'),
+                             SaslSession::maxScramIterations + 1);
+        if (count > SaslSession::maxScramIterations)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -66,6 +86,9 @@ Result<std::unique_ptr<SaslSession>> SaslSession::start(const QByteArray &mechan
 
 Result<QByteArray> SaslSession::step(const QByteArray &challengeBase64)
 {
+    if (QByteArrayView(gsasl_mechanism_name(m_handles->session)).startsWith("SCRAM-") &&
+        asksTooManyIterations(challengeBase64))
+        return saslError("The login exchange failed", GSASL_MECHANISM_PARSE_ERROR);
     char *output = nullptr;
     const int rc = gsasl_step64(m_handles->session, challengeBase64.constData(), &output);
     const QByteArray response(output ? output : "");
