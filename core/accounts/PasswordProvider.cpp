@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accounts/PasswordProvider.h"
 
+#include "util/ProcessTree.h"
+
 #include "accounts/SecretStore.h"
 
 #include <QPointer>
@@ -94,8 +96,10 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
         Callback cb = std::move(*callback);
         *callback = nullptr;
         process->disconnect();
-        if (process->state() != QProcess::NotRunning)
+        if (process->state() != QProcess::NotRunning) {
+            killProcessTree(process->processId()); // the command too, not just its shell
             process->kill();
+        }
         process->deleteLater();
         cb(std::move(result));
     };
