@@ -86,7 +86,7 @@ Result<QByteArray> SaslSession::step(const QByteArray &challengeBase64)
 {
     if (QByteArrayView(gsasl_mechanism_name(m_handles->session)).startsWith("SCRAM-") &&
         asksTooManyIterations(challengeBase64))
-        return saslError("The login exchange failed", GSASL_MECHANISM_PARSE_ERROR);
+        return saslError(tr("The login exchange failed: %1"), GSASL_MECHANISM_PARSE_ERROR);
     char *output = nullptr;
     const int rc = gsasl_step64(m_handles->session, challengeBase64.constData(), &output);
     const QByteArray response(output ? output : "");
