@@ -105,9 +105,10 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
     };
 
     connect(timer, &QTimer::timeout, this, [answer, ms = m_commandTimeoutMs] {
-        answer(Error{Error::Code::Config,
-                     tr("The password command did not finish within %1 seconds").arg(ms / 1000),
-                     {}});
+        answer(
+            Error{Error::Code::Config,
+                  tr("The password command did not finish within %n seconds", nullptr, ms / 1000),
+                  {}});
     });
     connect(process, &QProcess::errorOccurred, this, [answer, process](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart) {
@@ -124,9 +125,10 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
                 const QString why = QString::fromUtf8(
                     process->readAllStandardError().split('\n').value(0).left(200));
                 answer(Error{Error::Code::Config,
-                             tr("The password command failed (exit code %1)%2")
-                                 .arg(exitCode)
-                                 .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why),
+                             why.isEmpty()
+                                 ? tr("The password command failed (exit code %1)").arg(exitCode)
+                                 : tr("The password command failed (exit code %1): %2")
+                                       .arg(QString::number(exitCode), why),
                              {}});
                 return;
             }

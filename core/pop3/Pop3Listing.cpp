@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3/Pop3Listing.h"
 
-#include <QSet>
-
+#include <QCoreApplication>
 #include <QSet>
 
 namespace poplar::pop3 {
@@ -12,7 +11,9 @@ namespace {
 Error listingError(const char *what, const QByteArray &line)
 {
     return {Error::Code::Protocol,
-            QStringLiteral("The server sent a malformed %1 line").arg(QLatin1String(what)),
+            QCoreApplication::translate("poplar::pop3::Pop3Listing",
+                                        "The server sent a malformed %1 line")
+                .arg(QLatin1String(what)),
             QString::fromUtf8(line.left(100))};
 }
 
