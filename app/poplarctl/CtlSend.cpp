@@ -33,7 +33,7 @@ Result<QString> readBody(const QString &path)
                         ? file.open(stdin, QIODevice::ReadOnly)
                         : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!ok)
-        return configError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+        return configError(Words::tr("Cannot read %1: %2").arg(path, file.errorString()));
     QString text = QString::fromUtf8(file.readAll());
     text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     return text;
@@ -47,8 +47,7 @@ Result<QList<mime::MailAddress>> addressesOf(const QStringList &values, const QS
         if (parsed.isEmpty() || std::any_of(parsed.begin(), parsed.end(), [](const auto &a) {
                 return !a.address.contains(QLatin1Char('@'));
             }))
-            return configError(
-                QStringLiteral("--%1: \"%2\" is not an e-mail address").arg(option, v));
+            return configError(Words::tr("--%1: \"%2\" is not an e-mail address").arg(option, v));
         out += parsed;
     }
     return out;
@@ -58,10 +57,10 @@ Result<Account> sendingAccount(const AccountStore &accounts, const QString &id)
 {
     const auto account = accounts.account(id);
     if (!account)
-        return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}};
+        return Error{Error::Code::NotFound, Words::tr("There is no account %1").arg(id), {}};
     if (!account->canSend())
-        return configError(QStringLiteral("Account %1 has no outgoing server; set one with "
-                                          "'poplarctl account add --smtp-host ...' or in Poplar")
+        return configError(Words::tr("Account %1 has no outgoing server; set one with "
+                                     "'poplarctl account add --smtp-host ...' or in Poplar")
                                .arg(id));
     return *account;
 }
@@ -80,6 +79,16 @@ mime::Responder responderFor(const Account &account, const QList<Account> &all)
         }
     }
     return me;
+}
+
+/// Why a message still waits (or was refused), in one line: our words, the server's, and
+/// whether it may have arrived already.
+QString whyWaiting(const store::OutgoingRecord &r)
+{
+    QString why = Error{Error::Code::ServerRejected, r.lastError, r.serverText}.message();
+    if (r.maybeSent)
+        why = Words::tr("%1 [it may have arrived already]").arg(why);
+    return why;
 }
 
 /// Puts the message in the Outbox and sends it now: exit 0 once the server took it, 1 when
@@ -106,32 +115,29 @@ int submitAndSend(Session &s, const Account &account, const mime::OutgoingMessag
         return fail(*submitError);
     auto record = store::OutboxStore(s.db->connection()).record(messageId);
     if (!record || !record.value())
-        return fail(
-            record ? Error{Error::Code::NotFound, QStringLiteral("The message left the Outbox"), {}}
-                   : record.error());
+        return fail(record
+                        ? Error{Error::Code::NotFound, Words::tr("The message left the Outbox"), {}}
+                        : record.error());
     const store::OutgoingRecord &r = *record.value();
-    const QString why = r.serverText.isEmpty()
-                            ? r.lastError
-                            : QStringLiteral("%1 (server said: %2)").arg(r.lastError, r.serverText);
+    const QString why = whyWaiting(r);
     switch (r.state) {
     case store::OutgoingState::Sent:
         if (r.maybeSent)
-            printErr(QStringLiteral("message %1 may have been sent already: an earlier attempt "
-                                    "lost the connection after the whole message had gone out")
+            printErr(Words::tr("message %1 may have been sent already: an earlier attempt "
+                               "lost the connection after the whole message had gone out")
                          .arg(r.messageId));
         printOut(QStringLiteral("sent %1\n").arg(r.messageId));
         return Success;
     case store::OutgoingState::Failed:
-        printErr(QStringLiteral("not sent, message %1 stays in the Outbox: %2")
-                     .arg(r.messageId)
-                     .arg(why));
+        printErr(
+            Words::tr("not sent, message %1 stays in the Outbox: %2").arg(r.messageId).arg(why));
         return Failure;
     case store::OutgoingState::Queued:
     case store::OutgoingState::Sending:
         break;
     }
-    printErr(QStringLiteral("queued: message %1 waits in the Outbox and goes at the next "
-                            "connection: %2")
+    printErr(Words::tr("queued: message %1 waits in the Outbox and goes at the next "
+                       "connection: %2")
                  .arg(r.messageId)
                  .arg(why));
     printOut(QStringLiteral("queued %1\n").arg(r.messageId));
@@ -158,27 +164,33 @@ int sendWaiting(Profile &profile, const QList<Account> &accounts)
         names.insert(a.id, a.name);
     QObject::connect(&outbox, &smtp::OutboxController::messageSent, [&](qint64 id, bool twice) {
         if (twice)
-            printErr(QStringLiteral("message %1 was sent, and may have been sent already: an "
-                                    "earlier attempt lost the connection after the whole "
-                                    "message had gone out")
+            printErr(Words::tr("message %1 was sent, and may have been sent already: an "
+                               "earlier attempt lost the connection after the whole "
+                               "message had gone out")
                          .arg(id));
     });
     QObject::connect(
         &outbox, &smtp::OutboxController::accountFinished, [&](const smtp::SendResult &r) {
             const QString name = names.value(r.accountId);
             if (r.sent > 0)
-                printOut(QStringLiteral("%1: %2 message(s) sent\n").arg(name).arg(r.sent));
+                printOut(Words::tr("%1: %n message(s) sent", nullptr, r.sent).arg(name) +
+                         QLatin1Char('\n'));
             if (r.error) {
                 allOk = false;
-                printErr(QStringLiteral("%1: sending: %2").arg(name, r.error->message()));
+                printErr(Words::tr("%1: sending: %2").arg(name, r.error->message()));
             }
             if (r.refused > 0 || r.waiting > 0) {
                 allOk = false;
-                printErr(QStringLiteral("%1: %2 message(s) refused, %3 waiting in "
-                                        "the Outbox ('poplarctl outbox' says why)")
-                             .arg(name)
-                             .arg(r.refused)
-                             .arg(r.waiting));
+                if (r.refused > 0)
+                    printErr(Words::tr("%1: %n message(s) refused and kept in the Outbox "
+                                       "('poplarctl outbox' says why)",
+                                       nullptr, r.refused)
+                                 .arg(name));
+                if (r.waiting > 0)
+                    printErr(Words::tr("%1: %n message(s) waiting in the Outbox for the next "
+                                       "attempt ('poplarctl outbox' says why)",
+                                       nullptr, r.waiting)
+                                 .arg(name));
             }
         });
     QObject::connect(&outbox, &smtp::OutboxController::idle, [] { QCoreApplication::exit(); });
@@ -189,26 +201,25 @@ int sendWaiting(Profile &profile, const QList<Account> &accounts)
 
 int send(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl send: write a message and send it; exit 1 when it "
-                                  "waits in the Outbox (\"queued\") or was refused."),
+    CommandLine cl(Words::tr("poplarctl send: write a message and send it; exit 1 when it "
+                             "waits in the Outbox (\"queued\") or was refused."),
                    args);
-    cl.add(QStringLiteral("account"), QStringLiteral("The account to send from."),
-           QStringLiteral("ID"));
-    cl.add(QStringLiteral("to"), QStringLiteral("A recipient (repeat, or separate with commas)."),
+    cl.add(QStringLiteral("account"), Words::tr("The account to send from."), QStringLiteral("ID"));
+    cl.add(QStringLiteral("to"), Words::tr("A recipient (repeat, or separate with commas)."),
            QStringLiteral("ADDR"));
-    cl.add(QStringLiteral("cc"), QStringLiteral("A copy recipient."), QStringLiteral("ADDR"));
-    cl.add(QStringLiteral("bcc"), QStringLiteral("A hidden recipient (in no header)."),
+    cl.add(QStringLiteral("cc"), Words::tr("A copy recipient."), QStringLiteral("ADDR"));
+    cl.add(QStringLiteral("bcc"), Words::tr("A hidden recipient (in no header)."),
            QStringLiteral("ADDR"));
-    cl.add(QStringLiteral("subject"), QStringLiteral("The subject."), QStringLiteral("S"));
-    cl.add(QStringLiteral("body-file"), QStringLiteral("The text, UTF-8 ('-': standard input)."),
+    cl.add(QStringLiteral("subject"), Words::tr("The subject."), QStringLiteral("S"));
+    cl.add(QStringLiteral("body-file"), Words::tr("The text, UTF-8 ('-': standard input)."),
            QStringLiteral("FILE"));
-    cl.add(QStringLiteral("attach"), QStringLiteral("Attach a file (repeat for more)."),
+    cl.add(QStringLiteral("attach"), Words::tr("Attach a file (repeat for more)."),
            QStringLiteral("FILE"));
     if (auto code = cl.parse())
         return *code;
     if (!cl.isSet(QStringLiteral("account")) || !cl.isSet(QStringLiteral("to")) ||
         !cl.isSet(QStringLiteral("body-file"))) {
-        printErr(QStringLiteral("send needs --account, --to and --body-file"));
+        printErr(Words::tr("send needs --account, --to and --body-file"));
         return Usage;
     }
     auto session = openSession(profileDir);
@@ -242,8 +253,7 @@ int send(const QString &profileDir, const QStringList &args)
     for (const QString &path : cl.values(QStringLiteral("attach"))) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(
-                configError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString())));
+            return fail(configError(Words::tr("Cannot read %1: %2").arg(path, file.errorString())));
         m.attachments.append({QFileInfo(path).fileName(), {}, file.readAll(), false});
     }
     return submitAndSend(s, account.value(), m);
@@ -251,33 +261,30 @@ int send(const QString &profileDir, const QStringList &args)
 
 int replyOrForward(const QString &profileDir, const QStringList &args, bool forward)
 {
-    CommandLine cl(forward ? QStringLiteral("poplarctl forward: forward a message, inline or as "
-                                            "an attachment (the original byte for byte).")
-                           : QStringLiteral("poplarctl reply: answer a message; the text is put "
-                                            "above the quoted original."),
+    CommandLine cl(forward ? Words::tr("poplarctl forward: forward a message, inline or as "
+                                       "an attachment (the original byte for byte).")
+                           : Words::tr("poplarctl reply: answer a message; the text is put "
+                                       "above the quoted original."),
                    args);
     cl.addMessageId();
     cl.add(QStringLiteral("account"),
-           QStringLiteral("Send from this account (default: the message's own)."),
-           QStringLiteral("ID"));
-    cl.add(QStringLiteral("body-file"), QStringLiteral("Your text, UTF-8 ('-': standard input)."),
+           Words::tr("Send from this account (default: the message's own)."), QStringLiteral("ID"));
+    cl.add(QStringLiteral("body-file"), Words::tr("Your text, UTF-8 ('-': standard input)."),
            QStringLiteral("FILE"));
     if (forward) {
-        cl.add(QStringLiteral("to"),
-               QStringLiteral("A recipient (repeat, or separate with commas)."),
+        cl.add(QStringLiteral("to"), Words::tr("A recipient (repeat, or separate with commas)."),
                QStringLiteral("ADDR"));
-        cl.add(QStringLiteral("cc"), QStringLiteral("A copy recipient."), QStringLiteral("ADDR"));
+        cl.add(QStringLiteral("cc"), Words::tr("A copy recipient."), QStringLiteral("ADDR"));
         cl.add(QStringLiteral("as-attachment"),
-               QStringLiteral("Attach the original message instead of quoting it."));
+               Words::tr("Attach the original message instead of quoting it."));
     } else {
-        cl.add(QStringLiteral("all"), QStringLiteral("Reply to everyone (you left out)."));
+        cl.add(QStringLiteral("all"), Words::tr("Reply to everyone (you left out)."));
     }
     if (auto code = cl.parse())
         return *code;
     if ((!forward && !cl.isSet(QStringLiteral("body-file"))) ||
         (forward && !cl.isSet(QStringLiteral("to")))) {
-        printErr(forward ? QStringLiteral("forward needs --to")
-                         : QStringLiteral("reply needs --body-file"));
+        printErr(forward ? Words::tr("forward needs --to") : Words::tr("reply needs --body-file"));
         return Usage;
     }
     auto opened = openMessageSession(profileDir, cl.arg(0));
@@ -291,8 +298,8 @@ int replyOrForward(const QString &profileDir, const QStringList &args, bool forw
     if (!raw)
         return fail(raw.error());
     if (summary.value().partial)
-        return fail(configError(QStringLiteral("Message %1 was stored headers-only; download the "
-                                               "rest first with 'poplarctl fetch %1'")
+        return fail(configError(Words::tr("Message %1 was stored headers-only; download the "
+                                          "rest first with 'poplarctl fetch %1'")
                                     .arg(id)));
     const AccountStore accounts(s.profile.iniPath());
     const QString accountId = cl.isSet(QStringLiteral("account"))
@@ -329,13 +336,13 @@ int replyOrForward(const QString &profileDir, const QStringList &args, bool forw
 
 int outbox(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl outbox: what waits to be sent, and why."), args);
+    CommandLine cl(Words::tr("poplarctl outbox: what waits to be sent, and why."), args);
     cl.addFormat();
-    cl.add(QStringLiteral("all"), QStringLiteral("Also list what was sent."));
-    cl.add(QStringLiteral("send"), QStringLiteral("Send what waits now."));
-    cl.add(QStringLiteral("retry"), QStringLiteral("Queue a refused message again."),
+    cl.add(QStringLiteral("all"), Words::tr("Also list what was sent."));
+    cl.add(QStringLiteral("send"), Words::tr("Send what waits now."));
+    cl.add(QStringLiteral("retry"), Words::tr("Queue a refused message again."),
            QStringLiteral("ID"));
-    cl.add(QStringLiteral("discard"), QStringLiteral("Delete a message that waits, unsent."),
+    cl.add(QStringLiteral("discard"), Words::tr("Delete a message that waits, unsent."),
            QStringLiteral("ID"));
     if (auto code = cl.parse())
         return *code;
@@ -368,15 +375,10 @@ int outbox(const QString &profileDir, const QStringList &args)
         return Success;
     }
     for (const store::OutgoingRecord &r : rows.value()) {
-        QString why = r.lastError;
-        if (!r.serverText.isEmpty())
-            why += QStringLiteral(" (server said: %1)").arg(r.serverText);
-        if (r.maybeSent)
-            why += QStringLiteral(" [may have been sent already]");
         printOut(QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
                      .arg(r.messageId)
                      .arg(store::outgoingStateToString(r.state),
-                          QString::fromUtf8(r.recipients.join(", ")), r.subject, why));
+                          QString::fromUtf8(r.recipients.join(", ")), r.subject, whyWaiting(r)));
     }
     return Success;
 }

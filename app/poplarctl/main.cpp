@@ -2,6 +2,8 @@
 // poplarctl: Poplar without a screen, for scripts, cron jobs and tests. See DESIGN.md.
 #include "CtlCommands.h"
 
+#include "util/Translations.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -12,9 +14,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("poplar"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
+    // The user's language, from the same catalogue the window uses. Output meant for scripts
+    // (JSON, ids, raw messages) is not translated.
+    const poplar::Translations translations;
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(poplar::ctl::Words::tr(
         "Poplar's command line.\n\nCommands:\n"
         "  account add|list|remove   manage accounts\n"
         "  sync [--account ID] [--log FILE]\n"
@@ -43,10 +48,10 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("Keep settings and mail in DIR."),
+                                     poplar::ctl::Words::tr("Keep settings and mail in DIR."),
                                      QStringLiteral("DIR"));
     parser.addOption(profile);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
+    parser.addPositionalArgument(QStringLiteral("command"), poplar::ctl::Words::tr("What to do."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "poplarctl: %s\n", qPrintable(parser.errorText()));

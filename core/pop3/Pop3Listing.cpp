@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3/Pop3Listing.h"
 
+#include <QCoreApplication>
+#include <QSet>
+
 namespace poplar::pop3 {
 
 namespace {
@@ -8,7 +11,9 @@ namespace {
 Error listingError(const char *what, const QByteArray &line)
 {
     return {Error::Code::Protocol,
-            QStringLiteral("The server sent a malformed %1 line").arg(QLatin1String(what)),
+            QCoreApplication::translate("poplar::pop3::Pop3Listing",
+                                        "The server sent a malformed %1 line")
+                .arg(QLatin1String(what)),
             QString::fromUtf8(line.left(100))};
 }
 
@@ -69,17 +74,43 @@ template<typename Each> bool forEachLine(const QByteArray &body, Each each)
     return true;
 }
 
+// A message number listed twice makes the listing unusable (which one would DELE hit?).
+// Servers list in order: a number above the last one needs no look-up.
+class NumberCheck {
+public:
+    bool firstTime(int number)
+    {
+        if (number > m_last && m_seen.isEmpty()) {
+            m_last = number;
+            m_ordered.append(number);
+            return true;
+        }
+        if (m_seen.isEmpty()) // out of order: from now on, remember them all
+            m_seen = QSet<int>(m_ordered.cbegin(), m_ordered.cend());
+        if (m_seen.contains(number))
+            return false;
+        m_seen.insert(number);
+        return true;
+    }
+
+private:
+    int m_last = 0;
+    QList<int> m_ordered;
+    QSet<int> m_seen;
+};
+
 } // namespace
 
 Result<QList<UidlEntry>> parseUidlListing(const QByteArray &body)
 {
     QList<UidlEntry> entries;
     entries.reserve(body.count('\n'));
+    NumberCheck numbers;
     QByteArrayView bad;
     const bool ok = forEachLine(body, [&](QByteArrayView line) {
         int number = 0;
         QByteArrayView uid;
-        if (!splitLine(line, number, uid) || !validUid(uid)) {
+        if (!splitLine(line, number, uid) || !validUid(uid) || !numbers.firstTime(number)) {
             bad = line;
             return false;
         }
@@ -101,7 +132,7 @@ Result<QHash<int, qint64>> parseSizeListing(const QByteArray &body)
         QByteArrayView sizeText;
         bool parsed = false;
         const qint64 size = splitLine(line, number, sizeText) ? sizeText.toLongLong(&parsed) : -1;
-        if (!parsed || size < 0) {
+        if (!parsed || size < 0 || size > maxListedSize || sizes.contains(number)) {
             bad = line;
             return false;
         }

@@ -123,8 +123,9 @@ void OutboxSession::onFailed(const Error &error)
         const bool maybeSent = m_client->finalDotUnanswered();
         Error why = error;
         if (maybeSent) {
-            why.detail += tr(" The connection dropped after the whole message had gone out, so "
-                             "the server may have it: if it is sent again, it may arrive twice.");
+            why.detail = tr("%1. The connection dropped after the whole message had gone out, "
+                            "so the server may have it: if it is sent again, it may arrive twice.")
+                             .arg(why.detail);
         }
         (void)m_outbox.markRetry(record.messageId, retryAt(error, record.attempts), why, maybeSent);
         ++m_result.waiting;

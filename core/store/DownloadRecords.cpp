@@ -41,7 +41,8 @@ const QString recordColumns = QStringLiteral("id, uidl, state, listed_size, rece
 
 QVariant keyValue(const QByteArray &key)
 {
-    return key.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(key);
+    // Empty, not NULL: NULL is kept for "made before keys were kept".
+    return key.isEmpty() ? QVariant(QByteArray("")) : QVariant(key);
 }
 
 } // namespace
@@ -132,6 +133,12 @@ Result<qint64> DownloadRecords::mailbox(const QString &accountId, const MailboxA
 Result<QHash<QByteArray, DownloadRecord>> DownloadRecords::named(const QString &accountId,
                                                                  qint64 mailboxId)
 {
+    return namedRead(accountId, mailboxId, true);
+}
+
+Result<QHash<QByteArray, DownloadRecord>> DownloadRecords::namedRead(const QString &accountId,
+                                                                     qint64 mailboxId, bool mayFill)
+{
     // SQLite's own interface: through QtSql each of the 900,000 values of a 100,000-message
     // mailbox would be a QVariant, and this read took ten times as long.
     const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
@@ -181,11 +188,13 @@ Result<QHash<QByteArray, DownloadRecord>> DownloadRecords::named(const QString &
     if (rc != SQLITE_DONE)
         return storageError(QStringLiteral("Cannot read what was downloaded"),
                             QString::fromUtf8(sqlite3_errmsg(connection)));
-    if (keysMissing) {
-        // Records from before keys were kept: once, then never again.
+    if (keysMissing && mayFill) {
+        // Records from before keys were kept: once, then never again. The fill keys every
+        // record it finds (an empty key for a purged message), so the read after it finds
+        // none missing; were one still missing, it is read as it is rather than looped on.
         if (Status s = fillMissingKeys(accountId, mailboxId); !s)
             return s.error();
-        return named(accountId, mailboxId);
+        return namedRead(accountId, mailboxId, false);
     }
     QHash<QByteArray, DownloadRecord> records;
     records.reserve(qsizetype(rows.size()));
@@ -250,16 +259,18 @@ Status DownloadRecords::fillMissingKeys(const QString &accountId, qint64 mailbox
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT d.id, m.message_id, m.date, m.from_address FROM downloads d "
-                       "JOIN messages m ON m.id = d.message_id "
-                       "WHERE d.account_id = ? AND d.mailbox_id = ? AND d.header_key IS NULL"));
+    q.prepare(QStringLiteral("SELECT d.id, m.message_id, m.date, m.from_address FROM downloads d "
+                             "LEFT JOIN messages m ON m.id = d.message_id "
+                             "WHERE d.account_id = ? AND d.mailbox_id = ? AND d.header_key IS NULL "
+                             "AND d.message_id != 0"));
     q.addBindValue(accountId);
     q.addBindValue(mailboxId);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot read what was downloaded"), q);
     QList<std::pair<qint64, QByteArray>> keys;
     while (q.next()) {
+        // A record whose message was purged has nothing to key: the empty key says so too,
+        // so the next read does not look again.
         HeaderSummary h;
         h.messageId = q.value(1).toString();
         if (!q.value(2).isNull())

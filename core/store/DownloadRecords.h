@@ -80,7 +80,8 @@ public:
     [[nodiscard]] Status link(const QString &accountId, qint64 mailboxId, const QByteArray &uidl,
                               const DownloadRecord &facts);
 
-    /// Gives records made before keys were kept the key of their cached copy's headers.
+    /// Gives records made before keys were kept the key of their cached copy's headers (an
+    /// empty key where that copy was purged).
     [[nodiscard]] Status fillMissingKeys(const QString &accountId, qint64 mailboxId);
 
     struct Rename {
@@ -109,6 +110,8 @@ public:
     [[nodiscard]] static QByteArray headerKey(const HeaderSummary &headers);
 
 private:
+    [[nodiscard]] Result<QHash<QByteArray, DownloadRecord>>
+    namedRead(const QString &accountId, qint64 mailboxId, bool mayFill);
     QSqlDatabase m_db;
 };
 
