@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Sender and subject sort in the user's language, and the cache keeps one order for all its
-// connections (a wrong order in an index would make SQLite miss rows).
+// Sender and subject sort in the user's language by stored sort keys, and the cache keeps one
+// language for all its connections; a change of language re-keys in batches.
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/SortKeys.h"
 #include "store/TextCollator.h"
 
 #include "TestUtil.h"
@@ -121,12 +122,26 @@ TEST_F(CacheSortLanguageTest, ListsSortInTheUsersLanguageAndFollowItsChange)
                                                 QStringLiteral("Zoo"), QStringLiteral("李明")}));
     }
     {
-        // The user switches to Chinese: the GUI's connection sorts the indexes anew.
+        // The user switches to Chinese: opening marks the keys for re-keying and returns at
+        // once; until a background pass re-keys them, the rows are the same, in English order.
         const LocaleScope chinese(QStringLiteral("zh_CN"));
         auto db = open(Database::SortLanguage::User, QStringLiteral("zh"));
         ASSERT_TRUE(db);
         MessageStore store(db->connection());
         EXPECT_EQ(store.sortLanguage(), QStringLiteral("zh_CN"));
+        EXPECT_TRUE(sortkeys::refreshPending(db->connection()).value());
+        EXPECT_EQ(subjects(store), (QStringList{QStringLiteral("apple"), QStringLiteral("Mary"),
+                                                QStringLiteral("Zoo"), QStringLiteral("李明")}));
+        // Batches of one row: each leaves the list whole.
+        for (int batch = 0;; ++batch) {
+            ASSERT_LT(batch, 10);
+            auto progress = sortkeys::refresh(db->connection(), 1);
+            ASSERT_TRUE(progress.ok()) << qPrintable(progress.error().message());
+            EXPECT_EQ(subjects(store).size(), 4);
+            if (progress.value().finished())
+                break;
+        }
+        EXPECT_FALSE(sortkeys::refreshPending(db->connection()).value());
         EXPECT_EQ(subjects(store), (QStringList{QStringLiteral("李明"), QStringLiteral("apple"),
                                                 QStringLiteral("Mary"), QStringLiteral("Zoo")}));
         EXPECT_EQ(integrity(*db), QStringLiteral("ok"));
