@@ -14,6 +14,13 @@ namespace poplar::store {
 
 namespace {
 
+/// Up to this many hits in the whole index, a search looks each one up and sorts them (the
+/// cost follows the hits: a rare word is instant). Above it, a search walks the messages
+/// newest first, from an index, and keeps the hits until the page is full (the cost follows
+/// the page: a word in every message stops after the page). The ids of the hits become a
+/// temporary index either way.
+constexpr qint64 lookUpHitsUpTo = 4000;
+
 bool isCjk(char32_t c)
 {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
@@ -25,6 +32,7 @@ bool isCjk(char32_t c)
 
 SearchIndex::SearchIndex(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_lookUpHitsUpTo(lookUpHitsUpTo)
 {}
 
 QString SearchIndex::tokenize(const QString &text)
@@ -115,13 +123,6 @@ namespace {
 /// The ids of every indexed message matching a MATCH expression (bound as its one value).
 const QString hitIds = QStringLiteral("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?");
 
-/// Up to this many hits in the whole index, a search looks each one up and sorts them (the
-/// cost follows the hits: a rare word is instant). Above it, a search walks the messages
-/// newest first, from an index, and keeps the hits until the page is full (the cost follows
-/// the page: a word in every message stops after the page). The ids of the hits become a
-/// temporary index either way.
-constexpr qint64 lookUpHitsUpTo = 4000;
-
 /// The hits' condition: "+id" keeps SQLite from looking each hit up by id, so it walks an
 /// index in date order instead.
 QString hitCondition(bool walkInOrder)
@@ -188,7 +189,7 @@ Result<SearchIndex::Page> SearchIndex::search(const Query &query) const
         return everywhere.error();
     if (everywhere.value() == 0)
         return page;
-    const bool walkInOrder = everywhere.value() > lookUpHitsUpTo;
+    const bool walkInOrder = everywhere.value() > m_lookUpHitsUpTo;
     if (query.scope) {
         auto inScope = countHits(match, query.scope, walkInOrder);
         if (!inScope)

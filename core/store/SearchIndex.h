@@ -79,6 +79,10 @@ public:
     [[nodiscard]] Result<QList<MessageSummary>> search(const QString &query, int limit = 500) const;
     [[nodiscard]] Result<Progress> progress() const;
 
+    /// For tests: up to how many hits in the whole index a search looks each one up and
+    /// sorts them; above, it walks the messages newest first (see SearchIndex.cpp).
+    void setLookUpHitsUpTo(qint64 hits) { m_lookUpHitsUpTo = hits; }
+
     /// The text as the index sees it (exposed for tests).
     [[nodiscard]] static QString tokenize(const QString &text);
     /// An FTS5 MATCH expression for what a user typed; empty when nothing is searchable.
@@ -89,6 +93,7 @@ private:
     countHits(const QString &match, const std::optional<FolderRef> &scope, bool scanInOrder) const;
 
     QSqlDatabase m_db;
+    qint64 m_lookUpHitsUpTo;
 };
 
 } // namespace poplar::store
