@@ -53,6 +53,44 @@ TEST(TextCollator, CaseTiesAccentsDoNot)
     EXPECT_LT(de.compareUtf8(a.constData(), int(a.size()), b.constData(), int(b.size())), 0);
 }
 
+TEST(TextCollator, SortKeysCompareBytewiseAsTheLanguageDoes)
+{
+    const TextCollator de(QStringLiteral("de_DE"));
+    const QStringList words{QStringLiteral("Ärger"),
+                            QStringLiteral("arger"),
+                            QStringLiteral("Bach"),
+                            QStringLiteral("résumé"),
+                            QStringLiteral("resume"),
+                            QStringLiteral("李"),
+                            QString(),
+                            QStringLiteral("Zoo"),
+                            QStringLiteral("zoo")};
+    for (const QString &a : words) {
+        for (const QString &b : words) {
+            // ICU's own comparison and the keys' byte order agree, pair by pair.
+            const QByteArray ua = a.toUtf8();
+            const QByteArray ub = b.toUtf8();
+            const int icu =
+                de.compareUtf8(ua.constData(), int(ua.size()), ub.constData(), int(ub.size()));
+            EXPECT_EQ(TextCollator::compareKeys(de.sortKey(a), de.sortKey(b)), icu)
+                << a.toStdString() << " / " << b.toStdString();
+            EXPECT_FALSE(de.sortKey(a).contains('\0')) << "SQLite compares BLOBs by memcmp";
+        }
+    }
+    EXPECT_EQ(de.sortKey(u"anna"), de.sortKey(u"Anna"));
+}
+
+TEST(TextCollator, OnlyTheBeginningOfALongTextCounts)
+{
+    const TextCollator en(QStringLiteral("en_US"));
+    const QString start(TextCollator::keyedLength, QLatin1Char('m'));
+    EXPECT_EQ(en.sortKey(start + QStringLiteral("a")), en.sortKey(start + QStringLiteral("b")));
+    EXPECT_LT(en.sortKey(QString(1024 * 1024, QLatin1Char('s'))).size(), 1024);
+    // A surrogate pair across the limit is left out whole, never keyed by one half.
+    const QString cut = QString(TextCollator::keyedLength - 1, QLatin1Char('m'));
+    EXPECT_EQ(en.sortKey(cut + QStringLiteral("😀")), en.sortKey(cut));
+}
+
 TEST(TextCollator, TagNamesTheLanguage)
 {
     EXPECT_TRUE(TextCollator(QStringLiteral("zh_CN")).tag().startsWith(u"zh_CN/"));
