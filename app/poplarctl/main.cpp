@@ -14,25 +14,27 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Poplar's command line.\n\nCommands:\n"
-                       "  account add|list|remove   manage accounts\n"
-                       "  sync [--account ID] [--log FILE]\n"
-                       "  list [--folder inbox|trash|local:NAME] [--format json]\n"
-                       "  show ID [--format json|text]\n"
-                       "  export ID                 the raw message on stdout\n"
-                       "  delete ID                 move a message to Trash\n"
-                       "  restore ID                move it back, cancelling its server deletion\n"
-                       "  pending [--format json]   server deletions queued for the next sync\n"
-                       "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
-                       "  search QUERY [--format json]\n"
-                       "  fetch ID                  download the rest of a headers-only message\n"
-                       "  import mbox|maildir PATH [--folder NAME]\n"
-                       "                            copy a mailbox into a local folder\n"
-                       "  export-folder FOLDER --mbox FILE\n"
-                       "                            write a folder to an mbox file\n"
-                       "  render FILE.eml [--format json|text]\n\n"
-                       "Run 'poplarctl COMMAND --help' for a command's options."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Poplar's command line.\n\nCommands:\n"
+        "  account add|list|remove   manage accounts\n"
+        "  sync [--account ID] [--log FILE]\n"
+        "  list [--folder inbox|trash|local:NAME] [--format json]\n"
+        "  show ID [--format json|text]\n"
+        "  export ID                 the raw message on stdout\n"
+        "  delete ID                 move a message to Trash\n"
+        "  restore ID                move it back, cancelling its server deletion\n"
+        "  pending [--format json]   server deletions queued for the next sync\n"
+        "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
+        "  search QUERY [--limit N] [--page K] [--wait-for-index] [--format json]\n"
+        "  fetch ID                  download the rest of a headers-only message\n"
+        "  import mbox|maildir PATH [--folder NAME]\n"
+        "                            copy a mailbox into a local folder\n"
+        "  export-folder FOLDER --mbox FILE\n"
+        "                            write a folder to an mbox file\n"
+        "  check [--format json]     look the mail cache over; exit 1 if damaged\n"
+        "  compact [--format json]   give unused space in the cache back to the disk\n"
+        "  render FILE.eml [--format json|text]\n\n"
+        "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profile(QStringLiteral("profile"),
