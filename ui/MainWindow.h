@@ -33,6 +33,7 @@ class MessageView;
 class PartialMessageBar;
 class SearchBar;
 class SearchController;
+class CacheUpkeep;
 class SyncFeedback;
 class SyncProgressPanel;
 
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] HelpActions *helpActions() const { return m_help; }
     [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
     [[nodiscard]] SearchController *search() const { return m_search; }
+    [[nodiscard]] CacheUpkeep *cacheUpkeep() const { return m_upkeep; }
     [[nodiscard]] SyncProgressPanel *syncPanel() const;
     [[nodiscard]] PartialMessageBar *partialBar() const { return m_partialBar; }
     [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
@@ -120,6 +122,7 @@ private:
     MailCheck *m_check = nullptr;
     SearchBar *m_searchBar = nullptr;
     SearchController *m_search = nullptr;
+    CacheUpkeep *m_upkeep = nullptr;
     PartialMessageBar *m_partialBar = nullptr;
     MailActions *m_mailActions = nullptr;
     MailTransfer *m_transfer = nullptr;

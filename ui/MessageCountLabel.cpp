@@ -36,7 +36,7 @@ void MessageCountLabel::refresh()
                                  .arg(QLocale().toString(total));
     if (m_model->isFiltered())
         messages = QCoreApplication::translate("poplar::ui::MainWindow", "%1 of %2 match")
-                       .arg(QLocale().toString(total),
+                       .arg(QLocale().toString(m_model->filterMatches()),
                             QLocale().toString(m_model->folderMessages().size()));
     setText(unread == 0 ? messages
                         : QCoreApplication::translate("poplar::ui::MainWindow", "%1, %2 unread")

@@ -3,6 +3,7 @@
 
 #include "MessageListModel.h"
 #include "SearchBar.h"
+#include "SearchResultsBar.h"
 
 #include "util/DataSize.h"
 
@@ -100,6 +101,7 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_list(new QTableView(this))
     , m_searchBar(new SearchBar(this))
+    , m_searchResults(new SearchResultsBar(this))
 {
     m_list->setObjectName(QStringLiteral("messageList"));
     m_list->setModel(model);
@@ -142,6 +144,7 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_searchBar);
+    layout->addWidget(m_searchResults);
     layout->addWidget(m_list, 1);
 
     // Escape in the list ends a search too, as it does in the box.

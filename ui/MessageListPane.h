@@ -9,6 +9,7 @@ namespace poplar::ui {
 
 class MessageListModel;
 class SearchBar;
+class SearchResultsBar;
 
 /// The message list with its search box above it, as Thunderbird's quick filter sits on the
 /// list it narrows: the table set up for mail (rows, sized columns, newest first) and
@@ -22,10 +23,12 @@ public:
 
     [[nodiscard]] QTableView *list() const { return m_list; }
     [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
+    [[nodiscard]] SearchResultsBar *searchResults() const { return m_searchResults; }
 
 private:
     QTableView *m_list = nullptr;
     SearchBar *m_searchBar = nullptr;
+    SearchResultsBar *m_searchResults = nullptr; ///< under the box while a search is shown
 };
 
 } // namespace poplar::ui

@@ -4,6 +4,7 @@
 #include "CacheTask.h"
 #include "MessageListModel.h"
 #include "SearchBar.h"
+#include "SearchResultsBar.h"
 
 #include "store/SearchIndex.h"
 
@@ -11,15 +12,30 @@
 
 namespace poplar::ui {
 
-SearchController::SearchController(SearchBar *bar, MessageListModel *model, QString cachePath,
-                                   QObject *parent)
+namespace {
+
+/// What a pool thread brings back for one page.
+struct PageFound {
+    QSet<qint64> ids;
+    qint64 total = 0;
+    std::optional<store::MessageStore::PageKey> next;
+    store::SearchIndex::Progress progress;
+};
+
+} // namespace
+
+SearchController::SearchController(SearchBar *bar, SearchResultsBar *results,
+                                   MessageListModel *model, QString cachePath, QObject *parent)
     : QObject(parent)
     , m_bar(bar)
+    , m_results(results)
     , m_model(model)
     , m_cachePath(std::move(cachePath))
 {
     connect(bar, &SearchBar::searchRequested, this, &SearchController::search);
     connect(bar, &SearchBar::searchCleared, this, &SearchController::clear);
+    if (m_results)
+        connect(m_results, &SearchResultsBar::showMoreRequested, this, &SearchController::showMore);
 }
 
 void SearchController::folderChanged()
@@ -27,32 +43,78 @@ void SearchController::folderChanged()
     const QString query = m_bar->text().trimmed();
     if (!query.isEmpty())
         search(query);
+    else if (m_results)
+        m_results->hide();
 }
 
 void SearchController::search(const QString &query)
 {
-    const int generation = ++m_generation;
+    ++m_generation;
+    m_query = query;
+    m_shown = 0;
+    m_next.reset();
+    runPage(query, std::nullopt);
+}
+
+void SearchController::showMore()
+{
+    if (m_query.isEmpty() || !m_next)
+        return;
+    runPage(m_query, m_next);
+}
+
+void SearchController::runPage(const QString &query,
+                               std::optional<store::MessageStore::PageKey> after)
+{
+    if (!m_model->hasFolder())
+        return;
+    const int generation = m_generation;
     ++m_running;
-    runOnCache<QSet<qint64>>(
+    store::SearchIndex::Query request;
+    request.text = query;
+    request.scope = m_model->isUnifiedInbox()
+                        ? store::FolderRef::unified()
+                        : store::FolderRef{m_model->accountId(), m_model->folder(),
+                                           m_model->localFolder(), false};
+    request.limit = m_pageSize;
+    request.after = after;
+    runOnCache<PageFound>(
         this, m_cachePath,
-        [query](QSqlDatabase db) -> Result<QSet<qint64>> {
-            auto found = store::SearchIndex(std::move(db)).search(query, maxMatches);
-            if (!found)
-                return found.error();
-            QSet<qint64> ids;
-            for (const store::MessageSummary &s : found.value())
-                ids.insert(s.id);
-            return ids;
+        [request](QSqlDatabase db) -> Result<PageFound> {
+            store::SearchIndex index(std::move(db));
+            auto page = index.search(request);
+            if (!page)
+                return page.error();
+            auto progress = index.progress();
+            if (!progress)
+                return progress.error();
+            PageFound found;
+            for (const store::MessageSummary &s : page.value().messages)
+                found.ids.insert(s.id);
+            found.total = page.value().total;
+            found.next = page.value().next;
+            found.progress = progress.value();
+            return found;
         },
-        [this, generation, query](Result<QSet<qint64>> ids) {
+        [this, generation, query, firstPage = !after](Result<PageFound> found) {
             --m_running;
             if (generation != m_generation)
-                return; // the user typed on, or cleared the box, meanwhile
-            if (!ids) {
-                Q_EMIT failed(ids.error().message());
+                return; // the user typed on, cleared the box, or changed folder meanwhile
+            if (!found) {
+                Q_EMIT failed(found.error().message());
                 return;
             }
-            m_model->setFilter(ids.value());
+            const PageFound &page = found.value();
+            if (firstPage)
+                m_model->setFilter(page.ids, page.total);
+            else
+                m_model->extendFilter(page.ids, page.total);
+            m_shown += page.ids.size();
+            m_next = page.next;
+            if (m_results) {
+                m_results->showResults({page.total, m_shown, m_next.has_value(),
+                                        page.progress.indexed, page.progress.total});
+            }
             Q_EMIT resultsShown(query);
         });
 }
@@ -60,7 +122,12 @@ void SearchController::search(const QString &query)
 void SearchController::clear()
 {
     ++m_generation; // a search still running is no longer wanted
+    m_query.clear();
+    m_next.reset();
+    m_shown = 0;
     m_model->clearFilter();
+    if (m_results)
+        m_results->hide();
 }
 
 } // namespace poplar::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root of the desktop reader: parse the command line, open the profile and
 // the cache, make the services, show the window.
+#include "DamagedCachePrompt.h"
 #include "InstanceChannel.h"
 #include "MainWindow.h"
 #include "MessageWindow.h"
@@ -112,15 +113,9 @@ int main(int argc, char *argv[])
     };
     Result<std::unique_ptr<store::Database>> database = openCache();
     if (!database && database.error().code == Error::Code::CacheDamaged && interactive()) {
-        // Offer the way out; nothing is overwritten: the damaged file is kept beside.
-        const auto answer = QMessageBox::question(
-            nullptr, QCoreApplication::translate("main", "Damaged mail cache"),
-            QCoreApplication::translate("main",
-                                        "%1\n\nPoplar can move the damaged file aside (it is kept) "
-                                        "and start with an empty cache. Mail still on your servers "
-                                        "is downloaded again.\n\nMove it aside and continue?")
-                .arg(database.error().message()));
-        if (answer == QMessageBox::Yes) {
+        // Check the file and say what is wrong, then offer the way out; nothing is
+        // overwritten: the damaged file is kept beside.
+        if (ui::DamagedCachePrompt::ask(profile.cachePath(), database.error().message())) {
             auto aside =
                 store::moveCacheAside(profile.cachePath(), QDateTime::currentDateTimeUtc());
             if (!aside)

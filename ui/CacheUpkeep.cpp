@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CacheUpkeep.h"
+
+#include "CacheTask.h"
+
+#include "store/CacheCompactor.h"
+#include "store/Database.h"
+#include "store/SortKeys.h"
+#include "sync/SyncController.h"
+#include "util/DataSize.h"
+
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <mutex>
+#include <optional>
+
+namespace poplar::ui {
+
+struct CacheUpkeep::Shared {
+    std::atomic<bool> stopping{false};
+    std::mutex mutex;
+    store::CacheCompactor *compactor = nullptr; ///< the one running, to interrupt
+};
+
+namespace {
+
+/// Rows re-keyed per transaction: a few tens of milliseconds, so that the sync thread's
+/// writes never wait long between two batches.
+constexpr int refreshBatch = 2000;
+
+/// Runs `work` on a pool thread and `done` with its result on `context`'s thread (unless
+/// `context` is gone by then). Returns the future, to wait for at destruction.
+template<typename R, typename Work, typename Done>
+QFuture<void> runInPool(QObject *context, Work work, Done done)
+{
+    // A result that need not be default-constructible, as QFuture<T> would want.
+    auto result = std::make_shared<std::optional<R>>();
+    auto *watcher = new QFutureWatcher<void>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, result, done = std::move(done)] {
+                         watcher->deleteLater();
+                         done(std::move(**result));
+                     });
+    QFuture<void> future =
+        QtConcurrent::run([result, work = std::move(work)]() mutable { result->emplace(work()); });
+    watcher->setFuture(future);
+    return future;
+}
+
+} // namespace
+
+CacheUpkeep::CacheUpkeep(QString cachePath, sync::SyncController &sync, QWidget *dialogParent,
+                         QObject *parent)
+    : QObject(parent)
+    , m_cachePath(std::move(cachePath))
+    , m_sync(sync)
+    , m_dialogParent(dialogParent)
+    , m_shared(std::make_shared<Shared>())
+{}
+
+CacheUpkeep::~CacheUpkeep()
+{
+    // Quitting: the re-keying stops after its batch, a compaction at once (rolled back).
+    m_shared->stopping = true;
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        if (m_shared->compactor)
+            m_shared->compactor->interrupt();
+    }
+    m_refresh.waitForFinished();
+    m_compaction.waitForFinished();
+}
+
+void CacheUpkeep::refreshSortKeys()
+{
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    auto work = [path = m_cachePath, shared = m_shared]() -> QString {
+        auto db = store::Database::open(path, taskConnectionName());
+        if (!db)
+            return db.error().message();
+        while (!shared->stopping) {
+            auto progress = store::sortkeys::refresh(db.value()->connection(), refreshBatch);
+            if (!progress)
+                return progress.error().message();
+            if (progress.value().finished())
+                break;
+        }
+        return {};
+    };
+    m_refresh = runInPool<QString>(this, std::move(work), [this](const QString &error) {
+        m_refreshing = false;
+        if (!error.isEmpty())
+            Q_EMIT failed(error);
+        else if (!m_shared->stopping)
+            Q_EMIT sortKeysRefreshed();
+    });
+}
+
+void CacheUpkeep::considerCompacting()
+{
+    if (m_compacting || m_measuring)
+        return;
+    m_measuring = true;
+    runOnCache<store::CacheCompactor::Space>(
+        this, m_cachePath,
+        [path = m_cachePath](QSqlDatabase db) {
+            return store::CacheCompactor(std::move(db), path).space();
+        },
+        [this](Result<store::CacheCompactor::Space> space) {
+            m_measuring = false;
+            if (!space)
+                return; // nothing to offer; the next deletion measures again
+            const store::CacheCompactor::Space &s = space.value();
+            // A lot, and a good part of the database (its pages; the write-ahead log beside
+            // it comes and goes): a few megabytes are not worth the wait.
+            if (s.unusedBytes >= m_offerFrom && s.unusedBytes * 10 >= s.liveBytes + s.unusedBytes)
+                ask(s.unusedBytes);
+        });
+}
+
+void CacheUpkeep::ask(qint64 unusedBytes)
+{
+    Q_EMIT compactionOffered(unusedBytes);
+    if (m_testAnswer >= 0) {
+        if (m_testAnswer == 1)
+            compact();
+        return;
+    }
+    // Not modal to the application: the window goes on while the question waits.
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Compact the Mail Cache"),
+        tr("Deleted mail left %1 unused inside the mail cache. Compact the cache to give that "
+           "space back to the disk?\n\nIt takes a while for a large cache; Poplar stays usable "
+           "meanwhile.")
+            .arg(dataSizeText(unusedBytes)),
+        QMessageBox::NoButton, m_dialogParent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(tr("Compact"), QMessageBox::AcceptRole);
+    box->addButton(tr("Not Now"), QMessageBox::RejectRole);
+    connect(box, &QMessageBox::finished, this, [this, box, yes] {
+        if (box->clickedButton() == yes)
+            compact();
+    });
+    box->open();
+}
+
+void CacheUpkeep::compact()
+{
+    if (m_compacting)
+        return;
+    if (!m_sync.isIdle()) {
+        // VACUUM would keep the sync's writes waiting until they fail.
+        Q_EMIT failed(tr("The mail cache can be compacted once checking for mail is done."));
+        return;
+    }
+    m_compacting = true;
+    auto work = [path = m_cachePath,
+                 shared = m_shared]() -> Result<store::CacheCompactor::Outcome> {
+        auto db = store::Database::open(path, taskConnectionName());
+        if (!db)
+            return db.error();
+        store::CacheCompactor compactor(db.value()->connection(), path);
+        {
+            const std::lock_guard lock(shared->mutex);
+            if (shared->stopping)
+                return Error{Error::Code::Cancelled, {}, {}};
+            shared->compactor = &compactor;
+        }
+        auto outcome = compactor.compact();
+        const std::lock_guard lock(shared->mutex);
+        shared->compactor = nullptr;
+        return outcome;
+    };
+    m_compaction = runInPool<Result<store::CacheCompactor::Outcome>>(
+        this, std::move(work), [this](const Result<store::CacheCompactor::Outcome> &outcome) {
+            m_compacting = false;
+            if (!outcome) {
+                if (outcome.error().code != Error::Code::Cancelled)
+                    Q_EMIT failed(outcome.error().message());
+                return;
+            }
+            Q_EMIT compacted(tr("Compacted the mail cache: %1 before, %2 now.")
+                                 .arg(dataSizeText(outcome.value().bytesBefore),
+                                      dataSizeText(outcome.value().bytesAfter)));
+        });
+}
+
+} // namespace poplar::ui
