@@ -444,3 +444,32 @@ TEST_F(SearchPagingTest, ProgressSaysHowFarIndexingIsAndTheNewestComeFirst)
 }
 
 } // namespace
+
+namespace {
+
+TEST(SearchPlans, AWordInMostMessagesWalksAnIndexNewestFirstInsteadOfSortingEveryHit)
+{
+    // The statements SearchIndex runs above its look-up limit, for each kind of scope: a
+    // "TEMP B-TREE" would mean sorting 100,000 hits for a page of 200.
+    auto db = Database::open(QStringLiteral(":memory:"), QStringLiteral("search-plans"));
+    ASSERT_TRUE(db.ok());
+    const QString hits =
+        QStringLiteral("+id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'x')");
+    for (const QString &where :
+         {hits,
+          QStringLiteral("folder = 'inbox' AND account_id = '1' AND local_folder = '' AND ") + hits,
+          QStringLiteral("folder = 'inbox' AND account_id <> 'local' AND ") + hits,
+          hits + QStringLiteral(" AND (date < 5 OR (date = 5 AND id < 3) OR date IS NULL)")}) {
+        QSqlQuery q(db.value()->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id, subject FROM messages "
+                                          "WHERE %1 ORDER BY date DESC, id DESC LIMIT 201")
+                               .arg(where)));
+        QString plan;
+        while (q.next())
+            plan += q.value(3).toString() + QLatin1Char('\n');
+        EXPECT_FALSE(plan.contains(QLatin1String("TEMP B-TREE"))) << qPrintable(plan);
+        EXPECT_TRUE(plan.contains(QLatin1String("INDEX messages_"))) << qPrintable(plan);
+    }
+}
+
+} // namespace
