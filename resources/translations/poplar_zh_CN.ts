@@ -170,6 +170,144 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::store::CacheCheck</name>
+    <message>
+        <source>One message has lost its content: it is listed, but its bytes are not in the cache.</source>
+        <translation>有 1 封邮件的内容已丢失：它仍在列表中，但缓存里已没有它的数据。</translation>
+    </message>
+    <message>
+        <source>%1 messages have lost their content: they are listed, but their bytes are not in the cache.</source>
+        <translation>有 %1 封邮件的内容已丢失：它们仍在列表中，但缓存里已没有它们的数据。</translation>
+    </message>
+    <message>
+        <source>One stored message belongs to no listed message: it takes space and is shown nowhere.</source>
+        <translation>有 1 份已存储的邮件数据不属于列表中的任何邮件：它占用空间，却不会在任何地方显示。</translation>
+    </message>
+    <message>
+        <source>%1 stored messages belong to no listed message: they take space and are shown nowhere.</source>
+        <translation>有 %1 份已存储的邮件数据不属于列表中的任何邮件：它们占用空间，却不会在任何地方显示。</translation>
+    </message>
+    <message>
+        <source>One message is not the size it was stored with: its bytes may be damaged.</source>
+        <translation>有 1 封邮件的大小与存入时不符：其数据可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 messages are not the size they were stored with: their bytes may be damaged.</source>
+        <translation>有 %1 封邮件的大小与存入时不符：其数据可能已损坏。</translation>
+    </message>
+    <message>
+        <source>One downloaded message has no download record: the next sync would download it again, as a duplicate.</source>
+        <translation>有 1 封已下载的邮件没有下载记录：下次同步会再次下载它，造成重复。</translation>
+    </message>
+    <message>
+        <source>%1 downloaded messages have no download record: the next sync would download them again, as duplicates.</source>
+        <translation>有 %1 封已下载的邮件没有下载记录：下次同步会再次下载它们，造成重复。</translation>
+    </message>
+    <message>
+        <source>One message holds only its headers but is recorded as downloaded whole: a deletion policy could delete the server&apos;s copy, the only whole one.</source>
+        <translation>有 1 封邮件只有邮件头，却被记录为已完整下载：删除策略可能会删掉服务器上的副本，而那是唯一完整的一份。</translation>
+    </message>
+    <message>
+        <source>%1 messages hold only their headers but are recorded as downloaded whole: a deletion policy could delete the server&apos;s copies, the only whole ones.</source>
+        <translation>有 %1 封邮件只有邮件头，却被记录为已完整下载：删除策略可能会删掉服务器上的副本，而那是唯一完整的几份。</translation>
+    </message>
+    <message>
+        <source>One download record is in a state this Poplar does not know.</source>
+        <translation>有 1 条下载记录处于本版 Poplar 无法识别的状态。</translation>
+    </message>
+    <message>
+        <source>%1 download records are in a state this Poplar does not know.</source>
+        <translation>有 %1 条下载记录处于本版 Poplar 无法识别的状态。</translation>
+    </message>
+    <message>
+        <source>One server deletion is queued for a message this computer does not hold whole.</source>
+        <translation>有 1 项服务器删除排在队列中，但本机并没有这封邮件的完整副本。</translation>
+    </message>
+    <message>
+        <source>%1 server deletions are queued for messages this computer does not hold whole.</source>
+        <translation>有 %1 项服务器删除排在队列中，但本机并没有这些邮件的完整副本。</translation>
+    </message>
+    <message>
+        <source>One message deleted for good still has its words in the search index.</source>
+        <translation>有 1 封已彻底删除的邮件，其文字仍留在搜索索引中。</translation>
+    </message>
+    <message>
+        <source>%1 messages deleted for good still have their words in the search index.</source>
+        <translation>有 %1 封已彻底删除的邮件，其文字仍留在搜索索引中。</translation>
+    </message>
+    <message>
+        <source>The search index is out of step with its text for one message: searches may miss it or find it wrongly.</source>
+        <translation>搜索索引与 1 封邮件的文本不一致：搜索可能漏掉它，或错误地找到它。</translation>
+    </message>
+    <message>
+        <source>The search index is out of step with its text for %1 messages: searches may miss them or find them wrongly.</source>
+        <translation>搜索索引与 %1 封邮件的文本不一致：搜索可能漏掉它们，或错误地找到它们。</translation>
+    </message>
+    <message>
+        <source>SQLite found the file damaged (%1 findings; the first: &quot;%2&quot;). Poplar can move it aside and start with an empty cache (mail still on your servers is downloaded again), or a backup of the file can be put back.</source>
+        <translation>SQLite 发现该文件已损坏（共 %1 处，第一处：“%2”）。Poplar 可以把它移到一旁并以空缓存重新开始（仍在服务器上的邮件会重新下载），也可以放回该文件的备份。</translation>
+    </message>
+    <message>
+        <source>The search index is damaged (%1): searches may miss messages or find wrong ones.</source>
+        <translation>搜索索引已损坏（%1）：搜索可能漏掉邮件或找到错误的邮件。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot read the file as a database (%1): its first page is damaged, or it is another kind of file. Poplar can move it aside and start with an empty cache (mail still on your servers is downloaded again), or a backup of the file can be put back.</source>
+        <translation>SQLite 无法将该文件作为数据库读取（%1）：它的第一页已损坏，或者它根本是另一种文件。Poplar 可以把它移到一旁并以空缓存重新开始（仍在服务器上的邮件会重新下载），也可以放回该文件的备份。</translation>
+    </message>
+    <message>
+        <source>The cache was written by a newer Poplar (version %1 of the cache; this one knows up to %2). Use that Poplar.</source>
+        <translation>该缓存由更新版本的 Poplar 写入（缓存版本 %1；本版最高支持 %2）。请使用那个版本的 Poplar。</translation>
+    </message>
+    <message>
+        <source>Poplar could not check this (%1).</source>
+        <translation>Poplar 无法检查这一项（%1）。</translation>
+    </message>
+    <message>
+        <source>The mail cache %1 is healthy.</source>
+        <translation>邮件缓存 %1 状态良好。</translation>
+    </message>
+    <message>
+        <source>The mail cache %1 has problems:</source>
+        <translation>邮件缓存 %1 存在问题：</translation>
+    </message>
+    <message>
+        <source>One message, %1 on disk.</source>
+        <translation>1 封邮件，占用磁盘 %1。</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 on disk.</source>
+        <translation>%1 封邮件，占用磁盘 %2。</translation>
+    </message>
+    <message>
+        <source>%1 of it is unused: &apos;poplarctl compact&apos; gives that back to the disk.</source>
+        <translation>其中 %1 未被使用：“poplarctl compact”可以把这部分空间还给磁盘。</translation>
+    </message>
+    <message>
+        <source>Search: %1 of %2 messages indexed; Poplar indexes the rest in the background.</source>
+        <translation>搜索：已为 %2 封邮件中的 %1 封建立索引；其余的由 Poplar 在后台继续索引。</translation>
+    </message>
+    <message>
+        <source>Sorting by sender and subject is still being changed to the new language; Poplar does it in the background.</source>
+        <translation>按发件人和主题排序仍在切换到新语言；Poplar 正在后台完成这项工作。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::store::CacheCompactor</name>
+    <message>
+        <source>Compacting the mail cache needs about %1 free on %2; there is %3. Nothing was changed.</source>
+        <translation>压缩邮件缓存需要 %2 上约有 %1 可用空间；目前只有 %3。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Compacting was stopped</source>
+        <translation>压缩已停止</translation>
+    </message>
+    <message>
+        <source>Cannot compact the mail cache</source>
+        <translation>无法压缩邮件缓存</translation>
+    </message>
+</context>
+<context>
     <name>poplar::sync::AccountSync</name>
     <message>
         <source>The server allows one login every %1; the next check can run at %2</source>
@@ -486,6 +624,37 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     </message>
 </context>
 <context>
+    <name>poplar::ui::CacheUpkeep</name>
+    <message>
+        <source>Compact the Mail Cache</source>
+        <translation>压缩邮件缓存</translation>
+    </message>
+    <message>
+        <source>Deleted mail left %1 unused inside the mail cache. Compact the cache to give that space back to the disk?
+
+It takes a while for a large cache; Poplar stays usable meanwhile.</source>
+        <translation>已删除的邮件在邮件缓存中留下了 %1 未使用的空间。要压缩缓存，把这些空间还给磁盘吗？
+
+缓存较大时需要一些时间；在此期间 Poplar 仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>The mail cache can be compacted once checking for mail is done.</source>
+        <translation>收取邮件完成后才能压缩邮件缓存。</translation>
+    </message>
+    <message>
+        <source>Compacted the mail cache: %1 before, %2 now.</source>
+        <translation>已压缩邮件缓存：之前 %1，现在 %2。</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::CertificateDialog</name>
     <message>
         <source>Untrusted Certificate</source>
@@ -526,6 +695,17 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     <message>
         <source>&amp;Trust This Certificate</source>
         <translation>信任此证书(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::DamagedCachePrompt</name>
+    <message>
+        <source>A check of the file found nothing wrong with it; it may have been in use by another program.</source>
+        <translation>检查该文件未发现问题；它可能当时正被其他程序使用。</translation>
+    </message>
+    <message>
+        <source>Checking the mail cache…</source>
+        <translation>正在检查邮件缓存…</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1519,37 @@ Account: %2</source>
     <message>
         <source>Finds words in the subject, the addresses and the text; Escape clears</source>
         <translation>在主题、地址和正文中搜索词语；按 Esc 键清除</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::SearchResultsBar</name>
+    <message>
+        <source>Show More</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>Add the next older matches to the list</source>
+        <translation>把接下来更早的匹配邮件加入列表</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>未找到邮件。</translation>
+    </message>
+    <message>
+        <source>One message found.</source>
+        <translation>找到 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>%1 messages found.</source>
+        <translation>找到 %1 封邮件。</translation>
+    </message>
+    <message>
+        <source>The newest %1 are shown.</source>
+        <translation>显示的是最新的 %1 封。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages are indexed so far; the others are found once indexing gets to them.</source>
+        <translation>目前已为 %2 封邮件中的 %1 封建立索引；其余邮件建立索引后即可搜到。</translation>
     </message>
 </context>
 <context>
