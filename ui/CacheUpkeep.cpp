@@ -80,24 +80,36 @@ void CacheUpkeep::refreshSortKeys()
     if (m_refreshing)
         return;
     m_refreshing = true;
-    auto work = [path = m_cachePath, shared = m_shared]() -> QString {
+    // Whether any key changed (the list then reads its order again), or why it failed.
+    struct Outcome {
+        bool rekeyed = false;
+        QString error;
+    };
+    auto work = [path = m_cachePath, shared = m_shared]() -> Outcome {
         auto db = store::Database::open(path, taskConnectionName());
         if (!db)
-            return db.error().message();
+            return {false, db.error().message()};
+        Outcome outcome;
         while (!shared->stopping) {
+            auto pending = store::sortkeys::refreshPending(db.value()->connection());
+            if (!pending)
+                return {outcome.rekeyed, pending.error().message()};
+            if (!pending.value())
+                break;
             auto progress = store::sortkeys::refresh(db.value()->connection(), refreshBatch);
             if (!progress)
-                return progress.error().message();
+                return {outcome.rekeyed, progress.error().message()};
+            outcome.rekeyed = true;
             if (progress.value().finished())
                 break;
         }
-        return {};
+        return outcome;
     };
-    m_refresh = runInPool<QString>(this, std::move(work), [this](const QString &error) {
+    m_refresh = runInPool<Outcome>(this, std::move(work), [this](const Outcome &outcome) {
         m_refreshing = false;
-        if (!error.isEmpty())
-            Q_EMIT failed(error);
-        else if (!m_shared->stopping)
+        if (!outcome.error.isEmpty())
+            Q_EMIT failed(outcome.error);
+        else if (outcome.rekeyed && !m_shared->stopping)
             Q_EMIT sortKeysRefreshed();
     });
 }

@@ -48,8 +48,8 @@ public:
     [[nodiscard]] bool isRefreshing() const { return m_refreshing; }
 
 Q_SIGNALS:
-    /// Every sort key is in the cache's language: lists sorted by sender or subject can be
-    /// read again in the right order.
+    /// Sort keys were re-keyed and every one is now in the cache's language: lists sorted by
+    /// sender or subject can be read again in the right order.
     void sortKeysRefreshed();
     /// The offer is on the screen (or was answered for a test), for so many unused bytes.
     void compactionOffered(qint64 unusedBytes);

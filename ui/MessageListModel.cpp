@@ -186,6 +186,14 @@ void MessageListModel::extendFilter(const QSet<qint64> &ids, qint64 matches)
     m_filter->unite(fresh);
 }
 
+void MessageListModel::setFilterMatches(qint64 matches)
+{
+    if (!m_filter || matches == m_filterMatches)
+        return;
+    m_filterMatches = matches;
+    Q_EMIT filterMatchesChanged();
+}
+
 void MessageListModel::reorder()
 {
     if (!hasFolder())

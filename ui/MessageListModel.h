@@ -90,6 +90,9 @@ public:
     void extendFilter(const QSet<qint64> &ids, qint64 matches = -1);
     void clearFilter();
     [[nodiscard]] bool isFiltered() const { return m_filter.has_value(); }
+    /// Sets how many messages the filter's search matched in all, once they are counted
+    /// (filterMatchesChanged).
+    void setFilterMatches(qint64 matches);
     /// How many messages the filter's search matched in all (more than the rows while only
     /// some pages are shown).
     [[nodiscard]] qint64 filterMatches() const
@@ -145,6 +148,8 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
     /// Threads arranged on a pool thread are shown (see setThreaded).
     void threadsArranged();
+    /// filterMatches() changed while the rows stayed.
+    void filterMatchesChanged();
 
 private:
     [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }

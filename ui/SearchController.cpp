@@ -17,7 +17,6 @@ namespace {
 /// What a pool thread brings back for one page.
 struct PageFound {
     QSet<qint64> ids;
-    qint64 total = 0;
     std::optional<store::MessageStore::PageKey> next;
     store::SearchIndex::Progress progress;
 };
@@ -52,8 +51,13 @@ void SearchController::search(const QString &query)
     ++m_generation;
     m_query = query;
     m_shown = 0;
+    m_total = -1;
+    m_pageShown = false;
     m_next.reset();
+    // The rows do not wait for the count: a page costs the same for any number of matches,
+    // counting them costs what they cost.
     runPage(query, std::nullopt);
+    runCount(query);
 }
 
 void SearchController::showMore()
@@ -61,6 +65,13 @@ void SearchController::showMore()
     if (m_query.isEmpty() || !m_next)
         return;
     runPage(m_query, m_next);
+}
+
+store::FolderRef SearchController::scope() const
+{
+    if (m_model->isUnifiedInbox())
+        return store::FolderRef::unified();
+    return {m_model->accountId(), m_model->folder(), m_model->localFolder(), false};
 }
 
 void SearchController::runPage(const QString &query,
@@ -72,12 +83,10 @@ void SearchController::runPage(const QString &query,
     ++m_running;
     store::SearchIndex::Query request;
     request.text = query;
-    request.scope = m_model->isUnifiedInbox()
-                        ? store::FolderRef::unified()
-                        : store::FolderRef{m_model->accountId(), m_model->folder(),
-                                           m_model->localFolder(), false};
+    request.scope = scope();
     request.limit = m_pageSize;
     request.after = after;
+    request.countTotal = false;
     runOnCache<PageFound>(
         this, m_cachePath,
         [request](QSqlDatabase db) -> Result<PageFound> {
@@ -91,7 +100,6 @@ void SearchController::runPage(const QString &query,
             PageFound found;
             for (const store::MessageSummary &s : page.value().messages)
                 found.ids.insert(s.id);
-            found.total = page.value().total;
             found.next = page.value().next;
             found.progress = progress.value();
             return found;
@@ -106,17 +114,51 @@ void SearchController::runPage(const QString &query,
             }
             const PageFound &page = found.value();
             if (firstPage)
-                m_model->setFilter(page.ids, page.total);
+                m_model->setFilter(page.ids, m_total);
             else
-                m_model->extendFilter(page.ids, page.total);
+                m_model->extendFilter(page.ids, m_total);
+            m_pageShown = true;
             m_shown += page.ids.size();
             m_next = page.next;
-            if (m_results) {
-                m_results->showResults({page.total, m_shown, m_next.has_value(),
-                                        page.progress.indexed, page.progress.total});
-            }
+            m_indexed = page.progress.indexed;
+            m_messages = page.progress.total;
+            showState();
             Q_EMIT resultsShown(query);
         });
+}
+
+void SearchController::runCount(const QString &query)
+{
+    if (!m_model->hasFolder())
+        return;
+    const int generation = m_generation;
+    ++m_running;
+    runOnCache<qint64>(
+        this, m_cachePath,
+        [query, scope = scope()](QSqlDatabase db) {
+            return store::SearchIndex(std::move(db)).count(query, scope);
+        },
+        [this, generation](Result<qint64> total) {
+            --m_running;
+            if (generation != m_generation)
+                return;
+            if (!total) {
+                Q_EMIT failed(total.error().message());
+                return;
+            }
+            m_total = total.value();
+            if (m_pageShown) {
+                m_model->setFilterMatches(m_total);
+                showState();
+            }
+            Q_EMIT matchesCounted(m_total);
+        });
+}
+
+void SearchController::showState()
+{
+    if (m_results)
+        m_results->showResults({m_total, m_shown, m_next.has_value(), m_indexed, m_messages});
 }
 
 void SearchController::clear()
@@ -125,6 +167,8 @@ void SearchController::clear()
     m_query.clear();
     m_next.reset();
     m_shown = 0;
+    m_total = -1;
+    m_pageShown = false;
     m_model->clearFilter();
     if (m_results)
         m_results->hide();

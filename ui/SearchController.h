@@ -42,12 +42,18 @@ Q_SIGNALS:
     /// The list shows the results of `query` (the matches in the folder shown): its first
     /// page, or one more.
     void resultsShown(const QString &query);
+    /// Every match of the query shown is counted (after its first page, which does not
+    /// wait for the count).
+    void matchesCounted(qint64 total);
     /// The search could not run; one line for the status bar.
     void failed(const QString &message);
 
 private:
     void search(const QString &query);
     void runPage(const QString &query, std::optional<store::MessageStore::PageKey> after);
+    void runCount(const QString &query);
+    [[nodiscard]] store::FolderRef scope() const;
+    void showState();
     void clear();
 
     SearchBar *m_bar;
@@ -57,9 +63,13 @@ private:
     int m_pageSize = pageSize;
     int m_generation = 0; ///< of the last query asked; older results are stale
     int m_running = 0;
-    QString m_query;                                    ///< the query shown
-    qint64 m_shown = 0;                                 ///< its matches in the list so far
+    QString m_query;          ///< the query shown
+    qint64 m_shown = 0;       ///< its matches in the list so far
+    qint64 m_total = -1;      ///< all its matches; -1 while they are counted
+    bool m_pageShown = false; ///< its first page is in the list
     std::optional<store::MessageStore::PageKey> m_next; ///< where its next page starts
+    qint64 m_indexed = 0;                               ///< messages indexed for search…
+    qint64 m_messages = 0;                              ///< …of this many
 };
 
 } // namespace poplar::ui

@@ -33,7 +33,8 @@ SearchResultsBar::SearchResultsBar(QWidget *parent)
 void SearchResultsBar::showResults(const Results &r)
 {
     const QLocale locale;
-    QString line = r.found == 0   ? tr("No messages found.")
+    QString line = r.found < 0    ? tr("Counting the matches…")
+                   : r.found == 0 ? tr("No messages found.")
                    : r.found == 1 ? tr("One message found.")
                                   : tr("%1 messages found.").arg(locale.toString(r.found));
     if (r.more)

@@ -16,7 +16,7 @@ class SearchResultsBar : public QWidget {
 
 public:
     struct Results {
-        qint64 found = 0;    ///< every match in the folder
+        qint64 found = -1;   ///< every match in the folder; -1 while they are counted
         qint64 shown = 0;    ///< the newest this many are in the list
         bool more = false;   ///< another page waits
         qint64 indexed = 0;  ///< messages indexed for search so far…

@@ -10,16 +10,11 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace poplar::store {
 
 namespace {
-
-/// Up to this many hits in the whole index, a search looks each one up and sorts them (the
-/// cost follows the hits: a rare word is instant). Above it, a search walks the messages
-/// newest first, from an index, and keeps the hits until the page is full (the cost follows
-/// the page: a word in every message stops after the page). The ids of the hits become a
-/// temporary index either way.
-constexpr qint64 lookUpHitsUpTo = 4000;
 
 bool isCjk(char32_t c)
 {
@@ -32,7 +27,6 @@ bool isCjk(char32_t c)
 
 SearchIndex::SearchIndex(QSqlDatabase db)
     : m_db(std::move(db))
-    , m_lookUpHitsUpTo(lookUpHitsUpTo)
 {}
 
 QString SearchIndex::tokenize(const QString &text)
@@ -100,7 +94,16 @@ Status SearchIndex::add(const QList<Entry> &entries)
     QSqlQuery mark(m_db);
     mark.prepare(
         QStringLiteral("UPDATE messages SET indexed = ?, has_attachments = ? WHERE id = ?"));
-    for (const Entry &e : entries) {
+    // Stored in id order: a batch taken newest first and written backwards would split
+    // the text table's pages half empty.
+    QList<const Entry *> ordered;
+    ordered.reserve(entries.size());
+    for (const Entry &e : entries)
+        ordered.append(&e);
+    std::sort(ordered.begin(), ordered.end(),
+              [](const Entry *a, const Entry *b) { return a->id < b->id; });
+    for (const Entry *entry : std::as_const(ordered)) {
+        const Entry &e = *entry;
         forget.addBindValue(e.id);
         insert.addBindValue(tokenize(e.subject));
         insert.addBindValue(tokenize(e.addresses));
@@ -122,14 +125,6 @@ namespace {
 
 /// The ids of every indexed message matching a MATCH expression (bound as its one value).
 const QString hitIds = QStringLiteral("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?");
-
-/// The hits' condition: "+id" keeps SQLite from looking each hit up by id, so it walks an
-/// index in date order instead.
-QString hitCondition(bool walkInOrder)
-{
-    return (walkInOrder ? QStringLiteral("+id IN (") : QStringLiteral("id IN (")) + hitIds +
-           QLatin1Char(')');
-}
 
 /// Messages after `key` in newest-first order: older, or as old with a smaller id; undated
 /// messages come last of all.
@@ -158,20 +153,26 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariant
 
 } // namespace
 
-Result<qint64> SearchIndex::countHits(const QString &match, const std::optional<FolderRef> &scope,
-                                      bool scanInOrder) const
+Result<qint64> SearchIndex::count(const QString &text, const std::optional<FolderRef> &scope) const
 {
-    QVariantList values;
-    QString sql;
-    if (!scope) {
-        // The index holds only stored messages (a purge deletes their words): its count is
-        // the answer, read from the word lists alone.
-        sql = QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?");
-    } else {
-        sql = QStringLiteral("SELECT count(*) FROM messages WHERE %1 AND %2")
-                  .arg(sql::listCondition(*scope, values), hitCondition(scanInOrder));
+    const QString match = matchExpression(text);
+    if (match.isEmpty())
+        return qint64(0);
+    // Both cost what the hits cost: read from the word lists, and (for a list) each hit's
+    // row looked up by its id. The index holds only stored messages (a purge deletes their
+    // words), so without a scope the word lists alone are the answer.
+    QVariantList values{match};
+    QString sql = QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?");
+    if (scope) {
+        // CROSS JOIN: the hits drive, each looked up by id; SQLite would otherwise walk the
+        // whole list and test every message against the hits (slower by half).
+        QVariantList scopeValues;
+        sql = QStringLiteral("SELECT count(*) FROM (SELECT rowid AS hit FROM messages_fts "
+                             "WHERE messages_fts MATCH ?) AS hits CROSS JOIN messages "
+                             "ON messages.id = hits.hit WHERE %1")
+                  .arg(sql::listCondition(*scope, scopeValues));
+        values.append(scopeValues);
     }
-    values.append(match);
     auto q = run(m_db, sql, values);
     if (!q)
         return q.error();
@@ -184,32 +185,28 @@ Result<SearchIndex::Page> SearchIndex::search(const Query &query) const
     const QString match = matchExpression(query.text);
     if (match.isEmpty() || query.limit <= 0)
         return page;
-    auto everywhere = countHits(match, std::nullopt, false);
-    if (!everywhere)
-        return everywhere.error();
-    if (everywhere.value() == 0)
-        return page;
-    const bool walkInOrder = everywhere.value() > m_lookUpHitsUpTo;
-    if (query.scope) {
-        auto inScope = countHits(match, query.scope, walkInOrder);
-        if (!inScope)
-            return inScope.error();
-        page.total = inScope.value();
-    } else {
-        page.total = everywhere.value();
+    if (query.countTotal) {
+        auto total = count(query.text, query.scope);
+        if (!total)
+            return total.error();
+        page.total = total.value();
+        if (page.total == 0)
+            return page;
     }
-    if (page.total == 0)
-        return page;
 
+    // The list walked newest first from an index ("+id" keeps SQLite from looking each hit
+    // up and sorting them all), each message tested against the hits (gathered once into a
+    // temporary index), until the page is full: a word in every message stops after the
+    // page, a rare one costs a walk over index entries, never a sort of every hit.
     QVariantList values;
     QStringList where;
     if (query.scope)
         where.append(sql::listCondition(*query.scope, values));
-    where.append(hitCondition(walkInOrder));
+    where.append(QStringLiteral("+id IN (") + hitIds + QLatin1Char(')'));
     values.append(match);
     if (query.after)
         where.append(afterCondition(*query.after, values));
-    // One more than the page: whether there is a next page, without counting again.
+    // One more than the page: whether there is a next page, without counting.
     values << query.limit + 1 << std::max<qint64>(query.offset, 0);
     auto q = run(m_db,
                  QStringLiteral("SELECT %1 FROM messages WHERE %2 ORDER BY date DESC, id DESC "

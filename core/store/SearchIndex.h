@@ -48,10 +48,13 @@ public:
         /// Start after this hit (a previous page's `next`): mail arriving between two pages
         /// shifts nothing, unlike an offset.
         std::optional<MessageStore::PageKey> after;
+        /// Count every hit (Page::total): it costs what the hits cost, a page does not, so
+        /// the next pages of a search already counted leave it out.
+        bool countTotal = true;
     };
     struct Page {
         QList<MessageSummary> messages; ///< newest first: by date (undated last), then id
-        qint64 total = 0;               ///< every hit in the scope, not only this page's
+        qint64 total = -1; ///< every hit in the scope, not only this page's; -1: not counted
         /// Where the next page starts; none when this page holds the last hit.
         std::optional<MessageStore::PageKey> next;
     };
@@ -72,16 +75,15 @@ public:
     /// meanwhile are dropped.
     [[nodiscard]] Status add(const QList<Entry> &entries);
     /// A page of the messages matching every word of `query.text` (prefixes match too),
-    /// newest first, with the number of all of them. Costs about the same on every page, and
-    /// for a word in every message as for a rare one.
+    /// newest first, with the number of all of them if asked. A page costs about the same
+    /// on every page, and for a word in every message as for a rare one.
     [[nodiscard]] Result<Page> search(const Query &query) const;
+    /// How many messages (of `scope`, or in all) match `text`: costs what the hits cost.
+    [[nodiscard]] Result<qint64> count(const QString &text,
+                                       const std::optional<FolderRef> &scope = {}) const;
     /// The newest `limit` messages matching `query`, in every folder.
     [[nodiscard]] Result<QList<MessageSummary>> search(const QString &query, int limit = 500) const;
     [[nodiscard]] Result<Progress> progress() const;
-
-    /// For tests: up to how many hits in the whole index a search looks each one up and
-    /// sorts them; above, it walks the messages newest first (see SearchIndex.cpp).
-    void setLookUpHitsUpTo(qint64 hits) { m_lookUpHitsUpTo = hits; }
 
     /// The text as the index sees it (exposed for tests).
     [[nodiscard]] static QString tokenize(const QString &text);
@@ -89,11 +91,7 @@ public:
     [[nodiscard]] static QString matchExpression(const QString &query);
 
 private:
-    [[nodiscard]] Result<qint64>
-    countHits(const QString &match, const std::optional<FolderRef> &scope, bool scanInOrder) const;
-
     QSqlDatabase m_db;
-    qint64 m_lookUpHitsUpTo;
 };
 
 } // namespace poplar::store

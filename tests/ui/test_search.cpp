@@ -162,8 +162,11 @@ TEST_F(SearchTest, TheTotalIsShownAndShowMoreAddsTheNextOlderPage)
     ASSERT_NE(results, nullptr);
     EXPECT_FALSE(results->isVisible());
     QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    QSignalSpy counted(window.search(), &ui::SearchController::matchesCounted);
     window.searchBar()->setText(QStringLiteral("receipt"));
-    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1; }));
+    // The rows and the count come separately (the rows do not wait for the count).
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1 && counted.count() == 1; }));
+    EXPECT_EQ(counted.first().first().toLongLong(), 7);
 
     // The newest page, and the number of all of them.
     ASSERT_EQ(model->rowCount(), 3);
@@ -210,8 +213,9 @@ TEST_F(SearchTest, ASearchDuringIndexingSaysHowFarIndexingIs)
     ui::MainWindow &window = makeWindow();
     window.showFolder(home, Folder::Inbox);
     QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    QSignalSpy counted(window.search(), &ui::SearchController::matchesCounted);
     window.searchBar()->setText(QStringLiteral("text"));
-    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1; }));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1 && counted.count() == 1; }));
     EXPECT_EQ(window.messageModel()->rowCount(), 1);
     auto *results = window.findChild<ui::SearchResultsBar *>(QStringLiteral("searchResults"));
     EXPECT_EQ(results->text(),
