@@ -6,12 +6,17 @@
 #include "store/CacheCompactor.h"
 #include "store/Database.h"
 #include "store/SortKeys.h"
-#include "sync/SyncController.h"
 #include "util/DataSize.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -31,6 +36,8 @@ namespace {
 /// Rows re-keyed per transaction: a few tens of milliseconds, so that the sync thread's
 /// writes never wait long between two batches.
 constexpr int refreshBatch = 2000;
+/// Pages given back per transaction: 2 MB with 64 KB pages, a few tens of milliseconds.
+constexpr int givenBackPerStep = 32;
 
 /// Runs `work` on a pool thread and `done` with its result on `context`'s thread (unless
 /// `context` is gone by then). Returns the future, to wait for at destruction.
@@ -53,11 +60,9 @@ QFuture<void> runInPool(QObject *context, Work work, Done done)
 
 } // namespace
 
-CacheUpkeep::CacheUpkeep(QString cachePath, sync::SyncController &sync, QWidget *dialogParent,
-                         QObject *parent)
+CacheUpkeep::CacheUpkeep(QString cachePath, QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_cachePath(std::move(cachePath))
-    , m_sync(sync)
     , m_dialogParent(dialogParent)
     , m_shared(std::make_shared<Shared>())
 {}
@@ -132,28 +137,36 @@ void CacheUpkeep::considerCompacting()
             // A lot, and a good part of the database (its pages; the write-ahead log beside
             // it comes and goes): a few megabytes are not worth the wait.
             if (s.unusedBytes >= m_offerFrom && s.unusedBytes * 10 >= s.liveBytes + s.unusedBytes)
-                ask(s.unusedBytes);
+                ask(s.unusedBytes, s.incremental);
         });
 }
 
-void CacheUpkeep::ask(qint64 unusedBytes)
+void CacheUpkeep::ask(qint64 unusedBytes, bool inSteps)
 {
+    m_inSteps = inSteps;
     Q_EMIT compactionOffered(unusedBytes);
     if (m_testAnswer >= 0) {
         if (m_testAnswer == 1)
             compact();
         return;
     }
+    const QString unused = dataSizeText(unusedBytes);
     // Not modal to the application: the window goes on while the question waits.
     auto *box = new QMessageBox(
         QMessageBox::Question, tr("Compact the Mail Cache"),
-        tr("Deleted mail left %1 unused inside the mail cache. Compact the cache to give that "
-           "space back to the disk?\n\nIt takes a while for a large cache; Poplar stays usable "
-           "meanwhile.")
-            .arg(dataSizeText(unusedBytes)),
+        inSteps ? tr("Deleted mail left %1 unused inside the mail cache. Give that space back "
+                     "to the disk?\n\nPoplar does it in the background and stays usable "
+                     "meanwhile.")
+                      .arg(unused)
+                : tr("Deleted mail left %1 unused inside the mail cache. Poplar can give that "
+                     "space back to the disk the next time it starts; for a large cache that "
+                     "takes a while, before the window opens. Later compactions run in the "
+                     "background.")
+                      .arg(unused),
         QMessageBox::NoButton, m_dialogParent);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *yes = box->addButton(tr("Compact"), QMessageBox::AcceptRole);
+    QPushButton *yes = box->addButton(inSteps ? tr("Compact") : tr("Compact at Next Start"),
+                                      QMessageBox::AcceptRole);
     box->addButton(tr("Not Now"), QMessageBox::RejectRole);
     connect(box, &QMessageBox::finished, this, [this, box, yes] {
         if (box->clickedButton() == yes)
@@ -164,13 +177,16 @@ void CacheUpkeep::ask(qint64 unusedBytes)
 
 void CacheUpkeep::compact()
 {
+    if (m_inSteps)
+        giveBack();
+    else
+        compactAtNextStart();
+}
+
+void CacheUpkeep::giveBack()
+{
     if (m_compacting)
         return;
-    if (!m_sync.isIdle()) {
-        // VACUUM would keep the sync's writes waiting until they fail.
-        Q_EMIT failed(tr("The mail cache can be compacted once checking for mail is done."));
-        return;
-    }
     m_compacting = true;
     auto work = [path = m_cachePath,
                  shared = m_shared]() -> Result<store::CacheCompactor::Outcome> {
@@ -184,9 +200,25 @@ void CacheUpkeep::compact()
                 return Error{Error::Code::Cancelled, {}, {}};
             shared->compactor = &compactor;
         }
-        auto outcome = compactor.compact();
-        const std::lock_guard lock(shared->mutex);
-        shared->compactor = nullptr;
+        const auto unregister = qScopeGuard([&shared] {
+            const std::lock_guard lock(shared->mutex);
+            shared->compactor = nullptr;
+        });
+        store::CacheCompactor::Outcome outcome;
+        outcome.bytesBefore =
+            QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+        for (;;) {
+            auto left = compactor.giveBack(givenBackPerStep);
+            if (!left)
+                return left.error();
+            if (left.value() == 0)
+                break;
+            // A moment between two steps for a writer waiting on its busy handler.
+            QThread::msleep(2);
+        }
+        compactor.finishGivingBack();
+        outcome.bytesAfter =
+            QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
         return outcome;
     };
     m_compaction = runInPool<Result<store::CacheCompactor::Outcome>>(
@@ -201,6 +233,62 @@ void CacheUpkeep::compact()
                                  .arg(dataSizeText(outcome.value().bytesBefore),
                                       dataSizeText(outcome.value().bytesAfter)));
         });
+}
+
+void CacheUpkeep::compactAtNextStart()
+{
+    runOnCache<bool>(
+        this, m_cachePath,
+        [](QSqlDatabase db) -> Result<bool> {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("INSERT OR REPLACE INTO cache_meta (key, value) "
+                                       "VALUES ('compact_at_start', '1')")))
+                return store::storageError(tr("Cannot compact the mail cache"),
+                                           q.lastError().text());
+            return true;
+        },
+        [this](Result<bool> recorded) {
+            if (!recorded) {
+                Q_EMIT failed(recorded.error().message());
+                return;
+            }
+            Q_EMIT compacted(tr("The mail cache will be compacted the next time Poplar starts."));
+        });
+}
+
+QString CacheUpkeep::compactAtStartIfAsked(const QSqlDatabase &gui, const QString &cachePath)
+{
+    // Nearly every start: one look at a small table, and on.
+    if (store::cacheMeta(gui, QStringLiteral("compact_at_start")).isEmpty())
+        return {};
+    // The whole file is rewritten while nothing else writes: before the window, the sync
+    // and the background tasks start.
+    auto work = [cachePath]() -> Result<store::CacheCompactor::Outcome> {
+        auto db = store::Database::open(cachePath, taskConnectionName());
+        if (!db)
+            return db.error();
+        QSqlDatabase connection = db.value()->connection();
+        // Asked once: a compaction that fails (no room on the disk) is not tried at every
+        // start; the next large deletion asks again.
+        QSqlQuery(connection)
+            .exec(QStringLiteral("DELETE FROM cache_meta WHERE key = 'compact_at_start'"));
+        return store::CacheCompactor(connection, cachePath).compact();
+    };
+    auto result = std::make_shared<std::optional<Result<store::CacheCompactor::Outcome>>>();
+    QProgressDialog busy(tr("Compacting the mail cache…"), QString(), 0, 0);
+    busy.setWindowTitle(tr("Compact the Mail Cache"));
+    busy.setMinimumDuration(300);
+    QFutureWatcher<void> watcher;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &busy, &QProgressDialog::reset);
+    watcher.setFuture(QtConcurrent::run([result, work] { result->emplace(work()); }));
+    if (!watcher.isFinished())
+        busy.exec();
+    watcher.waitForFinished();
+    const Result<store::CacheCompactor::Outcome> &outcome = **result;
+    if (!outcome)
+        return outcome.error().message();
+    return tr("Compacted the mail cache: %1 before, %2 now.")
+        .arg(dataSizeText(outcome.value().bytesBefore), dataSizeText(outcome.value().bytesAfter));
 }
 
 } // namespace poplar::ui

@@ -82,7 +82,7 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_transfer, &MailTransfer::notice, m_feedback, showNotice);
     // The cache file's own upkeep, off this thread: sort keys after a change of language,
     // compacting offered once a large Trash is emptied.
-    m_upkeep = new CacheUpkeep(m_services.profile.cachePath(), m_services.sync, this, this);
+    m_upkeep = new CacheUpkeep(m_services.profile.cachePath(), this, this);
     connect(m_upkeep, &CacheUpkeep::sortKeysRefreshed, m_model, &MessageListModel::reorder);
     connect(m_upkeep, &CacheUpkeep::compacted, m_feedback, showNotice);
     connect(m_upkeep, &CacheUpkeep::failed, m_feedback, showError);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root of the desktop reader: parse the command line, open the profile and
 // the cache, make the services, show the window.
+#include "CacheUpkeep.h"
 #include "DamagedCachePrompt.h"
 #include "InstanceChannel.h"
 #include "MainWindow.h"
@@ -25,6 +26,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTranslator>
 
 #include <cstdio>
@@ -126,6 +128,10 @@ int main(int argc, char *argv[])
     if (!database)
         return fail(cannotStart, database.error().message());
     const std::unique_ptr<store::Database> cache = std::move(database).value();
+    // A compaction the user asked for at the last run (an old cache cannot give space back
+    // while Poplar runs): now, before anything else writes.
+    const QString compacted =
+        ui::CacheUpkeep::compactAtStartIfAsked(cache->connection(), profile.cachePath());
     store::MessageStore messages(cache->connection());
 
     AccountStore accounts(profile.iniPath());
@@ -139,6 +145,8 @@ int main(int argc, char *argv[])
     ui::MainWindow window(
         ui::Services{profile, accounts, secrets, passwords, messages, sync, actions});
     window.show();
+    if (!compacted.isEmpty())
+        window.statusBar()->showMessage(compacted);
     ui::TrayNotifier tray(&window, messages, sync);
     // Message files open in windows of their own, beside the main window, and are read as
     // its viewer reads mail (plain text or HTML, trusted senders).

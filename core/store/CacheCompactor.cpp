@@ -69,11 +69,13 @@ Result<CacheCompactor::Space> CacheCompactor::space() const
     auto pages = pragmaNumber(m_db, QStringLiteral("page_count"));
     auto freePages = pragmaNumber(m_db, QStringLiteral("freelist_count"));
     auto pageSize = pragmaNumber(m_db, QStringLiteral("page_size"));
-    for (const auto *r : {&pages, &freePages, &pageSize}) {
+    auto autoVacuum = pragmaNumber(m_db, QStringLiteral("auto_vacuum"));
+    for (const auto *r : {&pages, &freePages, &pageSize, &autoVacuum}) {
         if (!*r)
             return r->error();
     }
     Space space;
+    space.incremental = autoVacuum.value() == 2;
     space.fileBytes = bytesOnDisk();
     space.unusedBytes = freePages.value() * pageSize.value();
     space.liveBytes = (pages.value() - freePages.value()) * pageSize.value();
@@ -151,6 +153,9 @@ Result<CacheCompactor::Outcome> CacheCompactor::compact()
         return before.error();
     if (Status s = checkRoom(before.value().liveBytes); !s)
         return s.error();
+    // A cache made before incremental vacuuming was the default gets it with this VACUUM.
+    if (Status s = run(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL")); !s)
+        return s.error();
     if (Status s = run(QStringLiteral("VACUUM")); !s)
         return s.error();
     // The compacted pages are in the log: copying them into the file is what shrinks it.
@@ -158,6 +163,32 @@ Result<CacheCompactor::Outcome> CacheCompactor::compact()
     (void)run(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     outcome.bytesAfter = bytesOnDisk();
     return outcome;
+}
+
+Result<qint64> CacheCompactor::giveBack(int pages)
+{
+    if (m_interrupted)
+        return Error{Error::Code::Cancelled, tr("Compacting was stopped"), {}};
+    QSqlQuery q(m_db);
+    // The pragma returns a row per page moved: step through them all, or it stops early.
+    if (!q.exec(QStringLiteral("PRAGMA incremental_vacuum(%1)").arg(std::max(pages, 1))))
+        return storageError(tr("Cannot compact the mail cache"), q.lastError().text());
+    while (q.next()) {
+    }
+    q.finish();
+    auto left = space();
+    if (!left)
+        return left.error();
+    return left.value().unusedBytes;
+}
+
+void CacheCompactor::finishGivingBack()
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))) {
+        while (q.next()) {
+        }
+    }
 }
 
 void CacheCompactor::interrupt()

@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace poplar;
@@ -103,6 +104,46 @@ TEST_F(CacheUpkeepTest, TheOfferCanBeDeclinedAndNothingIsCompacted)
     ASSERT_TRUE(test::waitUntil([&] { return !window.findChild<QMessageBox *>(); }));
     EXPECT_EQ(compacted.count(), 0);
     EXPECT_FALSE(upkeep->isCompacting());
+}
+
+TEST_F(CacheUpkeepTest, AnOldCacheIsCompactedWholeAtTheNextStartWhenAsked)
+{
+    const QString account = addAccount(QStringLiteral("Home"));
+    const QList<qint64> ids = bigMessages(account, 30, 200);
+    for (qsizetype i = 0; i < 25; ++i)
+        ASSERT_TRUE(m_actions->moveToTrash(ids.at(i)).ok());
+    {
+        // As a cache made before incremental vacuuming was the default.
+        QSqlQuery q(m_db->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA auto_vacuum = NONE")));
+        ASSERT_TRUE(q.exec(QStringLiteral("VACUUM")));
+    }
+    ui::MainWindow &window = makeWindow();
+    ui::CacheUpkeep *upkeep = window.cacheUpkeep();
+    upkeep->setOfferFrom(1024 * 1024);
+    upkeep->setAnswerForTests(true);
+    QSignalSpy compacted(upkeep, &ui::CacheUpkeep::compacted);
+    const qint64 before = cacheBytes();
+    window.mailActions()->purgeTrash(account);
+    ASSERT_TRUE(test::waitUntil([&] { return compacted.count() == 1; }));
+    EXPECT_EQ(compacted.first().first().toString(),
+              QStringLiteral("The mail cache will be compacted the next time Poplar starts."));
+    EXPECT_GE(cacheBytes(), before - 1024 * 1024) << "nothing is compacted while Poplar runs";
+
+    // The next start, before the window: compacted whole, and in steps from then on.
+    const QString notice =
+        ui::CacheUpkeep::compactAtStartIfAsked(m_db->connection(), m_profile->cachePath());
+    EXPECT_TRUE(notice.startsWith(QStringLiteral("Compacted the mail cache")))
+        << qPrintable(notice);
+    EXPECT_LT(cacheBytes(), before - 4 * 1024 * 1024);
+    EXPECT_TRUE(ui::CacheUpkeep::compactAtStartIfAsked(m_db->connection(), m_profile->cachePath())
+                    .isEmpty())
+        << "asked once, done once";
+    EXPECT_TRUE(store::CacheCompactor(m_db->connection(), m_profile->cachePath())
+                    .space()
+                    .value()
+                    .incremental);
+    EXPECT_TRUE(m_store->raw(ids.at(27)).ok());
 }
 
 TEST_F(CacheUpkeepTest, AFewDeletedMessagesAreNotWorthAnOffer)

@@ -266,6 +266,47 @@ TEST_F(CacheCheckTest, CompactingGivesTheSpaceOfDeletedMailBackAndKeepsTheRest)
     EXPECT_TRUE(CacheCheck::run(m_path).healthy());
 }
 
+TEST_F(CacheCheckTest, SpaceGoesBackInShortStepsAndAnOldCacheLearnsThatAtItsCompaction)
+{
+    const QList<qint64> ids = fill(120, 60 * 1024);
+    {
+        auto db = Database::open(m_path, QStringLiteral("give-back"));
+        ASSERT_TRUE(db.ok());
+        MessageStore store(db.value()->connection());
+        for (qsizetype i = 10; i < ids.size(); ++i)
+            ASSERT_TRUE(store.purgeMessage(ids.at(i)).ok());
+        CacheCompactor compactor(db.value()->connection(), m_path);
+        const CacheCompactor::Space before = compactor.space().value();
+        EXPECT_TRUE(before.incremental) << "a cache Poplar makes gives space back in steps";
+        ASSERT_GT(before.unusedBytes, 4 * 1024 * 1024);
+        int steps = 0;
+        qint64 left = before.unusedBytes;
+        while (left > 0) {
+            ASSERT_LT(++steps, 1000);
+            auto next = compactor.giveBack(8); // 512 KB a step
+            ASSERT_TRUE(next.ok()) << qPrintable(next.error().message());
+            EXPECT_LT(next.value(), left);
+            left = next.value();
+        }
+        EXPECT_GT(steps, 5);
+        compactor.finishGivingBack();
+        EXPECT_LT(QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size(),
+                  before.fileBytes - 4 * 1024 * 1024);
+        EXPECT_EQ(store.messages(Folder::Inbox).value().size(), 10);
+        EXPECT_FALSE(store.raw(ids.at(3)).value().isEmpty());
+    }
+    EXPECT_TRUE(CacheCheck::run(m_path).healthy());
+
+    // A cache from before: no incremental vacuuming until one whole compaction.
+    tamper("PRAGMA auto_vacuum = NONE; VACUUM;");
+    auto db = Database::open(m_path, QStringLiteral("old-cache"));
+    ASSERT_TRUE(db.ok());
+    CacheCompactor compactor(db.value()->connection(), m_path);
+    EXPECT_FALSE(compactor.space().value().incremental);
+    ASSERT_TRUE(compactor.compact().ok());
+    EXPECT_TRUE(compactor.space().value().incremental);
+}
+
 TEST_F(CacheCheckTest, ACompactionStoppedChangesNothing)
 {
     fill(10);
