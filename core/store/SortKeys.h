@@ -43,7 +43,7 @@ struct RefreshProgress {
 /// Re-keys up to `rows` messages whose keys are in an older language, in one short
 /// transaction, so that a background thread can bring a large cache to a new language
 /// while the list stays usable and the sync thread writes between batches.
-[[nodiscard]] Result<RefreshProgress> refresh(const QSqlDatabase &db, int rows = 2000);
+[[nodiscard]] Result<RefreshProgress> refresh(const QSqlDatabase &db, int rows = 500);
 
 /// Whether keys wait for refresh().
 [[nodiscard]] Result<bool> refreshPending(const QSqlDatabase &db);
