@@ -630,14 +630,6 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
         <translation>压缩邮件缓存</translation>
     </message>
     <message>
-        <source>Deleted mail left %1 unused inside the mail cache. Compact the cache to give that space back to the disk?
-
-It takes a while for a large cache; Poplar stays usable meanwhile.</source>
-        <translation>已删除的邮件在邮件缓存中留下了 %1 未使用的空间。要压缩缓存，把这些空间还给磁盘吗？
-
-缓存较大时需要一些时间；在此期间 Poplar 仍可正常使用。</translation>
-    </message>
-    <message>
         <source>Compact</source>
         <translation>压缩</translation>
     </message>
@@ -646,12 +638,36 @@ It takes a while for a large cache; Poplar stays usable meanwhile.</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <source>The mail cache can be compacted once checking for mail is done.</source>
-        <translation>收取邮件完成后才能压缩邮件缓存。</translation>
-    </message>
-    <message>
         <source>Compacted the mail cache: %1 before, %2 now.</source>
         <translation>已压缩邮件缓存：之前 %1，现在 %2。</translation>
+    </message>
+    <message>
+        <source>Deleted mail left %1 unused inside the mail cache. Give that space back to the disk?
+
+Poplar does it in the background and stays usable meanwhile.</source>
+        <translation>已删除的邮件在邮件缓存中留下了 %1 未使用的空间。要把这些空间还给磁盘吗？
+
+Poplar 会在后台进行，在此期间仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>Deleted mail left %1 unused inside the mail cache. Poplar can give that space back to the disk the next time it starts; for a large cache that takes a while, before the window opens. Later compactions run in the background.</source>
+        <translation>已删除的邮件在邮件缓存中留下了 %1 未使用的空间。Poplar 可以在下次启动时把这些空间还给磁盘；缓存较大时，这会在窗口打开前花一些时间。以后的压缩都会在后台进行。</translation>
+    </message>
+    <message>
+        <source>Compact at Next Start</source>
+        <translation>下次启动时压缩</translation>
+    </message>
+    <message>
+        <source>Cannot compact the mail cache</source>
+        <translation>无法压缩邮件缓存</translation>
+    </message>
+    <message>
+        <source>The mail cache will be compacted the next time Poplar starts.</source>
+        <translation>邮件缓存将在 Poplar 下次启动时压缩。</translation>
+    </message>
+    <message>
+        <source>Compacting the mail cache…</source>
+        <translation>正在压缩邮件缓存…</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1566,10 @@ Account: %2</source>
     <message>
         <source>%1 of %2 messages are indexed so far; the others are found once indexing gets to them.</source>
         <translation>目前已为 %2 封邮件中的 %1 封建立索引；其余邮件建立索引后即可搜到。</translation>
+    </message>
+    <message>
+        <source>Counting the matches…</source>
+        <translation>正在统计匹配的邮件…</translation>
     </message>
 </context>
 <context>
