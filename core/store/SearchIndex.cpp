@@ -182,6 +182,7 @@ Result<qint64> SearchIndex::count(const QString &text, const std::optional<Folde
 Result<SearchIndex::Page> SearchIndex::search(const Query &query) const
 {
     Page page;
+    page.total = query.countTotal ? 0 : -1;
     const QString match = matchExpression(query.text);
     if (match.isEmpty() || query.limit <= 0)
         return page;
