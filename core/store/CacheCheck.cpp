@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 
@@ -90,7 +91,9 @@ struct Rule {
     const char *code;
     QString sql;
     std::function<QString(qint64)> text;
-    const char *needsTable = nullptr; ///< skipped in caches older than this table
+    /// Skipped in a cache without these tables (older, or newer: how download records are
+    /// kept changes with the schema).
+    QStringList needsTables = {};
 };
 
 QList<Rule> rules()
@@ -130,8 +133,9 @@ QList<Rule> rules()
                                             "with: their bytes may be damaged.")
                                  .arg(number(n));
          }},
-        // The download records (server_uidls): what keeps the next sync from downloading a
-        // message again, and from deleting a server copy this computer does not hold whole.
+        // The download records: what keeps the next sync from downloading a message again,
+        // and from deleting a server copy this computer does not hold whole. Kept by account
+        // and UIDL in server_uidls up to schema 10; by mailbox in downloads after it.
         {"missing-download-records",
          QStringLiteral("SELECT count(*) FROM messages m WHERE m.account_id <> '%1' AND "
                         "coalesce(m.uidl, '') <> '' AND NOT EXISTS (SELECT 1 FROM server_uidls u "
@@ -144,7 +148,8 @@ QList<Rule> rules()
                                             "the next sync would download them again, as "
                                             "duplicates.")
                                  .arg(number(n));
-         }},
+         },
+         {QStringLiteral("server_uidls")}},
         {"headers-only-recorded-whole",
          QStringLiteral("SELECT count(*) FROM messages m JOIN server_uidls u ON "
                         "u.account_id = m.account_id AND u.uidl = m.uidl "
@@ -158,7 +163,8 @@ QList<Rule> rules()
                                             "could delete the server's copies, the only whole "
                                             "ones.")
                                  .arg(number(n));
-         }},
+         },
+         {QStringLiteral("server_uidls")}},
         {"unknown-download-states",
          QStringLiteral("SELECT count(*) FROM server_uidls WHERE state NOT IN "
                         "('stored', 'partial', 'deleted', 'gone')"),
@@ -168,7 +174,8 @@ QList<Rule> rules()
                            : CacheCheck::tr("%1 download records are in a state this Poplar "
                                             "does not know.")
                                  .arg(number(n));
-         }},
+         },
+         {QStringLiteral("server_uidls")}},
         {"deletions-without-message",
          QStringLiteral("SELECT count(*) FROM server_deletions d WHERE NOT EXISTS "
                         "(SELECT 1 FROM server_uidls u WHERE u.account_id = d.account_id AND "
@@ -180,7 +187,60 @@ QList<Rule> rules()
                                             "computer does not hold whole.")
                                  .arg(number(n));
          },
-         "server_deletions"},
+         {QStringLiteral("server_uidls"), QStringLiteral("server_deletions")}},
+        // The same promises where download records are kept by mailbox (table downloads):
+        // each points at its cached copy by id (ids are never reused, so a record of a purged
+        // message points at nothing, never at another message).
+        {"missing-download-records",
+         QStringLiteral("SELECT count(*) FROM messages m WHERE m.account_id <> '%1' AND "
+                        "coalesce(m.uidl, '') <> '' AND NOT EXISTS (SELECT 1 FROM downloads d "
+                        "WHERE d.message_id = m.id)")
+             .arg(local),
+         [](qint64 n) {
+             return n == 1 ? CacheCheck::tr("One downloaded message has no download record: the "
+                                            "next sync would download it again, as a duplicate.")
+                           : CacheCheck::tr("%1 downloaded messages have no download record: "
+                                            "the next sync would download them again, as "
+                                            "duplicates.")
+                                 .arg(number(n));
+         },
+         {QStringLiteral("downloads")}},
+        {"headers-only-recorded-whole",
+         QStringLiteral("SELECT count(*) FROM messages m JOIN downloads d ON d.message_id = m.id "
+                        "WHERE m.partial = 1 AND d.state = 'stored'"),
+         [](qint64 n) {
+             return n == 1 ? CacheCheck::tr("One message holds only its headers but is recorded "
+                                            "as downloaded whole: a deletion policy could delete "
+                                            "the server's copy, the only whole one.")
+                           : CacheCheck::tr("%1 messages hold only their headers but are "
+                                            "recorded as downloaded whole: a deletion policy "
+                                            "could delete the server's copies, the only whole "
+                                            "ones.")
+                                 .arg(number(n));
+         },
+         {QStringLiteral("downloads")}},
+        {"unknown-download-states",
+         QStringLiteral("SELECT count(*) FROM downloads WHERE state NOT IN ('stored', "
+                        "'headers-only', 'incomplete', 'truncated', 'deleted', 'gone')"),
+         [](qint64 n) {
+             return n == 1 ? CacheCheck::tr("One download record is in a state this Poplar does "
+                                            "not know.")
+                           : CacheCheck::tr("%1 download records are in a state this Poplar "
+                                            "does not know.")
+                                 .arg(number(n));
+         },
+         {QStringLiteral("downloads")}},
+        {"deletions-without-message",
+         QStringLiteral("SELECT count(*) FROM server_deletions q LEFT JOIN downloads d ON "
+                        "d.id = q.download_id WHERE d.id IS NULL OR d.state <> 'stored'"),
+         [](qint64 n) {
+             return n == 1 ? CacheCheck::tr("One server deletion is queued for a message this "
+                                            "computer does not hold whole.")
+                           : CacheCheck::tr("%1 server deletions are queued for messages this "
+                                            "computer does not hold whole.")
+                                 .arg(number(n));
+         },
+         {QStringLiteral("downloads"), QStringLiteral("server_deletions")}},
         {"search-leftovers",
          QStringLiteral("SELECT count(*) FROM search_text s WHERE NOT EXISTS "
                         "(SELECT 1 FROM messages m WHERE m.id = s.id)"),
@@ -191,7 +251,7 @@ QList<Rule> rules()
                                             "words in the search index.")
                                  .arg(number(n));
          },
-         "search_text"},
+         {QStringLiteral("search_text")}},
         // FTS5 keeps one size record per indexed row (its docsize table): text without one
         // was never indexed, a record without text cannot be deleted any more. (SQLite 3.40's
         // 'integrity-check' does not compare an external-content index with its text.)
@@ -209,7 +269,7 @@ QList<Rule> rules()
                                             "wrongly.")
                                  .arg(number(n));
          },
-         "search_text"},
+         {QStringLiteral("search_text")}},
     };
 }
 
@@ -329,7 +389,8 @@ CacheCheck::Report CacheCheck::run(const QString &path)
     report.sortKeysPending = !cacheMeta(db, QStringLiteral("rekey_last")).isEmpty();
 
     for (const Rule &rule : rules()) {
-        if (rule.needsTable && !hasTable(db, QString::fromLatin1(rule.needsTable)))
+        if (!std::all_of(rule.needsTables.cbegin(), rule.needsTables.cend(),
+                         [&db](const QString &table) { return hasTable(db, table); }))
             continue;
         QString failure;
         const std::optional<qint64> broken = count(db, rule.sql, &failure);

@@ -142,6 +142,40 @@ TEST_F(CacheCheckTest, APoplarPromiseBrokenIsNamedWithHowOften)
                     ->text.startsWith(QLatin1String("2 messages have lost their content")));
 }
 
+TEST_F(CacheCheckTest, TheSamePromisesWhereDownloadRecordsAreKeptByMailbox)
+{
+    // Download records as issue 13 keeps them (schema 10 on that branch): by mailbox, each
+    // pointing at its cached copy, queued deletions naming their record.
+    fill(5);
+    tamper("DROP TABLE server_uidls;"
+           "CREATE TABLE downloads (id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, "
+           "mailbox_id INTEGER NOT NULL, uidl TEXT, state TEXT NOT NULL, message_id INTEGER, "
+           "first_seen INTEGER NOT NULL);"
+           "ALTER TABLE server_deletions ADD COLUMN download_id INTEGER;"
+           "INSERT INTO downloads (account_id, mailbox_id, uidl, state, message_id, first_seen) "
+           "VALUES ('1', 1, 'u0', 'stored', 1, 0), ('1', 1, 'u1', 'stored', 2, 0), "
+           "('1', 1, 'u2', 'headers-only', 3, 0), ('1', 1, 'u3', 'stored', 4, 0), "
+           "('1', 1, 'old', 'gone', 99, 0), ('1', 1, 'odd', 'sideways', NULL, 0);"
+           "UPDATE messages SET partial = 1 WHERE id IN (2, 3);"
+           "INSERT INTO server_deletions VALUES ('1', 'u0', 'deleted-here', 0, 1), "
+           "('1', 'old', 'deleted-here', 0, 5);");
+    const CacheCheck::Report report = CacheCheck::run(m_path);
+    const std::map<QString, qint64> expected{
+        {QStringLiteral("missing-download-records"), 1},    // message 5
+        {QStringLiteral("headers-only-recorded-whole"), 1}, // message 2 ('stored')
+        {QStringLiteral("unknown-download-states"), 1},
+        {QStringLiteral("deletions-without-message"), 1}, // the 'gone' one
+    };
+    for (const auto &[code, count] : expected) {
+        const CacheCheck::Problem *p = find(report, code);
+        ASSERT_TRUE(p) << code.toStdString()
+                       << " not found in: " << report.sentences().join(u'\n').toStdString();
+        EXPECT_EQ(p->count, count) << code.toStdString();
+    }
+    EXPECT_EQ(report.problems.size(), qsizetype(expected.size()))
+        << qPrintable(report.sentences().join(u'\n'));
+}
+
 TEST_F(CacheCheckTest, ASearchIndexOutOfStepWithItsTextIsFound)
 {
     fill(2);
