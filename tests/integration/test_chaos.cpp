@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -90,7 +91,7 @@ protected:
     {
         Digests digests;
         const QString path = m_profile.filePath(QStringLiteral("cache.sqlite"));
-        {
+        if (QFile::exists(path)) { // a sync killed before its first commit made none
             // First with the stock SQLite library, nothing of Poplar's registered: the cache
             // is an ordinary SQLite file, checkable by any tool.
             sqlite3 *stock = nullptr;
