@@ -422,12 +422,10 @@ TEST_F(MessageStoreTest, OrderedIdsFollowEachListOrderAndScope)
 TEST_F(MessageStoreTest, ListOrdersAreReadFromAnIndexNotSorted)
 {
     // The same statements orderedIds runs; a "TEMP B-TREE" would mean sorting the folder.
-    const QString sender =
-        QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
     for (const QString &order :
-         {sender + QStringLiteral(" COLLATE poplar_locale DESC, date DESC, id DESC"),
-          QStringLiteral("subject COLLATE poplar_locale, date, id"),
-          QStringLiteral("size DESC, date DESC, id DESC"), QStringLiteral("date DESC, id DESC")}) {
+         {QStringLiteral("sender_key DESC, date DESC, id DESC"),
+          QStringLiteral("subject_key, date, id"), QStringLiteral("size DESC, date DESC, id DESC"),
+          QStringLiteral("date DESC, id DESC")}) {
         QSqlQuery q(m_db->connection());
         ASSERT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM messages WHERE "
                                           "folder = 'inbox' AND account_id = '1' AND "
