@@ -333,6 +333,11 @@ void MainWindow::showLocalFolder(const QString &name)
     m_folders->selectLocalFolder(name);
 }
 
+void MainWindow::showUnifiedInbox()
+{
+    m_folders->selectUnifiedInbox();
+}
+
 QAction *MainWindow::getMessagesAction() const
 {
     return m_check->getMessagesAction();

@@ -80,6 +80,8 @@ public:
     void showFolder(const QString &accountId, store::Folder folder);
     /// Shows a local folder (imported mail), selecting it in the folder tree.
     void showLocalFolder(const QString &name);
+    /// Shows the Unified Inbox, when there is one (two accounts or more).
+    void showUnifiedInbox();
 
 public Q_SLOTS:
     void getMessages();

@@ -232,9 +232,26 @@ Result<QStringList> MessageStore::localFolders() const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT DISTINCT local_folder FROM messages WHERE account_id = ? "
-                             "AND local_folder <> '' ORDER BY local_folder"));
-    q.addBindValue(localAccountId());
+    // Hops from one name to the next along the list index (folder, account, local folder,
+    // ...), once per folder: a few index seeks per local folder. A DISTINCT over the rows
+    // read every imported message, and with 100,000 of them the window took seconds to
+    // open.
+    q.prepare(QStringLiteral(
+        "WITH RECURSIVE inbox(name) AS ("
+        "  SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'inbox' AND "
+        "          account_id = :account AND local_folder > '') "
+        "  UNION ALL SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'inbox' AND "
+        "          account_id = :account AND local_folder > inbox.name) "
+        "  FROM inbox WHERE inbox.name IS NOT NULL), "
+        "trash(name) AS ("
+        "  SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'trash' AND "
+        "          account_id = :account AND local_folder > '') "
+        "  UNION ALL SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'trash' AND "
+        "          account_id = :account AND local_folder > trash.name) "
+        "  FROM trash WHERE trash.name IS NOT NULL) "
+        "SELECT name FROM inbox WHERE name IS NOT NULL "
+        "UNION SELECT name FROM trash WHERE name IS NOT NULL ORDER BY name"));
+    q.bindValue(QStringLiteral(":account"), localAccountId());
     if (!q.exec())
         return queryError(QStringLiteral("Cannot list the local folders"), q);
     QStringList names;
