@@ -2,6 +2,7 @@
 #include "store/OutboxStore.h"
 
 #include "store/Database.h"
+#include "store/SortKeys.h"
 #include "store/StoreSql.h"
 
 #include <QCryptographicHash>
@@ -73,11 +74,13 @@ Result<qint64> OutboxStore::insertMessage(const QString &accountId, Folder folde
 {
     QSqlQuery q(m_db);
     // What the user wrote is read: seen = 1. No UIDL: it came from no server.
+    // The sort keys in the cache's language, as MessageStore writes them (sortkeys::keyOf).
     q.prepare(QStringLiteral(
-        "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
-        "subject, date, size, seen, partial, received_at, cc_text, message_id, in_reply_to, "
-        "refs, sha256, local_folder) "
-        "VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?, '')"));
+                  "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, "
+                  "to_text, subject, date, size, seen, partial, received_at, cc_text, message_id, "
+                  "in_reply_to, refs, sha256, local_folder, sender_key, subject_key) "
+                  "VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?, '', %1, %2)")
+                  .arg(sortkeys::keyOf(QStringLiteral("?")), sortkeys::keyOf(QStringLiteral("?"))));
     q.addBindValue(accountId);
     q.addBindValue(folderToString(folder));
     q.addBindValue(notNull(h.fromName));
@@ -94,6 +97,9 @@ Result<qint64> OutboxStore::insertMessage(const QString &accountId, Folder folde
     q.addBindValue(notNull(h.references));
     q.addBindValue(
         QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()));
+    // What the list shows as the sender (and sorts by): the name, else the address.
+    q.addBindValue(notNull(h.fromName.isEmpty() ? h.fromAddress : h.fromName));
+    q.addBindValue(notNull(h.subject));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot store a message"), q);
     const qint64 id = q.lastInsertId().toLongLong();
