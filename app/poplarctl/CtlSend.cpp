@@ -8,6 +8,7 @@
 #include "accounts/SecretStore.h"
 #include "mime/MessageBuilder.h"
 #include "mime/ReplyBuilder.h"
+#include "smtp/Identities.h"
 #include "smtp/OutboxController.h"
 #include "store/OutboxStore.h"
 
@@ -63,22 +64,6 @@ Result<Account> sendingAccount(const AccountStore &accounts, const QString &id)
                                      "'poplarctl account add --smtp-host ...' or in Poplar")
                                .arg(id));
     return *account;
-}
-
-mime::Responder responderFor(const Account &account, const QList<Account> &all)
-{
-    mime::Responder me;
-    me.sender = {account.identity.name, account.senderAddress()};
-    if (!account.identity.replyTo.isEmpty())
-        me.replyTo = mime::MessageBuilder::parseAddresses(account.identity.replyTo.toUtf8());
-    me.signature = account.identity.signature;
-    for (const Account &a : all) {
-        for (const QString &address : {a.emailAddress, a.senderAddress(), a.identity.replyTo}) {
-            if (!address.trimmed().isEmpty())
-                me.ownAddresses.append(address.trimmed());
-        }
-    }
-    return me;
 }
 
 /// Why a message still waits (or was refused), in one line: our words, the server's, and
@@ -230,10 +215,7 @@ int send(const QString &profileDir, const QStringList &args)
     auto account = sendingAccount(accounts, cl.value(QStringLiteral("account")));
     if (!account)
         return fail(account.error());
-    mime::OutgoingMessage m;
-    m.from = {account.value().identity.name, account.value().senderAddress()};
-    if (!account.value().identity.replyTo.isEmpty())
-        m.replyTo = mime::MessageBuilder::parseAddresses(account.value().identity.replyTo.toUtf8());
+    mime::OutgoingMessage m = smtp::newMessageFrom(account.value());
     for (const auto &[option, list] :
          {std::pair{QStringLiteral("to"), &m.to}, std::pair{QStringLiteral("cc"), &m.cc},
           std::pair{QStringLiteral("bcc"), &m.bcc}}) {
@@ -247,9 +229,11 @@ int send(const QString &profileDir, const QStringList &args)
     if (!body)
         return fail(body.error());
     m.body = body.value();
-    if (!account.value().identity.signature.trimmed().isEmpty())
-        m.body += QStringLiteral("\n-- \n") + account.value().identity.signature.trimmed() +
-                  QLatin1Char('\n');
+    if (const QString signature = smtp::signatureBlock(account.value()); !signature.isEmpty()) {
+        if (!m.body.isEmpty() && !m.body.endsWith(QLatin1Char('\n')))
+            m.body += QLatin1Char('\n');
+        m.body += signature;
+    }
     for (const QString &path : cl.values(QStringLiteral("attach"))) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
@@ -321,7 +305,7 @@ int replyOrForward(const QString &profileDir, const QStringList &args, bool forw
                 : (cl.isSet(QStringLiteral("all")) ? mime::ReplyKind::ReplyAll
                                                    : mime::ReplyKind::Reply);
     mime::OutgoingMessage m = mime::ReplyBuilder::make(
-        raw.value(), kind, responderFor(account.value(), accounts.accounts()), text);
+        raw.value(), kind, smtp::responderFor(account.value(), accounts.accounts()), text);
     if (forward) {
         for (const auto &[option, list] :
              {std::pair{QStringLiteral("to"), &m.to}, std::pair{QStringLiteral("cc"), &m.cc}}) {

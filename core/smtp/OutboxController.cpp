@@ -41,6 +41,12 @@ OutboxController::OutboxController(const QString &cachePath, PasswordProvider &p
                 Q_EMIT draftSaved(request, id, error);
                 settle();
             });
+    connect(m_worker, &OutboxWorker::edited, this,
+            [this](quint64 request, qint64 id, const Error &error) {
+                --m_requests;
+                Q_EMIT edited(request, id, error);
+                settle();
+            });
     connect(m_worker, &OutboxWorker::due, this, &OutboxController::onDue);
     connect(m_worker, &OutboxWorker::messageSent, this, &OutboxController::messageSent);
     connect(m_worker, &OutboxWorker::messageNotSent, this, &OutboxController::messageNotSent);
@@ -76,7 +82,7 @@ void OutboxController::setTransportFactory(pop3::TransportFactory transports)
 }
 
 quint64 OutboxController::submit(const Account &account, const mime::OutgoingMessage &message,
-                                 bool sendNow)
+                                 bool sendNow, qint64 replacingDraft)
 {
     const quint64 request = ++m_nextRequest;
     ++m_requests;
@@ -85,8 +91,8 @@ quint64 OutboxController::submit(const Account &account, const mime::OutgoingMes
         m_sendAfterSubmit.insert(request, account.id);
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, request, account, message] {
-            worker->submit(request, account, message);
+        [worker = m_worker, request, account, message, replacingDraft] {
+            worker->submit(request, account, message, replacingDraft);
         },
         Qt::QueuedConnection);
     return request;
@@ -101,6 +107,34 @@ quint64 OutboxController::saveDraft(const QString &accountId, const mime::Outgoi
         m_worker,
         [worker = m_worker, request, accountId, message, replacing] {
             worker->saveDraft(request, accountId, message, replacing);
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 OutboxController::deleteDraft(qint64 messageId)
+{
+    return edit(messageId, int(OutboxWorker::Edit::DeleteDraft));
+}
+
+quint64 OutboxController::retry(qint64 messageId)
+{
+    return edit(messageId, int(OutboxWorker::Edit::Retry));
+}
+
+quint64 OutboxController::discard(qint64 messageId)
+{
+    return edit(messageId, int(OutboxWorker::Edit::Discard));
+}
+
+quint64 OutboxController::edit(qint64 messageId, int what)
+{
+    const quint64 request = ++m_nextRequest;
+    ++m_requests;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, request, messageId, what] {
+            worker->edit(request, messageId, OutboxWorker::Edit(what));
         },
         Qt::QueuedConnection);
     return request;

@@ -43,9 +43,16 @@ public:
     void setTransportFactory(pop3::TransportFactory transports);
 
     /// Puts the message in the Outbox of `account` and, with `sendNow`, sends it;
-    /// submitted(returned id, ...) follows.
+    /// submitted(returned id, ...) follows. Draft `replacingDraft` (0: none), the message
+    /// as it was being written, leaves Drafts in the same step.
     quint64 submit(const Account &account, const mime::OutgoingMessage &message,
-                   bool sendNow = true);
+                   bool sendNow = true, qint64 replacingDraft = 0);
+    /// Deletes a draft; edited(returned id, ...) follows.
+    quint64 deleteDraft(qint64 messageId);
+    /// A message that waits, or was refused, goes at the next chance; edited() follows.
+    quint64 retry(qint64 messageId);
+    /// Takes a message that waits (or was refused) out of the Outbox unsent; edited() follows.
+    quint64 discard(qint64 messageId);
     /// Saves a draft replacing `replacing` (0: none); draftSaved(returned id, ...) follows.
     quint64 saveDraft(const QString &accountId, const mime::OutgoingMessage &message,
                       qint64 replacing = 0);
@@ -58,6 +65,8 @@ Q_SIGNALS:
     /// `messageId` is in the Outbox; on failure it is 0 and `error` says why.
     void submitted(quint64 requestId, qint64 messageId, const poplar::Error &error);
     void draftSaved(quint64 requestId, qint64 messageId, const poplar::Error &error);
+    /// A deleteDraft(), retry() or discard() is done; `error.detail` is empty when it worked.
+    void edited(quint64 requestId, qint64 messageId, const poplar::Error &error);
     /// The server accepted the message; it is in Sent. `maybeTwice`: it may have arrived
     /// twice (an earlier attempt dropped after the final "."): tell the user.
     void messageSent(qint64 messageId, bool maybeTwice);
@@ -76,6 +85,7 @@ private:
     void onPassword(const Account &account, bool ignoreBackoff, Result<QString> password);
     void onAccountFinished(const SendResult &result);
     void scheduleRetry(const QDateTime &when);
+    quint64 edit(qint64 messageId, int what);
     void settle();
 
     PasswordProvider &m_passwords;

@@ -47,7 +47,7 @@ Status OutboxWorker::openCache()
 }
 
 void OutboxWorker::submit(quint64 requestId, const Account &account,
-                          const mime::OutgoingMessage &message)
+                          const mime::OutgoingMessage &message, qint64 replacingDraft)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     auto fail = [&](const Error &e) { Q_EMIT submitted(requestId, 0, e); };
@@ -64,7 +64,8 @@ void OutboxWorker::submit(quint64 requestId, const Account &account,
         recipients.append(r.toUtf8());
     auto id = store::OutboxStore(m_db->connection())
                   .enqueue(account.id, raw, sync::headerFacts(raw),
-                           message.from.address.trimmed().toUtf8(), recipients, m_clock());
+                           message.from.address.trimmed().toUtf8(), recipients, m_clock(),
+                           replacingDraft);
     if (!id)
         return fail(id.error());
     faultPoint("outbox-queued");
@@ -87,6 +88,28 @@ void OutboxWorker::saveDraft(quint64 requestId, const QString &accountId,
     if (!id)
         return fail(id.error());
     Q_EMIT draftSaved(requestId, id.value(), Error{});
+}
+
+void OutboxWorker::edit(quint64 requestId, qint64 messageId, Edit what)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    Status done = openCache();
+    if (done) {
+        store::OutboxStore outbox(m_db->connection());
+        switch (what) {
+        case Edit::DeleteDraft:
+            done = outbox.deleteDraft(messageId);
+            break;
+        case Edit::Retry:
+            done = outbox.retry(messageId);
+            break;
+        case Edit::Discard:
+            done = outbox.discard(messageId);
+            break;
+        }
+    }
+    Q_EMIT edited(requestId, messageId, done ? Error{} : done.error());
+    announceNextAttempt();
 }
 
 void OutboxWorker::findDue(bool ignoreBackoff)

@@ -38,12 +38,18 @@ public:
     }
     void setClock(Clock clock) { m_clock = std::move(clock); }
 
-    /// Builds the message and puts it in the Outbox; submitted() follows.
-    void submit(quint64 requestId, const Account &account, const mime::OutgoingMessage &message);
+    /// Builds the message and puts it in the Outbox (draft `replacingDraft`, 0: none, leaves
+    /// Drafts in the same step); submitted() follows.
+    void submit(quint64 requestId, const Account &account, const mime::OutgoingMessage &message,
+                qint64 replacingDraft = 0);
     /// Builds the message (Bcc kept) and saves it as a draft replacing `replacing` (0: none);
     /// draftSaved() follows.
     void saveDraft(quint64 requestId, const QString &accountId,
                    const mime::OutgoingMessage &message, qint64 replacing);
+    /// What the user asked of one message (delete a draft, try a waiting or refused message
+    /// again, take one out of the Outbox unsent); edited() follows.
+    enum class Edit { DeleteDraft, Retry, Discard };
+    void edit(quint64 requestId, qint64 messageId, Edit what);
     /// Which accounts have messages due; due() follows.
     void findDue(bool ignoreBackoff);
     /// Sends the account's due messages; accountFinished() follows (at once when nothing
@@ -53,6 +59,8 @@ public:
 Q_SIGNALS:
     void submitted(quint64 requestId, qint64 messageId, const poplar::Error &error);
     void draftSaved(quint64 requestId, qint64 messageId, const poplar::Error &error);
+    /// `error` is empty (code Protocol, no detail) when the edit was made.
+    void edited(quint64 requestId, qint64 messageId, const poplar::Error &error);
     void due(const QStringList &accountIds, bool ignoreBackoff);
     void messageSent(qint64 messageId, bool maybeTwice);
     void messageNotSent(qint64 messageId, const poplar::Error &why, bool permanent);

@@ -114,12 +114,18 @@ Result<qint64> OutboxStore::insertMessage(const QString &accountId, Folder folde
 
 Result<qint64> OutboxStore::enqueue(const QString &accountId, const QByteArray &raw,
                                     const HeaderSummary &headers, const QByteArray &envelopeFrom,
-                                    const QByteArrayList &recipients, const QDateTime &now)
+                                    const QByteArrayList &recipients, const QDateTime &now,
+                                    qint64 replacingDraft)
 {
     Transaction txn(m_db);
     auto id = insertMessage(accountId, Folder::Outbox, raw, headers, now);
     if (!id)
         return id.error();
+    // The draft it was written as leaves Drafts in the same step: never both, never neither.
+    if (replacingDraft > 0) {
+        if (Status s = deleteDraft(replacingDraft); !s && s.error().code != Error::Code::NotFound)
+            return s.error();
+    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO outgoing (message_id, account_id, envelope_from, "
                              "recipients, state, next_attempt, queued_at) "
@@ -297,6 +303,15 @@ Status OutboxStore::markFailed(qint64 messageId, const Error &why)
 
 Status OutboxStore::retry(qint64 messageId)
 {
+    // Only what waits or was refused: a message being sent, or sent, never goes again.
+    auto r = record(messageId);
+    if (!r)
+        return r.error();
+    if (!r.value() || r.value()->state == OutgoingState::Sent ||
+        r.value()->state == OutgoingState::Sending)
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("Message %1 is not waiting in the Outbox").arg(messageId),
+                     {}};
     return update(messageId, QStringLiteral("state = 'queued', next_attempt = 0"), {});
 }
 

@@ -52,11 +52,13 @@ public:
     explicit OutboxStore(QSqlDatabase db);
 
     /// Puts a message in the Outbox: `raw` are the exact bytes to send (CRLF line ends),
-    /// `headers` what the list shows of it.
+    /// `headers` what the list shows of it. Draft `replacingDraft` (0: none), the message as
+    /// it was being written, leaves Drafts in the same transaction.
     [[nodiscard]] Result<qint64> enqueue(const QString &accountId, const QByteArray &raw,
                                          const HeaderSummary &headers,
                                          const QByteArray &envelopeFrom,
-                                         const QByteArrayList &recipients, const QDateTime &now);
+                                         const QByteArrayList &recipients, const QDateTime &now,
+                                         qint64 replacingDraft = 0);
     [[nodiscard]] Result<std::optional<OutgoingRecord>> record(qint64 messageId) const;
     /// What is in the Outbox (queued, being sent, failed), oldest first; with `includeSent`
     /// the sent messages too.
@@ -87,7 +89,8 @@ public:
     [[nodiscard]] Status noteWaiting(qint64 messageId, const QDateTime &next, const Error &why);
     /// The server refused it for good.
     [[nodiscard]] Status markFailed(qint64 messageId, const Error &why);
-    /// A failed (or waiting) message is to be tried again at the next chance.
+    /// A failed (or waiting) message is to be tried again at the next chance; NotFound for
+    /// one that is being sent or was sent.
     [[nodiscard]] Status retry(qint64 messageId);
     /// Removes a message from the Outbox (and the cache) before it was sent.
     [[nodiscard]] Status discard(qint64 messageId);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Messages Poplar writes: what a reader (ours, through GMime) makes of them, and replies
 // and forwards as the mail programs people know make them.
+#include "mime/DraftReader.h"
 #include "mime/FlowedText.h"
 #include "mime/MessageBuilder.h"
 #include "mime/MessageRenderer.h"
@@ -208,4 +209,34 @@ TEST(ReplyBuilder, ForwardsInlineOrTheExactBytesAsAnAttachment)
     ASSERT_TRUE(built.ok());
     EXPECT_TRUE(built.value().raw.contains(original)) << "the original, byte for byte";
     EXPECT_TRUE(built.value().raw.contains("Content-Type: message/rfc822"));
+}
+
+TEST(DraftReader, ADraftReadsBackAsItWasWritten)
+{
+    const QByteArray original = "From: Bob <bob@example.net>\r\nSubject: Plans\r\n"
+                                "Message-ID: <o@example.net>\r\n\r\nNoon?\r\n";
+    OutgoingMessage m = sample();
+    m.body = QStringLiteral("A line long enough to be wrapped by format=flowed when it is written "
+                            "out, and joined again when the draft is read back.\n\n-- \nZoë\n");
+    m.inReplyTo = QStringLiteral("o@example.net");
+    m.references = {QStringLiteral("a@example.net"), QStringLiteral("o@example.net")};
+    m.attachments.append({QStringLiteral("報告.pdf"), {}, QByteArray("%PDF-1.4\n"), false});
+    m.attachments.append(
+        {QStringLiteral("Plans.eml"), QStringLiteral("message/rfc822"), original, true});
+    auto built = MessageBuilder::build(m, MessageBuilder::Purpose::Draft);
+    ASSERT_TRUE(built.ok());
+    const OutgoingMessage back = readDraft(built.value().raw);
+    EXPECT_EQ(back.from, m.from);
+    EXPECT_EQ(back.to, m.to);
+    EXPECT_EQ(back.cc, m.cc);
+    EXPECT_EQ(back.bcc, m.bcc) << "a draft keeps its Bcc";
+    EXPECT_EQ(back.subject, m.subject);
+    EXPECT_EQ(back.body, m.body);
+    EXPECT_EQ(back.inReplyTo, m.inReplyTo);
+    EXPECT_EQ(back.references, m.references);
+    ASSERT_EQ(back.attachments.size(), 2);
+    EXPECT_EQ(back.attachments.at(0).fileName, QStringLiteral("報告.pdf"));
+    EXPECT_EQ(back.attachments.at(0).data, QByteArray("%PDF-1.4\n"));
+    EXPECT_TRUE(back.attachments.at(1).isMessage);
+    EXPECT_EQ(back.attachments.at(1).data, original) << "the forwarded message, byte for byte";
 }

@@ -151,3 +151,31 @@ TEST_F(OutboxStoreTest, RemovingAnAccountTakesItsOutgoingMailToo)
     ASSERT_TRUE(MessageStore(m_db->connection()).removeAccount(QStringLiteral("7")));
     EXPECT_FALSE(m_outbox->record(id).value().has_value());
 }
+
+TEST_F(OutboxStoreTest, ASentDraftLeavesDraftsAsItEntersTheOutbox)
+{
+    HeaderSummary h;
+    h.subject = QStringLiteral("written slowly");
+    const qint64 draft = m_outbox->saveDraft(QStringLiteral("1"), "draft", h, 0, t0).value();
+    auto id = m_outbox->enqueue(QStringLiteral("1"), "final", h, "a@example.org", {"b@example.net"},
+                                t0, draft);
+    ASSERT_TRUE(id.ok());
+    MessageStore store(m_db->connection());
+    EXPECT_TRUE(store.messages(Folder::Drafts).value().isEmpty());
+    ASSERT_EQ(store.messages(Folder::Outbox).value().size(), 1);
+    EXPECT_EQ(store.raw(id.value()).value(), "final");
+}
+
+TEST_F(OutboxStoreTest, OnlyWhatWaitsOrWasRefusedCanBeTriedAgain)
+{
+    const qint64 id = enqueue();
+    ASSERT_TRUE(m_outbox->markSending(id));
+    EXPECT_FALSE(m_outbox->retry(id).ok()) << "being sent";
+    ASSERT_TRUE(m_outbox->markSent(id, t0));
+    EXPECT_FALSE(m_outbox->retry(id).ok()) << "sent: it would go twice";
+    EXPECT_EQ(record(id).state, OutgoingState::Sent);
+    const qint64 refused = enqueue();
+    ASSERT_TRUE(m_outbox->markFailed(refused, Error{Error::Code::ServerRejected, {}, {}}));
+    EXPECT_TRUE(m_outbox->retry(refused).ok());
+    EXPECT_EQ(record(refused).state, OutgoingState::Queued);
+}
