@@ -186,22 +186,26 @@ Result<std::optional<OutgoingRecord>> OutboxStore::record(qint64 messageId) cons
 
 Result<QList<OutgoingRecord>> OutboxStore::records(bool includeSent) const
 {
-    return select(includeSent ? QStringLiteral("1") : QStringLiteral("o.state <> 'sent'"), {});
+    // A message the user moved out of the Outbox (deleted) no longer waits.
+    return select(includeSent ? QStringLiteral("1")
+                              : QStringLiteral("o.state <> 'sent' AND m.folder = 'outbox'"),
+                  {});
 }
 
 Result<QList<OutgoingRecord>> OutboxStore::due(const QString &accountId, const QDateTime &now,
                                                bool ignoreBackoff) const
 {
     return select(QStringLiteral("o.account_id = ? AND o.state = 'queued' AND (? OR "
-                                 "o.next_attempt <= ?)"),
+                                 "o.next_attempt <= ?) AND m.folder = 'outbox'"),
                   {accountId, ignoreBackoff, now.toSecsSinceEpoch()});
 }
 
 Result<QStringList> OutboxStore::accountsDue(const QDateTime &now, bool ignoreBackoff) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT DISTINCT account_id FROM outgoing WHERE state = 'queued' "
-                             "AND (? OR next_attempt <= ?) ORDER BY account_id"));
+    q.prepare(QStringLiteral("SELECT DISTINCT o.account_id FROM outgoing o JOIN messages m ON "
+                             "m.id = o.message_id WHERE o.state = 'queued' AND m.folder = "
+                             "'outbox' AND (? OR o.next_attempt <= ?) ORDER BY o.account_id"));
     q.addBindValue(ignoreBackoff);
     q.addBindValue(now.toSecsSinceEpoch());
     if (!q.exec())
@@ -215,7 +219,9 @@ Result<QStringList> OutboxStore::accountsDue(const QDateTime &now, bool ignoreBa
 Result<QDateTime> OutboxStore::nextAttempt() const
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT min(next_attempt) FROM outgoing WHERE state = 'queued'")) ||
+    if (!q.exec(QStringLiteral("SELECT min(o.next_attempt) FROM outgoing o JOIN messages m ON "
+                               "m.id = o.message_id WHERE o.state = 'queued' AND "
+                               "m.folder = 'outbox'")) ||
         !q.next())
         return queryError(QStringLiteral("Cannot read the Outbox"), q);
     return fromSecs(q.value(0));

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
+#include "store/OutboxStore.h"
 
 namespace poplar::sync {
 
@@ -60,7 +61,19 @@ Status MessageActions::restore(qint64 messageId)
     if (!message)
         return message.error();
     store::Transaction txn(m_messages.database());
-    if (Status s = m_messages.moveToFolder(messageId, store::Folder::Inbox); !s)
+    // Back where it came from: mail from a server (or imported) to the Inbox, what the user
+    // wrote to Sent, the Outbox (where it waits to be sent again) or Drafts.
+    store::Folder home = store::Folder::Inbox;
+    const store::MessageSummary &m = message.value();
+    if (m.uidl.isEmpty() && m.accountId != store::MessageStore::localAccountId()) {
+        auto outgoing = store::OutboxStore(m_messages.database()).record(messageId);
+        if (!outgoing)
+            return outgoing.error();
+        home = !outgoing.value()                                       ? store::Folder::Drafts
+               : outgoing.value()->state == store::OutgoingState::Sent ? store::Folder::Sent
+                                                                       : store::Folder::Outbox;
+    }
+    if (Status s = m_messages.moveToFolder(messageId, home); !s)
         return s;
     if (!message.value().uidl.isEmpty()) {
         if (Status s = m_queue.remove(message.value().accountId, {message.value().uidl}); !s)

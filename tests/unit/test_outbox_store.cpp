@@ -5,6 +5,12 @@
 #include "store/MessageStore.h"
 #include "store/OutboxStore.h"
 
+#include "accounts/AccountStore.h"
+#include "store/DeletionQueue.h"
+#include "sync/MessageActions.h"
+
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -178,4 +184,33 @@ TEST_F(OutboxStoreTest, OnlyWhatWaitsOrWasRefusedCanBeTriedAgain)
     ASSERT_TRUE(m_outbox->markFailed(refused, Error{Error::Code::ServerRejected, {}, {}}));
     EXPECT_TRUE(m_outbox->retry(refused).ok());
     EXPECT_EQ(record(refused).state, OutgoingState::Queued);
+}
+
+TEST_F(OutboxStoreTest, DeletedFromTheOutboxItIsNotSentAndRestoredItGoesBackWhereItWas)
+{
+    QTemporaryDir dir;
+    const AccountStore accounts(dir.filePath(QStringLiteral("poplar.ini")));
+    DeletionQueue queue(m_db->connection());
+    MessageStore store(m_db->connection());
+    sync::MessageActions actions(store, queue, accounts);
+    const qint64 waiting = enqueue();
+    const qint64 sent = enqueue();
+    ASSERT_TRUE(m_outbox->markSending(sent));
+    ASSERT_TRUE(m_outbox->markSent(sent, t0));
+    HeaderSummary h;
+    const qint64 draft = m_outbox->saveDraft(QStringLiteral("1"), "d", h, 0, t0).value();
+
+    for (qint64 id : {waiting, sent, draft})
+        ASSERT_TRUE(actions.moveToTrash(id));
+    EXPECT_TRUE(m_outbox->due(QStringLiteral("1"), t0, true).value().isEmpty())
+        << "deleting a message that waits means not sending it";
+    EXPECT_TRUE(m_outbox->accountsDue(t0, true).value().isEmpty());
+    EXPECT_TRUE(m_outbox->records().value().isEmpty());
+
+    for (qint64 id : {waiting, sent, draft})
+        ASSERT_TRUE(actions.restore(id));
+    EXPECT_EQ(folderOf(waiting), Folder::Outbox);
+    EXPECT_EQ(folderOf(sent), Folder::Sent);
+    EXPECT_EQ(folderOf(draft), Folder::Drafts);
+    EXPECT_EQ(m_outbox->due(QStringLiteral("1"), t0, true).value().size(), 1);
 }
