@@ -20,6 +20,7 @@ struct SyncResult;
 
 namespace poplar::ui {
 
+class ComposeActions;
 class FolderTree;
 class HelpActions;
 class MailActions;
@@ -30,6 +31,7 @@ class WindowOptions;
 class ReadingPreferences;
 class MessageListModel;
 class MessageView;
+class OutboxBar;
 class PartialMessageBar;
 class SearchBar;
 class SearchController;
@@ -71,6 +73,8 @@ public:
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
     [[nodiscard]] WindowOptions *windowOptions() const { return m_options; }
     [[nodiscard]] ReadingPreferences *readingPreferences() const { return m_readingPrefs; }
+    [[nodiscard]] ComposeActions *composeActions() const { return m_compose; }
+    [[nodiscard]] OutboxBar *outboxBar() const { return m_outboxBar; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
     /// main() calls it once the window is up; tests leave it off.
@@ -108,6 +112,14 @@ private:
     void dropAccountMessages(const QString &accountId);
 
     void syncStored(const QString &accountId, const QList<qint64> &ids);
+    /// Wiring to the Outbox: what it says reaches the status line, and a folder of what the
+    /// user writes that is shown is read again when it changed.
+    void connectOutbox();
+    /// Reads the list again when it shows this account's `folder`.
+    void reloadIfShown(const QString &accountId, store::Folder folder);
+    /// Sends what waits for every account that can send (all of it with `now`, else what is
+    /// due), unless working offline.
+    void sendWaiting(bool now);
     void syncFinished(const sync::SyncResult &result);
 
     void restoreLayout();
@@ -137,6 +149,8 @@ private:
     ReadingActions *m_reading = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
+    ComposeActions *m_compose = nullptr;
+    OutboxBar *m_outboxBar = nullptr;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
