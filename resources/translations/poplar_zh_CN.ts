@@ -1316,6 +1316,33 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     </message>
 </context>
 <context>
+    <name>poplar::ui::AttachmentList</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The original message, attached as it is</source>
+        <translation>原邮件，按原样附上</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; only files can be attached</source>
+        <translation>%1 是文件夹；只能附加文件</translation>
+    </message>
+    <message>
+        <source>%1 is too large to send by mail</source>
+        <translation>%1 太大，无法通过邮件发送</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::CacheUpkeep</name>
     <message>
         <source>Compact the Mail Cache</source>
@@ -1410,6 +1437,228 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     </message>
 </context>
 <context>
+    <name>poplar::ui::ComposeActions</name>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>新建邮件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write a new message (Ctrl+N)</source>
+        <translation>写一封新邮件（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>回复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reply to the sender (Ctrl+R)</source>
+        <translation>回复发件人（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Reply &amp;All</source>
+        <translation>全部回复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reply to everyone (Ctrl+Shift+R)</source>
+        <translation>回复所有人（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>转发(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward the message (Ctrl+L)</source>
+        <translation>转发邮件（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Forward as A&amp;ttachment</source>
+        <translation>作为附件转发(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Forward the message as it is, attached</source>
+        <translation>将邮件按原样作为附件转发</translation>
+    </message>
+    <message>
+        <source>No account can send mail yet: give one an outgoing server in Settings (Edit Account ▸ Sending)</source>
+        <translation>还没有可以发信的账户：请在“设置”中为某个账户设置发件服务器（编辑账户 ▸ 发信）</translation>
+    </message>
+    <message>
+        <source>Only the headers of this message are here: download the rest first</source>
+        <translation>此邮件只下载了邮件头：请先下载其余部分</translation>
+    </message>
+    <message>
+        <source>Message Toolbar</source>
+        <translation>邮件工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::ComposerWindow</name>
+    <message>
+        <source>Draft saved</source>
+        <translation>草稿已保存</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>无法保存草稿：%1</translation>
+    </message>
+    <message>
+        <source>The message was not put in the Outbox: %1</source>
+        <translation>邮件未能放入发件箱：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Return)</source>
+        <translation>发送邮件（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Files…</source>
+        <translation>附加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+Shift+A), or drop them on this window</source>
+        <translation>附加文件（Ctrl+Shift+A），或把文件拖放到此窗口</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Draft</source>
+        <translation>存为草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Composer Toolbar</source>
+        <translation>写信工具栏</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Names or addresses, separated by commas</source>
+        <translation>姓名或地址，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Receives the message without the others seeing it</source>
+        <translation>收到邮件，但其他收件人看不到</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>发件人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>抄送(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>密送(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>主题(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments:</source>
+        <translation>附件(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Write: (no subject)</source>
+        <translation>写信：（无主题）</translation>
+    </message>
+    <message>
+        <source>Write: %1</source>
+        <translation>写信：%1</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>attach,attached,attaching,attachment,attachments,enclosed</source>
+        <translation>附件,附上,附带,随信,随附</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 is not an e-mail address</source>
+        <translation>%2 中的“%1”不是电子邮件地址</translation>
+    </message>
+    <message>
+        <source>%1 holds no e-mail address</source>
+        <translation>%1 中没有电子邮件地址</translation>
+    </message>
+    <message>
+        <source>The message has no recipient: write an address in To</source>
+        <translation>邮件没有收件人：请在“收件人”中填写地址</translation>
+    </message>
+    <message>
+        <source>No account can send mail: give one an outgoing server in Settings</source>
+        <translation>没有可以发信的账户：请在“设置”中为某个账户设置发件服务器</translation>
+    </message>
+    <message>
+        <source>The files are still being read; send again in a moment</source>
+        <translation>文件仍在读取中；请稍后再发送</translation>
+    </message>
+    <message>
+        <source>Send Without an Attachment?</source>
+        <translation>不带附件发送？</translation>
+    </message>
+    <message>
+        <source>The text mentions an attachment, but nothing is attached.</source>
+        <translation>正文提到了附件，但没有附加任何文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Send Anyway</source>
+        <translation>仍然发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Putting the message in the Outbox…</source>
+        <translation>正在把邮件放入发件箱…</translation>
+    </message>
+    <message>
+        <source>The account of this identity is gone</source>
+        <translation>此身份所属的账户已不存在</translation>
+    </message>
+    <message>
+        <source>Keep This Message?</source>
+        <translation>保留这封邮件？</translation>
+    </message>
+    <message>
+        <source>Keep this message in Drafts to finish it later?</source>
+        <translation>把这封邮件保留在草稿箱中，以后再写完？</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写信</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::DamagedCachePrompt</name>
     <message>
         <source>A check of the file found nothing wrong with it; it may have been in use by another program.</source>
@@ -1453,6 +1702,18 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>Folders</source>
         <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿箱</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +2127,30 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
         <source>Check at %1 failed; no good check yet</source>
         <translation>%1 的检查失败；尚无成功的检查</translation>
     </message>
+    <message>
+        <source>Sending the message…</source>
+        <translation>正在发送邮件…</translation>
+    </message>
+    <message>
+        <source>Working offline: the message waits in the Outbox and goes once you are online again.</source>
+        <translation>正在脱机工作：邮件在发件箱中等待，恢复联机后发送。</translation>
+    </message>
+    <message>
+        <source>A message was sent again after the connection dropped at the end of an earlier attempt: it may arrive twice.</source>
+        <translation>由于之前一次尝试在结尾处断开了连接，一封邮件被再次发送：对方可能收到两份。</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>邮件已发送。</translation>
+    </message>
+    <message>
+        <source>The server refused a message; it stays in the Outbox: %1</source>
+        <translation>服务器拒收了一封邮件；它保留在发件箱中：%1</translation>
+    </message>
+    <message>
+        <source>A message waits in the Outbox: %1</source>
+        <translation>一封邮件在发件箱中等待：%1</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListModel</name>
@@ -2145,6 +2430,69 @@ Account: %2</source>
     <message>
         <source>Source of %1</source>
         <translation>%1 的源代码</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::OutboxBar</name>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>立即发送(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete this message without sending it</source>
+        <translation>删除这封邮件，不发送</translation>
+    </message>
+    <message>
+        <source>%1 (the server said: %2)</source>
+        <translation>%1（服务器回复：%2）</translation>
+    </message>
+    <message>
+        <source>Being sent now.</source>
+        <translation>正在发送。</translation>
+    </message>
+    <message>
+        <source>The server refused this message: %1. It stays here until you try again or discard it.</source>
+        <translation>服务器拒收了这封邮件：%1。它会留在这里，直到您重试或丢弃它。</translation>
+    </message>
+    <message>
+        <source>Waits to be sent.</source>
+        <translation>等待发送。</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1. Next attempt at %2, or at the next check.</source>
+        <translation>尚未发送：%1。将在 %2 或下次检查邮件时再次尝试。</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1. It goes at the next chance.</source>
+        <translation>尚未发送：%1。将在下一次机会发送。</translation>
+    </message>
+    <message>
+        <source>It may have arrived already: the connection dropped after the whole message had gone out, so sending it again may deliver it twice.</source>
+        <translation>对方可能已经收到：整封邮件发出后连接断开了，再次发送可能使对方收到两份。</translation>
+    </message>
+    <message>
+        <source>1 message waits to be sent.</source>
+        <translation>1 封邮件等待发送。</translation>
+    </message>
+    <message>
+        <source>%1 messages wait to be sent.</source>
+        <translation>%1 封邮件等待发送。</translation>
+    </message>
+    <message>
+        <source>The server refused one of them; select it to see why.</source>
+        <translation>服务器拒收了其中一封；选中它可查看原因。</translation>
+    </message>
+    <message>
+        <source>The server refused %1 of them; select one to see why.</source>
+        <translation>服务器拒收了其中 %1 封；选中一封可查看原因。</translation>
     </message>
 </context>
 <context>
