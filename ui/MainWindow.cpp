@@ -464,6 +464,7 @@ void MainWindow::openSettings()
     auto *dialog = new SettingsDialog(m_services.accounts, m_services.secrets, this);
     dialog->setPasswords(&m_services.passwords);
     dialog->setSync(&m_services.sync);
+    dialog->setOutbox(&m_services.outbox);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::accountRemoved, this, &MainWindow::dropAccountMessages);
     connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reloadAccounts);

@@ -47,6 +47,12 @@ OutboxController::OutboxController(const QString &cachePath, PasswordProvider &p
                 Q_EMIT edited(request, id, error);
                 settle();
             });
+    connect(m_worker, &OutboxWorker::connectionTested, this,
+            [this](quint64 request, const QString &summary, const Error &error) {
+                --m_requests;
+                Q_EMIT connectionTested(request, summary, error);
+                settle();
+            });
     connect(m_worker, &OutboxWorker::due, this, &OutboxController::onDue);
     connect(m_worker, &OutboxWorker::messageSent, this, &OutboxController::messageSent);
     connect(m_worker, &OutboxWorker::messageNotSent, this, &OutboxController::messageNotSent);
@@ -135,6 +141,19 @@ quint64 OutboxController::edit(qint64 messageId, int what)
         m_worker,
         [worker = m_worker, request, messageId, what] {
             worker->edit(request, messageId, OutboxWorker::Edit(what));
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 OutboxController::testConnection(const Account &account, const QString &password)
+{
+    const quint64 request = ++m_nextRequest;
+    ++m_requests;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, request, account, password] {
+            worker->testConnection(request, account, password);
         },
         Qt::QueuedConnection);
     return request;

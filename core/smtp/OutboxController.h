@@ -59,6 +59,9 @@ public:
     /// Sends what waits for these accounts: everything queued with `ignoreBackoff` (the
     /// user asked), else what is due. idle() follows once nothing runs.
     void sendWaiting(const QList<Account> &accounts, bool ignoreBackoff = true);
+    /// Logs in to `account`'s outgoing server with `password` and leaves (Test Connection);
+    /// connectionTested(returned id, ...) follows.
+    quint64 testConnection(const Account &account, const QString &password);
     [[nodiscard]] bool isIdle() const;
 
 Q_SIGNALS:
@@ -67,6 +70,8 @@ Q_SIGNALS:
     void draftSaved(quint64 requestId, qint64 messageId, const poplar::Error &error);
     /// A deleteDraft(), retry() or discard() is done; `error.detail` is empty when it worked.
     void edited(quint64 requestId, qint64 messageId, const poplar::Error &error);
+    /// `error.detail` is empty when the server took the login; `summary` says how.
+    void connectionTested(quint64 requestId, const QString &summary, const poplar::Error &error);
     /// The server accepted the message; it is in Sent. `maybeTwice`: it may have arrived
     /// twice (an earlier attempt dropped after the final "."): tell the user.
     void messageSent(qint64 messageId, bool maybeTwice);

@@ -112,6 +112,36 @@ void OutboxWorker::edit(quint64 requestId, qint64 messageId, Edit what)
     announceNextAttempt();
 }
 
+void OutboxWorker::testConnection(quint64 requestId, const Account &account,
+                                  const QString &password)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    auto *client = new SmtpClient(m_transports(), this);
+    SmtpClient::Options options = m_options;
+    options.connectTimeoutMs = std::min(options.connectTimeoutMs, 15'000);
+    options.replyTimeoutMs = std::min(options.replyTimeoutMs, 30'000);
+    auto done = std::make_shared<bool>(false);
+    auto finish = [this, client, requestId, done](const QString &summary, const Error &error) {
+        if (std::exchange(*done, true))
+            return;
+        client->deleteLater();
+        Q_EMIT connectionTested(requestId, summary, error);
+    };
+    connect(client, &SmtpClient::ready, this, [client, account, finish] {
+        const QString how =
+            !account.smtp.login
+                ? tr("The outgoing server %1 answered; it takes mail without a login.")
+                      .arg(account.smtp.host)
+                : tr("The outgoing server %1 took the login (%2).")
+                      .arg(account.smtp.host, QString::fromLatin1(client->mechanism()));
+        client->quit();
+        finish(how, Error{});
+    });
+    connect(client, &SmtpClient::failed, this, [finish](const Error &error) { finish({}, error); });
+    client->open(account.outgoing(),
+                 {account.smtp.login, account.smtp.auth, account.smtpUser(), password}, options);
+}
+
 void OutboxWorker::findDue(bool ignoreBackoff)
 {
     Q_ASSERT(QThread::currentThread() == thread());

@@ -50,6 +50,9 @@ public:
     /// again, take one out of the Outbox unsent); edited() follows.
     enum class Edit { DeleteDraft, Retry, Discard };
     void edit(quint64 requestId, qint64 messageId, Edit what);
+    /// Connects to the account's outgoing server, logs in and leaves, sending nothing;
+    /// connectionTested() follows. Short timeouts: someone waits in front of a dialog.
+    void testConnection(quint64 requestId, const Account &account, const QString &password);
     /// Which accounts have messages due; due() follows.
     void findDue(bool ignoreBackoff);
     /// Sends the account's due messages; accountFinished() follows (at once when nothing
@@ -62,6 +65,8 @@ Q_SIGNALS:
     /// `error` is empty (code Protocol, no detail) when the edit was made.
     void edited(quint64 requestId, qint64 messageId, const poplar::Error &error);
     void due(const QStringList &accountIds, bool ignoreBackoff);
+    /// `error.detail` is empty when the server took the login; `summary` says how.
+    void connectionTested(quint64 requestId, const QString &summary, const poplar::Error &error);
     void messageSent(qint64 messageId, bool maybeTwice);
     void messageNotSent(qint64 messageId, const poplar::Error &why, bool permanent);
     void accountFinished(const poplar::smtp::SendResult &result);

@@ -644,6 +644,17 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::smtp::OutboxWorker</name>
+    <message>
+        <source>The outgoing server %1 answered; it takes mail without a login.</source>
+        <translation>发件服务器 %1 已应答；它无需登录即可收信。</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 took the login (%2).</source>
+        <translation>发件服务器 %1 接受了登录（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>poplar::smtp::SmtpClient</name>
     <message>
         <source>The outgoing server %1 is closing the connection</source>
@@ -1313,6 +1324,22 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     <message>
         <source>This reaches another mailbox: Poplar will download its messages as new ones. Mail already downloaded stays here.</source>
         <translation>这会连接到另一个邮箱：Poplar 会把其中的邮件作为新邮件下载。已下载的邮件仍保留在这里。</translation>
+    </message>
+    <message>
+        <source>Sen&amp;ding…</source>
+        <translation>发信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name and signature, and the outgoing (SMTP) server</source>
+        <translation>发件人姓名和签名，以及发件（SMTP）服务器</translation>
+    </message>
+    <message>
+        <source>Sending:</source>
+        <translation>发信：</translation>
+    </message>
+    <message>
+        <source>Connecting to the outgoing server %1…</source>
+        <translation>正在连接发件服务器 %1…</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2713,141 @@ Account: %2</source>
     <message>
         <source>Counting the matches…</source>
         <translation>正在统计匹配的邮件…</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::SendingDialog</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>unencrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>No outgoing server: this account only receives mail.</source>
+        <translation>没有发件服务器：此账户只收信。</translation>
+    </message>
+    <message>
+        <source>Sends through %1:%2 (%3) as %4</source>
+        <translation>以 %4 的身份通过 %1:%2（%3）发信</translation>
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation>（无地址）</translation>
+    </message>
+    <message>
+        <source>Sending Mail</source>
+        <translation>发信设置</translation>
+    </message>
+    <message>
+        <source>Your name, as recipients see it</source>
+        <translation>收件人看到的您的姓名</translation>
+    </message>
+    <message>
+        <source>Where replies go, when not to the address above</source>
+        <translation>回复发往的地址（如果不是上面的地址）</translation>
+    </message>
+    <message>
+        <source>smtp.example.org (empty: this account sends no mail)</source>
+        <translation>smtp.example.org（留空：此账户不发信）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（端口 465）</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（端口 587）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Your password and mail will cross the network unencrypted.</source>
+        <translation>您的密码和邮件将以未加密的形式在网络上传输。</translation>
+    </message>
+    <message>
+        <source>The receiving user name</source>
+        <translation>收信用户名</translation>
+    </message>
+    <message>
+        <source>Automatic (strongest offered)</source>
+        <translation>自动（选用服务器支持的最安全方式）</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (XOAUTH2)</source>
+        <translation>OAuth 2.0（XOAUTH2）</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (OAUTHBEARER)</source>
+        <translation>OAuth 2.0（OAUTHBEARER）</translation>
+    </message>
+    <message>
+        <source>No login</source>
+        <translation>不登录</translation>
+    </message>
+    <message>
+        <source>Use the &amp;password for receiving mail</source>
+        <translation>使用收信的密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run with /bin/sh -c; its first line of output is the password</source>
+        <translation>通过 /bin/sh -c 运行；其输出的第一行即为密码</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Sender &amp;address:</source>
+        <translation>发件地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reply-To:</source>
+        <translation>回复地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>签名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Outgoing server (SMTP)</source>
+        <translation>发件服务器（SMTP）</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>连接安全(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login method:</source>
+        <translation>登录方式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Password co&amp;mmand:</source>
+        <translation>密码命令(&amp;M)：</translation>
     </message>
 </context>
 <context>
