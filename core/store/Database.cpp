@@ -553,7 +553,12 @@ QString Database::migrationScript(int toVersion)
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db))
 {
-    m_active = m_db.transaction();
+    // IMMEDIATE: the write lock is taken now, waiting (busy_timeout) while another connection
+    // writes. A plain BEGIN takes it at the first write instead, and that fails at once,
+    // without waiting, when another connection wrote since this transaction's first read
+    // (SQLITE_BUSY_SNAPSHOT): the window, the sync thread and the sending thread all write.
+    QSqlQuery begin(m_db);
+    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 Transaction::~Transaction()
