@@ -529,7 +529,11 @@ QString Database::migrationScript(int toVersion)
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db))
 {
-    m_active = m_db.transaction();
+    // IMMEDIATE: the write lock is taken now, waiting as long as the busy timeout allows. A
+    // deferred transaction that reads first and writes later cannot wait: if another
+    // connection committed in between, its write fails at once with "database is locked"
+    // (the window's import failed so while the sync thread or the upkeep wrote).
+    m_active = QSqlQuery(m_db).exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 Transaction::~Transaction()

@@ -59,7 +59,8 @@ private:
     QString m_connectionName;
 };
 
-/// Rolls back unless commit() was called: every multi-statement write goes through one.
+/// A write transaction (BEGIN IMMEDIATE): rolls back unless commit() was called. Every
+/// multi-statement write goes through one; a read that needs one snapshot uses a plain one.
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase db);
