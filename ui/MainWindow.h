@@ -4,6 +4,7 @@
 #include "Services.h"
 #include "store/MessageSummary.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QSet>
 
@@ -20,6 +21,8 @@ struct SyncResult;
 
 namespace poplar::ui {
 
+class CacheChangeQueue;
+class ChangeProgress;
 class FolderTree;
 class HelpActions;
 class MailActions;
@@ -69,6 +72,9 @@ public:
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
     [[nodiscard]] WindowOptions *windowOptions() const { return m_options; }
     [[nodiscard]] ReadingPreferences *readingPreferences() const { return m_readingPrefs; }
+    /// Where the window's changes to the cache run (large ones off the GUI thread).
+    [[nodiscard]] CacheChangeQueue *cacheChanges() const { return m_changes; }
+    [[nodiscard]] ChangeProgress *changeProgress() const { return m_changeProgress; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
     /// main() calls it once the window is up; tests leave it off.
@@ -101,7 +107,14 @@ private:
     void messageSelectionChanged();
     void messageCompleted(qint64 id);
     [[nodiscard]] QList<qint64> selectedIds() const;
+    /// Deletes a removed account's mail from the cache (on the change queue's worker).
     void dropAccountMessages(const QString &accountId);
+    /// The removals of account mail that the last session did not finish (or this one has
+    /// not yet), as kept in poplar.ini.
+    [[nodiscard]] QStringList unfinishedRemovals() const;
+    void setUnfinishedRemovals(const QStringList &accountIds) const;
+    void forgetRemoval(const QString &accountId) const;
+    void markSeen(qint64 id);
 
     void syncStored(const QString &accountId, const QList<qint64> &ids);
     void syncFinished(const sync::SyncResult &result);
@@ -110,7 +123,10 @@ private:
     void saveLayout() const;
 
     Services m_services;
-    QSet<QString> m_removeAfterSync; ///< removed accounts whose sync must end first
+    QSet<QString> m_removeAfterSync;        ///< removed accounts whose sync must end first
+    QHash<QString, QString> m_accountNames; ///< id → name, as the tree shows them
+    CacheChangeQueue *m_changes = nullptr;
+    ChangeProgress *m_changeProgress = nullptr;
 
     MessageListModel *m_model = nullptr;
     FolderTree *m_folders = nullptr;

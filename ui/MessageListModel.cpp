@@ -7,6 +7,7 @@
 #include "store/MessageStore.h"
 
 #include <QFont>
+#include <QItemSelection>
 
 #include <algorithm>
 
@@ -195,6 +196,7 @@ void MessageListModel::refreshMessage(qint64 id)
 void MessageListModel::rereadSummaries()
 {
     m_cache.clear();
+    m_unread.reset(); // what was read may have changed too
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -247,6 +249,109 @@ void MessageListModel::setSeen(qint64 id, bool seen)
     }
     m_unread.reset();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole, SeenRole});
+}
+
+void MessageListModel::setSeen(const QList<qint64> &ids, bool seen)
+{
+    if (ids.size() == 1) {
+        setSeen(ids.first(), seen);
+        return;
+    }
+    const QList<int> rows = rowsOf(QSet<qint64>(ids.cbegin(), ids.cend()));
+    for (qint64 id : ids) {
+        if (MessageSummary *held = m_cache.held(id))
+            held->seen = seen;
+    }
+    m_unread.reset();
+    if (!rows.isEmpty())
+        Q_EMIT dataChanged(index(rows.first(), 0), index(rows.last(), ColumnCount - 1),
+                           {Qt::FontRole, SeenRole, Qt::AccessibleTextRole});
+}
+
+void MessageListModel::setFlagged(const QList<qint64> &ids, bool flagged)
+{
+    const QList<int> rows = rowsOf(QSet<qint64>(ids.cbegin(), ids.cend()));
+    for (qint64 id : ids) {
+        if (MessageSummary *held = m_cache.held(id))
+            held->flagged = flagged;
+    }
+    if (!rows.isEmpty())
+        Q_EMIT dataChanged(
+            index(rows.first(), 0), index(rows.last(), ColumnCount - 1),
+            {Qt::DecorationRole, FlaggedRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
+}
+
+QList<qint64> MessageListModel::idsIn(const QItemSelection &selection) const
+{
+    // Rows, not indexes: a selected row holds a range over every column.
+    QList<int> rows;
+    for (const QItemSelectionRange &range : selection) {
+        if (range.parent().isValid() || range.model() != this)
+            continue;
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QList<qint64> ids;
+    ids.reserve(rows.size());
+    const QList<qint64> &list = shown();
+    for (int row : std::as_const(rows)) {
+        if (row >= 0 && row < list.size())
+            ids.append(list.at(row));
+    }
+    return ids;
+}
+
+void MessageListModel::removeMessages(const QSet<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    // The runs of adjacent rows that go, top to bottom.
+    struct Run {
+        int first;
+        int last;
+    };
+    QList<Run> runs;
+    const QList<qint64> &rows = shown();
+    for (int row = 0; row < rows.size(); ++row) {
+        if (!ids.contains(rows.at(row)))
+            continue;
+        if (!runs.isEmpty() && runs.last().last == row - 1)
+            runs.last().last = row;
+        else
+            runs.append({row, row});
+    }
+    const auto keep = [&ids](const QList<qint64> &list) {
+        QList<qint64> kept;
+        kept.reserve(list.size());
+        for (qint64 id : list) {
+            if (!ids.contains(id))
+                kept.append(id);
+        }
+        return kept;
+    };
+    for (qint64 id : ids)
+        m_cache.remove(id);
+    m_unread.reset();
+    if (runs.size() > maxRemovedRuns) {
+        beginResetModel();
+        m_ids = keep(m_ids);
+        if (m_filter)
+            m_filtered = keep(m_filtered);
+        endResetModel();
+        return;
+    }
+    // Rows that are not shown (a search hides them) leave without a signal.
+    if (m_filter)
+        m_ids = keep(m_ids);
+    QList<qint64> &list = m_filter ? m_filtered : m_ids;
+    // Bottom up, so the rows of the runs above keep their numbers.
+    for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+        beginRemoveRows({}, run->first, run->last);
+        list.remove(run->first, run->last - run->first + 1);
+        endRemoveRows();
+    }
 }
 
 void MessageListModel::removeMessage(qint64 id)

@@ -15,6 +15,8 @@
 #include <memory>
 #include <optional>
 
+class QItemSelection;
+
 namespace poplar::ui {
 
 /// The messages of one account's folder, as the message list shows them. GUI thread only:
@@ -93,7 +95,8 @@ public:
     /// Reads a shown message's summary again (it was completed, say) and updates its row.
     void refreshMessage(qint64 id);
     /// Forgets the summaries held and repaints, so rows are read again as they show (mail
-    /// was indexed, and its summaries now say which messages have attachments). Keeps the
+    /// was indexed, and its summaries now say which messages have attachments; or marked
+    /// read in the cache), and counts the unread ones again. Keeps the
     /// rows, the selection and the scroll position.
     void rereadSummaries();
 
@@ -119,8 +122,20 @@ public:
 
     /// Updates the shown read state of a message (the caller wrote it to the cache).
     void setSeen(qint64 id, bool seen);
+    /// The same for many messages, with one change signal for the rows between them.
+    void setSeen(const QList<qint64> &ids, bool seen);
+    /// Updates the shown star of these messages (the caller writes it to the cache).
+    void setFlagged(const QList<qint64> &ids, bool flagged);
     /// Drops a message's row (the caller moved or removed it in the cache).
     void removeMessage(qint64 id);
+    /// Drops the rows of these messages, each run of adjacent rows at once; when the rows
+    /// are scattered in more than maxRemovedRuns runs, the model is reset instead (views
+    /// lose their selection then), which costs less than that many removals.
+    void removeMessages(const QSet<qint64> &ids);
+    static constexpr int maxRemovedRuns = 32;
+    /// The messages of the rows in `selection`, in the rows' order, each once: for a
+    /// selection of the whole folder without asking the view for every row.
+    [[nodiscard]] QList<qint64> idsIn(const QItemSelection &selection) const;
 
     /// How many summaries are held now (for tests: it must not follow the folder's size).
     [[nodiscard]] int cachedRowCount() const { return m_cache.size(); }
