@@ -48,6 +48,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -74,8 +75,17 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     sync::SyncController &sync = m_services.sync;
     connect(&sync, &sync::SyncController::messagesStored, this, &MainWindow::syncStored);
     connect(&sync, &sync::SyncController::finished, this, &MainWindow::syncFinished);
-    // New mail's clip shows once the index knows it has attachments.
-    connect(&sync, &sync::SyncController::indexed, m_model, &MessageListModel::rereadSummaries);
+    // New mail's clip shows once the index knows it has attachments. The indexer reports
+    // every few dozen messages: the rows are read again at most every rereadAfterIndexMs,
+    // not once per report.
+    m_rereadIndexed = new QTimer(this);
+    m_rereadIndexed->setSingleShot(true);
+    m_rereadIndexed->setInterval(rereadAfterIndexMs);
+    connect(m_rereadIndexed, &QTimer::timeout, m_model, &MessageListModel::rereadSummaries);
+    connect(&sync, &sync::SyncController::indexed, this, [this] {
+        if (!m_rereadIndexed->isActive())
+            m_rereadIndexed->start();
+    });
     connect(m_check, &MailCheck::declined, m_feedback, &SyncFeedback::showStatus);
     connect(m_partialBar, &PartialMessageBar::completed, this, &MainWindow::messageCompleted);
     const auto showError = &SyncFeedback::showError;
@@ -514,7 +524,7 @@ void MainWindow::markSeen(qint64 id)
             if (outcome.ok())
                 return;
             m_feedback->showError(outcome.error->message());
-            m_model->rereadSummaries();
+            m_model->rereadChanged();
         });
 }
 

@@ -12,6 +12,7 @@ class QAction;
 class QItemSelection;
 class QLabel;
 class QSplitter;
+class QTimer;
 class QStackedWidget;
 class QTableView;
 
@@ -126,6 +127,8 @@ private:
     QSet<QString> m_removeAfterSync;        ///< removed accounts whose sync must end first
     QHash<QString, QString> m_accountNames; ///< id → name, as the tree shows them
     CacheChangeQueue *m_changes = nullptr;
+    QTimer *m_rereadIndexed = nullptr; ///< coalesces the indexer's reports
+    static constexpr int rereadAfterIndexMs = 200;
     ChangeProgress *m_changeProgress = nullptr;
 
     MessageListModel *m_model = nullptr;

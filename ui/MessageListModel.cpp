@@ -196,9 +196,14 @@ void MessageListModel::refreshMessage(qint64 id)
 void MessageListModel::rereadSummaries()
 {
     m_cache.clear();
-    m_unread.reset(); // what was read may have changed too
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void MessageListModel::rereadChanged()
+{
+    m_unread.reset(); // what was read may have changed too
+    rereadSummaries();
 }
 
 MessageSummary MessageListModel::summaryAt(int row) const
@@ -375,6 +380,18 @@ void MessageListModel::removeMessage(qint64 id)
     }
 }
 
+namespace {
+
+/// One move of the rows below, not one per id: a list of 100,000 ids is 800 KB.
+void insertIds(QList<qint64> &list, qsizetype row, const QList<MessageSummary> &run)
+{
+    list.insert(row, run.size(), 0);
+    for (qsizetype k = 0; k < run.size(); ++k)
+        list[row + k] = run.at(k).id;
+}
+
+} // namespace
+
 void MessageListModel::addMessages(const QList<qint64> &ids)
 {
     // A local folder's summaries do not say which local folder they are in: the caller
@@ -387,47 +404,96 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
         if (fresh.remove(id) && fresh.isEmpty())
             return;
     }
-    bool threadedArrivals = false;
-    for (qint64 id : ids) {
-        if (!fresh.remove(id))
-            continue; // shown, or listed twice
-        auto result = m_store.message(id);
-        if (!result) {
-            Q_EMIT loadFailed(result.error().message());
-            continue;
-        }
-        const MessageSummary summary = std::move(result).value();
-        if (!folderRef().holds(summary))
-            continue;
-        m_unread.reset();
-        // Threaded, its place depends on the thread it joins: it goes in last, and the
-        // relayout below moves it there with the rest of its thread.
-        threadedArrivals = threadedArrivals || m_threaded;
-        const auto placeIn = [&](const QList<qint64> &list) {
-            return m_threaded ? list.size() : insertionRow(list, summary);
-        };
-        if (!m_filter) {
-            const qsizetype row = placeIn(m_ids);
-            beginInsertRows({}, int(row), int(row));
-            m_ids.insert(row, id);
-            endInsertRows();
-        } else {
-            m_ids.insert(placeIn(m_ids), id);
-            if (!m_filter->contains(id))
-                continue; // not among the search's results
-            const qsizetype row = placeIn(m_filtered);
-            beginInsertRows({}, int(row), int(row));
-            m_filtered.insert(row, id);
-            endInsertRows();
-        }
-        m_cache.remember(summary);
+    // One query for the batch, not one per message.
+    auto read = m_store.summaries(QList<qint64>(fresh.cbegin(), fresh.cend()));
+    if (!read) {
+        Q_EMIT loadFailed(read.error().message());
+        return;
     }
-    if (threadedArrivals) {
+    QList<MessageSummary> arrivals;
+    arrivals.reserve(read.value().size());
+    const store::FolderRef ref = folderRef();
+    for (MessageSummary &summary : read.value()) {
+        if (ref.holds(summary))
+            arrivals.append(std::move(summary));
+    }
+    if (arrivals.isEmpty())
+        return;
+    if (m_threaded) {
+        // Threaded, a message's place depends on the thread it joins: they go in last, and
+        // the relayout below moves each there with the rest of its thread.
+        QList<MessageSummary> last;
+        for (const MessageSummary &summary : std::as_const(arrivals)) {
+            if (!m_filter || m_filter->contains(summary.id))
+                last.append(summary);
+            if (m_filter)
+                m_ids.append(summary.id); // not shown: no signal
+        }
+        QList<qint64> &list = m_filter ? m_filtered : m_ids;
+        insertRun(list, list.size(), last);
         // A large folder's threads come from a pool thread: the new rows wait at the end
         // until then, rather than the whole list going flat in between.
         std::optional<RowOrder> order = readOrder();
         if (order && !order->threadsPending)
             relayout(std::move(*order));
+        return;
+    }
+    std::stable_sort(
+        arrivals.begin(), arrivals.end(),
+        [this](const MessageSummary &a, const MessageSummary &b) { return lessThan(a, b); });
+    if (m_filter) {
+        insertSorted(m_ids, arrivals, false);
+        QList<MessageSummary> shownArrivals;
+        for (const MessageSummary &summary : std::as_const(arrivals)) {
+            if (m_filter->contains(summary.id))
+                shownArrivals.append(summary);
+        }
+        insertSorted(m_filtered, shownArrivals, true);
+    } else {
+        insertSorted(m_ids, arrivals, true);
+    }
+}
+
+void MessageListModel::insertSorted(QList<qint64> &list, const QList<MessageSummary> &sorted,
+                                    bool shownList)
+{
+    // Each one's place in the list as it was (a binary search), then neighbours go in
+    // together: new mail, newest first, is one run at the top, and views hear of it once.
+    QList<qsizetype> places;
+    places.reserve(sorted.size());
+    for (const MessageSummary &summary : sorted)
+        places.append(insertionRow(list, summary));
+    qsizetype inserted = 0;
+    for (qsizetype i = 0; i < sorted.size();) {
+        qsizetype j = i;
+        while (j + 1 < sorted.size() && places.at(j + 1) == places.at(i))
+            ++j;
+        const QList<MessageSummary> run = sorted.mid(i, j - i + 1);
+        const qsizetype row = places.at(i) + inserted;
+        if (shownList) {
+            insertRun(list, row, run);
+        } else {
+            insertIds(list, row, run);
+        }
+        inserted += run.size();
+        i = j + 1;
+    }
+}
+
+void MessageListModel::insertRun(QList<qint64> &list, qsizetype row,
+                                 const QList<MessageSummary> &run)
+{
+    if (run.isEmpty())
+        return;
+    beginInsertRows({}, int(row), int(row + run.size() - 1));
+    insertIds(list, row, run);
+    endInsertRows();
+    // The count of unread rows follows without a query, and the rows are held, so
+    // painting them reads nothing.
+    for (const MessageSummary &summary : run) {
+        if (m_unread && !summary.seen)
+            ++*m_unread;
+        m_cache.remember(summary);
     }
 }
 

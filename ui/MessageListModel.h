@@ -95,10 +95,12 @@ public:
     /// Reads a shown message's summary again (it was completed, say) and updates its row.
     void refreshMessage(qint64 id);
     /// Forgets the summaries held and repaints, so rows are read again as they show (mail
-    /// was indexed, and its summaries now say which messages have attachments; or marked
-    /// read in the cache), and counts the unread ones again. Keeps the
+    /// was indexed, and its summaries now say which messages have attachments). Keeps the
     /// rows, the selection and the scroll position.
     void rereadSummaries();
+    /// The same after a change to the rows' read state in the cache (marked read on the
+    /// change queue's worker): the unread ones are counted again too.
+    void rereadChanged();
 
     /// The row's summary, read from the cache if it is not held; `row` must be valid. A
     /// message gone from the cache meanwhile gives a summary with only its id.
@@ -178,6 +180,13 @@ private:
     [[nodiscard]] qsizetype insertionRow(const QList<qint64> &ids,
                                          const store::MessageSummary &summary) const;
     void applyFilter();
+    /// Puts these summaries (sorted in the list's order) into `list` where they belong, each
+    /// run of neighbours at once; `shownList`: the views hear of it (insertRun).
+    void insertSorted(QList<qint64> &list, const QList<store::MessageSummary> &sorted,
+                      bool shownList);
+    /// Inserts the rows of `run` at `row` of the shown list (`list`), holds their summaries
+    /// and counts the unread ones.
+    void insertRun(QList<qint64> &list, qsizetype row, const QList<store::MessageSummary> &run);
 
     store::MessageStore &m_store;
     /// The cache's order for sender and subject, so a new row lands where a reload puts it.

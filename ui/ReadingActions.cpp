@@ -213,7 +213,7 @@ void ReadingActions::changed(const sync::BulkOutcome &outcome)
         Q_EMIT failed(outcome.error->message());
     // Rows read from the cache before the change was stored show it now (or, after an
     // error, show what is stored).
-    m_model->rereadSummaries();
+    m_model->rereadChanged();
 }
 
 void ReadingActions::goToUnread(int step)
