@@ -19,7 +19,7 @@ Status ensureDir(const QString &path)
 {
     if (QDir().mkpath(path))
         return {};
-    return Error{Error::Code::Storage, QStringLiteral("Cannot create the folder %1").arg(path), {}};
+    return Error{Error::Code::Storage, Profile::tr("Cannot create the folder %1").arg(path), {}};
 }
 
 } // namespace
@@ -81,7 +81,7 @@ Status Profile::lock()
     const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
         return Error{Error::Code::Storage,
-                     QStringLiteral("Cannot create the lock file %1: %2")
+                     tr("Cannot create the lock file %1: %2")
                          .arg(m_lockPath, QString::fromLocal8Bit(std::strerror(errno))),
                      {}};
     }
@@ -90,13 +90,13 @@ Status Profile::lock()
         const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
         ::close(fd);
         const qint64 pid = n > 0 ? QByteArray(buffer, n).trimmed().toLongLong() : 0;
-        return Error{
-            Error::Code::Config,
-            (pid > 0 ? QStringLiteral("Poplar is already running on this profile (process %1).")
-                           .arg(pid)
-                     : QStringLiteral("Poplar is already running on this profile.")) +
-                QStringLiteral(" Close it first, or use another --profile."),
-            {}};
+        return Error{Error::Code::Config,
+                     pid > 0 ? tr("Poplar is already running on this profile (process %1). Close "
+                                  "it first, or use another --profile.")
+                                   .arg(pid)
+                             : tr("Poplar is already running on this profile. Close it first, or "
+                                  "use another --profile."),
+                     {}};
     }
     const QByteArray pid = QByteArray::number(qint64(::getpid())) + '\n';
     // The pid only feeds the message a second instance shows: failing to write it is harmless.

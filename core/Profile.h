@@ -3,6 +3,7 @@
 
 #include "util/Error.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace poplar {
@@ -10,6 +11,8 @@ namespace poplar {
 /// Where one user's Poplar keeps its files: poplar.ini (accounts, preferences),
 /// cache.sqlite (the mail) and a lock file that keeps a second instance out.
 class Profile {
+    Q_DECLARE_TR_FUNCTIONS(poplar::Profile)
+
 public:
     /// `dir` from --profile; empty means the standard locations (QStandardPaths).
     /// Creates the folders if needed.

@@ -38,9 +38,8 @@ CertificateDialog::CertificateDialog(const QString &host, const CertificateInfo 
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
     icon->setAlignment(Qt::AlignTop);
 
-    const QString problems = certificate.problems.isEmpty()
-                                 ? tr("it could not be verified")
-                                 : certificate.problems.join(QStringLiteral(", "));
+    const QString problems = certificate.problems.isEmpty() ? tr("it could not be verified")
+                                                            : certificate.problems.join(tr(", "));
     auto *headline = new QLabel(tr("<b>The certificate of %1 is not trusted: %2.</b>")
                                     .arg(host.toHtmlEscaped(), problems.toHtmlEscaped()),
                                 this);

@@ -16,15 +16,13 @@
 #include "store/MessageStore.h"
 #include "sync/MessageActions.h"
 #include "sync/SyncController.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -60,15 +58,8 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poplarmail.Poplar"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.poplarmail.Poplar.svg")));
 
-    // The system's language: Qt's own strings, then Poplar's (built in, see resources/).
-    QTranslator qtStrings;
-    if (qtStrings.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtStrings);
-    QTranslator poplarStrings;
-    if (poplarStrings.load(QLocale(), QStringLiteral("poplar"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&poplarStrings);
+    // The system's language: Qt's own strings and Poplar's (built in, see resources/).
+    const Translations translations;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -102,8 +93,10 @@ int main(int argc, char *argv[])
         return fail(cannotStart, locked.error().message());
     }
     if (QString why; !instance.listen(&why))
-        std::fprintf(stderr, "poplar: a second launch cannot reach this one: %s\n",
-                     qUtf8Printable(why));
+        std::fprintf(stderr, "poplar: %s\n",
+                     qUtf8Printable(QCoreApplication::translate(
+                                        "main", "a second launch cannot reach this one: %1")
+                                        .arg(why)));
 
     // The GUI opens the cache first and in the user's language: its lists sort that way.
     const auto openCache = [&profile] {

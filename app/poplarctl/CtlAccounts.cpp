@@ -35,43 +35,39 @@ namespace poplar::ctl {
 
 int accountAdd(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl account add: add a POP3 account; prints its id."),
-                   args);
-    cl.add(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
-    cl.add(QStringLiteral("email"), QStringLiteral("E-mail address."), QStringLiteral("ADDRESS"));
-    cl.add(QStringLiteral("host"), QStringLiteral("POP3 server."), QStringLiteral("HOST"));
-    cl.add(QStringLiteral("port"), QStringLiteral("Port (default 995 for tls, else 110)."),
+    CommandLine cl(Words::tr("poplarctl account add: add a POP3 account; prints its id."), args);
+    cl.add(QStringLiteral("name"), Words::tr("Display name."), QStringLiteral("NAME"));
+    cl.add(QStringLiteral("email"), Words::tr("E-mail address."), QStringLiteral("ADDRESS"));
+    cl.add(QStringLiteral("host"), Words::tr("POP3 server."), QStringLiteral("HOST"));
+    cl.add(QStringLiteral("port"), Words::tr("Port (default 995 for tls, else 110)."),
            QStringLiteral("PORT"));
-    cl.add(QStringLiteral("security"), QStringLiteral("tls, starttls or none."),
-           QStringLiteral("MODE"));
-    cl.add(QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("USER"));
+    cl.add(QStringLiteral("security"), Words::tr("tls, starttls or none."), QStringLiteral("MODE"));
+    cl.add(QStringLiteral("user"), Words::tr("User name."), QStringLiteral("USER"));
     cl.add(QStringLiteral("password-command"),
-           QStringLiteral("Shell command whose first output line is the password."),
+           Words::tr("Shell command whose first output line is the password."),
            QStringLiteral("CMD"));
     cl.add(QStringLiteral("password-keychain"),
-           QStringLiteral("Keep the password in the system keychain; it is read from stdin."));
+           Words::tr("Keep the password in the system keychain; it is read from stdin."));
     cl.add(QStringLiteral("auth"),
-           QStringLiteral("auto (default), user, apop, plain, login, cram-md5, scram-sha-1, "
-                          "scram-sha-256, xoauth2, oauthbearer."),
+           Words::tr("auto (default), user, apop, plain, login, cram-md5, scram-sha-1, "
+                     "scram-sha-256, xoauth2, oauthbearer."),
            QStringLiteral("METHOD"));
-    cl.add(QStringLiteral("leave-on-server"), QStringLiteral("yes (default) or no."),
+    cl.add(QStringLiteral("leave-on-server"), Words::tr("yes (default) or no."),
            QStringLiteral("yes|no"));
-    cl.add(QStringLiteral("delete-from-server-on-local-delete"),
-           QStringLiteral("yes (default) or no."), QStringLiteral("yes|no"));
-    cl.add(QStringLiteral("delete-from-server-after-days"), QStringLiteral("0 (default) is never."),
+    cl.add(QStringLiteral("delete-from-server-on-local-delete"), Words::tr("yes (default) or no."),
+           QStringLiteral("yes|no"));
+    cl.add(QStringLiteral("delete-from-server-after-days"), Words::tr("0 (default) is never."),
            QStringLiteral("N"));
     cl.add(QStringLiteral("check-on-startup"),
-           QStringLiteral("yes (default) or no: the GUI checks at start-up."),
-           QStringLiteral("yes|no"));
+           Words::tr("yes (default) or no: the GUI checks at start-up."), QStringLiteral("yes|no"));
     cl.add(QStringLiteral("check-every-minutes"),
-           QStringLiteral("How often the GUI checks; 0 is only on request (default 10)."),
+           Words::tr("How often the GUI checks; 0 is only on request (default 10)."),
            QStringLiteral("N"));
-    cl.add(QStringLiteral("size-limit-kb"), QStringLiteral("0 (default) is no limit."),
+    cl.add(QStringLiteral("size-limit-kb"), Words::tr("0 (default) is no limit."),
            QStringLiteral("N"));
-    cl.add(QStringLiteral("ca-file"),
-           QStringLiteral("Also trust the CA certificates in this PEM file."),
+    cl.add(QStringLiteral("ca-file"), Words::tr("Also trust the CA certificates in this PEM file."),
            QStringLiteral("PEM"));
-    cl.add(QStringLiteral("pin-sha256"), QStringLiteral("Trust the certificate with this SHA-256."),
+    cl.add(QStringLiteral("pin-sha256"), Words::tr("Trust the certificate with this SHA-256."),
            QStringLiteral("HEX"));
     if (auto code = cl.parse())
         return *code;
@@ -86,31 +82,30 @@ int accountAdd(const QString &profileDir, const QStringList &args)
     a.host = cl.value(QStringLiteral("host"));
     a.user = cl.value(QStringLiteral("user"));
     if (a.host.isEmpty() || a.user.isEmpty() || !cl.isSet(QStringLiteral("security")))
-        return usage(QStringLiteral("account add needs --host, --security and --user"));
+        return usage(Words::tr("account add needs --host, --security and --user"));
     const auto security = securityFromString(cl.value(QStringLiteral("security")));
     if (!security)
-        return usage(QStringLiteral("--security must be tls, starttls or none"));
+        return usage(Words::tr("--security must be tls, starttls or none"));
     a.security = *security;
     a.port = defaultPort(a.security);
     if (cl.isSet(QStringLiteral("port"))) {
         bool ok = false;
         const uint port = cl.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port == 0 || port > 65535)
-            return usage(QStringLiteral("--port must be a number from 1 to 65535"));
+            return usage(Words::tr("--port must be a number from 1 to 65535"));
         a.port = quint16(port);
     }
     const bool command = cl.isSet(QStringLiteral("password-command"));
     const bool keychain = cl.isSet(QStringLiteral("password-keychain"));
     if (command == keychain)
-        return usage(
-            QStringLiteral("give exactly one of --password-command and --password-keychain"));
+        return usage(Words::tr("give exactly one of --password-command and --password-keychain"));
     a.passwordSource = command ? PasswordSource::Command : PasswordSource::Keychain;
     a.passwordCommand = cl.value(QStringLiteral("password-command"));
     if (cl.isSet(QStringLiteral("auth"))) {
         const auto auth = authMethodFromString(cl.value(QStringLiteral("auth")));
         if (!auth)
-            return usage(QStringLiteral("unknown --auth method \"%1\"")
-                             .arg(cl.value(QStringLiteral("auth"))));
+            return usage(
+                Words::tr("unknown --auth method \"%1\"").arg(cl.value(QStringLiteral("auth"))));
         a.auth = *auth;
     }
     for (const auto &[option, field] :
@@ -122,7 +117,7 @@ int accountAdd(const QString &profileDir, const QStringList &args)
             continue;
         const auto flag = yesNo(cl.value(option));
         if (!flag)
-            return usage(QStringLiteral("--%1 must be yes or no").arg(option));
+            return usage(Words::tr("--%1 must be yes or no").arg(option));
         *field = *flag;
     }
     for (const auto &[option, field] :
@@ -133,12 +128,12 @@ int accountAdd(const QString &profileDir, const QStringList &args)
             continue;
         const auto n = nonNegative(cl.value(option));
         if (!n)
-            return usage(QStringLiteral("--%1 must be a whole number, 0 or more").arg(option));
+            return usage(Words::tr("--%1 must be a whole number, 0 or more").arg(option));
         *field = *n;
     }
     a.caFile = cl.value(QStringLiteral("ca-file"));
     if (!a.caFile.isEmpty() && !QFile::exists(a.caFile))
-        return usage(QStringLiteral("the CA file %1 does not exist").arg(a.caFile));
+        return usage(Words::tr("the CA file %1 does not exist").arg(a.caFile));
     a.pinSha256 = cl.value(QStringLiteral("pin-sha256"));
 
     auto profile = Profile::open(profileDir);
@@ -154,7 +149,7 @@ int accountAdd(const QString &profileDir, const QStringList &args)
         const QString password = in.readLine();
         if (password.isEmpty()) {
             (void)accounts.remove(id.value());
-            return usage(QStringLiteral(
+            return usage(Words::tr(
                 "--password-keychain reads the password from standard input; none was given"));
         }
         KeychainSecretStore secrets;
@@ -168,9 +163,8 @@ int accountAdd(const QString &profileDir, const QStringList &args)
         if (!written || !*written) {
             (void)accounts.remove(id.value());
             Error why =
-                written
-                    ? written->error()
-                    : Error{Error::Code::Config, QStringLiteral("The keychain did not answer"), {}};
+                written ? written->error()
+                        : Error{Error::Code::Config, Words::tr("The keychain did not answer"), {}};
             // Say which choices there are, not only what failed.
             why.detail +=
                 QLatin1Char('\n') +
@@ -188,8 +182,7 @@ int accountAdd(const QString &profileDir, const QStringList &args)
 
 int accountList(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl account list: the accounts, without passwords."),
-                   args);
+    CommandLine cl(Words::tr("poplarctl account list: the accounts, without passwords."), args);
     cl.addFormat();
     if (auto code = cl.parse())
         return *code;
@@ -216,10 +209,10 @@ int accountList(const QString &profileDir, const QStringList &args)
 
 int accountRemove(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl account remove: remove an account and its downloaded "
-                                  "messages from this computer (the server is not touched)."),
+    CommandLine cl(Words::tr("poplarctl account remove: remove an account and its downloaded "
+                             "messages from this computer (the server is not touched)."),
                    args);
-    cl.positional(QStringLiteral("ID"), QStringLiteral("The account id."));
+    cl.positional(QStringLiteral("ID"), Words::tr("The account id."));
     if (auto code = cl.parse())
         return *code;
     auto session = openSession(profileDir);
@@ -229,7 +222,7 @@ int accountRemove(const QString &profileDir, const QStringList &args)
     const QString id = cl.arg(0);
     const auto account = AccountStore(s.profile.iniPath()).account(id);
     if (!account)
-        return fail({Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}});
+        return fail({Error::Code::NotFound, Words::tr("There is no account %1").arg(id), {}});
     if (Status st = AccountStore(s.profile.iniPath()).remove(id); !st)
         return fail(st.error());
     if (Status st = s.store->removeAccount(id); !st)
@@ -257,7 +250,7 @@ int account(const QString &profileDir, const QStringList &args)
         return accountList(profileDir, rest);
     if (sub == QLatin1String("remove"))
         return accountRemove(profileDir, rest);
-    printErr(QStringLiteral("account needs one of: add, list, remove"));
+    printErr(Words::tr("account needs one of: add, list, remove"));
     return Usage;
 }
 

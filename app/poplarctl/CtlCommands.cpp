@@ -28,7 +28,7 @@ int run(const QString &profileDir, const QStringList &args)
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {
-        printErr(QStringLiteral("unknown command \"%1\"; see 'poplarctl --help'").arg(command));
+        printErr(Words::tr("unknown command \"%1\"; see 'poplarctl --help'").arg(command));
         return Usage;
     }
     return it->second();

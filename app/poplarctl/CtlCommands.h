@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace poplar::ctl {
+
+/// Gives poplarctl's functions tr(): what it says to a person (errors, usage, progress) is
+/// translated, in the one context "poplarctl". What scripts read (JSON, ids) is not.
+class Words {
+    Q_DECLARE_TR_FUNCTIONS(poplarctl)
+};
 
 /// Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
 enum ExitCode { Success = 0, Failure = 1, Usage = 2 };

@@ -36,16 +36,16 @@ namespace poplar::ctl {
 int importMailbox(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(
-        QStringLiteral("poplarctl import: copy the messages of an mbox file or a Maildir into a "
-                       "local folder (list it with 'list --folder local:NAME'). Messages already "
-                       "in that folder are skipped, so importing twice adds nothing."),
+        Words::tr("poplarctl import: copy the messages of an mbox file or a Maildir into a "
+                  "local folder (list it with 'list --folder local:NAME'). Messages already "
+                  "in that folder are skipped, so importing twice adds nothing."),
         args);
     cl.add(QStringLiteral("folder"),
-           QStringLiteral("The local folder (default: the mbox file's name without its "
-                          "extension, or the Maildir's folder name)."),
+           Words::tr("The local folder (default: the mbox file's name without its "
+                     "extension, or the Maildir's folder name)."),
            QStringLiteral("NAME"));
-    cl.positional(QStringLiteral("FORMAT"), QStringLiteral("mbox or maildir."));
-    cl.positional(QStringLiteral("PATH"), QStringLiteral("The mbox file or the Maildir folder."));
+    cl.positional(QStringLiteral("FORMAT"), Words::tr("mbox or maildir."));
+    cl.positional(QStringLiteral("PATH"), Words::tr("The mbox file or the Maildir folder."));
     if (auto code = cl.parse())
         return *code;
     using Format = store::MailboxReader::Format;
@@ -55,7 +55,7 @@ int importMailbox(const QString &profileDir, const QStringList &args)
     else if (cl.arg(0) == QLatin1String("maildir"))
         format = Format::Maildir;
     if (!format) {
-        printErr(QStringLiteral("the format must be mbox or maildir"));
+        printErr(Words::tr("the format must be mbox or maildir"));
         return Usage;
     }
     const QString path = cl.arg(1);
@@ -63,7 +63,7 @@ int importMailbox(const QString &profileDir, const QStringList &args)
                                ? cl.value(QStringLiteral("folder"))
                                : store::MailboxReader::defaultFolderName(*format, path);
     if (folder.trimmed().isEmpty()) {
-        printErr(QStringLiteral("--folder needs a name"));
+        printErr(Words::tr("--folder needs a name"));
         return Usage;
     }
     auto session = openSession(profileDir);
@@ -75,36 +75,35 @@ int importMailbox(const QString &profileDir, const QStringList &args)
         return fail(result.error());
     for (const QString &warning : result.value().warnings)
         printErr(warning);
-    printOut(QStringLiteral("%1 imported, %2 skipped\n")
+    printOut(Words::tr("%1 imported, %2 skipped")
                  .arg(result.value().imported)
-                 .arg(result.value().duplicates + result.value().skipped));
+                 .arg(result.value().duplicates + result.value().skipped) +
+             QLatin1Char('\n'));
     return Success;
 }
 
 int exportFolder(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(
-        QStringLiteral("poplarctl export-folder: write a folder's messages, oldest first, to an "
-                       "mbox file (mboxrd, LF line endings). The file appears only when "
-                       "complete."),
+        Words::tr("poplarctl export-folder: write a folder's messages, oldest first, to an "
+                  "mbox file (mboxrd, LF line endings). The file appears only when "
+                  "complete."),
         args);
-    cl.add(QStringLiteral("mbox"),
-           QStringLiteral("The mbox file to write (replaced if it exists)."),
+    cl.add(QStringLiteral("mbox"), Words::tr("The mbox file to write (replaced if it exists)."),
            QStringLiteral("FILE"));
     cl.positional(QStringLiteral("FOLDER"),
-                  QStringLiteral("inbox or trash (of every account), or a local folder's name "
-                                 "(local:NAME for one called inbox or trash)."));
+                  Words::tr("inbox or trash (of every account), or a local folder's name "
+                            "(local:NAME for one called inbox or trash)."));
     if (auto code = cl.parse())
         return *code;
     const auto folder = parseFolder(cl.arg(0), true);
     if (!folder) {
-        printErr(
-            QStringLiteral("FOLDER must be inbox, trash, a local folder's name or local:NAME"));
+        printErr(Words::tr("FOLDER must be inbox, trash, a local folder's name or local:NAME"));
         return Usage;
     }
     const QString target = cl.value(QStringLiteral("mbox"));
     if (target.isEmpty()) {
-        printErr(QStringLiteral("export-folder needs --mbox FILE"));
+        printErr(Words::tr("export-folder needs --mbox FILE"));
         return Usage;
     }
     auto session = openSession(profileDir);
@@ -126,8 +125,8 @@ int exportFolder(const QString &profileDir, const QStringList &args)
     for (const store::MessageSummary &row : std::as_const(rows.value())) {
         if (row.partial) {
             // Half a message in an mbox would pass for a whole one.
-            printErr(QStringLiteral("message %1 has only its headers here ('poplarctl fetch %1' "
-                                    "downloads the rest); skipped")
+            printErr(Words::tr("message %1 has only its headers here ('poplarctl fetch %1' "
+                               "downloads the rest); skipped")
                          .arg(row.id));
             ++skipped;
             continue;
@@ -141,7 +140,7 @@ int exportFolder(const QString &profileDir, const QStringList &args)
     }
     if (Status s = writer.commit(); !s)
         return fail(s.error());
-    printOut(QStringLiteral("%1 exported, %2 skipped\n").arg(exported).arg(skipped));
+    printOut(Words::tr("%1 exported, %2 skipped").arg(exported).arg(skipped) + QLatin1Char('\n'));
     return Success;
 }
 

@@ -55,9 +55,9 @@ int printMessage(const mime::RenderedMessage &m, const QString &format)
 
 int list(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl list: the messages of a folder, newest first."), args);
+    CommandLine cl(Words::tr("poplarctl list: the messages of a folder, newest first."), args);
     cl.add(QStringLiteral("folder"),
-           QStringLiteral("inbox (default), trash, or local:NAME (a folder of imported mail)."),
+           Words::tr("inbox (default), trash, or local:NAME (a folder of imported mail)."),
            QStringLiteral("FOLDER"));
     cl.addFormat();
     if (auto code = cl.parse())
@@ -67,7 +67,7 @@ int list(const QString &profileDir, const QStringList &args)
                                                        : QStringLiteral("inbox"),
                     false);
     if (!folder) {
-        printErr(QStringLiteral("--folder must be inbox, trash or local:NAME"));
+        printErr(Words::tr("--folder must be inbox, trash or local:NAME"));
         return Usage;
     }
     const QString format = cl.format();
@@ -83,9 +83,8 @@ int list(const QString &profileDir, const QStringList &args)
 
 int showOrExport(const QString &profileDir, const QStringList &args, bool exportRaw)
 {
-    CommandLine cl(exportRaw
-                       ? QStringLiteral("poplarctl export: the message's raw bytes on stdout.")
-                       : QStringLiteral("poplarctl show: a message as the reader shows it."),
+    CommandLine cl(exportRaw ? Words::tr("poplarctl export: the message's raw bytes on stdout.")
+                             : Words::tr("poplarctl show: a message as the reader shows it."),
                    args);
     if (!exportRaw)
         cl.addFormat();
@@ -109,13 +108,13 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
 
 int trashOrRestore(const QString &profileDir, const QStringList &args, bool restore)
 {
-    CommandLine cl(
-        restore ? QStringLiteral("poplarctl restore: move a message from Trash back to the "
-                                 "Inbox, and cancel its queued server deletion.")
-                : QStringLiteral("poplarctl delete: move a message to Trash (as Delete in the "
-                                 "window); where the account says so, its server copy is "
-                                 "deleted at the next sync."),
-        args);
+    CommandLine cl(restore
+                       ? Words::tr("poplarctl restore: move a message from Trash back to the "
+                                   "Inbox, and cancel its queued server deletion.")
+                       : Words::tr("poplarctl delete: move a message to Trash (as Delete in the "
+                                   "window); where the account says so, its server copy is "
+                                   "deleted at the next sync."),
+                   args);
     cl.addMessageId();
     if (auto code = cl.parse())
         return *code;
@@ -133,10 +132,9 @@ int trashOrRestore(const QString &profileDir, const QStringList &args, bool rest
 
 int pending(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(
-        QStringLiteral("poplarctl pending: what the next sync will delete from the servers, "
-                       "and why."),
-        args);
+    CommandLine cl(Words::tr("poplarctl pending: what the next sync will delete from the servers, "
+                             "and why."),
+                   args);
     cl.addFormat();
     if (auto code = cl.parse())
         return *code;
@@ -183,11 +181,11 @@ int pending(const QString &profileDir, const QStringList &args)
 
 int search(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl search: messages whose subject, addresses or text "
-                                  "contain every word of QUERY (word beginnings match too)."),
+    CommandLine cl(Words::tr("poplarctl search: messages whose subject, addresses or text "
+                             "contain every word of QUERY (word beginnings match too)."),
                    args);
     cl.addFormat();
-    cl.positional(QStringLiteral("QUERY"), QStringLiteral("Words to find; quote several."));
+    cl.positional(QStringLiteral("QUERY"), Words::tr("Words to find; quote several."));
     if (auto code = cl.parse())
         return *code;
     const QString format = cl.format();
@@ -214,34 +212,31 @@ int search(const QString &profileDir, const QStringList &args)
 int render(const QStringList &args)
 {
     CommandLine cl(
-        QStringLiteral(
-            "poplarctl render: show an .eml file as the reader would; needs no profile."),
+        Words::tr("poplarctl render: show an .eml file as the reader would; needs no profile."),
         args);
     cl.addFormat();
-    cl.positional(QStringLiteral("FILE"), QStringLiteral("An RFC 5322 message."));
+    cl.positional(QStringLiteral("FILE"), Words::tr("An RFC 5322 message."));
     if (auto code = cl.parse())
         return *code;
     const QString format = cl.format();
     QFile file(cl.arg(0));
     if (!file.open(QIODevice::ReadOnly))
         return fail({Error::Code::NotFound,
-                     QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()),
+                     Words::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()),
                      {}});
     constexpr qint64 maxMessage = 256 * 1024 * 1024;
     if (file.size() > maxMessage)
-        return fail({Error::Code::Config,
-                     QStringLiteral("%1 is larger than 256 MB").arg(file.fileName()),
-                     {}});
+        return fail(
+            {Error::Code::Config, Words::tr("%1 is larger than 256 MB").arg(file.fileName()), {}});
     return printMessage(mime::MessageRenderer::render(file.readAll()), format);
 }
 
 int emptyTrash(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(
-        QStringLiteral("poplarctl empty-trash: delete what is in Trash from this computer "
-                       "(queued server deletions still happen at the next sync)."),
-        args);
-    cl.add(QStringLiteral("account"), QStringLiteral("Only this account's Trash."),
+    CommandLine cl(Words::tr("poplarctl empty-trash: delete what is in Trash from this computer "
+                             "(queued server deletions still happen at the next sync)."),
+                   args);
+    cl.add(QStringLiteral("account"), Words::tr("Only this account's Trash."),
            QStringLiteral("ID"));
     if (auto code = cl.parse())
         return *code;
@@ -251,7 +246,7 @@ int emptyTrash(const QString &profileDir, const QStringList &args)
     auto purged = session.value().store->purgeTrash(cl.value(QStringLiteral("account")));
     if (!purged)
         return fail(purged.error());
-    printOut(QStringLiteral("%1 deleted\n").arg(purged.value()));
+    printOut(Words::tr("%n deleted", nullptr, purged.value()) + QLatin1Char('\n'));
     return Success;
 }
 

@@ -94,8 +94,7 @@ Result<qint64> messageId(const QString &text)
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
     if (!ok || id <= 0)
-        return Error{
-            Error::Code::Config, QStringLiteral("\"%1\" is not a message id").arg(text), {}};
+        return Error{Error::Code::Config, Words::tr("\"%1\" is not a message id").arg(text), {}};
     return id;
 }
 
@@ -120,21 +119,21 @@ QString textOf(const mime::RenderedMessage &m)
             out.append(a.display());
         return out.join(QStringLiteral(", "));
     };
+    // Labelled lines for a person to read; --format json is the form for scripts.
     QString out;
-    out += QStringLiteral("Subject: %1\n").arg(m.headers.subject);
-    out += QStringLiteral("From: %1\n").arg(m.headers.from.display());
-    out += QStringLiteral("To: %1\n").arg(list(m.headers.to));
+    auto line = [&out](const QString &text) { out += text + QLatin1Char('\n'); };
+    line(Words::tr("Subject: %1").arg(m.headers.subject));
+    line(Words::tr("From: %1").arg(m.headers.from.display()));
+    line(Words::tr("To: %1").arg(list(m.headers.to)));
     if (!m.headers.cc.isEmpty())
-        out += QStringLiteral("Cc: %1\n").arg(list(m.headers.cc));
+        line(Words::tr("Cc: %1").arg(list(m.headers.cc)));
     if (m.headers.date.isValid())
-        out += QStringLiteral("Date: %1\n")
-                   .arg(m.headers.date.toLocalTime().toString(Qt::RFC2822Date));
+        line(Words::tr("Date: %1").arg(m.headers.date.toLocalTime().toString(Qt::RFC2822Date)));
     for (const auto &a : m.attachments)
-        out += QStringLiteral("Attachment: %1 (%2, %3 bytes)\n")
-                   .arg(a.filename, a.mimeType)
-                   .arg(a.size);
+        line(Words::tr("Attachment: %1 (%2, %n bytes)", nullptr, int(a.size))
+                 .arg(a.filename, a.mimeType));
     for (const auto &w : m.warnings)
-        out += QStringLiteral("Warning: %1\n").arg(w);
+        line(Words::tr("Warning: %1").arg(w));
     out += QLatin1Char('\n') + m.text + QLatin1Char('\n');
     return out;
 }
@@ -142,8 +141,7 @@ QString textOf(const mime::RenderedMessage &m)
 std::optional<int> checkFormat(const QString &format, const QStringList &allowed)
 {
     if (!allowed.contains(format)) {
-        printErr(
-            QStringLiteral("--format must be one of: %1").arg(allowed.join(QStringLiteral(", "))));
+        printErr(Words::tr("--format must be one of: %1").arg(allowed.join(QStringLiteral(", "))));
         return Usage;
     }
     return std::nullopt;
@@ -204,9 +202,8 @@ Result<QList<store::MessageSummary>> folderMessages(const store::MessageStore &s
         if (!names)
             return names.error();
         if (!names.value().contains(f.local))
-            return Error{Error::Code::NotFound,
-                         QStringLiteral("There is no local folder %1").arg(f.local),
-                         {}};
+            return Error{
+                Error::Code::NotFound, Words::tr("There is no local folder %1").arg(f.local), {}};
         return store.localFolder(f.local);
     }
     auto rows = store.messages(*f.folder);

@@ -50,7 +50,7 @@ public:
     /// parse(); read it with format().
     void addFormat()
     {
-        add(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+        add(QStringLiteral("format"), Words::tr("text (default) or json."),
             QStringLiteral("FORMAT"));
         m_hasFormat = true;
     }
@@ -64,7 +64,7 @@ public:
     /// The MESSAGE_ID argument of the commands on one message; see openMessageSession().
     void addMessageId()
     {
-        positional(QStringLiteral("MESSAGE_ID"), QStringLiteral("From 'poplarctl list'."));
+        positional(QStringLiteral("MESSAGE_ID"), Words::tr("From 'poplarctl list'."));
     }
 
     void positional(const QString &name, const QString &help)
@@ -87,11 +87,11 @@ public:
             return Success;
         }
         if (m_parser.positionalArguments().size() != m_positionalNames.size()) {
-            printErr(QStringLiteral("expected %1: %2")
-                         .arg(m_positionalNames.isEmpty()
-                                  ? QStringLiteral("no arguments")
-                                  : m_positionalNames.join(QLatin1Char(' ')),
-                              m_parser.helpText().section(QLatin1Char('\n'), 0, 0)));
+            const QString usage = m_parser.helpText().section(QLatin1Char('\n'), 0, 0);
+            printErr(m_positionalNames.isEmpty()
+                         ? Words::tr("expected no arguments: %1").arg(usage)
+                         : Words::tr("expected %1: %2")
+                               .arg(m_positionalNames.join(QLatin1Char(' ')), usage));
             return Usage;
         }
         if (m_hasFormat)

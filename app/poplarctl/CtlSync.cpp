@@ -39,11 +39,9 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
 int sync(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(
-        QStringLiteral("poplarctl sync: download new mail; exit 0 only if every account synced."),
-        args);
-    cl.add(QStringLiteral("account"), QStringLiteral("Only this account."), QStringLiteral("ID"));
-    cl.add(QStringLiteral("log"),
-           QStringLiteral("Write the protocol log (no credentials) to FILE."),
+        Words::tr("poplarctl sync: download new mail; exit 0 only if every account synced."), args);
+    cl.add(QStringLiteral("account"), Words::tr("Only this account."), QStringLiteral("ID"));
+    cl.add(QStringLiteral("log"), Words::tr("Write the protocol log (no credentials) to FILE."),
            QStringLiteral("FILE"));
     if (auto code = cl.parse())
         return *code;
@@ -60,11 +58,10 @@ int sync(const QString &profileDir, const QStringList &args)
         const QString id = cl.value(QStringLiteral("account"));
         accounts.removeIf([&](const Account &a) { return a.id != id; });
         if (accounts.isEmpty())
-            return fail(
-                {Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}});
+            return fail({Error::Code::NotFound, Words::tr("There is no account %1").arg(id), {}});
     }
     if (accounts.isEmpty()) {
-        printErr(QStringLiteral("no accounts; add one with 'poplarctl account add'"));
+        printErr(Words::tr("no accounts; add one with 'poplarctl account add'"));
         return Failure;
     }
 
@@ -73,7 +70,7 @@ int sync(const QString &profileDir, const QStringList &args)
         log = std::make_unique<QFile>(cl.value(QStringLiteral("log")));
         if (!log->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
             return fail({Error::Code::Config,
-                         QStringLiteral("Cannot write the log file %1: %2")
+                         Words::tr("Cannot write the log file %1: %2")
                              .arg(log->fileName(), log->errorString()),
                          {}});
     }
@@ -105,8 +102,8 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
                          if (toldOfWait.contains(accountId))
                              return; // once: stderr is not a countdown display
                          toldOfWait.insert(accountId);
-                         printErr(QStringLiteral("%1: waiting %2 s, as the server allows logins "
-                                                 "only so often (LOGIN-DELAY)")
+                         printErr(Words::tr("%1: waiting %2 s, as the server allows logins "
+                                            "only so often (LOGIN-DELAY)")
                                       .arg(byId.value(accountId).name)
                                       .arg(secondsLeft));
                      });
@@ -116,14 +113,14 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
         for (const QString &w : r.warnings)
             printErr(QStringLiteral("%1: %2").arg(name, w));
         if (r.serverExpireDays == 0 && account.leaveOnServer) {
-            printErr(
-                QStringLiteral("%1: note: the server deletes messages once they are downloaded "
+            printErr(Words::tr("%1: note: the server deletes messages once they are downloaded "
                                "(EXPIRE 0), so \"leave on server\" has no effect there")
-                    .arg(name));
+                         .arg(name));
         }
         if (r.ok()) {
             if (!completeId)
-                printOut(QStringLiteral("%1: %2 new message(s)\n").arg(name).arg(r.newMessages));
+                printOut(Words::tr("%1: %n new message(s)", nullptr, r.newMessages).arg(name) +
+                         QLatin1Char('\n'));
         } else {
             allOk = false;
             printErr(QStringLiteral("%1: %2").arg(name, r.error->message()));
@@ -143,8 +140,8 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
 
 int fetch(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("poplarctl fetch: download the rest of a message that was stored "
-                                  "headers-only because of the account's size limit."),
+    CommandLine cl(Words::tr("poplarctl fetch: download the rest of a message that was stored "
+                             "headers-only because of the account's size limit."),
                    args);
     cl.addMessageId();
     if (auto code = cl.parse())
@@ -161,7 +158,7 @@ int fetch(const QString &profileDir, const QStringList &args)
     const auto account = AccountStore(session.profile.iniPath()).account(summary.value().accountId);
     if (!account)
         return fail(
-            {Error::Code::NotFound, QStringLiteral("The message's account no longer exists"), {}});
+            {Error::Code::NotFound, Words::tr("The message's account no longer exists"), {}});
     if (Status s = session.profile.lock(); !s)
         return fail(s.error());
     return runSessions(session.profile, {*account}, nullptr, id);

@@ -2,6 +2,8 @@
 // poplarctl: Poplar without a screen, for scripts, cron jobs and tests. See DESIGN.md.
 #include "CtlCommands.h"
 
+#include "util/Translations.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -12,34 +14,37 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("poplar"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
+    // The user's language, from the same catalogue the window uses. Output meant for scripts
+    // (JSON, ids, raw messages) is not translated.
+    const poplar::Translations translations;
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Poplar's command line.\n\nCommands:\n"
-                       "  account add|list|remove   manage accounts\n"
-                       "  sync [--account ID] [--log FILE]\n"
-                       "  list [--folder inbox|trash|local:NAME] [--format json]\n"
-                       "  show ID [--format json|text]\n"
-                       "  export ID                 the raw message on stdout\n"
-                       "  delete ID                 move a message to Trash\n"
-                       "  restore ID                move it back, cancelling its server deletion\n"
-                       "  pending [--format json]   server deletions queued for the next sync\n"
-                       "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
-                       "  search QUERY [--format json]\n"
-                       "  fetch ID                  download the rest of a headers-only message\n"
-                       "  import mbox|maildir PATH [--folder NAME]\n"
-                       "                            copy a mailbox into a local folder\n"
-                       "  export-folder FOLDER --mbox FILE\n"
-                       "                            write a folder to an mbox file\n"
-                       "  render FILE.eml [--format json|text]\n\n"
-                       "Run 'poplarctl COMMAND --help' for a command's options."));
+    parser.setApplicationDescription(poplar::ctl::Words::tr(
+        "Poplar's command line.\n\nCommands:\n"
+        "  account add|list|remove   manage accounts\n"
+        "  sync [--account ID] [--log FILE]\n"
+        "  list [--folder inbox|trash|local:NAME] [--format json]\n"
+        "  show ID [--format json|text]\n"
+        "  export ID                 the raw message on stdout\n"
+        "  delete ID                 move a message to Trash\n"
+        "  restore ID                move it back, cancelling its server deletion\n"
+        "  pending [--format json]   server deletions queued for the next sync\n"
+        "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
+        "  search QUERY [--format json]\n"
+        "  fetch ID                  download the rest of a headers-only message\n"
+        "  import mbox|maildir PATH [--folder NAME]\n"
+        "                            copy a mailbox into a local folder\n"
+        "  export-folder FOLDER --mbox FILE\n"
+        "                            write a folder to an mbox file\n"
+        "  render FILE.eml [--format json|text]\n\n"
+        "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("Keep settings and mail in DIR."),
+                                     poplar::ctl::Words::tr("Keep settings and mail in DIR."),
                                      QStringLiteral("DIR"));
     parser.addOption(profile);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
+    parser.addPositionalArgument(QStringLiteral("command"), poplar::ctl::Words::tr("What to do."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "poplarctl: %s\n", qPrintable(parser.errorText()));

@@ -71,7 +71,7 @@ Status settingsStatus(QSettings &s)
     s.sync();
     if (s.status() != QSettings::NoError) {
         return Error{Error::Code::Storage,
-                     QStringLiteral("Cannot write the settings file %1").arg(s.fileName()),
+                     AccountStore::tr("Cannot write the settings file %1").arg(s.fileName()),
                      {}};
     }
     return {};
@@ -114,19 +114,19 @@ Status AccountStore::validate(const Account &a)
 {
     auto invalid = [](const QString &why) { return Error{Error::Code::Config, why, {}}; };
     if (a.host.trimmed().isEmpty())
-        return invalid(QStringLiteral("The server name is empty"));
+        return invalid(tr("The server name is empty"));
     if (a.host.contains(QLatin1Char(' ')) || a.host.contains(QLatin1Char('/')))
-        return invalid(QStringLiteral("The server name \"%1\" is not a host name").arg(a.host));
+        return invalid(tr("The server name \"%1\" is not a host name").arg(a.host));
     if (a.port == 0)
-        return invalid(QStringLiteral("The port must be between 1 and 65535"));
+        return invalid(tr("The port must be between 1 and 65535"));
     if (a.user.isEmpty())
-        return invalid(QStringLiteral("The user name is empty"));
+        return invalid(tr("The user name is empty"));
     if (a.user.contains(QLatin1Char('\r')) || a.user.contains(QLatin1Char('\n')))
-        return invalid(QStringLiteral("The user name contains a line break"));
+        return invalid(tr("The user name contains a line break"));
     if (a.passwordSource == PasswordSource::Command && a.passwordCommand.trimmed().isEmpty())
-        return invalid(QStringLiteral("The password command is empty"));
+        return invalid(tr("The password command is empty"));
     if (a.deleteFromServerAfterDays < 0 || a.sizeLimitKb < 0)
-        return invalid(QStringLiteral("Days and size limits cannot be negative"));
+        return invalid(tr("Days and size limits cannot be negative"));
     return {};
 }
 
@@ -156,8 +156,7 @@ Status AccountStore::update(const Account &account)
         return s;
     QSettings s(m_path, QSettings::IniFormat);
     if (!orderOf(s).contains(account.id))
-        return Error{
-            Error::Code::NotFound, QStringLiteral("There is no account %1").arg(account.id), {}};
+        return Error{Error::Code::NotFound, tr("There is no account %1").arg(account.id), {}};
     s.remove(groupOf(account.id));
     writeAccount(s, account);
     return settingsStatus(s);
@@ -168,7 +167,7 @@ Status AccountStore::remove(const QString &id)
     QSettings s(m_path, QSettings::IniFormat);
     QStringList order = orderOf(s);
     if (!order.removeOne(id))
-        return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}};
+        return Error{Error::Code::NotFound, tr("There is no account %1").arg(id), {}};
     setOrder(s, order);
     s.remove(groupOf(id));
     return settingsStatus(s);
@@ -180,7 +179,7 @@ Status AccountStore::move(const QString &id, int steps)
     QStringList order = orderOf(s);
     const qsizetype from = order.indexOf(id);
     if (from < 0)
-        return Error{Error::Code::NotFound, QStringLiteral("There is no account %1").arg(id), {}};
+        return Error{Error::Code::NotFound, tr("There is no account %1").arg(id), {}};
     const qsizetype to = std::clamp<qsizetype>(from + steps, 0, order.size() - 1);
     if (to == from)
         return {};

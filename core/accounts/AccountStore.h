@@ -4,6 +4,7 @@
 #include "accounts/Account.h"
 #include "util/Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -12,6 +13,8 @@ namespace poplar {
 /// The accounts in poplar.ini (QSettings, INI format). Passwords are never written here.
 /// Reads the file on each call, so a change made by poplarctl is seen by a running GUI.
 class AccountStore {
+    Q_DECLARE_TR_FUNCTIONS(poplar::AccountStore)
+
 public:
     explicit AccountStore(QString iniPath);
 

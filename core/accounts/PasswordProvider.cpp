@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accounts/PasswordProvider.h"
 
+#include "util/ProcessTree.h"
+
 #include "accounts/SecretStore.h"
 
 #include <QPointer>
@@ -94,16 +96,19 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
         Callback cb = std::move(*callback);
         *callback = nullptr;
         process->disconnect();
-        if (process->state() != QProcess::NotRunning)
+        if (process->state() != QProcess::NotRunning) {
+            killProcessTree(process->processId()); // the command too, not just its shell
             process->kill();
+        }
         process->deleteLater();
         cb(std::move(result));
     };
 
     connect(timer, &QTimer::timeout, this, [answer, ms = m_commandTimeoutMs] {
-        answer(Error{Error::Code::Config,
-                     tr("The password command did not finish within %1 seconds").arg(ms / 1000),
-                     {}});
+        answer(
+            Error{Error::Code::Config,
+                  tr("The password command did not finish within %n seconds", nullptr, ms / 1000),
+                  {}});
     });
     connect(process, &QProcess::errorOccurred, this, [answer, process](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart) {
@@ -120,9 +125,10 @@ void PasswordProvider::runCommand(const QString &command, Callback done)
                 const QString why = QString::fromUtf8(
                     process->readAllStandardError().split('\n').value(0).left(200));
                 answer(Error{Error::Code::Config,
-                             tr("The password command failed (exit code %1)%2")
-                                 .arg(exitCode)
-                                 .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why),
+                             why.isEmpty()
+                                 ? tr("The password command failed (exit code %1)").arg(exitCode)
+                                 : tr("The password command failed (exit code %1): %2")
+                                       .arg(QString::number(exitCode), why),
                              {}});
                 return;
             }

@@ -3,6 +3,7 @@
 
 #include "mime/SafeFileName.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -37,7 +38,10 @@ SavedFile saveIntoFolder(const QString &folder, const QString &name, const QStri
 {
     const QDir dir(folder);
     if (!dir.exists())
-        return {{}, QStringLiteral("The folder %1 does not exist.").arg(folder)};
+        return {{},
+                QCoreApplication::translate("poplar::mime::AttachmentFiles",
+                                            "The folder %1 does not exist.")
+                    .arg(folder)};
     const QString fileName = attachmentFileName(name, mimeType);
     const QFileInfo info(fileName);
     const QString base = info.completeBaseName();
@@ -45,7 +49,10 @@ SavedFile saveIntoFolder(const QString &folder, const QString &name, const QStri
     QString candidate = dir.filePath(fileName);
     for (int n = 2; QFileInfo::exists(candidate); ++n) {
         if (n > 9999)
-            return {{}, QStringLiteral("Too many files named %1 in %2.").arg(fileName, folder)};
+            return {{},
+                    QCoreApplication::translate("poplar::mime::AttachmentFiles",
+                                                "Too many files named %1 in %2.")
+                        .arg(fileName, folder)};
         // The number goes before the extension, and the whole still fits the file system.
         const QString number = QStringLiteral(" (%1)").arg(n);
         candidate = dir.filePath(
@@ -54,7 +61,10 @@ SavedFile saveIntoFolder(const QString &folder, const QString &name, const QStri
     }
     // safeFileName already keeps one path component; this check is the promise itself.
     if (QFileInfo(candidate).absoluteDir().absolutePath() != dir.absolutePath())
-        return {{}, QStringLiteral("Refusing to write outside %1.").arg(folder)};
+        return {{},
+                QCoreApplication::translate("poplar::mime::AttachmentFiles",
+                                            "Refusing to write outside %1.")
+                    .arg(folder)};
     return saveToPath(candidate, data);
 }
 

@@ -10,8 +10,6 @@
 #include "mime/SmimeContent.h"
 #include "mime/TextParts.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <utility>
 
@@ -57,13 +55,13 @@ QString contentIdOf(GMimeObject *object)
 
 QString headerBlock(const MessageHeaders &h)
 {
-    QString out = QStringLiteral("-------- Attached message --------\n");
+    QString out = BodyWalker::tr("-------- Attached message --------") + QLatin1Char('\n');
     if (!h.from.address.isEmpty() || !h.from.name.isEmpty())
-        out += QStringLiteral("From: %1\n").arg(h.from.display());
+        out += BodyWalker::tr("From: %1").arg(h.from.display()) + QLatin1Char('\n');
     if (h.date.isValid())
-        out += QStringLiteral("Date: %1\n").arg(h.date.toString(Qt::ISODate));
+        out += BodyWalker::tr("Date: %1").arg(h.date.toString(Qt::ISODate)) + QLatin1Char('\n');
     if (!h.subject.isEmpty())
-        out += QStringLiteral("Subject: %1\n").arg(h.subject);
+        out += BodyWalker::tr("Subject: %1").arg(h.subject) + QLatin1Char('\n');
     return out;
 }
 
@@ -86,8 +84,8 @@ bool BodyWalker::countPart()
 {
     if (++m_parts <= m_options.limits.maxParts)
         return true;
-    warnOnce(QStringLiteral("The message has more than %1 parts; the rest is not shown.")
-                 .arg(m_options.limits.maxParts));
+    warnOnce(tr("The message has more than %n parts; the rest is not shown.", nullptr,
+                m_options.limits.maxParts));
     return false;
 }
 
@@ -100,9 +98,9 @@ void BodyWalker::walk(GMimeObject *root)
 void BodyWalker::visit(GMimeObject *object, int depth, bool insideMessage)
 {
     if (depth > m_options.limits.maxDepth) {
-        warnOnce(QStringLiteral("The message is nested more than %1 levels deep; the deeper "
-                                "parts are not shown.")
-                     .arg(m_options.limits.maxDepth));
+        warnOnce(tr("The message is nested more than %n levels deep; the deeper parts are not "
+                    "shown.",
+                    nullptr, m_options.limits.maxDepth));
         return;
     }
     if (!countPart())
@@ -121,7 +119,7 @@ void BodyWalker::visitMultipart(GMimeMultipart *multipart, int depth, bool insid
     const int count = g_mime_multipart_get_count(multipart);
     if (GMIME_IS_MULTIPART_ENCRYPTED(multipart)) {
         m_out.isEncrypted = true;
-        warnOnce(QStringLiteral("This message is encrypted; its content cannot be shown."));
+        warnOnce(tr("This message is encrypted; its content cannot be shown."));
         return;
     }
     if (GMIME_IS_MULTIPART_SIGNED(multipart) || isType(object, "multipart", "signed")) {
@@ -283,10 +281,10 @@ void BodyWalker::visitLeaf(GMimePart *part, int depth, bool insideMessage)
             visitEntity(content, depth, insideMessage);
         } else if (signedData) {
             m_out.isSigned = true;
-            warnOnce(QStringLiteral("This message is signed in a form that could not be read."));
+            warnOnce(tr("This message is signed in a form that could not be read."));
         } else {
             m_out.isEncrypted = true;
-            warnOnce(QStringLiteral("This message is encrypted; its content cannot be shown."));
+            warnOnce(tr("This message is encrypted; its content cannot be shown."));
         }
         return;
     }
@@ -328,8 +326,8 @@ void BodyWalker::addAttachment(GMimeObject *object, bool insideMessage)
     info.size = data.size();
     if (info.size > budget) {
         info.dataComplete = false;
-        warnOnce(QStringLiteral("The attachments are larger than %1 MB together; the rest "
-                                "cannot be opened or saved.")
+        warnOnce(tr("The attachments are larger than %1 MB together; the rest "
+                    "cannot be opened or saved.")
                      .arg(m_options.limits.maxDecodedBytes / (1024 * 1024)));
     } else {
         info.data = std::move(data);
@@ -380,10 +378,8 @@ void BodyWalker::finish()
             if (clean.failed) {
                 // No tree within the caps: the source, as text, is all that can be shown.
                 m_out.renderFailed = true;
-                warnOnce(QCoreApplication::translate(
-                    "poplar::mime::BodyWalker",
-                    "The HTML of this message is too large or too deeply nested to show; "
-                    "its source is shown as text."));
+                warnOnce(tr("The HTML of this message is too large or too deeply nested to show; "
+                            "its source is shown as text."));
                 htmls.append(plainToHtml(piece.content));
                 texts.append(piece.content);
                 continue;
@@ -392,8 +388,8 @@ void BodyWalker::finish()
                 firstShownAsHtml = true;
             m_out.remoteContentBlocked += clean.remoteBlocked;
             if (clean.flattened || clean.truncated)
-                warnOnce(QStringLiteral("The HTML is too deep or too large; part of its layout "
-                                        "was dropped."));
+                warnOnce(tr("The HTML is too deep or too large; part of its layout "
+                            "was dropped."));
             htmls.append(clean.html);
             texts.append(documentText(parsed).text);
         } else {

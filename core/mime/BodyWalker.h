@@ -7,6 +7,7 @@
 
 #include <gmime/gmime.h>
 
+#include <QCoreApplication>
 #include <QList>
 
 namespace poplar::mime {
@@ -18,6 +19,8 @@ namespace poplar::mime {
 /// Content-Location references, signed shows its content, attached messages are shown
 /// nested, and every cap in RenderLimits is checked on the way.
 class BodyWalker {
+    Q_DECLARE_TR_FUNCTIONS(poplar::mime::BodyWalker)
+
 public:
     BodyWalker(const RenderOptions &options, QByteArray fallbackCharset, RenderedMessage &out);
 

@@ -173,8 +173,7 @@ RenderedMessage MessageRenderer::render(const QByteArray &raw, const RenderOptio
     const ParsedMessage parsed = parse(repaired);
     GMimeMessage *message = parsed.message.get();
     if (!message) {
-        out.warnings.append(
-            QStringLiteral("The message could not be read as MIME; shown as raw text."));
+        out.warnings.append(tr("The message could not be read as MIME; shown as raw text."));
         out.text = decodeText(raw, {});
         out.htmlBody = plainToHtml(out.text);
         return out;

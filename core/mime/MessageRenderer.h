@@ -4,6 +4,7 @@
 #include "mime/RenderedMessage.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 namespace poplar::mime {
 
@@ -27,6 +28,8 @@ struct RenderOptions {
 /// and drops its own GMime objects, none escapes. Never fails: what cannot be read becomes
 /// a warning in the result.
 class MessageRenderer {
+    Q_DECLARE_TR_FUNCTIONS(poplar::mime::MessageRenderer)
+
 public:
     /// Headers only: what the cache needs to list a message.
     [[nodiscard]] static MessageHeaders headers(const QByteArray &raw);

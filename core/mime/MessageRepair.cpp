@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mime/MessageRepair.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <cctype>
@@ -173,12 +174,14 @@ QByteArray repairHeaderStart(const QByteArray &raw, QStringList &warnings)
         if (line.isEmpty())
             break;
         if (looksLikeHeaderField(line)) {
-            warnings.append(QStringLiteral("Lines before the header were skipped."));
+            warnings.append(QCoreApplication::translate("poplar::mime::MessageRepair",
+                                                        "Lines before the header were skipped."));
             return raw.mid(pos);
         }
         pos = next;
     }
-    warnings.append(QStringLiteral("The message has no header; its text is shown as is."));
+    warnings.append(QCoreApplication::translate(
+        "poplar::mime::MessageRepair", "The message has no header; its text is shown as is."));
     return QByteArray("\n") + raw;
 }
 
@@ -215,13 +218,16 @@ QByteArray repairForParsing(const QByteArray &raw, QStringList &warnings)
 {
     QByteArray out = repairHeaderStart(raw, warnings);
     if (capBoundaries(out))
-        warnings.append(QStringLiteral("The message declares more than %1 multipart boundaries; "
-                                       "the parts past them are not read.")
-                            .arg(kMaxBoundaries));
+        warnings.append(QCoreApplication::translate(
+            "poplar::mime::MessageRepair",
+            "The message declares more than %n multipart boundaries; the parts past them are "
+            "not read.",
+            nullptr, kMaxBoundaries));
     const QList<Insertion> repairs = headerRepairs(out);
     if (repairs.isEmpty())
         return out;
-    warnings.append(QStringLiteral("A malformed header block was repaired."));
+    warnings.append(QCoreApplication::translate("poplar::mime::MessageRepair",
+                                                "A malformed header block was repaired."));
     return withInsertions(out, repairs);
 }
 

@@ -5,6 +5,8 @@
 #include "mime/FlowedText.h"
 #include "mime/GObjectPtr.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cctype>
 
@@ -83,10 +85,14 @@ QString textOfPart(GMimePart *part, QStringList &warnings, qint64 maxBytes)
         charset = htmlMetaCharset(bytes);
     const DecodedText decoded = decodeCharset(bytes, charset);
     if (!decoded.charsetKnown)
-        warnings.append(QStringLiteral("Unknown character set \"%1\"; the text was guessed.")
-                            .arg(QString::fromLatin1(charset).left(40)));
+        warnings.append(
+            QCoreApplication::translate("poplar::mime::TextParts",
+                                        "Unknown character set \"%1\"; the text was guessed.")
+                .arg(QString::fromLatin1(charset).left(40)));
     if (truncated)
-        warnings.append(QStringLiteral("A text part is longer than %1 MB; only the start is shown.")
+        warnings.append(QCoreApplication::translate(
+                            "poplar::mime::TextParts",
+                            "A text part is longer than %1 MB; only the start is shown.")
                             .arg(maxBytes / (1024 * 1024)));
     QString text = decoded.text;
     text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));

@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3/LoginMethod.h"
 
+#include <QCoreApplication>
+
 namespace poplar::pop3 {
 
 namespace {
 
 Error notOffered(const QString &method, const Capabilities &caps)
 {
-    QString offered =
-        caps.sasl.isEmpty() ? QStringLiteral("none") : QString::fromLatin1(caps.sasl.join(' '));
-    return {Error::Code::Config,
-            QStringLiteral("The server does not offer the login method %1 (it offers SASL: %2). "
-                           "Choose \"auto\" in the account settings.")
-                .arg(method, offered),
-            {}};
+    const QString detail =
+        caps.sasl.isEmpty()
+            ? QCoreApplication::translate("poplar::pop3::LoginMethod",
+                                          "The server does not offer the login method %1 (it "
+                                          "offers no SASL method). Choose \"auto\" in the "
+                                          "account settings.")
+                  .arg(method)
+            : QCoreApplication::translate("poplar::pop3::LoginMethod",
+                                          "The server does not offer the login method %1 (it "
+                                          "offers SASL: %2). Choose \"auto\" in the account "
+                                          "settings.")
+                  .arg(method, QString::fromLatin1(caps.sasl.join(' ')));
+    return {Error::Code::Config, detail, {}};
 }
 
 } // namespace
@@ -51,8 +59,10 @@ Result<QList<LoginMethod>> loginCandidates(AuthMethod wanted, const Capabilities
     case AuthMethod::Apop:
         if (!greetingHasTimestamp) {
             return Error{Error::Code::Config,
-                         QStringLiteral("The server does not support APOP (its greeting has no "
-                                        "timestamp). Choose \"auto\" in the account settings."),
+                         QCoreApplication::translate(
+                             "poplar::pop3::LoginMethod",
+                             "The server does not support APOP (its greeting has no timestamp). "
+                             "Choose \"auto\" in the account settings."),
                          {}};
         }
         return Methods{{Kind::Apop, {}}};

@@ -447,6 +447,19 @@ void Pop3Client::onAuthReply(const Reply &reply)
         loginFailed(reply);
         return;
     }
+    // SCRAM proves the server too (RFC 5802 §5): its last word carries a signature only a
+    // server that knows the password can make. A +OK without it proves nothing, and no other
+    // method is tried after it: whoever answers may be after the password itself.
+    if (m_loginMethod.mechanism.startsWith("SCRAM-") && !m_sasl->complete()) {
+        m_sasl.reset();
+        m_loginCandidates.clear();
+        fail({Error::Code::Insecure,
+              tr("The server %1 accepted the login without proving it knows the password "
+                 "(SCRAM); Poplar stopped.")
+                  .arg(m_account.host),
+              {}});
+        return;
+    }
     m_sasl.reset();
     loginSucceeded();
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pop3/Pop3Listing.h"
 
+#include <QCoreApplication>
+#include <QSet>
+
 namespace poplar::pop3 {
 
 namespace {
@@ -8,11 +11,13 @@ namespace {
 Error listingError(const char *what, const QByteArray &line)
 {
     return {Error::Code::Protocol,
-            QStringLiteral("The server sent a malformed %1 line").arg(QLatin1String(what)),
+            QCoreApplication::translate("poplar::pop3::Pop3Listing",
+                                        "The server sent a malformed %1 line")
+                .arg(QLatin1String(what)),
             QString::fromUtf8(line.left(100))};
 }
 
-bool validUid(const QByteArray &uid)
+bool validUid(QByteArrayView uid)
 {
     if (uid.isEmpty() || uid.size() > 70)
         return false;
@@ -23,52 +28,119 @@ bool validUid(const QByteArray &uid)
     return true;
 }
 
-// Splits "n rest" into the message number and the second field.
-bool splitLine(const QByteArray &line, int &number, QByteArray &rest)
+bool isSpace(char c)
 {
-    const QList<QByteArray> fields = line.simplified().split(' ');
-    if (fields.size() < 2)
-        return false;
-    bool ok = false;
-    number = fields.at(0).toInt(&ok);
-    rest = fields.at(1);
-    return ok && number > 0;
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
+
+// "n rest [more]": the message number and the second field, without copying the line.
+bool splitLine(QByteArrayView line, int &number, QByteArrayView &second)
+{
+    qsizetype i = 0;
+    while (i < line.size() && isSpace(line[i]))
+        ++i;
+    const qsizetype numberStart = i;
+    while (i < line.size() && !isSpace(line[i]))
+        ++i;
+    bool ok = false;
+    number = line.sliced(numberStart, i - numberStart).toInt(&ok);
+    while (i < line.size() && isSpace(line[i]))
+        ++i;
+    const qsizetype secondStart = i;
+    while (i < line.size() && !isSpace(line[i]))
+        ++i;
+    second = line.sliced(secondStart, i - secondStart);
+    return ok && number > 0 && !second.isEmpty();
+}
+
+// Calls `each` with every non-blank line of `body`, without its line ending.
+template<typename Each> bool forEachLine(const QByteArray &body, Each each)
+{
+    const QByteArrayView all(body);
+    qsizetype pos = 0;
+    while (pos < all.size()) {
+        qsizetype end = all.indexOf('\n', pos);
+        if (end < 0)
+            end = all.size();
+        QByteArrayView line = all.sliced(pos, end - pos);
+        pos = end + 1;
+        while (!line.isEmpty() && isSpace(line.back()))
+            line.chop(1);
+        if (line.trimmed().isEmpty())
+            continue;
+        if (!each(line))
+            return false;
+    }
+    return true;
+}
+
+// A message number listed twice makes the listing unusable (which one would DELE hit?).
+// Servers list in order: a number above the last one needs no look-up.
+class NumberCheck {
+public:
+    bool firstTime(int number)
+    {
+        if (number > m_last && m_seen.isEmpty()) {
+            m_last = number;
+            m_ordered.append(number);
+            return true;
+        }
+        if (m_seen.isEmpty()) // out of order: from now on, remember them all
+            m_seen = QSet<int>(m_ordered.cbegin(), m_ordered.cend());
+        if (m_seen.contains(number))
+            return false;
+        m_seen.insert(number);
+        return true;
+    }
+
+private:
+    int m_last = 0;
+    QList<int> m_ordered;
+    QSet<int> m_seen;
+};
 
 } // namespace
 
 Result<QList<UidlEntry>> parseUidlListing(const QByteArray &body)
 {
     QList<UidlEntry> entries;
-    for (const QByteArray &raw : body.split('\n')) {
-        const QByteArray line = raw.trimmed();
-        if (line.isEmpty())
-            continue;
-        UidlEntry entry;
-        if (!splitLine(line, entry.number, entry.uidl) || !validUid(entry.uidl))
-            return listingError("UIDL", line);
-        entries.append(entry);
-    }
+    entries.reserve(body.count('\n'));
+    NumberCheck numbers;
+    QByteArrayView bad;
+    const bool ok = forEachLine(body, [&](QByteArrayView line) {
+        int number = 0;
+        QByteArrayView uid;
+        if (!splitLine(line, number, uid) || !validUid(uid) || !numbers.firstTime(number)) {
+            bad = line;
+            return false;
+        }
+        entries.append({number, uid.toByteArray()});
+        return true;
+    });
+    if (!ok)
+        return listingError("UIDL", bad.toByteArray());
     return entries;
 }
 
-Result<QMap<int, qint64>> parseSizeListing(const QByteArray &body)
+Result<QHash<int, qint64>> parseSizeListing(const QByteArray &body)
 {
-    QMap<int, qint64> sizes;
-    for (const QByteArray &raw : body.split('\n')) {
-        const QByteArray line = raw.trimmed();
-        if (line.isEmpty())
-            continue;
+    QHash<int, qint64> sizes;
+    sizes.reserve(body.count('\n'));
+    QByteArrayView bad;
+    const bool ok = forEachLine(body, [&](QByteArrayView line) {
         int number = 0;
-        QByteArray sizeText;
-        bool ok = false;
-        if (!splitLine(line, number, sizeText))
-            return listingError("LIST", line);
-        const qint64 size = sizeText.toLongLong(&ok);
-        if (!ok || size < 0)
-            return listingError("LIST", line);
+        QByteArrayView sizeText;
+        bool parsed = false;
+        const qint64 size = splitLine(line, number, sizeText) ? sizeText.toLongLong(&parsed) : -1;
+        if (!parsed || size < 0 || size > maxListedSize || sizes.contains(number)) {
+            bad = line;
+            return false;
+        }
         sizes.insert(number, size);
-    }
+        return true;
+    });
+    if (!ok)
+        return listingError("LIST", bad.toByteArray());
     return sizes;
 }
 

@@ -94,7 +94,7 @@ void Pop3Parser::feed(QByteArrayView bytes)
         if (!newline) {
             const qsizetype partial = size - m_pos;
             if (m_state == State::Status && partial > m_limits.maxStatusLine) {
-                fail(QStringLiteral("The server sent a reply line longer than %1 bytes.")
+                fail(tr("The server sent a reply line longer than %1 bytes.")
                          .arg(m_limits.maxStatusLine));
             } else if (m_state == State::Block && partial > m_limits.maxBlock) {
                 // One line bigger than the whole cap: drop what we have and skip to its end.
@@ -109,7 +109,7 @@ void Pop3Parser::feed(QByteArrayView bytes)
         if (m_state == State::Block) {
             consumeBlockLine(line, true);
         } else if (m_expected.empty()) {
-            fail(QStringLiteral("The server sent data that was not asked for."));
+            fail(tr("The server sent data that was not asked for."));
         } else {
             parseStatusLine(line);
         }
@@ -128,8 +128,7 @@ void Pop3Parser::feed(QByteArrayView bytes)
 bool Pop3Parser::parseStatusLine(QByteArrayView rawLine)
 {
     if (rawLine.size() > m_limits.maxStatusLine) {
-        fail(QStringLiteral("The server sent a reply line longer than %1 bytes.")
-                 .arg(m_limits.maxStatusLine));
+        fail(tr("The server sent a reply line longer than %1 bytes.").arg(m_limits.maxStatusLine));
         return false;
     }
     const QByteArrayView line = chompLineEnding(rawLine);
@@ -145,7 +144,7 @@ bool Pop3Parser::parseStatusLine(QByteArrayView rawLine)
         reply.kind = Reply::Kind::Continuation;
         skip = 1;
     } else {
-        fail(QStringLiteral("The server sent a reply that is neither +OK nor -ERR: \"%1\"")
+        fail(tr("The server sent a reply that is neither +OK nor -ERR: \"%1\"")
                  .arg(QString::fromUtf8(
                      line.first(std::min<qsizetype>(line.size(), 80)).toByteArray())));
         return false;

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QString>
 
 #include <deque>
@@ -20,6 +21,8 @@ namespace poplar::pop3 {
 /// error (the stream cannot be trusted any more); a block larger than Limits::maxBlock
 /// is skipped to its terminator and reported as `oversized`, so the session continues.
 class Pop3Parser {
+    Q_DECLARE_TR_FUNCTIONS(poplar::pop3::Pop3Parser)
+
 public:
     struct Limits {
         qsizetype maxStatusLine = 8 * 1024;

@@ -3,16 +3,34 @@
 
 #include <gsasl.h>
 
+#include <algorithm>
+
 namespace poplar::pop3 {
 
 namespace {
 
-Error saslError(const char *what, int rc)
+/// `sentence` has a %1 for GNU SASL's own words on `rc`.
+Error saslError(const QString &sentence, int rc)
 {
-    return {
-        Error::Code::Auth,
-        QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(gsasl_strerror(rc))),
-        {}};
+    return {Error::Code::Auth, sentence.arg(QString::fromUtf8(gsasl_strerror(rc))), {}};
+}
+
+/// Whether a SCRAM server-first message ("r=...,s=...,i=N") asks for more than the cap.
+bool asksTooManyIterations(const QByteArray &challengeBase64)
+{
+    const QByteArray message = QByteArray::fromBase64(challengeBase64);
+    for (const QByteArray &attribute : message.split(',')) {
+        if (!attribute.startsWith("i="))
+            continue;
+        quint64 count = 0;
+        for (qsizetype i = 2;
+             i < attribute.size() && attribute.at(i) >= '0' && attribute.at(i) <= '9'; ++i)
+            count = std::min(count * 10 + quint64(attribute.at(i) - '0'),
+                             SaslSession::maxScramIterations + 1);
+        if (count > SaslSession::maxScramIterations)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -49,10 +67,10 @@ Result<std::unique_ptr<SaslSession>> SaslSession::start(const QByteArray &mechan
 {
     auto handles = std::make_unique<Handles>();
     if (int rc = gsasl_init(&handles->context); rc != GSASL_OK)
-        return saslError("GNU SASL could not start", rc);
+        return saslError(tr("GNU SASL could not start: %1"), rc);
     if (int rc = gsasl_client_start(handles->context, mechanism.constData(), &handles->session);
         rc != GSASL_OK)
-        return saslError("The login method is not available", rc);
+        return saslError(tr("The login method is not available: %1"), rc);
     const QByteArray userUtf8 = user.toUtf8();
     QByteArray secretUtf8 = secret.toUtf8();
     const QByteArray hostUtf8 = host.toUtf8();
@@ -66,6 +84,9 @@ Result<std::unique_ptr<SaslSession>> SaslSession::start(const QByteArray &mechan
 
 Result<QByteArray> SaslSession::step(const QByteArray &challengeBase64)
 {
+    if (QByteArrayView(gsasl_mechanism_name(m_handles->session)).startsWith("SCRAM-") &&
+        asksTooManyIterations(challengeBase64))
+        return saslError(tr("The login exchange failed: %1"), GSASL_MECHANISM_PARSE_ERROR);
     char *output = nullptr;
     const int rc = gsasl_step64(m_handles->session, challengeBase64.constData(), &output);
     const QByteArray response(output ? output : "");
@@ -76,7 +97,7 @@ Result<QByteArray> SaslSession::step(const QByteArray &challengeBase64)
     }
     if (rc == GSASL_NEEDS_MORE)
         return response;
-    return saslError("The login exchange failed", rc);
+    return saslError(tr("The login exchange failed: %1"), rc);
 }
 
 QByteArray oauthInitialResponse(const QByteArray &mechanism, const QString &user,

@@ -4,6 +4,7 @@
 #include "util/Error.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -15,7 +16,15 @@ namespace poplar::pop3 {
 /// OAUTHBEARER, which it lacks, are one formatted line each (see oauthInitialResponse).
 /// Challenges and responses are base64, as POP3 AUTH carries them (RFC 5034).
 class SaslSession {
+    Q_DECLARE_TR_FUNCTIONS(poplar::pop3::SaslSession)
+
 public:
+    /// SCRAM's iteration count is the server's to choose (RFC 5802 §5.1), and GNU SASL hashes
+    /// as often as it is told: "i=4000000000" would keep the sync thread busy for hours, out
+    /// of reach of any network timeout. RFC 7677 asks for at least 4096; a server-first
+    /// message asking for more than this (250 times that, seconds of work) fails the step.
+    static constexpr quint64 maxScramIterations = 1'000'000;
+
     ~SaslSession();
     SaslSession(const SaslSession &) = delete;
     SaslSession &operator=(const SaslSession &) = delete;

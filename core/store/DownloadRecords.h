@@ -40,7 +40,7 @@ struct DownloadRecord {
     qint64 receivedSize = -1; ///< the bytes stored; -1: not known
     QByteArray headerKey;     ///< headerKey() of its headers; empty: not known
     qint64 messageId = 0;     ///< its cached copy; 0 when there is none
-    QDateTime firstSeen;
+    qint64 firstSeen = 0;     ///< when it was first downloaded, seconds since the epoch (UTC)
     qint64 mailboxId = 0;
 };
 
@@ -63,9 +63,11 @@ public:
     /// account's first mailbox takes over the records made before mailboxes were told apart.
     [[nodiscard]] Result<qint64> mailbox(const QString &accountId, const MailboxAddress &address);
 
-    /// The mailbox's records that name a message, by UIDL.
+    /// The mailbox's records that name a message, by UIDL. Read at every check: 100,000 of
+    /// them take a few tens of milliseconds. Records made before header keys were kept get
+    /// them here, once.
     [[nodiscard]] Result<QHash<QByteArray, DownloadRecord>> named(const QString &accountId,
-                                                                  qint64 mailboxId) const;
+                                                                  qint64 mailboxId);
     /// The record of a cached message, if it came from a server.
     [[nodiscard]] Result<std::optional<DownloadRecord>> ofMessage(qint64 messageId) const;
 
@@ -78,7 +80,8 @@ public:
     [[nodiscard]] Status link(const QString &accountId, qint64 mailboxId, const QByteArray &uidl,
                               const DownloadRecord &facts);
 
-    /// Gives records made before keys were kept the key of their cached copy's headers.
+    /// Gives records made before keys were kept the key of their cached copy's headers (an
+    /// empty key where that copy was purged).
     [[nodiscard]] Status fillMissingKeys(const QString &accountId, qint64 mailboxId);
 
     struct Rename {
@@ -107,6 +110,8 @@ public:
     [[nodiscard]] static QByteArray headerKey(const HeaderSummary &headers);
 
 private:
+    [[nodiscard]] Result<QHash<QByteArray, DownloadRecord>>
+    namedRead(const QString &accountId, qint64 mailboxId, bool mayFill);
     QSqlDatabase m_db;
 };
 

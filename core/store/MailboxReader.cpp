@@ -29,6 +29,15 @@ void unescape(QByteArray &line)
         line.remove(0, 1);
 }
 
+/// Whether a line read so far may still match ^>+From  (quotes, then the start of "From").
+bool mayBeEscapedFrom(const QByteArray &line)
+{
+    qsizetype quotes = 0;
+    while (quotes < line.size() && line.at(quotes) == '>')
+        ++quotes;
+    return quotes > 0 && QByteArrayView("From").startsWith(QByteArrayView(line).sliced(quotes));
+}
+
 bool isBlankLine(const QByteArray &line)
 {
     return line == "\n" || line == "\r\n";
@@ -160,8 +169,19 @@ Result<std::optional<MailboxMessage>> MailboxReader::nextFromMbox()
                 inSeparator = true;
                 continue;
             }
-            if (chunk.startsWith('>'))
+            if (chunk.startsWith('>')) {
+                // The "From " of ">>>...From " may lie past the first chunk: read on while the
+                // line is nothing but quotes so far (no more than a message may hold).
+                while (!atLineStart && mayBeEscapedFrom(chunk) &&
+                       chunk.size() <= m_maxMessageBytes) {
+                    const QByteArray more = m_file.readLine(chunkBytes);
+                    if (more.isEmpty())
+                        break; // end of file; a read error shows at the next read
+                    chunk += more;
+                    atLineStart = chunk.endsWith('\n');
+                }
                 unescape(chunk);
+            }
             if (isBlankLine(chunk)) {
                 append(heldBlank);
                 heldBlank = chunk;

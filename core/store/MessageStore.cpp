@@ -121,8 +121,9 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
         uidl.addBindValue(downloadStateToString(state));
         uidl.addBindValue(m.listedSize);
         uidl.addBindValue(qint64(m.raw.size()));
-        uidl.addBindValue(m.headerKey.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
-                                                : QVariant(m.headerKey));
+        // Empty, not NULL, for a message with no Message-ID: NULL means "from before keys
+        // were kept" and would be looked up again at every check.
+        uidl.addBindValue(m.headerKey.isEmpty() ? QByteArray("") : m.headerKey);
         uidl.addBindValue(id);
         uidl.addBindValue(now);
         if (!uidl.exec())

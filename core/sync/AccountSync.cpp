@@ -194,7 +194,7 @@ void AccountSync::list()
             *uidls = pop3::parseUidlListing(r.body);
     });
     m_client->command("LIST", pop3::ReplyShape::MultiLine, [this, uidls](const pop3::Reply &r) {
-        Result<QMap<int, qint64>> sizes = QMap<int, qint64>{};
+        Result<QHash<int, qint64>> sizes = QHash<int, qint64>{};
         if (r.isOk())
             sizes = pop3::parseSizeListing(r.body);
         else
@@ -217,7 +217,7 @@ void AccountSync::list()
     });
 }
 
-void AccountSync::identifyWithoutUidl(const QMap<int, qint64> &sizes)
+void AccountSync::identifyWithoutUidl(const QHash<int, qint64> &sizes)
 {
     // A server without UIDL (RFC 1939 makes it optional): each message is known by a digest of
     // its Message-ID, Date and size, read with TOP n 0. These are the same in every session,
@@ -229,8 +229,9 @@ void AccountSync::identifyWithoutUidl(const QMap<int, qint64> &sizes)
     auto tops = std::make_shared<QMap<int, QByteArray>>();
     auto remaining = std::make_shared<qsizetype>(sizes.size());
     auto failed = std::make_shared<bool>(false);
-    for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
-        const int number = it.key();
+    QList<int> numbers = sizes.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (const int number : std::as_const(numbers)) {
         m_client->command(
             "TOP " + QByteArray::number(number) + " 0", pop3::ReplyShape::MultiLine,
             [this, number, sizes, tops, remaining, failed](const pop3::Reply &top) {
@@ -281,10 +282,6 @@ void AccountSync::identifyWithoutUidl(const QMap<int, qint64> &sizes)
 void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys)
 {
     store::DownloadRecords records(m_db);
-    if (Status s = records.fillMissingKeys(m_account.id, m_mailboxId); !s) {
-        abandon(s.error());
-        return;
-    }
     auto named = records.named(m_account.id, m_mailboxId);
     if (!named) {
         abandon(named.error());

@@ -83,7 +83,7 @@ private:
     void waitForLogin();
     void logIn();
     void list();
-    void identifyWithoutUidl(const QMap<int, qint64> &sizes);
+    void identifyWithoutUidl(const QHash<int, qint64> &sizes);
     void plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys = {});
     void check();
     [[nodiscard]] Status applyIdentities();

@@ -27,12 +27,12 @@ Result<ImportResult> MailImporter::importMailbox(store::MailboxReader::Format fo
 Result<ImportResult> MailImporter::importFrom(store::MailboxReader &reader, const QString &folder)
 {
     if (folder.trimmed().isEmpty())
-        return Error{Error::Code::Config, QStringLiteral("A local folder needs a name"), {}};
+        return Error{Error::Code::Config, tr("A local folder needs a name"), {}};
     ImportResult result;
     int committed = 0;
     auto failed = [&](const Error &e) {
         Error error = e;
-        error.detail += QStringLiteral(" (%1 message(s) were imported before this)").arg(committed);
+        error.detail += tr(" (%n message(s) were imported before this)", nullptr, committed);
         return error;
     };
 
@@ -47,15 +47,15 @@ Result<ImportResult> MailImporter::importFrom(store::MailboxReader &reader, cons
         store::MailboxMessage &m = *next.value();
         if (!m.skipReason.isEmpty() || m.raw.isEmpty()) {
             ++result.skipped;
-            result.warnings.append(QStringLiteral("%1: %2").arg(
-                m.origin,
-                m.skipReason.isEmpty() ? QStringLiteral("empty, skipped") : m.skipReason));
+            result.warnings.append(m.skipReason.isEmpty()
+                                       ? tr("%1: empty, skipped").arg(m.origin)
+                                       : tr("%1: %2").arg(m.origin, m.skipReason));
             continue;
         }
         if (!txn) {
             txn.emplace(m_store.database());
             if (!txn->active())
-                return failed(store::storageError(QStringLiteral("Cannot start a transaction"),
+                return failed(store::storageError(tr("Cannot start a transaction"),
                                                   m_store.database().lastError().text()));
         }
         // Inside the transaction, so a message twice in the same mailbox is caught as well.

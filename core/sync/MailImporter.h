@@ -4,6 +4,7 @@
 #include "store/MailboxReader.h"
 #include "util/Error.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,8 @@ struct ImportResult {
 /// to no account (MessageStore::localAccountId(), no UIDL), so no sync ever touches them.
 /// A message already in the folder byte for byte is left out, so importing twice adds nothing.
 class MailImporter {
+    Q_DECLARE_TR_FUNCTIONS(poplar::sync::MailImporter)
+
 public:
     /// Messages per transaction: few commits (each one syncs to disk), small rollbacks.
     static constexpr int batchMessages = 200;

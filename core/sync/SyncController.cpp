@@ -158,7 +158,7 @@ void SyncController::cancel(const QString &accountId)
         m_busy.remove(accountId);
         SyncResult result;
         result.accountId = accountId;
-        result.error = Error{Error::Code::Cancelled, QStringLiteral("Stopped by the user"), {}};
+        result.error = Error{Error::Code::Cancelled, tr("Stopped by the user"), {}};
         Q_EMIT finished(result);
         return;
     }

@@ -9,25 +9,35 @@ using store::DownloadRecord;
 using store::DownloadState;
 
 QList<ListedMessage> mergeListings(const QList<pop3::UidlEntry> &uidls,
-                                   const QMap<int, qint64> &sizes)
+                                   const QHash<int, qint64> &sizes)
 {
-    QHash<QByteArray, int> seen;
-    for (const pop3::UidlEntry &e : uidls)
-        ++seen[e.uidl];
-    QHash<QByteArray, int> occurrence;
     QList<ListedMessage> listing;
     listing.reserve(uidls.size());
+    // One pass that counts each UIDL; a second only for a listing that repeats one.
+    QHash<QByteArray, int> seen;
+    seen.reserve(uidls.size());
+    bool repeats = false;
     for (const pop3::UidlEntry &e : uidls) {
-        ListedMessage m;
-        m.number = e.number;
-        const int n = ++occurrence[e.uidl];
-        m.uidl = n == 1 ? e.uidl : e.uidl + '#' + QByteArray::number(n);
-        m.size = sizes.value(e.number, -1);
-        m.sharedUidl = seen.value(e.uidl) > 1;
-        listing.append(std::move(m));
+        int &n = seen[e.uidl];
+        repeats = repeats || n > 0;
+        ++n;
+        listing.append({e.number, e.uidl, sizes.value(e.number, -1), false});
     }
-    std::sort(listing.begin(), listing.end(),
-              [](const ListedMessage &a, const ListedMessage &b) { return a.number < b.number; });
+    if (repeats) {
+        QHash<QByteArray, int> occurrence;
+        for (ListedMessage &m : listing) {
+            const QByteArray uidl = m.uidl;
+            m.sharedUidl = seen.value(uidl) > 1;
+            const int n = ++occurrence[uidl];
+            if (n > 1)
+                m.uidl = uidl + '#' + QByteArray::number(n);
+        }
+    }
+    auto byNumber = [](const ListedMessage &a, const ListedMessage &b) {
+        return a.number < b.number;
+    };
+    if (!std::is_sorted(listing.cbegin(), listing.cend(), byNumber))
+        std::sort(listing.begin(), listing.end(), byNumber);
     return listing;
 }
 
@@ -59,6 +69,8 @@ namespace {
 // "uidl#2" -> "uidl": the name mergeListings gave a later message listed under one UIDL.
 QByteArray sharedBase(const QByteArray &uidl)
 {
+    if (uidl.isEmpty() || uidl.back() < '0' || uidl.back() > '9')
+        return {}; // most UIDLs: no scan
     const qsizetype hash = uidl.lastIndexOf('#');
     if (hash <= 0 || hash + 1 >= uidl.size())
         return {};
@@ -76,10 +88,20 @@ SyncPlan::SyncPlan(QList<ListedMessage> listing, Records records)
     , m_records(std::move(records))
 {
     for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
-        m_byId.insert(it.value().id, &it.value());
         if (const QByteArray base = sharedBase(it.key()); !base.isEmpty())
             m_sharedBefore.insert(base);
     }
+}
+
+const DownloadRecord *SyncPlan::byId(qint64 id) const
+{
+    // Built when first asked: most checks never need it (100,000 inserts).
+    if (m_byId.isEmpty() && !m_records.isEmpty()) {
+        m_byId.reserve(m_records.size());
+        for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
+            m_byId.insert(it.value().id, &it.value());
+    }
+    return m_byId.value(id);
 }
 
 SyncPlan::Look SyncPlan::look(const ListedMessage &listed, const DownloadRecord &record) const
@@ -93,9 +115,11 @@ SyncPlan::Look SyncPlan::look(const ListedMessage &listed, const DownloadRecord 
     }
     const bool wasAway =
         record.state == DownloadState::DeletedOnServer || record.state == DownloadState::Gone;
-    const QByteArray base = sharedBase(listed.uidl);
-    const bool shared =
-        listed.sharedUidl || m_sharedBefore.contains(base.isEmpty() ? listed.uidl : base);
+    bool shared = listed.sharedUidl;
+    if (!shared && !m_sharedBefore.isEmpty()) {
+        const QByteArray base = sharedBase(listed.uidl);
+        shared = m_sharedBefore.contains(base.isEmpty() ? listed.uidl : base);
+    }
     if (m_numbers || wasAway || sizeDiffers || shared)
         return Look::Doubtful;
     return record.state == DownloadState::Incomplete ? Look::Refetch : Look::Known;
@@ -234,7 +258,7 @@ std::optional<qint64> SyncPlan::recordOf(int index) const
 
 std::optional<store::DownloadRecord> SyncPlan::record(qint64 id) const
 {
-    const DownloadRecord *r = m_byId.value(id);
+    const DownloadRecord *r = byId(id);
     if (!r)
         return std::nullopt;
     return *r;
@@ -266,7 +290,7 @@ bool SyncPlan::isWhole(int index) const
     const auto claim = m_claims.constFind(index);
     if (claim == m_claims.constEnd())
         return false;
-    const DownloadRecord *r = m_byId.value(claim.value());
+    const DownloadRecord *r = byId(claim.value());
     if (!r)
         return false;
     const ListedMessage &listed = m_listing.at(index);
@@ -302,7 +326,7 @@ QList<PlannedDeletion> SyncPlan::deletions(const Account &account,
         const ListedMessage &listed = m_listing.at(i);
         // A UIDL listed twice cannot say which copy is which; a message without a LIST size
         // cannot prove it is the one stored.
-        if (listed.sharedUidl || listed.size < 0 || !isWhole(i))
+        if (listed.sharedUidl || listed.size < 0)
             continue;
         const qint64 record = m_claims.value(i, 0);
         std::optional<store::DeletionReason> reason;
@@ -312,7 +336,7 @@ QList<PlannedDeletion> SyncPlan::deletions(const Account &account,
             reason = store::DeletionReason::NotLeftOnServer;
         else if (record != 0 && expiredIds.contains(record))
             reason = store::DeletionReason::OlderThan;
-        if (reason)
+        if (reason && isWhole(i))
             plan.append({listed.number, QString::fromLatin1(listed.uidl), *reason});
     }
     return plan;

@@ -8,7 +8,6 @@
 
 #include <QHash>
 #include <QList>
-#include <QMap>
 #include <QSet>
 
 #include <optional>
@@ -27,7 +26,7 @@ struct ListedMessage {
 
 /// UIDL and LIST merged into one listing, in message order.
 [[nodiscard]] QList<ListedMessage> mergeListings(const QList<pop3::UidlEntry> &uidls,
-                                                 const QMap<int, qint64> &sizes);
+                                                 const QHash<int, qint64> &sizes);
 /// Every UIDL is the message's number: a legacy server whose UIDLs change meaning whenever
 /// a message before them is deleted.
 [[nodiscard]] bool uidlsAreNumbers(const QList<ListedMessage> &listing);
@@ -116,10 +115,11 @@ private:
     enum class Look { Known, Doubtful, Refetch };
     [[nodiscard]] Look look(const ListedMessage &listed, const store::DownloadRecord &record) const;
     [[nodiscard]] bool isWhole(int index) const;
+    [[nodiscard]] const store::DownloadRecord *byId(qint64 id) const;
 
     QList<ListedMessage> m_listing;
     Records m_records;
-    QHash<qint64, const store::DownloadRecord *> m_byId;
+    mutable QHash<qint64, const store::DownloadRecord *> m_byId; ///< see byId()
     /// UIDLs that named more than one message when a record was made: which is which is
     /// never taken on trust.
     QSet<QByteArray> m_sharedBefore;

@@ -46,7 +46,7 @@ QByteArray ProtocolLog::text(const QString &accountId) const
     if (!out.isEmpty())
         out += '\n';
     if (session.dropped > 0)
-        out += "[" + QByteArray::number(session.dropped) + " lines left out]\n";
+        out += tr("[%n lines left out]", nullptr, int(session.dropped)).toUtf8() + '\n';
     for (const QByteArray &line : session.tail)
         out += line + '\n';
     return out;

@@ -7,6 +7,7 @@
 #include "util/Clock.h"
 
 #include <QByteArrayList>
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 #include <QObject>
@@ -37,6 +38,8 @@ class CacheWriter;
 /// costs a sync time. A long session keeps its first and its last lines (the login and the
 /// end are what a report needs), with a note of how many were left out between them.
 class ProtocolLog {
+    Q_DECLARE_TR_FUNCTIONS(poplar::sync::ProtocolLog)
+
 public:
     static constexpr int headLines = 500;
     static constexpr int tailLines = 2000;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -50,12 +51,13 @@ struct Error {
     /// The server's RFC 2449 response code ("LOGIN-DELAY", "IN-USE", ...), when it gave one.
     QByteArray responseCode = {};
 
-    /// One line for a status bar or stderr.
+    /// One line for a status bar or stderr: our words, then the server's, untranslated.
     [[nodiscard]] QString message() const
     {
         if (serverText.isEmpty())
             return detail;
-        return detail + QStringLiteral(" (server said: ") + serverText + QLatin1Char(')');
+        return QCoreApplication::translate("poplar::Error", "%1 (server said: %2)")
+            .arg(detail, serverText);
     }
 };
 

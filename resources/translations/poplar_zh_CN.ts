@@ -70,6 +70,56 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Open Message</source>
         <translation>打开邮件</translation>
     </message>
+    <message>
+        <source>a second launch cannot reach this one: %1</source>
+        <translation>再次启动的 Poplar 将无法联系到本实例：%1</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::AccountStore</name>
+    <message>
+        <source>Cannot write the settings file %1</source>
+        <translation>无法写入设置文件 %1</translation>
+    </message>
+    <message>
+        <source>The server name is empty</source>
+        <translation>服务器名称为空</translation>
+    </message>
+    <message>
+        <source>The server name &quot;%1&quot; is not a host name</source>
+        <translation>服务器名称“%1”不是有效的主机名</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535</source>
+        <translation>端口必须介于 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>The user name is empty</source>
+        <translation>用户名为空</translation>
+    </message>
+    <message>
+        <source>The user name contains a line break</source>
+        <translation>用户名中包含换行符</translation>
+    </message>
+    <message>
+        <source>The password command is empty</source>
+        <translation>密码命令为空</translation>
+    </message>
+    <message>
+        <source>Days and size limits cannot be negative</source>
+        <translation>天数和大小限制不能为负数</translation>
+    </message>
+    <message>
+        <source>There is no account %1</source>
+        <translation>不存在账户 %1</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::Error</name>
+    <message>
+        <source>%1 (server said: %2)</source>
+        <translation>%1（服务器回复：%2）</translation>
+    </message>
 </context>
 <context>
     <name>poplar::PasswordProvider</name>
@@ -90,20 +140,45 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <translation>未提供密码</translation>
     </message>
     <message>
-        <source>The password command did not finish within %1 seconds</source>
-        <translation>密码命令未在 %1 秒内结束</translation>
-    </message>
-    <message>
         <source>The password command could not start: %1</source>
         <translation>无法启动密码命令：%1</translation>
     </message>
     <message>
-        <source>The password command failed (exit code %1)%2</source>
-        <translation>密码命令执行失败（退出码 %1）%2</translation>
-    </message>
-    <message>
         <source>The password command printed nothing</source>
         <translation>密码命令没有任何输出</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password command did not finish within %n seconds</source>
+        <translation>
+            <numerusform>密码命令未在 %n 秒内结束</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password command failed (exit code %1)</source>
+        <translation>密码命令执行失败（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>The password command failed (exit code %1): %2</source>
+        <translation>密码命令执行失败（退出码 %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::Profile</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1: %2</source>
+        <translation>无法创建锁文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Poplar is already running on this profile (process %1). Close it first, or use another --profile.</source>
+        <translation>Poplar 已在使用此配置文件运行（进程 %1）。请先关闭它，或用 --profile 指定其他配置文件。</translation>
+    </message>
+    <message>
+        <source>Poplar is already running on this profile. Close it first, or use another --profile.</source>
+        <translation>Poplar 已在使用此配置文件运行。请先关闭它，或用 --profile 指定其他配置文件。</translation>
     </message>
 </context>
 <context>
@@ -118,10 +193,108 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::mime::AttachmentFiles</name>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Too many files named %1 in %2.</source>
+        <translation>%2 中名为 %1 的文件过多。</translation>
+    </message>
+    <message>
+        <source>Refusing to write outside %1.</source>
+        <translation>拒绝写入 %1 以外的位置。</translation>
+    </message>
+</context>
+<context>
     <name>poplar::mime::BodyWalker</name>
     <message>
         <source>The HTML of this message is too large or too deeply nested to show; its source is shown as text.</source>
         <translation>此邮件的 HTML 过大或嵌套过深，无法显示；现以文本形式显示其源代码。</translation>
+    </message>
+    <message>
+        <source>-------- Attached message --------</source>
+        <translation>-------- 附加的邮件 --------</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>发件人：%1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The message has more than %n parts; the rest is not shown.</source>
+        <translation>
+            <numerusform>此邮件包含超过 %n 个部分；其余部分未显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The message is nested more than %n levels deep; the deeper parts are not shown.</source>
+        <translation>
+            <numerusform>此邮件的嵌套超过 %n 层；更深层的部分未显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This message is encrypted; its content cannot be shown.</source>
+        <translation>此邮件已加密，无法显示其内容。</translation>
+    </message>
+    <message>
+        <source>This message is signed in a form that could not be read.</source>
+        <translation>此邮件采用了无法读取的签名格式。</translation>
+    </message>
+    <message>
+        <source>The attachments are larger than %1 MB together; the rest cannot be opened or saved.</source>
+        <translation>附件总大小超过 %1 MB；其余附件无法打开或保存。</translation>
+    </message>
+    <message>
+        <source>The HTML is too deep or too large; part of its layout was dropped.</source>
+        <translation>HTML 嵌套过深或内容过大；已舍弃部分版式。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::mime::MessageRenderer</name>
+    <message>
+        <source>The message could not be read as MIME; shown as raw text.</source>
+        <translation>无法按 MIME 格式读取此邮件；现以原始文本显示。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::mime::MessageRepair</name>
+    <message>
+        <source>Lines before the header were skipped.</source>
+        <translation>已跳过邮件头之前的几行。</translation>
+    </message>
+    <message>
+        <source>The message has no header; its text is shown as is.</source>
+        <translation>此邮件没有邮件头；其文本按原样显示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The message declares more than %n multipart boundaries; the parts past them are not read.</source>
+        <translation>
+            <numerusform>此邮件声明了超过 %n 个多部分边界；超出的部分未被读取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A malformed header block was repaired.</source>
+        <translation>已修复格式错误的邮件头。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::mime::TextParts</name>
+    <message>
+        <source>Unknown character set &quot;%1&quot;; the text was guessed.</source>
+        <translation>未知字符集“%1”；文本编码是推测的。</translation>
+    </message>
+    <message>
+        <source>A text part is longer than %1 MB; only the start is shown.</source>
+        <translation>某个文本部分超过 %1 MB；仅显示开头部分。</translation>
     </message>
 </context>
 <context>
@@ -170,6 +343,180 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::pop3::LoginMethod</name>
+    <message>
+        <source>The server does not offer the login method %1 (it offers no SASL method). Choose &quot;auto&quot; in the account settings.</source>
+        <translation>服务器不提供登录方式 %1（它不提供任何 SASL 方式）。请在账户设置中选择“自动”。</translation>
+    </message>
+    <message>
+        <source>The server does not offer the login method %1 (it offers SASL: %2). Choose &quot;auto&quot; in the account settings.</source>
+        <translation>服务器不提供登录方式 %1（它提供的 SASL 方式为：%2）。请在账户设置中选择“自动”。</translation>
+    </message>
+    <message>
+        <source>The server does not support APOP (its greeting has no timestamp). Choose &quot;auto&quot; in the account settings.</source>
+        <translation>服务器不支持 APOP（其问候语中没有时间戳）。请在账户设置中选择“自动”。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::pop3::Pop3Client</name>
+    <message>
+        <source>: another program is using this mailbox right now (another mail reader or a phone?). Poplar will try again later.</source>
+        <translation>：另一个程序正在使用此邮箱（其他邮件程序或手机？）。Poplar 稍后会重试。</translation>
+    </message>
+    <message>
+        <source>: the server allows a login only every few minutes. Poplar will try again later.</source>
+        <translation>：服务器每隔几分钟才允许登录一次。Poplar 稍后会重试。</translation>
+    </message>
+    <message>
+        <source>: the server has a temporary problem. Try again later.</source>
+        <translation>：服务器出现临时故障。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>: the server has a lasting problem with this account. Contact your provider.</source>
+        <translation>：服务器上此账户存在持续性问题。请联系您的邮箱服务商。</translation>
+    </message>
+    <message>
+        <source>: the user name or password is wrong.</source>
+        <translation>：用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection unexpectedly</source>
+        <translation>服务器 %1 意外关闭了连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1:%2 timed out after %n seconds</source>
+        <translation>
+            <numerusform>连接 %1:%2 超时（已等待 %n 秒）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server %1 did not answer within %n seconds</source>
+        <translation>
+            <numerusform>服务器 %1 在 %n 秒内没有应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server refused the connection</source>
+        <translation>服务器拒绝了连接</translation>
+    </message>
+    <message>
+        <source>The server %1 does not offer STARTTLS, so Poplar stopped before sending your password. Choose SSL/TLS, or ask the provider.</source>
+        <translation>服务器 %1 不支持 STARTTLS，因此 Poplar 在发送密码之前就停止了。请选择 SSL/TLS，或咨询邮箱服务商。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused STARTTLS; nothing was sent in the clear</source>
+        <translation>服务器 %1 拒绝了 STARTTLS；没有以明文发送任何内容</translation>
+    </message>
+    <message>
+        <source>Refusing to log in over an unencrypted connection</source>
+        <translation>拒绝通过未加密的连接登录</translation>
+    </message>
+    <message>
+        <source>The server rejected the password for &quot;%1&quot;</source>
+        <translation>服务器拒绝了用户“%1”的密码</translation>
+    </message>
+    <message>
+        <source>The server refused the login for &quot;%1&quot;</source>
+        <translation>服务器拒绝了用户“%1”的登录</translation>
+    </message>
+    <message>
+        <source> (tried %1)</source>
+        <translation>（已尝试 %1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> (tried %1, then the server closed the connection)</source>
+        <translation>（已尝试 %1，随后服务器关闭了连接）</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::pop3::Pop3Listing</name>
+    <message>
+        <source>The server sent a malformed %1 line</source>
+        <translation>服务器发送了格式错误的 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::pop3::Pop3Parser</name>
+    <message>
+        <source>The server sent a reply line longer than %1 bytes.</source>
+        <translation>服务器发送的回复行超过了 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The server sent data that was not asked for.</source>
+        <translation>服务器发送了未请求的数据。</translation>
+    </message>
+    <message>
+        <source>The server sent a reply that is neither +OK nor -ERR: &quot;%1&quot;</source>
+        <translation>服务器发送的回复既不是 +OK 也不是 -ERR：“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::pop3::SaslSession</name>
+    <message>
+        <source>GNU SASL could not start: %1</source>
+        <translation>无法启动 GNU SASL：%1</translation>
+    </message>
+    <message>
+        <source>The login method is not available: %1</source>
+        <translation>此登录方式不可用：%1</translation>
+    </message>
+    <message>
+        <source>The login exchange failed: %1</source>
+        <translation>登录交互失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::pop3::SocketTransport</name>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not valid yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>自签名</translation>
+    </message>
+    <message>
+        <source>issued for another host</source>
+        <translation>颁发给其他主机</translation>
+    </message>
+    <message>
+        <source>from an unknown issuer</source>
+        <translation>颁发者未知</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no readable PEM certificate</source>
+        <translation>CA 文件 %1 中没有可读取的 PEM 证书</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: it is %2. Certificate: subject &quot;%3&quot;, issuer &quot;%4&quot;, valid %5 to %6, SHA-256 %7.</source>
+        <translation>%1 的证书不受信任：%2。证书：颁发给“%3”，颁发者“%4”，有效期 %5 至 %6，SHA-256 指纹 %7。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>与 %1 的安全连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>poplar::sync::AccountSync</name>
     <message>
         <source>The server allows one login every %1; the next check can run at %2</source>
@@ -196,6 +543,123 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <translation>
             <numerusform>%n 小时</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server did not list message sizes, so Poplar deletes nothing on it this time (server said: %1)</source>
+        <translation>服务器没有列出邮件大小，因此 Poplar 本次不会删除服务器上的任何邮件（服务器回复：%1）</translation>
+    </message>
+    <message>
+        <source>The server supports neither UIDL nor TOP, so Poplar cannot tell which messages it already has</source>
+        <translation>服务器既不支持 UIDL 也不支持 TOP，因此 Poplar 无法判断哪些邮件已经收取过</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” from %2</source>
+        <translation>%2 发来的“%1”</translation>
+    </message>
+    <message>
+        <source>Message %1 could not be retrieved (server said: %2)</source>
+        <translation>无法收取第 %1 封邮件（服务器回复：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 Poplar downloads by itself: only its headers were kept. Open it and choose Download the Rest.</source>
+        <translation>%1 超过了 Poplar 自动下载的上限 %2：只保留了邮件头。请打开该邮件并选择“下载其余部分”。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, more than Poplar downloads by itself: only its headers were downloaded. Open it and choose Download the Rest.</source>
+        <translation>%1 大小为 %2，超过了 Poplar 自动下载的上限：只下载了邮件头。请打开该邮件并选择“下载其余部分”。</translation>
+    </message>
+    <message>
+        <source>%1 arrived incomplete (%2 of the %3 the server announced). The server copy is kept, and Poplar fetches it again at the next check.</source>
+        <translation>%1 收取不完整（服务器声明 %3，只收到 %2）。服务器上的副本会保留，Poplar 将在下次检查时重新收取。</translation>
+    </message>
+    <message>
+        <source>Message %1 could not be stored again</source>
+        <translation>无法重新保存第 %1 封邮件</translation>
+    </message>
+    <message>
+        <source>%1 arrives incomplete every time (%2 of the %3 the server announces): the copy on the server seems damaged. Poplar leaves it there; choose Download the Rest to try again.</source>
+        <translation>%1 每次都收取不完整（服务器声明 %3，只收到 %2）：服务器上的副本似乎已损坏。Poplar 会将其保留在服务器上；如需重试，请选择“下载其余部分”。</translation>
+    </message>
+    <message>
+        <source>%1 arrived incomplete again (%2 of the %3 the server announced). The server copy is kept, and Poplar fetches it again at the next check.</source>
+        <translation>%1 再次收取不完整（服务器声明 %3，只收到 %2）。服务器上的副本会保留，Poplar 将在下次检查时重新收取。</translation>
+    </message>
+    <message>
+        <source>The server kept message %1 (server said: %2)</source>
+        <translation>服务器保留了第 %1 封邮件（服务器回复：%2）</translation>
+    </message>
+    <message>
+        <source>The server did not confirm the end of the session, so it may not have deleted anything</source>
+        <translation>服务器没有确认会话结束，因此可能没有删除任何邮件</translation>
+    </message>
+    <message>
+        <source>The rest of this message is no longer on the server</source>
+        <translation>此邮件的其余部分已不在服务器上</translation>
+    </message>
+    <message>
+        <source>The message is larger than %1, more than Poplar can hold</source>
+        <translation>此邮件超过 %1，超出了 Poplar 能够容纳的上限</translation>
+    </message>
+    <message>
+        <source>The server did not send the message</source>
+        <translation>服务器没有发送此邮件</translation>
+    </message>
+    <message>
+        <source>The message arrived incomplete (%1 of the %2 the server announced)</source>
+        <translation>此邮件收取不完整（服务器声明 %2，只收到 %1）</translation>
+    </message>
+    <message>
+        <source>Stopped by the user</source>
+        <translation>已被用户中止</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::sync::MailImporter</name>
+    <message>
+        <source>A local folder needs a name</source>
+        <translation>本地文件夹需要一个名称</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n message(s) were imported before this)</source>
+        <translation>
+            <numerusform>（在此之前已导入 %n 封邮件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: empty, skipped</source>
+        <translation>%1：内容为空，已跳过</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction</source>
+        <translation>无法开始数据库事务</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::sync::ProtocolLog</name>
+    <message numerus="yes">
+        <source>[%n lines left out]</source>
+        <translation>
+            <numerusform>[此处省略 %n 行]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>poplar::sync::SyncController</name>
+    <message>
+        <source>Stopped by the user</source>
+        <translation>已被用户中止</translation>
     </message>
 </context>
 <context>
@@ -526,6 +990,10 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     <message>
         <source>&amp;Trust This Certificate</source>
         <translation>信任此证书(&amp;T)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +2143,423 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
     <message>
         <source>Group replies under the message they answer</source>
         <translation>把回复归到它所回复的邮件下面</translation>
+    </message>
+</context>
+<context>
+    <name>poplarctl</name>
+    <message>
+        <source>poplarctl account add: add a POP3 account; prints its id.</source>
+        <translation>poplarctl account add：添加一个 POP3 账户，并输出其编号。</translation>
+    </message>
+    <message>
+        <source>Display name.</source>
+        <translation>显示名称。</translation>
+    </message>
+    <message>
+        <source>E-mail address.</source>
+        <translation>电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>POP3 server.</source>
+        <translation>POP3 服务器。</translation>
+    </message>
+    <message>
+        <source>Port (default 995 for tls, else 110).</source>
+        <translation>端口（tls 默认为 995，其他为 110）。</translation>
+    </message>
+    <message>
+        <source>tls, starttls or none.</source>
+        <translation>tls、starttls 或 none。</translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation>用户名。</translation>
+    </message>
+    <message>
+        <source>Shell command whose first output line is the password.</source>
+        <translation>一条 shell 命令，其输出的第一行即为密码。</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keychain; it is read from stdin.</source>
+        <translation>将密码保存在系统钥匙串中；密码从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>auto (default), user, apop, plain, login, cram-md5, scram-sha-1, scram-sha-256, xoauth2, oauthbearer.</source>
+        <translation>auto（默认）、user、apop、plain、login、cram-md5、scram-sha-1、scram-sha-256、xoauth2、oauthbearer。</translation>
+    </message>
+    <message>
+        <source>yes (default) or no.</source>
+        <translation>yes（默认）或 no。</translation>
+    </message>
+    <message>
+        <source>0 (default) is never.</source>
+        <translation>0（默认）表示从不。</translation>
+    </message>
+    <message>
+        <source>yes (default) or no: the GUI checks at start-up.</source>
+        <translation>yes（默认）或 no：图形界面是否在启动时检查邮件。</translation>
+    </message>
+    <message>
+        <source>How often the GUI checks; 0 is only on request (default 10).</source>
+        <translation>图形界面检查邮件的间隔（分钟）；0 表示只在手动请求时检查（默认 10）。</translation>
+    </message>
+    <message>
+        <source>0 (default) is no limit.</source>
+        <translation>0（默认）表示不限制。</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation>同时信任此 PEM 文件中的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Trust the certificate with this SHA-256.</source>
+        <translation>信任 SHA-256 指纹为此值的证书。</translation>
+    </message>
+    <message>
+        <source>account add needs --host, --security and --user</source>
+        <translation>account add 需要 --host、--security 和 --user</translation>
+    </message>
+    <message>
+        <source>--security must be tls, starttls or none</source>
+        <translation>--security 必须是 tls、starttls 或 none</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port 必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>give exactly one of --password-command and --password-keychain</source>
+        <translation>--password-command 和 --password-keychain 必须指定其中一个，且只能指定一个</translation>
+    </message>
+    <message>
+        <source>unknown --auth method &quot;%1&quot;</source>
+        <translation>未知的 --auth 登录方式“%1”</translation>
+    </message>
+    <message>
+        <source>--%1 must be yes or no</source>
+        <translation>--%1 必须是 yes 或 no</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number, 0 or more</source>
+        <translation>--%1 必须是大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>the CA file %1 does not exist</source>
+        <translation>CA 文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>--password-keychain reads the password from standard input; none was given</source>
+        <translation>--password-keychain 从标准输入读取密码，但没有提供密码</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer</source>
+        <translation>钥匙串没有响应</translation>
+    </message>
+    <message>
+        <source>The account was not added. Without a working keychain, give --password-command CMD (the first line CMD prints is the password), or add the account in Poplar and choose &quot;Ask when checking mail&quot;.</source>
+        <translation>账户未添加。没有可用的钥匙串时，请使用 --password-command CMD（CMD 输出的第一行即为密码），或在 Poplar 中添加账户并选择“收取邮件时询问”。</translation>
+    </message>
+    <message>
+        <source>poplarctl account list: the accounts, without passwords.</source>
+        <translation>poplarctl account list：列出账户（不含密码）。</translation>
+    </message>
+    <message>
+        <source>poplarctl account remove: remove an account and its downloaded messages from this computer (the server is not touched).</source>
+        <translation>poplarctl account remove：从本机删除一个账户及其已下载的邮件（不会改动服务器）。</translation>
+    </message>
+    <message>
+        <source>The account id.</source>
+        <translation>账户编号。</translation>
+    </message>
+    <message>
+        <source>There is no account %1</source>
+        <translation>不存在账户 %1</translation>
+    </message>
+    <message>
+        <source>account needs one of: add, list, remove</source>
+        <translation>account 需要以下子命令之一：add、list、remove</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; see &apos;poplarctl --help&apos;</source>
+        <translation>未知命令“%1”；请参阅 &apos;poplarctl --help&apos;</translation>
+    </message>
+    <message>
+        <source>poplarctl import: copy the messages of an mbox file or a Maildir into a local folder (list it with &apos;list --folder local:NAME&apos;). Messages already in that folder are skipped, so importing twice adds nothing.</source>
+        <translation>poplarctl import：将 mbox 文件或 Maildir 中的邮件复制到本地文件夹（用 &apos;list --folder local:NAME&apos; 列出）。该文件夹中已有的邮件会被跳过，因此重复导入不会增加任何邮件。</translation>
+    </message>
+    <message>
+        <source>The local folder (default: the mbox file&apos;s name without its extension, or the Maildir&apos;s folder name).</source>
+        <translation>本地文件夹（默认为不含扩展名的 mbox 文件名，或 Maildir 的文件夹名）。</translation>
+    </message>
+    <message>
+        <source>mbox or maildir.</source>
+        <translation>mbox 或 maildir。</translation>
+    </message>
+    <message>
+        <source>The mbox file or the Maildir folder.</source>
+        <translation>mbox 文件或 Maildir 文件夹。</translation>
+    </message>
+    <message>
+        <source>the format must be mbox or maildir</source>
+        <translation>格式必须是 mbox 或 maildir</translation>
+    </message>
+    <message>
+        <source>--folder needs a name</source>
+        <translation>--folder 需要一个名称</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 skipped</source>
+        <translation>已导入 %1 封，跳过 %2 封</translation>
+    </message>
+    <message>
+        <source>poplarctl export-folder: write a folder&apos;s messages, oldest first, to an mbox file (mboxrd, LF line endings). The file appears only when complete.</source>
+        <translation>poplarctl export-folder：将一个文件夹中的邮件按从旧到新的顺序写入 mbox 文件（mboxrd 格式，LF 换行）。文件只在写入完成后才会出现。</translation>
+    </message>
+    <message>
+        <source>The mbox file to write (replaced if it exists).</source>
+        <translation>要写入的 mbox 文件（已存在时会被替换）。</translation>
+    </message>
+    <message>
+        <source>inbox or trash (of every account), or a local folder&apos;s name (local:NAME for one called inbox or trash).</source>
+        <translation>inbox 或 trash（所有账户的），或本地文件夹的名称（本地文件夹名为 inbox 或 trash 时，请写作 local:NAME）。</translation>
+    </message>
+    <message>
+        <source>FOLDER must be inbox, trash, a local folder&apos;s name or local:NAME</source>
+        <translation>FOLDER 必须是 inbox、trash、本地文件夹名称或 local:NAME</translation>
+    </message>
+    <message>
+        <source>export-folder needs --mbox FILE</source>
+        <translation>export-folder 需要 --mbox FILE</translation>
+    </message>
+    <message>
+        <source>message %1 has only its headers here (&apos;poplarctl fetch %1&apos; downloads the rest); skipped</source>
+        <translation>邮件 %1 在本机只有邮件头（&apos;poplarctl fetch %1&apos; 可下载其余部分）；已跳过</translation>
+    </message>
+    <message>
+        <source>%1 exported, %2 skipped</source>
+        <translation>已导出 %1 封，跳过 %2 封</translation>
+    </message>
+    <message>
+        <source>poplarctl list: the messages of a folder, newest first.</source>
+        <translation>poplarctl list：列出文件夹中的邮件，最新的在前。</translation>
+    </message>
+    <message>
+        <source>inbox (default), trash, or local:NAME (a folder of imported mail).</source>
+        <translation>inbox（默认）、trash 或 local:NAME（存放导入邮件的文件夹）。</translation>
+    </message>
+    <message>
+        <source>--folder must be inbox, trash or local:NAME</source>
+        <translation>--folder 必须是 inbox、trash 或 local:NAME</translation>
+    </message>
+    <message>
+        <source>poplarctl export: the message&apos;s raw bytes on stdout.</source>
+        <translation>poplarctl export：将邮件的原始字节写到标准输出。</translation>
+    </message>
+    <message>
+        <source>poplarctl show: a message as the reader shows it.</source>
+        <translation>poplarctl show：按阅读窗格中的样子显示一封邮件。</translation>
+    </message>
+    <message>
+        <source>poplarctl restore: move a message from Trash back to the Inbox, and cancel its queued server deletion.</source>
+        <translation>poplarctl restore：将邮件从废纸篓移回收件箱，并取消已排队的服务器删除。</translation>
+    </message>
+    <message>
+        <source>poplarctl delete: move a message to Trash (as Delete in the window); where the account says so, its server copy is deleted at the next sync.</source>
+        <translation>poplarctl delete：将邮件移到废纸篓（与窗口中的“删除”相同）；如果账户如此设置，其服务器副本将在下次同步时删除。</translation>
+    </message>
+    <message>
+        <source>poplarctl pending: what the next sync will delete from the servers, and why.</source>
+        <translation>poplarctl pending：列出下次同步将从服务器删除的邮件及其原因。</translation>
+    </message>
+    <message>
+        <source>poplarctl search: messages whose subject, addresses or text contain every word of QUERY (word beginnings match too).</source>
+        <translation>poplarctl search：查找主题、地址或正文包含 QUERY 中每个词的邮件（词的开头部分也能匹配）。</translation>
+    </message>
+    <message>
+        <source>Words to find; quote several.</source>
+        <translation>要查找的词；多个词请用引号括起来。</translation>
+    </message>
+    <message>
+        <source>poplarctl render: show an .eml file as the reader would; needs no profile.</source>
+        <translation>poplarctl render：按阅读窗格中的样子显示 .eml 文件；不需要配置文件。</translation>
+    </message>
+    <message>
+        <source>An RFC 5322 message.</source>
+        <translation>一封 RFC 5322 格式的邮件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 256 MB</source>
+        <translation>%1 大于 256 MB</translation>
+    </message>
+    <message>
+        <source>poplarctl empty-trash: delete what is in Trash from this computer (queued server deletions still happen at the next sync).</source>
+        <translation>poplarctl empty-trash：从本机删除废纸篓中的邮件（已排队的服务器删除仍会在下次同步时执行）。</translation>
+    </message>
+    <message>
+        <source>Only this account&apos;s Trash.</source>
+        <translation>仅限此账户的废纸篓。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>已删除 %n 封</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a message id</source>
+        <translation>“%1”不是邮件编号</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>发件人：%1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>收件人：%1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>抄送：%1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachment: %1 (%2, %n bytes)</source>
+        <translation>
+            <numerusform>附件：%1（%2，%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>--format must be one of: %1</source>
+        <translation>--format 必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>There is no local folder %1</source>
+        <translation>不存在本地文件夹 %1</translation>
+    </message>
+    <message>
+        <source>text (default) or json.</source>
+        <translation>text（默认）或 json。</translation>
+    </message>
+    <message>
+        <source>From &apos;poplarctl list&apos;.</source>
+        <translation>来自 &apos;poplarctl list&apos;。</translation>
+    </message>
+    <message>
+        <source>expected no arguments: %1</source>
+        <translation>此命令不接受参数：%1</translation>
+    </message>
+    <message>
+        <source>expected %1: %2</source>
+        <translation>需要参数 %1：%2</translation>
+    </message>
+    <message>
+        <source>poplarctl sync: download new mail; exit 0 only if every account synced.</source>
+        <translation>poplarctl sync：下载新邮件；仅当所有账户都同步成功时以 0 退出。</translation>
+    </message>
+    <message>
+        <source>Only this account.</source>
+        <translation>仅限此账户。</translation>
+    </message>
+    <message>
+        <source>Write the protocol log (no credentials) to FILE.</source>
+        <translation>将协议日志（不含凭据）写入 FILE。</translation>
+    </message>
+    <message>
+        <source>no accounts; add one with &apos;poplarctl account add&apos;</source>
+        <translation>没有账户；请用 &apos;poplarctl account add&apos; 添加</translation>
+    </message>
+    <message>
+        <source>Cannot write the log file %1: %2</source>
+        <translation>无法写入日志文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: waiting %2 s, as the server allows logins only so often (LOGIN-DELAY)</source>
+        <translation>%1：正在等待 %2 秒，因为服务器限制了登录频率（LOGIN-DELAY）</translation>
+    </message>
+    <message>
+        <source>%1: note: the server deletes messages once they are downloaded (EXPIRE 0), so &quot;leave on server&quot; has no effect there</source>
+        <translation>%1：注意：服务器会在邮件下载后将其删除（EXPIRE 0），因此“在服务器上保留邮件”对该服务器不起作用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s)</source>
+        <translation>
+            <numerusform>%1：%n 封新邮件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>poplarctl fetch: download the rest of a message that was stored headers-only because of the account&apos;s size limit.</source>
+        <translation>poplarctl fetch：下载因账户的大小限制而只保存了邮件头的邮件的其余部分。</translation>
+    </message>
+    <message>
+        <source>The message&apos;s account no longer exists</source>
+        <translation>该邮件所属的账户已不存在</translation>
+    </message>
+    <message>
+        <source>Poplar&apos;s command line.
+
+Commands:
+  account add|list|remove   manage accounts
+  sync [--account ID] [--log FILE]
+  list [--folder inbox|trash|local:NAME] [--format json]
+  show ID [--format json|text]
+  export ID                 the raw message on stdout
+  delete ID                 move a message to Trash
+  restore ID                move it back, cancelling its server deletion
+  pending [--format json]   server deletions queued for the next sync
+  empty-trash [--account ID]  delete what is in Trash from this computer
+  search QUERY [--format json]
+  fetch ID                  download the rest of a headers-only message
+  import mbox|maildir PATH [--folder NAME]
+                            copy a mailbox into a local folder
+  export-folder FOLDER --mbox FILE
+                            write a folder to an mbox file
+  render FILE.eml [--format json|text]
+
+Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>Poplar 的命令行工具。
+
+命令：
+  account add|list|remove   管理账户
+  sync [--account ID] [--log FILE]
+  list [--folder inbox|trash|local:NAME] [--format json]
+  show ID [--format json|text]
+  export ID                 将原始邮件写到标准输出
+  delete ID                 将邮件移到废纸篓
+  restore ID                将邮件移回，并取消其服务器删除
+  pending [--format json]   列出为下次同步排队的服务器删除
+  empty-trash [--account ID]  从本机删除废纸篓中的邮件
+  search QUERY [--format json]
+  fetch ID                  下载只有邮件头的邮件的其余部分
+  import mbox|maildir PATH [--folder NAME]
+                            将邮箱复制到本地文件夹
+  export-folder FOLDER --mbox FILE
+                            将文件夹写入 mbox 文件
+  render FILE.eml [--format json|text]
+
+运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <source>Keep settings and mail in DIR.</source>
+        <translation>将设置和邮件保存在 DIR 中。</translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation>要执行的操作。</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,8 @@ struct LayoutBomb {
 
 /// Issue 12 item 4's shapes: tables nested 25 and 10,000 deep, 250 cells with
 /// colspan/rowspan 65535, a 5 MB word (HTML and plain text), a 1 MB subject, four
-/// 5600x5600 PNGs as cid: parts, a 1x1 PNG declared 100000x100000. `names`, when not
+/// 5600x5600 PNGs as cid: parts, a 1x1 PNG declared 100000x100000; and images Qt cannot
+/// load, sized by width alone, around a table cell (a layout that never ended). `names`, when not
 /// empty, picks some by name (the others are not built: some take a while).
 [[nodiscard]] QList<LayoutBomb> layoutBombs(const QStringList &names = {});
 

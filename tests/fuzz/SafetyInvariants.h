@@ -26,24 +26,31 @@ inline constexpr int kMaxOutputDepth = 256 + 8;
     std::abort();
 }
 
-inline bool allowedUrl(const char *attribute, const QString &value)
+/// A link goes to the web, FTP, mail or within the page. An image is the message's own part,
+/// a data: image, or, when the user let remote content in, a remote address; "\\\\host" is
+/// one of those: browsers read it as "//host", so the sanitizer counts it as remote.
+inline bool allowedUrl(const char *attribute, const QString &value, bool remoteAllowed)
 {
     const QString v = value.toLower();
     if (std::strcmp(attribute, "href") == 0)
         return v.startsWith(QLatin1String("http:")) || v.startsWith(QLatin1String("https:")) ||
                v.startsWith(QLatin1String("ftp:")) || v.startsWith(QLatin1String("mailto:")) ||
                v.startsWith(QLatin1Char('#'));
-    return v.startsWith(QLatin1String("cid:")) || v.startsWith(QLatin1String("http:")) ||
-           v.startsWith(QLatin1String("https:")) || v.startsWith(QLatin1String("ftp:")) ||
-           v.startsWith(QLatin1String("//")) || v.startsWith(QLatin1String("data:image/png")) ||
+    const bool remote = v.startsWith(QLatin1String("http:")) ||
+                        v.startsWith(QLatin1String("https:")) ||
+                        v.startsWith(QLatin1String("ftp:")) || v.startsWith(QLatin1String("//")) ||
+                        v.startsWith(QLatin1String("\\\\"));
+    return (remote && remoteAllowed) || v.startsWith(QLatin1String("cid:")) ||
+           v.startsWith(QLatin1String("data:image/png")) ||
            v.startsWith(QLatin1String("data:image/gif")) ||
            v.startsWith(QLatin1String("data:image/jpeg")) ||
            v.startsWith(QLatin1String("data:image/webp"));
 }
 
 /// Aborts unless `html` (sanitizer output) has no script, no event handler, no URL outside
-/// the allow-list, no title attribute at all, and bounded depth.
-inline void checkSanitizedHtml(const QString &html)
+/// the allow-list (no remote image unless `remoteAllowed`), no title attribute at all, and
+/// bounded depth.
+inline void checkSanitizedHtml(const QString &html, bool remoteAllowed)
 {
     if (html.contains(QLatin1String("<script"), Qt::CaseInsensitive))
         violated("<script in output", html);
@@ -74,7 +81,7 @@ inline void checkSanitizedHtml(const QString &html)
                     violated("event handler attribute", QString::fromUtf8(a->name));
                 if ((std::strcmp(a->name, "href") == 0 || std::strcmp(a->name, "src") == 0 ||
                      std::strcmp(a->name, "background") == 0) &&
-                    !allowedUrl(a->name, value))
+                    !allowedUrl(a->name, value, remoteAllowed))
                     violated("URL scheme outside the allow-list", value);
                 // The sanitizer writes no title of its own and keeps none from the mail.
                 if (qstricmp(a->name, "title") == 0)

@@ -27,8 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Every HTML body that leaves the renderer, and every fragment the sanitizer makes, keeps
     // the safety invariants.
     if (rendered.html)
-        poplar::fuzz::checkSanitizedHtml(rendered.htmlBody);
+        poplar::fuzz::checkSanitizedHtml(rendered.htmlBody, options.allowRemoteContent);
     poplar::fuzz::checkSanitizedHtml(
-        poplar::mime::sanitizeHtml(QString::fromUtf8(raw), size % 3 == 0).html);
+        poplar::mime::sanitizeHtml(QString::fromUtf8(raw), options.allowRemoteContent).html,
+        options.allowRemoteContent);
     return rendered.text.size() >= 0 ? 0 : 1;
 }

@@ -4,12 +4,12 @@
 // Runs the real poplarctl binary against the private Dovecot of DovecotTest.
 
 #include "DovecotServer.h"
+#include "TestProcess.h"
 #include "TestUtil.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -35,7 +35,7 @@ protected:
 
     CtlRun ctl(const QStringList &args)
     {
-        QProcess p;
+        TestProcess p; // poplarctl and its password command end with the test
         p.start(QStringLiteral(POPLARCTL_PATH),
                 QStringList{QStringLiteral("--profile"), m_profile.path()} + args);
         p.closeWriteChannel();

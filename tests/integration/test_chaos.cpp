@@ -107,7 +107,7 @@ protected:
     /// Starts a sync and kills it after `delayMs`; returns whether it was still running.
     bool syncAndKill(int delayMs)
     {
-        QProcess p;
+        TestProcess p;
         p.start(QStringLiteral(POPLARCTL_PATH),
                 {QStringLiteral("--profile"), m_profile.path(), QStringLiteral("sync")});
         if (!p.waitForStarted(10'000)) {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // gtest main for widget tests: a QApplication on the offscreen platform.
+#include "ChildReaper.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 
@@ -12,6 +14,7 @@ int main(int argc, char **argv)
     // Nothing a test does may touch the user's real settings or data.
     QStandardPaths::setTestModeEnabled(true);
     ::testing::InitGoogleTest(&argc, argv);
+    poplar::test::installChildReaper(); // password commands, a launched opener, ...
     QApplication app(argc, argv);
     return RUN_ALL_TESTS();
 }

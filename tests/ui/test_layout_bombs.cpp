@@ -164,12 +164,16 @@ TEST_P(LayoutBombShapes, RendersWithoutCrashing)
     if (name == QLatin1String("images-4x5600")) {
         EXPECT_TRUE(text.contains(QStringLiteral("Images:")));
     }
+    if (name == QLatin1String("unloaded-images-width-only")) {
+        EXPECT_TRUE(text.contains(QStringLiteral("Hello")));
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, LayoutBombShapes,
                          ::testing::Values("tables-nested-25", "tables-nested-10000",
                                            "table-spans-250", "word-5mb-html", "word-5mb-plain",
-                                           "subject-1mb", "images-4x5600", "image-declared-huge"),
+                                           "subject-1mb", "images-4x5600", "image-declared-huge",
+                                           "unloaded-images-width-only"),
                          [](const ::testing::TestParamInfo<const char *> &info) {
                              QString name = QString::fromLatin1(info.param);
                              name.replace(QLatin1Char('-'), QLatin1Char('_'));

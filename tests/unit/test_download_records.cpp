@@ -177,3 +177,42 @@ TEST_F(DownloadRecordsTest, AHeaderKeyNeedsAMessageId)
 }
 
 } // namespace
+
+TEST_F(DownloadRecordsTest, ARecordWhoseMessageWasPurgedBeforeItHadAKeyIsReadOnce)
+{
+    // A record from before keys were kept whose cached copy was then purged: nothing can
+    // key it, and reading the mailbox must neither loop on it nor drop it (it is what keeps
+    // the message from coming back).
+    const qint64 purged = insert(1, QStringLiteral("p"));
+    const qint64 kept = insert(1, QStringLiteral("k"));
+    exec(QStringLiteral("UPDATE downloads SET header_key = NULL"));
+    ASSERT_TRUE(MessageStore(m_db->connection()).purgeMessage(purged));
+    DownloadRecords records(m_db->connection());
+    const auto named = records.named(QStringLiteral("a"), 1);
+    ASSERT_TRUE(named) << named.error().message().toStdString();
+    ASSERT_EQ(named.value().size(), 2);
+    EXPECT_TRUE(named.value().value("p").headerKey.isEmpty());
+    EXPECT_FALSE(named.value().value("k").headerKey.isEmpty());
+    EXPECT_EQ(named.value().value("k").messageId, kept);
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM downloads WHERE header_key IS NULL")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0) << "the purged record is marked as looked for";
+}
+
+TEST_F(DownloadRecordsTest, AMessageWithoutAMessageIdIsRecordedAsLookedFor)
+{
+    IncomingMessage m;
+    m.accountId = QStringLiteral("a");
+    m.mailboxId = 1;
+    m.uidl = QStringLiteral("n");
+    m.raw = "From: x@example.org\r\nSubject: no id\r\n\r\nbody\r\n";
+    m.listedSize = m.raw.size();
+    ASSERT_TRUE(MessageStore(m_db->connection()).insert(m));
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT header_key IS NULL, length(header_key) FROM "
+                                      "downloads WHERE uidl = 'n'")));
+    ASSERT_TRUE(q.next());
+    EXPECT_FALSE(q.value(0).toBool()) << "NULL would be looked up again at every check";
+    EXPECT_EQ(q.value(1).toInt(), 0);
+}

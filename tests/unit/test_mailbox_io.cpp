@@ -124,6 +124,26 @@ TEST(MailboxIo, MboxRoundTripGivesTheMessagesBack)
         EXPECT_EQ(back.at(i), normalised(messages.at(i))) << "message " << i;
 }
 
+// The reader reads lines in 64 KB chunks and looked for mboxrd's ^>+From  in the first one
+// only: a line of 70,000 '>' before "From " kept the '>' the writer had added. Found by the
+// mbox fuzzer's invariant that the file can be rebuilt from the messages.
+TEST(MailboxIo, UnescapesAFromLineBehindMoreThanAChunkOfQuotes)
+{
+    const QByteArray message = "Subject: quotes\n\n" + QByteArray(70'000, '>') + "From x\n" +
+                               QByteArray(65'531, '>') + "From y\n";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("quotes.mbox"));
+    {
+        MboxWriter writer(path);
+        ASSERT_TRUE(writer.open().ok());
+        ASSERT_TRUE(writer.write(message, QDateTime::fromSecsSinceEpoch(0, Qt::UTC)).ok());
+        ASSERT_TRUE(writer.commit().ok());
+    }
+    const QList<QByteArray> back = readAll(Format::Mbox, path);
+    ASSERT_EQ(back.size(), 1);
+    EXPECT_EQ(back.at(0), message);
+}
+
 TEST(MailboxIo, ReadsACrlfMboxKeepingItsLineEndings)
 {
     QTemporaryDir dir;

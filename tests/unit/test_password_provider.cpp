@@ -4,6 +4,9 @@
 
 #include "TestUtil.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -67,6 +70,26 @@ TEST(PasswordProvider, HangingCommandTimesOut)
     ASSERT_TRUE(r.has_value());
     ASSERT_FALSE(r->ok());
     EXPECT_TRUE(r->error().detail.contains(QStringLiteral("did not finish")));
+}
+
+TEST(PasswordProvider, AHangingCommandIsEndedWithEverythingItStarted)
+{
+    QTemporaryDir dir;
+    const QString pidFile = dir.filePath(QStringLiteral("pid"));
+    // The shell waits for a child of its own: ending the shell alone would leave it running.
+    auto r = fetch(QStringLiteral("sleep 30 & echo $! > '%1'; wait").arg(pidFile), 300);
+    ASSERT_TRUE(r.has_value());
+    ASSERT_FALSE(r->ok());
+    QFile f(pidFile);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const qint64 child = f.readAll().trimmed().toLongLong();
+    ASSERT_GT(child, 0);
+    // Killed, and reaped by whoever adopts orphans: /proc keeps it at most as a zombie.
+    auto gone = [child] {
+        QFile status(QStringLiteral("/proc/%1/status").arg(child));
+        return !status.open(QIODevice::ReadOnly) || status.readAll().contains("State:\tZ");
+    };
+    EXPECT_TRUE(poplar::test::spinUntil(gone, 5000)) << "the command's child is still running";
 }
 
 /// A keychain that cannot be reached, as on a desktop without a Secret Service.

@@ -33,3 +33,24 @@ TEST(Pop3Listing, ReadsSizes)
     EXPECT_FALSE(parseSizeListing("1 -5\r\n").ok());
     EXPECT_FALSE(parseSizeListing("1 lots\r\n").ok());
 }
+
+// The sync fetches and deletes by number: "1 a", "1 b" would fetch message 1 twice, keep it
+// under two UIDLs, and later send DELE 1 for both. Found by the listing fuzzer.
+TEST(Pop3Listing, RejectsAMessageNumberListedTwice)
+{
+    EXPECT_FALSE(parseUidlListing("1 a\r\n2 b\r\n1 c\r\n").ok());
+    EXPECT_FALSE(parseSizeListing("1 120\r\n1 200\r\n").ok());
+    // The same UIDL under two numbers is the sync's to judge, not a malformed listing.
+    EXPECT_TRUE(parseUidlListing("1 a\r\n2 a\r\n").ok());
+}
+
+// The sync adds listed sizes up in a qint64 (progress totals, the pipelining window, the
+// parser's size hint + 64): "1 9223372036854775807" overflowed all three, which is undefined
+// behaviour. Found by the listing fuzzer.
+TEST(Pop3Listing, RejectsASizeNoMessageHas)
+{
+    EXPECT_FALSE(parseSizeListing("1 9223372036854775807\r\n2 1\r\n").ok());
+    EXPECT_FALSE(parseSizeListing("1 " + QByteArray::number(maxListedSize + 1) + "\r\n").ok());
+    EXPECT_TRUE(parseSizeListing("1 " + QByteArray::number(maxListedSize) + "\r\n").ok());
+    EXPECT_TRUE(parseSizeListing("1 73400320\r\n").ok()); // a 70 MB video is mail
+}

@@ -312,6 +312,40 @@ TEST(Pop3Session, SaslPlainSendsItsInitialResponseWithTheCommand)
     EXPECT_TRUE(o.loggedIn);
 }
 
+TEST(Pop3Session, ScramWithoutTheServersSignatureIsRefused)
+{
+    // A server (or whoever sits in its place) that answers the client's proof with +OK and
+    // never sends its own signature has proven nothing.
+    auto owned = std::make_unique<ScriptedTransport>();
+    ScriptedTransport *transport = owned.get();
+    Pop3Client client(std::move(owned));
+    std::optional<Error> error;
+    bool loggedIn = false;
+    QObject::connect(&client, &Pop3Client::failed, [&](const Error &e) { error = e; });
+    QObject::connect(&client, &Pop3Client::loggedIn, [&] { loggedIn = true; });
+    client.open(account(Security::Tls, AuthMethod::ScramSha256), QStringLiteral("secret"), {});
+    transport->acceptConnection();
+    transport->serverSends(greeting);
+    ASSERT_EQ(transport->takeWritten(), QByteArray("CAPA\r\n"));
+    transport->serverSends("+OK\r\nUSER\r\nSASL SCRAM-SHA-256\r\n.\r\n");
+    const QByteArray first = transport->takeWritten();
+    ASSERT_TRUE(first.startsWith("AUTH SCRAM-SHA-256 ")) << first.toStdString();
+    const QByteArray clientFirst = QByteArray::fromBase64(first.mid(19).trimmed());
+    const qsizetype r = clientFirst.indexOf("r=");
+    ASSERT_GE(r, 0) << clientFirst.toStdString();
+    const QByteArray nonce = clientFirst.mid(r + 2).split(',').first();
+    const QByteArray serverFirst =
+        "r=" + nonce + "srvnonce,s=" + QByteArray("saltsalt").toBase64() + ",i=4096";
+    transport->serverSends("+ " + serverFirst.toBase64() + "\r\n");
+    const QByteArray clientFinal = transport->takeWritten();
+    ASSERT_FALSE(clientFinal.isEmpty());
+    transport->serverSends("+OK Logged in\r\n");
+    EXPECT_FALSE(loggedIn);
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->code, Error::Code::Insecure) << error->message().toStdString();
+    EXPECT_TRUE(transport->takeWritten().isEmpty()) << "no other method is tried";
+}
+
 TEST(Pop3Session, AWrongPasswordIsAnAuthErrorNamingTheUser)
 {
     const Outcome o = playEveryWay(
