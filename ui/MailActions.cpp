@@ -209,8 +209,10 @@ void MailActions::showWhere(const sync::BulkOutcome &outcome, std::optional<Fold
     if (ids.isEmpty())
         return;
     if (!folder || m_model->folder() != *folder) {
-        // Gone, or gone elsewhere: the rows leave, if the list read them before the change.
+        // Gone, or gone elsewhere: the rows leave, if the list read them before the change,
+        // and the unread ones are counted in the cache as it is now.
         m_model->removeMessages(QSet<qint64>(ids.cbegin(), ids.cend()));
+        m_model->recountUnread();
         return;
     }
     // A local folder is read again: its rows do not say which local folder they are in.
@@ -360,6 +362,7 @@ void MailActions::purgeTrash(const QString &accountId)
             } else if (showsThisTrash()) {
                 m_model->removeMessages(
                     QSet<qint64>(outcome.changed.cbegin(), outcome.changed.cend()));
+                m_model->recountUnread();
             }
             if (outcome.count == 0 && !outcome.ok())
                 return;

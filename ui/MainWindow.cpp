@@ -113,12 +113,12 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     reloadAccounts();
     installPasswordPrompt();
 
-    // Removals of an account's mail that the last session did not finish: finish them.
-    // (An account that is there after all was not removed: nothing of it goes.)
-    const QStringList unfinished = unfinishedRemovals();
+    // Removals of an account's mail that were cut short (the window closed, Poplar or
+    // poplarctl killed): finish them. An account that is there after all was not removed.
+    const QStringList unfinished = m_services.accounts.removedWithMailLeft();
     for (const QString &accountId : unfinished) {
         if (m_services.accounts.account(accountId))
-            forgetRemoval(accountId);
+            (void)m_services.accounts.mailRemoved(accountId);
         else
             dropAccountMessages(accountId);
     }
@@ -554,11 +554,8 @@ QList<qint64> MainWindow::selectedIds() const
 
 void MainWindow::dropAccountMessages(const QString &accountId)
 {
-    QStringList unfinished = unfinishedRemovals();
-    if (!unfinished.contains(accountId)) {
-        unfinished.append(accountId);
-        setUnfinishedRemovals(unfinished);
-    }
+    // The account store recorded the removal (removedWithMailLeft) when it removed the
+    // account: a removal cut short here is finished at the next start.
     if (m_services.sync.isSyncing(accountId)) {
         // Its sync may still commit a batch: remove the messages once it has stopped.
         m_removeAfterSync.insert(accountId);
@@ -572,40 +569,18 @@ void MainWindow::dropAccountMessages(const QString &accountId)
         [this, accountId, name](const sync::BulkOutcome &outcome) {
             // A list read while the messages were still there (the Unified Inbox) drops them.
             m_model->removeMessages(QSet<qint64>(outcome.changed.cbegin(), outcome.changed.cend()));
+            m_model->recountUnread();
             if (!outcome.ok()) {
                 m_feedback->showError(outcome.error->message());
                 return;
             }
-            forgetRemoval(accountId);
+            if (Status s = m_services.accounts.mailRemoved(accountId); !s)
+                m_feedback->showError(s.error().message());
             const qint64 n = outcome.count;
             m_feedback->showNotice(
                 n == 1 ? tr("Removed the one message of %1 from this computer.").arg(name)
                        : tr("Removed the %1 messages of %2 from this computer.").arg(n).arg(name));
         });
-}
-
-QStringList MainWindow::unfinishedRemovals() const
-{
-    QSettings settings(m_services.profile.iniPath(), QSettings::IniFormat);
-    return settings.value(keys::cacheGroup + QLatin1Char('/') + keys::removingAccounts)
-        .toStringList();
-}
-
-void MainWindow::forgetRemoval(const QString &accountId) const
-{
-    QStringList unfinished = unfinishedRemovals();
-    if (unfinished.removeAll(accountId) > 0)
-        setUnfinishedRemovals(unfinished);
-}
-
-void MainWindow::setUnfinishedRemovals(const QStringList &accountIds) const
-{
-    QSettings settings(m_services.profile.iniPath(), QSettings::IniFormat);
-    const QString key = keys::cacheGroup + QLatin1Char('/') + keys::removingAccounts;
-    if (accountIds.isEmpty())
-        settings.remove(key);
-    else
-        settings.setValue(key, accountIds);
 }
 
 void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)

@@ -110,11 +110,6 @@ private:
     [[nodiscard]] QList<qint64> selectedIds() const;
     /// Deletes a removed account's mail from the cache (on the change queue's worker).
     void dropAccountMessages(const QString &accountId);
-    /// The removals of account mail that the last session did not finish (or this one has
-    /// not yet), as kept in poplar.ini.
-    [[nodiscard]] QStringList unfinishedRemovals() const;
-    void setUnfinishedRemovals(const QStringList &accountIds) const;
-    void forgetRemoval(const QString &accountId) const;
     void markSeen(qint64 id);
 
     void syncStored(const QString &accountId, const QList<qint64> &ids);

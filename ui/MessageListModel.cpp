@@ -200,6 +200,12 @@ void MessageListModel::rereadSummaries()
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void MessageListModel::recountUnread()
+{
+    m_unread.reset();
+    Q_EMIT unreadCountChanged();
+}
+
 void MessageListModel::rereadChanged()
 {
     m_unread.reset(); // what was read may have changed too
@@ -336,9 +342,20 @@ void MessageListModel::removeMessages(const QSet<qint64> &ids)
         }
         return kept;
     };
+    // The unread count follows when every row that goes is held (a few rows deleted);
+    // otherwise it is counted again when next asked (recountUnread, once the cache is
+    // changed too).
+    for (const Run &run : std::as_const(runs)) {
+        for (int row = run.first; m_unread && row <= run.last; ++row) {
+            const MessageSummary *held = m_cache.held(rows.at(row));
+            if (!held)
+                m_unread.reset();
+            else if (!held->seen)
+                --*m_unread;
+        }
+    }
     for (qint64 id : ids)
         m_cache.remove(id);
-    m_unread.reset();
     if (runs.size() > maxRemovedRuns) {
         beginResetModel();
         m_ids = keep(m_ids);

@@ -101,6 +101,9 @@ public:
     /// The same after a change to the rows' read state in the cache (marked read on the
     /// change queue's worker): the unread ones are counted again too.
     void rereadChanged();
+    /// Counts the unread rows again when next asked (a change to the cache that removed
+    /// rows before it ran is done), and says so (unreadCountChanged).
+    void recountUnread();
 
     /// The row's summary, read from the cache if it is not held; `row` must be valid. A
     /// message gone from the cache meanwhile gives a summary with only its id.
@@ -160,6 +163,8 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
     /// Threads arranged on a pool thread are shown (see setThreaded).
     void threadsArranged();
+    /// The unread count may differ while the rows stayed (recountUnread).
+    void unreadCountChanged();
 
 private:
     [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }

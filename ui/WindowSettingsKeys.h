@@ -3,7 +3,7 @@
 
 #include <QLatin1String>
 
-/// The keys the main window keeps in poplar.ini, under [window] unless said, in one place.
+/// The keys the main window keeps in poplar.ini, under [window], in one place.
 namespace poplar::ui::keys {
 
 inline constexpr QLatin1String windowGroup{"window"};
@@ -16,10 +16,5 @@ inline constexpr QLatin1String workOffline{"workOffline"};
 inline constexpr QLatin1String threaded{"threaded"};
 /// When the last check without an error ended (UTC, ISO 8601), told after a restart too.
 inline constexpr QLatin1String lastGoodCheck{"lastGoodCheck"};
-
-/// Under [cache]: the removed accounts whose mail is still being deleted from the cache,
-/// so that a removal cut short by quitting is finished at the next start.
-inline constexpr QLatin1String cacheGroup{"cache"};
-inline constexpr QLatin1String removingAccounts{"removingAccounts"};
 
 } // namespace poplar::ui::keys

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -126,6 +127,12 @@ TEST_F(BulkActionsUiTest, DeletingThousandsLeavesTheRightRowsQueuesPerAccountAnd
     // Home deletes on the server what is deleted here; Work keeps its copies.
     EXPECT_EQ(queued(home), 1000);
     EXPECT_EQ(queued(work), 0);
+    // The count under the list says what is left, once the cache says it too (the message
+    // selected after the deleted ones was shown, and so read).
+    auto *count = window.findChild<QLabel *>(QStringLiteral("messageCount"));
+    ASSERT_NE(count, nullptr);
+    EXPECT_TRUE(count->text().endsWith(QStringLiteral(", 999 unread")))
+        << qPrintable(count->text());
 
     QTest::keyClick(window.messageList(), Qt::Key_Z, Qt::ControlModifier);
     ASSERT_TRUE(test::waitUntil([&] { return idle(window) && model->rowCount() == 3000; }, 30'000));
@@ -232,29 +239,35 @@ TEST_F(BulkActionsUiTest, EmptyTrashAndRemovingAnAccountLeaveNothingOfItBehind)
     EXPECT_EQ(m_store->count(Folder::Inbox, work).value(), 10);
     EXPECT_FALSE(m_store->message(homeIds.last()).ok());
     // Nothing is left to finish at the next start.
-    QSettings ini(m_profile->iniPath(), QSettings::IniFormat);
-    EXPECT_FALSE(ini.contains(QStringLiteral("cache/removingAccounts")));
+    EXPECT_TRUE(m_accounts->removedWithMailLeft().isEmpty());
 }
 
 TEST_F(BulkActionsUiTest, ARemovalTheLastSessionDidNotFinishIsFinishedAtStart)
 {
     const QString kept = addAccount(QStringLiteral("Kept"));
     fill(kept, 5);
-    // Mail of an account removed from poplar.ini whose removal was cut short.
-    fill(QStringLiteral("77"), 400);
+    // An account removed from poplar.ini whose mail was still in the cache when Poplar (or
+    // poplarctl) was killed: the account store recorded the removal.
+    const QString gone = addAccount(QStringLiteral("Gone"));
+    fill(gone, 400);
+    ASSERT_TRUE(m_accounts->remove(gone).ok());
+    ASSERT_EQ(m_accounts->removedWithMailLeft(), QStringList{gone});
     {
+        // And one recorded by hand that is still there: it was not removed.
         QSettings ini(m_profile->iniPath(), QSettings::IniFormat);
-        ini.setValue(QStringLiteral("cache/removingAccounts"),
-                     QStringList{QStringLiteral("77"), kept});
+        ini.setValue(QStringLiteral("accounts/removedWithMailLeft"), QStringList{gone, kept});
     }
     ui::MainWindow &window = makeWindow();
     ASSERT_TRUE(test::waitUntil([&] { return idle(window); }, 30'000));
-    EXPECT_EQ(rows(QStringLiteral("SELECT COUNT(*) FROM messages WHERE account_id = '77'")), 0);
-    EXPECT_EQ(rows(QStringLiteral("SELECT COUNT(*) FROM downloads WHERE account_id = '77'")), 0);
+    for (const char *table : {"messages", "downloads"}) {
+        EXPECT_EQ(rows(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE account_id = '%2'")
+                           .arg(QLatin1String(table), gone)),
+                  0)
+            << table;
+    }
     // An account that is there was not removed: its mail stays.
     EXPECT_EQ(m_store->count(Folder::Inbox, kept).value(), 5);
-    QSettings ini(m_profile->iniPath(), QSettings::IniFormat);
-    EXPECT_FALSE(ini.contains(QStringLiteral("cache/removingAccounts")));
+    EXPECT_TRUE(m_accounts->removedWithMailLeft().isEmpty());
 }
 
 TEST_F(BulkActionsUiTest, MMarksEverySelectedMessage)
