@@ -137,6 +137,20 @@ Result<int> BulkChanges::purge(const QList<qint64> &ids)
                    tr("Cannot delete the messages"));
 }
 
+Result<QStringList> BulkChanges::accountsWithMessagesIn(Folder folder) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT account_id FROM messages WHERE folder = ?"));
+    q.addBindValue(folderToString(folder));
+    if (!q.exec())
+        return failure(tr("Cannot read the messages to delete"), q);
+    QStringList accounts;
+    while (q.next())
+        accounts.append(q.value(0).toString());
+    return accounts;
+}
+
 Result<qint64> BulkChanges::count(const QString &accountId,
                                   const std::optional<Folder> &folder) const
 {

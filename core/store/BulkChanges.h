@@ -8,6 +8,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace poplar::store {
 
@@ -43,6 +44,8 @@ public:
     /// records stay, so the next sync does not fetch them again. Returns how many.
     [[nodiscard]] Result<int> purge(const QList<qint64> &ids);
 
+    /// The accounts (local mail's too) that hold messages in `folder`.
+    [[nodiscard]] Result<QStringList> accountsWithMessagesIn(Folder folder) const;
     /// How many messages one account holds in `folder`, or in all its folders.
     [[nodiscard]] Result<qint64> count(const QString &accountId,
                                        const std::optional<Folder> &folder) const;

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "sync/MessageActions.h"
+#include "util/FaultPoint.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -146,11 +147,13 @@ BulkOutcome BulkActions::overIds(const QList<qint64> &ids, const SliceStep &step
             }
             changed += done.value();
             next += slice.size();
+            faultPoint("bulk-slice"); // written, not committed
         } while (next < ids.size() && held.elapsed() < m_work.count());
         if (Status s = txn.commit(); !s) {
             outcome.error = s.error();
             return outcome;
         }
+        faultPoint("bulk-committed");
         outcome.count += changed.size();
         outcome.changed += changed;
         report(next, ids.size());
@@ -192,11 +195,13 @@ BulkOutcome BulkActions::purgeWhile(const NextSlice &next, qint64 total)
                 return outcome;
             }
             deleted += slice.value();
+            faultPoint("bulk-slice"); // deleted, not committed
         } while (held.elapsed() < m_work.count());
         if (Status s = txn.commit(); !s) {
             outcome.error = s.error();
             return outcome;
         }
+        faultPoint("bulk-committed");
         outcome.count += deleted.size();
         outcome.changed += deleted;
         report(outcome.count, std::max(total, outcome.count));
@@ -338,8 +343,10 @@ BulkOutcome BulkActions::removeAccount(const QString &accountId)
                 s = changes.forgetAccount(accountId);
                 more = false;
                 break;
-            } else if (held.elapsed() >= m_work.count()) {
-                break;
+            } else {
+                faultPoint("bulk-records"); // records deleted, not committed
+                if (held.elapsed() >= m_work.count())
+                    break;
             }
         }
         if (s)
