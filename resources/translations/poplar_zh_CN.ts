@@ -431,6 +431,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source> (tried %1, then the server closed the connection)</source>
         <translation>（已尝试 %1，随后服务器关闭了连接）</translation>
     </message>
+    <message>
+        <source>The server %1 accepted the login without proving it knows the password (SCRAM); Poplar stopped.</source>
+        <translation>服务器 %1 接受了登录，却没有证明它知道密码（SCRAM）；Poplar 已停止。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::pop3::Pop3Listing</name>
@@ -514,6 +518,45 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Cannot reach %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::store::BulkChanges</name>
+    <message>
+        <source>Cannot read the messages to change</source>
+        <translation>无法读取要更改的邮件</translation>
+    </message>
+    <message>
+        <source>Cannot move the messages</source>
+        <translation>无法移动这些邮件</translation>
+    </message>
+    <message>
+        <source>Cannot mark the messages</source>
+        <translation>无法标记这些邮件</translation>
+    </message>
+    <message>
+        <source>Cannot flag the messages</source>
+        <translation>无法为这些邮件加星标</translation>
+    </message>
+    <message>
+        <source>Cannot delete the messages</source>
+        <translation>无法删除这些邮件</translation>
+    </message>
+    <message>
+        <source>Cannot read the messages to delete</source>
+        <translation>无法读取要删除的邮件</translation>
+    </message>
+    <message>
+        <source>Cannot count the messages</source>
+        <translation>无法统计邮件数量</translation>
+    </message>
+    <message>
+        <source>Cannot remove the account&apos;s download records</source>
+        <translation>无法删除该账户的下载记录</translation>
+    </message>
+    <message>
+        <source>Cannot remove the account&apos;s records</source>
+        <translation>无法删除该账户的记录</translation>
     </message>
 </context>
 <context>
@@ -619,6 +662,21 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Stopped by the user</source>
         <translation>已被用户中止</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::sync::BulkActions</name>
+    <message>
+        <source>The mail cache is busy; nothing was changed</source>
+        <translation>邮件缓存正忙；未做任何更改</translation>
+    </message>
+    <message>
+        <source>Cannot save to the mail cache</source>
+        <translation>无法保存到邮件缓存</translation>
+    </message>
+    <message>
+        <source>Stopped before the end</source>
+        <translation>未完成即已停止</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1006,10 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
         <source>Test Connection is not available here.</source>
         <translation>此处无法测试连接。</translation>
     </message>
+    <message>
+        <source>This reaches another mailbox: Poplar will download its messages as new ones. Mail already downloaded stays here.</source>
+        <translation>这将连接到另一个邮箱：Poplar 会把其中的邮件作为新邮件下载。已下载的邮件仍保留在本机。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::CertificateDialog</name>
@@ -994,6 +1056,17 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::ChangeProgress</name>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1264,22 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     <message>
         <source>Deleted %1 messages for good.</source>
         <translation>已永久删除 %1 封邮件。</translation>
+    </message>
+    <message>
+        <source>Moving messages to Trash</source>
+        <translation>正在将邮件移到废纸篓</translation>
+    </message>
+    <message>
+        <source>Moving messages back to the Inbox</source>
+        <translation>正在将邮件移回收件箱</translation>
+    </message>
+    <message>
+        <source>Deleting messages for good</source>
+        <translation>正在永久删除邮件</translation>
+    </message>
+    <message>
+        <source>Emptying the Trash of %1</source>
+        <translation>正在清空 %1 的废纸篓</translation>
     </message>
 </context>
 <context>
@@ -1441,6 +1530,22 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     <message>
         <source>Check at %1 failed; no good check yet</source>
         <translation>%1 的检查失败；尚无成功的检查</translation>
+    </message>
+    <message>
+        <source>Marking messages as read</source>
+        <translation>正在将邮件标记为已读</translation>
+    </message>
+    <message>
+        <source>Removing the mail of %1</source>
+        <translation>正在删除 %1 的邮件</translation>
+    </message>
+    <message>
+        <source>Removed the one message of %1 from this computer.</source>
+        <translation>已从本机删除 %1 的 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>Removed the %1 messages of %2 from this computer.</source>
+        <translation>已从本机删除 %2 的 %1 封邮件。</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1954,22 @@ Account: %2</source>
     <message>
         <source>&amp;Flag/Unflag</source>
         <translation>标记/取消星标(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Marking messages as read</source>
+        <translation>正在将邮件标记为已读</translation>
+    </message>
+    <message>
+        <source>Marking messages as unread</source>
+        <translation>正在将邮件标记为未读</translation>
+    </message>
+    <message>
+        <source>Flagging messages</source>
+        <translation>正在为邮件加星标</translation>
+    </message>
+    <message>
+        <source>Removing flags</source>
+        <translation>正在移除星标</translation>
     </message>
 </context>
 <context>
@@ -2360,14 +2481,6 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>poplarctl show：按阅读窗格中的样子显示一封邮件。</translation>
     </message>
     <message>
-        <source>poplarctl restore: move a message from Trash back to the Inbox, and cancel its queued server deletion.</source>
-        <translation>poplarctl restore：将邮件从废纸篓移回收件箱，并取消已排队的服务器删除。</translation>
-    </message>
-    <message>
-        <source>poplarctl delete: move a message to Trash (as Delete in the window); where the account says so, its server copy is deleted at the next sync.</source>
-        <translation>poplarctl delete：将邮件移到废纸篓（与窗口中的“删除”相同）；如果账户如此设置，其服务器副本将在下次同步时删除。</translation>
-    </message>
-    <message>
         <source>poplarctl pending: what the next sync will delete from the servers, and why.</source>
         <translation>poplarctl pending：列出下次同步将从服务器删除的邮件及其原因。</translation>
     </message>
@@ -2510,6 +2623,30 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>该邮件所属的账户已不存在</translation>
     </message>
     <message>
+        <source>Keep settings and mail in DIR.</source>
+        <translation>将设置和邮件保存在 DIR 中。</translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation>要执行的操作。</translation>
+    </message>
+    <message>
+        <source>poplarctl restore: move messages from Trash back to the Inbox, and cancel their queued server deletions.</source>
+        <translation>poplarctl restore：将邮件从废纸篓移回收件箱，并取消已排队的服务器删除。</translation>
+    </message>
+    <message>
+        <source>poplarctl delete: move messages to Trash (as Delete in the window); where the account says so, their server copies are deleted at the next sync.</source>
+        <translation>poplarctl delete：将邮件移到废纸篓（与窗口中的“删除”相同）；如果账户如此设置，其服务器副本将在下次同步时删除。</translation>
+    </message>
+    <message>
+        <source>There is no message %1</source>
+        <translation>不存在邮件 %1</translation>
+    </message>
+    <message>
+        <source>One or more, from &apos;poplarctl list&apos;.</source>
+        <translation>一个或多个，来自 &apos;poplarctl list&apos;。</translation>
+    </message>
+    <message>
         <source>Poplar&apos;s command line.
 
 Commands:
@@ -2518,8 +2655,8 @@ Commands:
   list [--folder inbox|trash|local:NAME] [--format json]
   show ID [--format json|text]
   export ID                 the raw message on stdout
-  delete ID                 move a message to Trash
-  restore ID                move it back, cancelling its server deletion
+  delete ID...              move messages to Trash
+  restore ID...             move them back, cancelling their server deletions
   pending [--format json]   server deletions queued for the next sync
   empty-trash [--account ID]  delete what is in Trash from this computer
   search QUERY [--format json]
@@ -2539,8 +2676,8 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   list [--folder inbox|trash|local:NAME] [--format json]
   show ID [--format json|text]
   export ID                 将原始邮件写到标准输出
-  delete ID                 将邮件移到废纸篓
-  restore ID                将邮件移回，并取消其服务器删除
+  delete ID...              将邮件移到废纸篓
+  restore ID...             将邮件移回，并取消其服务器删除
   pending [--format json]   列出为下次同步排队的服务器删除
   empty-trash [--account ID]  从本机删除废纸篓中的邮件
   search QUERY [--format json]
@@ -2552,14 +2689,6 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   render FILE.eml [--format json|text]
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
-    </message>
-    <message>
-        <source>Keep settings and mail in DIR.</source>
-        <translation>将设置和邮件保存在 DIR 中。</translation>
-    </message>
-    <message>
-        <source>What to do.</source>
-        <translation>要执行的操作。</translation>
     </message>
 </context>
 </TS>
