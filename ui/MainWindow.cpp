@@ -3,6 +3,7 @@
 
 #include "CacheChangeQueue.h"
 #include "ChangeProgress.h"
+#include "CacheUpkeep.h"
 #include "FolderTree.h"
 #include "HelpActions.h"
 #include "MailActions.h"
@@ -101,6 +102,14 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_reading, &ReadingActions::failed, m_feedback, showError);
     connect(m_reading, &ReadingActions::notice, m_feedback, showNotice);
     connect(m_transfer, &MailTransfer::notice, m_feedback, showNotice);
+    // The cache file's own upkeep, off this thread: sort keys after a change of language,
+    // compacting offered once a large Trash is emptied.
+    m_upkeep = new CacheUpkeep(m_services.profile.cachePath(), this, this);
+    connect(m_upkeep, &CacheUpkeep::sortKeysRefreshed, m_model, &MessageListModel::reorder);
+    connect(m_upkeep, &CacheUpkeep::compacted, m_feedback, showNotice);
+    connect(m_upkeep, &CacheUpkeep::failed, m_feedback, showError);
+    connect(m_mailActions, &MailActions::trashEmptied, m_upkeep, &CacheUpkeep::considerCompacting);
+    m_upkeep->refreshSortKeys();
     connect(m_transfer, &MailTransfer::imported, this, [this](const QString &folder) {
         reloadAccounts(); // the folder may be new
         showLocalFolder(folder);
@@ -261,8 +270,8 @@ void MainWindow::createWidgets()
     m_searchBar = listPane->searchBar();
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::messageSelectionChanged);
-    m_search =
-        new SearchController(m_searchBar, m_list, m_model, m_services.profile.cachePath(), this);
+    m_search = new SearchController(m_searchBar, m_list, listPane->searchResults(), m_model,
+                                    m_services.profile.cachePath(), this);
     // A search's results replace the rows under the selection: the preview follows.
     connect(m_search, &SearchController::selectionReplaced, this,
             &MainWindow::messageSelectionChanged);
@@ -350,6 +359,11 @@ void MainWindow::showFolder(const QString &accountId, Folder folder)
 void MainWindow::showLocalFolder(const QString &name)
 {
     m_folders->selectLocalFolder(name);
+}
+
+void MainWindow::showUnifiedInbox()
+{
+    m_folders->selectUnifiedInbox();
 }
 
 QAction *MainWindow::getMessagesAction() const

@@ -39,6 +39,7 @@ class SearchBar;
 class SearchController;
 class ServerDeletionBar;
 class ServerDeletions;
+class CacheUpkeep;
 class SyncFeedback;
 class SyncProgressPanel;
 
@@ -64,6 +65,7 @@ public:
     [[nodiscard]] HelpActions *helpActions() const { return m_help; }
     [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
     [[nodiscard]] SearchController *search() const { return m_search; }
+    [[nodiscard]] CacheUpkeep *cacheUpkeep() const { return m_upkeep; }
     [[nodiscard]] SyncProgressPanel *syncPanel() const;
     [[nodiscard]] PartialMessageBar *partialBar() const { return m_partialBar; }
     [[nodiscard]] ServerDeletions *serverDeletions() const { return m_serverDeletions; }
@@ -85,6 +87,8 @@ public:
     void showFolder(const QString &accountId, store::Folder folder);
     /// Shows a local folder (imported mail), selecting it in the folder tree.
     void showLocalFolder(const QString &name);
+    /// Shows the Unified Inbox, when there is one (two accounts or more).
+    void showUnifiedInbox();
 
 public Q_SLOTS:
     void getMessages();
@@ -138,6 +142,7 @@ private:
     MailCheck *m_check = nullptr;
     SearchBar *m_searchBar = nullptr;
     SearchController *m_search = nullptr;
+    CacheUpkeep *m_upkeep = nullptr;
     PartialMessageBar *m_partialBar = nullptr;
     ServerDeletions *m_serverDeletions = nullptr;
     ServerDeletionBar *m_serverDeletionBar = nullptr;

@@ -21,6 +21,7 @@ MessageCountLabel::MessageCountLabel(const MessageListModel *model, QWidget *par
     connect(m_model, &QAbstractItemModel::modelReset, this, &MessageCountLabel::refresh);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MessageCountLabel::refresh);
     connect(m_model, &MessageListModel::unreadCountChanged, this, &MessageCountLabel::refresh);
+    connect(m_model, &MessageListModel::filterMatchesChanged, this, &MessageCountLabel::refresh);
 }
 
 void MessageCountLabel::refresh()
@@ -37,7 +38,7 @@ void MessageCountLabel::refresh()
                                  .arg(QLocale().toString(total));
     if (m_model->isFiltered())
         messages = QCoreApplication::translate("poplar::ui::MainWindow", "%1 of %2 match")
-                       .arg(QLocale().toString(total),
+                       .arg(QLocale().toString(m_model->filterMatches()),
                             QLocale().toString(m_model->folderMessages().size()));
     setText(unread == 0 ? messages
                         : QCoreApplication::translate("poplar::ui::MainWindow", "%1, %2 unread")

@@ -138,13 +138,69 @@ void MessageListModel::reload()
     endResetModel();
 }
 
-void MessageListModel::setFilter(const QSet<qint64> &ids)
+void MessageListModel::setFilter(const QSet<qint64> &ids, qint64 matches)
 {
     beginResetModel();
     m_filter = ids;
+    m_filterMatches = matches;
     m_unread.reset();
     applyFilter();
     endResetModel();
+}
+
+void MessageListModel::extendFilter(const QSet<qint64> &ids, qint64 matches)
+{
+    if (!m_filter) {
+        setFilter(ids, matches);
+        return;
+    }
+    QSet<qint64> fresh;
+    for (qint64 id : ids) {
+        if (!m_filter->contains(id))
+            fresh.insert(id);
+    }
+    m_filterMatches = matches;
+    m_unread.reset();
+    // One walk over the folder in the rows' order: each new row goes in before the first
+    // shown one that follows it; neighbours go in together.
+    int row = 0;
+    QList<qint64> run;
+    const auto insertRun = [&] {
+        if (run.isEmpty())
+            return;
+        beginInsertRows({}, row, row + int(run.size()) - 1);
+        for (qsizetype i = 0; i < run.size(); ++i)
+            m_filtered.insert(row + i, run.at(i));
+        endInsertRows();
+        row += int(run.size());
+        run.clear();
+    };
+    for (qint64 id : std::as_const(m_ids)) {
+        if (fresh.contains(id)) {
+            run.append(id);
+        } else if (m_filter->contains(id)) {
+            insertRun();
+            ++row;
+        }
+    }
+    insertRun();
+    m_filter->unite(fresh);
+}
+
+void MessageListModel::setFilterMatches(qint64 matches)
+{
+    if (!m_filter || matches == m_filterMatches)
+        return;
+    m_filterMatches = matches;
+    Q_EMIT filterMatchesChanged();
+}
+
+void MessageListModel::reorder()
+{
+    if (!hasFolder())
+        return;
+    if (std::optional<RowOrder> order = readOrder())
+        relayout(std::move(*order));
 }
 
 void MessageListModel::clearFilter()
@@ -153,6 +209,7 @@ void MessageListModel::clearFilter()
         return;
     beginResetModel();
     m_filter.reset();
+    m_filterMatches = -1;
     m_unread.reset();
     applyFilter();
     endResetModel();

@@ -85,10 +85,26 @@ public:
     void reload();
 
     /// Shows only the folder's messages with these ids (search results), in the list's
-    /// order; the folder's ids stay loaded, so clearing the filter is instant.
-    void setFilter(const QSet<qint64> &ids);
+    /// order; the folder's ids stay loaded, so clearing the filter is instant. `matches` is
+    /// how many messages match in all when `ids` is one page of them (-1: just these).
+    void setFilter(const QSet<qint64> &ids, qint64 matches = -1);
+    /// Lets these ids through too (the next page of a search), inserting their rows where
+    /// they belong, so a view keeps its selection and scroll position.
+    void extendFilter(const QSet<qint64> &ids, qint64 matches = -1);
     void clearFilter();
     [[nodiscard]] bool isFiltered() const { return m_filter.has_value(); }
+    /// Sets how many messages the filter's search matched in all, once they are counted
+    /// (filterMatchesChanged).
+    void setFilterMatches(qint64 matches);
+    /// How many messages the filter's search matched in all (more than the rows while only
+    /// some pages are shown).
+    [[nodiscard]] qint64 filterMatches() const
+    {
+        return m_filterMatches >= 0 ? m_filterMatches : m_filtered.size();
+    }
+    /// Reads the rows' order again from the cache, keeping the rows and the selection (the
+    /// cache's sort keys changed, say).
+    void reorder();
     /// The ids of the whole folder, filtered or not, in the list's order (for an export,
     /// and for "n of m match").
     [[nodiscard]] const QList<qint64> &folderMessages() const { return m_ids; }
@@ -165,6 +181,8 @@ Q_SIGNALS:
     void threadsArranged();
     /// The unread count may differ while the rows stayed (recountUnread).
     void unreadCountChanged();
+    /// filterMatches() changed while the rows stayed.
+    void filterMatchesChanged();
 
 private:
     [[nodiscard]] const QList<qint64> &shown() const { return m_filter ? m_filtered : m_ids; }
@@ -207,6 +225,7 @@ private:
     QList<qint64> m_ids;      ///< the whole folder, in the rows' order
     QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;
+    qint64 m_filterMatches = -1;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 

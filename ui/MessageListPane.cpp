@@ -4,6 +4,7 @@
 #include "ListColumnFitter.h"
 #include "MessageListModel.h"
 #include "SearchBar.h"
+#include "SearchResultsBar.h"
 
 #include "util/DataSize.h"
 
@@ -102,6 +103,7 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_list(new QTableView(this))
     , m_searchBar(new SearchBar(this))
+    , m_searchResults(new SearchResultsBar(this))
 {
     m_list->setObjectName(QStringLiteral("messageList"));
     m_list->setAccessibleName(tr("Messages"));
@@ -151,6 +153,7 @@ MessageListPane::MessageListPane(MessageListModel *model, QWidget *parent)
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(2);
     m_layout->addWidget(m_searchBar);
+    m_layout->addWidget(m_searchResults);
     m_layout->addWidget(m_list, 1);
 
     // Escape in the list ends a search too, as it does in the box.

@@ -10,6 +10,7 @@ namespace poplar::ui {
 
 class MessageListModel;
 class SearchBar;
+class SearchResultsBar;
 
 /// The message list with its search box above it, as Thunderbird's quick filter sits on the
 /// list it narrows: the table set up for mail (rows, sized columns, newest first) and
@@ -25,11 +26,13 @@ public:
     [[nodiscard]] SearchBar *searchBar() const { return m_searchBar; }
     /// Puts a bar that speaks of the folder shown between the search box and the list.
     void addFolderBar(QWidget *bar);
+    [[nodiscard]] SearchResultsBar *searchResults() const { return m_searchResults; }
 
 private:
     QTableView *m_list = nullptr;
     SearchBar *m_searchBar = nullptr;
     QVBoxLayout *m_layout = nullptr;
+    SearchResultsBar *m_searchResults = nullptr; ///< under the box while a search is shown
 };
 
 } // namespace poplar::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root of the desktop reader: parse the command line, open the profile and
 // the cache, make the services, show the window.
+#include "CacheUpkeep.h"
+#include "DamagedCachePrompt.h"
 #include "InstanceChannel.h"
 #include "MainWindow.h"
 #include "MessageWindow.h"
@@ -23,6 +25,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
+#include <QStatusBar>
 
 #include <cstdio>
 
@@ -105,15 +108,9 @@ int main(int argc, char *argv[])
     };
     Result<std::unique_ptr<store::Database>> database = openCache();
     if (!database && database.error().code == Error::Code::CacheDamaged && interactive()) {
-        // Offer the way out; nothing is overwritten: the damaged file is kept beside.
-        const auto answer = QMessageBox::question(
-            nullptr, QCoreApplication::translate("main", "Damaged mail cache"),
-            QCoreApplication::translate("main",
-                                        "%1\n\nPoplar can move the damaged file aside (it is kept) "
-                                        "and start with an empty cache. Mail still on your servers "
-                                        "is downloaded again.\n\nMove it aside and continue?")
-                .arg(database.error().message()));
-        if (answer == QMessageBox::Yes) {
+        // Check the file and say what is wrong, then offer the way out; nothing is
+        // overwritten: the damaged file is kept beside.
+        if (ui::DamagedCachePrompt::ask(profile.cachePath(), database.error().message())) {
             auto aside =
                 store::moveCacheAside(profile.cachePath(), QDateTime::currentDateTimeUtc());
             if (!aside)
@@ -124,6 +121,10 @@ int main(int argc, char *argv[])
     if (!database)
         return fail(cannotStart, database.error().message());
     const std::unique_ptr<store::Database> cache = std::move(database).value();
+    // A compaction the user asked for at the last run (an old cache cannot give space back
+    // while Poplar runs): now, before anything else writes.
+    const QString compacted =
+        ui::CacheUpkeep::compactAtStartIfAsked(cache->connection(), profile.cachePath());
     store::MessageStore messages(cache->connection());
 
     AccountStore accounts(profile.iniPath());
@@ -137,6 +138,8 @@ int main(int argc, char *argv[])
     ui::MainWindow window(
         ui::Services{profile, accounts, secrets, passwords, messages, sync, actions});
     window.show();
+    if (!compacted.isEmpty())
+        window.statusBar()->showMessage(compacted);
     ui::TrayNotifier tray(&window, messages, sync);
     // Message files open in windows of their own, beside the main window, and are read as
     // its viewer reads mail (plain text or HTML, trusted senders).

@@ -24,6 +24,8 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("fetch"), [&] { return fetch(profileDir, rest); }},
         {QStringLiteral("import"), [&] { return importMailbox(profileDir, rest); }},
         {QStringLiteral("export-folder"), [&] { return exportFolder(profileDir, rest); }},
+        {QStringLiteral("check"), [&] { return check(profileDir, rest); }},
+        {QStringLiteral("compact"), [&] { return compact(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
     };
     const auto it = commands.find(command);

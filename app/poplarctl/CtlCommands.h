@@ -31,6 +31,8 @@ int emptyTrash(const QString &profileDir, const QStringList &args);
 int search(const QString &profileDir, const QStringList &args);
 int importMailbox(const QString &profileDir, const QStringList &args);
 int exportFolder(const QString &profileDir, const QStringList &args);
+int check(const QString &profileDir, const QStringList &args);
+int compact(const QString &profileDir, const QStringList &args);
 int render(const QStringList &args);
 
 } // namespace poplar::ctl

@@ -22,10 +22,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 #include <QTextStream>
 
@@ -202,33 +204,116 @@ int pending(const QString &profileDir, const QStringList &args)
     return Success;
 }
 
+namespace {
+
+/// Indexes what is not indexed yet, until done or `deadline`; with `report`, says how far
+/// on stderr every few seconds (a large cache takes a minute).
+Status catchUpIndexing(QSqlDatabase db, const store::SearchIndex &index, QDeadlineTimer deadline,
+                       bool report)
+{
+    sync::MessageIndexer indexer(std::move(db));
+    QDeadlineTimer nextReport(2000);
+    for (;;) {
+        auto indexed = indexer.indexPending(100, deadline);
+        if (!indexed)
+            return indexed.error();
+        if (indexed.value() == 0 || deadline.hasExpired())
+            return {};
+        if (report && nextReport.hasExpired()) {
+            if (auto progress = index.progress()) {
+                printErr(Words::tr("indexing: %1 of %2 messages")
+                             .arg(QLocale().toString(progress.value().indexed),
+                                  QLocale().toString(progress.value().total)));
+            }
+            nextReport.setRemainingTime(2000);
+        }
+    }
+}
+
+} // namespace
+
 int search(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(Words::tr("poplarctl search: messages whose subject, addresses or text "
-                             "contain every word of QUERY (word beginnings match too)."),
-                   args);
+    CommandLine cl(
+        Words::tr(
+            "poplarctl search: messages whose subject, addresses or text contain every word of "
+            "QUERY (word beginnings match too), newest first.\n\n"
+            "Mail is indexed for search in the background after it arrives. A search first "
+            "indexes what is not indexed yet for at most --index-seconds, then answers from "
+            "what is indexed; if that is not everything, stderr says how far indexing is. "
+            "--wait-for-index indexes everything first."),
+        args);
     cl.addFormat();
+    cl.add(QStringLiteral("limit"), Words::tr("At most N messages (default 500)."),
+           QStringLiteral("N"));
+    cl.add(QStringLiteral("page"), Words::tr("Show the K-th N messages (default 1: the newest)."),
+           QStringLiteral("K"));
+    cl.add(QStringLiteral("index-seconds"),
+           Words::tr("Index mail not indexed yet for at most S seconds first (default 5; "
+                     "0: search only what is indexed)."),
+           QStringLiteral("S"));
+    cl.add(QStringLiteral("wait-for-index"),
+           Words::tr("Index every message first, however long it takes (progress on stderr)."));
     cl.positional(QStringLiteral("QUERY"), Words::tr("Words to find; quote several."));
     if (auto code = cl.parse())
         return *code;
+    const auto number = [&cl](const QString &option, int fallback, int minimum) {
+        if (!cl.isSet(option))
+            return std::optional<int>(fallback);
+        const std::optional<int> n = nonNegative(cl.value(option));
+        return n && *n >= minimum ? n : std::nullopt;
+    };
+    const std::optional<int> limit = number(QStringLiteral("limit"), 500, 1);
+    const std::optional<int> page = number(QStringLiteral("page"), 1, 1);
+    const std::optional<int> seconds = number(QStringLiteral("index-seconds"), 5, 0);
+    if (!limit || !page || !seconds) {
+        printErr(Words::tr("--limit and --page take a number from 1, --index-seconds one from 0"));
+        return Usage;
+    }
+    const bool waitForIndex = cl.isSet(QStringLiteral("wait-for-index"));
     const QString format = cl.format();
     auto session = openSession(profileDir);
     if (!session)
         return fail(session.error());
-    store::SearchIndex index(session.value().db->connection());
-    sync::MessageIndexer indexer(session.value().db->connection());
-    // Catch up with mail stored since the last indexing (a sync indexes after it finishes).
-    for (;;) {
-        auto indexed = indexer.indexPending(100);
-        if (!indexed)
-            return fail(indexed.error());
-        if (indexed.value() == 0)
-            break;
+    QSqlDatabase db = session.value().db->connection();
+    store::SearchIndex index(db);
+    if (waitForIndex || *seconds > 0) {
+        const QDeadlineTimer deadline = waitForIndex ? QDeadlineTimer(QDeadlineTimer::Forever)
+                                                     : QDeadlineTimer(qint64(*seconds) * 1000);
+        if (Status s = catchUpIndexing(db, index, deadline, waitForIndex); !s)
+            return fail(s.error());
     }
-    auto rows = index.search(cl.arg(0));
-    if (!rows)
-        return fail(rows.error());
-    printSummaries(rows.value(), format);
+
+    store::SearchIndex::Query query;
+    query.text = cl.arg(0);
+    query.limit = *limit;
+    query.offset = qint64(*page - 1) * *limit;
+    auto found = index.search(query);
+    if (!found)
+        return fail(found.error());
+    const store::SearchIndex::Page &hits = found.value();
+    printSummaries(hits.messages, format);
+
+    // On stderr, so that stdout keeps its shape for scripts.
+    const QLocale locale;
+    if (query.offset > 0 || hits.next) {
+        const qint64 first = std::min(query.offset + 1, hits.total);
+        const qint64 last = query.offset + hits.messages.size();
+        const QString shown =
+            Words::tr("%1 messages match; these are %2-%3, newest first")
+                .arg(locale.toString(hits.total), locale.toString(first), locale.toString(last));
+        printErr(hits.next ? Words::tr("%1 (--page %2 shows the next)").arg(shown).arg(*page + 1)
+                           : shown);
+    }
+    auto progress = index.progress();
+    if (!progress)
+        return fail(progress.error());
+    if (!progress.value().complete()) {
+        printErr(Words::tr("%1 of %2 messages are indexed so far, and these results cover "
+                           "only them; search again to index more, or add --wait-for-index")
+                     .arg(locale.toString(progress.value().indexed),
+                          locale.toString(progress.value().total)));
+    }
     return Success;
 }
 

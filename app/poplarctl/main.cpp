@@ -30,12 +30,14 @@ int main(int argc, char *argv[])
         "  restore ID...             move them back, cancelling their server deletions\n"
         "  pending [--format json]   server deletions queued for the next sync\n"
         "  empty-trash [--account ID]  delete what is in Trash from this computer\n"
-        "  search QUERY [--format json]\n"
+        "  search QUERY [--limit N] [--page K] [--wait-for-index] [--format json]\n"
         "  fetch ID                  download the rest of a headers-only message\n"
         "  import mbox|maildir PATH [--folder NAME]\n"
         "                            copy a mailbox into a local folder\n"
         "  export-folder FOLDER --mbox FILE\n"
         "                            write a folder to an mbox file\n"
+        "  check [--format json]     look the mail cache over; exit 1 if damaged\n"
+        "  compact [--format json]   give unused space in the cache back to the disk\n"
         "  render FILE.eml [--format json|text]\n\n"
         "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
 
+#include "store/SortKeys.h"
+#include "store/SqliteHandle.h"
 #include "store/TextCollator.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -184,8 +187,112 @@ UPDATE server_deletions SET download_id = (SELECT d.id FROM downloads d
 DROP INDEX IF EXISTS server_uidls_by_age;
 DROP TABLE server_uidls;
 )sql"),
+        // v11: an ordinary SQLite file, and a search index that forgets.
+        // - Sender and subject sort by stored ICU sort keys (BLOBs, compared byte by byte:
+        //   SortKeys.h) instead of v9's collation, which no other SQLite has: the stock
+        //   sqlite3 shell could not check, vacuum or write the cache. poplar_sort_key is
+        //   registered on Poplar's connections only for statements like this one; nothing in
+        //   the schema names it. Keys are computed in the language this connection opened
+        //   with, and Database::open records it.
+        // - Ids are never reused (AUTOINCREMENT), so a new message never inherits anything
+        //   of a purged one. SQLite cannot add that to a table: messages is copied into a new
+        //   one (its rows only: bodies stay where they are; foreign keys are off meanwhile,
+        //   or dropping the old table would delete them).
+        // - The full-text index reads its text from search_text (external content), which
+        //   keeps exactly what was indexed, so deleting a message deletes its words (a
+        //   contentless index, v4's, can delete only given that text, and SQLite 3.40 has no
+        //   contentless_delete). Triggers do it for every writer, the sqlite3 shell too.
+        //   v4's entries cannot be deleted for want of their text: the index starts afresh
+        //   and every message is indexed again, in the background.
+        // - Search reads every message newest first: messages_by_date.
+        QStringLiteral(R"sql(
+CREATE TABLE messages_v11 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL,
+    uidl TEXT,
+    folder TEXT NOT NULL DEFAULT 'inbox',
+    from_name TEXT NOT NULL DEFAULT '',
+    from_address TEXT NOT NULL DEFAULT '',
+    to_text TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    date INTEGER,
+    size INTEGER NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 0,
+    partial INTEGER NOT NULL DEFAULT 0,
+    received_at INTEGER NOT NULL,
+    cc_text TEXT NOT NULL DEFAULT '',
+    message_id TEXT NOT NULL DEFAULT '',
+    in_reply_to TEXT NOT NULL DEFAULT '',
+    refs TEXT NOT NULL DEFAULT '',
+    flagged INTEGER NOT NULL DEFAULT 0,
+    has_attachments INTEGER NOT NULL DEFAULT 0,
+    indexed INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL DEFAULT '',
+    local_folder TEXT NOT NULL DEFAULT '',
+    sender_key BLOB NOT NULL DEFAULT x'',
+    subject_key BLOB NOT NULL DEFAULT x''
+);
+INSERT INTO messages_v11 (id, account_id, uidl, folder, from_name, from_address, to_text,
+    subject, date, size, seen, partial, received_at, cc_text, message_id, in_reply_to, refs,
+    flagged, has_attachments, indexed, sha256, local_folder, sender_key, subject_key)
+SELECT id, account_id, uidl, folder, from_name, from_address, to_text,
+    subject, date, size, seen, partial, received_at, cc_text, message_id, in_reply_to, refs,
+    flagged, has_attachments, 0, sha256, local_folder,
+    poplar_sort_key(CASE WHEN from_name = '' THEN from_address ELSE from_name END),
+    poplar_sort_key(subject)
+FROM messages;
+DROP TABLE messages;
+ALTER TABLE messages_v11 RENAME TO messages;
+CREATE INDEX messages_by_account ON messages(account_id, uidl);
+CREATE INDEX messages_unindexed ON messages(indexed) WHERE indexed = 0;
+CREATE INDEX messages_by_message_id ON messages(message_id);
+CREATE INDEX messages_by_sha256 ON messages(account_id, sha256);
+CREATE INDEX messages_page ON messages(folder, account_id, date DESC, id DESC);
+CREATE INDEX messages_list_date ON messages(folder, account_id, local_folder, date, id);
+CREATE INDEX messages_list_size ON messages(folder, account_id, local_folder, size, date, id);
+CREATE INDEX messages_list_subject ON messages(folder, account_id, local_folder, subject_key,
+    date, id);
+CREATE INDEX messages_list_sender ON messages(folder, account_id, local_folder, sender_key,
+    date, id);
+CREATE INDEX messages_unread ON messages(folder, account_id, local_folder) WHERE seen = 0;
+CREATE INDEX messages_by_folder_date ON messages(folder, date, id, account_id);
+CREATE INDEX messages_by_date ON messages(date, id);
+DROP TABLE IF EXISTS messages_fts;
+CREATE TABLE search_text (
+    id INTEGER PRIMARY KEY,
+    subject TEXT NOT NULL,
+    addresses TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE messages_fts USING fts5(subject, addresses, body, content='search_text',
+    content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER search_text_added AFTER INSERT ON search_text BEGIN
+    INSERT INTO messages_fts (rowid, subject, addresses, body)
+        VALUES (new.id, new.subject, new.addresses, new.body);
+END;
+CREATE TRIGGER search_text_removed AFTER DELETE ON search_text BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, subject, addresses, body)
+        VALUES ('delete', old.id, old.subject, old.addresses, old.body);
+END;
+CREATE TRIGGER search_text_changed AFTER UPDATE ON search_text BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, subject, addresses, body)
+        VALUES ('delete', old.id, old.subject, old.addresses, old.body);
+    INSERT INTO messages_fts (rowid, subject, addresses, body)
+        VALUES (new.id, new.subject, new.addresses, new.body);
+END;
+CREATE TRIGGER messages_leave_search AFTER DELETE ON messages BEGIN
+    DELETE FROM search_text WHERE id = old.id;
+END;
+)sql"),
     };
     return steps;
+}
+
+// The primary result codes that mean the file itself is broken, not the statement.
+bool isDamage(int sqliteCode)
+{
+    const int primary = sqliteCode & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
 Status exec(QSqlDatabase &db, const QString &sql, const QString &what)
@@ -262,16 +369,30 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
     }
     if (Status s = database->configure(); !s)
         return s.error();
-    // Before the schema: the v9 upgrade builds indexes in this order.
     const QString storedLanguage = cacheMeta(db, QStringLiteral("collation_locale"));
     const QString sortLanguage = language == SortLanguage::User || storedLanguage.isEmpty()
                                      ? QLocale().name()
                                      : storedLanguage;
-    if (Status s = TextCollator::registerOn(db, sortLanguage); !s)
+    auto version = database->userVersion();
+    if (!version)
+        return version.error();
+    if (version.value() < firstWithSortKeys) {
+        // Schema 9's indexes (built by the v9 step, too) compare with this collation until
+        // the v11 step drops them.
+        if (Status s = TextCollator::registerOn(db, sortLanguage); !s)
+            return s.error();
+    }
+    // Upgrades and writes compute sort keys with it.
+    if (Status s = sortkeys::registerFunction(db, sortLanguage); !s)
         return s.error();
-    if (Status s = database->migrate(); !s)
+    if (Status s = database->migrate(version.value()); !s)
         return s.error();
-    if (Status s = database->keepSortOrder(sortLanguage); !s)
+    // The upgrade to v11 keyed every message in sortLanguage; afterwards keys follow the
+    // cache's language, re-keyed in the background when it changes.
+    if (Status s = version.value() < firstWithSortKeys
+                       ? sortkeys::switchLanguage(db, sortLanguage, true)
+                       : database->keepSortOrder(sortLanguage);
+        !s)
         return s.error();
     return database;
 }
@@ -298,6 +419,10 @@ Status Database::configure()
         // one page instead of a chain of five, and every byte goes through the WAL and the
         // checkpoint with a sixteenth of the per-page work. Takes effect in a new cache only.
         QStringLiteral("PRAGMA page_size = 65536"),
+        // Space freed by deleted mail can go back to the disk in short steps
+        // (CacheCompactor::giveBack) while Poplar runs, instead of one VACUUM that holds
+        // every writer. Takes effect in a new cache, or at an older one's next VACUUM.
+        QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"),
     };
     for (const QString &pragma : pragmas) {
         if (Status s = exec(db, pragma, QStringLiteral("Cannot configure the mail cache")); !s)
@@ -326,44 +451,24 @@ QString cacheMeta(const QSqlDatabase &db, const QString &key)
 
 Status Database::keepSortOrder(const QString &language)
 {
-    const QString tag = TextCollator(language).tag();
-    const QString storedTag = cacheMeta(connection(), QStringLiteral("collation"));
-    if (storedTag == tag)
+    // Keys of another language (or of other ICU rules) still give the right rows in some
+    // order: they are refreshed in the background (sortkeys::refresh), nothing waits here.
+    if (cacheMeta(connection(), QStringLiteral("collation")) == TextCollator(language).tag())
         return {};
-    QSqlDatabase db = connection();
-    Transaction txn(db);
-    if (!txn.active())
-        return storageError(QStringLiteral("Cannot start sorting the cache anew"),
-                            db.lastError().text());
-    // Indexes built in another order (another language, or ICU's rules changed) would send
-    // SQLite looking for rows where they are not: rebuild them in this one. A fresh cache
-    // has no rows, so this costs nothing there.
-    if (!storedTag.isEmpty()) {
-        if (Status s = exec(db, QStringLiteral("REINDEX %1").arg(TextCollator::sqlName()),
-                            QStringLiteral("Cannot sort the cache anew"));
-            !s)
-            return s;
-    }
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO cache_meta(key, value) VALUES "
-                                 "('collation', ?), ('collation_locale', ?)"));
-    query.addBindValue(tag);
-    query.addBindValue(language);
-    if (!query.exec())
-        return storageError(QStringLiteral("Cannot record the cache's sort order"),
-                            query.lastError().text());
-    return txn.commit();
+    return sortkeys::switchLanguage(connection(), language, false);
 }
 
-Status Database::migrate()
+Result<int> Database::userVersion() const
 {
-    QSqlDatabase db = connection();
-    QSqlQuery query(db);
+    QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return storageError(QStringLiteral("Cannot read the cache version"),
                             query.lastError().text());
-    const int version = query.value(0).toInt();
-    query.finish();
+    return query.value(0).toInt();
+}
+
+Status Database::migrate(int version)
+{
     if (version > schemaVersion) {
         return Error{Error::Code::Storage,
                      QStringLiteral("The mail cache %1 was written by a newer Poplar (version %2); "
@@ -373,19 +478,37 @@ Status Database::migrate()
                          .arg(schemaVersion),
                      {}};
     }
+    if (version == schemaVersion)
+        return {};
+    QSqlDatabase db = connection();
+    sqlite3 *handle = sql::sqliteHandle(db);
+    if (!handle)
+        return storageError(QStringLiteral("Cannot upgrade the mail cache"), {});
+    // An upgrade may copy a table into a new one: with foreign keys on, dropping the old one
+    // would delete every row that refers to it (message bodies). The pragma is ignored in a
+    // transaction, so it is set around them, and set back however the upgrade ends.
+    if (Status s = exec(db, QStringLiteral("PRAGMA foreign_keys = OFF"),
+                        QStringLiteral("Cannot upgrade the mail cache"));
+        !s)
+        return s;
+    const auto foreignKeysBack =
+        qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")); });
     const QStringList &steps = migrations();
     for (int v = version; v < schemaVersion; ++v) {
         Transaction txn(db);
         if (!txn.active())
             return storageError(QStringLiteral("Cannot start a cache upgrade"),
                                 db.lastError().text());
-        // QSQLITE runs one statement per exec(): split the script on ';'.
-        const QStringList statements = steps.at(v).split(QLatin1Char(';'), Qt::SkipEmptyParts);
-        for (const QString &statement : statements) {
-            if (statement.trimmed().isEmpty())
-                continue;
-            if (Status s = exec(db, statement, QStringLiteral("Cannot upgrade the mail cache")); !s)
-                return s;
+        // sqlite3_exec runs a script of statements (triggers have ';' inside them).
+        char *message = nullptr;
+        const QByteArray script = steps.at(v).toUtf8();
+        if (sqlite3_exec(handle, script.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+            const QString why = QString::fromUtf8(message ? message : sqlite3_errmsg(handle));
+            sqlite3_free(message);
+            Error error = storageError(QStringLiteral("Cannot upgrade the mail cache"), why);
+            if (isDamage(sqlite3_errcode(handle)))
+                error.code = Error::Code::CacheDamaged;
+            return error;
         }
         if (Status s = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1),
                             QStringLiteral("Cannot record the cache version"));
@@ -395,6 +518,12 @@ Status Database::migrate()
             return s;
     }
     return {};
+}
+
+QString Database::migrationScript(int toVersion)
+{
+    const QStringList &steps = migrations();
+    return toVersion >= 1 && toVersion <= steps.size() ? steps.at(toVersion - 1) : QString();
 }
 
 Transaction::Transaction(QSqlDatabase db)

@@ -16,12 +16,13 @@ namespace poplar::store {
 /// The connection is closed and removed when the object dies; it must die on its thread.
 class Database {
 public:
-    /// Whose language sender and subject sort by (see TextCollator). The cache keeps one
-    /// order for all its connections: a sync started from a cron job with LANG=C must not
-    /// write index entries in another order than the one the indexes hold.
+    /// Whose language sender and subject sort by (see SortKeys.h). The cache keeps one
+    /// language for all its connections: a sync started from a cron job with LANG=C keys
+    /// new mail in the cache's language, not in C's.
     enum class SortLanguage {
         Stored, ///< the cache's (the user's locale when the cache is new)
-        User,   ///< QLocale()'s, re-sorting the cache if it was another (the GUI's choice)
+        User,   ///< QLocale()'s; if the cache's was another, its keys are marked for
+                ///< re-keying in the background (sortkeys::refresh): the GUI's choice
     };
 
     /// Opens (creating if needed) the cache at `path`. `connectionName` must be unique per
@@ -37,13 +38,21 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schemaVersion = 10;
+    static constexpr int schemaVersion = 11;
+    /// The first version whose lists sort by stored keys (SortKeys.h) instead of the
+    /// poplar_locale collation.
+    static constexpr int firstWithSortKeys = 11;
+    /// The SQL that takes a cache from `toVersion - 1` to `toVersion` (for tests that build
+    /// an old cache), or empty.
+    [[nodiscard]] static QString migrationScript(int toVersion);
 
 private:
     Database(QString path, QString connectionName);
     Status configure();
-    Status migrate();
-    /// Rebuilds the sorted indexes if they were built in another order than `language`'s.
+    [[nodiscard]] Result<int> userVersion() const;
+    Status migrate(int version);
+    /// Marks the stored sort keys for re-keying if they are in another order than
+    /// `language`'s (another language, or ICU's rules changed).
     Status keepSortOrder(const QString &language);
 
     QString m_path;

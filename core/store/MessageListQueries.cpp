@@ -96,38 +96,20 @@ Result<qint64> MessageStore::count(Folder folder, const QString &accountId) cons
 
 namespace {
 
-// Spelled exactly as in the v9 indexes (Database.cpp): SQLite matches expressions by text.
-const QString senderKey =
-    QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
-
+// The stored keys (SortKeys.h): BLOBs the list indexes hold, compared byte by byte.
 QString sortColumn(SortKey key)
 {
     switch (key) {
     case SortKey::Sender:
-        return senderKey + QStringLiteral(" COLLATE poplar_locale");
+        return QStringLiteral("sender_key");
     case SortKey::Subject:
-        return QStringLiteral("subject COLLATE poplar_locale");
+        return QStringLiteral("subject_key");
     case SortKey::Size:
         return QStringLiteral("size");
     case SortKey::Date:
         break;
     }
     return {};
-}
-
-// The WHERE clause of a list, with its values. A server account's messages all have
-// local_folder '': saying so lets the query use the whole index key.
-QString listCondition(const FolderRef &list, QVariantList &values)
-{
-    if (list.unifiedInbox) {
-        values = {MessageStore::localAccountId()};
-        return QStringLiteral("folder = 'inbox' AND account_id <> ?");
-    }
-    values = {folderToString(list.folder), list.accountId};
-    if (list.accountId == MessageStore::localAccountId() && list.localFolder.isEmpty())
-        return QStringLiteral("folder = ? AND account_id = ?");
-    values.append(notNull(list.localFolder));
-    return QStringLiteral("folder = ? AND account_id = ? AND local_folder = ?");
 }
 
 // Ids as SQL text: they are integers, so inlining them is safe, and it avoids SQLite's limit
@@ -145,6 +127,21 @@ QString idList(const QList<qint64> &ids, qsizetype from, qsizetype count)
 }
 
 } // namespace
+
+// The WHERE clause of a list, with its values. A server account's messages all have
+// local_folder '': saying so lets the query use the whole index key.
+QString sql::listCondition(const FolderRef &list, QVariantList &values)
+{
+    if (list.unifiedInbox) {
+        values = {MessageStore::localAccountId()};
+        return QStringLiteral("folder = 'inbox' AND account_id <> ?");
+    }
+    values = {folderToString(list.folder), list.accountId};
+    if (list.accountId == MessageStore::localAccountId() && list.localFolder.isEmpty())
+        return QStringLiteral("folder = ? AND account_id = ?");
+    values.append(notNull(list.localFolder));
+    return QStringLiteral("folder = ? AND account_id = ? AND local_folder = ?");
+}
 
 bool FolderRef::holds(const MessageSummary &message) const
 {

@@ -3,6 +3,7 @@
 
 #include "store/Database.h"
 #include "store/DownloadRecords.h"
+#include "store/SortKeys.h"
 #include "store/StoreSql.h"
 
 #include <QCryptographicHash>
@@ -60,11 +61,14 @@ MessageStore::Inserter::Inserter(const QSqlDatabase &db)
     , m_body(db)
     , m_uidl(db)
 {
-    m_message.prepare(QStringLiteral(
-        "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
-        "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs, "
-        "sha256, local_folder) "
-        "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // The sort keys in the cache's language, read by the INSERT itself (sortkeys::keyOf).
+    m_message.prepare(
+        QStringLiteral(
+            "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
+            "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs, "
+            "sha256, local_folder, sender_key, subject_key) "
+            "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %2)")
+            .arg(sortkeys::keyOf(QStringLiteral("?")), sortkeys::keyOf(QStringLiteral("?"))));
     m_body.prepare(QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
     m_uidl.prepare(QStringLiteral(
         "INSERT INTO downloads (account_id, mailbox_id, uidl, state, listed_size, "
@@ -98,6 +102,10 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
     // too. complete() sets the digest of the whole.
     q.addBindValue(sha256Of(m.raw));
     q.addBindValue(notNull(m.localFolder));
+    // What the list shows as the sender (and sorts by): the name, else the address.
+    q.addBindValue(
+        notNull(m.headers.fromName.isEmpty() ? m.headers.fromAddress : m.headers.fromName));
+    q.addBindValue(notNull(m.headers.subject));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot store a message"), q);
     const qint64 id = q.lastInsertId().toLongLong();
@@ -224,9 +232,26 @@ Result<QStringList> MessageStore::localFolders() const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT DISTINCT local_folder FROM messages WHERE account_id = ? "
-                             "AND local_folder <> '' ORDER BY local_folder"));
-    q.addBindValue(localAccountId());
+    // Hops from one name to the next along the list index (folder, account, local folder,
+    // ...), once per folder: a few index seeks per local folder. A DISTINCT over the rows
+    // read every imported message, and with 100,000 of them the window took seconds to
+    // open.
+    q.prepare(QStringLiteral(
+        "WITH RECURSIVE inbox(name) AS ("
+        "  SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'inbox' AND "
+        "          account_id = :account AND local_folder > '') "
+        "  UNION ALL SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'inbox' AND "
+        "          account_id = :account AND local_folder > inbox.name) "
+        "  FROM inbox WHERE inbox.name IS NOT NULL), "
+        "trash(name) AS ("
+        "  SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'trash' AND "
+        "          account_id = :account AND local_folder > '') "
+        "  UNION ALL SELECT (SELECT min(local_folder) FROM messages WHERE folder = 'trash' AND "
+        "          account_id = :account AND local_folder > trash.name) "
+        "  FROM trash WHERE trash.name IS NOT NULL) "
+        "SELECT name FROM inbox WHERE name IS NOT NULL "
+        "UNION SELECT name FROM trash WHERE name IS NOT NULL ORDER BY name"));
+    q.bindValue(QStringLiteral(":account"), localAccountId());
     if (!q.exec())
         return queryError(QStringLiteral("Cannot list the local folders"), q);
     QStringList names;

@@ -58,7 +58,7 @@ struct FolderRef {
 };
 
 /// The orders a message list offers. Each breaks ties by date (undated counts as oldest),
-/// then by id, in the same direction; text compares in the cache's language (TextCollator),
+/// then by id, in the same direction; text compares by the stored sort keys (SortKeys.h),
 /// which is what the list indexes hold.
 enum class SortKey { Sender, Subject, Date, Size };
 
@@ -72,7 +72,7 @@ public:
     [[nodiscard]] static QString localAccountId() { return QStringLiteral("local"); }
 
     [[nodiscard]] QSqlDatabase database() const { return m_db; }
-    /// The language whose order the cache's sender and subject indexes hold (a locale name
+    /// The language the cache's sender and subject sort keys are computed in (a locale name
     /// for TextCollator): a list placing a new row compares in it too.
     [[nodiscard]] QString sortLanguage() const;
 

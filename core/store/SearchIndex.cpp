@@ -3,11 +3,14 @@
 
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/StoreSql.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace poplar::store {
 
@@ -68,7 +71,7 @@ Result<QList<SearchIndex::Pending>> SearchIndex::pending(int limit) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT m.id, b.raw FROM messages m JOIN message_bodies b ON "
-                             "b.message_id = m.id WHERE m.indexed = 0 LIMIT ?"));
+                             "b.message_id = m.id WHERE m.indexed = 0 ORDER BY m.id DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
         return storageError(QStringLiteral("Cannot read messages to index"), q.lastError().text());
@@ -81,61 +84,174 @@ Result<QList<SearchIndex::Pending>> SearchIndex::pending(int limit) const
 Status SearchIndex::add(const QList<Entry> &entries)
 {
     Transaction txn(m_db);
+    // The words a message had are deleted with its old text (the triggers on search_text).
+    QSqlQuery forget(m_db);
+    forget.prepare(QStringLiteral("DELETE FROM search_text WHERE id = ?"));
+    // Only for a message still stored: words of one purged meanwhile would stay behind.
     QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO messages_fts (rowid, subject, addresses, body) VALUES (?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral("INSERT INTO search_text (id, subject, addresses, body) "
+                                  "SELECT id, ?, ?, ? FROM messages WHERE id = ?"));
     QSqlQuery mark(m_db);
     mark.prepare(
         QStringLiteral("UPDATE messages SET indexed = ?, has_attachments = ? WHERE id = ?"));
-    for (const Entry &e : entries) {
-        insert.addBindValue(e.id);
+    // Stored in id order: a batch taken newest first and written backwards would split
+    // the text table's pages half empty.
+    QList<const Entry *> ordered;
+    ordered.reserve(entries.size());
+    for (const Entry &e : entries)
+        ordered.append(&e);
+    std::sort(ordered.begin(), ordered.end(),
+              [](const Entry *a, const Entry *b) { return a->id < b->id; });
+    for (const Entry *entry : std::as_const(ordered)) {
+        const Entry &e = *entry;
+        forget.addBindValue(e.id);
         insert.addBindValue(tokenize(e.subject));
         insert.addBindValue(tokenize(e.addresses));
         insert.addBindValue(tokenize(e.body));
+        insert.addBindValue(e.id);
         mark.addBindValue(e.renderFailed ? 2 : 1);
         mark.addBindValue(e.hasAttachments);
         mark.addBindValue(e.id);
-        if (!insert.exec())
-            return storageError(QStringLiteral("Cannot index a message"),
-                                insert.lastError().text());
-        if (!mark.exec())
-            return storageError(QStringLiteral("Cannot index a message"), mark.lastError().text());
+        for (QSqlQuery *q : {&forget, &insert, &mark}) {
+            if (!q->exec())
+                return storageError(QStringLiteral("Cannot index a message"),
+                                    q->lastError().text());
+        }
     }
     return txn.commit();
 }
 
-Result<QList<MessageSummary>> SearchIndex::search(const QString &query, int limit) const
+namespace {
+
+/// The ids of every indexed message matching a MATCH expression (bound as its one value).
+const QString hitIds = QStringLiteral("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?");
+
+/// Messages after `key` in newest-first order: older, or as old with a smaller id; undated
+/// messages come last of all.
+QString afterCondition(const MessageStore::PageKey &key, QVariantList &values)
 {
-    const QString match = matchExpression(query);
-    if (match.isEmpty())
-        return QList<MessageSummary>{};
-    // The index keeps entries of purged messages (it is contentless); the join drops them.
-    QSqlQuery q(m_db);
+    if (!key.date.isValid()) {
+        values.append(key.id);
+        return QStringLiteral("(date IS NULL AND id < ?)");
+    }
+    const qint64 date = key.date.toSecsSinceEpoch();
+    values << date << date << key.id;
+    return QStringLiteral("(date < ? OR (date = ? AND id < ?) OR date IS NULL)");
+}
+
+Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? LIMIT ?"));
-    q.addBindValue(match);
-    q.addBindValue(limit * 2);
+    q.prepare(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
     if (!q.exec())
         return storageError(QStringLiteral("Cannot search"), q.lastError().text());
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    q.finish();
-    MessageStore store(m_db);
-    QList<MessageSummary> out;
-    for (const qint64 id : std::as_const(ids)) {
-        auto summary = store.message(id);
-        if (summary)
-            out.append(summary.value());
-        else if (summary.error().code != Error::Code::NotFound)
-            return summary.error();
+    return q;
+}
+
+} // namespace
+
+Result<qint64> SearchIndex::count(const QString &text, const std::optional<FolderRef> &scope) const
+{
+    const QString match = matchExpression(text);
+    if (match.isEmpty())
+        return qint64(0);
+    // Both cost what the hits cost: read from the word lists, and (for a list) each hit's
+    // row looked up by its id. The index holds only stored messages (a purge deletes their
+    // words), so without a scope the word lists alone are the answer.
+    QVariantList values{match};
+    QString sql = QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?");
+    if (scope) {
+        // CROSS JOIN: the hits drive, each looked up by id; SQLite would otherwise walk the
+        // whole list and test every message against the hits (slower by half).
+        QVariantList scopeValues;
+        sql = QStringLiteral("SELECT count(*) FROM (SELECT rowid AS hit FROM messages_fts "
+                             "WHERE messages_fts MATCH ?) AS hits CROSS JOIN messages "
+                             "ON messages.id = hits.hit WHERE %1")
+                  .arg(sql::listCondition(*scope, scopeValues));
+        values.append(scopeValues);
     }
-    std::sort(out.begin(), out.end(), [](const MessageSummary &a, const MessageSummary &b) {
-        return a.date != b.date ? a.date > b.date : a.id > b.id;
-    });
-    if (out.size() > limit)
-        out.resize(limit);
-    return out;
+    auto q = run(m_db, sql, values);
+    if (!q)
+        return q.error();
+    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+}
+
+Result<SearchIndex::Page> SearchIndex::search(const Query &query) const
+{
+    Page page;
+    page.total = query.countTotal ? 0 : -1;
+    const QString match = matchExpression(query.text);
+    if (match.isEmpty() || query.limit <= 0)
+        return page;
+    if (query.countTotal) {
+        auto total = count(query.text, query.scope);
+        if (!total)
+            return total.error();
+        page.total = total.value();
+        if (page.total == 0)
+            return page;
+    }
+
+    // The list walked newest first from an index ("+id" keeps SQLite from looking each hit
+    // up and sorting them all), each message tested against the hits (gathered once into a
+    // temporary index), until the page is full: a word in every message stops after the
+    // page, a rare one costs a walk over index entries, never a sort of every hit.
+    QVariantList values;
+    QStringList where;
+    if (query.scope)
+        where.append(sql::listCondition(*query.scope, values));
+    where.append(QStringLiteral("+id IN (") + hitIds + QLatin1Char(')'));
+    values.append(match);
+    if (query.after)
+        where.append(afterCondition(*query.after, values));
+    // One more than the page: whether there is a next page, without counting.
+    values << query.limit + 1 << std::max<qint64>(query.offset, 0);
+    auto q = run(m_db,
+                 QStringLiteral("SELECT %1 FROM messages WHERE %2 ORDER BY date DESC, id DESC "
+                                "LIMIT ? OFFSET ?")
+                     .arg(sql::summaryColumns, where.join(QStringLiteral(" AND "))),
+                 values);
+    if (!q)
+        return q.error();
+    while (q.value().next())
+        page.messages.append(sql::summaryFromRow(q.value()));
+    if (page.messages.size() > query.limit) {
+        page.messages.resize(query.limit);
+        const MessageSummary &last = page.messages.constLast();
+        page.next = MessageStore::PageKey{last.date, last.id};
+    }
+    return page;
+}
+
+Result<QList<MessageSummary>> SearchIndex::search(const QString &query, int limit) const
+{
+    Query q;
+    q.text = query;
+    q.limit = limit;
+    auto page = search(q);
+    if (!page)
+        return page.error();
+    return std::move(page).value().messages;
+}
+
+Result<SearchIndex::Progress> SearchIndex::progress() const
+{
+    // The unindexed are few but while indexing, and have an index of their own.
+    auto q = run(m_db,
+                 QStringLiteral("SELECT (SELECT count(*) FROM messages), "
+                                "(SELECT count(*) FROM messages WHERE indexed = 0)"),
+                 {});
+    if (!q)
+        return q.error();
+    Progress progress;
+    if (q.value().next()) {
+        progress.total = q.value().value(0).toLongLong();
+        progress.indexed = progress.total - q.value().value(1).toLongLong();
+    }
+    return progress;
 }
 
 } // namespace poplar::store

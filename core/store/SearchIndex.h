@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/MessageStore.h"
 #include "store/MessageSummary.h"
 #include "util/Error.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QSqlDatabase>
+
+#include <optional>
 
 namespace poplar::store {
 
@@ -15,6 +18,10 @@ namespace poplar::store {
 /// feeds the cache, sync::MessageIndexer, so a message that cannot be rendered never takes
 /// the cache with it. Chinese, Japanese and Korean text has no spaces between words, so each
 /// such character is indexed as a word of its own and a query matches them as a phrase.
+///
+/// The index keeps the text it indexed (table search_text), so that a message deleted for
+/// good takes its words with it: triggers in the schema do that for every writer. Message
+/// ids are never reused, so a new message never meets an old one's words either.
 class SearchIndex {
 public:
     /// A stored message waiting to be indexed.
@@ -32,14 +39,51 @@ public:
         bool renderFailed = false;
     };
 
+    /// One page of a search.
+    struct Query {
+        QString text;                   ///< what the user typed
+        std::optional<FolderRef> scope; ///< one list's messages; none: every message
+        int limit = 50;                 ///< hits on this page
+        qint64 offset = 0;              ///< hits to skip first (after `after`, if given)
+        /// Start after this hit (a previous page's `next`): mail arriving between two pages
+        /// shifts nothing, unlike an offset.
+        std::optional<MessageStore::PageKey> after;
+        /// Count every hit (Page::total): it costs what the hits cost, a page does not, so
+        /// the next pages of a search already counted leave it out.
+        bool countTotal = true;
+    };
+    struct Page {
+        QList<MessageSummary> messages; ///< newest first: by date (undated last), then id
+        qint64 total = -1; ///< every hit in the scope, not only this page's; -1: not counted
+        /// Where the next page starts; none when this page holds the last hit.
+        std::optional<MessageStore::PageKey> next;
+    };
+    /// How far indexing is: a search answers from the `indexed` messages.
+    struct Progress {
+        qint64 indexed = 0;
+        qint64 total = 0;
+        [[nodiscard]] bool complete() const { return indexed >= total; }
+    };
+
     explicit SearchIndex(QSqlDatabase db);
 
-    /// Up to `limit` stored messages not indexed yet, with their raw bytes.
+    /// Up to `limit` stored messages not indexed yet, newest first (so that a search during
+    /// a long indexing finds recent mail first), with their raw bytes.
     [[nodiscard]] Result<QList<Pending>> pending(int limit) const;
-    /// Indexes `entries` (tokenized here) and marks their messages indexed, in one transaction.
+    /// Indexes `entries` (tokenized here) and marks their messages indexed, in one
+    /// transaction; a message indexed before is indexed anew. Entries of messages deleted
+    /// meanwhile are dropped.
     [[nodiscard]] Status add(const QList<Entry> &entries);
-    /// Messages matching every word of `query` (prefixes match too), newest first.
+    /// A page of the messages matching every word of `query.text` (prefixes match too),
+    /// newest first, with the number of all of them if asked. A page costs about the same
+    /// on every page, and for a word in every message as for a rare one.
+    [[nodiscard]] Result<Page> search(const Query &query) const;
+    /// How many messages (of `scope`, or in all) match `text`: costs what the hits cost.
+    [[nodiscard]] Result<qint64> count(const QString &text,
+                                       const std::optional<FolderRef> &scope = {}) const;
+    /// The newest `limit` messages matching `query`, in every folder.
     [[nodiscard]] Result<QList<MessageSummary>> search(const QString &query, int limit = 500) const;
+    [[nodiscard]] Result<Progress> progress() const;
 
     /// The text as the index sees it (exposed for tests).
     [[nodiscard]] static QString tokenize(const QString &text);

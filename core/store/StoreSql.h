@@ -11,7 +11,15 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+namespace poplar::store {
+struct FolderRef;
+}
+
 namespace poplar::store::sql {
+
+/// The WHERE clause that picks one list's messages (MessageListQueries.cpp), with the values
+/// it binds, in order.
+QString listCondition(const FolderRef &list, QVariantList &values);
 
 inline const QString summaryColumns = QStringLiteral(
     "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial, "

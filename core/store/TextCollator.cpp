@@ -2,13 +2,14 @@
 #include "store/TextCollator.h"
 
 #include "store/Database.h"
+#include "store/SqliteHandle.h"
 
 #include <QLocale>
-#include <QSqlDriver>
-#include <QVariant>
 
-#include <sqlite3.h>
 #include <unicode/ucol.h>
+
+#include <algorithm>
+#include <cstring>
 
 namespace poplar::store {
 
@@ -69,13 +70,47 @@ TextCollator::TextCollator(const QString &localeName)
 
 TextCollator::~TextCollator() = default;
 
+QByteArray TextCollator::sortKey(QStringView text) const
+{
+    if (text.size() > keyedLength) {
+        // Never between the halves of a surrogate pair: ICU would key a lone half.
+        qsizetype length = keyedLength;
+        if (text.at(length - 1).isHighSurrogate())
+            --length;
+        text = text.first(length);
+    }
+    if (!m_collator) {
+        // Only a broken ICU lands here: case-folded UTF-8 still orders bytewise.
+        return text.toString().toCaseFolded().toUtf8();
+    }
+    const auto *chars = reinterpret_cast<const UChar *>(text.utf16());
+    const auto length = int32_t(text.size());
+    // A secondary-strength key takes about two bytes a character; Han characters more.
+    QByteArray key(qsizetype(length) * 4 + 16, Qt::Uninitialized);
+    int32_t needed = ucol_getSortKey(m_collator.get(), chars, length,
+                                     reinterpret_cast<uint8_t *>(key.data()), int32_t(key.size()));
+    if (needed > key.size()) {
+        key.resize(needed);
+        needed = ucol_getSortKey(m_collator.get(), chars, length,
+                                 reinterpret_cast<uint8_t *>(key.data()), int32_t(key.size()));
+    }
+    // `needed` counts the terminating NUL; a key has no other zero byte.
+    key.resize(needed > 0 ? needed - 1 : 0);
+    return key;
+}
+
+int TextCollator::compareKeys(const QByteArray &a, const QByteArray &b)
+{
+    // SQLite's BLOB order: memcmp over the common length, then the shorter first.
+    const int c = std::memcmp(a.constData(), b.constData(), size_t(std::min(a.size(), b.size())));
+    if (c != 0)
+        return c < 0 ? -1 : 1;
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
 int TextCollator::compare(QStringView a, QStringView b) const
 {
-    if (!m_collator)
-        return a.compare(b, Qt::CaseInsensitive);
-    return sign(ucol_strcoll(m_collator.get(), reinterpret_cast<const UChar *>(a.utf16()),
-                             int32_t(a.size()), reinterpret_cast<const UChar *>(b.utf16()),
-                             int32_t(b.size())));
+    return compareKeys(sortKey(a), sortKey(b));
 }
 
 int TextCollator::compareUtf8(const char *a, int aLength, const char *b, int bLength) const
@@ -109,12 +144,9 @@ QString TextCollator::tag() const
 
 Status TextCollator::registerOn(const QSqlDatabase &db, const QString &localeName)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return storageError(QStringLiteral("The cache connection is not an SQLite one"), {});
-    auto *connection = *static_cast<sqlite3 *const *>(handle.data());
+    sqlite3 *connection = sql::sqliteHandle(db);
     if (!connection)
-        return storageError(QStringLiteral("The cache connection is closed"), {});
+        return storageError(QStringLiteral("The cache connection is not an open SQLite one"), {});
     auto *collator =
         new TextCollator(localeName); // owned by SQLite from here: destroyForSqlite frees it
     const int rc =

@@ -560,6 +560,144 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::store::CacheCheck</name>
+    <message>
+        <source>One message has lost its content: it is listed, but its bytes are not in the cache.</source>
+        <translation>有 1 封邮件的内容已丢失：它仍在列表中，但缓存里已没有它的数据。</translation>
+    </message>
+    <message>
+        <source>%1 messages have lost their content: they are listed, but their bytes are not in the cache.</source>
+        <translation>有 %1 封邮件的内容已丢失：它们仍在列表中，但缓存里已没有它们的数据。</translation>
+    </message>
+    <message>
+        <source>One stored message belongs to no listed message: it takes space and is shown nowhere.</source>
+        <translation>有 1 份已存储的邮件数据不属于列表中的任何邮件：它占用空间，却不会在任何地方显示。</translation>
+    </message>
+    <message>
+        <source>%1 stored messages belong to no listed message: they take space and are shown nowhere.</source>
+        <translation>有 %1 份已存储的邮件数据不属于列表中的任何邮件：它们占用空间，却不会在任何地方显示。</translation>
+    </message>
+    <message>
+        <source>One message is not the size it was stored with: its bytes may be damaged.</source>
+        <translation>有 1 封邮件的大小与存入时不符：其数据可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 messages are not the size they were stored with: their bytes may be damaged.</source>
+        <translation>有 %1 封邮件的大小与存入时不符：其数据可能已损坏。</translation>
+    </message>
+    <message>
+        <source>One downloaded message has no download record: the next sync would download it again, as a duplicate.</source>
+        <translation>有 1 封已下载的邮件没有下载记录：下次同步会再次下载它，造成重复。</translation>
+    </message>
+    <message>
+        <source>%1 downloaded messages have no download record: the next sync would download them again, as duplicates.</source>
+        <translation>有 %1 封已下载的邮件没有下载记录：下次同步会再次下载它们，造成重复。</translation>
+    </message>
+    <message>
+        <source>One message holds only its headers but is recorded as downloaded whole: a deletion policy could delete the server&apos;s copy, the only whole one.</source>
+        <translation>有 1 封邮件只有邮件头，却被记录为已完整下载：删除策略可能会删掉服务器上的副本，而那是唯一完整的一份。</translation>
+    </message>
+    <message>
+        <source>%1 messages hold only their headers but are recorded as downloaded whole: a deletion policy could delete the server&apos;s copies, the only whole ones.</source>
+        <translation>有 %1 封邮件只有邮件头，却被记录为已完整下载：删除策略可能会删掉服务器上的副本，而那是唯一完整的几份。</translation>
+    </message>
+    <message>
+        <source>One download record is in a state this Poplar does not know.</source>
+        <translation>有 1 条下载记录处于本版 Poplar 无法识别的状态。</translation>
+    </message>
+    <message>
+        <source>%1 download records are in a state this Poplar does not know.</source>
+        <translation>有 %1 条下载记录处于本版 Poplar 无法识别的状态。</translation>
+    </message>
+    <message>
+        <source>One server deletion is queued for a message this computer does not hold whole.</source>
+        <translation>有 1 项服务器删除排在队列中，但本机并没有这封邮件的完整副本。</translation>
+    </message>
+    <message>
+        <source>%1 server deletions are queued for messages this computer does not hold whole.</source>
+        <translation>有 %1 项服务器删除排在队列中，但本机并没有这些邮件的完整副本。</translation>
+    </message>
+    <message>
+        <source>One message deleted for good still has its words in the search index.</source>
+        <translation>有 1 封已彻底删除的邮件，其文字仍留在搜索索引中。</translation>
+    </message>
+    <message>
+        <source>%1 messages deleted for good still have their words in the search index.</source>
+        <translation>有 %1 封已彻底删除的邮件，其文字仍留在搜索索引中。</translation>
+    </message>
+    <message>
+        <source>The search index is out of step with its text for one message: searches may miss it or find it wrongly.</source>
+        <translation>搜索索引与 1 封邮件的文本不一致：搜索可能漏掉它，或错误地找到它。</translation>
+    </message>
+    <message>
+        <source>The search index is out of step with its text for %1 messages: searches may miss them or find them wrongly.</source>
+        <translation>搜索索引与 %1 封邮件的文本不一致：搜索可能漏掉它们，或错误地找到它们。</translation>
+    </message>
+    <message>
+        <source>SQLite found the file damaged (%1 findings; the first: &quot;%2&quot;). Poplar can move it aside and start with an empty cache (mail still on your servers is downloaded again), or a backup of the file can be put back.</source>
+        <translation>SQLite 发现该文件已损坏（共 %1 处，第一处：“%2”）。Poplar 可以把它移到一旁并以空缓存重新开始（仍在服务器上的邮件会重新下载），也可以放回该文件的备份。</translation>
+    </message>
+    <message>
+        <source>The search index is damaged (%1): searches may miss messages or find wrong ones.</source>
+        <translation>搜索索引已损坏（%1）：搜索可能漏掉邮件或找到错误的邮件。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot read the file as a database (%1): its first page is damaged, or it is another kind of file. Poplar can move it aside and start with an empty cache (mail still on your servers is downloaded again), or a backup of the file can be put back.</source>
+        <translation>SQLite 无法将该文件作为数据库读取（%1）：它的第一页已损坏，或者它根本是另一种文件。Poplar 可以把它移到一旁并以空缓存重新开始（仍在服务器上的邮件会重新下载），也可以放回该文件的备份。</translation>
+    </message>
+    <message>
+        <source>The cache was written by a newer Poplar (version %1 of the cache; this one knows up to %2). Use that Poplar.</source>
+        <translation>该缓存由更新版本的 Poplar 写入（缓存版本 %1；本版最高支持 %2）。请使用那个版本的 Poplar。</translation>
+    </message>
+    <message>
+        <source>Poplar could not check this (%1).</source>
+        <translation>Poplar 无法检查这一项（%1）。</translation>
+    </message>
+    <message>
+        <source>The mail cache %1 is healthy.</source>
+        <translation>邮件缓存 %1 状态良好。</translation>
+    </message>
+    <message>
+        <source>The mail cache %1 has problems:</source>
+        <translation>邮件缓存 %1 存在问题：</translation>
+    </message>
+    <message>
+        <source>One message, %1 on disk.</source>
+        <translation>1 封邮件，占用磁盘 %1。</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 on disk.</source>
+        <translation>%1 封邮件，占用磁盘 %2。</translation>
+    </message>
+    <message>
+        <source>%1 of it is unused: &apos;poplarctl compact&apos; gives that back to the disk.</source>
+        <translation>其中 %1 未被使用：“poplarctl compact”可以把这部分空间还给磁盘。</translation>
+    </message>
+    <message>
+        <source>Search: %1 of %2 messages indexed; Poplar indexes the rest in the background.</source>
+        <translation>搜索：已为 %2 封邮件中的 %1 封建立索引；其余的由 Poplar 在后台继续索引。</translation>
+    </message>
+    <message>
+        <source>Sorting by sender and subject is still being changed to the new language; Poplar does it in the background.</source>
+        <translation>按发件人和主题排序仍在切换到新语言；Poplar 正在后台完成这项工作。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::store::CacheCompactor</name>
+    <message>
+        <source>Compacting the mail cache needs about %1 free on %2; there is %3. Nothing was changed.</source>
+        <translation>压缩邮件缓存需要 %2 上约有 %1 可用空间；目前只有 %3。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Compacting was stopped</source>
+        <translation>压缩已停止</translation>
+    </message>
+    <message>
+        <source>Cannot compact the mail cache</source>
+        <translation>无法压缩邮件缓存</translation>
+    </message>
+</context>
+<context>
     <name>poplar::sync::AccountSync</name>
     <message>
         <source>The server allows one login every %1; the next check can run at %2</source>
@@ -1008,7 +1146,54 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     </message>
     <message>
         <source>This reaches another mailbox: Poplar will download its messages as new ones. Mail already downloaded stays here.</source>
-        <translation>这将连接到另一个邮箱：Poplar 会把其中的邮件作为新邮件下载。已下载的邮件仍保留在本机。</translation>
+        <translation>这会连接到另一个邮箱：Poplar 会把其中的邮件作为新邮件下载。已下载的邮件仍保留在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::CacheUpkeep</name>
+    <message>
+        <source>Compact the Mail Cache</source>
+        <translation>压缩邮件缓存</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Compacted the mail cache: %1 before, %2 now.</source>
+        <translation>已压缩邮件缓存：之前 %1，现在 %2。</translation>
+    </message>
+    <message>
+        <source>Deleted mail left %1 unused inside the mail cache. Give that space back to the disk?
+
+Poplar does it in the background and stays usable meanwhile.</source>
+        <translation>已删除的邮件在邮件缓存中留下了 %1 未使用的空间。要把这些空间还给磁盘吗？
+
+Poplar 会在后台进行，在此期间仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>Deleted mail left %1 unused inside the mail cache. Poplar can give that space back to the disk the next time it starts; for a large cache that takes a while, before the window opens. Later compactions run in the background.</source>
+        <translation>已删除的邮件在邮件缓存中留下了 %1 未使用的空间。Poplar 可以在下次启动时把这些空间还给磁盘；缓存较大时，这会在窗口打开前花一些时间。以后的压缩都会在后台进行。</translation>
+    </message>
+    <message>
+        <source>Compact at Next Start</source>
+        <translation>下次启动时压缩</translation>
+    </message>
+    <message>
+        <source>Cannot compact the mail cache</source>
+        <translation>无法压缩邮件缓存</translation>
+    </message>
+    <message>
+        <source>The mail cache will be compacted the next time Poplar starts.</source>
+        <translation>邮件缓存将在 Poplar 下次启动时压缩。</translation>
+    </message>
+    <message>
+        <source>Compacting the mail cache…</source>
+        <translation>正在压缩邮件缓存…</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1252,17 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::DamagedCachePrompt</name>
+    <message>
+        <source>A check of the file found nothing wrong with it; it may have been in use by another program.</source>
+        <translation>检查该文件未发现问题；它可能当时正被其他程序使用。</translation>
+    </message>
+    <message>
+        <source>Checking the mail cache…</source>
+        <translation>正在检查邮件缓存…</translation>
     </message>
 </context>
 <context>
@@ -2003,6 +2199,41 @@ Account: %2</source>
     </message>
 </context>
 <context>
+    <name>poplar::ui::SearchResultsBar</name>
+    <message>
+        <source>Show More</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>Add the next older matches to the list</source>
+        <translation>把接下来更早的匹配邮件加入列表</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>未找到邮件。</translation>
+    </message>
+    <message>
+        <source>One message found.</source>
+        <translation>找到 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>%1 messages found.</source>
+        <translation>找到 %1 封邮件。</translation>
+    </message>
+    <message>
+        <source>The newest %1 are shown.</source>
+        <translation>显示的是最新的 %1 封。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages are indexed so far; the others are found once indexing gets to them.</source>
+        <translation>目前已为 %2 封邮件中的 %1 封建立索引；其余邮件建立索引后即可搜到。</translation>
+    </message>
+    <message>
+        <source>Counting the matches…</source>
+        <translation>正在统计匹配的邮件…</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::ServerDeletionBar</name>
     <message>
         <source>Keep on Server</source>
@@ -2485,10 +2716,6 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>poplarctl pending：列出下次同步将从服务器删除的邮件及其原因。</translation>
     </message>
     <message>
-        <source>poplarctl search: messages whose subject, addresses or text contain every word of QUERY (word beginnings match too).</source>
-        <translation>poplarctl search：查找主题、地址或正文包含 QUERY 中每个词的邮件（词的开头部分也能匹配）。</translation>
-    </message>
-    <message>
         <source>Words to find; quote several.</source>
         <translation>要查找的词；多个词请用引号括起来。</translation>
     </message>
@@ -2631,6 +2858,62 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>要执行的操作。</translation>
     </message>
     <message>
+        <source>poplarctl check: look the mail cache over without changing it: SQLite&apos;s integrity check, then Poplar&apos;s own (every message has its bytes, every downloaded message its download record, deleted mail has left the search index). Exit 0 when it is healthy, 1 when it is not.</source>
+        <translation>poplarctl check：检查邮件缓存而不做任何改动：先做 SQLite 的完整性检查，再做 Poplar 自己的检查（每封邮件都有其数据，每封已下载的邮件都有下载记录，已删除的邮件已从搜索索引中移除）。缓存完好时以 0 退出，否则以 1 退出。</translation>
+    </message>
+    <message>
+        <source>poplarctl compact: give the space deleted mail left inside the mail cache back to the disk (SQLite&apos;s VACUUM). Needs free disk space about twice the mail kept, checks for it first, and changes nothing if it is not there. Poplar must not be running on the profile.</source>
+        <translation>poplarctl compact：把已删除邮件在邮件缓存中留下的空间归还给磁盘（SQLite 的 VACUUM）。需要约为所存邮件两倍的可用磁盘空间，会先检查，空间不足时不做任何改动。运行时不能有 Poplar 正在使用该配置文件。</translation>
+    </message>
+    <message>
+        <source>Compacted the mail cache: %1 before, %2 after (%3 given back to the disk)</source>
+        <translation>邮件缓存已压缩：压缩前 %1，压缩后 %2（归还磁盘 %3）</translation>
+    </message>
+    <message>
+        <source>indexing: %1 of %2 messages</source>
+        <translation>正在建立索引：%1 / %2 封邮件</translation>
+    </message>
+    <message>
+        <source>poplarctl search: messages whose subject, addresses or text contain every word of QUERY (word beginnings match too), newest first.
+
+Mail is indexed for search in the background after it arrives. A search first indexes what is not indexed yet for at most --index-seconds, then answers from what is indexed; if that is not everything, stderr says how far indexing is. --wait-for-index indexes everything first.</source>
+        <translation>poplarctl search：查找主题、地址或正文包含 QUERY 中每个词的邮件（也匹配词首），最新的在前。
+
+邮件到达后会在后台为搜索建立索引。搜索会先为尚未建立索引的邮件建立索引，最多 --index-seconds 秒，然后从已建立索引的邮件中给出结果；如果尚未全部建立索引，标准错误会说明进度。--wait-for-index 会先为全部邮件建立索引。</translation>
+    </message>
+    <message>
+        <source>At most N messages (default 500).</source>
+        <translation>最多 N 封邮件（默认 500）。</translation>
+    </message>
+    <message>
+        <source>Show the K-th N messages (default 1: the newest).</source>
+        <translation>显示第 K 组 N 封邮件（默认 1：最新的一组）。</translation>
+    </message>
+    <message>
+        <source>Index mail not indexed yet for at most S seconds first (default 5; 0: search only what is indexed).</source>
+        <translation>先为尚未建立索引的邮件建立索引，最多 S 秒（默认 5；0：只搜索已建立索引的邮件）。</translation>
+    </message>
+    <message>
+        <source>Index every message first, however long it takes (progress on stderr).</source>
+        <translation>先为所有邮件建立索引，无论需要多长时间（进度输出到标准错误）。</translation>
+    </message>
+    <message>
+        <source>--limit and --page take a number from 1, --index-seconds one from 0</source>
+        <translation>--limit 和 --page 需要从 1 起的数字，--index-seconds 需要从 0 起的数字</translation>
+    </message>
+    <message>
+        <source>%1 messages match; these are %2-%3, newest first</source>
+        <translation>共有 %1 封邮件匹配；这里是第 %2–%3 封，最新的在前</translation>
+    </message>
+    <message>
+        <source>%1 (--page %2 shows the next)</source>
+        <translation>%1（--page %2 显示下一页）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages are indexed so far, and these results cover only them; search again to index more, or add --wait-for-index</source>
+        <translation>目前 %2 封邮件中已有 %1 封建立了索引，以上结果仅涵盖这些邮件；再次搜索可索引更多邮件，或加上 --wait-for-index</translation>
+    </message>
+    <message>
         <source>poplarctl restore: move messages from Trash back to the Inbox, and cancel their queued server deletions.</source>
         <translation>poplarctl restore：将邮件从废纸篓移回收件箱，并取消已排队的服务器删除。</translation>
     </message>
@@ -2659,12 +2942,14 @@ Commands:
   restore ID...             move them back, cancelling their server deletions
   pending [--format json]   server deletions queued for the next sync
   empty-trash [--account ID]  delete what is in Trash from this computer
-  search QUERY [--format json]
+  search QUERY [--limit N] [--page K] [--wait-for-index] [--format json]
   fetch ID                  download the rest of a headers-only message
   import mbox|maildir PATH [--folder NAME]
                             copy a mailbox into a local folder
   export-folder FOLDER --mbox FILE
                             write a folder to an mbox file
+  check [--format json]     look the mail cache over; exit 1 if damaged
+  compact [--format json]   give unused space in the cache back to the disk
   render FILE.eml [--format json|text]
 
 Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
@@ -2680,12 +2965,14 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   restore ID...             将邮件移回，并取消其服务器删除
   pending [--format json]   列出为下次同步排队的服务器删除
   empty-trash [--account ID]  从本机删除废纸篓中的邮件
-  search QUERY [--format json]
+  search QUERY [--limit N] [--page K] [--wait-for-index] [--format json]
   fetch ID                  下载只有邮件头的邮件的其余部分
   import mbox|maildir PATH [--folder NAME]
                             将邮箱复制到本地文件夹
   export-folder FOLDER --mbox FILE
                             将文件夹写入 mbox 文件
+  check [--format json]     检查邮件缓存；损坏时以 1 退出
+  compact [--format json]   把缓存中未使用的空间归还给磁盘
   render FILE.eml [--format json|text]
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>

@@ -56,8 +56,9 @@ protected:
 
     QStringList searchIds(const QString &query)
     {
-        const CtlRun r = ctl(
-            {QStringLiteral("search"), query, QStringLiteral("--format"), QStringLiteral("json")});
+        // --wait-for-index: the bombs take longer to index than a search waits by default.
+        const CtlRun r = ctl({QStringLiteral("search"), query, QStringLiteral("--wait-for-index"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
         EXPECT_EQ(r.exitCode, 0) << query.toStdString() << ": " << r.err.toStdString();
         QStringList ids;
         for (const QJsonValue &row : QJsonDocument::fromJson(r.out).array())

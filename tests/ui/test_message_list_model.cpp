@@ -471,6 +471,71 @@ TEST(MessageListModelLanguage, ChineseSubjectsSortByPinyinAndNewRowsFollow)
     QLocale::setDefault(saved);
 }
 
+TEST(MessageListModelLanguage, NewRowsLandExactlyWhereTheStoredSortKeysPutThem)
+{
+    // The list's indexes order by stored ICU sort keys; the model places a new row itself.
+    // Both must agree on every kind of text, or a reload would move rows under the user.
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+    {
+        auto db = Database::open(QStringLiteral(":memory:"), QStringLiteral("model-keys"),
+                                 Database::SortLanguage::User);
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        MessageStore store(db.value()->connection());
+        const QString longText(300, QLatin1Char('x'));
+        // Past the keyed length only the date tells these apart; a surrogate pair at the cut.
+        const QStringList texts{QStringLiteral("Ärger"),
+                                QStringLiteral("arger"),
+                                QStringLiteral("Arger"),
+                                QStringLiteral("résumé"),
+                                QStringLiteral("resume"),
+                                QStringLiteral("李明"),
+                                QStringLiteral("Straße"),
+                                QStringLiteral("strasse"),
+                                QString(),
+                                QStringLiteral("9 Ziffern"),
+                                longText + u'a',
+                                longText + u'b',
+                                QString(255, u'y') + QStringLiteral("😀z"),
+                                QString(255, u'y') + QStringLiteral("😀a"),
+                                QStringLiteral("Zoë"),
+                                QStringLiteral("zoe")};
+        int uidl = 0;
+        const auto add = [&](int i) {
+            IncomingMessage m;
+            m.accountId = QStringLiteral("1");
+            m.uidl = QStringLiteral("k%1").arg(++uidl);
+            m.raw = "Subject: x\r\n\r\nx\r\n";
+            m.headers.subject = texts.at(i % texts.size());
+            m.headers.fromName = texts.at((i * 7 + 3) % texts.size());
+            m.headers.fromAddress = QStringLiteral("p%1@example.org").arg(i % 4);
+            m.headers.date = day(1 + i % 3);
+            return store.insert(m).value();
+        };
+        for (int i = 0; i < 10; ++i)
+            add(i);
+        for (const int column :
+             {int(MessageListModel::SubjectColumn), int(MessageListModel::FromColumn)}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                MessageListModel model(store);
+                model.setFolder(QStringLiteral("1"), Folder::Inbox);
+                model.sort(column, order);
+                for (int i = 0; i < 2 * int(texts.size()); ++i)
+                    model.addMessages({add(i * 5 + 1)});
+                QList<qint64> shown;
+                for (int row = 0; row < model.rowCount(); ++row)
+                    shown.append(model.summaryAt(row).id);
+                model.reload();
+                QList<qint64> reloaded;
+                for (int row = 0; row < model.rowCount(); ++row)
+                    reloaded.append(model.summaryAt(row).id);
+                EXPECT_EQ(shown, reloaded) << "column " << column << ", order " << order;
+            }
+        }
+    }
+    QLocale::setDefault(saved);
+}
+
 /// 100,000 messages in one account's Inbox: what the list must handle without reading it all.
 class LargeFolderTest : public ::testing::Test {
 protected:

@@ -5,9 +5,12 @@
 #include "MessageView.h"
 #include "SearchBar.h"
 #include "SearchController.h"
+#include "SearchResultsBar.h"
 
 #include <QAction>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -233,6 +236,91 @@ TEST_F(SearchTest, AMessageAmongTheResultsStaysAndTheLastOneChosenIsKept)
     ASSERT_EQ(window.messageModel()->rowCount(), 3);
     EXPECT_EQ(selectedIds(window), QList<qint64>{b});
     EXPECT_EQ(window.messageView()->messageId(), b);
+}
+
+TEST_F(SearchTest, TheTotalIsShownAndShowMoreAddsTheNextOlderPage)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    QList<qint64> receipts; // newest first
+    for (int day = 7; day >= 1; --day) {
+        receipts.append(test::storeMessage(
+            *m_store, home, QStringLiteral("r%1").arg(day),
+            test::rfc5322(QStringLiteral("Receipt %1").arg(day), QStringLiteral("shop@example.org"),
+                          at(day, 9), QStringLiteral("Thank you for your order."))));
+    }
+    test::storeMessage(*m_store, home, QStringLiteral("x"),
+                       test::rfc5322(QStringLiteral("Other"), QStringLiteral("x@example.org"),
+                                     at(8, 9), QStringLiteral("Nothing.")));
+    indexForSearch();
+
+    ui::MainWindow &window = makeWindow();
+    window.showFolder(home, Folder::Inbox);
+    window.search()->setPageSize(3);
+    ui::MessageListModel *model = window.messageModel();
+    auto *results = window.findChild<ui::SearchResultsBar *>(QStringLiteral("searchResults"));
+    ASSERT_NE(results, nullptr);
+    EXPECT_FALSE(results->isVisible());
+    QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    QSignalSpy counted(window.search(), &ui::SearchController::matchesCounted);
+    window.searchBar()->setText(QStringLiteral("receipt"));
+    // The rows and the count come separately (the rows do not wait for the count).
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1 && counted.count() == 1; }));
+    EXPECT_EQ(counted.first().first().toLongLong(), 7);
+
+    // The newest page, and the number of all of them.
+    ASSERT_EQ(model->rowCount(), 3);
+    for (int row = 0; row < 3; ++row)
+        EXPECT_EQ(model->summaryAt(row).id, receipts.at(row));
+    EXPECT_TRUE(results->isVisible());
+    EXPECT_EQ(results->text(), QStringLiteral("7 messages found. The newest 3 are shown."));
+    auto *count = window.findChild<QLabel *>(QStringLiteral("messageCount"));
+    EXPECT_TRUE(count->text().startsWith(QStringLiteral("7 of 8 match")))
+        << qPrintable(count->text());
+    QPushButton *more = results->showMoreButton();
+    ASSERT_TRUE(more->isVisible());
+
+    // Show More keeps what the user selected, and adds the older ones below.
+    window.messageList()->selectRow(1);
+    more->click();
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 2; }));
+    ASSERT_EQ(model->rowCount(), 6);
+    EXPECT_EQ(model->summaryAt(5).id, receipts.at(5));
+    const QModelIndexList selected = window.messageList()->selectionModel()->selectedRows();
+    ASSERT_EQ(selected.size(), 1);
+    EXPECT_EQ(model->summaryAt(selected.first().row()).id, receipts.at(1));
+    EXPECT_EQ(results->text(), QStringLiteral("7 messages found. The newest 6 are shown."));
+
+    more->click();
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 3; }));
+    EXPECT_EQ(model->rowCount(), 7);
+    EXPECT_EQ(results->text(), QStringLiteral("7 messages found."));
+    EXPECT_FALSE(more->isVisible());
+
+    // Clearing the search hides the line.
+    window.searchBar()->reset();
+    EXPECT_FALSE(results->isVisible());
+    EXPECT_EQ(model->rowCount(), 8);
+}
+
+TEST_F(SearchTest, ASearchDuringIndexingSaysHowFarIndexingIs)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    const QList<qint64> ids = threeMessages(home); // "Text 1".."Text 3", days 1..3
+    // Only the newest is indexed, as when a long indexing has just begun.
+    ASSERT_EQ(sync::MessageIndexer(m_db->connection()).indexPending(1).value(), 1);
+
+    ui::MainWindow &window = makeWindow();
+    window.showFolder(home, Folder::Inbox);
+    QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    QSignalSpy counted(window.search(), &ui::SearchController::matchesCounted);
+    window.searchBar()->setText(QStringLiteral("text"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1 && counted.count() == 1; }));
+    EXPECT_EQ(window.messageModel()->rowCount(), 1);
+    auto *results = window.findChild<ui::SearchResultsBar *>(QStringLiteral("searchResults"));
+    EXPECT_EQ(results->text(),
+              QStringLiteral("One message found. 1 of 3 messages are indexed so far; the others "
+                             "are found once indexing gets to them."));
+    (void)ids;
 }
 
 } // namespace

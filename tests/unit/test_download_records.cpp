@@ -6,13 +6,20 @@
 #include "store/DeletionQueue.h"
 #include "store/DownloadRecords.h"
 #include "store/MessageStore.h"
+#include "store/SqliteHandle.h"
+#include "store/TextCollator.h"
 
 #include "TestUtil.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <tuple>
 
 using namespace poplar;
 using namespace poplar::store;
@@ -111,24 +118,59 @@ TEST_F(DownloadRecordsTest, ARenameCarriesTheQueuedDeletionAndTheMessagesName)
 
 TEST_F(DownloadRecordsTest, ACacheFromBeforeMailboxesKeepsEveryRecordForTheAccountsFirstMailbox)
 {
-    // The cache as the previous version wrote it: records by account, no mailboxes, no sizes
-    // or keys, and a queued deletion by UIDL.
-    const qint64 whole = insert(0, QStringLiteral("w"));
-    const qint64 partial = insert(0, QStringLiteral("p"), true);
-    exec(QStringLiteral("CREATE TABLE server_uidls (account_id TEXT NOT NULL, uidl TEXT NOT NULL, "
-                        "state TEXT NOT NULL, first_seen INTEGER NOT NULL, PRIMARY KEY "
-                        "(account_id, uidl)) WITHOUT ROWID"));
-    exec(QStringLiteral("INSERT INTO server_uidls VALUES ('a', 'w', 'stored', 1700000000), "
-                        "('a', 'p', 'partial', 1700000001), ('a', 'purged', 'stored', 1700000002), "
-                        "('a', 'gone', 'deleted', 1700000003)"));
-    exec(QStringLiteral("INSERT INTO server_deletions (account_id, uidl, reason, queued_at) "
-                        "VALUES ('a', 'w', 'deleted-here', 1700000100)"));
-    exec(QStringLiteral("DROP TABLE downloads"));
-    exec(QStringLiteral("DROP TABLE mailboxes"));
-    exec(QStringLiteral("ALTER TABLE server_deletions DROP COLUMN download_id"));
-    exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::schemaVersion - 1));
-    const QString path = m_db->path();
+    // The cache as version 9 wrote it: records by account, no mailboxes, no sizes or keys,
+    // and a queued deletion by UIDL. Built by the shipped upgrade scripts themselves.
     m_db.reset();
+    const QString path = m_dir.filePath(QStringLiteral("v9.sqlite"));
+    const QByteArray raw = test::makeMessage(QStringLiteral("w"), QStringLiteral("x@example.org"),
+                                             QStringLiteral("hi"));
+    const qint64 whole = 7;
+    const qint64 partial = 8;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v9-records"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());
+        sqlite3 *handle = sql::sqliteHandle(db);
+        for (int v = 1; v <= 9; ++v) {
+            char *error = nullptr;
+            ASSERT_EQ(sqlite3_exec(handle, Database::migrationScript(v).toUtf8().constData(),
+                                   nullptr, nullptr, &error),
+                      SQLITE_OK)
+                << "v" << v << ": " << (error ? error : "");
+        }
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 9")));
+        q.prepare(QStringLiteral(
+            "INSERT INTO messages (id, account_id, uidl, from_address, subject, date, size, "
+            "partial, received_at, message_id) VALUES (?, 'a', ?, 'x@example.org', 'hi', "
+            "1700000000, ?, ?, 1700000000, ?)"));
+        for (const auto &[id, uidl, isPartial] : {std::tuple{whole, QStringLiteral("w"), false},
+                                                  std::tuple{partial, QStringLiteral("p"), true}}) {
+            q.addBindValue(id);
+            q.addBindValue(uidl);
+            q.addBindValue(qint64(raw.size()));
+            q.addBindValue(isPartial);
+            q.addBindValue(uidl + QStringLiteral("@example.org"));
+            ASSERT_TRUE(q.exec()) << q.lastError().text().toStdString();
+            QSqlQuery body(db);
+            body.prepare(QStringLiteral("INSERT INTO message_bodies VALUES (?, ?)"));
+            body.addBindValue(id);
+            body.addBindValue(raw);
+            ASSERT_TRUE(body.exec());
+        }
+        ASSERT_TRUE(q.exec(QStringLiteral(
+            "INSERT INTO server_uidls VALUES ('a', 'w', 'stored', 1700000000), "
+            "('a', 'p', 'partial', 1700000001), ('a', 'purged', 'stored', 1700000002), "
+            "('a', 'gone', 'deleted', 1700000003)")));
+        ASSERT_TRUE(q.exec(
+            QStringLiteral("INSERT INTO server_deletions (account_id, uidl, reason, queued_at) "
+                           "VALUES ('a', 'w', 'deleted-here', 1700000100)")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v9-records"));
 
     auto db = Database::open(path, QStringLiteral("records-upgrade"));
     ASSERT_TRUE(db) << db.error().message().toStdString();

@@ -3,6 +3,7 @@
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
 #include "store/ServerPolicyStore.h"
+#include "store/SqliteHandle.h"
 #include "sync/MessageIndexer.h"
 
 #include "TestUtil.h"
@@ -12,6 +13,10 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <functional>
 
 using namespace poplar;
 using namespace poplar::store;
@@ -422,12 +427,10 @@ TEST_F(MessageStoreTest, OrderedIdsFollowEachListOrderAndScope)
 TEST_F(MessageStoreTest, ListOrdersAreReadFromAnIndexNotSorted)
 {
     // The same statements orderedIds runs; a "TEMP B-TREE" would mean sorting the folder.
-    const QString sender =
-        QStringLiteral("(CASE WHEN from_name = '' THEN from_address ELSE from_name END)");
     for (const QString &order :
-         {sender + QStringLiteral(" COLLATE poplar_locale DESC, date DESC, id DESC"),
-          QStringLiteral("subject COLLATE poplar_locale, date, id"),
-          QStringLiteral("size DESC, date DESC, id DESC"), QStringLiteral("date DESC, id DESC")}) {
+         {QStringLiteral("sender_key DESC, date DESC, id DESC"),
+          QStringLiteral("subject_key, date, id"), QStringLiteral("size DESC, date DESC, id DESC"),
+          QStringLiteral("date DESC, id DESC")}) {
         QSqlQuery q(m_db->connection());
         ASSERT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM messages WHERE "
                                           "folder = 'inbox' AND account_id = '1' AND "
@@ -439,5 +442,117 @@ TEST_F(MessageStoreTest, ListOrdersAreReadFromAnIndexNotSorted)
         EXPECT_TRUE(plan.contains(QLatin1String("COVERING INDEX messages_list_")))
             << qPrintable(plan);
         EXPECT_FALSE(plan.contains(QLatin1String("TEMP B-TREE"))) << qPrintable(plan);
+    }
+}
+
+namespace {
+
+/// Every statement SQLite runs on `db` while `work` runs, with its values filled in.
+QStringList statementsOf(QSqlDatabase db, const std::function<void()> &work)
+{
+    sqlite3 *handle = sql::sqliteHandle(db);
+    QStringList statements;
+    sqlite3_trace_v2(
+        handle, SQLITE_TRACE_STMT,
+        [](unsigned, void *context, void *statement, void *) -> int {
+            char *expanded = sqlite3_expanded_sql(static_cast<sqlite3_stmt *>(statement));
+            if (expanded)
+                static_cast<QStringList *>(context)->append(QString::fromUtf8(expanded));
+            sqlite3_free(expanded);
+            return 0;
+        },
+        &statements);
+    work();
+    sqlite3_trace_v2(handle, 0, nullptr, nullptr);
+    return statements;
+}
+
+} // namespace
+
+TEST_F(MessageStoreTest, NoListQueryOfAnyFolderReadsABodyAndTheDateOrderIsNeverSorted)
+{
+    // Issue 14: what a list reads is the compact rows; bodies are another table, which no
+    // list query may touch. Every kind of folder, every order, every statement a list runs
+    // (captured as SQLite runs them, so a new one cannot slip by).
+    const QString local = MessageStore::localAccountId();
+    const QDateTime when = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(m_store
+                        ->insert(incoming(QStringLiteral("1"), QStringLiteral("a%1").arg(i),
+                                          QStringLiteral("s%1").arg(i), when.addSecs(i)))
+                        .ok());
+        ASSERT_TRUE(m_store
+                        ->insert(incoming(QStringLiteral("2"), QStringLiteral("b%1").arg(i),
+                                          QStringLiteral("t%1").arg(i), when.addSecs(i)))
+                        .ok());
+        IncomingMessage imported =
+            incoming(local, QString(), QStringLiteral("l%1").arg(i), when.addSecs(i));
+        imported.localFolder = QStringLiteral("Archive");
+        ASSERT_TRUE(m_store->insert(imported).ok());
+    }
+    IncomingMessage trashedOnly = incoming(local, QString(), QStringLiteral("z"), when);
+    trashedOnly.localFolder = QStringLiteral("Zeta");
+    ASSERT_TRUE(m_store->insert(trashedOnly).ok());
+    QSqlQuery trash(m_db->connection());
+    ASSERT_TRUE(trash.exec(QStringLiteral("UPDATE messages SET folder = 'trash' WHERE uidl = 'a0' "
+                                          "OR subject IN ('l0', 'z')")));
+    // A local folder whose every message is in Trash is still a folder.
+    EXPECT_EQ(m_store->localFolders().value(),
+              (QStringList{QStringLiteral("Archive"), QStringLiteral("Zeta")}));
+    const QList<std::pair<const char *, FolderRef>> folders{
+        {"an account's Inbox", {QStringLiteral("1"), Folder::Inbox, {}}},
+        {"an account's Trash", {QStringLiteral("1"), Folder::Trash, {}}},
+        {"the Unified Inbox", FolderRef::unified()},
+        {"a local folder", {local, Folder::Inbox, QStringLiteral("Archive")}},
+        {"local Trash", {local, Folder::Trash, {}}},
+    };
+    for (const auto &[name, folder] : folders) {
+        for (const SortKey key :
+             {SortKey::Date, SortKey::Sender, SortKey::Subject, SortKey::Size}) {
+            for (const bool descending : {true, false}) {
+                QList<qint64> ids;
+                const QStringList statements = statementsOf(m_db->connection(), [&] {
+                    ids = m_store->orderedIds(folder, key, descending).value();
+                    ASSERT_TRUE(m_store->summaries(ids).ok());
+                    ASSERT_TRUE(m_store->unreadCount(folder).ok());
+                    ASSERT_TRUE(m_store->unreadIds(folder).ok());
+                    ASSERT_TRUE(m_store->threadLinks(folder).ok());
+                    ASSERT_TRUE(m_store->localFolders().ok());
+                });
+                ASSERT_GE(statements.size(), 5) << name;
+                for (const QString &statement : statements) {
+                    QSqlQuery q(m_db->connection());
+                    ASSERT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement))
+                        << qPrintable(statement);
+                    QString plan;
+                    while (q.next())
+                        plan += q.value(3).toString() + QLatin1Char('\n');
+                    EXPECT_FALSE(plan.contains(QLatin1String("message_bodies")))
+                        << name << ": " << qPrintable(statement) << "\n"
+                        << qPrintable(plan);
+                    EXPECT_FALSE(statement.contains(QLatin1String("raw")))
+                        << name << ": " << qPrintable(statement);
+                    EXPECT_FALSE(plan.contains(QLatin1String("SCAN messages\n")))
+                        << name << ": every row read: " << qPrintable(statement) << "\n"
+                        << qPrintable(plan);
+                    // Reading each row of the folder is for threading only (its links are in
+                    // the rows); anything else reads the index alone, rows by id, or the
+                    // unread ones (the partial index holds only them).
+                    if (!statement.contains(QLatin1String("in_reply_to")) &&
+                        !plan.contains(QLatin1String("USING INDEX messages_unread"))) {
+                        EXPECT_FALSE(plan.contains(QLatin1String(" USING INDEX ")))
+                            << name << ": every row looked up: " << qPrintable(statement) << "\n"
+                            << qPrintable(plan);
+                    }
+                    // (The local folders' names are a handful, sorted once they are found.)
+                    if (key == SortKey::Date && statement.startsWith(QLatin1String("SELECT")) &&
+                        statement.contains(QLatin1String("ORDER BY"))) {
+                        EXPECT_FALSE(plan.contains(QLatin1String("TEMP B-TREE")))
+                            << name << ": " << qPrintable(statement) << "\n"
+                            << qPrintable(plan);
+                    }
+                }
+            }
+        }
     }
 }

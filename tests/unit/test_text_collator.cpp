@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Sender and subject sort in the user's language, and the cache keeps one order for all its
-// connections (a wrong order in an index would make SQLite miss rows).
+// Sender and subject sort in the user's language by stored sort keys, and the cache keeps one
+// language for all its connections; a change of language re-keys in batches.
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/SortKeys.h"
 #include "store/TextCollator.h"
 
 #include "TestUtil.h"
@@ -50,6 +51,44 @@ TEST(TextCollator, CaseTiesAccentsDoNot)
     const QByteArray a = QStringLiteral("Ärger").toUtf8();
     const QByteArray b = QStringLiteral("Bach").toUtf8();
     EXPECT_LT(de.compareUtf8(a.constData(), int(a.size()), b.constData(), int(b.size())), 0);
+}
+
+TEST(TextCollator, SortKeysCompareBytewiseAsTheLanguageDoes)
+{
+    const TextCollator de(QStringLiteral("de_DE"));
+    const QStringList words{QStringLiteral("Ärger"),
+                            QStringLiteral("arger"),
+                            QStringLiteral("Bach"),
+                            QStringLiteral("résumé"),
+                            QStringLiteral("resume"),
+                            QStringLiteral("李"),
+                            QString(),
+                            QStringLiteral("Zoo"),
+                            QStringLiteral("zoo")};
+    for (const QString &a : words) {
+        for (const QString &b : words) {
+            // ICU's own comparison and the keys' byte order agree, pair by pair.
+            const QByteArray ua = a.toUtf8();
+            const QByteArray ub = b.toUtf8();
+            const int icu =
+                de.compareUtf8(ua.constData(), int(ua.size()), ub.constData(), int(ub.size()));
+            EXPECT_EQ(TextCollator::compareKeys(de.sortKey(a), de.sortKey(b)), icu)
+                << a.toStdString() << " / " << b.toStdString();
+            EXPECT_FALSE(de.sortKey(a).contains('\0')) << "SQLite compares BLOBs by memcmp";
+        }
+    }
+    EXPECT_EQ(de.sortKey(u"anna"), de.sortKey(u"Anna"));
+}
+
+TEST(TextCollator, OnlyTheBeginningOfALongTextCounts)
+{
+    const TextCollator en(QStringLiteral("en_US"));
+    const QString start(TextCollator::keyedLength, QLatin1Char('m'));
+    EXPECT_EQ(en.sortKey(start + QStringLiteral("a")), en.sortKey(start + QStringLiteral("b")));
+    EXPECT_LT(en.sortKey(QString(1024 * 1024, QLatin1Char('s'))).size(), 1024);
+    // A surrogate pair across the limit is left out whole, never keyed by one half.
+    const QString cut = QString(TextCollator::keyedLength - 1, QLatin1Char('m'));
+    EXPECT_EQ(en.sortKey(cut + QStringLiteral("😀")), en.sortKey(cut));
 }
 
 TEST(TextCollator, TagNamesTheLanguage)
@@ -121,12 +160,26 @@ TEST_F(CacheSortLanguageTest, ListsSortInTheUsersLanguageAndFollowItsChange)
                                                 QStringLiteral("Zoo"), QStringLiteral("李明")}));
     }
     {
-        // The user switches to Chinese: the GUI's connection sorts the indexes anew.
+        // The user switches to Chinese: opening marks the keys for re-keying and returns at
+        // once; until a background pass re-keys them, the rows are the same, in English order.
         const LocaleScope chinese(QStringLiteral("zh_CN"));
         auto db = open(Database::SortLanguage::User, QStringLiteral("zh"));
         ASSERT_TRUE(db);
         MessageStore store(db->connection());
         EXPECT_EQ(store.sortLanguage(), QStringLiteral("zh_CN"));
+        EXPECT_TRUE(sortkeys::refreshPending(db->connection()).value());
+        EXPECT_EQ(subjects(store), (QStringList{QStringLiteral("apple"), QStringLiteral("Mary"),
+                                                QStringLiteral("Zoo"), QStringLiteral("李明")}));
+        // Batches of one row: each leaves the list whole.
+        for (int batch = 0;; ++batch) {
+            ASSERT_LT(batch, 10);
+            auto progress = sortkeys::refresh(db->connection(), 1);
+            ASSERT_TRUE(progress.ok()) << qPrintable(progress.error().message());
+            EXPECT_EQ(subjects(store).size(), 4);
+            if (progress.value().finished())
+                break;
+        }
+        EXPECT_FALSE(sortkeys::refreshPending(db->connection()).value());
         EXPECT_EQ(subjects(store), (QStringList{QStringLiteral("李明"), QStringLiteral("apple"),
                                                 QStringLiteral("Mary"), QStringLiteral("Zoo")}));
         EXPECT_EQ(integrity(*db), QStringLiteral("ok"));
