@@ -22,51 +22,40 @@ using store::MessageRef;
 
 namespace {
 
-/// BEGIN IMMEDIATE: the write lock is taken (waiting as long as the busy timeout allows)
-/// before anything is read. A deferred transaction that reads first cannot take the lock
-/// at all once another connection has committed since its read: it would fail at once.
-/// Rolls back unless committed.
+/// The write lock taken before anything is read (store::Transaction's Immediate): a
+/// deferred transaction that reads first fails at once if a sync commits meanwhile. Rolls
+/// back unless committed.
 class WriteTransaction {
 public:
     explicit WriteTransaction(QSqlDatabase db)
-        : m_db(std::move(db))
-    {
-        QSqlQuery begin(m_db);
-        m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!m_active)
-            m_error = begin.lastError().text();
-    }
-    ~WriteTransaction()
-    {
-        if (m_active)
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-    }
-    WriteTransaction(const WriteTransaction &) = delete;
-    WriteTransaction &operator=(const WriteTransaction &) = delete;
+        : m_txn(std::move(db), store::Transaction::Lock::Immediate)
+    {}
 
     [[nodiscard]] Status began() const
     {
-        if (m_active)
+        if (m_txn.active())
             return {};
         return store::storageError(BulkActions::tr("The mail cache is busy; nothing was changed"),
-                                   m_error);
+                                   m_txn.beginError());
     }
 
     [[nodiscard]] Status commit()
     {
-        QSqlQuery commit(m_db);
-        if (commit.exec(QStringLiteral("COMMIT"))) {
-            m_active = false;
-            return {};
+        Status s = m_txn.commit();
+        if (!s) {
+            // SQLite's words are the store's; ours, translated.
+            Error error = s.error();
+            const QString store = QStringLiteral("Cannot save to the mail cache");
+            if (error.detail.startsWith(store))
+                error.detail.replace(0, store.size(),
+                                     BulkActions::tr("Cannot save to the mail cache"));
+            return error;
         }
-        return store::storageError(BulkActions::tr("Cannot save to the mail cache"),
-                                   commit.lastError().text());
+        return {};
     }
 
 private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-    QString m_error;
+    store::Transaction m_txn;
 };
 
 Error stopped()
