@@ -590,6 +590,8 @@ void MainWindow::dropAccountMessages(const QString &accountId)
             }
             if (Status s = m_services.accounts.mailRemoved(accountId); !s)
                 m_feedback->showError(s.error().message());
+            if (outcome.count > 0)
+                m_upkeep->considerCompacting(); // a large deletion, as Empty Trash is
             const qint64 n = outcome.count;
             m_feedback->showNotice(
                 n == 1 ? tr("Removed the one message of %1 from this computer.").arg(name)
