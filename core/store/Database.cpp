@@ -526,14 +526,20 @@ QString Database::migrationScript(int toVersion)
     return toVersion >= 1 && toVersion <= steps.size() ? steps.at(toVersion - 1) : QString();
 }
 
-Transaction::Transaction(QSqlDatabase db)
+Transaction::Transaction(QSqlDatabase db, Lock lock)
     : m_db(std::move(db))
 {
-    // IMMEDIATE: the write lock is taken now, waiting as long as the busy timeout allows. A
-    // deferred transaction that reads first and writes later cannot wait: if another
-    // connection committed in between, its write fails at once with "database is locked"
-    // (the window's import failed so while the sync thread or the upkeep wrote).
-    m_active = QSqlQuery(m_db).exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (lock == Lock::Deferred) {
+        m_active = m_db.transaction();
+        if (!m_active)
+            m_beginError = m_db.lastError().text();
+        return;
+    }
+    // QSqlDatabase::commit() and rollback() end it as they end one begun by transaction().
+    QSqlQuery begin(m_db);
+    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!m_active)
+        m_beginError = begin.lastError().text();
 }
 
 Transaction::~Transaction()

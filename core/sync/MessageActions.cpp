@@ -8,6 +8,11 @@
 
 namespace poplar::sync {
 
+bool deletesOnServer(const Account &account)
+{
+    return account.leaveOnServer && account.deleteFromServerOnLocalDelete;
+}
+
 MessageActions::MessageActions(store::MessageStore &messages, store::DeletionQueue &queue,
                                const AccountStore &accounts, Clock clock)
     : m_messages(messages)
@@ -47,8 +52,7 @@ Status MessageActions::trash(const store::MessageSummary &message)
     if (Status s = m_messages.moveToFolder(message.id, store::Folder::Trash); !s)
         return s;
     const auto account = m_accounts.account(message.accountId);
-    const bool queue = account && account->leaveOnServer &&
-                       account->deleteFromServerOnLocalDelete && !message.uidl.isEmpty();
+    const bool queue = account && deletesOnServer(*account) && !message.uidl.isEmpty();
     if (queue)
         return m_queue.enqueue(account->id, message.uidl, m_clock(), message.id);
     return {};
