@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MailActions.h"
 
-#include "CacheTask.h"
+#include "CacheChangeQueue.h"
 #include "MessageListModel.h"
 
 #include "Profile.h"
 #include "accounts/AccountStore.h"
 #include "store/MessageStore.h"
-#include "sync/MessageActions.h"
+#include "sync/BulkActions.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
@@ -22,7 +22,16 @@ namespace poplar::ui {
 
 using store::Folder;
 
-/// One Delete (to Trash) or Restore (to the Inbox) of some messages, undoable.
+namespace {
+
+/// Messages that come into the folder shown are put in place one by one up to this many;
+/// more, and the folder is read again (one query instead of one per message).
+constexpr qsizetype placeOneByOne = 256;
+
+} // namespace
+
+/// One Delete (to Trash) or Restore (to the Inbox) of some messages, undoable. Undo moves
+/// back those of them that are where the command put them.
 class MailActions::MoveCommand : public QUndoCommand {
 public:
     MoveCommand(MailActions *actions, QList<qint64> ids, bool toTrash)
@@ -34,31 +43,24 @@ public:
 
     void redo() override
     {
-        const int row = m_actions->firstRowOf(m_ids);
-        m_moved = m_actions->move(m_ids, m_toTrash);
-        // Nothing moved (the cache said no): nothing to undo either.
-        setObsolete(m_moved.isEmpty());
-        m_actions->showMoved(m_moved, row);
+        m_actions->move(m_ids, m_toTrash ? Folder::Trash : Folder::Inbox, false);
     }
-
     void undo() override
     {
-        const QList<qint64> back = m_actions->move(m_moved, !m_toTrash);
-        m_actions->showMoved(back, -1);
-        m_actions->selectIds(back);
+        m_actions->move(m_ids, m_toTrash ? Folder::Inbox : Folder::Trash, true);
     }
 
 private:
     MailActions *m_actions;
     QList<qint64> m_ids;
-    QList<qint64> m_moved;
     bool m_toTrash;
 };
 
-MailActions::MailActions(Services services, QTableView *list, MessageListModel *model,
-                         QWidget *dialogParent)
+MailActions::MailActions(Services services, CacheChangeQueue *changes, QTableView *list,
+                         MessageListModel *model, QWidget *dialogParent)
     : QObject(dialogParent)
     , m_services(services)
+    , m_changes(changes)
     , m_list(list)
     , m_model(model)
     , m_dialogParent(dialogParent)
@@ -109,7 +111,7 @@ MailActions::~MailActions() = default;
 
 void MailActions::updateActions()
 {
-    const bool any = !m_list->selectionModel()->selectedRows().isEmpty();
+    const bool any = m_list->selectionModel()->hasSelection();
     const bool inTrash = m_model->folder() == Folder::Trash;
     m_delete->setEnabled(any);
     m_deletePermanently->setEnabled(any);
@@ -119,11 +121,7 @@ void MailActions::updateActions()
 
 QList<qint64> MailActions::selectedIds() const
 {
-    QList<qint64> ids;
-    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        ids.append(index.data(MessageListModel::MessageIdRole).toLongLong());
-    return ids;
+    return m_model->idsIn(m_list->selectionModel()->selection());
 }
 
 void MailActions::deleteSelected()
@@ -147,79 +145,103 @@ void MailActions::restoreSelected()
     m_stack->push(new MoveCommand(this, ids, false));
 }
 
-QList<qint64> MailActions::move(const QList<qint64> &ids, bool toTrash)
+void MailActions::move(const QList<qint64> &ids, Folder to, bool selectMoved)
 {
-    QList<qint64> moved;
-    for (qint64 id : ids) {
-        const Status s =
-            toTrash ? m_services.actions.moveToTrash(id) : m_services.actions.restore(id);
-        if (!s) {
-            Q_EMIT failed(s.error().message());
-            break;
-        }
-        moved.append(id);
+    if (ids.isEmpty())
+        return;
+    // The rows leave the folder shown now; in the folder they go to, they come once stored.
+    if (m_model->folder() != to) {
+        if (selectMoved)
+            m_model->removeMessages(QSet<qint64>(ids.cbegin(), ids.cend()));
+        else
+            removeRows(ids);
     }
-    if (!moved.isEmpty()) {
-        Q_EMIT trashChanged();
-        const int n = int(moved.size());
+    const bool toTrash = to == Folder::Trash;
+    m_changes->run(
+        toTrash ? tr("Moving messages to Trash") : tr("Moving messages back to the Inbox"),
+        ids.size(),
+        [ids, toTrash](sync::BulkActions &actions) {
+            return toTrash ? actions.moveToTrash(ids) : actions.restore(ids);
+        },
+        this,
+        [this, to, selectMoved](const sync::BulkOutcome &outcome) {
+            moved(outcome, to, selectMoved);
+        });
+}
+
+void MailActions::moved(const sync::BulkOutcome &outcome, Folder to, bool selectMoved)
+{
+    showWhere(outcome, to);
+    if (outcome.changed.isEmpty())
+        return;
+    Q_EMIT trashChanged();
+    if (outcome.ok()) {
+        const qsizetype n = outcome.changed.size();
         // Singular and plural spelled out: English has no .qm file to choose between them.
-        if (toTrash)
+        if (to == Folder::Trash)
             Q_EMIT notice(n == 1 ? tr("Moved 1 message to Trash.")
                                  : tr("Moved %1 messages to Trash.").arg(n));
         else
             Q_EMIT notice(n == 1 ? tr("Moved 1 message back to the Inbox.")
                                  : tr("Moved %1 messages back to the Inbox.").arg(n));
     }
-    return moved;
+    if (selectMoved)
+        selectIds(outcome.changed);
 }
 
-int MailActions::firstRowOf(const QList<qint64> &ids) const
+void MailActions::removeRows(const QList<qint64> &ids)
 {
-    int first = -1;
-    for (qint64 id : ids) {
-        const int row = m_model->rowOf(id);
-        if (row >= 0 && (first < 0 || row < first))
-            first = row;
+    const QList<int> rows = m_model->rowsOf(QSet<qint64>(ids.cbegin(), ids.cend()));
+    if (rows.isEmpty())
+        return;
+    m_model->removeMessages(QSet<qint64>(ids.cbegin(), ids.cend()));
+    selectRow(std::min(rows.first(), m_model->rowCount() - 1));
+}
+
+void MailActions::showWhere(const sync::BulkOutcome &outcome, std::optional<Folder> folder)
+{
+    if (!outcome.ok()) {
+        Q_EMIT failed(outcome.error->message());
+        m_model->reload();
+        return;
     }
-    return first;
-}
-
-void MailActions::showMoved(const QList<qint64> &ids, int row)
-{
+    const QList<qint64> &ids = outcome.changed;
     if (ids.isEmpty())
         return;
-    for (qint64 id : ids)
-        m_model->removeMessage(id);
-    // Those that came into the folder shown appear in it (a local folder is read again:
-    // its rows do not say which local folder they belong to).
-    if (m_model->localFolder().isEmpty())
-        m_model->addMessages(ids);
-    else
+    if (!folder || m_model->folder() != *folder) {
+        // Gone, or gone elsewhere: the rows leave, if the list read them before the change,
+        // and the unread ones are counted in the cache as it is now.
+        m_model->removeMessages(QSet<qint64>(ids.cbegin(), ids.cend()));
+        m_model->recountUnread();
+        return;
+    }
+    // A local folder is read again: its rows do not say which local folder they are in.
+    if (!m_model->localFolder().isEmpty() || ids.size() > placeOneByOne)
         m_model->reload();
-    if (row >= 0)
-        selectRow(std::min(row, m_model->rowCount() - 1));
+    else
+        m_model->addMessages(ids);
 }
 
 void MailActions::selectIds(const QList<qint64> &ids)
 {
-    QItemSelection selection;
-    int current = -1;
-    for (qint64 id : ids) {
-        const int row = m_model->rowOf(id);
-        if (row < 0)
-            continue;
-        selection.select(m_model->index(row, 0),
-                         m_model->index(row, MessageListModel::ColumnCount - 1));
-        if (current < 0)
-            current = row;
-    }
-    if (current < 0)
+    const QList<int> rows = m_model->rowsOf(QSet<qint64>(ids.cbegin(), ids.cend()));
+    if (rows.isEmpty())
         return;
-    m_list->selectionModel()->setCurrentIndex(m_model->index(current, 0),
-                                              QItemSelectionModel::NoUpdate);
+    // One range for each run of adjacent rows, not one per row.
+    QItemSelection selection;
+    const int last = MessageListModel::ColumnCount - 1;
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        selection.select(m_model->index(rows.at(i), 0), m_model->index(rows.at(j), last));
+        i = j + 1;
+    }
+    const QModelIndex current = m_model->index(rows.first(), 0);
+    m_list->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
     m_list->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
                                                     QItemSelectionModel::Rows);
-    m_list->scrollTo(m_model->index(current, 0));
+    m_list->scrollTo(current);
 }
 
 void MailActions::selectRow(int row)
@@ -267,25 +289,22 @@ void MailActions::deleteSelectedPermanently()
         tr("Delete")};
     if (!confirmDestructive(question))
         return;
-    const int row = firstRowOf(ids);
-    QList<qint64> gone;
-    for (qint64 id : ids) {
-        if (Status s = m_services.actions.deletePermanently(id); !s) {
-            Q_EMIT failed(s.error().message());
-            break;
-        }
-        gone.append(id);
-    }
-    if (gone.isEmpty())
-        return;
-    Q_EMIT trashChanged();
+    removeRows(ids);
     // Undoing an earlier move of a message that is gone can only fail: forget them all.
     m_stack->clear();
-    for (qint64 id : std::as_const(gone))
-        m_model->removeMessage(id);
-    selectRow(std::min(row, m_model->rowCount() - 1));
-    Q_EMIT notice(gone.size() == 1 ? tr("Deleted 1 message for good.")
-                                   : tr("Deleted %1 messages for good.").arg(gone.size()));
+    m_changes->run(
+        tr("Deleting messages for good"), ids.size(),
+        [ids](sync::BulkActions &actions) { return actions.deletePermanently(ids); }, this,
+        [this](const sync::BulkOutcome &outcome) {
+            showWhere(outcome, std::nullopt);
+            if (outcome.changed.isEmpty())
+                return;
+            Q_EMIT trashChanged();
+            const qsizetype n = outcome.changed.size();
+            if (outcome.ok())
+                Q_EMIT notice(n == 1 ? tr("Deleted 1 message for good.")
+                                     : tr("Deleted %1 messages for good.").arg(n));
+        });
 }
 
 void MailActions::emptyTrash()
@@ -298,8 +317,7 @@ void MailActions::emptyTrash()
         Q_EMIT failed(count.error().message());
         return;
     }
-    const std::optional<Account> account = m_services.accounts.account(accountId);
-    const QString name = account ? account->name : tr("Local Folders");
+    const QString name = accountName(accountId);
     if (count.value() == 0) {
         Q_EMIT notice(tr("The Trash of %1 is empty.").arg(name));
         return;
@@ -321,27 +339,48 @@ void MailActions::emptyTrash()
 void MailActions::purgeTrash(const QString &accountId)
 {
     m_emptyTrash->setEnabled(false);
-    runOnCache<int>(
-        this, m_services.profile.cachePath(),
-        [accountId](QSqlDatabase db) {
-            return store::MessageStore(std::move(db)).purgeTrash(accountId);
-        },
-        [this, accountId](Result<int> purged) {
+    // Undoing a delete of a message that is gone can only fail: forget them all.
+    m_stack->clear();
+    const auto showsThisTrash = [this, accountId] {
+        return m_model->accountId() == accountId && m_model->folder() == Folder::Trash &&
+               m_model->localFolder().isEmpty();
+    };
+    if (showsThisTrash()) {
+        const QList<qint64> &shown = m_model->folderMessages();
+        m_model->removeMessages(QSet<qint64>(shown.cbegin(), shown.cend()));
+    }
+    m_changes->run(
+        tr("Emptying the Trash of %1").arg(accountName(accountId)), 0,
+        [accountId](sync::BulkActions &actions) { return actions.purgeTrash(accountId); }, this,
+        [this, accountId, showsThisTrash](const sync::BulkOutcome &outcome) {
             updateActions();
-            if (!purged) {
-                Q_EMIT failed(purged.error().message());
-                return;
+            m_stack->clear(); // deletes made meanwhile went into this Trash too
+            if (!outcome.ok()) {
+                Q_EMIT failed(outcome.error->message());
+                if (showsThisTrash())
+                    m_model->reload(); // what is left of it
+            } else if (showsThisTrash()) {
+                m_model->removeMessages(
+                    QSet<qint64>(outcome.changed.cbegin(), outcome.changed.cend()));
+                m_model->recountUnread();
             }
-            // Undoing a delete of a message that is gone can only fail: forget them all.
-            m_stack->clear();
-            if (m_model->accountId() == accountId && m_model->folder() == Folder::Trash)
-                m_model->reload();
-            Q_EMIT notice(purged.value() == 1
-                              ? tr("Deleted 1 message from Trash.")
-                              : tr("Deleted %1 messages from Trash.").arg(purged.value()));
-            Q_EMIT trashEmptied(accountId, purged.value());
+            if (outcome.count == 0 && !outcome.ok())
+                return;
+            const qint64 n = outcome.count;
+            if (outcome.ok())
+                Q_EMIT notice(n == 1 ? tr("Deleted 1 message from Trash.")
+                                     : tr("Deleted %1 messages from Trash.").arg(n));
+            Q_EMIT trashEmptied(accountId, int(n));
             Q_EMIT trashChanged();
         });
+}
+
+QString MailActions::accountName(const QString &accountId) const
+{
+    if (accountId == store::MessageStore::localAccountId())
+        return tr("Local Folders");
+    const std::optional<Account> account = m_services.accounts.account(accountId);
+    return account ? account->name : accountId;
 }
 
 } // namespace poplar::ui

@@ -3,6 +3,8 @@
 
 #include "Services.h"
 
+#include "store/MessageSummary.h"
+
 #include <QList>
 #include <QObject>
 
@@ -11,21 +13,29 @@ class QTableView;
 class QUndoStack;
 class QWidget;
 
+namespace poplar::sync {
+struct BulkOutcome;
+}
+
 namespace poplar::ui {
 
+class CacheChangeQueue;
 class MessageListModel;
 
-/// Delete, Restore, Undo/Redo and Empty Trash, as the message list offers them. Delete and
-/// Restore go through sync::MessageActions (so the server deletion queue follows them) and
-/// onto an undo stack; Empty Trash purges the local copies of the account shown, after
-/// asking, and cannot be undone. GUI thread.
+/// Delete, Restore, Undo/Redo and Empty Trash, as the message list offers them. Each is one
+/// change to the cache through `changes` (sync::BulkActions, so the server deletion queue
+/// follows it), whatever the number of messages: the rows leave the list at once, and the
+/// cache follows on the change queue's worker when there are many. Delete and Restore go
+/// onto an undo stack; Empty Trash and Delete Permanently ask first and cannot be undone.
+/// GUI thread.
 class MailActions : public QObject {
     Q_OBJECT
 
 public:
-    /// `services`, `list` and `model` must outlive this; `dialogParent` parents the question.
-    MailActions(Services services, QTableView *list, MessageListModel *model,
-                QWidget *dialogParent);
+    /// `services`, `changes`, `list` and `model` must outlive this; `dialogParent` parents
+    /// the questions.
+    MailActions(Services services, CacheChangeQueue *changes, QTableView *list,
+                MessageListModel *model, QWidget *dialogParent);
     ~MailActions() override;
 
     [[nodiscard]] QAction *deleteAction() const { return m_delete; }
@@ -43,7 +53,7 @@ public:
     void restoreSelected();
     /// Shift+Del: asks, then deletes the selected messages from this computer for good.
     void deleteSelectedPermanently();
-    /// Asks, then purges the Trash of the account shown on a pool thread.
+    /// Asks, then purges the Trash of the account shown on the change queue's worker.
     void emptyTrash();
     /// Purges without asking (what emptyTrash does once the user said yes).
     void purgeTrash(const QString &accountId);
@@ -73,15 +83,23 @@ private:
     friend class MoveCommand;
 
     [[nodiscard]] QList<qint64> selectedIds() const;
-    [[nodiscard]] int firstRowOf(const QList<qint64> &ids) const;
     void selectIds(const QList<qint64> &ids);
-    /// Moves these messages (to Trash, or back); returns those that moved.
-    QList<qint64> move(const QList<qint64> &ids, bool toTrash);
-    /// The list shows what is now in the folder shown; the selection goes to `row`.
-    void showMoved(const QList<qint64> &ids, int row);
+    /// Moves these messages (to Trash, or back to the Inbox). The rows leave the folder
+    /// shown at once and the selection goes to the row after them, or, with `selectMoved`,
+    /// the messages are selected where they arrive.
+    void move(const QList<qint64> &ids, store::Folder to, bool selectMoved);
+    void moved(const sync::BulkOutcome &outcome, store::Folder to, bool selectMoved);
+    /// Drops these rows, and selects the row that took the place of the first of them.
+    void removeRows(const QList<qint64> &ids);
+    /// A change ended: the list shows where these messages are now (in `folder`, or gone
+    /// when nullopt), whatever folder it shows by then. After an error it is read again, as
+    /// rows may have left it for a change that was not made.
+    void showWhere(const sync::BulkOutcome &outcome, std::optional<store::Folder> folder);
     void selectRow(int row);
+    [[nodiscard]] QString accountName(const QString &accountId) const;
 
     Services m_services;
+    CacheChangeQueue *m_changes;
     QTableView *m_list;
     MessageListModel *m_model;
     QWidget *m_dialogParent;

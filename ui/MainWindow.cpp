@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "CacheChangeQueue.h"
 #include "CacheUpkeep.h"
+#include "ChangeProgress.h"
 #include "ComposeActions.h"
 #include "FolderTree.h"
 #include "HelpActions.h"
@@ -34,6 +36,7 @@
 #include "accounts/PasswordProvider.h"
 #include "smtp/OutboxController.h"
 #include "store/MessageStore.h"
+#include "sync/BulkActions.h"
 #include "sync/SyncController.h"
 
 #include <QAction>
@@ -50,6 +53,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -64,6 +68,9 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     setWindowTitle(tr("Poplar"));
     setObjectName(QStringLiteral("mainWindow"));
     m_model = new MessageListModel(m_services.messages, this);
+    // Made before the actions that use it, so it is deleted before them: closing stops the
+    // change running before anything it reports to is gone.
+    m_changes = new CacheChangeQueue(m_services.messages.database(), m_services.accounts, this);
     // Kept for Help ▸ Protocol Log; lines stay on the sync thread until asked for.
     m_services.sync.setKeepProtocolLog(true);
     createActions();
@@ -73,8 +80,17 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     sync::SyncController &sync = m_services.sync;
     connect(&sync, &sync::SyncController::messagesStored, this, &MainWindow::syncStored);
     connect(&sync, &sync::SyncController::finished, this, &MainWindow::syncFinished);
-    // New mail's clip shows once the index knows it has attachments.
-    connect(&sync, &sync::SyncController::indexed, m_model, &MessageListModel::rereadSummaries);
+    // New mail's clip shows once the index knows it has attachments. The indexer reports
+    // every few dozen messages: the rows are read again at most every rereadAfterIndexMs,
+    // not once per report.
+    m_rereadIndexed = new QTimer(this);
+    m_rereadIndexed->setSingleShot(true);
+    m_rereadIndexed->setInterval(rereadAfterIndexMs);
+    connect(m_rereadIndexed, &QTimer::timeout, m_model, &MessageListModel::rereadSummaries);
+    connect(&sync, &sync::SyncController::indexed, this, [this] {
+        if (!m_rereadIndexed->isActive())
+            m_rereadIndexed->start();
+    });
     connect(m_check, &MailCheck::declined, m_feedback, &SyncFeedback::showStatus);
     connect(m_partialBar, &PartialMessageBar::completed, this, &MainWindow::messageCompleted);
     const auto showError = &SyncFeedback::showError;
@@ -111,6 +127,16 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     m_list->setSortingEnabled(true);
     reloadAccounts();
     installPasswordPrompt();
+
+    // Removals of an account's mail that were cut short (the window closed, Poplar or
+    // poplarctl killed): finish them. An account that is there after all was not removed.
+    const QStringList unfinished = m_services.accounts.removedWithMailLeft();
+    for (const QString &accountId : unfinished) {
+        if (m_services.accounts.account(accountId))
+            (void)m_services.accounts.mailRemoved(accountId);
+        else
+            dropAccountMessages(accountId);
+    }
 }
 
 MainWindow::~MainWindow()
@@ -268,7 +294,7 @@ void MainWindow::createWidgets()
     // A search's results replace the rows under the selection: the preview follows.
     connect(m_search, &SearchController::selectionReplaced, this,
             &MainWindow::messageSelectionChanged);
-    m_mailActions = new MailActions(m_services, m_list, m_model, this);
+    m_mailActions = new MailActions(m_services, m_changes, m_list, m_model, this);
     // Server deletions queued for the next check: marked in the list, counted above Trash.
     m_serverDeletions = new ServerDeletions(m_services, this);
     m_serverDeletionBar = new ServerDeletionBar(*m_serverDeletions, listPane);
@@ -290,8 +316,8 @@ void MainWindow::createWidgets()
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));
     m_readingPrefs = new ReadingPreferences(m_services.profile.iniPath(), m_view, this);
-    m_reading =
-        new ReadingActions(this, m_list, m_model, m_services.messages, m_readingPrefs, this);
+    m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, m_changes,
+                                   m_readingPrefs, this);
     connect(m_reading, &ReadingActions::windowOpened, m_compose, &ComposeActions::addTo);
     connect(m_reading, &ReadingActions::draftChosen, m_compose, &ComposeActions::editDraft);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is
@@ -351,6 +377,8 @@ void MainWindow::createWidgets()
     m_feedback = new SyncFeedback(m_services.sync, m_services.accounts, this);
     m_feedback->restoreLastGoodCheck(m_services.profile.iniPath());
     statusBar()->addWidget(m_feedback->statusLabel(), 1);
+    m_changeProgress = new ChangeProgress(m_changes, this);
+    statusBar()->addPermanentWidget(m_changeProgress);
     statusBar()->addPermanentWidget(m_feedback->panel());
     statusBar()->addPermanentWidget(new MessageCountLabel(m_model, this));
     statusBar()->addPermanentWidget(m_feedback->lastCheckLabel());
@@ -501,6 +529,8 @@ void MainWindow::reloadAccounts()
     QHash<QString, QString> names; // id → name, as the tree shows them
     for (const Account &a : accounts)
         names.insert(a.id, a.name);
+    // Kept with the names of removed accounts: their mail may still be on its way out.
+    m_accountNames.insert(names);
     m_feedback->setAccountNames(names);
     m_model->setAccountNames(names);
     m_serverDeletions->refresh(); // an account may be gone, or delete on the server no more
@@ -604,13 +634,24 @@ void MainWindow::messageSelectionChanged()
         m_feedback->showError(raw.error().message());
         return;
     }
-    if (row >= 0 && !m_model->summaryAt(row).seen) {
-        if (Status s = m_services.messages.setSeen(id, true); s)
-            m_model->setSeen(id, true);
-        else
-            m_feedback->showError(s.error().message());
-    }
+    if (row >= 0 && !m_model->summaryAt(row).seen)
+        markSeen(id);
     m_view->showMessage(id, raw.value());
+}
+
+void MainWindow::markSeen(qint64 id)
+{
+    // Through the change queue, so it never waits for a large change to let go of the cache.
+    m_model->setSeen(id, true);
+    m_changes->run(
+        tr("Marking messages as read"), 1,
+        [id](sync::BulkActions &actions) { return actions.setSeen({id}, true); }, this,
+        [this](const sync::BulkOutcome &outcome) {
+            if (outcome.ok())
+                return;
+            m_feedback->showError(outcome.error->message());
+            m_model->rereadChanged();
+        });
 }
 
 void MainWindow::messageCompleted(qint64 id)
@@ -634,23 +675,40 @@ void MainWindow::messageCompleted(qint64 id)
 
 QList<qint64> MainWindow::selectedIds() const
 {
-    QList<qint64> ids;
-    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        ids.append(index.data(MessageListModel::MessageIdRole).toLongLong());
-    return ids;
+    return m_model->idsIn(m_list->selectionModel()->selection());
 }
 
 void MainWindow::dropAccountMessages(const QString &accountId)
 {
+    // The account store recorded the removal (removedWithMailLeft) when it removed the
+    // account: a removal cut short here is finished at the next start.
     if (m_services.sync.isSyncing(accountId)) {
         // Its sync may still commit a batch: remove the messages once it has stopped.
         m_removeAfterSync.insert(accountId);
         m_services.sync.cancel(accountId);
         return;
     }
-    if (Status s = m_services.messages.removeAccount(accountId); !s)
-        m_feedback->showError(s.error().message());
+    const QString name = m_accountNames.value(accountId, accountId);
+    m_changes->run(
+        tr("Removing the mail of %1").arg(name), 0,
+        [accountId](sync::BulkActions &actions) { return actions.removeAccount(accountId); }, this,
+        [this, accountId, name](const sync::BulkOutcome &outcome) {
+            // A list read while the messages were still there (the Unified Inbox) drops them.
+            m_model->removeMessages(QSet<qint64>(outcome.changed.cbegin(), outcome.changed.cend()));
+            m_model->recountUnread();
+            if (!outcome.ok()) {
+                m_feedback->showError(outcome.error->message());
+                return;
+            }
+            if (Status s = m_services.accounts.mailRemoved(accountId); !s)
+                m_feedback->showError(s.error().message());
+            if (outcome.count > 0)
+                m_upkeep->considerCompacting(); // a large deletion, as Empty Trash is
+            const qint64 n = outcome.count;
+            m_feedback->showNotice(
+                n == 1 ? tr("Removed the one message of %1 from this computer.").arg(name)
+                       : tr("Removed the %1 messages of %2 from this computer.").arg(n).arg(name));
+        });
 }
 
 void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)

@@ -4,6 +4,7 @@
 #include "Services.h"
 #include "store/MessageSummary.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QSet>
 
@@ -11,6 +12,7 @@ class QAction;
 class QItemSelection;
 class QLabel;
 class QSplitter;
+class QTimer;
 class QStackedWidget;
 class QTableView;
 
@@ -20,6 +22,8 @@ struct SyncResult;
 
 namespace poplar::ui {
 
+class CacheChangeQueue;
+class ChangeProgress;
 class ComposeActions;
 class FolderTree;
 class HelpActions;
@@ -75,6 +79,9 @@ public:
     [[nodiscard]] ReadingPreferences *readingPreferences() const { return m_readingPrefs; }
     [[nodiscard]] ComposeActions *composeActions() const { return m_compose; }
     [[nodiscard]] OutboxBar *outboxBar() const { return m_outboxBar; }
+    /// Where the window's changes to the cache run (large ones off the GUI thread).
+    [[nodiscard]] CacheChangeQueue *cacheChanges() const { return m_changes; }
+    [[nodiscard]] ChangeProgress *changeProgress() const { return m_changeProgress; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
     /// main() calls it once the window is up; tests leave it off.
@@ -109,7 +116,9 @@ private:
     void messageSelectionChanged();
     void messageCompleted(qint64 id);
     [[nodiscard]] QList<qint64> selectedIds() const;
+    /// Deletes a removed account's mail from the cache (on the change queue's worker).
     void dropAccountMessages(const QString &accountId);
+    void markSeen(qint64 id);
 
     void syncStored(const QString &accountId, const QList<qint64> &ids);
     /// Wiring to the Outbox: what it says reaches the status line, and a folder of what the
@@ -126,7 +135,12 @@ private:
     void saveLayout() const;
 
     Services m_services;
-    QSet<QString> m_removeAfterSync; ///< removed accounts whose sync must end first
+    QSet<QString> m_removeAfterSync;        ///< removed accounts whose sync must end first
+    QHash<QString, QString> m_accountNames; ///< id → name, as the tree shows them
+    CacheChangeQueue *m_changes = nullptr;
+    QTimer *m_rereadIndexed = nullptr; ///< coalesces the indexer's reports
+    static constexpr int rereadAfterIndexMs = 200;
+    ChangeProgress *m_changeProgress = nullptr;
 
     MessageListModel *m_model = nullptr;
     FolderTree *m_folders = nullptr;

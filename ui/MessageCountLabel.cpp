@@ -20,6 +20,7 @@ MessageCountLabel::MessageCountLabel(const MessageListModel *model, QWidget *par
         connect(m_model, signal, this, &MessageCountLabel::refresh);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MessageCountLabel::refresh);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MessageCountLabel::refresh);
+    connect(m_model, &MessageListModel::unreadCountChanged, this, &MessageCountLabel::refresh);
     connect(m_model, &MessageListModel::filterMatchesChanged, this, &MessageCountLabel::refresh);
 }
 

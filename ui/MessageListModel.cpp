@@ -7,6 +7,7 @@
 #include "store/MessageStore.h"
 
 #include <QFont>
+#include <QItemSelection>
 
 #include <algorithm>
 
@@ -256,6 +257,18 @@ void MessageListModel::rereadSummaries()
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void MessageListModel::recountUnread()
+{
+    m_unread.reset();
+    Q_EMIT unreadCountChanged();
+}
+
+void MessageListModel::rereadChanged()
+{
+    m_unread.reset(); // what was read may have changed too
+    rereadSummaries();
+}
+
 MessageSummary MessageListModel::summaryAt(int row) const
 {
     Q_ASSERT(row >= 0 && row < shown().size());
@@ -306,6 +319,120 @@ void MessageListModel::setSeen(qint64 id, bool seen)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole, SeenRole});
 }
 
+void MessageListModel::setSeen(const QList<qint64> &ids, bool seen)
+{
+    if (ids.size() == 1) {
+        setSeen(ids.first(), seen);
+        return;
+    }
+    const QList<int> rows = rowsOf(QSet<qint64>(ids.cbegin(), ids.cend()));
+    for (qint64 id : ids) {
+        if (MessageSummary *held = m_cache.held(id))
+            held->seen = seen;
+    }
+    m_unread.reset();
+    if (!rows.isEmpty())
+        Q_EMIT dataChanged(index(rows.first(), 0), index(rows.last(), ColumnCount - 1),
+                           {Qt::FontRole, SeenRole, Qt::AccessibleTextRole});
+}
+
+void MessageListModel::setFlagged(const QList<qint64> &ids, bool flagged)
+{
+    const QList<int> rows = rowsOf(QSet<qint64>(ids.cbegin(), ids.cend()));
+    for (qint64 id : ids) {
+        if (MessageSummary *held = m_cache.held(id))
+            held->flagged = flagged;
+    }
+    if (!rows.isEmpty())
+        Q_EMIT dataChanged(
+            index(rows.first(), 0), index(rows.last(), ColumnCount - 1),
+            {Qt::DecorationRole, FlaggedRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
+}
+
+QList<qint64> MessageListModel::idsIn(const QItemSelection &selection) const
+{
+    // Rows, not indexes: a selected row holds a range over every column.
+    QList<int> rows;
+    for (const QItemSelectionRange &range : selection) {
+        if (range.parent().isValid() || range.model() != this)
+            continue;
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QList<qint64> ids;
+    ids.reserve(rows.size());
+    const QList<qint64> &list = shown();
+    for (int row : std::as_const(rows)) {
+        if (row >= 0 && row < list.size())
+            ids.append(list.at(row));
+    }
+    return ids;
+}
+
+void MessageListModel::removeMessages(const QSet<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    // The runs of adjacent rows that go, top to bottom.
+    struct Run {
+        int first;
+        int last;
+    };
+    QList<Run> runs;
+    const QList<qint64> &rows = shown();
+    for (int row = 0; row < rows.size(); ++row) {
+        if (!ids.contains(rows.at(row)))
+            continue;
+        if (!runs.isEmpty() && runs.last().last == row - 1)
+            runs.last().last = row;
+        else
+            runs.append({row, row});
+    }
+    const auto keep = [&ids](const QList<qint64> &list) {
+        QList<qint64> kept;
+        kept.reserve(list.size());
+        for (qint64 id : list) {
+            if (!ids.contains(id))
+                kept.append(id);
+        }
+        return kept;
+    };
+    // The unread count follows when every row that goes is held (a few rows deleted);
+    // otherwise it is counted again when next asked (recountUnread, once the cache is
+    // changed too).
+    for (const Run &run : std::as_const(runs)) {
+        for (int row = run.first; m_unread && row <= run.last; ++row) {
+            const MessageSummary *held = m_cache.held(rows.at(row));
+            if (!held)
+                m_unread.reset();
+            else if (!held->seen)
+                --*m_unread;
+        }
+    }
+    for (qint64 id : ids)
+        m_cache.remove(id);
+    if (runs.size() > maxRemovedRuns) {
+        beginResetModel();
+        m_ids = keep(m_ids);
+        if (m_filter)
+            m_filtered = keep(m_filtered);
+        endResetModel();
+        return;
+    }
+    // Rows that are not shown (a search hides them) leave without a signal.
+    if (m_filter)
+        m_ids = keep(m_ids);
+    QList<qint64> &list = m_filter ? m_filtered : m_ids;
+    // Bottom up, so the rows of the runs above keep their numbers.
+    for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+        beginRemoveRows({}, run->first, run->last);
+        list.remove(run->first, run->last - run->first + 1);
+        endRemoveRows();
+    }
+}
+
 void MessageListModel::removeMessage(qint64 id)
 {
     const qsizetype inFolder = m_ids.indexOf(id);
@@ -327,6 +454,18 @@ void MessageListModel::removeMessage(qint64 id)
     }
 }
 
+namespace {
+
+/// One move of the rows below, not one per id: a list of 100,000 ids is 800 KB.
+void insertIds(QList<qint64> &list, qsizetype row, const QList<MessageSummary> &run)
+{
+    list.insert(row, run.size(), 0);
+    for (qsizetype k = 0; k < run.size(); ++k)
+        list[row + k] = run.at(k).id;
+}
+
+} // namespace
+
 void MessageListModel::addMessages(const QList<qint64> &ids)
 {
     // A local folder's summaries do not say which local folder they are in: the caller
@@ -339,47 +478,96 @@ void MessageListModel::addMessages(const QList<qint64> &ids)
         if (fresh.remove(id) && fresh.isEmpty())
             return;
     }
-    bool threadedArrivals = false;
-    for (qint64 id : ids) {
-        if (!fresh.remove(id))
-            continue; // shown, or listed twice
-        auto result = m_store.message(id);
-        if (!result) {
-            Q_EMIT loadFailed(result.error().message());
-            continue;
-        }
-        const MessageSummary summary = std::move(result).value();
-        if (!folderRef().holds(summary))
-            continue;
-        m_unread.reset();
-        // Threaded, its place depends on the thread it joins: it goes in last, and the
-        // relayout below moves it there with the rest of its thread.
-        threadedArrivals = threadedArrivals || m_threaded;
-        const auto placeIn = [&](const QList<qint64> &list) {
-            return m_threaded ? list.size() : insertionRow(list, summary);
-        };
-        if (!m_filter) {
-            const qsizetype row = placeIn(m_ids);
-            beginInsertRows({}, int(row), int(row));
-            m_ids.insert(row, id);
-            endInsertRows();
-        } else {
-            m_ids.insert(placeIn(m_ids), id);
-            if (!m_filter->contains(id))
-                continue; // not among the search's results
-            const qsizetype row = placeIn(m_filtered);
-            beginInsertRows({}, int(row), int(row));
-            m_filtered.insert(row, id);
-            endInsertRows();
-        }
-        m_cache.remember(summary);
+    // One query for the batch, not one per message.
+    auto read = m_store.summaries(QList<qint64>(fresh.cbegin(), fresh.cend()));
+    if (!read) {
+        Q_EMIT loadFailed(read.error().message());
+        return;
     }
-    if (threadedArrivals) {
+    QList<MessageSummary> arrivals;
+    arrivals.reserve(read.value().size());
+    const store::FolderRef ref = folderRef();
+    for (MessageSummary &summary : read.value()) {
+        if (ref.holds(summary))
+            arrivals.append(std::move(summary));
+    }
+    if (arrivals.isEmpty())
+        return;
+    if (m_threaded) {
+        // Threaded, a message's place depends on the thread it joins: they go in last, and
+        // the relayout below moves each there with the rest of its thread.
+        QList<MessageSummary> last;
+        for (const MessageSummary &summary : std::as_const(arrivals)) {
+            if (!m_filter || m_filter->contains(summary.id))
+                last.append(summary);
+            if (m_filter)
+                m_ids.append(summary.id); // not shown: no signal
+        }
+        QList<qint64> &list = m_filter ? m_filtered : m_ids;
+        insertRun(list, list.size(), last);
         // A large folder's threads come from a pool thread: the new rows wait at the end
         // until then, rather than the whole list going flat in between.
         std::optional<RowOrder> order = readOrder();
         if (order && !order->threadsPending)
             relayout(std::move(*order));
+        return;
+    }
+    std::stable_sort(
+        arrivals.begin(), arrivals.end(),
+        [this](const MessageSummary &a, const MessageSummary &b) { return lessThan(a, b); });
+    if (m_filter) {
+        insertSorted(m_ids, arrivals, false);
+        QList<MessageSummary> shownArrivals;
+        for (const MessageSummary &summary : std::as_const(arrivals)) {
+            if (m_filter->contains(summary.id))
+                shownArrivals.append(summary);
+        }
+        insertSorted(m_filtered, shownArrivals, true);
+    } else {
+        insertSorted(m_ids, arrivals, true);
+    }
+}
+
+void MessageListModel::insertSorted(QList<qint64> &list, const QList<MessageSummary> &sorted,
+                                    bool shownList)
+{
+    // Each one's place in the list as it was (a binary search), then neighbours go in
+    // together: new mail, newest first, is one run at the top, and views hear of it once.
+    QList<qsizetype> places;
+    places.reserve(sorted.size());
+    for (const MessageSummary &summary : sorted)
+        places.append(insertionRow(list, summary));
+    qsizetype inserted = 0;
+    for (qsizetype i = 0; i < sorted.size();) {
+        qsizetype j = i;
+        while (j + 1 < sorted.size() && places.at(j + 1) == places.at(i))
+            ++j;
+        const QList<MessageSummary> run = sorted.mid(i, j - i + 1);
+        const qsizetype row = places.at(i) + inserted;
+        if (shownList) {
+            insertRun(list, row, run);
+        } else {
+            insertIds(list, row, run);
+        }
+        inserted += run.size();
+        i = j + 1;
+    }
+}
+
+void MessageListModel::insertRun(QList<qint64> &list, qsizetype row,
+                                 const QList<MessageSummary> &run)
+{
+    if (run.isEmpty())
+        return;
+    beginInsertRows({}, int(row), int(row + run.size() - 1));
+    insertIds(list, row, run);
+    endInsertRows();
+    // The count of unread rows follows without a query, and the rows are held, so
+    // painting them reads nothing.
+    for (const MessageSummary &summary : run) {
+        if (m_unread && !summary.seen)
+            ++*m_unread;
+        m_cache.remember(summary);
     }
 }
 

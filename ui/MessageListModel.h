@@ -15,6 +15,8 @@
 #include <memory>
 #include <optional>
 
+class QItemSelection;
+
 namespace poplar::ui {
 
 /// The messages of one account's folder, as the message list shows them. GUI thread only:
@@ -112,6 +114,12 @@ public:
     /// was indexed, and its summaries now say which messages have attachments). Keeps the
     /// rows, the selection and the scroll position.
     void rereadSummaries();
+    /// The same after a change to the rows' read state in the cache (marked read on the
+    /// change queue's worker): the unread ones are counted again too.
+    void rereadChanged();
+    /// Counts the unread rows again when next asked (a change to the cache that removed
+    /// rows before it ran is done), and says so (unreadCountChanged).
+    void recountUnread();
 
     /// The row's summary, read from the cache if it is not held; `row` must be valid. A
     /// message gone from the cache meanwhile gives a summary with only its id.
@@ -135,8 +143,20 @@ public:
 
     /// Updates the shown read state of a message (the caller wrote it to the cache).
     void setSeen(qint64 id, bool seen);
+    /// The same for many messages, with one change signal for the rows between them.
+    void setSeen(const QList<qint64> &ids, bool seen);
+    /// Updates the shown star of these messages (the caller writes it to the cache).
+    void setFlagged(const QList<qint64> &ids, bool flagged);
     /// Drops a message's row (the caller moved or removed it in the cache).
     void removeMessage(qint64 id);
+    /// Drops the rows of these messages, each run of adjacent rows at once; when the rows
+    /// are scattered in more than maxRemovedRuns runs, the model is reset instead (views
+    /// lose their selection then), which costs less than that many removals.
+    void removeMessages(const QSet<qint64> &ids);
+    static constexpr int maxRemovedRuns = 32;
+    /// The messages of the rows in `selection`, in the rows' order, each once: for a
+    /// selection of the whole folder without asking the view for every row.
+    [[nodiscard]] QList<qint64> idsIn(const QItemSelection &selection) const;
 
     /// How many summaries are held now (for tests: it must not follow the folder's size).
     [[nodiscard]] int cachedRowCount() const { return m_cache.size(); }
@@ -159,6 +179,8 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
     /// Threads arranged on a pool thread are shown (see setThreaded).
     void threadsArranged();
+    /// The unread count may differ while the rows stayed (recountUnread).
+    void unreadCountChanged();
     /// filterMatches() changed while the rows stayed.
     void filterMatchesChanged();
 
@@ -181,6 +203,13 @@ private:
     [[nodiscard]] qsizetype insertionRow(const QList<qint64> &ids,
                                          const store::MessageSummary &summary) const;
     void applyFilter();
+    /// Puts these summaries (sorted in the list's order) into `list` where they belong, each
+    /// run of neighbours at once; `shownList`: the views hear of it (insertRun).
+    void insertSorted(QList<qint64> &list, const QList<store::MessageSummary> &sorted,
+                      bool shownList);
+    /// Inserts the rows of `run` at `row` of the shown list (`list`), holds their summaries
+    /// and counts the unread ones.
+    void insertRun(QList<qint64> &list, qsizetype row, const QList<store::MessageSummary> &run);
 
     store::MessageStore &m_store;
     /// The cache's order for sender and subject, so a new row lands where a reload puts it.

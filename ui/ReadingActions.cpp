@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReadingActions.h"
 
+#include "CacheChangeQueue.h"
 #include "MessageListModel.h"
 #include "MessageWindow.h"
 
 #include "store/MessageStore.h"
+#include "sync/BulkActions.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -33,13 +35,14 @@ QStringList localFiles(const QMimeData *data)
 } // namespace
 
 ReadingActions::ReadingActions(QWidget *window, QTableView *list, MessageListModel *model,
-                               store::MessageStore &store, ReadingPreferences *preferences,
-                               QObject *parent)
+                               store::MessageStore &store, CacheChangeQueue *changes,
+                               ReadingPreferences *preferences, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_list(list)
     , m_model(model)
     , m_store(store)
+    , m_changes(changes)
     , m_preferences(preferences)
 {
     auto make = [this](const QString &text, const QString &name, const QKeySequence &key) {
@@ -174,6 +177,14 @@ void ReadingActions::viewSource()
     }
 }
 
+QList<qint64> ReadingActions::targetIds() const
+{
+    QList<qint64> ids = m_model->idsIn(m_list->selectionModel()->selection());
+    if (ids.isEmpty() && currentId() > 0)
+        ids.append(currentId());
+    return ids;
+}
+
 void ReadingActions::toggleRead()
 {
     const qint64 id = currentId();
@@ -181,11 +192,14 @@ void ReadingActions::toggleRead()
         return;
     const int row = m_list->selectionModel()->currentIndex().row();
     const bool seen = !m_model->summaryAt(row).seen;
-    if (Status s = m_store.setSeen(id, seen); !s) {
-        Q_EMIT failed(s.error().message());
-        return;
-    }
-    m_model->setSeen(id, seen);
+    const QList<qint64> ids = targetIds();
+    // The list shows it at once; the cache follows (on the change queue's worker when
+    // there are many).
+    m_model->setSeen(ids, seen);
+    m_changes->run(
+        seen ? tr("Marking messages as read") : tr("Marking messages as unread"), ids.size(),
+        [ids, seen](sync::BulkActions &actions) { return actions.setSeen(ids, seen); }, this,
+        [this](const sync::BulkOutcome &outcome) { changed(outcome); });
 }
 
 void ReadingActions::toggleFlag()
@@ -195,11 +209,21 @@ void ReadingActions::toggleFlag()
         return;
     const bool flagged =
         !m_model->summaryAt(m_list->selectionModel()->currentIndex().row()).flagged;
-    if (Status s = m_store.setFlagged(id, flagged); !s) {
-        Q_EMIT failed(s.error().message());
-        return;
-    }
-    m_model->refreshMessage(id);
+    const QList<qint64> ids = targetIds();
+    m_model->setFlagged(ids, flagged);
+    m_changes->run(
+        flagged ? tr("Flagging messages") : tr("Removing flags"), ids.size(),
+        [ids, flagged](sync::BulkActions &actions) { return actions.setFlagged(ids, flagged); },
+        this, [this](const sync::BulkOutcome &outcome) { changed(outcome); });
+}
+
+void ReadingActions::changed(const sync::BulkOutcome &outcome)
+{
+    if (!outcome.ok())
+        Q_EMIT failed(outcome.error->message());
+    // Rows read from the cache before the change was stored show it now (or, after an
+    // error, show what is stored).
+    m_model->rereadChanged();
 }
 
 void ReadingActions::goToUnread(int step)

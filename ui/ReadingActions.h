@@ -11,26 +11,31 @@ namespace poplar::store {
 class MessageStore;
 }
 
+namespace poplar::sync {
+struct BulkOutcome;
+}
+
 namespace poplar::ui {
 
+class CacheChangeQueue;
 class MessageListModel;
 class MessageWindow;
 class ReadingPreferences;
 
 /// The reading commands of the main window, with the keys Thunderbird users know: open a
 /// message file (Ctrl+O, or dropped on the window), open the selected message in its own
-/// window (Enter), its source (Ctrl+U), mark it read or unread (M), star it (S), and the
-/// next or previous unread message (N, P). Message windows get the main viewer's reading
-/// preferences.
+/// window (Enter), its source (Ctrl+U), mark the selected messages read or unread (M) or
+/// star them (S), and the next or previous unread message (N, P). Message windows get the main
+/// viewer's reading preferences.
 class ReadingActions : public QObject {
     Q_OBJECT
 
 public:
     /// `window` gets the file drops and parents the message windows; `list` shows `model`.
-    /// All, and `preferences`, must outlive this object.
+    /// All, `changes` and `preferences`, must outlive this object.
     ReadingActions(QWidget *window, QTableView *list, MessageListModel *model,
-                   store::MessageStore &store, ReadingPreferences *preferences,
-                   QObject *parent = nullptr);
+                   store::MessageStore &store, CacheChangeQueue *changes,
+                   ReadingPreferences *preferences, QObject *parent = nullptr);
 
     [[nodiscard]] QAction *openFileAction() const { return m_openFile; }
     [[nodiscard]] QAction *openInWindowAction() const { return m_openInWindow; }
@@ -61,8 +66,12 @@ private:
     void chooseFiles();
     void openInWindow();
     void viewSource();
+    /// M and S: the selected messages all take the opposite of the current one's state.
     void toggleRead();
     void toggleFlag();
+    void changed(const sync::BulkOutcome &outcome);
+    /// The selected messages, or the current one when none is selected.
+    [[nodiscard]] QList<qint64> targetIds() const;
     void goToUnread(int step);
     void updateEnabled();
 
@@ -70,6 +79,7 @@ private:
     QTableView *m_list;
     MessageListModel *m_model;
     store::MessageStore &m_store;
+    CacheChangeQueue *m_changes;
     ReadingPreferences *m_preferences;
     QAction *m_openFile = nullptr;
     QAction *m_openInWindow = nullptr;

@@ -14,6 +14,7 @@
 #include "store/MboxWriter.h"
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
+#include "sync/BulkActions.h"
 #include "sync/MailImporter.h"
 #include "sync/MessageActions.h"
 #include "sync/SyncController.h"
@@ -319,14 +320,24 @@ int accountRemove(const QString &profileDir, const QStringList &args)
         return fail(session.error());
     Session &s = session.value();
     const QString id = cl.arg(0);
-    const auto account = AccountStore(s.profile.iniPath()).account(id);
-    if (!account)
+    AccountStore accounts(s.profile.iniPath());
+    const auto account = accounts.account(id);
+    // A removal cut short (this command or the window killed) is finished by asking again.
+    const bool unfinished = !account && accounts.removedWithMailLeft().contains(id);
+    if (!account && !unfinished)
         return fail({Error::Code::NotFound, Words::tr("There is no account %1").arg(id), {}});
-    if (Status st = AccountStore(s.profile.iniPath()).remove(id); !st)
+    // The account store records the removal with it, until the mail below is gone.
+    if (account) {
+        if (Status st = accounts.remove(id); !st)
+            return fail(st.error());
+    }
+    // In short transactions, as the window removes it: a sync meanwhile is not held up.
+    const sync::BulkOutcome removed = sync::BulkActions(s.db->connection(), {}).removeAccount(id);
+    if (!removed.ok())
+        return fail(*removed.error);
+    if (Status st = accounts.mailRemoved(id); !st)
         return fail(st.error());
-    if (Status st = s.store->removeAccount(id); !st)
-        return fail(st.error());
-    if (account->passwordSource == PasswordSource::Keychain) {
+    if (account && account->passwordSource == PasswordSource::Keychain) {
         KeychainSecretStore secrets;
         bool done = false;
         secrets.remove(passwordKey(id), [&](Status) { // a keychain without the entry is fine

@@ -8,14 +8,15 @@
 #include "accounts/PasswordProvider.h"
 #include "accounts/SecretStore.h"
 #include "mime/MessageRenderer.h"
+#include "store/BulkChanges.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MailboxReader.h"
 #include "store/MboxWriter.h"
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
+#include "sync/BulkActions.h"
 #include "sync/MailImporter.h"
-#include "sync/MessageActions.h"
 #include "sync/MessageIndexer.h"
 #include "sync/SyncController.h"
 
@@ -27,6 +28,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSet>
 #include <QTextStream>
 
 #include <algorithm>
@@ -112,24 +114,45 @@ int showOrExport(const QString &profileDir, const QStringList &args, bool export
 int trashOrRestore(const QString &profileDir, const QStringList &args, bool restore)
 {
     CommandLine cl(restore
-                       ? Words::tr("poplarctl restore: move a message from Trash back to the "
-                                   "Inbox, and cancel its queued server deletion.")
-                       : Words::tr("poplarctl delete: move a message to Trash (as Delete in the "
-                                   "window); where the account says so, its server copy is "
+                       ? Words::tr("poplarctl restore: move messages from Trash back to the "
+                                   "Inbox, and cancel their queued server deletions.")
+                       : Words::tr("poplarctl delete: move messages to Trash (as Delete in the "
+                                   "window); where the account says so, their server copies are "
                                    "deleted at the next sync."),
                    args);
-    cl.addMessageId();
+    cl.addMessageIds();
     if (auto code = cl.parse())
         return *code;
-    auto opened = openMessageSession(profileDir, cl.arg(0));
-    if (!opened)
-        return fail(opened.error());
-    auto &[id, s] = opened.value();
-    store::DeletionQueue queue(s.db->connection());
-    const AccountStore accounts(s.profile.iniPath());
-    sync::MessageActions actions(*s.store, queue, accounts);
-    if (Status st = restore ? actions.restore(id) : actions.moveToTrash(id); !st)
-        return fail(st.error());
+    auto ids = messageIds(cl.args());
+    if (!ids)
+        return fail(ids.error());
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    Session &s = session.value();
+    // A message that is not there is an error, and then nothing is changed.
+    auto found = store::BulkChanges(s.db->connection()).refs(ids.value());
+    if (!found)
+        return fail(found.error());
+    if (found.value().size() < ids.value().size()) {
+        QSet<qint64> stored;
+        for (const store::MessageRef &m : found.value())
+            stored.insert(m.id);
+        for (qint64 id : std::as_const(ids.value())) {
+            if (!stored.contains(id))
+                return fail(
+                    {Error::Code::NotFound, Words::tr("There is no message %1").arg(id), {}});
+        }
+    }
+    // As the window does it: thousands at a time, in short transactions, each moving its
+    // messages and queuing (or cancelling) their server deletions together.
+    sync::BulkActions actions(
+        s.db->connection(),
+        sync::BulkActions::accountsDeletingOnServer(AccountStore(s.profile.iniPath()).accounts()));
+    const sync::BulkOutcome outcome =
+        restore ? actions.restore(ids.value()) : actions.moveToTrash(ids.value());
+    if (!outcome.ok())
+        return fail(*outcome.error);
     return Success;
 }
 
@@ -329,10 +352,24 @@ int emptyTrash(const QString &profileDir, const QStringList &args)
     auto session = openSession(profileDir);
     if (!session)
         return fail(session.error());
-    auto purged = session.value().store->purgeTrash(cl.value(QStringLiteral("account")));
-    if (!purged)
-        return fail(purged.error());
-    printOut(Words::tr("%n deleted", nullptr, purged.value()) + QLatin1Char('\n'));
+    const QSqlDatabase db = session.value().db->connection();
+    QStringList accounts{cl.value(QStringLiteral("account"))};
+    if (!cl.isSet(QStringLiteral("account"))) {
+        auto withTrash = store::BulkChanges(db).accountsWithMessagesIn(store::Folder::Trash);
+        if (!withTrash)
+            return fail(withTrash.error());
+        accounts = withTrash.value();
+    }
+    // In short transactions, as the window empties it: a sync meanwhile is not held up.
+    sync::BulkActions actions(db, {});
+    qint64 purged = 0;
+    for (const QString &accountId : std::as_const(accounts)) {
+        const sync::BulkOutcome outcome = actions.purgeTrash(accountId);
+        purged += outcome.count;
+        if (!outcome.ok())
+            return fail(*outcome.error);
+    }
+    printOut(Words::tr("%n deleted", nullptr, int(purged)) + QLatin1Char('\n'));
     return Success;
 }
 

@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTextStream>
 
 #include <algorithm>
@@ -99,6 +100,22 @@ Result<qint64> messageId(const QString &text)
 }
 
 } // namespace
+
+Result<QList<qint64>> messageIds(const QStringList &texts)
+{
+    QList<qint64> ids;
+    QSet<qint64> seen;
+    for (const QString &text : texts) {
+        const auto id = messageId(text);
+        if (!id)
+            return id.error();
+        if (!seen.contains(id.value())) {
+            seen.insert(id.value());
+            ids.append(id.value());
+        }
+    }
+    return ids;
+}
 
 Result<MessageSession> openMessageSession(const QString &profileDir, const QString &idText)
 {

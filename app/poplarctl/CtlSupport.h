@@ -68,6 +68,14 @@ public:
         positional(QStringLiteral("MESSAGE_ID"), Words::tr("From 'poplarctl list'."));
     }
 
+    /// One MESSAGE_ID or more (delete, restore); read them with args() and messageIds().
+    void addMessageIds()
+    {
+        positional(QStringLiteral("MESSAGE_ID..."),
+                   Words::tr("One or more, from 'poplarctl list'."));
+        m_lastRepeats = true;
+    }
+
     void positional(const QString &name, const QString &help)
     {
         m_parser.addPositionalArgument(name, help);
@@ -87,7 +95,8 @@ public:
             printOut(m_parser.helpText());
             return Success;
         }
-        if (m_parser.positionalArguments().size() != m_positionalNames.size()) {
+        const qsizetype given = m_parser.positionalArguments().size();
+        if (m_lastRepeats ? given < m_positionalNames.size() : given != m_positionalNames.size()) {
             const QString usage = m_parser.helpText().section(QLatin1Char('\n'), 0, 0);
             printErr(m_positionalNames.isEmpty()
                          ? Words::tr("expected no arguments: %1").arg(usage)
@@ -104,6 +113,7 @@ public:
     [[nodiscard]] QString value(const QString &name) const { return m_parser.value(name); }
     [[nodiscard]] QStringList values(const QString &name) const { return m_parser.values(name); }
     [[nodiscard]] QString arg(int i) const { return m_parser.positionalArguments().value(i); }
+    [[nodiscard]] QStringList args() const { return m_parser.positionalArguments(); }
 
 private:
     QStringList m_args;
@@ -111,6 +121,7 @@ private:
     std::list<QCommandLineOption> m_options; // stable addresses
     QStringList m_positionalNames;
     bool m_hasFormat = false;
+    bool m_lastRepeats = false; ///< the last positional argument may be given many times
 };
 
 std::optional<bool> yesNo(const QString &text);
@@ -140,6 +151,8 @@ struct MessageSession {
 /// Reads the MESSAGE_ID argument `idText`, then opens the session: a bad id is reported
 /// before the profile is touched.
 Result<MessageSession> openMessageSession(const QString &profileDir, const QString &idText);
+/// MESSAGE_ID arguments (addMessageIds), each once, in the order given.
+Result<QList<qint64>> messageIds(const QStringList &texts);
 
 QString textOf(const mime::RenderedMessage &m);
 void printSummaries(const QList<store::MessageSummary> &rows, const QString &format);

@@ -229,6 +229,31 @@ Status AccountStore::remove(const QString &id)
         return Error{Error::Code::NotFound, tr("There is no account %1").arg(id), {}};
     setOrder(s, order);
     s.remove(groupOf(id));
+    const QString removedKey = keys::accountsGroup + QLatin1Char('/') + keys::removedWithMail;
+    QStringList removed = s.value(removedKey).toStringList();
+    if (!removed.contains(id))
+        removed.append(id);
+    s.setValue(removedKey, removed);
+    return settingsStatus(s);
+}
+
+QStringList AccountStore::removedWithMailLeft() const
+{
+    QSettings s(m_path, QSettings::IniFormat);
+    return s.value(keys::accountsGroup + QLatin1Char('/') + keys::removedWithMail).toStringList();
+}
+
+Status AccountStore::mailRemoved(const QString &id)
+{
+    QSettings s(m_path, QSettings::IniFormat);
+    const QString removedKey = keys::accountsGroup + QLatin1Char('/') + keys::removedWithMail;
+    QStringList removed = s.value(removedKey).toStringList();
+    if (removed.removeAll(id) == 0)
+        return {};
+    if (removed.isEmpty())
+        s.remove(removedKey);
+    else
+        s.setValue(removedKey, removed);
     return settingsStatus(s);
 }
 

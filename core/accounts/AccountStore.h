@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace poplar {
 
@@ -24,7 +25,14 @@ public:
     [[nodiscard]] Result<QString> add(Account account);
     /// Replaces an existing account (matched by id).
     [[nodiscard]] Status update(const Account &account);
+    /// Removes the account, and in the same write records that its mail is still to be
+    /// deleted from the cache (removedWithMailLeft), so that a removal cut short by a kill
+    /// or a crash is finished later rather than leaving mail nobody can reach.
     [[nodiscard]] Status remove(const QString &id);
+    /// The accounts removed whose mail the cache may still hold, oldest removal first.
+    [[nodiscard]] QStringList removedWithMailLeft() const;
+    /// The cache holds nothing of this removed account any more.
+    [[nodiscard]] Status mailRemoved(const QString &id);
     /// Moves an account `steps` places down the list (up when negative), stopping at either
     /// end: the order the folder tree shows accounts in.
     [[nodiscard]] Status move(const QString &id, int steps);

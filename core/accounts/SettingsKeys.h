@@ -9,6 +9,8 @@ namespace poplar::keys {
 inline constexpr QLatin1String accountsGroup{"accounts"};
 inline constexpr QLatin1String accountOrder{"order"};
 inline constexpr QLatin1String nextAccountId{"nextId"};
+/// Removed accounts whose mail the cache may still hold (AccountStore::removedWithMailLeft).
+inline constexpr QLatin1String removedWithMail{"removedWithMailLeft"};
 
 inline constexpr QLatin1String name{"name"};
 inline constexpr QLatin1String email{"email"};

@@ -550,15 +550,20 @@ QString Database::migrationScript(int toVersion)
     return toVersion >= 1 && toVersion <= steps.size() ? steps.at(toVersion - 1) : QString();
 }
 
-Transaction::Transaction(QSqlDatabase db)
+Transaction::Transaction(QSqlDatabase db, Lock lock)
     : m_db(std::move(db))
 {
-    // IMMEDIATE: the write lock is taken now, waiting (busy_timeout) while another connection
-    // writes. A plain BEGIN takes it at the first write instead, and that fails at once,
-    // without waiting, when another connection wrote since this transaction's first read
-    // (SQLITE_BUSY_SNAPSHOT): the window, the sync thread and the sending thread all write.
+    if (lock == Lock::Deferred) {
+        m_active = m_db.transaction();
+        if (!m_active)
+            m_beginError = m_db.lastError().text();
+        return;
+    }
+    // QSqlDatabase::commit() and rollback() end it as they end one begun by transaction().
     QSqlQuery begin(m_db);
     m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!m_active)
+        m_beginError = begin.lastError().text();
 }
 
 Transaction::~Transaction()

@@ -60,19 +60,31 @@ private:
 };
 
 /// Rolls back unless commit() was called: every multi-statement write goes through one.
+/// Immediate by default: the window's import failed 1 time in 12 as a deferred one, while
+/// the window's other connections wrote.
 class Transaction {
 public:
-    explicit Transaction(QSqlDatabase db);
+    /// Deferred: the write lock is taken at the first write. Immediate: it is taken at the
+    /// start (waiting as long as the busy timeout allows). A transaction that reads before it
+    /// writes must be Immediate when other connections write meanwhile: a deferred one cannot
+    /// take the lock at all once another connection has committed since its first read
+    /// (SQLite answers "database is locked" at once; the busy timeout does not help).
+    enum class Lock { Deferred, Immediate };
+
+    explicit Transaction(QSqlDatabase db, Lock lock = Lock::Immediate);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 
     [[nodiscard]] bool active() const { return m_active; }
+    /// Why it could not begin (SQLite's words), when it is not active.
+    [[nodiscard]] const QString &beginError() const { return m_beginError; }
     [[nodiscard]] Status commit();
 
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    QString m_beginError;
 };
 
 /// Renames a damaged cache (and its -wal/-shm files) to "<path>.damaged-<UTC time>", so a

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/DeletionQueue.h"
 
+#include "store/BulkChanges.h"
 #include "store/Database.h"
 
 #include <QSqlError>
@@ -49,27 +50,53 @@ DeletionQueue::DeletionQueue(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
-Status DeletionQueue::enqueue(const QString &accountId, const QString &uidl, const QDateTime &now,
-                              qint64 messageId)
+namespace {
+
+// The queue names the download record, so the deletion follows the message through a rename
+// and never reaches a message of another mailbox that has the same UIDL.
+const QString enqueueSql = QStringLiteral(
+    "INSERT OR IGNORE INTO server_deletions (account_id, uidl, reason, queued_at, "
+    "download_id) VALUES (?, ?, 'deleted-here', ?, COALESCE("
+    "(SELECT id FROM downloads WHERE message_id = ? AND account_id = ? ORDER BY id DESC "
+    "LIMIT 1), (SELECT id FROM downloads WHERE account_id = ? AND uidl = ? "
+    "ORDER BY mailbox_id DESC LIMIT 1)))");
+
+bool execEnqueue(QSqlQuery &q, const QString &accountId, const QString &uidl, qint64 queuedAt,
+                 qint64 messageId)
 {
-    // The queue names the download record, so the deletion follows the message through a
-    // rename and never reaches a message of another mailbox that has the same UIDL.
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO server_deletions (account_id, uidl, reason, queued_at, "
-        "download_id) VALUES (?, ?, 'deleted-here', ?, COALESCE("
-        "(SELECT id FROM downloads WHERE message_id = ? AND account_id = ? ORDER BY id DESC "
-        "LIMIT 1), (SELECT id FROM downloads WHERE account_id = ? AND uidl = ? "
-        "ORDER BY mailbox_id DESC LIMIT 1)))"));
     q.addBindValue(accountId);
     q.addBindValue(uidl);
-    q.addBindValue(now.toSecsSinceEpoch());
+    q.addBindValue(queuedAt);
     q.addBindValue(messageId);
     q.addBindValue(accountId);
     q.addBindValue(accountId);
     q.addBindValue(uidl);
-    if (!q.exec())
+    return q.exec();
+}
+
+} // namespace
+
+Status DeletionQueue::enqueue(const QString &accountId, const QString &uidl, const QDateTime &now,
+                              qint64 messageId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(enqueueSql);
+    if (!execEnqueue(q, accountId, uidl, now.toSecsSinceEpoch(), messageId))
         return storageError(QStringLiteral("Cannot queue a server deletion"), q.lastError().text());
+    return {};
+}
+
+Status DeletionQueue::enqueue(const QList<MessageRef> &messages, const QDateTime &now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(enqueueSql);
+    for (const MessageRef &m : messages) {
+        if (m.uidl.isEmpty())
+            continue;
+        if (!execEnqueue(q, m.accountId, m.uidl, now.toSecsSinceEpoch(), m.id))
+            return storageError(QStringLiteral("Cannot queue a server deletion"),
+                                q.lastError().text());
+    }
     return {};
 }
 

@@ -10,6 +10,8 @@
 
 namespace poplar::store {
 
+struct MessageRef;
+
 /// Why a message is to leave the server.
 enum class DeletionReason {
     DeletedHere,     ///< the user deleted it here and the account deletes on the server too
@@ -39,6 +41,9 @@ public:
     /// Queues the server deletion of the message `messageId`, known to the server as `uidl`.
     [[nodiscard]] Status enqueue(const QString &accountId, const QString &uidl,
                                  const QDateTime &now, qint64 messageId = 0);
+    /// Queues the server deletions of many messages (a bulk Delete), with the statement
+    /// prepared once, in the caller's transaction. Messages without a UIDL are skipped.
+    [[nodiscard]] Status enqueue(const QList<MessageRef> &messages, const QDateTime &now);
     /// Forgets queued deletions (undone, confirmed by the server, or gone from it).
     /// Several rows: wrap the call in the caller's Transaction.
     [[nodiscard]] Status remove(const QString &accountId, const QList<QString> &uidls);

@@ -2,6 +2,7 @@
 #include "store/OutboxStore.h"
 
 #include "store/Database.h"
+#include "store/MessageStore.h"
 #include "store/SortKeys.h"
 #include "store/StoreSql.h"
 
@@ -337,6 +338,19 @@ Status OutboxStore::discard(qint64 messageId)
     if (!q.exec())
         return queryError(QStringLiteral("Cannot remove a message from the Outbox"), q);
     return {};
+}
+
+Result<Folder> restoredFolder(const QSqlDatabase &db, qint64 messageId, const QString &uidl,
+                              const QString &accountId)
+{
+    if (!uidl.isEmpty() || accountId == MessageStore::localAccountId())
+        return Folder::Inbox;
+    auto outgoing = OutboxStore(db).record(messageId);
+    if (!outgoing)
+        return outgoing.error();
+    if (!outgoing.value())
+        return Folder::Drafts;
+    return outgoing.value()->state == OutgoingState::Sent ? Folder::Sent : Folder::Outbox;
 }
 
 Result<qint64> OutboxStore::saveDraft(const QString &accountId, const QByteArray &raw,

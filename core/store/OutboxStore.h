@@ -113,6 +113,12 @@ private:
     QSqlDatabase m_db;
 };
 
+/// Where a message restored from Trash goes back to: mail from a server (or imported) to
+/// the Inbox; what the user wrote (no UIDL, an account's own) to Sent, the Outbox (where it
+/// waits to be sent again) or Drafts, as its outgoing record says.
+[[nodiscard]] Result<Folder> restoredFolder(const QSqlDatabase &db, qint64 messageId,
+                                            const QString &uidl, const QString &accountId);
+
 /// How long to wait before attempt `attempts + 1` after a temporary failure: 1, 5, 15, 30
 /// minutes, then every hour.
 [[nodiscard]] int retryDelaySeconds(int attempts);

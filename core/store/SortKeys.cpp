@@ -159,9 +159,10 @@ Result<bool> refreshPending(const QSqlDatabase &db)
 
 Result<RefreshProgress> refresh(const QSqlDatabase &db, int rows)
 {
-    Transaction txn(db);
+    // Immediate: it reads before it writes, while the window and the sync write too.
+    Transaction txn(db, Transaction::Lock::Immediate);
     if (!txn.active())
-        return storageError(QStringLiteral("Cannot sort the cache anew"), db.lastError().text());
+        return storageError(QStringLiteral("Cannot sort the cache anew"), txn.beginError());
     // Read inside the transaction: another connection may have switched the language again.
     const std::optional<qint64> next = metaNumber(db, rekeyNext);
     const std::optional<qint64> last = metaNumber(db, rekeyLast);

@@ -9,6 +9,11 @@
 
 namespace poplar::sync {
 
+bool deletesOnServer(const Account &account)
+{
+    return account.leaveOnServer && account.deleteFromServerOnLocalDelete;
+}
+
 MessageActions::MessageActions(store::MessageStore &messages, store::DeletionQueue &queue,
                                const AccountStore &accounts, Clock clock)
     : m_messages(messages)
@@ -48,8 +53,7 @@ Status MessageActions::trash(const store::MessageSummary &message)
     if (Status s = m_messages.moveToFolder(message.id, store::Folder::Trash); !s)
         return s;
     const auto account = m_accounts.account(message.accountId);
-    const bool queue = account && account->leaveOnServer &&
-                       account->deleteFromServerOnLocalDelete && !message.uidl.isEmpty();
+    const bool queue = account && deletesOnServer(*account) && !message.uidl.isEmpty();
     if (queue)
         return m_queue.enqueue(account->id, message.uidl, m_clock(), message.id);
     return {};
@@ -61,19 +65,13 @@ Status MessageActions::restore(qint64 messageId)
     if (!message)
         return message.error();
     store::Transaction txn(m_messages.database());
-    // Back where it came from: mail from a server (or imported) to the Inbox, what the user
-    // wrote to Sent, the Outbox (where it waits to be sent again) or Drafts.
-    store::Folder home = store::Folder::Inbox;
+    // Back where it came from: the Inbox, or Sent, the Outbox or Drafts for what the user
+    // wrote.
     const store::MessageSummary &m = message.value();
-    if (m.uidl.isEmpty() && m.accountId != store::MessageStore::localAccountId()) {
-        auto outgoing = store::OutboxStore(m_messages.database()).record(messageId);
-        if (!outgoing)
-            return outgoing.error();
-        home = !outgoing.value()                                       ? store::Folder::Drafts
-               : outgoing.value()->state == store::OutgoingState::Sent ? store::Folder::Sent
-                                                                       : store::Folder::Outbox;
-    }
-    if (Status s = m_messages.moveToFolder(messageId, home); !s)
+    auto home = store::restoredFolder(m_messages.database(), messageId, m.uidl, m.accountId);
+    if (!home)
+        return home.error();
+    if (Status s = m_messages.moveToFolder(messageId, home.value()); !s)
         return s;
     if (!message.value().uidl.isEmpty()) {
         if (Status s = m_queue.remove(message.value().accountId, {message.value().uidl}); !s)

@@ -7,7 +7,8 @@
 
 namespace poplar {
 class AccountStore;
-}
+struct Account;
+} // namespace poplar
 
 namespace poplar::store {
 class DeletionQueue;
@@ -15,6 +16,11 @@ class MessageStore;
 } // namespace poplar::store
 
 namespace poplar::sync {
+
+/// Whether deleting a message here queues the deletion of its server copy at the next sync:
+/// the account leaves mail on the server and deletes there what is deleted here. (An account
+/// that does not leave mail on the server has deleted its copies already.)
+[[nodiscard]] bool deletesOnServer(const Account &account);
 
 /// What Delete and Undo mean, the same in the GUI and in poplarctl: the message moves to
 /// Trash at once (offline too), and where the account says so its server copy is queued for

@@ -752,6 +752,45 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::store::BulkChanges</name>
+    <message>
+        <source>Cannot read the messages to change</source>
+        <translation>无法读取要更改的邮件</translation>
+    </message>
+    <message>
+        <source>Cannot move the messages</source>
+        <translation>无法移动这些邮件</translation>
+    </message>
+    <message>
+        <source>Cannot mark the messages</source>
+        <translation>无法标记这些邮件</translation>
+    </message>
+    <message>
+        <source>Cannot flag the messages</source>
+        <translation>无法为这些邮件加星标</translation>
+    </message>
+    <message>
+        <source>Cannot delete the messages</source>
+        <translation>无法删除这些邮件</translation>
+    </message>
+    <message>
+        <source>Cannot read the messages to delete</source>
+        <translation>无法读取要删除的邮件</translation>
+    </message>
+    <message>
+        <source>Cannot count the messages</source>
+        <translation>无法统计邮件数量</translation>
+    </message>
+    <message>
+        <source>Cannot remove the account&apos;s download records</source>
+        <translation>无法删除该账户的下载记录</translation>
+    </message>
+    <message>
+        <source>Cannot remove the account&apos;s records</source>
+        <translation>无法删除该账户的记录</translation>
+    </message>
+</context>
+<context>
     <name>poplar::store::CacheCheck</name>
     <message>
         <source>One message has lost its content: it is listed, but its bytes are not in the cache.</source>
@@ -992,6 +1031,21 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Stopped by the user</source>
         <translation>已被用户中止</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::sync::BulkActions</name>
+    <message>
+        <source>The mail cache is busy; nothing was changed</source>
+        <translation>邮件缓存正忙；未做任何更改</translation>
+    </message>
+    <message>
+        <source>Cannot save to the mail cache</source>
+        <translation>无法保存到邮件缓存</translation>
+    </message>
+    <message>
+        <source>Stopped before the end</source>
+        <translation>未完成即已停止</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1518,17 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     </message>
 </context>
 <context>
+    <name>poplar::ui::ChangeProgress</name>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::ComposeActions</name>
     <message>
         <source>&amp;New Message</source>
@@ -1904,6 +1969,22 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
         <source>Deleted %1 messages for good.</source>
         <translation>已永久删除 %1 封邮件。</translation>
     </message>
+    <message>
+        <source>Moving messages to Trash</source>
+        <translation>正在将邮件移到废纸篓</translation>
+    </message>
+    <message>
+        <source>Moving messages back to the Inbox</source>
+        <translation>正在将邮件移回收件箱</translation>
+    </message>
+    <message>
+        <source>Deleting messages for good</source>
+        <translation>正在永久删除邮件</translation>
+    </message>
+    <message>
+        <source>Emptying the Trash of %1</source>
+        <translation>正在清空 %1 的废纸篓</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MailTransfer</name>
@@ -2153,6 +2234,22 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>Check at %1 failed; no good check yet</source>
         <translation>%1 的检查失败；尚无成功的检查</translation>
+    </message>
+    <message>
+        <source>Marking messages as read</source>
+        <translation>正在将邮件标记为已读</translation>
+    </message>
+    <message>
+        <source>Removing the mail of %1</source>
+        <translation>正在删除 %1 的邮件</translation>
+    </message>
+    <message>
+        <source>Removed the one message of %1 from this computer.</source>
+        <translation>已从本机删除 %1 的 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>Removed the %1 messages of %2 from this computer.</source>
+        <translation>已从本机删除 %2 的 %1 封邮件。</translation>
     </message>
     <message>
         <source>Sending the message…</source>
@@ -2648,6 +2745,22 @@ Account: %2</source>
     <message>
         <source>&amp;Flag/Unflag</source>
         <translation>标记/取消星标(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Marking messages as read</source>
+        <translation>正在将邮件标记为已读</translation>
+    </message>
+    <message>
+        <source>Marking messages as unread</source>
+        <translation>正在将邮件标记为未读</translation>
+    </message>
+    <message>
+        <source>Flagging messages</source>
+        <translation>正在为邮件加星标</translation>
+    </message>
+    <message>
+        <source>Removing flags</source>
+        <translation>正在移除星标</translation>
     </message>
 </context>
 <context>
@@ -3321,14 +3434,6 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>poplarctl show：按阅读窗格中的样子显示一封邮件。</translation>
     </message>
     <message>
-        <source>poplarctl restore: move a message from Trash back to the Inbox, and cancel its queued server deletion.</source>
-        <translation>poplarctl restore：将邮件从废纸篓移回收件箱，并取消已排队的服务器删除。</translation>
-    </message>
-    <message>
-        <source>poplarctl delete: move a message to Trash (as Delete in the window); where the account says so, its server copy is deleted at the next sync.</source>
-        <translation>poplarctl delete：将邮件移到废纸篓（与窗口中的“删除”相同）；如果账户如此设置，其服务器副本将在下次同步时删除。</translation>
-    </message>
-    <message>
         <source>poplarctl pending: what the next sync will delete from the servers, and why.</source>
         <translation>poplarctl pending：列出下次同步将从服务器删除的邮件及其原因。</translation>
     </message>
@@ -3525,6 +3630,22 @@ Mail is indexed for search in the background after it arrives. A search first in
     <message>
         <source>%1 of %2 messages are indexed so far, and these results cover only them; search again to index more, or add --wait-for-index</source>
         <translation>目前 %2 封邮件中已有 %1 封建立了索引，以上结果仅涵盖这些邮件；再次搜索可索引更多邮件，或加上 --wait-for-index</translation>
+    </message>
+    <message>
+        <source>poplarctl restore: move messages from Trash back to the Inbox, and cancel their queued server deletions.</source>
+        <translation>poplarctl restore：将邮件从废纸篓移回收件箱，并取消已排队的服务器删除。</translation>
+    </message>
+    <message>
+        <source>poplarctl delete: move messages to Trash (as Delete in the window); where the account says so, their server copies are deleted at the next sync.</source>
+        <translation>poplarctl delete：将邮件移到废纸篓（与窗口中的“删除”相同）；如果账户如此设置，其服务器副本将在下次同步时删除。</translation>
+    </message>
+    <message>
+        <source>There is no message %1</source>
+        <translation>不存在邮件 %1</translation>
+    </message>
+    <message>
+        <source>One or more, from &apos;poplarctl list&apos;.</source>
+        <translation>一个或多个，来自 &apos;poplarctl list&apos;。</translation>
     </message>
     <message>
         <source>The sender name mail from it shows.</source>
@@ -3757,8 +3878,8 @@ Commands:
   list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]
   show ID [--format json|text]
   export ID                 the raw message on stdout
-  delete ID                 move a message to Trash
-  restore ID                move it back, cancelling its server deletion
+  delete ID...              move messages to Trash
+  restore ID...             move them back, cancelling their server deletions
   pending [--format json]   server deletions queued for the next sync
   empty-trash [--account ID]  delete what is in Trash from this computer
   search QUERY [--limit N] [--page K] [--wait-for-index] [--format json]
@@ -3787,8 +3908,8 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]
   show ID [--format json|text]
   export ID                 将原始邮件写到标准输出
-  delete ID                 将邮件移到废纸篓
-  restore ID                将邮件移回，并取消其服务器删除
+  delete ID...              将邮件移到废纸篓
+  restore ID...             将邮件移回，并取消其服务器删除
   pending [--format json]   列出为下次同步排队的服务器删除
   empty-trash [--account ID]  从本机删除废纸篓中的邮件
   search QUERY [--limit N] [--page K] [--wait-for-index] [--format json]

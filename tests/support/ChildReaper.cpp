@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChildReaper.h"
 
+#include "util/ProcessTree.h"
+
 #include <QDeadlineTimer>
-#include <QDir>
 #include <QFile>
-#include <QHash>
 #include <QThread>
 
 #include <gtest/gtest.h>
@@ -72,24 +72,7 @@ bool isRunning(qint64 pid)
 
 QList<qint64> liveDescendants()
 {
-    QHash<qint64, QList<qint64>> children;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        if (const auto state = readState(pid); state && state->state != 'Z' && state->state != 'X')
-            children[state->parent].append(pid);
-    }
-    QList<qint64> found;
-    QList<qint64> pending{qint64(::getpid())};
-    while (!pending.isEmpty()) {
-        const QList<qint64> below = children.value(pending.takeLast());
-        found += below;
-        pending += below;
-    }
-    return found;
+    return descendantsOf(qint64(::getpid()));
 }
 
 QStringList endLeftoverProcesses()

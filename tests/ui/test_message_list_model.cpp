@@ -164,6 +164,60 @@ TEST_F(MessageListModelTest, AddMessagesInsertsInPlaceAndKeepsTheSelection)
     EXPECT_TRUE(warnings.warnings().isEmpty()) << qPrintable(warnings.warnings().join(u'\n'));
 }
 
+TEST_F(MessageListModelTest, ABatchOfNewMailGoesInRunByRunWhereAReloadPutsIt)
+{
+    test::ModelTesterWarnings warnings;
+    MessageListModel model(*m_store);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    model.setFolder(QStringLiteral("1"), Folder::Inbox);
+    ASSERT_EQ(model.rowCount(), 3);
+    ASSERT_EQ(model.unreadCount(), 2); // March 2 and 3
+
+    // 120 newer than all (one run at the top), 40 between March 1 and 2 (one run), 40
+    // older than all (one run at the end); stored in no particular order, every fourth read.
+    QList<qint64> batch;
+    int n = 0;
+    const auto store = [&](const QDateTime &date) {
+        const qint64 id = add(QStringLiteral("1"), QStringLiteral("b%1").arg(n),
+                              QStringLiteral("Batch %1").arg(n), date);
+        if (n % 4 == 0) {
+            EXPECT_TRUE(m_store->setSeen(id, true).ok());
+        }
+        ++n;
+        batch.append(id);
+    };
+    for (int i = 0; i < 40; ++i) {
+        store(day(10).addSecs(i * 60));
+        store(day(1).addSecs(3600 + i * 60));
+        store(day(11).addSecs(i * 60));
+        store(day(1).addDays(-5).addSecs(i * 60));
+        store(day(12).addSecs(i * 60));
+    }
+    std::reverse(batch.begin(), batch.end());
+
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.addMessages(batch);
+    EXPECT_EQ(resets.count(), 0);
+    EXPECT_EQ(inserts.count(), 3) << "one signal per run of neighbours";
+    ASSERT_EQ(model.rowCount(), 203);
+    // 200 new, 150 of them unread, counted without reading the folder again.
+    EXPECT_EQ(model.unreadCount(), 152);
+
+    QList<qint64> rows;
+    for (int row = 0; row < model.rowCount(); ++row)
+        rows.append(idAt(model, row));
+    MessageListModel reloaded(*m_store);
+    reloaded.setFolder(QStringLiteral("1"), Folder::Inbox);
+    QList<qint64> expected;
+    for (int row = 0; row < reloaded.rowCount(); ++row)
+        expected.append(idAt(reloaded, row));
+    EXPECT_EQ(rows, expected);
+    EXPECT_EQ(reloaded.unreadCount(), 152);
+    EXPECT_TRUE(warnings.warnings().isEmpty()) << qPrintable(warnings.warnings().join(u'\n'));
+}
+
 TEST_F(MessageListModelTest, SortingKeepsSelectionAndNewRowsFollowTheSortOrder)
 {
     test::ModelTesterWarnings warnings;

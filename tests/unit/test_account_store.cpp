@@ -54,6 +54,30 @@ TEST(AccountStore, AddsListsUpdatesAndRemoves)
     EXPECT_NE(third.value(), second.value());
 }
 
+TEST(AccountStore, ARemovedAccountIsRecordedUntilItsMailIsGone)
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("poplar.ini"));
+    AccountStore store(ini);
+    auto first = store.add(sample());
+    auto second = store.add(sample());
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_TRUE(store.removedWithMailLeft().isEmpty());
+
+    ASSERT_TRUE(store.remove(first.value()).ok());
+    ASSERT_TRUE(store.remove(second.value()).ok());
+    // Read from the file: a process killed now leaves the record for the next one.
+    EXPECT_EQ(AccountStore(ini).removedWithMailLeft(),
+              (QStringList{first.value(), second.value()}));
+    EXPECT_TRUE(AccountStore(ini).accounts().isEmpty()) << "the record is not an account";
+
+    ASSERT_TRUE(store.mailRemoved(first.value()).ok());
+    EXPECT_EQ(store.removedWithMailLeft(), QStringList{second.value()});
+    ASSERT_TRUE(store.mailRemoved(second.value()).ok());
+    ASSERT_TRUE(store.mailRemoved(second.value()).ok()) << "twice is harmless";
+    EXPECT_TRUE(store.removedWithMailLeft().isEmpty());
+}
+
 TEST(AccountStore, RejectsWhatCannotWork)
 {
     QTemporaryDir dir;

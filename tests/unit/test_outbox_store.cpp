@@ -7,6 +7,7 @@
 
 #include "accounts/AccountStore.h"
 #include "store/DeletionQueue.h"
+#include "sync/BulkActions.h"
 #include "sync/MessageActions.h"
 
 #include <QTemporaryDir>
@@ -213,4 +214,13 @@ TEST_F(OutboxStoreTest, DeletedFromTheOutboxItIsNotSentAndRestoredItGoesBackWher
     EXPECT_EQ(folderOf(sent), Folder::Sent);
     EXPECT_EQ(folderOf(draft), Folder::Drafts);
     EXPECT_EQ(m_outbox->due(QStringLiteral("1"), t0, true).value().size(), 1);
+
+    // The same through the window's way of moving many at once.
+    sync::BulkActions bulk(m_db->connection(), {});
+    ASSERT_TRUE(bulk.moveToTrash({waiting, sent, draft}).ok());
+    EXPECT_TRUE(m_outbox->due(QStringLiteral("1"), t0, true).value().isEmpty());
+    ASSERT_TRUE(bulk.restore({waiting, sent, draft}).ok());
+    EXPECT_EQ(folderOf(waiting), Folder::Outbox);
+    EXPECT_EQ(folderOf(sent), Folder::Sent);
+    EXPECT_EQ(folderOf(draft), Folder::Drafts);
 }

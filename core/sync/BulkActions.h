@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accounts/Account.h"
+#include "util/Clock.h"
+#include "util/Error.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+namespace poplar::store {
+struct MessageRef;
+}
+
+namespace poplar::sync {
+
+/// What a bulk change did. The work is committed in parts: when `error` is set, what
+/// `changed` and `count` say was done and stays done, and the rest was not.
+struct BulkOutcome {
+    QList<qint64> changed; ///< the messages changed (moved, marked, deleted)
+    qint64 count = 0;      ///< how many messages were changed or deleted
+    std::optional<Error> error;
+
+    [[nodiscard]] bool ok() const { return !error.has_value(); }
+};
+
+/// Delete, Restore, Delete Permanently, mark read, flag, Empty Trash and removing an
+/// account's mail, over any number of messages, meaning what MessageActions means for one:
+/// a message moved to Trash has its server copy queued for deletion when its account says
+/// so (in the same transaction), and restoring it takes it off the queue.
+///
+/// The work is cut into transactions that each hold SQLite's write lock for about
+/// workPerTransaction, with a rest as long after each, so that a sync committing a batch
+/// meanwhile waits a few milliseconds, not seconds (SQLite's busy handler polls a waiting
+/// writer every few tens of milliseconds: without the rest it would rarely get in).
+/// Runs on whichever thread owns `db`; the GUI runs it on a worker thread of its own.
+class BulkActions {
+    Q_DECLARE_TR_FUNCTIONS(poplar::sync::BulkActions)
+
+public:
+    /// `done` of `total` messages so far; called after each committed transaction.
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    /// Asked between transactions: true stops the work there (the outcome says Cancelled).
+    using StopRequested = std::function<bool()>;
+
+    /// Ids named in one statement, and a transaction's share of the work.
+    static constexpr int idsPerSlice = 250;
+    static constexpr std::chrono::milliseconds workPerTransaction{25};
+
+    /// `deletingOnServer`: the accounts whose server copies are deleted when deleted here
+    /// (accountsDeletingOnServer), read once for the whole change.
+    BulkActions(QSqlDatabase db, QSet<QString> deletingOnServer, Clock clock = systemClock());
+
+    /// The accounts among these whose Delete queues a server deletion (deletesOnServer).
+    [[nodiscard]] static QSet<QString> accountsDeletingOnServer(const QList<Account> &accounts);
+
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+    void setStopRequested(StopRequested stop) { m_stop = std::move(stop); }
+    /// How long a transaction works before it commits, and how long to rest after one
+    /// (workPerTransaction both by default).
+    void setPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest);
+
+    /// To Trash; those already there are left as they are.
+    [[nodiscard]] BulkOutcome moveToTrash(const QList<qint64> &ids);
+    /// Back from Trash where each came from (the Inbox; Sent, the Outbox or Drafts for what
+    /// the user wrote), off the server deletion queue; others are left alone.
+    [[nodiscard]] BulkOutcome restore(const QList<qint64> &ids);
+    /// Gone from this computer without passing through Trash; the server copies are queued
+    /// for deletion as Delete would queue them.
+    [[nodiscard]] BulkOutcome deletePermanently(const QList<qint64> &ids);
+    [[nodiscard]] BulkOutcome setSeen(const QList<qint64> &ids, bool seen);
+    [[nodiscard]] BulkOutcome setFlagged(const QList<qint64> &ids, bool flagged);
+    /// Deletes an account's Trash from this computer (download records stay, so nothing
+    /// comes back at the next sync).
+    [[nodiscard]] BulkOutcome purgeTrash(const QString &accountId);
+    /// Deletes everything the cache holds of a removed account: messages, download
+    /// records, mailboxes, queued server deletions. Whatever stopped it, running it again
+    /// finishes the job.
+    [[nodiscard]] BulkOutcome removeAccount(const QString &accountId);
+
+private:
+    /// What one slice of a change does, in the open transaction: the ids it changed.
+    using SliceStep = std::function<Result<QList<qint64>>(const QList<qint64> &slice)>;
+    /// Yields the next slice to delete (empty when there is none), deleting nothing itself.
+    using NextSlice = std::function<Result<QList<qint64>>()>;
+
+    [[nodiscard]] BulkOutcome overIds(const QList<qint64> &ids, const SliceStep &step);
+    /// Deletes the slices `next` yields until there are none; `total` is for progress.
+    [[nodiscard]] BulkOutcome purgeWhile(const NextSlice &next, qint64 total);
+    /// Moves to Trash and queues what the accounts ask, in the open transaction.
+    [[nodiscard]] Result<QList<qint64>> trash(const QList<store::MessageRef> &messages);
+    [[nodiscard]] bool stopRequested() const { return m_stop && m_stop(); }
+    void report(qint64 done, qint64 total) const;
+    void rest(std::chrono::milliseconds held) const;
+
+    QSqlDatabase m_db;
+    QSet<QString> m_deletingOnServer;
+    Clock m_clock;
+    Progress m_progress;
+    StopRequested m_stop;
+    std::chrono::milliseconds m_work = workPerTransaction;
+    std::chrono::milliseconds m_rest = workPerTransaction;
+};
+
+} // namespace poplar::sync
