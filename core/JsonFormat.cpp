@@ -82,7 +82,7 @@ QJsonObject pendingDeletion(const store::PendingDeletion &p)
 
 QJsonObject account(const Account &a)
 {
-    return {
+    QJsonObject out{
         {QStringLiteral("id"), a.id},
         {QStringLiteral("name"), a.name},
         {QStringLiteral("email"), a.emailAddress},
@@ -100,6 +100,55 @@ QJsonObject account(const Account &a)
         {QStringLiteral("checkEveryMinutes"), a.checkEveryMinutes},
         {QStringLiteral("caFile"), a.caFile},
         {QStringLiteral("pinSha256"), a.pinSha256},
+    };
+    out.insert(QStringLiteral("identity"),
+               QJsonObject{{QStringLiteral("name"), a.identity.name},
+                           {QStringLiteral("address"), a.senderAddress()},
+                           {QStringLiteral("signature"), a.identity.signature},
+                           {QStringLiteral("replyTo"), a.identity.replyTo}});
+    if (a.canSend()) {
+        out.insert(QStringLiteral("smtp"),
+                   QJsonObject{
+                       {QStringLiteral("host"), a.smtp.host},
+                       {QStringLiteral("port"), a.smtp.port},
+                       {QStringLiteral("security"), securityToString(a.smtp.security)},
+                       {QStringLiteral("user"), a.smtpUser()},
+                       {QStringLiteral("auth"),
+                        a.smtp.login ? authMethodToString(a.smtp.auth) : QStringLiteral("none")},
+                       {QStringLiteral("passwordSource"),
+                        a.smtp.samePassword ? QStringLiteral("same")
+                                            : passwordSourceToString(a.smtp.passwordSource)},
+                       {QStringLiteral("pinSha256"), a.smtp.pinSha256},
+                   });
+    } else {
+        out.insert(QStringLiteral("smtp"), QJsonValue::Null);
+    }
+    return out;
+}
+
+QJsonObject outgoing(const store::OutgoingRecord &r)
+{
+    QJsonArray to;
+    for (const QByteArray &a : r.recipients)
+        to.append(QString::fromUtf8(a));
+    auto date = [](const QDateTime &d) {
+        return d.isValid() ? QJsonValue(d.toUTC().toString(Qt::ISODate)) : QJsonValue();
+    };
+    return {
+        {QStringLiteral("id"), r.messageId},
+        {QStringLiteral("account"), r.accountId},
+        {QStringLiteral("subject"), r.subject},
+        {QStringLiteral("from"), QString::fromUtf8(r.envelopeFrom)},
+        {QStringLiteral("recipients"), to},
+        {QStringLiteral("state"), store::outgoingStateToString(r.state)},
+        {QStringLiteral("attempts"), r.attempts},
+        {QStringLiteral("nextAttempt"),
+         r.state == store::OutgoingState::Queued ? date(r.nextAttempt) : QJsonValue()},
+        {QStringLiteral("error"), r.lastError},
+        {QStringLiteral("serverText"), r.serverText},
+        {QStringLiteral("mayHaveBeenSentAlready"), r.maybeSent},
+        {QStringLiteral("queuedAt"), date(r.queuedAt)},
+        {QStringLiteral("sentAt"), date(r.sentAt)},
     };
 }
 

@@ -5,6 +5,7 @@
 #include "mime/RenderedMessage.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageSummary.h"
+#include "store/OutboxStore.h"
 
 #include <QJsonObject>
 
@@ -21,5 +22,8 @@ namespace poplar::json {
 [[nodiscard]] QJsonObject pendingDeletion(const store::PendingDeletion &p);
 /// `account list`: the settings, never a password.
 [[nodiscard]] QJsonObject account(const Account &a);
+/// `outbox`: id, account, subject, from, recipients, state (queued|sending|failed|sent),
+/// attempts, nextAttempt, error, serverText, mayHaveBeenSentAlready, queuedAt, sentAt.
+[[nodiscard]] QJsonObject outgoing(const store::OutgoingRecord &r);
 
 } // namespace poplar::json

@@ -21,6 +21,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
+  # the real SMTP submission server the sending tests start (tests/support/SmtpServer)
+  python3-aiosmtpd
   # packaging: the .deb's computed dependencies (dpkg-shlibdeps; CPack needs `file` to find
   # the binaries), checks of the desktop entry and the
   # AppStream metainfo, and the clean Debian roots of packaging/check-fresh.sh

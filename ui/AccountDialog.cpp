@@ -2,11 +2,13 @@
 #include "AccountDialog.h"
 
 #include "CertificateDialog.h"
+#include "SendingDialog.h"
 
 #include "accounts/AccountStore.h"
 #include "accounts/PasswordProvider.h"
 #include "accounts/ProviderPresets.h"
 #include "accounts/SecretStore.h"
+#include "smtp/OutboxController.h"
 #include "sync/SyncController.h"
 
 #include <QCheckBox>
@@ -205,11 +207,28 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
 
+    // How the account sends: a line, and its own dialog for the details.
+    m_sendingSummary = new QLabel(this);
+    m_sendingSummary->setObjectName(QStringLiteral("sendingSummary"));
+    m_sendingSummary->setWordWrap(true);
+    m_sendingSummary->setTextFormat(Qt::PlainText);
+    m_sendingButton = new QPushButton(tr("Sen&ding…"), this);
+    m_sendingButton->setObjectName(QStringLiteral("sendingButton"));
+    m_sendingButton->setAutoDefault(false);
+    m_sendingButton->setToolTip(tr("The sender's name and signature, and the outgoing (SMTP) "
+                                   "server"));
+    auto *sendingRow = new QWidget(this);
+    auto *sendingLayout = new QHBoxLayout(sendingRow);
+    sendingLayout->setContentsMargins(0, 0, 0, 0);
+    sendingLayout->addWidget(m_sendingSummary, 1);
+    sendingLayout->addWidget(m_sendingButton);
+
     auto *identityBox = new QGroupBox(tr("Account"), this);
     auto *identity = new QFormLayout(identityBox);
     identity->addRow(tr("Account &name:"), m_name);
     identity->addRow(tr("&E-mail address:"), m_email);
     identity->addRow(m_presetNote);
+    identity->addRow(tr("Sending:"), sendingRow);
 
     auto *serverBox = new QGroupBox(tr("Incoming server (POP3)"), this);
     auto *server = new QFormLayout(serverBox);
@@ -293,11 +312,15 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     connect(m_host, &QLineEdit::textEdited, this, [this] { m_serverTouched = true; });
     connect(m_user, &QLineEdit::textEdited, this, [this] { m_userTouched = true; });
     connect(m_testButton, &QPushButton::clicked, this, &AccountDialog::testConnection);
+    connect(m_sendingButton, &QPushButton::clicked, this, &AccountDialog::editSending);
+    connect(m_email, &QLineEdit::textChanged, this, &AccountDialog::updateSendingSummary);
+    m_sendingTouched = account.canSend();
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_keychainStatus->setVisible(false);
     m_commandResult->setVisible(false);
+    updateSendingSummary();
     sourceChanged();
     setMinimumWidth(460);
 }
@@ -559,6 +582,11 @@ void AccountDialog::emailEdited(const QString &address)
         m_port->setValue(preset->port);
         m_auth->setCurrentIndex(m_auth->findData(int(preset->auth)));
     }
+    if (!m_sendingTouched) {
+        m_account.smtp = {};
+        preset->applyOutgoing(m_account);
+        updateSendingSummary();
+    }
     const QString note = presetNote(*preset);
     m_presetNote->setText(note.isEmpty() ? tr("%1: settings filled in.").arg(preset->provider)
                                          : tr("%1: %2").arg(preset->provider, note));
@@ -569,6 +597,78 @@ AccountDialog::~AccountDialog()
 {
     if (m_testId != 0 && m_sync)
         m_sync->cancelTest(m_testId);
+    m_testPassword.fill(QLatin1Char('\0'));
+}
+
+void AccountDialog::updateSendingSummary()
+{
+    m_sendingSummary->setText(SendingDialog::summary(account()));
+}
+
+void AccountDialog::editSending()
+{
+    SendingDialog dialog(account(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Account edited = dialog.applyTo(account());
+    m_account.identity = edited.identity;
+    m_account.smtp = edited.smtp;
+    m_sendingTouched = true;
+    updateSendingSummary();
+    validate();
+}
+
+void AccountDialog::testSending(const Account &account, const QString &password,
+                                const QString &incomingSummary)
+{
+    showTestResult(incomingSummary + QLatin1Char('\n') +
+                       tr("Connecting to the outgoing server %1…").arg(account.smtp.host),
+                   true);
+    m_incomingSummary = incomingSummary;
+    if (!m_smtpTestConnected) {
+        m_smtpTestConnected = true;
+        connect(m_outbox, &smtp::OutboxController::connectionTested, this,
+                [this](quint64 id, const QString &summary, const Error &error) {
+                    if (id != m_smtpTestId)
+                        return; // another dialog's
+                    m_smtpTestId = 0;
+                    sendingTested(m_incomingSummary, summary, error);
+                });
+    }
+    auto run = [this, account](const QString &secret) {
+        m_smtpTestId = m_outbox->testConnection(account, secret);
+    };
+    if (!account.smtp.login || account.smtp.samePassword) {
+        run(password);
+        return;
+    }
+    // Its own password command.
+    auto *provider = new PasswordProvider(*(m_secrets ? m_secrets : &nullSecrets()), this);
+    provider->fetch(account.smtpCredentials(),
+                    [this, provider, run, incomingSummary](Result<QString> secret) {
+                        provider->deleteLater();
+                        if (!secret) {
+                            sendingTested(incomingSummary, {}, secret.error());
+                            return;
+                        }
+                        run(secret.value());
+                    });
+}
+
+void AccountDialog::sendingTested(const QString &incomingSummary, const QString &summary,
+                                  const Error &error)
+{
+    const bool ok = error.detail.isEmpty();
+    showTestResult(incomingSummary + QLatin1Char('\n') + (ok ? summary : error.message()), ok);
+    if (ok || !error.certificate)
+        return;
+    CertificateDialog dialog(m_account.smtp.host, *error.certificate, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Trusted for this outgoing server only, saved with the account.
+    m_account.smtp.pinSha256 = error.certificate->sha256;
+    showTestResult(tr("The certificate is trusted for this account; testing again."), true);
+    testConnection();
 }
 
 void AccountDialog::testConnection()
@@ -626,13 +726,17 @@ void AccountDialog::runTest(const Account &account, const QString &password)
                         return; // another dialog's, or one stopped meanwhile
                     m_testId = 0;
                     m_testButton->setText(tr("&Test Connection"));
-                    if (ok)
+                    const QString password = std::exchange(m_testPassword, {});
+                    if (ok && m_outbox && m_testedAccount.canSend())
+                        testSending(m_testedAccount, password, summary); // both servers
+                    else if (ok)
                         showTestResult(summary, true);
                     else
                         testFailed(m_testedAccount, error);
                 });
     }
     m_testedAccount = account;
+    m_testPassword = password; // the outgoing server may share it
     m_testButton->setText(tr("S&top Test"));
     showTestResult(tr("Connecting to %1…").arg(account.host), true);
 }

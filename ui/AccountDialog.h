@@ -21,6 +21,9 @@ class SecretStore;
 namespace sync {
 class SyncController;
 }
+namespace smtp {
+class OutboxController;
+}
 } // namespace poplar
 
 namespace poplar::ui {
@@ -57,6 +60,12 @@ public:
     /// The sync side that runs "Test Connection" (on its own thread, with the client a sync
     /// uses); without one, the test cannot run.
     void setSync(sync::SyncController *sync) { m_sync = sync; }
+    /// The sending side: with it, "Test Connection" tests the outgoing server too.
+    void setOutbox(smtp::OutboxController *outbox) { m_outbox = outbox; }
+    /// The "Sending…" button: the identity and outgoing server (SendingDialog).
+    [[nodiscard]] QPushButton *sendingButton() const { return m_sendingButton; }
+    [[nodiscard]] QLabel *sendingSummary() const { return m_sendingSummary; }
+    [[nodiscard]] QLabel *testResult() const { return m_testResult; }
     /// What the running session remembers (an "ask" account's typed password). Optional.
     void setPasswords(PasswordProvider *passwords);
 
@@ -82,6 +91,12 @@ private:
     void runTest(const Account &account, const QString &password);
     void testFailed(const Account &tested, const Error &error);
     void showTestResult(const QString &text, bool ok);
+    void editSending();
+    void updateSendingSummary();
+    /// After the incoming server passed: the outgoing one, with `password` when it shares it.
+    void testSending(const Account &account, const QString &password,
+                     const QString &incomingSummary);
+    void sendingTested(const QString &incomingSummary, const QString &summary, const Error &error);
     void securityChanged();
     void validate();
     [[nodiscard]] Security security() const;
@@ -131,6 +146,14 @@ private:
     QSpinBox *m_checkEvery = nullptr;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QLabel *m_sendingSummary = nullptr;
+    QPushButton *m_sendingButton = nullptr;
+    bool m_sendingTouched = false; ///< the user set the sending up: presets leave it alone
+    smtp::OutboxController *m_outbox = nullptr;
+    quint64 m_smtpTestId = 0;  ///< the outgoing server's test; 0 when none
+    QString m_testPassword;    ///< the password the incoming test ran with, while it runs
+    QString m_incomingSummary; ///< what the incoming test said, shown above the outgoing
+    bool m_smtpTestConnected = false;
 };
 
 } // namespace poplar::ui

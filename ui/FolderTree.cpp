@@ -6,6 +6,8 @@
 #include <QPersistentModelIndex>
 #include <QStyle>
 
+#include <tuple>
+
 #include <utility>
 
 namespace poplar::ui {
@@ -45,8 +47,19 @@ void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &
         QIcon::fromTheme(QStringLiteral("mail-folder-inbox"), s->standardIcon(QStyle::SP_DirIcon));
     const QIcon trashIcon =
         QIcon::fromTheme(QStringLiteral("user-trash"), s->standardIcon(QStyle::SP_TrashIcon));
-    const std::pair<Folder, QString> folders[] = {{Folder::Inbox, tr("Inbox")},
-                                                  {Folder::Trash, tr("Trash")}};
+    const QIcon draftsIcon =
+        QIcon::fromTheme(QStringLiteral("document-edit"), s->standardIcon(QStyle::SP_FileIcon));
+    const QIcon outboxIcon =
+        QIcon::fromTheme(QStringLiteral("mail-folder-outbox"), s->standardIcon(QStyle::SP_ArrowUp));
+    const QIcon sentIcon = QIcon::fromTheme(QStringLiteral("mail-folder-sent"),
+                                            s->standardIcon(QStyle::SP_DialogApplyButton));
+    // An account that sends mail has its Drafts, Outbox and Sent between Inbox and Trash.
+    const std::tuple<Folder, QString, QIcon, bool> folders[] = {
+        {Folder::Inbox, tr("Inbox"), inboxIcon, false},
+        {Folder::Drafts, tr("Drafts"), draftsIcon, true},
+        {Folder::Outbox, tr("Outbox"), outboxIcon, true},
+        {Folder::Sent, tr("Sent"), sentIcon, true},
+        {Folder::Trash, tr("Trash"), trashIcon, false}};
     if (accounts.size() > 1) {
         // Thunderbird's "Unified Folders": every account's new mail in one list.
         auto *unified = new QTreeWidgetItem(this, {tr("Unified Inbox")});
@@ -64,9 +77,11 @@ void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
-        for (const auto &[folder, label] : folders) {
+        for (const auto &[folder, label, icon, sending] : folders) {
+            if (sending && !a.canSend())
+                continue;
             auto *item = new QTreeWidgetItem(top, {label});
-            item->setIcon(0, folder == Folder::Inbox ? inboxIcon : trashIcon);
+            item->setIcon(0, icon);
             item->setData(0, AccountIdRole, a.id);
             item->setData(0, FolderRole, int(folder));
             item->setData(0, IsFolderRole, true);

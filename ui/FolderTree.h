@@ -8,8 +8,9 @@
 
 namespace poplar::ui {
 
-/// The accounts, each with its local folders (Inbox, Trash), under a Unified Inbox when there
-/// is more than one account. Choosing an account stands for its Inbox. GUI thread.
+/// The accounts, each with its local folders (Inbox, Trash; Drafts, Outbox and Sent for an
+/// account that sends mail), under a Unified Inbox when there is more than one account. Choosing an
+/// account stands for its Inbox. GUI thread.
 class FolderTree : public QTreeWidget {
     Q_OBJECT
 

@@ -2,8 +2,9 @@
 #include "MainWindow.h"
 
 #include "CacheChangeQueue.h"
-#include "ChangeProgress.h"
 #include "CacheUpkeep.h"
+#include "ChangeProgress.h"
+#include "ComposeActions.h"
 #include "FolderTree.h"
 #include "HelpActions.h"
 #include "MailActions.h"
@@ -13,6 +14,8 @@
 #include "MessageListModel.h"
 #include "MessageListPane.h"
 #include "MessageView.h"
+#include "MessageWindow.h"
+#include "OutboxBar.h"
 #include "PartialMessageBar.h"
 #include "PasswordPrompt.h"
 #include "ProtocolLogDialog.h"
@@ -31,6 +34,7 @@
 #include "Profile.h"
 #include "accounts/AccountStore.h"
 #include "accounts/PasswordProvider.h"
+#include "smtp/OutboxController.h"
 #include "store/MessageStore.h"
 #include "sync/BulkActions.h"
 #include "sync/SyncController.h"
@@ -115,6 +119,8 @@ MainWindow::MainWindow(Services services, QWidget *parent)
         showLocalFolder(folder);
     });
 
+    connectOutbox();
+
     restoreLayout();
     m_options->layoutRestored();
     // Sorting starts once the header's saved indicator (date, newest first) is in place.
@@ -194,6 +200,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_check->getMessagesAction());
+    file->addAction(m_compose->newMessageAction());
     file->addAction(m_reading->openFileAction());
     file->addAction(m_options->workOfflineAction());
     file->addSeparator();
@@ -217,6 +224,12 @@ void MainWindow::createMenus()
     view->addAction(m_options->threadedAction());
     view->addAction(m_readingPrefs->preferPlainTextAction());
     QMenu *message = menuBar()->addMenu(tr("&Message"));
+    message->addAction(m_compose->newMessageAction());
+    message->addAction(m_compose->replyAction());
+    message->addAction(m_compose->replyAllAction());
+    message->addAction(m_compose->forwardAction());
+    message->addAction(m_compose->forwardAsAttachmentAction());
+    message->addSeparator();
     message->addAction(m_mailActions->deleteAction());
     message->addAction(m_mailActions->restoreAction());
     message->addAction(m_mailActions->deletePermanentlyAction());
@@ -240,6 +253,12 @@ void MainWindow::createMenus()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
     toolBar->addAction(m_check->getMessagesAction());
+    toolBar->addAction(m_compose->newMessageAction());
+    toolBar->addSeparator();
+    toolBar->addAction(m_compose->replyAction());
+    toolBar->addAction(m_compose->replyAllAction());
+    toolBar->addAction(m_compose->forwardAction());
+    toolBar->addSeparator();
     toolBar->addAction(m_mailActions->deleteAction());
     toolBar->addSeparator();
     toolBar->addAction(m_settingsAction);
@@ -285,12 +304,22 @@ void MainWindow::createWidgets()
     connect(m_mailActions, &MailActions::trashChanged, m_serverDeletions,
             &ServerDeletions::refresh);
     m_transfer = new MailTransfer(m_services, m_model, this);
+    // What waits in an account's Outbox, and why, above its list.
+    m_outboxBar = new OutboxBar(m_services.outbox, m_services.accounts,
+                                m_services.profile.cachePath(), listPane);
+    listPane->addFolderBar(m_outboxBar);
+    // Writing: the list's message (and so the viewer's) is the one answered. While working
+    // offline a message waits in the Outbox.
+    m_compose = new ComposeActions(m_services, this, m_list, m_model,
+                                   [this] { return !m_options->isOffline(); });
 
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));
     m_readingPrefs = new ReadingPreferences(m_services.profile.iniPath(), m_view, this);
     m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, m_changes,
                                    m_readingPrefs, this);
+    connect(m_reading, &ReadingActions::windowOpened, m_compose, &ComposeActions::addTo);
+    connect(m_reading, &ReadingActions::draftChosen, m_compose, &ComposeActions::editDraft);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is
     // given and knows nothing of syncing.
     auto *viewPane = new QWidget(this);
@@ -309,6 +338,10 @@ void MainWindow::createWidgets()
     m_messageSplitter->setStretchFactor(1, 1);
     m_options = new WindowOptions(m_services.profile.iniPath(), m_messageSplitter, this);
     m_check = new MailCheck(m_services, m_options, this);
+    connect(m_options, &WindowOptions::offlineChanged, this, [this](bool offline) {
+        if (!offline)
+            sendWaiting(true); // back online: what waits goes now
+    });
     m_model->setThreaded(m_options->isThreaded());
     connect(m_options, &WindowOptions::threadedChanged, m_model, &MessageListModel::setThreaded);
 
@@ -379,6 +412,79 @@ void MainWindow::getMessages()
 void MainWindow::startScheduledChecks()
 {
     m_check->startSchedules();
+    sendWaiting(false); // what a previous run left waiting, when its time has come
+}
+
+void MainWindow::sendWaiting(bool now)
+{
+    if (m_options->isOffline())
+        return;
+    QList<Account> senders;
+    for (const Account &a : m_services.accounts.accounts()) {
+        if (a.canSend())
+            senders.append(a);
+    }
+    if (!senders.isEmpty())
+        m_services.outbox.sendWaiting(senders, now);
+}
+
+void MainWindow::reloadIfShown(const QString &accountId, Folder folder)
+{
+    if (m_model->isUnifiedInbox() || !m_model->localFolder().isEmpty() ||
+        m_model->folder() != folder || (!accountId.isEmpty() && m_model->accountId() != accountId))
+        return;
+    const QList<qint64> selected = selectedIds();
+    m_model->reload();
+    if (selected.size() == 1) {
+        if (const int row = m_model->rowOf(selected.first()); row >= 0)
+            m_list->selectRow(row);
+    }
+}
+
+void MainWindow::connectOutbox()
+{
+    smtp::OutboxController &outbox = m_services.outbox;
+    const auto showError = &SyncFeedback::showError;
+    const auto showNotice = &SyncFeedback::showNotice;
+    connect(m_outboxBar, &OutboxBar::failed, m_feedback, showError);
+    connect(m_compose, &ComposeActions::failed, m_feedback, showError);
+    connect(m_compose, &ComposeActions::notice, m_feedback, showNotice);
+    connect(m_compose, &ComposeActions::submitted, this, [this](qint64, bool sendingNow) {
+        m_feedback->showNotice(sendingNow
+                                   ? tr("Sending the message…")
+                                   : tr("Working offline: the message waits in the Outbox and "
+                                        "goes once you are online again."));
+    });
+    auto changed = [this] {
+        m_outboxBar->refresh();
+        for (Folder f : {Folder::Outbox, Folder::Sent, Folder::Drafts})
+            reloadIfShown({}, f);
+    };
+    connect(&outbox, &smtp::OutboxController::submitted, this, changed);
+    connect(&outbox, &smtp::OutboxController::edited, this, changed);
+    connect(&outbox, &smtp::OutboxController::draftSaved, this,
+            [this] { reloadIfShown({}, Folder::Drafts); });
+    connect(&outbox, &smtp::OutboxController::messageSent, this,
+            [this, changed](qint64, bool maybeTwice) {
+                changed();
+                if (maybeTwice)
+                    m_feedback->showError(
+                        tr("A message was sent again after the connection dropped at the end "
+                           "of an earlier attempt: it may arrive twice."));
+                else
+                    m_feedback->showNotice(tr("Message sent."));
+            });
+    connect(
+        &outbox, &smtp::OutboxController::messageNotSent, this,
+        [this, changed](qint64, const Error &why, bool permanent) {
+            changed();
+            if (permanent)
+                m_feedback->showError(tr("The server refused a message; it stays in the Outbox: %1")
+                                          .arg(why.message()));
+            else
+                m_feedback->showNotice(tr("A message waits in the Outbox: %1").arg(why.message()));
+        });
+    connect(&outbox, &smtp::OutboxController::accountFinished, m_outboxBar, &OutboxBar::refresh);
 }
 
 void MainWindow::openSettings()
@@ -386,6 +492,7 @@ void MainWindow::openSettings()
     auto *dialog = new SettingsDialog(m_services.accounts, m_services.secrets, this);
     dialog->setPasswords(&m_services.passwords);
     dialog->setSync(&m_services.sync);
+    dialog->setOutbox(&m_services.outbox);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::accountRemoved, this, &MainWindow::dropAccountMessages);
     connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reloadAccounts);
@@ -494,6 +601,9 @@ void MainWindow::folderShown()
     m_transfer->setCurrentMessage(0, {});
     m_mailActions->updateActions();
     m_serverDeletionBar->setFolder(m_model->accountId(), m_model->folder());
+    m_outboxBar->setFolder(m_model->isUnifiedInbox() ? QString() : m_model->accountId(),
+                           m_model->folder());
+    m_compose->updateActions();
     m_search->folderChanged(); // the query in the box applies to the new folder
 }
 
@@ -501,6 +611,8 @@ void MainWindow::messageSelectionChanged()
 {
     const QList<qint64> ids = selectedIds();
     m_mailActions->updateActions();
+    m_compose->updateActions();
+    m_outboxBar->setSelection(ids);
     m_serverDeletions->setSelectedMessages(ids);
     if (ids.size() != 1) {
         m_view->clear();
@@ -613,6 +725,12 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
     if (removed)
         dropAccountMessages(result.accountId);
     m_feedback->syncFinished(result, !removed);
+    // The line is up again: what waits for this account goes now, backoff or not.
+    if (result.ok() && !removed) {
+        const auto account = m_services.accounts.account(result.accountId);
+        if (account && account->canSend() && !m_options->isOffline())
+            m_services.outbox.sendWaiting({*account}, true);
+    }
 }
 
 void MainWindow::restoreLayout()

@@ -24,6 +24,7 @@ namespace poplar::ui {
 
 class CacheChangeQueue;
 class ChangeProgress;
+class ComposeActions;
 class FolderTree;
 class HelpActions;
 class MailActions;
@@ -34,6 +35,7 @@ class WindowOptions;
 class ReadingPreferences;
 class MessageListModel;
 class MessageView;
+class OutboxBar;
 class PartialMessageBar;
 class SearchBar;
 class SearchController;
@@ -75,6 +77,8 @@ public:
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
     [[nodiscard]] WindowOptions *windowOptions() const { return m_options; }
     [[nodiscard]] ReadingPreferences *readingPreferences() const { return m_readingPrefs; }
+    [[nodiscard]] ComposeActions *composeActions() const { return m_compose; }
+    [[nodiscard]] OutboxBar *outboxBar() const { return m_outboxBar; }
     /// Where the window's changes to the cache run (large ones off the GUI thread).
     [[nodiscard]] CacheChangeQueue *cacheChanges() const { return m_changes; }
     [[nodiscard]] ChangeProgress *changeProgress() const { return m_changeProgress; }
@@ -117,6 +121,14 @@ private:
     void markSeen(qint64 id);
 
     void syncStored(const QString &accountId, const QList<qint64> &ids);
+    /// Wiring to the Outbox: what it says reaches the status line, and a folder of what the
+    /// user writes that is shown is read again when it changed.
+    void connectOutbox();
+    /// Reads the list again when it shows this account's `folder`.
+    void reloadIfShown(const QString &accountId, store::Folder folder);
+    /// Sends what waits for every account that can send (all of it with `now`, else what is
+    /// due), unless working offline.
+    void sendWaiting(bool now);
     void syncFinished(const sync::SyncResult &result);
 
     void restoreLayout();
@@ -151,6 +163,8 @@ private:
     ReadingActions *m_reading = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
+    ComposeActions *m_compose = nullptr;
+    OutboxBar *m_outboxBar = nullptr;
 
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;

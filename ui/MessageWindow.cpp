@@ -23,6 +23,7 @@ MessageWindow::MessageWindow(qint64 id, const QByteArray &raw, const QString &or
                              ReadingPreferences *preferences, QWidget *parent)
     : QMainWindow(parent, Qt::Window)
     , m_raw(raw)
+    , m_id(id)
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setObjectName(QStringLiteral("messageWindow"));
@@ -35,7 +36,7 @@ MessageWindow::MessageWindow(qint64 id, const QByteArray &raw, const QString &or
     const QString title = subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(subject);
     setWindowTitle(origin.isEmpty() ? title : tr("%1 — %2").arg(title, origin));
 
-    QMenu *messageMenu = menuBar()->addMenu(tr("&Message"));
+    QMenu *messageMenu = m_messageMenu = menuBar()->addMenu(tr("&Message"));
     QAction *source =
         messageMenu->addAction(tr("View &Source"), this, qOverload<>(&MessageWindow::showSource));
     source->setObjectName(QStringLiteral("viewSourceAction"));

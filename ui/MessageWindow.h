@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+class QMenu;
+
 namespace poplar::ui {
 
 class MessageView;
@@ -32,6 +34,10 @@ public:
 
     [[nodiscard]] MessageView *view() const { return m_view; }
     [[nodiscard]] const QByteArray &raw() const { return m_raw; }
+    /// The cache id; 0 for a file.
+    [[nodiscard]] qint64 id() const { return m_id; }
+    /// The Message menu, for commands others add (Reply, Forward).
+    [[nodiscard]] QMenu *messageMenu() const { return m_messageMenu; }
 
     /// The raw message as text, in a read-only window (Ctrl+U).
     void showSource();
@@ -41,6 +47,8 @@ public:
 private:
     MessageView *m_view = nullptr;
     QByteArray m_raw;
+    qint64 m_id = 0;
+    QMenu *m_messageMenu = nullptr;
 };
 
 } // namespace poplar::ui

@@ -97,7 +97,9 @@ void ReadingActions::openFiles(const QStringList &paths)
 {
     for (const QString &path : paths) {
         QString error;
-        if (!MessageWindow::openFile(path, &error, m_preferences, m_window))
+        if (MessageWindow *window = MessageWindow::openFile(path, &error, m_preferences, m_window))
+            Q_EMIT windowOpened(window);
+        else
             Q_EMIT failed(error);
     }
 }
@@ -151,9 +153,17 @@ void ReadingActions::chooseFiles()
 
 void ReadingActions::openInWindow()
 {
+    const QModelIndex current = m_list->selectionModel()->currentIndex();
+    if (current.isValid() && m_model->summaryAt(current.row()).folder == store::Folder::Drafts) {
+        Q_EMIT draftChosen(currentId());
+        return;
+    }
     const QByteArray raw = currentRaw();
-    if (!raw.isEmpty())
-        (new MessageWindow(currentId(), raw, QString(), m_preferences, m_window))->show();
+    if (raw.isEmpty())
+        return;
+    auto *window = new MessageWindow(currentId(), raw, QString(), m_preferences, m_window);
+    Q_EMIT windowOpened(window);
+    window->show();
 }
 
 void ReadingActions::viewSource()

@@ -19,6 +19,7 @@ namespace poplar::ui {
 
 class CacheChangeQueue;
 class MessageListModel;
+class MessageWindow;
 class ReadingPreferences;
 
 /// The reading commands of the main window, with the keys Thunderbird users know: open a
@@ -51,6 +52,10 @@ Q_SIGNALS:
     void failed(const QString &message);
     /// Something worth a word in the status bar that is not an error.
     void notice(const QString &message);
+    /// A message window opened (others add their commands to it).
+    void windowOpened(poplar::ui::MessageWindow *window);
+    /// Enter (or a double click) on a draft: it is to be written further, not read.
+    void draftChosen(qint64 id);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

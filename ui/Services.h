@@ -12,6 +12,10 @@ namespace poplar::store {
 class MessageStore;
 }
 
+namespace poplar::smtp {
+class OutboxController;
+}
+
 namespace poplar::sync {
 class MessageActions;
 class SyncController;
@@ -28,7 +32,8 @@ struct Services {
     PasswordProvider &passwords;   ///< the one the sync uses; the window installs its prompt
     store::MessageStore &messages; ///< on the GUI thread's own cache connection
     sync::SyncController &sync;
-    sync::MessageActions &actions; ///< Delete and restore, as poplarctl does them
+    sync::MessageActions &actions;  ///< Delete and restore, as poplarctl does them
+    smtp::OutboxController &outbox; ///< the Outbox and the sending thread
 };
 
 } // namespace poplar::ui

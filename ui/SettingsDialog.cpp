@@ -97,6 +97,7 @@ void SettingsDialog::addAccount()
     auto *dialog = new AccountDialog(Account{}, this);
     dialog->setSecrets(&m_secrets);
     dialog->setSync(m_sync);
+    dialog->setOutbox(m_outbox);
     dialog->setPasswords(m_passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
@@ -112,6 +113,7 @@ void SettingsDialog::editAccount()
     auto *dialog = new AccountDialog(*account, this);
     dialog->setSecrets(&m_secrets);
     dialog->setSync(m_sync);
+    dialog->setOutbox(m_outbox);
     dialog->setPasswords(m_passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,

@@ -18,6 +18,10 @@ namespace poplar::sync {
 class SyncController;
 }
 
+namespace poplar::smtp {
+class OutboxController;
+}
+
 namespace poplar::ui {
 
 class AccountDialog;
@@ -36,6 +40,8 @@ public:
     void setPasswords(PasswordProvider *passwords) { m_passwords = passwords; }
     /// Where the account dialogs run "Test Connection" (the sync thread).
     void setSync(sync::SyncController *sync) { m_sync = sync; }
+    /// The sending side, for the account dialogs' Test Connection of the outgoing server.
+    void setOutbox(smtp::OutboxController *outbox) { m_outbox = outbox; }
 
 public Q_SLOTS:
     void addAccount();
@@ -64,6 +70,7 @@ private:
     AccountStore &m_accounts;
     SecretStore &m_secrets;
     sync::SyncController *m_sync = nullptr;
+    smtp::OutboxController *m_outbox = nullptr;
     PasswordProvider *m_passwords = nullptr;
     QListWidget *m_list = nullptr;
     QPushButton *m_add = nullptr;

@@ -13,6 +13,7 @@
 #include "accounts/AccountStore.h"
 #include "accounts/PasswordProvider.h"
 #include "accounts/SecretStore.h"
+#include "smtp/OutboxController.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
@@ -134,9 +135,11 @@ int main(int argc, char *argv[])
 
     store::DeletionQueue deletions(cache->connection());
     sync::MessageActions actions(messages, deletions, accounts);
+    // Sending on a thread of its own, with the same passwords (and prompt) as checking.
+    smtp::OutboxController outbox(profile.cachePath(), passwords);
 
     ui::MainWindow window(
-        ui::Services{profile, accounts, secrets, passwords, messages, sync, actions});
+        ui::Services{profile, accounts, secrets, passwords, messages, sync, actions, outbox});
     window.show();
     if (!compacted.isEmpty())
         window.statusBar()->showMessage(compacted);

@@ -34,6 +34,102 @@
 
 namespace poplar::ctl {
 
+namespace {
+
+void addOutgoingOptions(CommandLine &cl)
+{
+    cl.add(QStringLiteral("from-name"), Words::tr("The sender name mail from it shows."),
+           QStringLiteral("NAME"));
+    cl.add(QStringLiteral("from-address"), Words::tr("The sender address (default: --email)."),
+           QStringLiteral("ADDRESS"));
+    cl.add(QStringLiteral("reply-to"), Words::tr("Where replies should go."),
+           QStringLiteral("ADDRESS"));
+    cl.add(QStringLiteral("signature-file"),
+           Words::tr("A signature (UTF-8 text) put under new messages."), QStringLiteral("FILE"));
+    cl.add(QStringLiteral("smtp-host"), Words::tr("The outgoing (SMTP) server."),
+           QStringLiteral("HOST"));
+    cl.add(QStringLiteral("smtp-port"), Words::tr("Its port (default 465 for tls, else 587)."),
+           QStringLiteral("PORT"));
+    cl.add(QStringLiteral("smtp-security"), Words::tr("tls, starttls (default) or none."),
+           QStringLiteral("MODE"));
+    cl.add(QStringLiteral("smtp-user"), Words::tr("Its user name (default: --user)."),
+           QStringLiteral("USER"));
+    cl.add(QStringLiteral("smtp-auth"),
+           Words::tr("auto (default), plain, login, cram-md5, scram-sha-1, scram-sha-256, "
+                     "xoauth2, oauthbearer, or none (no login)."),
+           QStringLiteral("METHOD"));
+    cl.add(QStringLiteral("smtp-password-command"),
+           Words::tr("Its own password command (default: the POP3 password)."),
+           QStringLiteral("CMD"));
+    cl.add(QStringLiteral("smtp-pin-sha256"),
+           Words::tr("Trust the outgoing server's certificate with this SHA-256."),
+           QStringLiteral("HEX"));
+}
+
+/// The identity and outgoing-server options into `a`; a usage error's exit code if wrong.
+std::optional<int> readOutgoingOptions(const CommandLine &cl, Account &a)
+{
+    auto usage = [](const QString &why) {
+        printErr(why);
+        return std::optional<int>(Usage);
+    };
+    a.identity.name = cl.value(QStringLiteral("from-name"));
+    a.identity.address = cl.value(QStringLiteral("from-address"));
+    a.identity.replyTo = cl.value(QStringLiteral("reply-to"));
+    if (cl.isSet(QStringLiteral("signature-file"))) {
+        QFile file(cl.value(QStringLiteral("signature-file")));
+        if (!file.open(QIODevice::ReadOnly))
+            return usage(Words::tr("cannot read the signature file %1").arg(file.fileName()));
+        a.identity.signature = QString::fromUtf8(file.readAll()).trimmed();
+    }
+    if (!cl.isSet(QStringLiteral("smtp-host"))) {
+        for (const char *option : {"smtp-port", "smtp-security", "smtp-user", "smtp-auth",
+                                   "smtp-password-command", "smtp-pin-sha256"}) {
+            if (cl.isSet(QLatin1String(option)))
+                return usage(Words::tr("--%1 needs --smtp-host").arg(QLatin1String(option)));
+        }
+    }
+    if (!cl.isSet(QStringLiteral("smtp-host")))
+        return std::nullopt;
+    OutgoingServer &o = a.smtp;
+    o.host = cl.value(QStringLiteral("smtp-host"));
+    if (cl.isSet(QStringLiteral("smtp-security"))) {
+        const auto security = securityFromString(cl.value(QStringLiteral("smtp-security")));
+        if (!security)
+            return usage(Words::tr("--smtp-security must be tls, starttls or none"));
+        o.security = *security;
+    }
+    o.port = defaultSmtpPort(o.security);
+    if (cl.isSet(QStringLiteral("smtp-port"))) {
+        bool ok = false;
+        const uint port = cl.value(QStringLiteral("smtp-port")).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            return usage(Words::tr("--smtp-port must be a number from 1 to 65535"));
+        o.port = quint16(port);
+    }
+    o.user = cl.value(QStringLiteral("smtp-user"));
+    if (cl.isSet(QStringLiteral("smtp-auth"))) {
+        const QString method = cl.value(QStringLiteral("smtp-auth"));
+        if (method == QLatin1String("none")) {
+            o.login = false;
+        } else {
+            const auto auth = authMethodFromString(method);
+            if (!auth || *auth == AuthMethod::User || *auth == AuthMethod::Apop)
+                return usage(Words::tr("unknown --smtp-auth method \"%1\"").arg(method));
+            o.auth = *auth;
+        }
+    }
+    if (cl.isSet(QStringLiteral("smtp-password-command"))) {
+        o.samePassword = false;
+        o.passwordSource = PasswordSource::Command;
+        o.passwordCommand = cl.value(QStringLiteral("smtp-password-command"));
+    }
+    o.pinSha256 = cl.value(QStringLiteral("smtp-pin-sha256"));
+    return std::nullopt;
+}
+
+} // namespace
+
 int accountAdd(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(Words::tr("poplarctl account add: add a POP3 account; prints its id."), args);
@@ -70,6 +166,7 @@ int accountAdd(const QString &profileDir, const QStringList &args)
            QStringLiteral("PEM"));
     cl.add(QStringLiteral("pin-sha256"), Words::tr("Trust the certificate with this SHA-256."),
            QStringLiteral("HEX"));
+    addOutgoingOptions(cl);
     if (auto code = cl.parse())
         return *code;
 
@@ -136,6 +233,8 @@ int accountAdd(const QString &profileDir, const QStringList &args)
     if (!a.caFile.isEmpty() && !QFile::exists(a.caFile))
         return usage(Words::tr("the CA file %1 does not exist").arg(a.caFile));
     a.pinSha256 = cl.value(QStringLiteral("pin-sha256"));
+    if (auto code = readOutgoingOptions(cl, a))
+        return *code;
 
     auto profile = Profile::open(profileDir);
     if (!profile)

@@ -27,6 +27,10 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("check"), [&] { return check(profileDir, rest); }},
         {QStringLiteral("compact"), [&] { return compact(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
+        {QStringLiteral("send"), [&] { return send(profileDir, rest); }},
+        {QStringLiteral("reply"), [&] { return replyOrForward(profileDir, rest, false); }},
+        {QStringLiteral("forward"), [&] { return replyOrForward(profileDir, rest, true); }},
+        {QStringLiteral("outbox"), [&] { return outbox(profileDir, rest); }},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

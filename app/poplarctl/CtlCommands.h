@@ -34,5 +34,8 @@ int exportFolder(const QString &profileDir, const QStringList &args);
 int check(const QString &profileDir, const QStringList &args);
 int compact(const QString &profileDir, const QStringList &args);
 int render(const QStringList &args);
+int send(const QString &profileDir, const QStringList &args);
+int replyOrForward(const QString &profileDir, const QStringList &args, bool forward);
+int outbox(const QString &profileDir, const QStringList &args);
 
 } // namespace poplar::ctl

@@ -61,7 +61,8 @@ int list(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(Words::tr("poplarctl list: the messages of a folder, newest first."), args);
     cl.add(QStringLiteral("folder"),
-           Words::tr("inbox (default), trash, or local:NAME (a folder of imported mail)."),
+           Words::tr("inbox (default), trash, sent, drafts, outbox, or local:NAME (a "
+                     "folder of imported mail)."),
            QStringLiteral("FOLDER"));
     cl.addFormat();
     if (auto code = cl.parse())
@@ -71,7 +72,7 @@ int list(const QString &profileDir, const QStringList &args)
                                                        : QStringLiteral("inbox"),
                     false);
     if (!folder) {
-        printErr(Words::tr("--folder must be inbox, trash or local:NAME"));
+        printErr(Words::tr("--folder must be inbox, trash, sent, drafts, outbox or local:NAME"));
         return Usage;
     }
     const QString format = cl.format();

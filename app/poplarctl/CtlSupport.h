@@ -7,6 +7,7 @@
 #include "CtlCommands.h"
 
 #include "Profile.h"
+#include "accounts/Account.h"
 #include "mime/RenderedMessage.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
@@ -110,6 +111,7 @@ public:
 
     [[nodiscard]] bool isSet(const QString &name) const { return m_parser.isSet(name); }
     [[nodiscard]] QString value(const QString &name) const { return m_parser.value(name); }
+    [[nodiscard]] QStringList values(const QString &name) const { return m_parser.values(name); }
     [[nodiscard]] QString arg(int i) const { return m_parser.positionalArguments().value(i); }
     [[nodiscard]] QStringList args() const { return m_parser.positionalArguments(); }
 
@@ -133,6 +135,11 @@ struct Session {
 };
 
 Result<Session> openSession(const QString &profileDir);
+
+/// Sends what waits in the Outbox for these accounts (those with an outgoing server), with
+/// the profile locked by the caller; reports each account. Exit code: 0 when nothing is
+/// left waiting or refused.
+int sendWaiting(Profile &profile, const QList<Account> &accounts);
 
 /// Where the commands on one message (show, export, delete, restore, fetch) start: its id
 /// and the session that reaches it.

@@ -38,8 +38,9 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
 
 int sync(const QString &profileDir, const QStringList &args)
 {
-    CommandLine cl(
-        Words::tr("poplarctl sync: download new mail; exit 0 only if every account synced."), args);
+    CommandLine cl(Words::tr("poplarctl sync: download new mail and send what waits in the Outbox; "
+                             "exit 0 only if every account synced and nothing is left waiting."),
+                   args);
     cl.add(QStringLiteral("account"), Words::tr("Only this account."), QStringLiteral("ID"));
     cl.add(QStringLiteral("log"), Words::tr("Write the protocol log (no credentials) to FILE."),
            QStringLiteral("FILE"));
@@ -75,7 +76,10 @@ int sync(const QString &profileDir, const QStringList &args)
                          {}});
     }
 
-    return runSessions(profile, accounts, log.get(), 0);
+    const int received = runSessions(profile, accounts, log.get(), 0);
+    // A connection is there (or not) for sending too: what waits goes now.
+    const int sent = sendWaiting(profile, accounts);
+    return received == Success ? sent : received;
 }
 
 int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qint64 completeId)

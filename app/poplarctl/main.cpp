@@ -23,7 +23,7 @@ int main(int argc, char *argv[])
         "Poplar's command line.\n\nCommands:\n"
         "  account add|list|remove   manage accounts\n"
         "  sync [--account ID] [--log FILE]\n"
-        "  list [--folder inbox|trash|local:NAME] [--format json]\n"
+        "  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]\n"
         "  show ID [--format json|text]\n"
         "  export ID                 the raw message on stdout\n"
         "  delete ID...              move messages to Trash\n"
@@ -38,7 +38,14 @@ int main(int argc, char *argv[])
         "                            write a folder to an mbox file\n"
         "  check [--format json]     look the mail cache over; exit 1 if damaged\n"
         "  compact [--format json]   give unused space in the cache back to the disk\n"
-        "  render FILE.eml [--format json|text]\n\n"
+        "  render FILE.eml [--format json|text]\n"
+        "  send --account ID --to ADDR [--cc ADDR] [--bcc ADDR] [--subject S]\n"
+        "       --body-file FILE [--attach FILE]...\n"
+        "                            write and send a message (exit 1: queued)\n"
+        "  reply ID [--all] --body-file FILE\n"
+        "  forward ID --to ADDR [--as-attachment] [--body-file FILE]\n"
+        "  outbox [--format json] [--all] [--send]\n"
+        "                            what waits to be sent, and why\n\n"
         "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -90,4 +90,22 @@ quint16 defaultPort(Security security)
     return security == Security::Tls ? 995 : 110;
 }
 
+quint16 defaultSmtpPort(Security security)
+{
+    return security == Security::Tls ? 465 : 587;
+}
+
+Account Account::smtpCredentials() const
+{
+    Account out = *this;
+    out.user = smtpUser();
+    if (smtp.samePassword)
+        return out;
+    out.id = id + QStringLiteral("/smtp");
+    out.name = name; // prompts name the account the user knows
+    out.passwordSource = smtp.passwordSource;
+    out.passwordCommand = smtp.passwordCommand;
+    return out;
+}
+
 } // namespace poplar

@@ -39,6 +39,23 @@ Account readAccount(QSettings &s, const QString &id)
     a.checkEveryMinutes = std::max(0, s.value(keys::checkEveryMinutes, 10).toInt());
     a.caFile = s.value(keys::caFile).toString();
     a.pinSha256 = s.value(keys::pinSha256).toString();
+    a.identity.name = s.value(keys::fromName).toString();
+    a.identity.address = s.value(keys::fromAddress).toString();
+    a.identity.signature = s.value(keys::signature).toString();
+    a.identity.replyTo = s.value(keys::replyTo).toString();
+    OutgoingServer &o = a.smtp;
+    o.host = s.value(keys::smtpHost).toString();
+    o.security =
+        securityFromString(s.value(keys::smtpSecurity).toString()).value_or(Security::StartTls);
+    o.port = quint16(s.value(keys::smtpPort, defaultSmtpPort(o.security)).toUInt());
+    o.user = s.value(keys::smtpUser).toString();
+    o.auth = authMethodFromString(s.value(keys::smtpAuth).toString()).value_or(AuthMethod::Auto);
+    o.login = s.value(keys::smtpLogin, true).toBool();
+    o.samePassword = s.value(keys::smtpSamePassword, true).toBool();
+    o.passwordSource = passwordSourceFromString(s.value(keys::smtpPasswordSource).toString())
+                           .value_or(PasswordSource::Keychain);
+    o.passwordCommand = s.value(keys::smtpPasswordCommand).toString();
+    o.pinSha256 = s.value(keys::smtpPinSha256).toString();
     s.endGroup();
     return a;
 }
@@ -63,6 +80,21 @@ void writeAccount(QSettings &s, const Account &a)
     s.setValue(keys::checkEveryMinutes, a.checkEveryMinutes);
     s.setValue(keys::caFile, a.caFile);
     s.setValue(keys::pinSha256, a.pinSha256);
+    s.setValue(keys::fromName, a.identity.name);
+    s.setValue(keys::fromAddress, a.identity.address);
+    s.setValue(keys::signature, a.identity.signature);
+    s.setValue(keys::replyTo, a.identity.replyTo);
+    const OutgoingServer &o = a.smtp;
+    s.setValue(keys::smtpHost, o.host);
+    s.setValue(keys::smtpPort, o.port);
+    s.setValue(keys::smtpSecurity, securityToString(o.security));
+    s.setValue(keys::smtpUser, o.user);
+    s.setValue(keys::smtpAuth, authMethodToString(o.auth));
+    s.setValue(keys::smtpLogin, o.login);
+    s.setValue(keys::smtpSamePassword, o.samePassword);
+    s.setValue(keys::smtpPasswordSource, passwordSourceToString(o.passwordSource));
+    s.setValue(keys::smtpPasswordCommand, o.passwordCommand);
+    s.setValue(keys::smtpPinSha256, o.pinSha256);
     s.endGroup();
 }
 
@@ -110,6 +142,33 @@ std::optional<Account> AccountStore::account(const QString &id) const
     return readAccount(s, id);
 }
 
+Status AccountStore::validateOutgoing(const Account &a)
+{
+    auto invalid = [](const QString &why) { return Error{Error::Code::Config, why, {}}; };
+    const auto lineBreak = [](const QString &text) {
+        return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n'));
+    };
+    // These go into message headers: a line break would let them write headers of their own.
+    if (lineBreak(a.identity.name) || lineBreak(a.identity.address) ||
+        lineBreak(a.identity.replyTo))
+        return invalid(tr("The sender name and addresses cannot contain a line break"));
+    if (!a.canSend())
+        return {};
+    const OutgoingServer &o = a.smtp;
+    if (o.host.contains(QLatin1Char(' ')) || o.host.contains(QLatin1Char('/')))
+        return invalid(tr("The outgoing server name \"%1\" is not a host name").arg(o.host));
+    if (o.port == 0)
+        return invalid(tr("The outgoing server's port must be between 1 and 65535"));
+    if (lineBreak(o.user))
+        return invalid(tr("The outgoing server's user name contains a line break"));
+    if (o.login && !o.samePassword && o.passwordSource == PasswordSource::Command &&
+        o.passwordCommand.trimmed().isEmpty())
+        return invalid(tr("The outgoing server's password command is empty"));
+    if (a.senderAddress().isEmpty() || !a.senderAddress().contains(QLatin1Char('@')))
+        return invalid(tr("Sending mail needs the sender's e-mail address"));
+    return {};
+}
+
 Status AccountStore::validate(const Account &a)
 {
     auto invalid = [](const QString &why) { return Error{Error::Code::Config, why, {}}; };
@@ -127,7 +186,7 @@ Status AccountStore::validate(const Account &a)
         return invalid(tr("The password command is empty"));
     if (a.deleteFromServerAfterDays < 0 || a.sizeLimitKb < 0)
         return invalid(tr("Days and size limits cannot be negative"));
-    return {};
+    return validateOutgoing(a);
 }
 
 Result<QString> AccountStore::add(Account account)

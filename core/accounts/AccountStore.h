@@ -39,6 +39,8 @@ public:
 
     /// Checks what a user could get wrong; the error names the field.
     [[nodiscard]] static Status validate(const Account &account);
+    /// The identity and outgoing-server half of validate().
+    [[nodiscard]] static Status validateOutgoing(const Account &account);
 
 private:
     QString m_path;

@@ -43,37 +43,60 @@ ProviderPreset tls(const char *provider, const char *host, const char *note,
     return p;
 }
 
+// The outgoing server as the provider publishes it: 465 with implicit TLS where offered
+// (RFC 8314 prefers it), else 587 with STARTTLS.
+ProviderPreset sending(ProviderPreset p, const char *smtpHost, quint16 port = 465)
+{
+    p.smtpHost = QString::fromLatin1(smtpHost);
+    p.smtpPort = port;
+    p.smtpSecurity = port == 465 ? Security::Tls : Security::StartTls;
+    return p;
+}
+
 const QHash<QString, ProviderPreset> &table()
 {
     static const QHash<QString, ProviderPreset> byDomain = [] {
         const Entry entries[] = {
-            {"gmail.com googlemail.com", tls("Gmail", "pop.gmail.com", gmail)},
+            {"gmail.com googlemail.com",
+             sending(tls("Gmail", "pop.gmail.com", gmail), "smtp.gmail.com")},
             {"outlook.com hotmail.com live.com msn.com hotmail.co.uk hotmail.fr hotmail.de "
              "outlook.de outlook.fr live.cn",
-             tls("Outlook.com", "outlook.office365.com", microsoft, AuthMethod::XOAuth2)},
+             sending(tls("Outlook.com", "outlook.office365.com", microsoft, AuthMethod::XOAuth2),
+                     "smtp-mail.outlook.com", 587)},
             {"yahoo.com yahoo.co.uk yahoo.fr yahoo.de yahoo.co.jp ymail.com rocketmail.com",
-             tls("Yahoo Mail", "pop.mail.yahoo.com", appPassword)},
-            {"aol.com", tls("AOL Mail", "pop.aol.com", appPassword)},
-            {"qq.com vip.qq.com foxmail.com", tls("QQ Mail", "pop.qq.com", authCode)},
-            {"163.com", tls("163 Mail", "pop.163.com", authCode)},
-            {"126.com", tls("126 Mail", "pop.126.com", authCode)},
-            {"yeah.net", tls("yeah.net", "pop.yeah.net", authCode)},
-            {"188.com", tls("188 Mail", "pop.188.com", authCode)},
-            {"vip.163.com", tls("163 VIP Mail", "pop.vip.163.com", authCode)},
-            {"sina.com sina.com.cn", tls("Sina Mail", "pop.sina.com", authCode)},
-            {"sina.cn", tls("Sina Mail", "pop.sina.cn", authCode)},
-            {"sohu.com", tls("Sohu Mail", "pop3.sohu.com", authCode)},
-            {"aliyun.com", tls("Aliyun Mail", "pop.aliyun.com", switchOn)},
-            {"139.com", tls("139 Mail", "pop.139.com", authCode)},
-            {"gmx.com", tls("GMX", "pop.gmx.com", switchOn)},
-            {"gmx.net gmx.de gmx.at gmx.ch", tls("GMX", "pop.gmx.net", switchOn)},
-            {"web.de", tls("WEB.DE", "pop3.web.de", switchOn)},
-            {"t-online.de", tls("Telekom Mail", "securepop.t-online.de", nullptr)},
-            {"yandex.com", tls("Yandex Mail", "pop.yandex.com", appPassword)},
-            {"yandex.ru ya.ru", tls("Yandex Mail", "pop.yandex.ru", appPassword)},
-            {"mail.ru inbox.ru list.ru bk.ru", tls("Mail.ru", "pop.mail.ru", appPassword)},
-            {"zoho.com zohomail.com", tls("Zoho Mail", "pop.zoho.com", switchOn)},
-            {"fastmail.com fastmail.fm", tls("Fastmail", "pop.fastmail.com", appPassword)},
+             sending(tls("Yahoo Mail", "pop.mail.yahoo.com", appPassword), "smtp.mail.yahoo.com")},
+            {"aol.com", sending(tls("AOL Mail", "pop.aol.com", appPassword), "smtp.aol.com")},
+            {"qq.com vip.qq.com foxmail.com",
+             sending(tls("QQ Mail", "pop.qq.com", authCode), "smtp.qq.com")},
+            {"163.com", sending(tls("163 Mail", "pop.163.com", authCode), "smtp.163.com")},
+            {"126.com", sending(tls("126 Mail", "pop.126.com", authCode), "smtp.126.com")},
+            {"yeah.net", sending(tls("yeah.net", "pop.yeah.net", authCode), "smtp.yeah.net")},
+            {"188.com", sending(tls("188 Mail", "pop.188.com", authCode), "smtp.188.com")},
+            {"vip.163.com",
+             sending(tls("163 VIP Mail", "pop.vip.163.com", authCode), "smtp.vip.163.com")},
+            {"sina.com sina.com.cn",
+             sending(tls("Sina Mail", "pop.sina.com", authCode), "smtp.sina.com")},
+            {"sina.cn", sending(tls("Sina Mail", "pop.sina.cn", authCode), "smtp.sina.cn")},
+            {"sohu.com", sending(tls("Sohu Mail", "pop3.sohu.com", authCode), "smtp.sohu.com")},
+            {"aliyun.com",
+             sending(tls("Aliyun Mail", "pop.aliyun.com", switchOn), "smtp.aliyun.com")},
+            {"139.com", sending(tls("139 Mail", "pop.139.com", authCode), "smtp.139.com")},
+            {"gmx.com", sending(tls("GMX", "pop.gmx.com", switchOn), "mail.gmx.com")},
+            {"gmx.net gmx.de gmx.at gmx.ch",
+             sending(tls("GMX", "pop.gmx.net", switchOn), "mail.gmx.net")},
+            {"web.de", sending(tls("WEB.DE", "pop3.web.de", switchOn), "smtp.web.de", 587)},
+            {"t-online.de", sending(tls("Telekom Mail", "securepop.t-online.de", nullptr),
+                                    "securesmtp.t-online.de")},
+            {"yandex.com",
+             sending(tls("Yandex Mail", "pop.yandex.com", appPassword), "smtp.yandex.com")},
+            {"yandex.ru ya.ru",
+             sending(tls("Yandex Mail", "pop.yandex.ru", appPassword), "smtp.yandex.ru")},
+            {"mail.ru inbox.ru list.ru bk.ru",
+             sending(tls("Mail.ru", "pop.mail.ru", appPassword), "smtp.mail.ru")},
+            {"zoho.com zohomail.com",
+             sending(tls("Zoho Mail", "pop.zoho.com", switchOn), "smtp.zoho.com")},
+            {"fastmail.com fastmail.fm",
+             sending(tls("Fastmail", "pop.fastmail.com", appPassword), "smtp.fastmail.com")},
             {"icloud.com me.com mac.com", tls("iCloud Mail", "", noPop)},
             {"proton.me protonmail.com pm.me", tls("Proton Mail", "", noPop)},
         };
@@ -105,6 +128,19 @@ std::optional<ProviderPreset> presetForAddress(const QString &address)
 QString presetNote(const ProviderPreset &preset)
 {
     return preset.note ? QCoreApplication::translate("ProviderPresets", preset.note) : QString();
+}
+
+void ProviderPreset::applyOutgoing(Account &account) const
+{
+    if (smtpHost.isEmpty())
+        return;
+    account.smtp.host = smtpHost;
+    account.smtp.port = smtpPort;
+    account.smtp.security = smtpSecurity;
+    account.smtp.auth = auth;
+    account.smtp.user.clear(); // the POP3 user name
+    account.smtp.login = true;
+    account.smtp.samePassword = true;
 }
 
 QString presetUserName(const ProviderPreset &preset, const QString &address)

@@ -22,6 +22,14 @@ struct ProviderPreset {
     /// What the user must do first, in words (an app password, an authorisation code,
     /// switching POP on in the web settings); may be null. Show it through presetNote().
     const char *note = nullptr;
+    /// The outgoing (SMTP submission) server; empty when not known.
+    QString smtpHost;
+    quint16 smtpPort = 465;
+    Security smtpSecurity = Security::Tls;
+
+    /// Fills in an account's outgoing server from the preset (nothing when it has none): the
+    /// same login method as POP3, the same user name and password source.
+    void applyOutgoing(Account &account) const;
 };
 
 /// The preset for an e-mail address's domain (case-insensitive; a subdomain does not match),

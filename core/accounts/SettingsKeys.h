@@ -30,4 +30,20 @@ inline constexpr QLatin1String checkEveryMinutes{"checkEveryMinutes"};
 inline constexpr QLatin1String caFile{"caFile"};
 inline constexpr QLatin1String pinSha256{"pinSha256"};
 
+// The sender identity and the outgoing server (issue 16).
+inline constexpr QLatin1String fromName{"fromName"};
+inline constexpr QLatin1String fromAddress{"fromAddress"};
+inline constexpr QLatin1String signature{"signature"};
+inline constexpr QLatin1String replyTo{"replyTo"};
+inline constexpr QLatin1String smtpHost{"smtpHost"};
+inline constexpr QLatin1String smtpPort{"smtpPort"};
+inline constexpr QLatin1String smtpSecurity{"smtpSecurity"};
+inline constexpr QLatin1String smtpUser{"smtpUser"};
+inline constexpr QLatin1String smtpAuth{"smtpAuth"};
+inline constexpr QLatin1String smtpLogin{"smtpLogin"};
+inline constexpr QLatin1String smtpSamePassword{"smtpSamePassword"};
+inline constexpr QLatin1String smtpPasswordSource{"smtpPasswordSource"};
+inline constexpr QLatin1String smtpPasswordCommand{"smtpPasswordCommand"};
+inline constexpr QLatin1String smtpPinSha256{"smtpPinSha256"};
+
 } // namespace poplar::keys

@@ -77,7 +77,7 @@ void Pop3Client::open(const Account &account, const QString &password, const Opt
     m_queued.push_back(
         {{}, ReplyShape::StatusLine, 0, [this](const Reply &r) { readGreeting(r); }, {}, false});
     armTimer(m_options.connectTimeoutMs);
-    m_transport->open(account);
+    m_transport->open(account.incoming());
 }
 
 void Pop3Client::command(const QByteArray &line, ReplyShape shape, ReplyHandler handler,

@@ -63,7 +63,8 @@ bool SaslSession::supports(const QByteArray &mechanism)
 
 Result<std::unique_ptr<SaslSession>> SaslSession::start(const QByteArray &mechanism,
                                                         const QString &user, const QString &secret,
-                                                        const QString &host)
+                                                        const QString &host,
+                                                        const QByteArray &service)
 {
     auto handles = std::make_unique<Handles>();
     if (int rc = gsasl_init(&handles->context); rc != GSASL_OK)
@@ -76,7 +77,7 @@ Result<std::unique_ptr<SaslSession>> SaslSession::start(const QByteArray &mechan
     const QByteArray hostUtf8 = host.toUtf8();
     gsasl_property_set(handles->session, GSASL_AUTHID, userUtf8.constData());
     gsasl_property_set(handles->session, GSASL_PASSWORD, secretUtf8.constData());
-    gsasl_property_set(handles->session, GSASL_SERVICE, "pop");
+    gsasl_property_set(handles->session, GSASL_SERVICE, service.constData());
     gsasl_property_set(handles->session, GSASL_HOSTNAME, hostUtf8.constData());
     secretUtf8.fill('\0');
     return std::unique_ptr<SaslSession>(new SaslSession(std::move(handles)));

@@ -14,7 +14,8 @@ namespace poplar::pop3 {
 /// One client-side SASL exchange through GNU SASL (RFC 4422): PLAIN, LOGIN, CRAM-MD5,
 /// SCRAM-SHA-1, SCRAM-SHA-256 and whatever else the library knows. XOAUTH2 and
 /// OAUTHBEARER, which it lacks, are one formatted line each (see oauthInitialResponse).
-/// Challenges and responses are base64, as POP3 AUTH carries them (RFC 5034).
+/// Challenges and responses are base64, as POP3 AUTH (RFC 5034) and SMTP AUTH (RFC 4954)
+/// carry them.
 class SaslSession {
     Q_DECLARE_TR_FUNCTIONS(poplar::pop3::SaslSession)
 
@@ -29,11 +30,11 @@ public:
     SaslSession(const SaslSession &) = delete;
     SaslSession &operator=(const SaslSession &) = delete;
 
-    /// Starts `mechanism` for `user`/`secret`; `host` feeds mechanisms that want it.
-    [[nodiscard]] static Result<std::unique_ptr<SaslSession>> start(const QByteArray &mechanism,
-                                                                    const QString &user,
-                                                                    const QString &secret,
-                                                                    const QString &host);
+    /// Starts `mechanism` for `user`/`secret`; `host` and `service` (the GSSAPI service
+    /// name: "pop", "smtp") feed mechanisms that want them.
+    [[nodiscard]] static Result<std::unique_ptr<SaslSession>>
+    start(const QByteArray &mechanism, const QString &user, const QString &secret,
+          const QString &host, const QByteArray &service = "pop");
 
     /// Whether GNU SASL can run this mechanism as a client.
     [[nodiscard]] static bool supports(const QByteArray &mechanism);

@@ -84,7 +84,7 @@ SocketTransport::~SocketTransport()
     m_socket->abort();
 }
 
-void SocketTransport::open(const Account &account)
+void SocketTransport::open(const Endpoint &account)
 {
     m_account = account;
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -125,6 +125,12 @@ void SocketTransport::startTls()
 {
     m_socket->readAll(); // anything still unread arrived in the clear (RFC 2595 §4)
     m_socket->startClientEncryption();
+}
+
+void SocketTransport::flush()
+{
+    if (!m_done)
+        m_socket->flush();
 }
 
 bool SocketTransport::isEncrypted() const

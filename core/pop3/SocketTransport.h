@@ -22,7 +22,8 @@ public:
     explicit SocketTransport(QObject *parent = nullptr);
     ~SocketTransport() override;
 
-    void open(const Account &account) override;
+    void open(const Endpoint &endpoint) override;
+    void flush() override;
     void write(const QByteArray &bytes) override;
     [[nodiscard]] QByteArray readAll() override;
     void startTls() override;
@@ -36,7 +37,7 @@ private:
     void fail(const Error &error);
 
     QSslSocket *m_socket;
-    Account m_account;
+    Endpoint m_account;
     bool m_done = false;
     std::optional<CertificateInfo> m_certificateProblem;
 };

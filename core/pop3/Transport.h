@@ -12,7 +12,7 @@
 
 namespace poplar::pop3 {
 
-/// The line a POP3 session talks over: TCP with TLS in production (SocketTransport), a
+/// The line a POP3 or SMTP session talks over: TCP with TLS in production (SocketTransport), a
 /// script in tests (tests/support/ScriptedTransport). The session decides what to send and
 /// when to secure the line; a transport only moves bytes, secures the line when told, and
 /// reports what happened. It never interprets a byte.
@@ -22,9 +22,9 @@ class Transport : public QObject {
 public:
     using QObject::QObject;
 
-    /// Connects to the account's server. With Security::Tls the line is secured first;
-    /// connected() follows once bytes can flow, or failed().
-    virtual void open(const Account &account) = 0;
+    /// Connects to the server. With Security::Tls the line is secured first; connected()
+    /// follows once bytes can flow, or failed().
+    virtual void open(const Endpoint &endpoint) = 0;
     virtual void write(const QByteArray &bytes) = 0;
     /// Everything received and not taken yet (with TLS: everything already decrypted).
     [[nodiscard]] virtual QByteArray readAll() = 0;
@@ -32,6 +32,9 @@ public:
     /// the clear and not taken are dropped (RFC 2595 §4).
     virtual void startTls() = 0;
     [[nodiscard]] virtual bool isEncrypted() const = 0;
+    /// Hands what was written to the operating system now, without waiting: what a
+    /// session passes this point with is on its way even if the process stops right after.
+    virtual void flush() {}
     /// Closes the line once what was written has gone out.
     virtual void close() = 0;
     /// Drops the line at once; no signal follows.

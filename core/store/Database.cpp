@@ -284,6 +284,30 @@ CREATE TRIGGER messages_leave_search AFTER DELETE ON messages BEGIN
     DELETE FROM search_text WHERE id = old.id;
 END;
 )sql"),
+        // v12: mail going out (issue 16). The message itself is a row of messages in folder
+        // 'outbox' (then 'sent'), its bytes exactly those to send; this is its envelope (Bcc
+        // included, which no header holds) and its delivery state. final_dot is set, and
+        // committed, before the final "." of an attempt goes out: found set after a crash, it
+        // means the server may have the message, so a new attempt is marked maybe_sent and the
+        // user is told.
+        QStringLiteral(R"sql(
+CREATE TABLE outgoing (
+    message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    account_id TEXT NOT NULL,
+    envelope_from TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    server_text TEXT NOT NULL DEFAULT '',
+    final_dot INTEGER NOT NULL DEFAULT 0,
+    maybe_sent INTEGER NOT NULL DEFAULT 0,
+    queued_at INTEGER NOT NULL,
+    sent_at INTEGER
+);
+CREATE INDEX outgoing_by_state ON outgoing(state, next_attempt);
+)sql"),
     };
     return steps;
 }

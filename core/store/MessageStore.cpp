@@ -40,15 +40,28 @@ QString sha256Of(const QByteArray &raw)
 
 QString folderToString(Folder folder)
 {
-    return folder == Folder::Trash ? QStringLiteral("trash") : QStringLiteral("inbox");
+    switch (folder) {
+    case Folder::Inbox:
+        break;
+    case Folder::Trash:
+        return QStringLiteral("trash");
+    case Folder::Sent:
+        return QStringLiteral("sent");
+    case Folder::Drafts:
+        return QStringLiteral("drafts");
+    case Folder::Outbox:
+        return QStringLiteral("outbox");
+    }
+    return QStringLiteral("inbox");
 }
 
 std::optional<Folder> folderFromString(const QString &text)
 {
-    if (text == QLatin1String("inbox"))
-        return Folder::Inbox;
-    if (text == QLatin1String("trash"))
-        return Folder::Trash;
+    for (const Folder f :
+         {Folder::Inbox, Folder::Trash, Folder::Sent, Folder::Drafts, Folder::Outbox}) {
+        if (text == folderToString(f))
+            return f;
+    }
     return std::nullopt;
 }
 

@@ -9,8 +9,10 @@
 
 namespace poplar::store {
 
-/// The local folders every account has.
-enum class Folder { Inbox, Trash };
+/// The local folders every account has. Sent, Drafts and Outbox hold what the user writes
+/// (issue 16): the Outbox what waits to be sent (see OutboxStore), Sent the exact bytes the
+/// server accepted, Drafts what is being written.
+enum class Folder { Inbox, Trash, Sent, Drafts, Outbox };
 
 [[nodiscard]] QString folderToString(Folder folder);
 [[nodiscard]] std::optional<Folder> folderFromString(const QString &text);

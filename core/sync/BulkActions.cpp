@@ -4,6 +4,7 @@
 #include "store/BulkChanges.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
+#include "store/OutboxStore.h"
 #include "sync/MessageActions.h"
 #include "util/FaultPoint.h"
 
@@ -237,16 +238,24 @@ BulkOutcome BulkActions::restore(const QList<qint64> &ids)
         if (!messages)
             return messages.error();
         QList<qint64> restoring;
+        QHash<int, QList<qint64>> byHome;       // folder -> ids: what the user wrote goes back to
+                                                // Sent, the Outbox or Drafts, not the Inbox
         QHash<QString, QList<QString>> unqueue; // account -> UIDLs
         for (const MessageRef &m : messages.value()) {
             if (m.folder != Folder::Trash)
                 continue;
+            auto home = store::restoredFolder(m_db, m.id, m.uidl, m.accountId);
+            if (!home)
+                return home.error();
             restoring.append(m.id);
+            byHome[int(home.value())].append(m.id);
             if (!m.uidl.isEmpty())
                 unqueue[m.accountId].append(m.uidl);
         }
-        if (auto moved = changes.setFolder(restoring, Folder::Inbox); !moved)
-            return moved.error();
+        for (auto it = byHome.cbegin(); it != byHome.cend(); ++it) {
+            if (auto moved = changes.setFolder(it.value(), Folder(it.key())); !moved)
+                return moved.error();
+        }
         store::DeletionQueue queue(m_db);
         for (auto it = unqueue.cbegin(); it != unqueue.cend(); ++it) {
             if (Status s = queue.remove(it.key(), it.value()); !s)

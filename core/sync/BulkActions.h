@@ -69,7 +69,8 @@ public:
 
     /// To Trash; those already there are left as they are.
     [[nodiscard]] BulkOutcome moveToTrash(const QList<qint64> &ids);
-    /// Back to the Inbox from Trash, off the server deletion queue; others are left alone.
+    /// Back from Trash where each came from (the Inbox; Sent, the Outbox or Drafts for what
+    /// the user wrote), off the server deletion queue; others are left alone.
     [[nodiscard]] BulkOutcome restore(const QList<qint64> &ids);
     /// Gone from this computer without passing through Trash; the server copies are queued
     /// for deletion as Delete would queue them.

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
+#include "store/OutboxStore.h"
 
 namespace poplar::sync {
 
@@ -64,7 +65,13 @@ Status MessageActions::restore(qint64 messageId)
     if (!message)
         return message.error();
     store::Transaction txn(m_messages.database());
-    if (Status s = m_messages.moveToFolder(messageId, store::Folder::Inbox); !s)
+    // Back where it came from: the Inbox, or Sent, the Outbox or Drafts for what the user
+    // wrote.
+    const store::MessageSummary &m = message.value();
+    auto home = store::restoredFolder(m_messages.database(), messageId, m.uidl, m.accountId);
+    if (!home)
+        return home.error();
+    if (Status s = m_messages.moveToFolder(messageId, home.value()); !s)
         return s;
     if (!message.value().uidl.isEmpty()) {
         if (Status s = m_queue.remove(message.value().accountId, {message.value().uidl}); !s)

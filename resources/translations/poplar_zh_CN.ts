@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>MessageBuilder</name>
+    <message>
+        <source>The message has no sender address</source>
+        <translation>邮件没有发件人地址</translation>
+    </message>
+    <message>
+        <source>The message has no recipient</source>
+        <translation>邮件没有收件人</translation>
+    </message>
+    <message>
+        <source>A header of the message (an address, the subject or a file name) contains a line break</source>
+        <translation>邮件的某个邮件头（地址、主题或文件名）含有换行符</translation>
+    </message>
+    <message>
+        <source>The message could not be written</source>
+        <translation>无法写出邮件</translation>
+    </message>
+</context>
+<context>
     <name>ProviderPresets</name>
     <message>
         <source>Use an app password (made in the account&apos;s security settings, with 2-step verification on), not your usual password.</source>
@@ -26,6 +45,79 @@
     <message>
         <source>This provider offers no POP3 access, so Poplar cannot fetch its mail.</source>
         <translation>该邮箱服务商不提供 POP3 访问，Poplar 无法收取其邮件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBuilder</name>
+    <message>
+        <source>an unknown date</source>
+        <translation>未知日期</translation>
+    </message>
+    <message>
+        <source>Forwarded message</source>
+        <translation>转发的邮件</translation>
+    </message>
+    <message>
+        <source>-------- Forwarded Message --------</source>
+        <translation>-------- 转发的邮件 --------</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>发件人：%1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>收件人：%1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>抄送：%1</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <translation>%2 于 %1 写道：</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpClient</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The outgoing server does not offer the login method %1 (it offers: %2). Choose &quot;auto&quot; in the account settings.</source>
+        <translation>发件服务器不提供登录方式 %1（它提供：%2）。请在账户设置中选择“自动”。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers no login method Poplar can use (it offers: %1)</source>
+        <translation>发件服务器没有提供 Poplar 能使用的登录方式（它提供：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpParser</name>
+    <message>
+        <source>The server sent a line that is too long</source>
+        <translation>服务器发送了过长的一行</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not an SMTP reply: &quot;%1&quot;</source>
+        <translation>服务器发送的内容不是 SMTP 回复：“%1”</translation>
+    </message>
+    <message>
+        <source>The server changed its reply code within one reply</source>
+        <translation>服务器在同一条回复中改变了回复代码</translation>
+    </message>
+    <message>
+        <source>The server sent a reply without end</source>
+        <translation>服务器发送了一条没有结尾的回复</translation>
     </message>
 </context>
 <context>
@@ -112,6 +204,30 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>There is no account %1</source>
         <translation>不存在账户 %1</translation>
+    </message>
+    <message>
+        <source>The sender name and addresses cannot contain a line break</source>
+        <translation>发件人姓名和地址不能含有换行符</translation>
+    </message>
+    <message>
+        <source>The outgoing server name &quot;%1&quot; is not a host name</source>
+        <translation>发件服务器名称“%1”不是主机名</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s port must be between 1 and 65535</source>
+        <translation>发件服务器的端口必须介于 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s user name contains a line break</source>
+        <translation>发件服务器的用户名含有换行符</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s password command is empty</source>
+        <translation>发件服务器的密码命令为空</translation>
+    </message>
+    <message>
+        <source>Sending mail needs the sender&apos;s e-mail address</source>
+        <translation>发送邮件需要发件人的电子邮件地址</translation>
     </message>
 </context>
 <context>
@@ -518,6 +634,121 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Cannot reach %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::smtp::OutboxSession</name>
+    <message>
+        <source>%1. The connection dropped after the whole message had gone out, so the server may have it: if it is sent again, it may arrive twice.</source>
+        <translation>%1。整封邮件发出后连接断开，服务器可能已收到它：如果再次发送，对方可能收到两份。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::smtp::OutboxWorker</name>
+    <message>
+        <source>The outgoing server %1 answered; it takes mail without a login.</source>
+        <translation>发件服务器 %1 已应答；它无需登录即可收信。</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 took the login (%2).</source>
+        <translation>发件服务器 %1 接受了登录（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::smtp::SmtpClient</name>
+    <message>
+        <source>The outgoing server %1 is closing the connection</source>
+        <translation>发件服务器 %1 正在关闭连接</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 sent a reply nothing asked for</source>
+        <translation>发件服务器 %1 发送了一条无人请求的回复</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 closed the connection unexpectedly</source>
+        <translation>发件服务器 %1 意外关闭了连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1:%2 timed out after %n seconds</source>
+        <translation>
+            <numerusform>连接 %1:%2 在 %n 秒后超时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The outgoing server %1 did not answer within %n seconds</source>
+        <translation>
+            <numerusform>发件服务器 %1 在 %n 秒内没有应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 refused the connection</source>
+        <translation>发件服务器 %1 拒绝了连接</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 refused the greeting</source>
+        <translation>发件服务器 %1 拒绝了问候</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 does not offer STARTTLS, so Poplar stopped before sending your password or your message. Choose SSL/TLS, or ask the provider.</source>
+        <translation>发件服务器 %1 不提供 STARTTLS，因此 Poplar 在发送密码或邮件之前就已停止。请选择 SSL/TLS，或咨询服务商。</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 refused STARTTLS; nothing was sent in the clear</source>
+        <translation>发件服务器 %1 拒绝了 STARTTLS；没有任何内容以明文发送</translation>
+    </message>
+    <message>
+        <source>Refusing to log in over an unencrypted connection</source>
+        <translation>拒绝通过未加密的连接登录</translation>
+    </message>
+    <message>
+        <source>The outgoing server %1 offers no login (AUTH). Check the port and security settings, or turn the login off if the server takes mail without one.</source>
+        <translation>发件服务器 %1 不提供登录（AUTH）。请检查端口和安全设置；如果服务器无需登录即可收信，请关闭登录。</translation>
+    </message>
+    <message>
+        <source>The outgoing server rejected the password for &quot;%1&quot;</source>
+        <translation>发件服务器拒绝了“%1”的密码</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused the login for &quot;%1&quot;</source>
+        <translation>发件服务器拒绝了“%1”的登录</translation>
+    </message>
+    <message>
+        <source> (tried %1)</source>
+        <translation>（已尝试 %1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The message has no recipient</source>
+        <translation>邮件没有收件人</translation>
+    </message>
+    <message>
+        <source>The message is %1 KB, more than the outgoing server takes (%2 KB)</source>
+        <translation>邮件大小为 %1 KB，超过了发件服务器接受的上限（%2 KB）</translation>
+    </message>
+    <message>
+        <source>The outgoing server cannot send to or from addresses with letters outside ASCII (it does not offer SMTPUTF8)</source>
+        <translation>发件服务器无法收发含有非 ASCII 字符的地址（它不提供 SMTPUTF8）</translation>
+    </message>
+    <message>
+        <source>The outgoing server refused the sender address %1</source>
+        <translation>发件服务器拒绝了发件人地址 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The outgoing server refused %n recipient(s); the message was not sent</source>
+        <translation>
+            <numerusform>发件服务器拒绝了 %n 个收件人；邮件未发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outgoing server refused the message</source>
+        <translation>发件服务器拒绝了这封邮件</translation>
+    </message>
+    <message>
+        <source>Poplar could not note in the cache that the message is being sent, so it stopped before the server took it</source>
+        <translation>Poplar 无法在缓存中记下邮件正在发送，因此在服务器收下它之前就已停止</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1379,49 @@ A password cannot be stored there. Choose &quot;Ask when checking mail&quot; (ke
         <source>This reaches another mailbox: Poplar will download its messages as new ones. Mail already downloaded stays here.</source>
         <translation>这会连接到另一个邮箱：Poplar 会把其中的邮件作为新邮件下载。已下载的邮件仍保留在这里。</translation>
     </message>
+    <message>
+        <source>Sen&amp;ding…</source>
+        <translation>发信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name and signature, and the outgoing (SMTP) server</source>
+        <translation>发件人姓名和签名，以及发件（SMTP）服务器</translation>
+    </message>
+    <message>
+        <source>Sending:</source>
+        <translation>发信：</translation>
+    </message>
+    <message>
+        <source>Connecting to the outgoing server %1…</source>
+        <translation>正在连接发件服务器 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::AttachmentList</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The original message, attached as it is</source>
+        <translation>原邮件，按原样附上</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; only files can be attached</source>
+        <translation>%1 是文件夹；只能附加文件</translation>
+    </message>
+    <message>
+        <source>%1 is too large to send by mail</source>
+        <translation>%1 太大，无法通过邮件发送</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::CacheUpkeep</name>
@@ -1255,6 +1529,228 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     </message>
 </context>
 <context>
+    <name>poplar::ui::ComposeActions</name>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>新建邮件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write a new message (Ctrl+N)</source>
+        <translation>写一封新邮件（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>回复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reply to the sender (Ctrl+R)</source>
+        <translation>回复发件人（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Reply &amp;All</source>
+        <translation>全部回复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reply to everyone (Ctrl+Shift+R)</source>
+        <translation>回复所有人（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>转发(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward the message (Ctrl+L)</source>
+        <translation>转发邮件（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Forward as A&amp;ttachment</source>
+        <translation>作为附件转发(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Forward the message as it is, attached</source>
+        <translation>将邮件按原样作为附件转发</translation>
+    </message>
+    <message>
+        <source>No account can send mail yet: give one an outgoing server in Settings (Edit Account ▸ Sending)</source>
+        <translation>还没有可以发信的账户：请在“设置”中为某个账户设置发件服务器（编辑账户 ▸ 发信）</translation>
+    </message>
+    <message>
+        <source>Only the headers of this message are here: download the rest first</source>
+        <translation>此邮件只下载了邮件头：请先下载其余部分</translation>
+    </message>
+    <message>
+        <source>Message Toolbar</source>
+        <translation>邮件工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::ComposerWindow</name>
+    <message>
+        <source>Draft saved</source>
+        <translation>草稿已保存</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>无法保存草稿：%1</translation>
+    </message>
+    <message>
+        <source>The message was not put in the Outbox: %1</source>
+        <translation>邮件未能放入发件箱：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Return)</source>
+        <translation>发送邮件（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Files…</source>
+        <translation>附加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+Shift+A), or drop them on this window</source>
+        <translation>附加文件（Ctrl+Shift+A），或把文件拖放到此窗口</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Draft</source>
+        <translation>存为草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Composer Toolbar</source>
+        <translation>写信工具栏</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Names or addresses, separated by commas</source>
+        <translation>姓名或地址，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Receives the message without the others seeing it</source>
+        <translation>收到邮件，但其他收件人看不到</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>发件人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>抄送(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>密送(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>主题(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments:</source>
+        <translation>附件(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Write: (no subject)</source>
+        <translation>写信：（无主题）</translation>
+    </message>
+    <message>
+        <source>Write: %1</source>
+        <translation>写信：%1</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>attach,attached,attaching,attachment,attachments,enclosed</source>
+        <translation>附件,附上,附带,随信,随附</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>密送</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 is not an e-mail address</source>
+        <translation>%2 中的“%1”不是电子邮件地址</translation>
+    </message>
+    <message>
+        <source>%1 holds no e-mail address</source>
+        <translation>%1 中没有电子邮件地址</translation>
+    </message>
+    <message>
+        <source>The message has no recipient: write an address in To</source>
+        <translation>邮件没有收件人：请在“收件人”中填写地址</translation>
+    </message>
+    <message>
+        <source>No account can send mail: give one an outgoing server in Settings</source>
+        <translation>没有可以发信的账户：请在“设置”中为某个账户设置发件服务器</translation>
+    </message>
+    <message>
+        <source>The files are still being read; send again in a moment</source>
+        <translation>文件仍在读取中；请稍后再发送</translation>
+    </message>
+    <message>
+        <source>Send Without an Attachment?</source>
+        <translation>不带附件发送？</translation>
+    </message>
+    <message>
+        <source>The text mentions an attachment, but nothing is attached.</source>
+        <translation>正文提到了附件，但没有附加任何文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Send Anyway</source>
+        <translation>仍然发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Putting the message in the Outbox…</source>
+        <translation>正在把邮件放入发件箱…</translation>
+    </message>
+    <message>
+        <source>The account of this identity is gone</source>
+        <translation>此身份所属的账户已不存在</translation>
+    </message>
+    <message>
+        <source>Keep This Message?</source>
+        <translation>保留这封邮件？</translation>
+    </message>
+    <message>
+        <source>Keep this message in Drafts to finish it later?</source>
+        <translation>把这封邮件保留在草稿箱中，以后再写完？</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写信</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::DamagedCachePrompt</name>
     <message>
         <source>A check of the file found nothing wrong with it; it may have been in use by another program.</source>
@@ -1298,6 +1794,18 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>Folders</source>
         <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿箱</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +2251,30 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
         <source>Removed the %1 messages of %2 from this computer.</source>
         <translation>已从本机删除 %2 的 %1 封邮件。</translation>
     </message>
+    <message>
+        <source>Sending the message…</source>
+        <translation>正在发送邮件…</translation>
+    </message>
+    <message>
+        <source>Working offline: the message waits in the Outbox and goes once you are online again.</source>
+        <translation>正在脱机工作：邮件在发件箱中等待，恢复联机后发送。</translation>
+    </message>
+    <message>
+        <source>A message was sent again after the connection dropped at the end of an earlier attempt: it may arrive twice.</source>
+        <translation>由于之前一次尝试在结尾处断开了连接，一封邮件被再次发送：对方可能收到两份。</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>邮件已发送。</translation>
+    </message>
+    <message>
+        <source>The server refused a message; it stays in the Outbox: %1</source>
+        <translation>服务器拒收了一封邮件；它保留在发件箱中：%1</translation>
+    </message>
+    <message>
+        <source>A message waits in the Outbox: %1</source>
+        <translation>一封邮件在发件箱中等待：%1</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListModel</name>
@@ -2025,6 +2557,69 @@ Account: %2</source>
     </message>
 </context>
 <context>
+    <name>poplar::ui::OutboxBar</name>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>立即发送(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete this message without sending it</source>
+        <translation>删除这封邮件，不发送</translation>
+    </message>
+    <message>
+        <source>%1 (the server said: %2)</source>
+        <translation>%1（服务器回复：%2）</translation>
+    </message>
+    <message>
+        <source>Being sent now.</source>
+        <translation>正在发送。</translation>
+    </message>
+    <message>
+        <source>The server refused this message: %1. It stays here until you try again or discard it.</source>
+        <translation>服务器拒收了这封邮件：%1。它会留在这里，直到您重试或丢弃它。</translation>
+    </message>
+    <message>
+        <source>Waits to be sent.</source>
+        <translation>等待发送。</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1. Next attempt at %2, or at the next check.</source>
+        <translation>尚未发送：%1。将在 %2 或下次检查邮件时再次尝试。</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1. It goes at the next chance.</source>
+        <translation>尚未发送：%1。将在下一次机会发送。</translation>
+    </message>
+    <message>
+        <source>It may have arrived already: the connection dropped after the whole message had gone out, so sending it again may deliver it twice.</source>
+        <translation>对方可能已经收到：整封邮件发出后连接断开了，再次发送可能使对方收到两份。</translation>
+    </message>
+    <message>
+        <source>1 message waits to be sent.</source>
+        <translation>1 封邮件等待发送。</translation>
+    </message>
+    <message>
+        <source>%1 messages wait to be sent.</source>
+        <translation>%1 封邮件等待发送。</translation>
+    </message>
+    <message>
+        <source>The server refused one of them; select it to see why.</source>
+        <translation>服务器拒收了其中一封；选中它可查看原因。</translation>
+    </message>
+    <message>
+        <source>The server refused %1 of them; select one to see why.</source>
+        <translation>服务器拒收了其中 %1 封；选中一封可查看原因。</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::PartialMessageBar</name>
     <message>
         <source>Download the Rest</source>
@@ -2231,6 +2826,141 @@ Account: %2</source>
     <message>
         <source>Counting the matches…</source>
         <translation>正在统计匹配的邮件…</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::SendingDialog</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>unencrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>No outgoing server: this account only receives mail.</source>
+        <translation>没有发件服务器：此账户只收信。</translation>
+    </message>
+    <message>
+        <source>Sends through %1:%2 (%3) as %4</source>
+        <translation>以 %4 的身份通过 %1:%2（%3）发信</translation>
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation>（无地址）</translation>
+    </message>
+    <message>
+        <source>Sending Mail</source>
+        <translation>发信设置</translation>
+    </message>
+    <message>
+        <source>Your name, as recipients see it</source>
+        <translation>收件人看到的您的姓名</translation>
+    </message>
+    <message>
+        <source>Where replies go, when not to the address above</source>
+        <translation>回复发往的地址（如果不是上面的地址）</translation>
+    </message>
+    <message>
+        <source>smtp.example.org (empty: this account sends no mail)</source>
+        <translation>smtp.example.org（留空：此账户不发信）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（端口 465）</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（端口 587）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Your password and mail will cross the network unencrypted.</source>
+        <translation>您的密码和邮件将以未加密的形式在网络上传输。</translation>
+    </message>
+    <message>
+        <source>The receiving user name</source>
+        <translation>收信用户名</translation>
+    </message>
+    <message>
+        <source>Automatic (strongest offered)</source>
+        <translation>自动（选用服务器支持的最安全方式）</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (XOAUTH2)</source>
+        <translation>OAuth 2.0（XOAUTH2）</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (OAUTHBEARER)</source>
+        <translation>OAuth 2.0（OAUTHBEARER）</translation>
+    </message>
+    <message>
+        <source>No login</source>
+        <translation>不登录</translation>
+    </message>
+    <message>
+        <source>Use the &amp;password for receiving mail</source>
+        <translation>使用收信的密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run with /bin/sh -c; its first line of output is the password</source>
+        <translation>通过 /bin/sh -c 运行；其输出的第一行即为密码</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Sender &amp;address:</source>
+        <translation>发件地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reply-To:</source>
+        <translation>回复地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>签名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Outgoing server (SMTP)</source>
+        <translation>发件服务器（SMTP）</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>连接安全(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login method:</source>
+        <translation>登录方式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Password co&amp;mmand:</source>
+        <translation>密码命令(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -2696,14 +3426,6 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>poplarctl list：列出文件夹中的邮件，最新的在前。</translation>
     </message>
     <message>
-        <source>inbox (default), trash, or local:NAME (a folder of imported mail).</source>
-        <translation>inbox（默认）、trash 或 local:NAME（存放导入邮件的文件夹）。</translation>
-    </message>
-    <message>
-        <source>--folder must be inbox, trash or local:NAME</source>
-        <translation>--folder 必须是 inbox、trash 或 local:NAME</translation>
-    </message>
-    <message>
         <source>poplarctl export: the message&apos;s raw bytes on stdout.</source>
         <translation>poplarctl export：将邮件的原始字节写到标准输出。</translation>
     </message>
@@ -2806,10 +3528,6 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
     <message>
         <source>expected %1: %2</source>
         <translation>需要参数 %1：%2</translation>
-    </message>
-    <message>
-        <source>poplarctl sync: download new mail; exit 0 only if every account synced.</source>
-        <translation>poplarctl sync：下载新邮件；仅当所有账户都同步成功时以 0 退出。</translation>
     </message>
     <message>
         <source>Only this account.</source>
@@ -2930,12 +3648,234 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>一个或多个，来自 &apos;poplarctl list&apos;。</translation>
     </message>
     <message>
+        <source>The sender name mail from it shows.</source>
+        <translation>从该账户发出的邮件显示的发件人姓名。</translation>
+    </message>
+    <message>
+        <source>The sender address (default: --email).</source>
+        <translation>发件人地址（默认：--email）。</translation>
+    </message>
+    <message>
+        <source>Where replies should go.</source>
+        <translation>回复应发往的地址。</translation>
+    </message>
+    <message>
+        <source>A signature (UTF-8 text) put under new messages.</source>
+        <translation>放在新邮件下方的签名（UTF-8 文本）。</translation>
+    </message>
+    <message>
+        <source>The outgoing (SMTP) server.</source>
+        <translation>发件（SMTP）服务器。</translation>
+    </message>
+    <message>
+        <source>Its port (default 465 for tls, else 587).</source>
+        <translation>其端口（tls 默认 465，否则 587）。</translation>
+    </message>
+    <message>
+        <source>tls, starttls (default) or none.</source>
+        <translation>tls、starttls（默认）或 none。</translation>
+    </message>
+    <message>
+        <source>Its user name (default: --user).</source>
+        <translation>其用户名（默认：--user）。</translation>
+    </message>
+    <message>
+        <source>auto (default), plain, login, cram-md5, scram-sha-1, scram-sha-256, xoauth2, oauthbearer, or none (no login).</source>
+        <translation>auto（默认）、plain、login、cram-md5、scram-sha-1、scram-sha-256、xoauth2、oauthbearer，或 none（不登录）。</translation>
+    </message>
+    <message>
+        <source>Its own password command (default: the POP3 password).</source>
+        <translation>其专用的密码命令（默认：使用 POP3 密码）。</translation>
+    </message>
+    <message>
+        <source>Trust the outgoing server&apos;s certificate with this SHA-256.</source>
+        <translation>信任具有此 SHA-256 的发件服务器证书。</translation>
+    </message>
+    <message>
+        <source>cannot read the signature file %1</source>
+        <translation>无法读取签名文件 %1</translation>
+    </message>
+    <message>
+        <source>--%1 needs --smtp-host</source>
+        <translation>--%1 需要同时给出 --smtp-host</translation>
+    </message>
+    <message>
+        <source>--smtp-security must be tls, starttls or none</source>
+        <translation>--smtp-security 必须是 tls、starttls 或 none</translation>
+    </message>
+    <message>
+        <source>--smtp-port must be a number from 1 to 65535</source>
+        <translation>--smtp-port 必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>unknown --smtp-auth method &quot;%1&quot;</source>
+        <translation>未知的 --smtp-auth 方式“%1”</translation>
+    </message>
+    <message>
+        <source>inbox (default), trash, sent, drafts, outbox, or local:NAME (a folder of imported mail).</source>
+        <translation>inbox（默认）、trash、sent、drafts、outbox 或 local:NAME（存放导入邮件的文件夹）。</translation>
+    </message>
+    <message>
+        <source>--folder must be inbox, trash, sent, drafts, outbox or local:NAME</source>
+        <translation>--folder 必须是 inbox、trash、sent、drafts、outbox 或 local:NAME</translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not an e-mail address</source>
+        <translation>--%1：“%2”不是电子邮件地址</translation>
+    </message>
+    <message>
+        <source>Account %1 has no outgoing server; set one with &apos;poplarctl account add --smtp-host ...&apos; or in Poplar</source>
+        <translation>账户 %1 没有发件服务器；请用 &apos;poplarctl account add --smtp-host ...&apos; 或在 Poplar 中设置</translation>
+    </message>
+    <message>
+        <source>%1 [it may have arrived already]</source>
+        <translation>%1 [对方可能已经收到]</translation>
+    </message>
+    <message>
+        <source>The message left the Outbox</source>
+        <translation>邮件已不在发件箱中</translation>
+    </message>
+    <message>
+        <source>message %1 may have been sent already: an earlier attempt lost the connection after the whole message had gone out</source>
+        <translation>邮件 %1 可能已经发送过：之前的一次尝试在整封邮件发出后断开了连接</translation>
+    </message>
+    <message>
+        <source>not sent, message %1 stays in the Outbox: %2</source>
+        <translation>未发送，邮件 %1 留在发件箱中：%2</translation>
+    </message>
+    <message>
+        <source>queued: message %1 waits in the Outbox and goes at the next connection: %2</source>
+        <translation>已排队：邮件 %1 在发件箱中等待，下次连接时发送：%2</translation>
+    </message>
+    <message>
+        <source>message %1 was sent, and may have been sent already: an earlier attempt lost the connection after the whole message had gone out</source>
+        <translation>邮件 %1 已发送，且可能之前已发送过：之前的一次尝试在整封邮件发出后断开了连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) sent</source>
+        <translation>
+            <numerusform>%1：已发送 %n 封邮件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: sending: %2</source>
+        <translation>%1：发送：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) refused and kept in the Outbox (&apos;poplarctl outbox&apos; says why)</source>
+        <translation>
+            <numerusform>%1：%n 封邮件被拒收，保留在发件箱中（&apos;poplarctl outbox&apos; 会说明原因）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) waiting in the Outbox for the next attempt (&apos;poplarctl outbox&apos; says why)</source>
+        <translation>
+            <numerusform>%1：%n 封邮件在发件箱中等待下次尝试（&apos;poplarctl outbox&apos; 会说明原因）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>poplarctl send: write a message and send it; exit 1 when it waits in the Outbox (&quot;queued&quot;) or was refused.</source>
+        <translation>poplarctl send：写一封邮件并发送；邮件在发件箱中等待（“queued”）或被拒收时以 1 退出。</translation>
+    </message>
+    <message>
+        <source>The account to send from.</source>
+        <translation>用于发送的账户。</translation>
+    </message>
+    <message>
+        <source>A recipient (repeat, or separate with commas).</source>
+        <translation>收件人（可重复，或用逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>A copy recipient.</source>
+        <translation>抄送收件人。</translation>
+    </message>
+    <message>
+        <source>A hidden recipient (in no header).</source>
+        <translation>密送收件人（不出现在任何邮件头中）。</translation>
+    </message>
+    <message>
+        <source>The subject.</source>
+        <translation>主题。</translation>
+    </message>
+    <message>
+        <source>The text, UTF-8 (&apos;-&apos;: standard input).</source>
+        <translation>正文，UTF-8（&apos;-&apos;：标准输入）。</translation>
+    </message>
+    <message>
+        <source>Attach a file (repeat for more).</source>
+        <translation>附加文件（可重复以附加多个）。</translation>
+    </message>
+    <message>
+        <source>send needs --account, --to and --body-file</source>
+        <translation>send 需要 --account、--to 和 --body-file</translation>
+    </message>
+    <message>
+        <source>poplarctl forward: forward a message, inline or as an attachment (the original byte for byte).</source>
+        <translation>poplarctl forward：转发邮件，可内嵌或作为附件（原件逐字节不变）。</translation>
+    </message>
+    <message>
+        <source>poplarctl reply: answer a message; the text is put above the quoted original.</source>
+        <translation>poplarctl reply：回复邮件；正文放在引用的原文上方。</translation>
+    </message>
+    <message>
+        <source>Send from this account (default: the message&apos;s own).</source>
+        <translation>从此账户发送（默认：邮件所属的账户）。</translation>
+    </message>
+    <message>
+        <source>Your text, UTF-8 (&apos;-&apos;: standard input).</source>
+        <translation>您的正文，UTF-8（&apos;-&apos;：标准输入）。</translation>
+    </message>
+    <message>
+        <source>Attach the original message instead of quoting it.</source>
+        <translation>附上原邮件，而不是引用它。</translation>
+    </message>
+    <message>
+        <source>Reply to everyone (you left out).</source>
+        <translation>回复所有人（不含您自己）。</translation>
+    </message>
+    <message>
+        <source>forward needs --to</source>
+        <translation>forward 需要 --to</translation>
+    </message>
+    <message>
+        <source>reply needs --body-file</source>
+        <translation>reply 需要 --body-file</translation>
+    </message>
+    <message>
+        <source>Message %1 was stored headers-only; download the rest first with &apos;poplarctl fetch %1&apos;</source>
+        <translation>邮件 %1 只保存了邮件头；请先用 &apos;poplarctl fetch %1&apos; 下载其余部分</translation>
+    </message>
+    <message>
+        <source>poplarctl outbox: what waits to be sent, and why.</source>
+        <translation>poplarctl outbox：等待发送的邮件及原因。</translation>
+    </message>
+    <message>
+        <source>Also list what was sent.</source>
+        <translation>同时列出已发送的邮件。</translation>
+    </message>
+    <message>
+        <source>Send what waits now.</source>
+        <translation>立即发送等待中的邮件。</translation>
+    </message>
+    <message>
+        <source>Queue a refused message again.</source>
+        <translation>将被拒收的邮件重新排队。</translation>
+    </message>
+    <message>
+        <source>Delete a message that waits, unsent.</source>
+        <translation>删除一封等待中的邮件，不发送。</translation>
+    </message>
+    <message>
+        <source>poplarctl sync: download new mail and send what waits in the Outbox; exit 0 only if every account synced and nothing is left waiting.</source>
+        <translation>poplarctl sync：下载新邮件并发送发件箱中等待的邮件；仅当所有账户都同步成功且没有邮件仍在等待时以 0 退出。</translation>
+    </message>
+    <message>
         <source>Poplar&apos;s command line.
 
 Commands:
   account add|list|remove   manage accounts
   sync [--account ID] [--log FILE]
-  list [--folder inbox|trash|local:NAME] [--format json]
+  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]
   show ID [--format json|text]
   export ID                 the raw message on stdout
   delete ID...              move messages to Trash
@@ -2951,6 +3891,13 @@ Commands:
   check [--format json]     look the mail cache over; exit 1 if damaged
   compact [--format json]   give unused space in the cache back to the disk
   render FILE.eml [--format json|text]
+  send --account ID --to ADDR [--cc ADDR] [--bcc ADDR] [--subject S]
+       --body-file FILE [--attach FILE]...
+                            write and send a message (exit 1: queued)
+  reply ID [--all] --body-file FILE
+  forward ID --to ADDR [--as-attachment] [--body-file FILE]
+  outbox [--format json] [--all] [--send]
+                            what waits to be sent, and why
 
 Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>Poplar 的命令行工具。
@@ -2958,7 +3905,7 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
 命令：
   account add|list|remove   管理账户
   sync [--account ID] [--log FILE]
-  list [--folder inbox|trash|local:NAME] [--format json]
+  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]
   show ID [--format json|text]
   export ID                 将原始邮件写到标准输出
   delete ID...              将邮件移到废纸篓
@@ -2974,6 +3921,13 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   check [--format json]     检查邮件缓存；损坏时以 1 退出
   compact [--format json]   把缓存中未使用的空间归还给磁盘
   render FILE.eml [--format json|text]
+  send --account ID --to ADDR [--cc ADDR] [--bcc ADDR] [--subject S]
+       --body-file FILE [--attach FILE]...
+                            写一封邮件并发送（以 1 退出：已排队）
+  reply ID [--all] --body-file FILE
+  forward ID --to ADDR [--as-attachment] [--body-file FILE]
+  outbox [--format json] [--all] [--send]
+                            等待发送的邮件及原因
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
     </message>

@@ -17,6 +17,7 @@
 #include "accounts/AccountStore.h"
 #include "accounts/PasswordProvider.h"
 #include "accounts/SecretStore.h"
+#include "smtp/OutboxController.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
@@ -161,8 +162,10 @@ public:
         m_sync = std::make_unique<sync::SyncController>(m_profile.cachePath(), *m_passwords);
         m_deletions = std::make_unique<store::DeletionQueue>(m_db->connection());
         m_actions = std::make_unique<sync::MessageActions>(*m_messages, *m_deletions, m_accounts);
-        m_window = std::make_unique<ui::MainWindow>(ui::Services{
-            m_profile, m_accounts, m_secrets, *m_passwords, *m_messages, *m_sync, *m_actions});
+        m_outbox = std::make_unique<smtp::OutboxController>(m_profile.cachePath(), *m_passwords);
+        m_window = std::make_unique<ui::MainWindow>(ui::Services{m_profile, m_accounts, m_secrets,
+                                                                 *m_passwords, *m_messages, *m_sync,
+                                                                 *m_actions, *m_outbox});
         m_window->resize(1200, 800);
         m_window->show();
         if (m_scenario.name == QLatin1String("empty-trash"))
@@ -369,6 +372,7 @@ private:
     std::unique_ptr<sync::SyncController> m_sync;
     std::unique_ptr<store::DeletionQueue> m_deletions;
     std::unique_ptr<sync::MessageActions> m_actions;
+    std::unique_ptr<smtp::OutboxController> m_outbox;
     std::unique_ptr<ui::MainWindow> m_window;
     int m_rowsBefore = 0;
 };

@@ -21,6 +21,7 @@
 #include "accounts/AccountStore.h"
 #include "accounts/PasswordProvider.h"
 #include "accounts/SecretStore.h"
+#include "smtp/OutboxController.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
@@ -148,8 +149,9 @@ int measure(int argc, char **argv, const QString &dir, const QString &kind)
     sync::SyncController sync(profile.value().cachePath(), passwords);
     store::DeletionQueue deletions(db.value()->connection());
     sync::MessageActions actions(messages, deletions, accounts);
-    ui::MainWindow window(
-        ui::Services{profile.value(), accounts, secrets, passwords, messages, sync, actions});
+    smtp::OutboxController outbox(profile.value().cachePath(), passwords);
+    ui::MainWindow window(ui::Services{profile.value(), accounts, secrets, passwords, messages,
+                                       sync, actions, outbox});
 
     // The folder, chosen before the window shows, as a click on it would.
     if (kind == QLatin1String("trash"))

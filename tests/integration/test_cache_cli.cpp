@@ -2,6 +2,8 @@
 // poplarctl check, compact and search's pages, on a profile filled by importing an mbox.
 #include "CtlTest.h"
 
+#include "store/Database.h"
+
 #include <QFile>
 #include <QJsonObject>
 
@@ -63,7 +65,7 @@ TEST_F(CacheCliTest, CheckSaysHealthyAndThenDamagedWithoutCrashing)
     const QJsonObject report = QJsonDocument::fromJson(json.out).object();
     EXPECT_TRUE(report[QStringLiteral("healthy")].toBool());
     EXPECT_EQ(report[QStringLiteral("messages")].toInteger(), 40);
-    EXPECT_EQ(report[QStringLiteral("schemaVersion")].toInt(), 11);
+    EXPECT_EQ(report[QStringLiteral("schemaVersion")].toInt(), store::Database::schemaVersion);
     EXPECT_TRUE(report[QStringLiteral("problems")].toArray().isEmpty());
 
     {

@@ -9,7 +9,7 @@ ScriptedTransport::ScriptedTransport(QObject *parent)
     : Transport(parent)
 {}
 
-void ScriptedTransport::open(const Account &account)
+void ScriptedTransport::open(const Endpoint &account)
 {
     m_account = account;
     m_opened = true;

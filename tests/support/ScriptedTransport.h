@@ -22,7 +22,7 @@ class ScriptedTransport : public pop3::Transport {
 public:
     explicit ScriptedTransport(QObject *parent = nullptr);
 
-    void open(const Account &account) override;
+    void open(const Endpoint &endpoint) override;
     void write(const QByteArray &bytes) override;
     [[nodiscard]] QByteArray readAll() override;
     void startTls() override;
@@ -49,10 +49,10 @@ public:
     [[nodiscard]] bool tlsRequested() const { return m_tlsRequested; }
     [[nodiscard]] bool closedByClient() const { return m_closed; }
     [[nodiscard]] bool abortedByClient() const { return m_aborted; }
-    [[nodiscard]] const Account &account() const { return m_account; }
+    [[nodiscard]] const Endpoint &endpoint() const { return m_account; }
 
 private:
-    Account m_account;
+    Endpoint m_account;
     QByteArray m_incoming;
     QByteArray m_written;
     QByteArray m_allWritten;

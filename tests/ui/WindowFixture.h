@@ -10,6 +10,7 @@
 #include "Profile.h"
 #include "accounts/AccountStore.h"
 #include "accounts/PasswordProvider.h"
+#include "smtp/OutboxController.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
@@ -47,11 +48,13 @@ protected:
         m_sync.emplace(m_profile->cachePath(), *m_passwords);
         m_deletions.emplace(m_db->connection());
         m_actions.emplace(*m_store, *m_deletions, *m_accounts);
+        m_outbox.emplace(m_profile->cachePath(), *m_passwords);
     }
 
     void TearDown() override
     {
         m_window.reset();
+        m_outbox.reset();
         m_sync.reset();
         m_actions.reset();
         m_deletions.reset();
@@ -79,8 +82,9 @@ protected:
 
     ui::MainWindow &makeWindow()
     {
-        m_window = std::make_unique<ui::MainWindow>(ui::Services{
-            *m_profile, *m_accounts, m_secrets, *m_passwords, *m_store, *m_sync, *m_actions});
+        m_window = std::make_unique<ui::MainWindow>(ui::Services{*m_profile, *m_accounts, m_secrets,
+                                                                 *m_passwords, *m_store, *m_sync,
+                                                                 *m_actions, *m_outbox});
         m_window->show();
         return *m_window;
     }
@@ -135,6 +139,7 @@ protected:
     std::optional<store::DeletionQueue> m_deletions;
     std::optional<sync::MessageActions> m_actions;
     std::optional<sync::SyncController> m_sync;
+    std::optional<smtp::OutboxController> m_outbox;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

@@ -112,3 +112,64 @@ TEST(AccountStore, UnknownValuesInTheFileFallBackToSafeDefaults)
 }
 
 } // namespace
+
+TEST(AccountStore, KeepsTheIdentityAndTheOutgoingServerButNoPassword)
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("poplar.ini"));
+    AccountStore store(ini);
+    Account a = sample();
+    a.emailAddress = QStringLiteral("alice@example.org");
+    a.identity = {QStringLiteral("Alice Liddell"), QStringLiteral("al@example.org"),
+                  QStringLiteral("Alice\nDown the rabbit hole"),
+                  QStringLiteral("list@example.org")};
+    a.smtp.host = QStringLiteral("smtp.example.org");
+    a.smtp.port = 465;
+    a.smtp.security = Security::Tls;
+    a.smtp.user = QStringLiteral("alice-smtp");
+    a.smtp.auth = AuthMethod::ScramSha256;
+    a.smtp.samePassword = false;
+    a.smtp.passwordSource = PasswordSource::Command;
+    a.smtp.passwordCommand = QStringLiteral("pass show smtp-secret-name");
+    a.smtp.pinSha256 = QStringLiteral("ab12");
+    auto id = store.add(a);
+    ASSERT_TRUE(id.ok());
+    a.id = id.value();
+    EXPECT_EQ(store.account(a.id), a);
+    EXPECT_EQ(a.senderAddress(), QStringLiteral("al@example.org"));
+    EXPECT_EQ(a.outgoing().pinSha256, QStringLiteral("ab12"));
+    EXPECT_EQ(a.outgoing().port, 465);
+
+    // Its own password source is another keychain entry; the same one is the account's.
+    EXPECT_EQ(a.smtpCredentials().id, a.id + QStringLiteral("/smtp"));
+    EXPECT_EQ(a.smtpCredentials().passwordCommand, QStringLiteral("pass show smtp-secret-name"));
+    EXPECT_EQ(a.smtpCredentials().user, QStringLiteral("alice-smtp"));
+    a.smtp.samePassword = true;
+    a.smtp.user.clear();
+    EXPECT_EQ(a.smtpCredentials().id, a.id);
+    EXPECT_EQ(a.smtpCredentials().user, QStringLiteral("alice"));
+
+    QFile file(ini);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    EXPECT_TRUE(text.contains("smtpHost=smtp.example.org"));
+    EXPECT_FALSE(text.contains("password="));
+}
+
+TEST(AccountStore, RejectsAnOutgoingServerThatCannotWork)
+{
+    Account a = sample();
+    a.smtp.host = QStringLiteral("smtp.example.org");
+    EXPECT_FALSE(AccountStore::validate(a).ok()) << "no sender address";
+    a.emailAddress = QStringLiteral("alice@example.org");
+    EXPECT_TRUE(AccountStore::validate(a).ok());
+    a.identity.name = QStringLiteral("Alice\r\nBcc: everyone@example.org");
+    EXPECT_FALSE(AccountStore::validate(a).ok()) << "a header injected through the name";
+    a.identity.name.clear();
+    a.smtp.port = 0;
+    EXPECT_FALSE(AccountStore::validate(a).ok());
+    a.smtp.port = 587;
+    a.smtp.samePassword = false;
+    a.smtp.passwordSource = PasswordSource::Command;
+    EXPECT_FALSE(AccountStore::validate(a).ok()) << "an empty password command";
+}

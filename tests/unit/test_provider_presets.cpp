@@ -78,3 +78,41 @@ TEST(ProviderPresets, TheUserNameIsTheAddress)
     EXPECT_EQ(presetUserName(*preset, QStringLiteral(" someone@163.com ")),
               QStringLiteral("someone@163.com"));
 }
+
+TEST(ProviderPresets, FillInTheOutgoingServer)
+{
+    const struct {
+        const char *address;
+        const char *host;
+        quint16 port;
+        Security security;
+    } cases[] = {
+        {"someone@gmail.com", "smtp.gmail.com", 465, Security::Tls},
+        {"someone@outlook.com", "smtp-mail.outlook.com", 587, Security::StartTls},
+        {"12345@qq.com", "smtp.qq.com", 465, Security::Tls},
+        {"someone@163.com", "smtp.163.com", 465, Security::Tls},
+        {"someone@126.com", "smtp.126.com", 465, Security::Tls},
+        {"someone@web.de", "smtp.web.de", 587, Security::StartTls},
+    };
+    for (const auto &c : cases) {
+        const auto preset = presetForAddress(QString::fromLatin1(c.address));
+        ASSERT_TRUE(preset.has_value()) << c.address;
+        Account account;
+        account.smtp.user = QStringLiteral("left over");
+        account.smtp.samePassword = false;
+        preset->applyOutgoing(account);
+        EXPECT_EQ(account.smtp.host, QString::fromLatin1(c.host)) << c.address;
+        EXPECT_EQ(account.smtp.port, c.port) << c.address;
+        EXPECT_EQ(account.smtp.security, c.security) << c.address;
+        EXPECT_TRUE(account.smtp.user.isEmpty()) << "the POP3 user name, as for POP3";
+        EXPECT_TRUE(account.smtp.samePassword) << c.address;
+    }
+    // Microsoft wants OAuth for sending too.
+    Account outlook;
+    presetForAddress(QStringLiteral("a@hotmail.com"))->applyOutgoing(outlook);
+    EXPECT_EQ(outlook.smtp.auth, AuthMethod::XOAuth2);
+    // A provider without POP3 fills in nothing.
+    Account icloud;
+    presetForAddress(QStringLiteral("a@icloud.com"))->applyOutgoing(icloud);
+    EXPECT_TRUE(icloud.smtp.host.isEmpty());
+}
