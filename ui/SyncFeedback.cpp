@@ -47,6 +47,13 @@ SyncFeedback::SyncFeedback(sync::SyncController &sync, AccountStore &accounts, Q
     m_lastCheckLabel = new QLabel(window);
     m_lastCheckLabel->setObjectName(QStringLiteral("lastCheckLabel"));
 
+    // A notice (a temporary status-bar message) and the status line share the bar's left
+    // part. QStatusBar hides the line only if it is visible when the notice comes: one shown
+    // before the window was (the Outbox's at start-up) left both drawn over each other.
+    connect(
+        window->statusBar(), &QStatusBar::messageChanged, m_statusLabel,
+        [label = m_statusLabel](const QString &notice) { label->setVisible(notice.isEmpty()); });
+
     connect(&m_sync, &sync::SyncController::started, this, &SyncFeedback::syncStarted);
     connect(&m_sync, &sync::SyncController::progress, m_panel, &SyncProgressPanel::accountProgress);
     connect(&m_sync, &sync::SyncController::waitingForLogin, m_panel,

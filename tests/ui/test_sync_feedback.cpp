@@ -9,6 +9,7 @@
 #include "MessageView.h"
 #include "PartialMessageBar.h"
 #include "ProtocolLogDialog.h"
+#include "SyncFeedback.h"
 #include "SyncProgressPanel.h"
 
 #include <QAction>
@@ -225,3 +226,28 @@ TEST_F(SyncFeedbackTest, TheProtocolLogShowsTheLastSessionWithoutThePassword)
 }
 
 } // namespace
+
+TEST_F(SyncFeedbackTest, ANoticeGivenBeforeTheWindowShowsIsNotDrawnOverTheStatusLine)
+{
+    ui::MainWindow &window = makeWindow();
+    auto *line = window.findChild<QLabel *>(QStringLiteral("syncStatus"));
+    auto *feedback = window.findChild<ui::SyncFeedback *>();
+    ASSERT_NE(line, nullptr);
+    ASSERT_NE(feedback, nullptr);
+    feedback->showError(QStringLiteral("Home: Cannot reach 127.0.0.1:9"));
+    ASSERT_TRUE(line->isVisible());
+
+    // As at start-up: the Outbox speaks before the window is on screen.
+    window.hide();
+    feedback->showNotice(QStringLiteral("A message waits in the Outbox"));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("A message waits in the Outbox"));
+    EXPECT_FALSE(line->isVisible()) << "the notice and the status line would overlap";
+
+    // When the notice goes, the line is back with what it said.
+    window.statusBar()->clearMessage();
+    EXPECT_TRUE(line->isVisible());
+    EXPECT_EQ(line->text(), QStringLiteral("Home: Cannot reach 127.0.0.1:9"));
+}
