@@ -687,7 +687,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SortRole:
         switch (index.column()) {
         case FromColumn:
-            return MessageRowText::sender(s);
+            return MessageRowText::correspondent(s);
         case SubjectColumn:
             return s.subject;
         case DateColumn:
@@ -709,7 +709,9 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole) {
         switch (section) {
         case FromColumn:
-            return tr("From");
+            return !m_unified && m_localFolder.isEmpty() && MessageRowText::isWrittenHere(m_folder)
+                       ? tr("To")
+                       : tr("From");
         case SubjectColumn:
             return tr("Subject");
         case DateColumn:

@@ -33,6 +33,19 @@ QString MessageRowText::sender(const MessageSummary &s)
     return s.fromName.isEmpty() ? s.fromAddress : s.fromName;
 }
 
+bool MessageRowText::isWrittenHere(store::Folder folder)
+{
+    return folder == store::Folder::Sent || folder == store::Folder::Outbox ||
+           folder == store::Folder::Drafts;
+}
+
+QString MessageRowText::correspondent(const MessageSummary &s)
+{
+    if (!isWrittenHere(s.folder))
+        return sender(s);
+    return s.toText.isEmpty() ? tr("(no recipient)") : s.toText;
+}
+
 QString MessageRowText::formatDate(const QDateTime &utc)
 {
     if (!utc.isValid())
@@ -49,7 +62,7 @@ QVariant MessageRowText::display(const MessageSummary &s, int column)
 {
     switch (column) {
     case MessageListModel::FromColumn:
-        return sender(s);
+        return correspondent(s);
     case MessageListModel::SubjectColumn:
         return s.subject.isEmpty() ? tr("(no subject)") : mime::shownSubject(s.subject);
     case MessageListModel::DateColumn:
@@ -65,6 +78,8 @@ QVariant MessageRowText::toolTip(const MessageSummary &s, int column)
 {
     switch (column) {
     case MessageListModel::FromColumn:
+        if (isWrittenHere(s.folder))
+            return tr("To: %1").arg(correspondent(s));
         if (!s.fromName.isEmpty() && !s.fromAddress.isEmpty())
             return tr("%1 <%2>").arg(s.fromName, s.fromAddress);
         return sender(s);
@@ -92,7 +107,8 @@ QString MessageRowText::accessibleText(const MessageSummary &s, bool serverDelet
         parts.append(tr("Flagged."));
     if (s.hasAttachments)
         parts.append(tr("With attachments."));
-    parts.append(tr("From: %1.").arg(sender(s)));
+    parts.append(isWrittenHere(s.folder) ? tr("To: %1.").arg(correspondent(s))
+                                         : tr("From: %1.").arg(sender(s)));
     parts.append(tr("Subject: %1.").arg(display(s, MessageListModel::SubjectColumn).toString()));
     parts.append(s.date.isValid() ? tr("Date: %1.").arg(formatDate(s.date)) : tr("No date."));
     parts.append(tr("Size: %1.").arg(dataSizeText(s.size)));

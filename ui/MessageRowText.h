@@ -31,6 +31,11 @@ public:
     [[nodiscard]] static QIcon serverDeletionIcon();
     /// The name, or the address when the message gives no name.
     [[nodiscard]] static QString sender(const store::MessageSummary &s);
+    /// Whom the first column names: the sender, or for what the user wrote (Sent, the
+    /// Outbox, Drafts) the recipients, as Thunderbird and KMail show them there.
+    [[nodiscard]] static QString correspondent(const store::MessageSummary &s);
+    /// Sent, the Outbox and Drafts: folders of what the user wrote.
+    [[nodiscard]] static bool isWrittenHere(store::Folder folder);
     /// Local time, the time alone for today, no seconds.
     [[nodiscard]] static QString formatDate(const QDateTime &utc);
 };

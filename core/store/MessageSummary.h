@@ -25,6 +25,7 @@ struct MessageSummary {
     Folder folder = Folder::Inbox;
     QString fromName;
     QString fromAddress;
+    QString toText; ///< the To header as the viewer shows it: the list shows it for Sent & co.
     QString subject;
     QDateTime date; ///< UTC; invalid when the message has no usable Date
     qint64 size = 0;

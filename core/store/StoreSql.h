@@ -23,7 +23,7 @@ QString listCondition(const FolderRef &list, QVariantList &values);
 
 inline const QString summaryColumns = QStringLiteral(
     "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial, "
-    "flagged, has_attachments");
+    "flagged, has_attachments, to_text");
 
 inline MessageSummary summaryFromRow(const QSqlQuery &q)
 {
@@ -42,6 +42,7 @@ inline MessageSummary summaryFromRow(const QSqlQuery &q)
     s.partial = q.value(10).toBool();
     s.flagged = q.value(11).toBool();
     s.hasAttachments = q.value(12).toBool();
+    s.toText = q.value(13).toString();
     return s;
 }
 

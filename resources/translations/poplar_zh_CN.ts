@@ -2364,6 +2364,22 @@ Account: %2</source>
         <source>Will be deleted from the server at the next check.</source>
         <translation>将在下次检查时从服务器上删除。</translation>
     </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>(no recipient)</source>
+        <translation>（无收件人）</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>收件人：%1</translation>
+    </message>
+    <message>
+        <source>To: %1.</source>
+        <translation>收件人：%1。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::MessageListPane</name>

@@ -120,6 +120,41 @@ TEST_F(MessageListModelTest, ListsOneAccountsFolderNewestFirst)
     EXPECT_TRUE(warnings.warnings().isEmpty()) << qPrintable(warnings.warnings().join(u'\n'));
 }
 
+TEST_F(MessageListModelTest, FoldersOfWhatTheUserWroteNameTheRecipientsNotTheUser)
+{
+    const qint64 sent = test::storeMessage(
+        *m_store, QStringLiteral("1"), QString(),
+        test::rfc5322(QStringLiteral("Plans"), QStringLiteral("Alice Example <alice@example.org>"),
+                      day(6), QStringLiteral("Noon."),
+                      QStringLiteral("Bob Example <bob@example.net>, carol@example.net")));
+    ASSERT_TRUE(m_store->moveToFolder(sent, Folder::Sent).ok());
+    MessageListModel model(*m_store);
+
+    for (const Folder folder : {Folder::Sent, Folder::Outbox, Folder::Drafts}) {
+        model.setFolder(QStringLiteral("1"), folder);
+        EXPECT_EQ(model.headerData(MessageListModel::FromColumn, Qt::Horizontal).toString(),
+                  QStringLiteral("To"));
+    }
+    model.setFolder(QStringLiteral("1"), Folder::Sent);
+    ASSERT_EQ(model.rowCount(), 1);
+    const QModelIndex who = model.index(0, MessageListModel::FromColumn);
+    EXPECT_EQ(who.data().toString(),
+              QStringLiteral("Bob Example <bob@example.net>, carol@example.net"));
+    EXPECT_TRUE(who.data(Qt::ToolTipRole).toString().contains(QStringLiteral("To: Bob")));
+    EXPECT_TRUE(who.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("To: Bob")));
+
+    // Back in the Inbox (and in Trash, where a sent message may go), the sender as before.
+    model.setFolder(QStringLiteral("1"), Folder::Inbox);
+    EXPECT_EQ(model.headerData(MessageListModel::FromColumn, Qt::Horizontal).toString(),
+              QStringLiteral("From"));
+    EXPECT_EQ(model.index(0, MessageListModel::FromColumn).data().toString(),
+              QStringLiteral("Alice Example"));
+    ASSERT_TRUE(m_store->moveToFolder(sent, Folder::Trash).ok());
+    model.setFolder(QStringLiteral("1"), Folder::Trash);
+    EXPECT_EQ(model.headerData(MessageListModel::FromColumn, Qt::Horizontal).toString(),
+              QStringLiteral("From"));
+}
+
 TEST_F(MessageListModelTest, AddMessagesInsertsInPlaceAndKeepsTheSelection)
 {
     test::ModelTesterWarnings warnings;
