@@ -23,6 +23,8 @@ packages=(
   dovecot-core dovecot-pop3d openssl
   # the real SMTP submission server the sending tests start (tests/support/SmtpServer)
   python3-aiosmtpd
+  # pdftotext: the print tests read the text of the PDFs Poplar writes back
+  poppler-utils
   # packaging: the .deb's computed dependencies (dpkg-shlibdeps; CPack needs `file` to find
   # the binaries), checks of the desktop entry and the
   # AppStream metainfo, and the clean Debian roots of packaging/check-fresh.sh

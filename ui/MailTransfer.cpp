@@ -3,6 +3,7 @@
 
 #include "CacheTask.h"
 #include "MessageListModel.h"
+#include "SaveLocation.h"
 
 #include "Profile.h"
 #include "accounts/AccountStore.h"
@@ -14,35 +15,12 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
-#include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QWidget>
 
 namespace poplar::ui {
 
 using store::MailboxReader;
-
-namespace {
-
-/// A file name made of a subject: no path separators or characters file systems refuse.
-QString fileNameFor(const QString &subject, const QString &fallback)
-{
-    static const QRegularExpression unsafe(QStringLiteral(R"([\\/:*?"<>|\x00-\x1f]+)"));
-    QString name = subject;
-    name.replace(unsafe, QStringLiteral(" "));
-    name = name.simplified().left(80);
-    while (name.startsWith(QLatin1Char('.')))
-        name.remove(0, 1);
-    return name.isEmpty() ? fallback : name;
-}
-
-QString documentsDir()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-}
-
-} // namespace
 
 MailTransfer::MailTransfer(Services services, MessageListModel *model, QWidget *dialogParent)
     : QObject(dialogParent)
@@ -121,9 +99,7 @@ void MailTransfer::askSaveAs()
 {
     if (m_messageId <= 0)
         return;
-    const QString suggested =
-        QDir(documentsDir())
-            .filePath(fileNameFor(m_subject, tr("message")) + QStringLiteral(".eml"));
+    const QString suggested = suggestedSavePath(m_subject, tr("message"), QStringLiteral(".eml"));
     const QString path =
         QFileDialog::getSaveFileName(m_dialogParent, tr("Save Message As"), suggested,
                                      tr("E-mail messages (*.eml);;All files (*)"));
@@ -137,8 +113,7 @@ void MailTransfer::askExportFolder()
     if (ids.isEmpty())
         return;
     const QString suggested =
-        QDir(documentsDir())
-            .filePath(fileNameFor(folderName(), tr("messages")) + QStringLiteral(".mbox"));
+        suggestedSavePath(folderName(), tr("messages"), QStringLiteral(".mbox"));
     const QString path =
         QFileDialog::getSaveFileName(m_dialogParent, tr("Export Folder as mbox"), suggested,
                                      tr("mbox files (*.mbox);;All files (*)"));

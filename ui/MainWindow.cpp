@@ -18,6 +18,7 @@
 #include "OutboxBar.h"
 #include "PartialMessageBar.h"
 #include "PasswordPrompt.h"
+#include "PrintActions.h"
 #include "ProtocolLogDialog.h"
 #include "ReadingActions.h"
 #include "ReadingPreferences.h"
@@ -106,6 +107,8 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_reading, &ReadingActions::failed, m_feedback, showError);
     connect(m_reading, &ReadingActions::notice, m_feedback, showNotice);
     connect(m_transfer, &MailTransfer::notice, m_feedback, showNotice);
+    connect(m_print, &PrintActions::failed, m_feedback, showError);
+    connect(m_print, &PrintActions::notice, m_feedback, showNotice);
     // The cache file's own upkeep, off this thread: sort keys after a change of language,
     // compacting offered once a large Trash is emptied.
     m_upkeep = new CacheUpkeep(m_services.profile.cachePath(), this, this);
@@ -205,6 +208,8 @@ void MainWindow::createMenus()
     file->addAction(m_options->workOfflineAction());
     file->addSeparator();
     file->addAction(m_transfer->saveAsAction());
+    file->addAction(m_print->exportPdfAction());
+    file->addAction(m_print->printAction());
     file->addAction(m_transfer->importMboxAction());
     file->addAction(m_transfer->importMaildirAction());
     file->addAction(m_transfer->exportFolderAction());
@@ -316,6 +321,7 @@ void MainWindow::createWidgets()
     m_view = new MessageView(this);
     m_view->setObjectName(QStringLiteral("messageView"));
     m_readingPrefs = new ReadingPreferences(m_services.profile.iniPath(), m_view, this);
+    m_print = new PrintActions(m_view, this);
     m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, m_changes,
                                    m_readingPrefs, this);
     connect(m_reading, &ReadingActions::windowOpened, m_compose, &ComposeActions::addTo);

@@ -30,6 +30,7 @@ class HelpActions;
 class MailActions;
 class MailCheck;
 class MailTransfer;
+class PrintActions;
 class ReadingActions;
 class WindowOptions;
 class ReadingPreferences;
@@ -74,6 +75,7 @@ public:
     [[nodiscard]] ServerDeletionBar *serverDeletionBar() const { return m_serverDeletionBar; }
     [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
     [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
+    [[nodiscard]] PrintActions *printActions() const { return m_print; }
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
     [[nodiscard]] WindowOptions *windowOptions() const { return m_options; }
     [[nodiscard]] ReadingPreferences *readingPreferences() const { return m_readingPrefs; }
@@ -160,6 +162,7 @@ private:
     ServerDeletionBar *m_serverDeletionBar = nullptr;
     MailActions *m_mailActions = nullptr;
     MailTransfer *m_transfer = nullptr;
+    PrintActions *m_print = nullptr;
     ReadingActions *m_reading = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;

@@ -450,6 +450,18 @@ void MessageView::trustSender()
     loadRemoteContent();
 }
 
+BodyDocument::Resolver MessageView::shownImages() const
+{
+    // What the viewer decoded, then the message's own parts it has not decoded yet; a remote
+    // image not loaded stays blank, as on screen.
+    return [decoded = m_decoded,
+            parts = inlineImageResolver(m_message.inlineResources)](const QUrl &url) -> QVariant {
+        if (const auto it = decoded.constFind(url); it != decoded.cend())
+            return *it;
+        return parts(url);
+    };
+}
+
 void MessageView::clear()
 {
     ++m_generation;
@@ -469,6 +481,7 @@ void MessageView::clear()
     m_body->clear();
     m_header->hide();
     m_linkTarget->hide();
+    Q_EMIT cleared();
 }
 
 QString MessageView::subjectText() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "BodyDocument.h"
 #include "MailImageDecoder.h"
 #include "mime/RenderedMessage.h"
 
@@ -107,9 +108,17 @@ public:
     /// type; true means save it instead): a dialog unless a test puts something else here.
     void setSaveOffer(std::function<bool(const QString &, const QString &)> offer);
 
+    /// The message shown, as rendered (empty when none is).
+    [[nodiscard]] const mime::RenderedMessage &shownMessage() const { return m_message; }
+    /// Its images as they are shown (its own parts; remote ones only once loaded), for a
+    /// printout of what is on screen.
+    [[nodiscard]] BodyDocument::Resolver shownImages() const;
+
 Q_SIGNALS:
     /// The message `id` is now on screen.
     void rendered(qint64 id);
+    /// No message is shown any more.
+    void cleared();
     /// The user trusted `address` with remote content; the settings may keep it.
     void senderTrusted(const QString &address);
 

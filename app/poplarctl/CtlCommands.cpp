@@ -27,6 +27,7 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("check"), [&] { return check(profileDir, rest); }},
         {QStringLiteral("compact"), [&] { return compact(profileDir, rest); }},
         {QStringLiteral("render"), [&] { return render(rest); }},
+        {QStringLiteral("pdf"), [&] { return pdf(profileDir, rest); }},
         {QStringLiteral("send"), [&] { return send(profileDir, rest); }},
         {QStringLiteral("reply"), [&] { return replyOrForward(profileDir, rest, false); }},
         {QStringLiteral("forward"), [&] { return replyOrForward(profileDir, rest, true); }},

@@ -37,5 +37,6 @@ int render(const QStringList &args);
 int send(const QString &profileDir, const QStringList &args);
 int replyOrForward(const QString &profileDir, const QStringList &args, bool forward);
 int outbox(const QString &profileDir, const QStringList &args);
+int pdf(const QString &profileDir, const QStringList &args);
 
 } // namespace poplar::ctl

@@ -2393,6 +2393,47 @@ Account: %2</source>
     </message>
 </context>
 <context>
+    <name>poplar::ui::MessagePrintout</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>抄送：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>（无日期）</translation>
+    </message>
+    <message>
+        <source>(unnamed %1)</source>
+        <translation>（未命名的 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachments (%n)</source>
+        <translation>
+            <numerusform>附件（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::MessageView</name>
     <message>
         <source>To:</source>
@@ -2683,6 +2724,45 @@ Account: %2</source>
     <message>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::PrintActions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the message shown, with a preview first</source>
+        <translation>打印当前显示的邮件，先显示打印预览</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>导出为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the message shown as a PDF file</source>
+        <translation>把当前显示的邮件保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the message as a PDF: %1</source>
+        <translation>已把邮件保存为 PDF：%1</translation>
     </message>
 </context>
 <context>
@@ -3886,6 +3966,14 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>poplarctl sync：下载新邮件并发送发件箱中等待的邮件；仅当所有账户都同步成功且没有邮件仍在等待时以 0 退出。</translation>
     </message>
     <message>
+        <source>poplarctl pdf: a message as the reader shows it (remote content left out), written to FILE as a PDF.</source>
+        <translation>poplarctl pdf：按阅读窗口显示的样子（不含远程内容）把邮件写成 PDF 文件 FILE。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
         <source>Poplar&apos;s command line.
 
 Commands:
@@ -3914,6 +4002,7 @@ Commands:
   forward ID --to ADDR [--as-attachment] [--body-file FILE]
   outbox [--format json] [--all] [--send]
                             what waits to be sent, and why
+  pdf ID FILE               the message as a PDF, as the window prints it
 
 Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>Poplar 的命令行工具。
@@ -3944,6 +4033,7 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   forward ID --to ADDR [--as-attachment] [--body-file FILE]
   outbox [--format json] [--all] [--send]
                             等待发送的邮件及原因
+  pdf ID FILE               按窗口打印的样子把邮件写成 PDF 文件
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
     </message>
