@@ -24,12 +24,11 @@ namespace poplar::sync {
 
 namespace {
 
-// A batch is committed when it holds this many messages or bytes: one fsync per batch
-// instead of per message, and little is held in memory. The writer thread commits while
-// the next batch arrives, so what a sync waits for at its end is the last batch alone:
-// 4 MB keeps that tail short (200 x 500 KB: poplar/mpop 0.78-0.95 against 0.92-1.08 with
-// 16 MB batches, on 2 cores).
-constexpr int batchMessages = 100;
+// A batch is committed when it holds AccountSync::batchMessages messages or this many
+// bytes: one fsync per batch instead of per message, and little is held in memory. The
+// writer thread commits while the next batch arrives, so what a sync waits for at its end
+// is the last batch alone: 4 MB keeps that tail short (200 x 500 KB: poplar/mpop 0.78-0.95
+// against 0.92-1.08 with 16 MB batches, on 2 cores).
 constexpr qint64 batchBytes = 4 * 1024 * 1024;
 // Progress between commits at most this often: a batch of 100 small messages on a slow line
 // takes long enough that a bar moving only per batch looks stuck.

@@ -28,6 +28,13 @@ public:
             if (!db)
                 return db.error();
             m_db = std::move(db).value();
+            // A page cache the size of a large mailbox's list indexes: a new message lands
+            // anywhere in the sender, subject, digest and Message-ID indexes, and with
+            // SQLite's default (2 MB: 31 of our 64 KB pages) each insertion read its pages
+            // back from the file; at 100,000 messages the writer spent four times the CPU.
+            // Only what is used is allocated: a small mailbox's writer stays small.
+            QSqlQuery(m_db->connection())
+                .exec(QStringLiteral("PRAGMA cache_size = -%1").arg(pageCacheKb));
         }
         QList<qint64> ids;
         ids.reserve(batch.size());
@@ -42,18 +49,29 @@ public:
         faultPoint("commit"); // the batch is written and not committed
         if (Status s = txn.commit(); !s)
             return s.error();
-        // Copy the batch from the WAL into the cache file now, on this thread, while the
-        // session goes on; otherwise SQLite does it in one piece when the last connection
-        // closes, and a sync of 100 MB ends with 100 MB more to write. PASSIVE: never waits
-        // for readers; what it cannot copy now is copied later.
-        QSqlQuery checkpoint(m_db->connection());
-        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        // Copy the WAL into the cache file now and then, on this thread, while the session
+        // goes on; otherwise SQLite does it in one piece when the last connection closes,
+        // and a sync of 100 MB ends with 100 MB more to write. Not after every batch: each
+        // checkpoint costs two fsyncs, and an index page changed by four batches is copied
+        // once instead of four times (20,000 small messages: 3.3 s instead of 6.5 s).
+        // PASSIVE: never waits for readers; what it cannot copy now is copied later.
+        for (const store::IncomingMessage &message : batch)
+            m_sinceCheckpoint += message.raw.size();
+        if (m_sinceCheckpoint >= checkpointBytes) {
+            QSqlQuery checkpoint(m_db->connection());
+            checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+            m_sinceCheckpoint = 0;
+        }
         return ids;
     }
 
 private:
+    static constexpr int pageCacheKb = 64 * 1024;
+    static constexpr qint64 checkpointBytes = 16 * 1024 * 1024;
+
     QString m_cachePath;
     std::unique_ptr<store::Database> m_db;
+    qint64 m_sinceCheckpoint = 0; ///< message bytes committed since the last checkpoint
 };
 
 class CacheWriter::Completions {

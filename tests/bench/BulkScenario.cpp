@@ -27,7 +27,9 @@
 #include "sync/SyncResult.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QListWidget>
 #include <QMessageBox>
@@ -36,9 +38,14 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
 
 namespace poplar::bench {
 
@@ -56,13 +63,25 @@ qint64 peakRssMb()
     return -1;
 }
 
-/// Spins the event loop until `done` or `ms` have passed; returns `done()`.
+/// Runs the event loop until `done` or `ms` have passed; returns `done()`. An event loop
+/// that sleeps between events, as the application's does: polling processEvents() would
+/// keep the GUI thread busy, and the scheduler would then treat it as a CPU hog and let it
+/// wait for a core behind the others (stalls of 300 ms that Poplar itself never has).
 bool spin(int ms, const std::function<bool()> &done = {})
 {
+    if (done && done())
+        return true;
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < ms && !(done && done()))
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QEventLoop loop;
+    QTimer check;
+    check.setInterval(5);
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if ((done && done()) || t.elapsed() >= ms)
+            loop.quit();
+    });
+    check.start();
+    loop.exec();
     return done && done();
 }
 
@@ -122,6 +141,52 @@ private:
     qint64 m_last = 0;
     int m_lastType = 0;
     QByteArray m_lastReceiver;
+};
+
+/// POPLAR_BENCH_TRACE: while the GUI thread has not ticked for 60 ms, says what it is
+/// doing in the kernel (its system call and kernel stack, read from /proc), once a stall.
+class StallWatchdog {
+public:
+    explicit StallWatchdog(const StallMeter &meter)
+        : m_meter(meter)
+        , m_gui(static_cast<long>(syscall(SYS_gettid)))
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~StallWatchdog()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+    StallWatchdog(const StallWatchdog &) = delete;
+    StallWatchdog &operator=(const StallWatchdog &) = delete;
+
+private:
+    void run()
+    {
+        qint64 reported = 0;
+        while (!m_stop) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            const qint64 last = m_meter.lastTickNs.load();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+            if (last == 0 || now - last < 60'000'000 || last == reported)
+                continue;
+            reported = last;
+            const auto read = [this](const char *what) {
+                QFile f(
+                    QStringLiteral("/proc/self/task/%1/%2").arg(m_gui).arg(QLatin1String(what)));
+                return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
+            };
+            std::fprintf(stderr, "  GUI thread stalled %lld ms: syscall %s\n%s\n",
+                         static_cast<long long>((now - last) / 1'000'000),
+                         read("syscall").constData(), read("stack").constData());
+        }
+    }
+
+    const StallMeter &m_meter;
+    long m_gui;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
 };
 
 struct Figures {
@@ -396,7 +461,11 @@ int runBulkScenario(int argc, char **argv, const BulkScenario &scenario)
         return 2;
     }
     StallMeter meter;
+    std::unique_ptr<StallWatchdog> watchdog;
+    if (qEnvironmentVariableIsSet("POPLAR_BENCH_TRACE"))
+        watchdog = std::make_unique<StallWatchdog>(meter);
     const Figures f = run.measure(meter);
+    watchdog.reset();
     std::fprintf(stderr,
                  "%-12s %s longest stall %.0f ms (GUI thread CPU in it %.0f ms), "
                  "work %.0f ms, peak RSS %lld MB (%s)\n",

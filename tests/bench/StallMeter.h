@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <ctime>
 
 namespace poplar::bench {
@@ -41,6 +43,9 @@ public:
     /// The GUI thread's CPU milliseconds within that gap.
     [[nodiscard]] double longestCpuMs() const { return m_longestCpu; }
 
+    /// When the loop last ticked (ns since the epoch), for a watchdog on another thread.
+    std::atomic<qint64> lastTickNs{0};
+
 private:
     static double threadCpuMs()
     {
@@ -51,6 +56,7 @@ private:
 
     void tick()
     {
+        lastTickNs.store(QDateTime::currentMSecsSinceEpoch() * 1'000'000);
         const double gap = double(m_sinceTick.nsecsElapsed()) / 1e6;
         m_sinceTick.restart();
         const double cpu = threadCpuMs();

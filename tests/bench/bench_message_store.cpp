@@ -3,15 +3,19 @@
 // synchronous=FULL, so the number includes the fsync a sync really pays per batch.
 #include "BenchMessages.h"
 
-#include "sync/HeaderFacts.h"
 #include "store/Database.h"
+#include "store/DownloadRecords.h"
 #include "store/MessageStore.h"
+#include "sync/HeaderFacts.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
+
+#include <cstdio>
 
 using namespace poplar;
 
@@ -84,5 +88,97 @@ BENCHMARK(BM_MessageStore_InsertBatch)
     ->Args({500, 32, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// What the cache writer (sync::CacheWriter) does at scale, without the network: a fresh
+// cache filled to `total` messages of ~5.5 KB in transactions of `batch` messages, each
+// followed by a passive checkpoint (or every `checkpoint_every` transactions). Time per message
+// should not grow with the cache: the counters give it for the first and the last tenth of the fill
+// (the list indexes are largest then), and stderr each tenth's.
+void BM_MessageStore_FillToScale(benchmark::State &state)
+{
+    const int total = int(state.range(0));
+    const int batch = int(state.range(1));
+    const int checkpointEvery = int(state.range(2));
+    // Distinct messages (their sort keys and dates land all over the list indexes, as real
+    // mail's do), used again and again under new UIDLs.
+    QList<store::IncomingMessage> pool;
+    for (int i = 0; i < 4000; ++i)
+        pool.append(incoming(i + 1, 5632));
+    for (auto _ : state) {
+        QTemporaryDir dir;
+        if (qEnvironmentVariableIsSet("POPLAR_BENCH_KEEP")) {
+            dir.setAutoRemove(false);
+            std::fprintf(stderr, "  cache kept in %s\n", qPrintable(dir.path()));
+        }
+        auto db = store::Database::open(dir.filePath(QStringLiteral("cache.sqlite")),
+                                        QStringLiteral("bench-fill"));
+        if (!db) {
+            state.SkipWithError(qPrintable(db.error().message()));
+            return;
+        }
+        QSqlDatabase connection = db.value()->connection();
+        if (qEnvironmentVariableIsSet("POPLAR_BENCH_CACHE_SIZE"))
+            QSqlQuery(connection)
+                .exec(QStringLiteral("PRAGMA cache_size = %1")
+                          .arg(qEnvironmentVariable("POPLAR_BENCH_CACHE_SIZE")));
+        const qint64 mailbox = store::DownloadRecords(connection)
+                                   .mailbox(QStringLiteral("bench-account"),
+                                            {QStringLiteral("h"), 995, QStringLiteral("u")})
+                                   .value();
+        QElapsedTimer all;
+        QElapsedTimer tenth;
+        all.start();
+        tenth.start();
+        double firstTenthUs = 0;
+        double lastTenthUs = 0;
+        int commits = 0;
+        for (int done = 0; done < total;) {
+            store::Transaction txn(connection);
+            store::MessageStore::Inserter inserter(connection);
+            for (int i = 0; i < batch && done < total; ++i, ++done) {
+                store::IncomingMessage &m = pool[done % pool.size()];
+                m.uidl = QStringLiteral("uidl-%1").arg(done);
+                m.mailboxId = mailbox;
+                m.listedSize = m.raw.size();
+                if (!inserter.insert(m)) {
+                    state.SkipWithError("insert failed");
+                    return;
+                }
+            }
+            if (!txn.commit()) {
+                state.SkipWithError("commit failed");
+                return;
+            }
+            if (++commits % checkpointEvery == 0)
+                QSqlQuery(connection).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+            if (done / (total / 10) != (done - batch) / (total / 10) || done == total) {
+                const double us = double(tenth.nsecsElapsed()) / 1e3 / (total / 10);
+                std::fprintf(stderr, "  %6d messages: %6.1f us per message in this tenth\n", done,
+                             us);
+                if (firstTenthUs == 0)
+                    firstTenthUs = us;
+                lastTenthUs = us;
+                tenth.restart();
+            }
+        }
+        state.SetIterationTime(double(all.nsecsElapsed()) / 1e9);
+        state.counters["first_tenth_us"] = firstTenthUs;
+        state.counters["last_tenth_us"] = lastTenthUs;
+        connection = {};
+        db.value().reset();
+    }
+    state.SetItemsProcessed(qint64(state.iterations()) * total);
+}
+BENCHMARK(BM_MessageStore_FillToScale)
+    ->ArgNames({"total", "batch", "checkpoint_every"})
+    ->Args({20000, 100, 1})
+    ->Args({20000, 500, 1})
+    ->Args({20000, 500, 4})
+    ->Args({100000, 750, 4})
+    ->Args({100000, 750, 16})
+    ->Args({100000, 1500, 4})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fills a Maildir with realistic, reproducible mail for tests/bench/throughput.sh.
 
-    make_maildrop.py MAILDIR COUNT SIZE_KB [SEED]
+    make_maildrop.py MAILDIR COUNT SIZE_KB [SEED [FIRST]]
+
+SIZE_KB may have a fraction (5.5: the size of ordinary mail). FIRST numbers the messages
+from FIRST on (default 1), so that messages added to a maildrop later get names and
+numbers of their own.
 
 Each message has the header block of real list mail (Received chain, DKIM, RFC 2047
 words, multipart/mixed), a text part in which some lines start with '.' (so POP3 must
@@ -86,14 +90,15 @@ def message(rng, n, target):
 
 
 def main():
-    if len(sys.argv) not in (4, 5):
+    if len(sys.argv) not in (4, 5, 6):
         sys.exit(__doc__)
-    maildir, count, size_kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) == 5 else 1)
+    maildir, count, size_kb = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+    rng = random.Random(int(sys.argv[4]) if len(sys.argv) >= 5 else 1)
+    first = int(sys.argv[5]) if len(sys.argv) == 6 else 1
     for sub in ("cur", "new", "tmp"):
         os.makedirs(os.path.join(maildir, sub), exist_ok=True)
     total = 0
-    for n in range(1, count + 1):
+    for n in range(first, first + count):
         target = int(size_kb * 1024 * rng.uniform(0.9, 1.1))
         data = message(rng, n, target)
         crlf_size = len(data) + data.count(b"\n")

@@ -10,8 +10,22 @@
 #   RUNS        runs per client and set (default 5)
 #   SETS        which sets to run, "small large" by default:
 #                 small = 2000 messages of ~20 KB, large = 200 messages of ~500 KB
+#                 scale = one maildrop of each size in SCALE, messages of ~SCALE_KB KB
+#                         (2,000, 20,000 and 100,000 of ~5.5 KB, like real mail): time per
+#                         message at each size, and poplarctl's peak RSS
+#                 check = a check that finds 10 new messages among CHECK known ones: a
+#                         full sync first, then per run 10 messages are added to the
+#                         maildrop and each client syncs again (bare: UIDL, LIST and the
+#                         10 RETRs)
+#               e.g. SETS="scale check" RUNS=1 for the 100,000-message figures (mpop
+#               takes about a minute per run at that size)
 #   SMALL="COUNT KB", LARGE="COUNT KB"   change a set's shape (e.g. SMALL="200 20")
+#   SCALE="COUNT..." (default "2000 20000 100000"), SCALE_KB (default 5.5),
+#   CHECK="COUNT KB" (default "100000 5.5")
 #   KEEP=1      keep the work directory (configs, logs, certificates) for a look
+#   MAILDROPS=DIR  keep the generated maildrops in DIR and use them again next time (they
+#               are the same every time: the generator is seeded); DIR must be on the same
+#               file system as TMPDIR (runs hard-link them)
 #   POPLAR_WRAP a command to run `poplarctl sync` under, for profiling, e.g.
 #               POPLAR_WRAP="perf record -g -o /tmp/sync.perf" RUNS=1 SETS=small
 #   POPLAR_SYNC_ARGS  extra arguments for `poplarctl sync`, e.g. "--log /tmp/sync.log"
@@ -40,6 +54,9 @@ RUNS=${RUNS:-5}
 SETS=${SETS:-small large}
 SMALL=${SMALL:-2000 20}
 LARGE=${LARGE:-200 500}
+SCALE=${SCALE:-2000 20000 100000}
+SCALE_KB=${SCALE_KB:-5.5}
+CHECK=${CHECK:-100000 5.5}
 
 die() {
     echo "throughput: $*" >&2
@@ -204,11 +221,19 @@ done
 
 # ---- the runs ------------------------------------------------------------------------
 
+used=0
 reset_maildrop() {
     # A pristine copy, without the index, uidlist and cur/ renames of the last session:
-    # every run makes Dovecot do the same work.
-    rm -rf "$maildir"
-    cp -a "$1" "$maildir"
+    # every run makes Dovecot do the same work. Hard links: Dovecot renames message files
+    # and writes files of its own, but never writes into a message file, so the pristine
+    # one stays as it was; and 100,000 files are linked in seconds, not copied in minutes.
+    # The last copy is moved aside, not deleted: deleting 100,000 files takes minutes on a
+    # busy disk, which cleanup() spends once at the end.
+    if [ -d "$maildir" ]; then
+        used=$((used + 1))
+        mv "$maildir" "$work/used-maildir-$used"
+    fi
+    cp -al "$1" "$maildir"
     [ "$(id -u)" -eq 0 ] && chown -R "$mail_uid:$mail_gid" "$maildir"
     # Write back what the last run left dirty, so its writeback does not slow this one.
     sync
@@ -217,29 +242,49 @@ reset_maildrop() {
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-run_poplar() { # COUNT LOGFILE -> prints seconds
-    local count=$1 log=$2 profile start end got
+new_poplar_profile() { # LOGFILE -> prints the directory of a fresh profile with the account
+    local log=$1 profile
     profile=$(mktemp -d "$work/poplar-profile.XXXXXX")
     "$POPLARCTL" --profile "$profile" account add --name Bench --host 127.0.0.1 \
         --port "$port" --security tls --user "$user" --auth plain \
         --password-command "cat '$work/password'" --ca-file "$work/cert.pem" \
         --leave-on-server yes >"$log" 2>&1 || die "poplarctl account add failed: $(cat "$log")"
+    echo "$profile"
+}
+
+poplar_sync() { # PROFILE LOGFILE -> prints seconds; $work/rss gets poplarctl's peak RSS (KB),
+    # user and system CPU seconds
+    local profile=$1 log=$2 start end
     start=$(now)
     # shellcheck disable=SC2086 # both are word lists on purpose
-    ${POPLAR_WRAP:-} "$POPLARCTL" --profile "$profile" sync ${POPLAR_SYNC_ARGS:-} >>"$log" 2>&1 ||
+    /usr/bin/time -f '%M %U %S' -o "$work/rss" ${POPLAR_WRAP:-} \
+        "$POPLARCTL" --profile "$profile" sync ${POPLAR_SYNC_ARGS:-} >>"$log" 2>&1 ||
         die "poplarctl sync failed: $(tail -n 20 "$log")"
     end=$(now)
-    got=$("$POPLARCTL" --profile "$profile" list --format json |
-        "$PYTHON" -c 'import json, sys; print(len(json.load(sys.stdin)))') ||
-        die "poplarctl list failed"
-    [ "$got" -eq "$count" ] || die "poplar stored $got messages, expected $count ($log)"
-    rm -rf "$profile"
     elapsed "$start" "$end"
 }
 
-run_mpop() { # COUNT LOGFILE -> prints seconds
-    local count=$1 log=$2 dir start end got
+expect_poplar_count() { # PROFILE COUNT LOGFILE
+    local got
+    got=$("$POPLARCTL" --profile "$1" list --format json |
+        "$PYTHON" -c 'import json, sys; print(len(json.load(sys.stdin)))') ||
+        die "poplarctl list failed"
+    [ "$got" -eq "$2" ] || die "poplar stored $got messages, expected $2 ($3)"
+}
+
+run_poplar() { # COUNT LOGFILE -> prints seconds (peak RSS in $work/rss)
+    local count=$1 log=$2 profile seconds
+    profile=$(new_poplar_profile "$log")
+    seconds=$(poplar_sync "$profile" "$log")
+    expect_poplar_count "$profile" "$count" "$log"
+    rm -rf "$profile"
+    echo "$seconds"
+}
+
+new_mpop_dir() { # -> prints a directory with an mpoprc, an empty Maildir and no UIDL file
+    local dir
     dir=$(mktemp -d "$work/mpop.XXXXXX")
     mkdir -p "$dir/Maildir/cur" "$dir/Maildir/new" "$dir/Maildir/tmp"
     cat >"$dir/mpoprc" <<EOF
@@ -259,25 +304,46 @@ delivery maildir $dir/Maildir
 uidls_file $dir/uidls
 EOF
     chmod 600 "$dir/mpoprc" # mpop refuses a config with a password that others can read
+    echo "$dir"
+}
+
+mpop_sync() { # DIR LOGFILE -> prints seconds
+    local dir=$1 log=$2 start end
     start=$(now)
     # shellcheck disable=SC2086 # a word list on purpose
     ${MPOP_WRAP:-} "$MPOP" -q -C "$dir/mpoprc" --all-accounts >"$log" 2>&1 ||
         die "mpop failed: $(tail -n 20 "$log")"
     end=$(now)
-    got=$(find "$dir/Maildir/new" "$dir/Maildir/cur" -type f | wc -l)
-    [ "$got" -eq "$count" ] || die "mpop delivered $got messages, expected $count ($log)"
-    rm -rf "$dir"
     elapsed "$start" "$end"
 }
 
-run_bare() { # COUNT LOGFILE -> prints seconds
-    # The floor: openssl s_client with every command sent at once, storing nothing. What
-    # this takes is the server's and TLS's share; no client can be faster on this machine.
-    local count=$1 log=$2 dir start end got
+expect_mpop_count() { # DIR COUNT LOGFILE
+    local got
+    got=$(find "$1/Maildir/new" "$1/Maildir/cur" -type f | wc -l)
+    [ "$got" -eq "$2" ] || die "mpop delivered $got messages, expected $2 ($3)"
+}
+
+run_mpop() { # COUNT LOGFILE -> prints seconds
+    local count=$1 log=$2 dir seconds
+    dir=$(new_mpop_dir)
+    seconds=$(mpop_sync "$dir" "$log")
+    expect_mpop_count "$dir" "$count" "$log"
+    rm -rf "$dir"
+    echo "$seconds"
+}
+
+bare_session() { # RETRS LOGFILE [COMMAND...] -> prints seconds
+    # The floor: openssl s_client with every command sent at once (the COMMANDs, then RETR
+    # for each number in RETRS, a `seq` range), storing nothing. What this takes is the
+    # server's and TLS's share; no client can be faster on this machine.
+    local retrs=$1 log=$2 dir start end got expected
+    shift 2
     dir=$(mktemp -d "$work/bare.XXXXXX")
     {
         printf 'USER %s\r\nPASS %s\r\n' "$user" "$password"
-        seq -f 'RETR %.0f' 1 "$count" | sed 's/$/\r/'
+        [ $# -gt 0 ] && printf '%s\r\n' "$@"
+        # shellcheck disable=SC2086 # the range is a word list on purpose
+        seq -f 'RETR %.0f' $retrs | sed 's/$/\r/'
         printf 'QUIT\r\n'
     } >"$dir/commands"
     start=$(now)
@@ -286,55 +352,158 @@ run_bare() { # COUNT LOGFILE -> prints seconds
         die "openssl s_client failed: $(tail -n 20 "$log")"
     end=$(now)
     got=$(grep -c '^+OK [0-9]* octets' "$dir/out" || true)
-    [ "$got" -eq "$count" ] || die "the bare client got $got messages, expected $count ($log)"
+    # shellcheck disable=SC2086
+    expected=$(seq $retrs | wc -l)
+    [ "$got" -eq "$expected" ] || die "the bare client got $got messages, expected $expected ($log)"
     rm -rf "$dir"
     elapsed "$start" "$end"
 }
 
+run_bare() { # COUNT LOGFILE -> prints seconds
+    bare_session "1 $1" "$2"
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median_of() { printf '%s\n' "$@" | median; }
 
-summary=()
-for set in $SETS; do
-    case $set in
-    small) read -r count kb target <<<"$SMALL 0.4" ;;
-    large) read -r count kb target <<<"$LARGE 1.0" ;;
-    *) die "unknown set '$set' (small or large)" ;;
-    esac
-    pristine=$work/pristine-$set
-    "$PYTHON" "$here/make_maildrop.py" "$pristine" "$count" "$kb" >"$work/make-$set.log" ||
-        die "cannot generate the $set maildrop"
-    bytes=$(du -sb "$pristine" | cut -f1)
-    echo "== $set: $count messages of ~$kb KB ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MB), $RUNS runs each"
+make_pristine() { # NAME COUNT KB -> prints the path of a generated maildrop (made once)
+    local pristine=$work/pristine-$1
+    # Kept across runs in MAILDROPS: generating 100,000 messages takes minutes.
+    [ -n "${MAILDROPS:-}" ] && pristine=$MAILDROPS/$2x$3
+    if [ ! -d "$pristine" ]; then
+        # Made aside and renamed: a maildrop cut short is never taken for a whole one.
+        rm -rf "$pristine.part"
+        "$PYTHON" "$here/make_maildrop.py" "$pristine.part" "$2" "$3" >"$work/make-$1.log" ||
+            die "cannot generate the $1 maildrop"
+        mv "$pristine.part" "$pristine"
+    fi
+    echo "$pristine"
+}
 
-    poplar_times=() mpop_times=() bare_times=() ratios=()
-    for run in $(seq "$RUNS"); do
+megabytes() { awk -v b="$(du -sb "$1" | cut -f1)" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
+# One maildrop, every client RUNS times from a fresh start; the medians go to the globals
+# pm (poplar), mm (mpop), bm (bare), rm_ (median of the per-run poplar/mpop ratios), cpum
+# (poplarctl's user + system CPU seconds) and rss_mb (its largest peak RSS over the runs).
+measure_full_sync() { # NAME COUNT KB RUNS
+    local name=$1 count=$2 kb=$3 runs=$4 pristine run p m b r rss cpu
+    local poplar_times=() mpop_times=() bare_times=() ratios=() cpus=()
+    pristine=$(make_pristine "$name" "$count" "$kb")
+    echo "== $name: $count messages of ~$kb KB ($(megabytes "$pristine") MB), $runs runs each"
+    rss_mb=0
+    for run in $(seq "$runs"); do
         # Alternating the clients run by run spreads any drift of the machine over all.
         reset_maildrop "$pristine"
-        p=$(run_poplar "$count" "$work/poplar-$set-$run.log")
+        p=$(run_poplar "$count" "$work/poplar-$name-$run.log")
+        rss=$(awk '{ printf "%.0f", $1 / 1024 }' "$work/rss")
+        cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$work/rss")
+        [ "$rss" -gt "$rss_mb" ] && rss_mb=$rss
         reset_maildrop "$pristine"
-        m=$(run_mpop "$count" "$work/mpop-$set-$run.log")
+        m=$(run_mpop "$count" "$work/mpop-$name-$run.log")
         reset_maildrop "$pristine"
-        b=$(run_bare "$count" "$work/bare-$set-$run.log")
+        b=$(run_bare "$count" "$work/bare-$name-$run.log")
         r=$(awk -v p="$p" -v m="$m" 'BEGIN { printf "%.3f", p / m }')
-        printf '   run %d: poplar %6.3f s   mpop %6.3f s   bare %6.3f s   poplar/mpop %.3f\n' \
-            "$run" "$p" "$m" "$b" "$r"
-        poplar_times+=("$p") mpop_times+=("$m") bare_times+=("$b") ratios+=("$r")
+        printf '   run %d: poplar %7.3f s (CPU %6.2f s, peak RSS %4d MB)   mpop %7.3f s   bare %7.3f s   poplar/mpop %.3f\n' \
+            "$run" "$p" "$cpu" "$rss" "$m" "$b" "$r"
+        poplar_times+=("$p") mpop_times+=("$m") bare_times+=("$b") ratios+=("$r") cpus+=("$cpu")
     done
-    pm=$(printf '%s\n' "${poplar_times[@]}" | median)
-    mm=$(printf '%s\n' "${mpop_times[@]}" | median)
-    bm=$(printf '%s\n' "${bare_times[@]}" | median)
-    rm_=$(printf '%s\n' "${ratios[@]}" | median)
-    verdict=$(awk -v r="$rm_" -v t="$target" 'BEGIN { print (r <= t) ? "met" : "MISSED" }')
-    mbps=$(awk -v b="$bytes" -v t="$pm" 'BEGIN { printf "%.0f", b / 1048576 / t }')
-    summary+=("$(printf '%-5s %4d x %3d KB  poplar %6.3f s (%3s MB/s)  mpop %6.3f s  bare %6.3f s  poplar/mpop %.3f (target <= %.1f: %s)  poplar/bare %.2f' \
-        "$set" "$count" "$kb" "$pm" "$mbps" "$mm" "$bm" "$rm_" "$target" "$verdict" \
-        "$(awk -v p="$pm" -v b="$bm" 'BEGIN { printf "%.2f", p / b }')")")
+    pm=$(median_of "${poplar_times[@]}")
+    mm=$(median_of "${mpop_times[@]}")
+    bm=$(median_of "${bare_times[@]}")
+    rm_=$(median_of "${ratios[@]}")
+    cpum=$(median_of "${cpus[@]}")
+}
+
+verdict() { # VALUE OP LIMIT -> "met" or "MISSED"
+    awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? v <= t : v < t; print ok ? "met" : "MISSED" }'
+}
+
+summary=()
+
+fixed_set() { # NAME COUNT KB POPLAR/MPOP-TARGET POPLAR/BARE-TARGET
+    local name=$1 count=$2 kb=$3 pristine mbps
+    measure_full_sync "$name" "$count" "$kb" "$RUNS"
+    pristine=$(make_pristine "$name" "$count" "$kb")
+    mbps=$(awk -v b="$(du -sb "$pristine" | cut -f1)" -v t="$pm" 'BEGIN { printf "%.0f", b / 1048576 / t }')
+    summary+=("$(printf '%-5s %4d x %3s KB  poplar %6.3f s (%3s MB/s)  mpop %6.3f s  bare %6.3f s  poplar/mpop %.3f (target <= %s: %s)  poplar/bare %.2f (target <= %s: %s)' \
+        "$name" "$count" "$kb" "$pm" "$mbps" "$mm" "$bm" "$rm_" "$4" "$(verdict "$rm_" "<=" "$4")" \
+        "$(ratio "$pm" "$bm")" "$5" "$(verdict "$(ratio "$pm" "$bm")" "<=" "$5")")")
+}
+
+scale_set() {
+    local count per per_min='' per_max='' last_ratio_bare last_ratio_mpop last_rss
+    summary+=("scale: messages of ~$SCALE_KB KB; per message = poplar's time / count")
+    for count in $SCALE; do
+        measure_full_sync "scale-$count" "$count" "$SCALE_KB" "$RUNS"
+        per=$(awk -v t="$pm" -v n="$count" 'BEGIN { printf "%.1f", t / n * 1e6 }')
+        per_min=$(awk -v a="${per_min:-$per}" -v b="$per" 'BEGIN { print (b < a) ? b : a }')
+        per_max=$(awk -v a="${per_max:-$per}" -v b="$per" 'BEGIN { print (b > a) ? b : a }')
+        last_ratio_bare=$(ratio "$pm" "$bm") last_ratio_mpop=$rm_ last_rss=$rss_mb
+        summary+=("$(printf '  %6d  poplar %7.3f s  %5.1f us/message (CPU %6.2f s)  bare %7.3f s  mpop %7.3f s  poplar/bare %.2f  poplar/mpop %.3f  peak RSS %d MB' \
+            "$count" "$pm" "$per" "$cpum" "$bm" "$mm" "$last_ratio_bare" "$rm_" "$rss_mb")")
+    done
+    local spread
+    spread=$(awk -v a="$per_min" -v b="$per_max" 'BEGIN { printf "%.2f", b / a }')
+    summary+=("  time per message, largest / smallest: $spread (target <= 1.20: $(verdict "$spread" "<=" 1.20))")
+    summary+=("  at the largest size: poplar/bare $last_ratio_bare (target <= 2: $(verdict "$last_ratio_bare" "<=" 2)), poplar/mpop $last_ratio_mpop (target <= 0.4: $(verdict "$last_ratio_mpop" "<=" 0.4)), peak RSS $last_rss MB (target < 150: $(verdict "$last_rss" "<" 150))")
+}
+
+check_set() {
+    local count kb pristine profile mpop_dir run first p m b cpu
+    local poplar_times=() mpop_times=() bare_times=() rss_max=0 rss
+    read -r count kb <<<"$CHECK"
+    pristine=$(make_pristine "check-$count" "$count" "$kb")
+    echo "== check: 10 new among $count messages of ~$kb KB, $RUNS runs each"
+    reset_maildrop "$pristine"
+    profile=$(new_poplar_profile "$work/poplar-check-full.log")
+    echo "   first sync (not the check): poplar $(poplar_sync "$profile" "$work/poplar-check-full.log") s"
+    mpop_dir=$(new_mpop_dir)
+    echo "   first sync (not the check): mpop $(mpop_sync "$mpop_dir" "$work/mpop-check-full.log") s"
+    for run in $(seq "$RUNS"); do
+        # Ten new messages, numbered after those there are; the seed makes them differ.
+        first=$((count + (run - 1) * 10 + 1))
+        "$PYTHON" "$here/make_maildrop.py" "$maildir" 10 "$kb" "$((1000 + run))" "$first" \
+            >>"$work/make-check-new.log" || die "cannot add messages to the maildrop"
+        [ "$(id -u)" -eq 0 ] && chown -R "$mail_uid:$mail_gid" "$maildir"
+        # Dovecot takes the new messages into its index in an untimed session, so that each
+        # client times the same check.
+        bare_session "1 0" "$work/bare-check-prime-$run.log" UIDL >/dev/null
+        sync
+        p=$(poplar_sync "$profile" "$work/poplar-check-$run.log")
+        rss=$(awk '{ printf "%.0f", $1 / 1024 }' "$work/rss")
+        cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$work/rss")
+        [ "$rss" -gt "$rss_max" ] && rss_max=$rss
+        expect_poplar_count "$profile" "$((first + 9))" "$work/poplar-check-$run.log"
+        m=$(mpop_sync "$mpop_dir" "$work/mpop-check-$run.log")
+        expect_mpop_count "$mpop_dir" "$((first + 9))" "$work/mpop-check-$run.log"
+        b=$(bare_session "$first $((first + 9))" "$work/bare-check-$run.log" UIDL LIST)
+        printf '   run %d: poplar %6.3f s (CPU %5.2f s, peak RSS %4d MB)   mpop %6.3f s   bare (UIDL, LIST, 10 RETR) %6.3f s\n' \
+            "$run" "$p" "$cpu" "$rss" "$m" "$b"
+        poplar_times+=("$p") mpop_times+=("$m") bare_times+=("$b")
+    done
+    rm -rf "$profile" "$mpop_dir"
+    pm=$(median_of "${poplar_times[@]}")
+    mm=$(median_of "${mpop_times[@]}")
+    bm=$(median_of "${bare_times[@]}")
+    summary+=("$(printf 'check 10 new among %d: poplar %.3f s (target <= 0.4: %s)  mpop %.3f s  bare %.3f s  poplar/mpop %.2f  poplar/bare %.2f  peak RSS %d MB' \
+        "$count" "$pm" "$(verdict "$pm" "<=" 0.4)" "$mm" "$bm" "$(ratio "$pm" "$mm")" "$(ratio "$pm" "$bm")" "$rss_max")")
+}
+
+for set in $SETS; do
+    case $set in
+    small) read -r count kb <<<"$SMALL" && fixed_set small "$count" "$kb" 0.4 1.3 ;;
+    large) read -r count kb <<<"$LARGE" && fixed_set large "$count" "$kb" 1.0 1.1 ;;
+    scale) scale_set ;;
+    check) check_set ;;
+    *) die "unknown set '$set' (small, large, scale or check)" ;;
+    esac
 done
 
 echo
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "poplarctl: $POPLARCTL"
 echo "$("$DOVECOT" --version | sed 's/^/dovecot /' | head -n 1), $("$MPOP" --version | head -n 1)"
-echo "medians over $RUNS runs; poplar/mpop is the median of the per-run ratios;"
+echo "medians over $RUNS runs; poplar/mpop is the median of the per-run ratios; peak RSS is"
+echo "poplarctl sync's largest over the runs (/usr/bin/time %M); CPU is poplarctl's user + system;"
 echo "bare = openssl s_client sending every RETR at once and storing nothing (the floor):"
 printf '  %s\n' "${summary[@]}"

@@ -8,6 +8,7 @@
 #include "store/Database.h"
 #include "store/DownloadRecords.h"
 #include "store/MessageStore.h"
+#include "sync/AccountSync.h"
 
 #include <QSqlQuery>
 
@@ -347,14 +348,16 @@ TEST_F(MisbehavingServerTest, AStallMidDownloadKeepsWhatArrivedAndDeletesNothing
 
 TEST_F(MisbehavingServerTest, ACommitThatFailsSendsNoDeleAndTheNextSyncFinishesTheJob)
 {
-    // 150 messages: the first batch of 100 commits, the second fails (as a full disk would).
+    // A batch and a half: the first batch commits, the second fails (as a full disk would).
+    constexpr int batch = sync::AccountSync::batchMessages;
     Mailbox box;
-    for (int n = 1; n <= 150; ++n)
+    for (int n = 1; n <= batch + batch / 2; ++n)
         box.append(mail(n));
     m_server.serveMailbox(box);
-    onCache(QStringLiteral(
-        "CREATE TRIGGER fail_second_batch BEFORE INSERT ON messages WHEN "
-        "(SELECT count(*) FROM messages) >= 100 BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
+    onCache(QStringLiteral("CREATE TRIGGER fail_second_batch BEFORE INSERT ON messages WHEN "
+                           "(SELECT count(*) FROM messages) >= %1 BEGIN SELECT RAISE(ABORT, "
+                           "'disk full'); END")
+                .arg(batch));
 
     const qsizetype linesBefore = m_server.received().size();
     const SyncResult failed = sync(leaving(false));
@@ -362,13 +365,13 @@ TEST_F(MisbehavingServerTest, ACommitThatFailsSendsNoDeleAndTheNextSyncFinishesT
     EXPECT_EQ(failed.error->code, Error::Code::Storage) << describe(failed);
     for (const QByteArray &line : m_server.received().mid(linesBefore))
         EXPECT_FALSE(line.startsWith("DELE")) << "a DELE with a batch not in the cache";
-    EXPECT_EQ(m_server.mailbox().messages.size(), 150);
-    EXPECT_EQ(stored().size(), 100);
+    EXPECT_EQ(m_server.mailbox().messages.size(), batch + batch / 2);
+    EXPECT_EQ(stored().size(), batch);
 
     onCache(QStringLiteral("DROP TRIGGER fail_second_batch"));
     const SyncResult next = sync(leaving(false));
     ASSERT_TRUE(next.ok()) << describe(next);
-    EXPECT_EQ(next.newMessages, 50);
+    EXPECT_EQ(next.newMessages, batch / 2);
     EXPECT_TRUE(m_server.mailbox().messages.isEmpty());
     expectNothingLostMissedOrDoubled();
 }

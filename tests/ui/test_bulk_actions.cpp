@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -169,6 +170,10 @@ TEST_F(BulkActionsUiTest, TheWindowKeepsAnsweringWhileALargeTrashIsEmptied)
     ticker.start();
     QSignalSpy progress(window.cacheChanges(), &ui::CacheChangeQueue::progress);
     QSignalSpy emptied(window.mailActions(), &ui::MailActions::trashEmptied);
+    // What the status bar says as the parts are done (it shows itself after a moment).
+    QStringList said;
+    QObject::connect(window.cacheChanges(), &ui::CacheChangeQueue::progress, &window,
+                     [&] { said.append(window.changeProgress()->text()); });
     window.mailActions()->purgeTrash(home);
     // It returned at once: the change runs on the worker, and the list is empty already.
     EXPECT_TRUE(window.cacheChanges()->isBusy());
@@ -178,6 +183,9 @@ TEST_F(BulkActionsUiTest, TheWindowKeepsAnsweringWhileALargeTrashIsEmptied)
     EXPECT_GT(ticksWhileBusy, 0) << "the event loop ran while the Trash was emptied";
     EXPECT_GE(progress.count(), 2);
     EXPECT_EQ(progress.last().at(0).toLongLong(), 3000);
+    ASSERT_FALSE(said.isEmpty());
+    EXPECT_EQ(said.last(), QStringLiteral("Emptying the Trash of Home: %1 of %1 messages")
+                               .arg(QLocale().toString(3000)));
     EXPECT_EQ(emptied.first().at(1).toInt(), 3000);
     EXPECT_EQ(m_store->count(Folder::Trash, home).value(), 0);
     ASSERT_TRUE(test::waitUntil([&] { return window.changeProgress()->isHidden(); }));
