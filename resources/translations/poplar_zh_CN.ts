@@ -3081,8 +3081,8 @@ Account: %2</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <source>Finds words in the subject, the addresses and the text; Escape clears</source>
-        <translation>在主题、地址和正文中搜索词语；按 Esc 键清除</translation>
+        <source>Finds words in the subject, the addresses and the text, and &quot;phrases&quot; in quotes. Narrow it with from:, to:, subject:, has:attachment, is:unread, is:flagged, folder:NAME, before:YYYY-MM-DD, after:YYYY-MM-DD. Escape clears</source>
+        <translation>在主题、地址和正文中搜索词语，引号中的 &quot;短语&quot; 按原样匹配。可用 from:、to:、subject:、has:attachment、is:unread、is:flagged、folder:NAME、before:YYYY-MM-DD、after:YYYY-MM-DD 缩小范围。按 Esc 键清除</translation>
     </message>
 </context>
 <context>
