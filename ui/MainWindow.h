@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Services.h"
+#include "accounts/Account.h"
 #include "store/MessageStore.h"
 
 #include <QHash>
