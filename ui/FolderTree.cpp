@@ -90,8 +90,11 @@ void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &
             if (folder != Folder::Inbox)
                 continue;
             // The folders its rules file mail into come right after the Inbox they
-            // would otherwise have gone to.
-            for (const QString &name : filedFolders.value(a.id)) {
+            // would otherwise have gone to; Junk last of them, next to Trash.
+            QStringList filed = filedFolders.value(a.id);
+            if (filed.removeAll(filters::JunkVerdict::folderName()) > 0)
+                filed.append(filters::JunkVerdict::folderName());
+            for (const QString &name : std::as_const(filed)) {
                 const bool junk = name == filters::JunkVerdict::folderName();
                 auto *filed = new QTreeWidgetItem(top, {junk ? tr("Junk") : name});
                 filed->setIcon(

@@ -48,6 +48,7 @@ TEST_F(FiledFoldersTest, FiledFoldersFollowTheInboxAndSayWhyAMessageIsThere)
     const qint64 plain = store(account, QStringLiteral("Plain"), {});
     const qint64 invoice = store(account, QStringLiteral("Invoice 7"), QStringLiteral("Invoices"),
                                  QStringLiteral("Invoices"), 4);
+    store(account, QStringLiteral("Post"), QStringLiteral("Lists"), QStringLiteral("Lists"), 9);
     const qint64 spam =
         store(account, QStringLiteral("Pills"), filters::JunkVerdict::folderName(), {}, 0, true);
     ui::MainWindow &window = makeWindow();
@@ -55,11 +56,13 @@ TEST_F(FiledFoldersTest, FiledFoldersFollowTheInboxAndSayWhyAMessageIsThere)
     QTreeWidget *tree = window.folderTree();
     ASSERT_EQ(tree->topLevelItemCount(), 1);
     QTreeWidgetItem *home = tree->topLevelItem(0);
-    ASSERT_EQ(home->childCount(), 4);
+    // Filed folders by name after the Inbox, Junk last of them, next to Trash.
+    ASSERT_EQ(home->childCount(), 5);
     EXPECT_EQ(home->child(0)->text(0), QStringLiteral("Inbox"));
     EXPECT_EQ(home->child(1)->text(0), QStringLiteral("Invoices"));
-    EXPECT_EQ(home->child(2)->text(0), QStringLiteral("Junk"));
-    EXPECT_EQ(home->child(3)->text(0), QStringLiteral("Trash"));
+    EXPECT_EQ(home->child(2)->text(0), QStringLiteral("Lists"));
+    EXPECT_EQ(home->child(3)->text(0), QStringLiteral("Junk"));
+    EXPECT_EQ(home->child(4)->text(0), QStringLiteral("Trash"));
 
     // The Inbox holds only what no rule filed.
     window.showFolder(account, store::Folder::Inbox);
@@ -79,7 +82,7 @@ TEST_F(FiledFoldersTest, FiledFoldersFollowTheInboxAndSayWhyAMessageIsThere)
     EXPECT_TRUE(label->isVisible());
     EXPECT_EQ(label->text(), QStringLiteral("Filed by rule 'Invoices' (line 4 of filters.sieve)"));
 
-    tree->setCurrentItem(home->child(2));
+    tree->setCurrentItem(home->child(3));
     ASSERT_EQ(model->rowCount(), 1);
     selectMessage(window, spam);
     EXPECT_TRUE(label->text().contains(QStringLiteral("X-Spam-Flag: YES")))
