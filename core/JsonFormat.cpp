@@ -42,6 +42,15 @@ QJsonObject summary(const store::MessageSummary &s)
         {QStringLiteral("size"), s.size},
         {QStringLiteral("seen"), s.seen},
         {QStringLiteral("partial"), s.partial},
+        {QStringLiteral("localFolder"), s.localFolder},
+        {QStringLiteral("flagged"), s.flagged},
+        {QStringLiteral("junk"), s.junk},
+        {QStringLiteral("junkReason"), s.junkReason},
+        // The rule that placed it, or null: {"rule": name ("" for an unnamed rule), "line"}.
+        {QStringLiteral("filedBy"),
+         s.filedByLine > 0 ? QJsonValue(QJsonObject{{QStringLiteral("rule"), s.filedBy},
+                                                    {QStringLiteral("line"), s.filedByLine}})
+                           : QJsonValue()},
     };
 }
 

@@ -28,6 +28,7 @@ Profile::Profile(Profile &&other) noexcept
     : m_iniPath(std::move(other.m_iniPath))
     , m_cachePath(std::move(other.m_cachePath))
     , m_lockPath(std::move(other.m_lockPath))
+    , m_filtersPath(std::move(other.m_filtersPath))
     , m_lockFd(std::exchange(other.m_lockFd, -1))
 {}
 
@@ -39,6 +40,7 @@ Profile &Profile::operator=(Profile &&other) noexcept
         m_iniPath = std::move(other.m_iniPath);
         m_cachePath = std::move(other.m_cachePath);
         m_lockPath = std::move(other.m_lockPath);
+        m_filtersPath = std::move(other.m_filtersPath);
         m_lockFd = std::exchange(other.m_lockFd, -1);
     }
     return *this;
@@ -68,6 +70,7 @@ Result<Profile> Profile::open(const QString &dir)
     p.m_iniPath = configDir + QStringLiteral("/poplar.ini");
     p.m_cachePath = dataDir + QStringLiteral("/cache.sqlite");
     p.m_lockPath = dataDir + QStringLiteral("/poplar.lock");
+    p.m_filtersPath = configDir + QStringLiteral("/filters.sieve");
     return p;
 }
 

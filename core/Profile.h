@@ -25,6 +25,9 @@ public:
     [[nodiscard]] const QString &iniPath() const { return m_iniPath; }
     [[nodiscard]] const QString &cachePath() const { return m_cachePath; }
     [[nodiscard]] const QString &lockPath() const { return m_lockPath; }
+    /// The user's filter rules, a Sieve script (RFC 5228) beside poplar.ini: settings the
+    /// user owns, may edit by hand and back up.
+    [[nodiscard]] const QString &filtersPath() const { return m_filtersPath; }
 
     /// Takes the profile for this process; fails with a clear message when another
     /// Poplar holds it. Released when the Profile dies.
@@ -36,6 +39,7 @@ private:
     QString m_iniPath;
     QString m_cachePath;
     QString m_lockPath;
+    QString m_filtersPath;
     int m_lockFd = -1; ///< holds an flock(2) on the lock file while >= 0
 };
 

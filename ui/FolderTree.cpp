@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FolderTree.h"
 
+#include "filters/JunkVerdict.h"
 #include "store/MessageStore.h"
 
 #include <QPersistentModelIndex>
@@ -36,7 +37,8 @@ FolderTree::FolderTree(QWidget *parent)
     connect(this, &QTreeWidget::currentItemChanged, this, &FolderTree::currentChanged);
 }
 
-void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &localFolders)
+void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &localFolders,
+                             const QHash<QString, QStringList> &filedFolders)
 {
     const QSignalBlocker blocker(this);
     clear();
@@ -85,6 +87,28 @@ void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &
             item->setData(0, AccountIdRole, a.id);
             item->setData(0, FolderRole, int(folder));
             item->setData(0, IsFolderRole, true);
+            if (folder != Folder::Inbox)
+                continue;
+            // The folders its rules file mail into come right after the Inbox they
+            // would otherwise have gone to; Junk last of them, next to Trash.
+            QStringList filed = filedFolders.value(a.id);
+            if (filed.removeAll(filters::JunkVerdict::folderName()) > 0)
+                filed.append(filters::JunkVerdict::folderName());
+            for (const QString &name : std::as_const(filed)) {
+                const bool junk = name == filters::JunkVerdict::folderName();
+                auto *filed = new QTreeWidgetItem(top, {junk ? tr("Junk") : name});
+                filed->setIcon(
+                    0, junk ? QIcon::fromTheme(QStringLiteral("mail-mark-junk"),
+                                               s->standardIcon(QStyle::SP_MessageBoxWarning))
+                            : QIcon::fromTheme(QStringLiteral("folder"),
+                                               s->standardIcon(QStyle::SP_DirIcon)));
+                filed->setData(0, AccountIdRole, a.id);
+                filed->setData(0, FolderRole, int(Folder::Inbox));
+                filed->setData(0, LocalFolderRole, name);
+                filed->setData(0, IsFolderRole, true);
+                filed->setToolTip(0, junk ? tr("Mail the server's spam filter marked as junk")
+                                          : tr("Mail your filters filed here"));
+            }
         }
     }
     if (!localFolders.isEmpty()) {
@@ -135,12 +159,11 @@ bool FolderTree::selectFolder(const QString &accountId, Folder folder)
     return false;
 }
 
-bool FolderTree::selectLocalFolder(const QString &name)
+bool FolderTree::selectLocalFolder(const QString &name, const QString &accountId)
 {
-    const QString local = store::MessageStore::localAccountId();
     for (int i = 0; i < topLevelItemCount(); ++i) {
         QTreeWidgetItem *top = topLevelItem(i);
-        if (top->data(0, AccountIdRole).toString() != local)
+        if (top->data(0, AccountIdRole).toString() != accountId)
             continue;
         for (int j = 0; j < top->childCount(); ++j) {
             if (top->child(j)->data(0, LocalFolderRole).toString() == name) {
@@ -195,7 +218,7 @@ void FolderTree::currentChanged(QTreeWidgetItem *item)
         return;
     }
     if (const QString local = item->data(0, LocalFolderRole).toString(); !local.isEmpty()) {
-        Q_EMIT localFolderSelected(local);
+        Q_EMIT localFolderSelected(item->data(0, AccountIdRole).toString(), local);
         return;
     }
     Q_EMIT folderSelected(item->data(0, AccountIdRole).toString(),

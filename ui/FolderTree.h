@@ -2,7 +2,9 @@
 #pragma once
 
 #include "accounts/Account.h"
-#include "store/MessageSummary.h"
+#include "store/MessageStore.h"
+
+#include <QHash>
 
 #include <QTreeWidget>
 
@@ -18,13 +20,17 @@ public:
     explicit FolderTree(QWidget *parent = nullptr);
 
     /// Shows the Unified Inbox (for two accounts or more), these accounts (in this order),
-    /// then "Local Folders" with these local folders (imported mail) and its Trash when
-    /// there are any; selects nothing and emits nothing.
-    void setAccounts(const QList<Account> &accounts, const QStringList &localFolders = {});
+    /// each with the folders its filters filed mail into (`filedFolders`, by account id)
+    /// after its Inbox, then "Local Folders" with these local folders (imported mail) and
+    /// its Trash when there are any; selects nothing and emits nothing.
+    void setAccounts(const QList<Account> &accounts, const QStringList &localFolders = {},
+                     const QHash<QString, QStringList> &filedFolders = {});
     /// Makes this folder the current one; false when it is not in the tree.
     bool selectFolder(const QString &accountId, store::Folder folder);
-    /// Makes this local folder the current one; false when it is not in the tree.
-    bool selectLocalFolder(const QString &name);
+    /// Makes this local folder (of imported mail, or of an account's filed mail) the
+    /// current one; false when it is not in the tree.
+    bool selectLocalFolder(const QString &name,
+                           const QString &accountId = store::MessageStore::localAccountId());
     /// Makes the Unified Inbox the current folder; false when the tree has none.
     bool selectUnifiedInbox();
 
@@ -32,8 +38,9 @@ Q_SIGNALS:
     /// The user (or selectFolder) chose a folder. The Trash of "Local Folders" comes as
     /// account MessageStore::localAccountId().
     void folderSelected(const QString &accountId, poplar::store::Folder folder);
-    /// The user (or selectLocalFolder) chose a local folder.
-    void localFolderSelected(const QString &name);
+    /// The user (or selectLocalFolder) chose a local folder: imported mail's (account
+    /// MessageStore::localAccountId()) or a folder of an account's filed mail.
+    void localFolderSelected(const QString &accountId, const QString &name);
     /// The user (or selectUnifiedInbox) chose the Unified Inbox.
     void unifiedInboxSelected();
 

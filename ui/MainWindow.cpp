@@ -5,6 +5,7 @@
 #include "CacheUpkeep.h"
 #include "ChangeProgress.h"
 #include "ComposeActions.h"
+#include "FiledByLabel.h"
 #include "FolderTree.h"
 #include "HelpActions.h"
 #include "MailActions.h"
@@ -334,6 +335,8 @@ void MainWindow::createWidgets()
     viewLayout->setContentsMargins(0, 0, 0, 0);
     viewLayout->setSpacing(0);
     viewLayout->addWidget(m_partialBar);
+    m_filedBy = new FiledByLabel(viewPane);
+    viewLayout->addWidget(m_filedBy);
     viewLayout->addWidget(m_view, 1);
 
     m_messageSplitter = new QSplitter(Qt::Vertical, this);
@@ -395,9 +398,9 @@ void MainWindow::showFolder(const QString &accountId, Folder folder)
     m_folders->selectFolder(accountId, folder);
 }
 
-void MainWindow::showLocalFolder(const QString &name)
+void MainWindow::showLocalFolder(const QString &name, const QString &accountId)
 {
-    m_folders->selectLocalFolder(name);
+    m_folders->selectLocalFolder(name, accountId);
 }
 
 void MainWindow::showUnifiedInbox()
@@ -436,8 +439,10 @@ void MainWindow::sendWaiting(bool now)
 
 void MainWindow::reloadIfShown(const QString &accountId, Folder folder)
 {
-    if (m_model->isUnifiedInbox() || !m_model->localFolder().isEmpty() ||
-        m_model->folder() != folder || (!accountId.isEmpty() && m_model->accountId() != accountId))
+    if (m_model->isUnifiedInbox() || m_model->folder() != folder ||
+        (!m_model->localFolder().isEmpty() && folder == Folder::Inbox &&
+         m_model->accountId() == store::MessageStore::localAccountId()) ||
+        (!accountId.isEmpty() && m_model->accountId() != accountId))
         return;
     const QList<qint64> selected = selectedIds();
     m_model->reload();
@@ -544,7 +549,8 @@ void MainWindow::reloadAccounts()
     if (!localFolders)
         m_feedback->showError(localFolders.error().message());
     const QStringList locals = localFolders ? localFolders.value() : QStringList();
-    m_folders->setAccounts(accounts, locals);
+    m_shownFiledFolders = filedFolders(accounts);
+    m_folders->setAccounts(accounts, locals, m_shownFiledFolders);
     // Shown again even when it was shown before: the account may have changed.
     m_view->clear();
     m_model->setFolder({}, Folder::Inbox);
@@ -556,8 +562,14 @@ void MainWindow::reloadAccounts()
     m_center->setCurrentWidget(m_messageSplitter);
     if (wasUnified && m_folders->selectUnifiedInbox())
         return;
-    if (!currentLocal.isEmpty() && locals.contains(currentLocal)) {
+    if (!currentLocal.isEmpty() && currentAccount == store::MessageStore::localAccountId() &&
+        locals.contains(currentLocal)) {
         showLocalFolder(currentLocal);
+        return;
+    }
+    if (!currentLocal.isEmpty() &&
+        m_shownFiledFolders.value(currentAccount).contains(currentLocal)) {
+        showLocalFolder(currentLocal, currentAccount);
         return;
     }
     const bool localTrash = currentAccount == store::MessageStore::localAccountId() &&
@@ -576,7 +588,7 @@ void MainWindow::reloadAccounts()
 void MainWindow::showFolderContents(const QString &accountId, Folder folder)
 {
     if (!m_model->isUnifiedInbox() && accountId == m_model->accountId() &&
-        folder == m_model->folder())
+        folder == m_model->folder() && m_model->localFolder().isEmpty())
         return;
     m_view->clear();
     m_model->setFolder(accountId, folder);
@@ -592,18 +604,43 @@ void MainWindow::showUnifiedInboxContents()
     folderShown();
 }
 
-void MainWindow::showLocalFolderContents(const QString &name)
+void MainWindow::showLocalFolderContents(const QString &accountId, const QString &name)
 {
-    if (name == m_model->localFolder())
+    if (name == m_model->localFolder() && accountId == m_model->accountId())
         return;
     m_view->clear();
-    m_model->setLocalFolder(name);
+    m_model->setLocalFolder(name, accountId);
     folderShown();
+}
+
+QHash<QString, QStringList> MainWindow::filedFolders(const QList<Account> &accounts)
+{
+    // A few index seeks per account and folder (localFolders), as for imported mail.
+    QHash<QString, QStringList> out;
+    for (const Account &a : accounts) {
+        auto names = m_services.messages.localFolders(a.id);
+        if (!names) {
+            m_feedback->showError(names.error().message());
+            continue;
+        }
+        if (!names.value().isEmpty())
+            out.insert(a.id, names.value());
+    }
+    return out;
+}
+
+void MainWindow::addFiledFolders(const QString &accountId)
+{
+    auto names = m_services.messages.localFolders(accountId);
+    if (!names || names.value() == m_shownFiledFolders.value(accountId))
+        return;
+    reloadAccounts(); // keeps the folder shown, and shows the new one
 }
 
 void MainWindow::folderShown()
 {
     m_partialBar->clearMessage();
+    m_filedBy->clearMessage();
     m_transfer->setCurrentMessage(0, {});
     m_mailActions->updateActions();
     m_serverDeletionBar->setFolder(m_model->accountId(), m_model->folder());
@@ -623,6 +660,7 @@ void MainWindow::messageSelectionChanged()
     if (ids.size() != 1) {
         m_view->clear();
         m_partialBar->clearMessage();
+        m_filedBy->clearMessage();
         m_transfer->setCurrentMessage(0, {});
         return;
     }
@@ -630,6 +668,7 @@ void MainWindow::messageSelectionChanged()
     const int row = m_model->rowOf(id);
     if (row >= 0) {
         m_partialBar->showFor(m_model->summaryAt(row));
+        m_filedBy->showFor(m_model->summaryAt(row));
         m_transfer->setCurrentMessage(id, m_model->summaryAt(row).subject);
     }
     if (id == m_view->messageId())
@@ -719,8 +758,8 @@ void MainWindow::dropAccountMessages(const QString &accountId)
 
 void MainWindow::syncStored(const QString &accountId, const QList<qint64> &ids)
 {
-    if (m_model->isUnifiedInbox() ||
-        (accountId == m_model->accountId() && m_model->folder() == Folder::Inbox))
+    // The model keeps those its list holds: filed mail goes to its folder, not the Inbox.
+    if (m_model->isUnifiedInbox() || accountId == m_model->accountId())
         m_model->addMessages(ids);
 }
 
@@ -731,6 +770,8 @@ void MainWindow::syncFinished(const sync::SyncResult &result)
     if (removed)
         dropAccountMessages(result.accountId);
     m_feedback->syncFinished(result, !removed);
+    if (!removed && result.newMessages > 0)
+        addFiledFolders(result.accountId);
     // The line is up again: what waits for this account goes now, backoff or not.
     if (result.ok() && !removed) {
         const auto account = m_services.accounts.account(result.accountId);

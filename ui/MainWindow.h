@@ -2,7 +2,8 @@
 #pragma once
 
 #include "Services.h"
-#include "store/MessageSummary.h"
+#include "accounts/Account.h"
+#include "store/MessageStore.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -23,6 +24,7 @@ struct SyncResult;
 namespace poplar::ui {
 
 class CacheChangeQueue;
+class FiledByLabel;
 class ChangeProgress;
 class ComposeActions;
 class FolderTree;
@@ -91,8 +93,10 @@ public:
 
     /// Shows this account's folder, selecting it in the folder tree.
     void showFolder(const QString &accountId, store::Folder folder);
-    /// Shows a local folder (imported mail), selecting it in the folder tree.
-    void showLocalFolder(const QString &name);
+    /// Shows a local folder (imported mail, or with `accountId` a folder that account's
+    /// filters filed mail into), selecting it in the folder tree.
+    void showLocalFolder(const QString &name,
+                         const QString &accountId = store::MessageStore::localAccountId());
     /// Shows the Unified Inbox, when there is one (two accounts or more).
     void showUnifiedInbox();
 
@@ -112,7 +116,11 @@ private:
     void createMenus();
     void reloadAccounts();
     void showFolderContents(const QString &accountId, store::Folder folder);
-    void showLocalFolderContents(const QString &name);
+    void showLocalFolderContents(const QString &accountId, const QString &name);
+    /// The folders each account's filters filed mail into, for the folder tree.
+    [[nodiscard]] QHash<QString, QStringList> filedFolders(const QList<Account> &accounts);
+    /// Shows folders that filters filed new mail into, when the tree lacks them.
+    void addFiledFolders(const QString &accountId);
     void showUnifiedInboxContents();
     void folderShown();
     void messageSelectionChanged();
@@ -137,8 +145,9 @@ private:
     void saveLayout() const;
 
     Services m_services;
-    QSet<QString> m_removeAfterSync;        ///< removed accounts whose sync must end first
-    QHash<QString, QString> m_accountNames; ///< id → name, as the tree shows them
+    QSet<QString> m_removeAfterSync;                 ///< removed accounts whose sync must end first
+    QHash<QString, QString> m_accountNames;          ///< id → name, as the tree shows them
+    QHash<QString, QStringList> m_shownFiledFolders; ///< by account id, as the tree shows them
     CacheChangeQueue *m_changes = nullptr;
     QTimer *m_rereadIndexed = nullptr; ///< coalesces the indexer's reports
     static constexpr int rereadAfterIndexMs = 200;
@@ -158,6 +167,7 @@ private:
     SearchController *m_search = nullptr;
     CacheUpkeep *m_upkeep = nullptr;
     PartialMessageBar *m_partialBar = nullptr;
+    FiledByLabel *m_filedBy = nullptr;
     ServerDeletions *m_serverDeletions = nullptr;
     ServerDeletionBar *m_serverDeletionBar = nullptr;
     MailActions *m_mailActions = nullptr;

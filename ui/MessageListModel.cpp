@@ -58,10 +58,10 @@ void MessageListModel::setFolder(const QString &accountId, store::Folder folder)
     reload();
 }
 
-void MessageListModel::setLocalFolder(const QString &name)
+void MessageListModel::setLocalFolder(const QString &name, const QString &accountId)
 {
     m_unified = false;
-    m_accountId = store::MessageStore::localAccountId();
+    m_accountId = accountId;
     m_folder = store::Folder::Inbox;
     m_localFolder = name;
     m_filter.reset();
@@ -468,9 +468,7 @@ void insertIds(QList<qint64> &list, qsizetype row, const QList<MessageSummary> &
 
 void MessageListModel::addMessages(const QList<qint64> &ids)
 {
-    // A local folder's summaries do not say which local folder they are in: the caller
-    // reloads those.
-    if (!hasFolder() || !m_localFolder.isEmpty() || ids.isEmpty())
+    if (!hasFolder() || ids.isEmpty())
         return;
     // Those already shown are found in one pass over the folder, not one search per id.
     QSet<qint64> fresh(ids.cbegin(), ids.cend());

@@ -57,8 +57,10 @@ public:
 
     /// Shows this account's folder (and reads it). An empty id shows nothing.
     void setFolder(const QString &accountId, store::Folder folder);
-    /// Shows a local folder (imported mail): account MessageStore::localAccountId(), Inbox.
-    void setLocalFolder(const QString &name);
+    /// Shows a named folder: imported mail's (account MessageStore::localAccountId()), or
+    /// one an account's filters file mail into.
+    void setLocalFolder(const QString &name,
+                        const QString &accountId = store::MessageStore::localAccountId());
     /// Shows every server account's Inbox together. accountId() is then empty: actions that
     /// need an account take it from the message (AccountIdRole).
     void setUnifiedInbox();

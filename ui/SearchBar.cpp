@@ -15,7 +15,10 @@ SearchBar::SearchBar(QWidget *parent)
     setObjectName(QStringLiteral("searchBar"));
     setAccessibleName(tr("Search messages"));
     setPlaceholderText(tr("Search messages (Ctrl+F)"));
-    setToolTip(tr("Finds words in the subject, the addresses and the text; Escape clears"));
+    setToolTip(tr("Finds words in the subject, the addresses and the text, and \"phrases\" "
+                  "in quotes. Narrow it with from:, to:, subject:, has:attachment, is:unread, "
+                  "is:flagged, folder:NAME, before:YYYY-MM-DD, after:YYYY-MM-DD. Escape "
+                  "clears"));
     setClearButtonEnabled(true);
     QAction *find =
         addAction(QIcon::fromTheme(QStringLiteral("edit-find"),

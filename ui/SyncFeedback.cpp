@@ -121,8 +121,13 @@ void SyncFeedback::reportResult(const sync::SyncResult &result)
                    .arg(name)
                    .arg(result.newMessages);
     }
+    if (!result.filtersError.isEmpty()) {
+        // Never silent: a broken filters.sieve is why the mail is all in the Inbox.
+        line = QCoreApplication::translate("poplar::ui::MainWindow", "%1; filters did not run: %2")
+                   .arg(line, result.filtersError);
+    }
     m_roundLines.append(line);
-    setStatus(line, result.error.has_value());
+    setStatus(line, result.error.has_value() || !result.filtersError.isEmpty());
     if (!result.warnings.isEmpty())
         m_statusLabel->setToolTip(plainToolTip(result.warnings.join(QLatin1Char('\n'))));
 }

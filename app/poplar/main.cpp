@@ -132,6 +132,7 @@ int main(int argc, char *argv[])
     KeychainSecretStore secrets;
     PasswordProvider passwords(secrets);
     sync::SyncController sync(profile.cachePath(), passwords);
+    sync.setFiltersPath(profile.filtersPath());
 
     store::DeletionQueue deletions(cache->connection());
     sync::MessageActions actions(messages, deletions, accounts);

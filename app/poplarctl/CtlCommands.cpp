@@ -32,6 +32,8 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("reply"), [&] { return replyOrForward(profileDir, rest, false); }},
         {QStringLiteral("forward"), [&] { return replyOrForward(profileDir, rest, true); }},
         {QStringLiteral("outbox"), [&] { return outbox(profileDir, rest); }},
+        {QStringLiteral("filters"), [&] { return filters(profileDir, rest); }},
+        {QStringLiteral("junk"), [&] { return junk(profileDir, rest); }},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

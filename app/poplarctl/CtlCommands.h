@@ -38,5 +38,7 @@ int send(const QString &profileDir, const QStringList &args);
 int replyOrForward(const QString &profileDir, const QStringList &args, bool forward);
 int outbox(const QString &profileDir, const QStringList &args);
 int pdf(const QString &profileDir, const QStringList &args);
+int filters(const QString &profileDir, const QStringList &args);
+int junk(const QString &profileDir, const QStringList &args);
 
 } // namespace poplar::ctl

@@ -64,13 +64,20 @@ int list(const QString &profileDir, const QStringList &args)
            Words::tr("inbox (default), trash, sent, drafts, outbox, or local:NAME (a "
                      "folder of imported mail)."),
            QStringLiteral("FOLDER"));
+    cl.add(QStringLiteral("account"),
+           Words::tr("Only this account's messages; --folder may then name a folder its "
+                     "filters file into."),
+           QStringLiteral("ID"));
     cl.addFormat();
     if (auto code = cl.parse())
         return *code;
-    const auto folder =
+    const QString account = cl.value(QStringLiteral("account"));
+    auto folder =
         parseFolder(cl.isSet(QStringLiteral("folder")) ? cl.value(QStringLiteral("folder"))
                                                        : QStringLiteral("inbox"),
-                    false);
+                    !account.isEmpty());
+    if (folder)
+        folder->account = account;
     if (!folder) {
         printErr(Words::tr("--folder must be inbox, trash, sent, drafts, outbox or local:NAME"));
         return Usage;

@@ -201,12 +201,12 @@ std::optional<FolderArg> parseFolder(const QString &text, bool bareNameIsLocal)
         const QString name = text.mid(localPrefix.size());
         if (name.isEmpty())
             return std::nullopt;
-        return FolderArg{std::nullopt, name};
+        return FolderArg{std::nullopt, name, {}};
     }
     if (const auto folder = store::folderFromString(text))
-        return FolderArg{folder, {}};
+        return FolderArg{folder, {}, {}};
     if (bareNameIsLocal && !text.isEmpty())
-        return FolderArg{std::nullopt, text};
+        return FolderArg{std::nullopt, text, {}};
     return std::nullopt;
 }
 
@@ -215,19 +215,23 @@ Result<QList<store::MessageSummary>> folderMessages(const store::MessageStore &s
                                                     const FolderArg &f)
 {
     if (!f.folder) {
-        auto names = store.localFolders();
+        const QString owner =
+            f.account.isEmpty() ? store::MessageStore::localAccountId() : f.account;
+        auto names = store.localFolders(owner);
         if (!names)
             return names.error();
         if (!names.value().contains(f.local))
             return Error{
                 Error::Code::NotFound, Words::tr("There is no local folder %1").arg(f.local), {}};
-        return store.localFolder(f.local);
+        return store.localFolder(f.local, owner);
     }
-    auto rows = store.messages(*f.folder);
+    auto rows = store.messages(*f.folder, f.account);
     if (rows && *f.folder == store::Folder::Inbox) {
-        // Imported mail is listed in its local folder, not among the accounts' new mail.
+        // Imported mail is listed in its local folder, and filed mail in the folder its rule
+        // chose, not among the accounts' new mail.
         rows.value().removeIf([](const store::MessageSummary &row) {
-            return row.accountId == store::MessageStore::localAccountId();
+            return row.accountId == store::MessageStore::localAccountId() ||
+                   !row.localFolder.isEmpty();
         });
     }
     return rows;

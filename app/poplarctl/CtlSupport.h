@@ -159,10 +159,12 @@ void printSummaries(const QList<store::MessageSummary> &rows, const QString &for
 int printRendered(const mime::RenderedMessage &m, const QString &format);
 
 /// A folder named on the command line: the Inbox or Trash of every account, or a local
-/// folder (imported mail), written "local:NAME".
+/// folder (imported mail), written "local:NAME"; with `account` set, that account's own
+/// folders, a bare name being a folder its filters file into.
 struct FolderArg {
     std::optional<store::Folder> folder;
-    QString local; ///< the local folder's name when `folder` is empty
+    QString local;   ///< the local folder's name when `folder` is empty
+    QString account; ///< whose folder; empty: every account's (or local mail's)
 };
 
 /// `bareNameIsLocal`: a name that is neither inbox nor trash is a local folder even without

@@ -87,6 +87,7 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
     KeychainSecretStore secrets;
     PasswordProvider passwords(secrets);
     sync::SyncController controller(profile.cachePath(), passwords);
+    controller.setFiltersPath(profile.filtersPath());
     if (log) {
         QObject::connect(&controller, &sync::SyncController::protocolLine,
                          [log](const QString &accountId, bool fromClient, const QByteArray &line) {

@@ -48,7 +48,8 @@ int main(int argc, char *argv[])
         "Poplar's command line.\n\nCommands:\n"
         "  account add|list|remove   manage accounts\n"
         "  sync [--account ID] [--log FILE]\n"
-        "  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]\n"
+        "  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--account ID]\n"
+        "       [--format json]\n"
         "  show ID [--format json|text]\n"
         "  export ID                 the raw message on stdout\n"
         "  delete ID...              move messages to Trash\n"
@@ -71,6 +72,10 @@ int main(int argc, char *argv[])
         "  forward ID --to ADDR [--as-attachment] [--body-file FILE]\n"
         "  outbox [--format json] [--all] [--send]\n"
         "                            what waits to be sent, and why\n"
+        "  filters check             check filters.sieve; errors give their line\n"
+        "  filters run FOLDER [--account ID] [--dry-run] [--format json]\n"
+        "                            apply the filters to mail already in a folder\n"
+        "  junk ID yes|no            mark a message as junk (to Junk) or not (back)\n"
         "  pdf ID FILE               the message as a PDF, as the window prints it\n\n"
         "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();

@@ -75,13 +75,16 @@ AddressSuggestions::load(const QSqlDatabase &db, const QStringList &ownAddresses
         }
     }
 
-    // Mail came from: counted by SQLite, most frequent first.
+    // Mail came from: counted by SQLite, most frequent first. Junk is not correspondence.
+    // An address met in several spellings is shown in the one that sorts last (lower case
+    // for ASCII): a bare column would take any row's, and which one changed with the
+    // query plan.
     QSqlQuery senders(db);
     senders.setForwardOnly(true);
-    senders.prepare(
-        QStringLiteral("SELECT max(from_name), from_address, count(*) AS n FROM messages "
-                       "WHERE folder IN ('inbox', 'trash') AND from_address LIKE '%@%' "
-                       "GROUP BY lower(from_address) ORDER BY n DESC LIMIT ?"));
+    senders.prepare(QStringLiteral(
+        "SELECT max(from_name), max(from_address), count(*) AS n FROM messages "
+        "WHERE folder IN ('inbox', 'trash') AND junk = 0 AND from_address LIKE '%@%' "
+        "GROUP BY lower(from_address) ORDER BY n DESC LIMIT ?"));
     senders.addBindValue(limit);
     if (!senders.exec())
         return store::sql::queryError(QStringLiteral("Cannot read the senders"), senders);

@@ -308,6 +308,20 @@ CREATE TABLE outgoing (
 );
 CREATE INDEX outgoing_by_state ON outgoing(state, next_attempt);
 )sql"),
+        // v13: sorting mail as it arrives (issue 17). A server account's message may now be
+        // in a named folder of the account (local_folder, as imported mail is), filed there
+        // by a rule of filters.sieve in the transaction that stored it; filed_by and
+        // filed_by_line name that rule (line 0: no rule). junk is the server's spam verdict
+        // and junk_reason the header that gave it. The Unified Inbox leaves filed mail out, and
+        // reads that from its index too, as v9 made it read the account.
+        QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN filed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN filed_by_line INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN junk INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN junk_reason TEXT NOT NULL DEFAULT '';
+DROP INDEX IF EXISTS messages_by_folder_date;
+CREATE INDEX messages_by_folder_date ON messages(folder, date, id, account_id, local_folder);
+)sql"),
     };
     return steps;
 }

@@ -128,16 +128,19 @@ QString idList(const QList<qint64> &ids, qsizetype from, qsizetype count)
 
 } // namespace
 
-// The WHERE clause of a list, with its values. A server account's messages all have
-// local_folder '': saying so lets the query use the whole index key.
+// The WHERE clause of a list, with its values. An account's Inbox holds the messages with
+// local_folder '' (the others were filed into its named folders): saying so lets the query
+// use the whole index key. Its Trash and other folders hold what is there from any of its
+// named folders, as the local account's Trash does.
 QString sql::listCondition(const FolderRef &list, QVariantList &values)
 {
     if (list.unifiedInbox) {
         values = {MessageStore::localAccountId()};
-        return QStringLiteral("folder = 'inbox' AND account_id <> ?");
+        return QStringLiteral("folder = 'inbox' AND account_id <> ? AND local_folder = ''");
     }
     values = {folderToString(list.folder), list.accountId};
-    if (list.accountId == MessageStore::localAccountId() && list.localFolder.isEmpty())
+    if (list.localFolder.isEmpty() &&
+        (list.accountId == MessageStore::localAccountId() || list.folder != Folder::Inbox))
         return QStringLiteral("folder = ? AND account_id = ?");
     values.append(notNull(list.localFolder));
     return QStringLiteral("folder = ? AND account_id = ? AND local_folder = ?");
@@ -147,8 +150,14 @@ bool FolderRef::holds(const MessageSummary &message) const
 {
     if (unifiedInbox)
         return message.folder == Folder::Inbox &&
-               message.accountId != MessageStore::localAccountId();
-    return message.accountId == accountId && message.folder == folder;
+               message.accountId != MessageStore::localAccountId() && message.localFolder.isEmpty();
+    if (message.accountId != accountId || message.folder != folder)
+        return false;
+    // An account's Inbox and named folders split its folder 'inbox' between them.
+    if (folder == Folder::Inbox &&
+        (!localFolder.isEmpty() || accountId != MessageStore::localAccountId()))
+        return message.localFolder == localFolder;
+    return true;
 }
 
 QString MessageStore::sortLanguage() const

@@ -79,8 +79,9 @@ MessageStore::Inserter::Inserter(const QSqlDatabase &db)
         QStringLiteral(
             "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
             "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs, "
-            "sha256, local_folder, sender_key, subject_key) "
-            "VALUES (?, ?, 'inbox', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %2)")
+            "sha256, local_folder, seen, flagged, filed_by, filed_by_line, junk, junk_reason, "
+            "sender_key, subject_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %2)")
             .arg(sortkeys::keyOf(QStringLiteral("?")), sortkeys::keyOf(QStringLiteral("?"))));
     m_body.prepare(QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
     m_uidl.prepare(QStringLiteral(
@@ -98,6 +99,7 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
     QSqlQuery &q = m_message;
     q.addBindValue(m.accountId);
     q.addBindValue(m.uidl);
+    q.addBindValue(folderToString(m.folder));
     q.addBindValue(notNull(m.headers.fromName));
     q.addBindValue(notNull(m.headers.fromAddress));
     q.addBindValue(notNull(m.headers.toText));
@@ -115,6 +117,12 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
     // too. complete() sets the digest of the whole.
     q.addBindValue(sha256Of(m.raw));
     q.addBindValue(notNull(m.localFolder));
+    q.addBindValue(m.seen);
+    q.addBindValue(m.flagged);
+    q.addBindValue(notNull(m.filedBy));
+    q.addBindValue(m.filedByLine);
+    q.addBindValue(m.junk);
+    q.addBindValue(notNull(m.junkReason));
     // What the list shows as the sender (and sorts by): the name, else the address.
     q.addBindValue(
         notNull(m.headers.fromName.isEmpty() ? m.headers.fromAddress : m.headers.fromName));
@@ -223,7 +231,8 @@ Result<QByteArray> MessageStore::raw(qint64 id) const
     return q.value(0).toByteArray();
 }
 
-Result<QList<MessageSummary>> MessageStore::localFolder(const QString &name) const
+Result<QList<MessageSummary>> MessageStore::localFolder(const QString &name,
+                                                        const QString &accountId) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -231,7 +240,7 @@ Result<QList<MessageSummary>> MessageStore::localFolder(const QString &name) con
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE account_id = ? AND local_folder = ? "
                              "AND folder = 'inbox' ORDER BY date IS NULL, date DESC, id DESC")
                   .arg(summaryColumns));
-    q.addBindValue(localAccountId());
+    q.addBindValue(accountId);
     q.addBindValue(name);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot list the local folder %1").arg(name), q);
@@ -241,7 +250,7 @@ Result<QList<MessageSummary>> MessageStore::localFolder(const QString &name) con
     return rows;
 }
 
-Result<QStringList> MessageStore::localFolders() const
+Result<QStringList> MessageStore::localFolders(const QString &accountId) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -264,7 +273,7 @@ Result<QStringList> MessageStore::localFolders() const
         "  FROM trash WHERE trash.name IS NOT NULL) "
         "SELECT name FROM inbox WHERE name IS NOT NULL "
         "UNION SELECT name FROM trash WHERE name IS NOT NULL ORDER BY name"));
-    q.bindValue(QStringLiteral(":account"), localAccountId());
+    q.bindValue(QStringLiteral(":account"), accountId);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot list the local folders"), q);
     QStringList names;
@@ -335,6 +344,50 @@ Status MessageStore::moveToFolder(qint64 id, Folder folder)
     q.addBindValue(id);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot move a message"), q);
+    if (q.numRowsAffected() == 0)
+        return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
+    return {};
+}
+
+Status MessageStore::place(qint64 id, const Placement &p)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE messages SET folder = ?, local_folder = ?, filed_by = ?, "
+                             "filed_by_line = ?, seen = seen OR ?, flagged = flagged OR ? "
+                             "WHERE id = ?"));
+    q.addBindValue(folderToString(p.folder));
+    q.addBindValue(notNull(p.localFolder));
+    q.addBindValue(notNull(p.filedBy));
+    q.addBindValue(p.filedByLine);
+    q.addBindValue(p.addSeen);
+    q.addBindValue(p.addFlagged);
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot file a message"), q);
+    if (q.numRowsAffected() == 0)
+        return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
+    return {};
+}
+
+Status MessageStore::setJunk(qint64 id, bool junk, const QString &reason, const QString &junkFolder)
+{
+    QSqlQuery q(m_db);
+    if (junk) {
+        // From any folder but Trash (what the user threw away stays thrown away) to Junk.
+        q.prepare(QStringLiteral(
+            "UPDATE messages SET junk = 1, junk_reason = ?, local_folder = CASE WHEN folder = "
+            "'inbox' THEN ? ELSE local_folder END, filed_by = '', filed_by_line = 0 WHERE id = ?"));
+        q.addBindValue(notNull(reason));
+        q.addBindValue(junkFolder);
+    } else {
+        q.prepare(QStringLiteral(
+            "UPDATE messages SET junk = 0, junk_reason = '', local_folder = CASE WHEN "
+            "local_folder = ? THEN '' ELSE local_folder END WHERE id = ?"));
+        q.addBindValue(junkFolder);
+    }
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot mark a message as junk"), q);
     if (q.numRowsAffected() == 0)
         return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
     return {};

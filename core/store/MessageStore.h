@@ -31,8 +31,21 @@ struct IncomingMessage {
     qint64 mailboxId = 0;
     qint64 listedSize = -1; ///< what LIST announced; -1: not known
     QByteArray headerKey;   ///< DownloadRecords::headerKey() of its headers
-    /// The local folder an imported message goes to; empty for mail from a server.
+    /// The named folder the message goes to: an imported message's local folder, or the
+    /// account folder a filter rule filed it into; empty for the folder itself (`folder`).
     QString localFolder;
+    /// Where it goes: the Inbox, or Trash for mail a rule discarded (mail is never thrown
+    /// away on a rule's word). Decided before the INSERT, in the same transaction, so a
+    /// message is never seen in the Inbox and then moved.
+    Folder folder = Folder::Inbox;
+    bool seen = false;    ///< a rule's addflag "\\Seen"
+    bool flagged = false; ///< a rule's addflag "\\Flagged"
+    /// The rule that placed it: its name ("# rule: NAME") and its line; line 0 for none.
+    QString filedBy;
+    int filedByLine = 0;
+    /// The server's spam verdict said junk (see filters::JunkVerdict); `junkReason` says why.
+    bool junk = false;
+    QString junkReason;
 };
 
 /// The messages one list shows: an account's folder, or a local folder (imported mail,
@@ -135,10 +148,14 @@ public:
     [[nodiscard]] Result<MessageSummary> message(qint64 id) const;
     [[nodiscard]] Result<QByteArray> raw(qint64 id) const;
 
-    /// The Inbox messages of one local folder, newest first (trashed ones are in Trash).
-    [[nodiscard]] Result<QList<MessageSummary>> localFolder(const QString &name) const;
-    /// The names of the local folders that hold any message (in the Inbox or in Trash).
-    [[nodiscard]] Result<QStringList> localFolders() const;
+    /// The Inbox messages of one local folder, newest first (trashed ones are in Trash): a
+    /// folder of imported mail, or of an account's mail that filters filed there.
+    [[nodiscard]] Result<QList<MessageSummary>>
+    localFolder(const QString &name, const QString &accountId = localAccountId()) const;
+    /// The names of an account's local folders that hold any message (in the Inbox or in
+    /// Trash): imported mail's, or the folders filters filed mail into.
+    [[nodiscard]] Result<QStringList>
+    localFolders(const QString &accountId = localAccountId()) const;
     /// Whether this local folder already holds a message with exactly these bytes, so that
     /// importing the same mailbox twice adds nothing.
     [[nodiscard]] Result<bool> inLocalFolder(const QString &name, const QByteArray &raw) const;
@@ -155,6 +172,23 @@ public:
     /// record is the caller's (DownloadRecords::received).
     [[nodiscard]] Status complete(qint64 id, const QByteArray &raw, bool partial = false);
     [[nodiscard]] Status moveToFolder(qint64 id, Folder folder);
+    /// Where filters run on a folder placed a stored message: its folder and named folder,
+    /// the rule that did it, and the flags the rule added (never removed), in the caller's
+    /// transaction.
+    struct Placement {
+        Folder folder = Folder::Inbox;
+        QString localFolder;
+        QString filedBy;
+        int filedByLine = 0;
+        bool addSeen = false;
+        bool addFlagged = false;
+    };
+    [[nodiscard]] Status place(qint64 id, const Placement &placement);
+    /// Marks a message junk (`reason`: why) and moves it to its account's folder
+    /// `junkFolder`, or marks it not junk and, when it is in that folder, moves it back to
+    /// the Inbox. Never touches the server: junk is not a reason to delete mail there.
+    [[nodiscard]] Status setJunk(qint64 id, bool junk, const QString &reason,
+                                 const QString &junkFolder);
     [[nodiscard]] Status setSeen(qint64 id, bool seen);
     [[nodiscard]] Status setFlagged(qint64 id, bool flagged);
     /// Deletes what is in Trash from this computer (one account's, or all when empty); the

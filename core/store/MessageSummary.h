@@ -33,6 +33,15 @@ struct MessageSummary {
     bool partial = false;
     bool flagged = false;        ///< starred by the user
     bool hasAttachments = false; ///< known once the message is indexed
+    /// The named folder it is in (imported mail's, or where a filter filed it); empty for
+    /// the account's own folder.
+    QString localFolder;
+    /// The filter rule that placed it ("Filed by rule 'Invoices'"): its name, which may be
+    /// empty, and its line in filters.sieve; line 0 when no rule did.
+    QString filedBy;
+    int filedByLine = 0;
+    bool junk = false;  ///< the server's spam verdict, or the user, said junk
+    QString junkReason; ///< the header that said so, or "user" (filters::JunkVerdict)
 };
 
 /// The header facts extracted once, when a message is stored.

@@ -3,6 +3,7 @@
 
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/SearchQuery.h"
 #include "store/StoreSql.h"
 
 #include <QSqlError>
@@ -47,23 +48,7 @@ QString SearchIndex::tokenize(const QString &text)
 
 QString SearchIndex::matchExpression(const QString &query)
 {
-    QStringList terms;
-    for (const QString &word : query.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const QString spaced = tokenize(word).simplified();
-        QString cleaned;
-        for (const QChar c : spaced) {
-            if (c.isLetterOrNumber() || c == QLatin1Char(' '))
-                cleaned += c;
-            else
-                cleaned += QLatin1Char(' '); // FTS5 would split there too; never pass syntax
-        }
-        cleaned = cleaned.simplified();
-        if (cleaned.isEmpty())
-            continue;
-        // A quoted phrase, matching word prefixes: "repo" finds "report".
-        terms.append(QLatin1Char('"') + cleaned + QStringLiteral("\"*"));
-    }
-    return terms.join(QStringLiteral(" AND "));
+    return SearchQuery::parse(query).matchExpression();
 }
 
 Result<QList<SearchIndex::Pending>> SearchIndex::pending(int limit) const
@@ -155,24 +140,35 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariant
 
 Result<qint64> SearchIndex::count(const QString &text, const std::optional<FolderRef> &scope) const
 {
-    const QString match = matchExpression(text);
-    if (match.isEmpty())
+    const SearchQuery parsed = SearchQuery::parse(text);
+    if (parsed.isEmpty())
         return qint64(0);
-    // Both cost what the hits cost: read from the word lists, and (for a list) each hit's
-    // row looked up by its id. The index holds only stored messages (a purge deletes their
-    // words), so without a scope the word lists alone are the answer.
-    QVariantList values{match};
-    QString sql = QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?");
-    if (scope) {
+    const QString match = parsed.matchExpression();
+    // Words cost what their hits cost: read from the word lists, and (for a list or an
+    // operator) each hit's row looked up by its id. The index holds only stored messages (a
+    // purge deletes their words), so words alone are answered by the word lists.
+    QVariantList values;
+    QStringList where;
+    if (scope)
+        where.append(sql::listCondition(*scope, values));
+    where += parsed.conditions;
+    values += parsed.values;
+    QString sql;
+    if (match.isEmpty()) {
+        sql = QStringLiteral("SELECT count(*) FROM messages");
+    } else if (where.isEmpty()) {
+        sql = QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?");
+    } else {
         // CROSS JOIN: the hits drive, each looked up by id; SQLite would otherwise walk the
         // whole list and test every message against the hits (slower by half).
-        QVariantList scopeValues;
         sql = QStringLiteral("SELECT count(*) FROM (SELECT rowid AS hit FROM messages_fts "
                              "WHERE messages_fts MATCH ?) AS hits CROSS JOIN messages "
-                             "ON messages.id = hits.hit WHERE %1")
-                  .arg(sql::listCondition(*scope, scopeValues));
-        values.append(scopeValues);
+                             "ON messages.id = hits.hit");
     }
+    if (!match.isEmpty())
+        values.prepend(match);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     auto q = run(m_db, sql, values);
     if (!q)
         return q.error();
@@ -183,8 +179,9 @@ Result<SearchIndex::Page> SearchIndex::search(const Query &query) const
 {
     Page page;
     page.total = query.countTotal ? 0 : -1;
-    const QString match = matchExpression(query.text);
-    if (match.isEmpty() || query.limit <= 0)
+    const SearchQuery parsed = SearchQuery::parse(query.text);
+    const QString match = parsed.matchExpression();
+    if (parsed.isEmpty() || query.limit <= 0)
         return page;
     if (query.countTotal) {
         auto total = count(query.text, query.scope);
@@ -203,8 +200,12 @@ Result<SearchIndex::Page> SearchIndex::search(const Query &query) const
     QStringList where;
     if (query.scope)
         where.append(sql::listCondition(*query.scope, values));
-    where.append(QStringLiteral("+id IN (") + hitIds + QLatin1Char(')'));
-    values.append(match);
+    where += parsed.conditions;
+    values += parsed.values;
+    if (!match.isEmpty()) {
+        where.append(QStringLiteral("+id IN (") + hitIds + QLatin1Char(')'));
+        values.append(match);
+    }
     if (query.after)
         where.append(afterCondition(*query.after, values));
     // One more than the page: whether there is a next page, without counting.

@@ -74,9 +74,10 @@ public:
     /// transaction; a message indexed before is indexed anew. Entries of messages deleted
     /// meanwhile are dropped.
     [[nodiscard]] Status add(const QList<Entry> &entries);
-    /// A page of the messages matching every word of `query.text` (prefixes match too),
-    /// newest first, with the number of all of them if asked. A page costs about the same
-    /// on every page, and for a word in every message as for a rare one.
+    /// A page of the messages matching every word of `query.text` (prefixes match too) and
+    /// every operator in it (SearchQuery: from:, is:unread, folder:, ...), newest first,
+    /// with the number of all of them if asked. A page costs about the same on every page,
+    /// and for a word in every message as for a rare one.
     [[nodiscard]] Result<Page> search(const Query &query) const;
     /// How many messages (of `scope`, or in all) match `text`: costs what the hits cost.
     [[nodiscard]] Result<qint64> count(const QString &text,

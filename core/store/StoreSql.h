@@ -23,7 +23,7 @@ QString listCondition(const FolderRef &list, QVariantList &values);
 
 inline const QString summaryColumns = QStringLiteral(
     "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial, "
-    "flagged, has_attachments, to_text");
+    "flagged, has_attachments, local_folder, filed_by, filed_by_line, junk, junk_reason, to_text");
 
 inline MessageSummary summaryFromRow(const QSqlQuery &q)
 {
@@ -42,7 +42,12 @@ inline MessageSummary summaryFromRow(const QSqlQuery &q)
     s.partial = q.value(10).toBool();
     s.flagged = q.value(11).toBool();
     s.hasAttachments = q.value(12).toBool();
-    s.toText = q.value(13).toString();
+    s.localFolder = q.value(13).toString();
+    s.filedBy = q.value(14).toString();
+    s.filedByLine = q.value(15).toInt();
+    s.junk = q.value(16).toBool();
+    s.junkReason = q.value(17).toString();
+    s.toText = q.value(18).toString();
     return s;
 }
 

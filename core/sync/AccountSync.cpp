@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/AccountSync.h"
 
+#include "filters/FilterRules.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/DownloadRecords.h"
@@ -71,6 +72,17 @@ AccountSync::~AccountSync()
     // safety net, so no callback can be queued for an object that is gone.
     if (m_commitsPending > 0)
         m_writer->waitForAll(this);
+}
+
+void AccountSync::setFilters(std::shared_ptr<const filters::FilterRules> rules,
+                             const QString &problem)
+{
+    m_filters = std::move(rules);
+    if (!problem.isEmpty()) {
+        m_result.filtersError = problem;
+        m_result.warnings.append(
+            tr("Filters did not run, so new mail stays in the Inbox: %1").arg(problem));
+    }
 }
 
 void AccountSync::setCompleteOnly(qint64 messageId)
@@ -594,9 +606,12 @@ void AccountSync::commitBatch()
     m_batch.clear();
     m_batchBytes = 0;
     ++m_commitsPending;
-    m_writer->submit(std::move(batch), this, [this, indexes, whole](Result<QList<qint64>> ids) {
-        onCommitted(indexes, whole, std::move(ids));
-    });
+    m_writer->submit(
+        std::move(batch), this,
+        [this, indexes, whole](Result<QList<qint64>> ids) {
+            onCommitted(indexes, whole, std::move(ids));
+        },
+        m_filters);
 }
 
 void AccountSync::onCommitted(const QList<int> &indexes, const QList<bool> &whole,

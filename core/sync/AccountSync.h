@@ -17,6 +17,10 @@
 
 class QTimer;
 
+namespace poplar::filters {
+class FilterRules;
+}
+
 namespace poplar::sync {
 
 class CacheWriter;
@@ -46,6 +50,10 @@ public:
     /// only, incomplete, or too large to download by itself): "Download the Rest". Call
     /// before start().
     void setCompleteOnly(qint64 messageId);
+    /// The user's filters (filters.sieve compiled; null: none), which place each message
+    /// as it is committed; `problem` (a broken script, in words) becomes a warning of this
+    /// sync. Call before start().
+    void setFilters(std::shared_ptr<const filters::FilterRules> rules, const QString &problem);
 
     void start();
     /// Stops at once; what was fully received is committed first.
@@ -118,6 +126,7 @@ private:
     QSqlDatabase m_db;
     store::MessageStore m_store;
     CacheWriter *m_writer;
+    std::shared_ptr<const filters::FilterRules> m_filters; ///< null: every message to the Inbox
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
     pop3::TransportFactory m_transports;

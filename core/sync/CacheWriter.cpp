@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/CacheWriter.h"
 
+#include "filters/MessageSorter.h"
 #include "store/Database.h"
 #include "util/FaultPoint.h"
 
@@ -20,7 +21,8 @@ public:
     {}
     ~Worker() override = default;
 
-    Result<QList<qint64>> write(const QList<store::IncomingMessage> &batch)
+    Result<QList<qint64>> write(QList<store::IncomingMessage> &batch,
+                                const std::shared_ptr<const filters::FilterRules> &rules)
     {
         if (!m_db) {
             const QString name = QStringLiteral("poplar-writer-%1").arg(quintptr(this), 0, 16);
@@ -40,7 +42,9 @@ public:
         ids.reserve(batch.size());
         store::Transaction txn(m_db->connection());
         store::MessageStore::Inserter inserter(m_db->connection());
-        for (const store::IncomingMessage &message : batch) {
+        const filters::MessageSorter sorter(rules);
+        for (store::IncomingMessage &message : batch) {
+            sorter.sort(message); // placed before it is stored: never moved afterwards
             auto id = inserter.insert(message);
             if (!id)
                 return id.error(); // the transaction rolls back: all of the batch or none
@@ -130,7 +134,8 @@ CacheWriter::~CacheWriter()
     m_thread.wait();
 }
 
-void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, Committed done)
+void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, Committed done,
+                         std::shared_ptr<const filters::FilterRules> rules)
 {
     waitUntilBelow(maxInFlight);
     {
@@ -139,8 +144,9 @@ void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, 
     }
     QMetaObject::invokeMethod(
         m_worker,
-        [this, batch = std::move(batch), context, done = std::move(done)]() mutable {
-            Result<QList<qint64>> result = m_worker->write(batch);
+        [this, batch = std::move(batch), context, done = std::move(done),
+         rules = std::move(rules)]() mutable {
+            Result<QList<qint64>> result = m_worker->write(batch, rules);
             batch.clear(); // the bytes are on disk: free them before the owner hears of it
             m_completions->add(context, std::move(done), std::move(result));
             // A nudge only: if waitForAll() delivered first, this finds nothing to do. Posted

@@ -17,6 +17,10 @@ namespace poplar::store {
 class Database;
 }
 
+namespace poplar::filters {
+class FilterRules;
+}
+
 namespace poplar::sync {
 
 /// Commits downloaded messages on a thread and cache connection of its own, so a POP3
@@ -42,8 +46,11 @@ public:
     /// Queues a batch. `done` runs on `context`'s thread through its event loop (or in
     /// waitForAll()); `context` must outlive the call, so its owner calls waitForAll() before
     /// it dies. Blocks while `maxInFlight` batches wait already: the network must not outrun
-    /// the disk by more than that much memory.
-    void submit(QList<store::IncomingMessage> batch, QObject *context, Committed done);
+    /// the disk by more than that much memory. `rules` (the user's filters; null: none)
+    /// place each message on the writer's thread, inside the batch's transaction, so a
+    /// message is stored straight into its folder and a crash never leaves it half-filed.
+    void submit(QList<store::IncomingMessage> batch, QObject *context, Committed done,
+                std::shared_ptr<const filters::FilterRules> rules = {});
     /// Blocks until every submitted batch is committed or failed, then runs the callbacks
     /// that wait for `context`.
     void waitForAll(QObject *context);

@@ -44,6 +44,14 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
     m_thread.start();
 }
 
+void SyncController::setFiltersPath(const QString &path)
+{
+    // Queued like every sync request after it, so the worker has it before the first one.
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, path] { worker->setFiltersPath(path); },
+        Qt::QueuedConnection);
+}
+
 void SyncController::connectNotify(const QMetaMethod &signal)
 {
     // The protocol log crosses threads line by line: forward it only once someone wants it

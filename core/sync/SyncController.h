@@ -37,6 +37,9 @@ public:
     void completeMessage(const Account &account, qint64 messageId);
     /// Replaces the clock the time-based policies use (tests). Takes effect for later syncs.
     void setClock(Clock clock);
+    /// The profile's filters.sieve (Profile::filtersPath()), read at each sync. Call before
+    /// the first sync; without it no filters run.
+    void setFiltersPath(const QString &path);
     void cancel(const QString &accountId);
     /// "Test Connection" on the sync thread, with the client a sync uses (so the two never
     /// disagree on how to log in); connectionTested(id, ...) follows. Returns that id.

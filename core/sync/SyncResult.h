@@ -17,6 +17,10 @@ struct SyncResult {
     int deletedOnServer = 0;    ///< removed from the server (after QUIT +OK)
     std::optional<Error> error; ///< empty when the sync completed
     QStringList warnings;       ///< per-message problems that did not stop the sync
+    /// filters.sieve could not be used (its error, with the line), so every message of this
+    /// sync went to the Inbox; also among `warnings`. Empty when the filters ran or there
+    /// are none.
+    QString filtersError;
     /// RFC 2449 EXPIRE as the server announced it: 0 means it deletes what was retrieved,
     /// whatever "leave on server" says. Empty when not announced.
     std::optional<int> serverExpireDays;

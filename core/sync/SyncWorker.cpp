@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/SyncWorker.h"
 
+#include "filters/FilterFile.h"
 #include "pop3/ConnectionTest.h"
 #include "store/Database.h"
 #include "sync/AccountSync.h"
@@ -102,8 +103,14 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
     }
     auto *sync = new AccountSync(account, password, m_db->connection(), m_writer.get(), m_options,
                                  m_clock, m_transports, this);
-    if (completeId > 0)
+    if (completeId > 0) {
         sync->setCompleteOnly(completeId);
+    } else if (!m_filtersPath.isEmpty()) {
+        // Read here, on the sync thread, once per sync: the script is small, and an edit
+        // made since the last sync counts.
+        const filters::LoadedFilters loaded = filters::FilterFile::load(m_filtersPath);
+        sync->setFilters(loaded.rules, loaded.errorText());
+    }
     m_running.insert(account.id, sync);
     connect(sync, &AccountSync::progress, this, &SyncWorker::progress);
     connect(sync, &AccountSync::messagesStored, this, &SyncWorker::messagesStored);

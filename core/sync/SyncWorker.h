@@ -90,6 +90,9 @@ public:
     {
         m_transports = std::move(transports);
     }
+    /// The profile's filters.sieve: read again at each sync, so an edit counts from the next
+    /// one. Empty: no filters. Call before the first sync.
+    void setFiltersPath(const QString &path) { m_filtersPath = path; }
 
 public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
@@ -128,6 +131,7 @@ private:
     void indexBatch();
 
     QString m_cachePath;
+    QString m_filtersPath;
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
     pop3::TransportFactory m_transports = pop3::socketTransportFactory();

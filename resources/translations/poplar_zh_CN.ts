@@ -309,6 +309,267 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::filters::FilterFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1，第 %2 行第 %3 列：%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file is larger than %n KB</source>
+        <translation>
+            <numerusform>文件大于 %n KB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text</source>
+        <translation>文件不是 UTF-8 文本</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::filters::FilterRules</name>
+    <message>
+        <source>&apos;require&apos; must come before every rule</source>
+        <translation>&apos;require&apos; 必须写在所有规则之前</translation>
+    </message>
+    <message>
+        <source>&apos;require&apos; takes one string list</source>
+        <translation>&apos;require&apos; 只接受一个字符串列表</translation>
+    </message>
+    <message>
+        <source>Poplar does not support the Sieve extension &quot;%1&quot;</source>
+        <translation>Poplar 不支持 Sieve 扩展 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; without an &apos;if&apos; before it</source>
+        <translation>&apos;%1&apos; 前面缺少 &apos;if&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no test and no block</source>
+        <translation>&apos;%1&apos; 不接受测试，也不接受代码块</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no arguments</source>
+        <translation>&apos;%1&apos; 不接受参数</translation>
+    </message>
+    <message>
+        <source>&apos;fileinto&apos; needs require &quot;fileinto&quot; at the top of the script</source>
+        <translation>使用 &apos;fileinto&apos; 需要在脚本开头写 require &quot;fileinto&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;fileinto&apos; takes one folder name</source>
+        <translation>&apos;fileinto&apos; 只接受一个文件夹名</translation>
+    </message>
+    <message>
+        <source>The folder name is empty</source>
+        <translation>文件夹名为空</translation>
+    </message>
+    <message>
+        <source>&apos;addflag&apos; needs require &quot;imap4flags&quot; at the top of the script</source>
+        <translation>使用 &apos;addflag&apos; 需要在脚本开头写 require &quot;imap4flags&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;addflag&apos; takes one list of flags</source>
+        <translation>&apos;addflag&apos; 只接受一个标记列表</translation>
+    </message>
+    <message>
+        <source>Poplar does not know the command &apos;%1&apos;</source>
+        <translation>Poplar 不认识命令 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes exactly one test</source>
+        <translation>&apos;%1&apos; 只接受一个测试</translation>
+    </message>
+    <message>
+        <source>&apos;else&apos; takes no test</source>
+        <translation>&apos;else&apos; 不接受测试</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a block in braces</source>
+        <translation>&apos;%1&apos; 需要一个用花括号括起的代码块</translation>
+    </message>
+    <message>
+        <source>The test &apos;%1&apos; takes no arguments</source>
+        <translation>测试 &apos;%1&apos; 不接受参数</translation>
+    </message>
+    <message>
+        <source>The test &apos;%1&apos; takes no tests</source>
+        <translation>测试 &apos;%1&apos; 不接受子测试</translation>
+    </message>
+    <message>
+        <source>&apos;not&apos; takes one test</source>
+        <translation>&apos;not&apos; 只接受一个测试</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes a list of tests in parentheses</source>
+        <translation>&apos;%1&apos; 需要一个用圆括号括起的测试列表</translation>
+    </message>
+    <message>
+        <source>&apos;size&apos; takes :over or :under and a number</source>
+        <translation>&apos;size&apos; 需要 :over 或 :under 以及一个数字</translation>
+    </message>
+    <message>
+        <source>&apos;exists&apos; takes one list of header names</source>
+        <translation>&apos;exists&apos; 只接受一个邮件头名称列表</translation>
+    </message>
+    <message>
+        <source>&apos;envelope&apos; cannot be used: mail fetched over POP3 has no envelope</source>
+        <translation>不能使用 &apos;envelope&apos;：通过 POP3 收取的邮件没有信封信息</translation>
+    </message>
+    <message>
+        <source>Poplar does not know the test &apos;%1&apos;</source>
+        <translation>Poplar 不认识测试 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no number</source>
+        <translation>&apos;%1&apos; 不接受数字</translation>
+    </message>
+    <message>
+        <source>The tag :%1 must come before the header names</source>
+        <translation>标签 :%1 必须写在邮件头名称之前</translation>
+    </message>
+    <message>
+        <source>Only one match type is allowed</source>
+        <translation>只允许一种匹配方式</translation>
+    </message>
+    <message>
+        <source>Only one address part is allowed</source>
+        <translation>只允许一种地址部分</translation>
+    </message>
+    <message>
+        <source>:comparator takes one comparator name</source>
+        <translation>:comparator 只接受一个比较器名称</translation>
+    </message>
+    <message>
+        <source>Poplar does not support the comparator &quot;%1&quot;</source>
+        <translation>Poplar 不支持比较器 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The test &apos;%1&apos; does not take :%2</source>
+        <translation>测试 &apos;%1&apos; 不接受 :%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes a list of header names and a list of keys</source>
+        <translation>&apos;%1&apos; 需要一个邮件头名称列表和一个关键字列表</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::filters::FilterRun</name>
+    <message>
+        <source>Trash</source>
+        <translation>废纸篓</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::filters::JunkVerdict</name>
+    <message>
+        <source>Junk: you marked it so</source>
+        <translation>垃圾邮件：由你标记</translation>
+    </message>
+    <message>
+        <source>Junk: the server said so (%1)</source>
+        <translation>垃圾邮件：服务器如此判定（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::filters::SieveParser</name>
+    <message>
+        <source>A tag needs a name after the colon</source>
+        <translation>标签的冒号后需要名称</translation>
+    </message>
+    <message>
+        <source>Unexpected character &apos;%1&apos;</source>
+        <translation>意外的字符 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>A comment is never closed</source>
+        <translation>注释没有结束</translation>
+    </message>
+    <message>
+        <source>The number is too large</source>
+        <translation>数字太大</translation>
+    </message>
+    <message>
+        <source>A string is never closed (a quote is missing)</source>
+        <translation>字符串没有结束（缺少引号）</translation>
+    </message>
+    <message>
+        <source>&quot;text:&quot; must end its line</source>
+        <translation>&quot;text:&quot; 之后必须换行</translation>
+    </message>
+    <message>
+        <source>A &quot;text:&quot; string never ends (a line with only &quot;.&quot; is missing)</source>
+        <translation>&quot;text:&quot; 字符串没有结束（缺少只含 &quot;.&quot; 的一行）</translation>
+    </message>
+    <message>
+        <source>the end of the script</source>
+        <translation>脚本末尾</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Blocks are nested too deeply</source>
+        <translation>代码块嵌套太深</translation>
+    </message>
+    <message>
+        <source>Expected a command, found %1</source>
+        <translation>此处应为命令，却是 %1</translation>
+    </message>
+    <message>
+        <source>A block opened on line %1 is never closed</source>
+        <translation>第 %1 行开始的代码块没有结束</translation>
+    </message>
+    <message>
+        <source>Expected &apos;;&apos; or &apos;{&apos; after the command &apos;%1&apos;, found %2</source>
+        <translation>命令 &apos;%1&apos; 之后应为 &apos;;&apos; 或 &apos;{&apos;，却是 %2</translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;)&apos; in a list of tests, found %1</source>
+        <translation>测试列表中应为 &apos;,&apos; 或 &apos;)&apos;，却是 %1</translation>
+    </message>
+    <message>
+        <source>Tests are nested too deeply</source>
+        <translation>测试嵌套太深</translation>
+    </message>
+    <message>
+        <source>Expected a test, found %1</source>
+        <translation>此处应为测试，却是 %1</translation>
+    </message>
+    <message>
+        <source>Expected a string in a list, found %1</source>
+        <translation>列表中应为字符串，却是 %1</translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;]&apos; in a string list, found %1</source>
+        <translation>字符串列表中应为 &apos;,&apos; 或 &apos;]&apos;，却是 %1</translation>
+    </message>
+    <message>
+        <source>&apos;}&apos; without a block to close</source>
+        <translation>&apos;}&apos; 没有对应的代码块</translation>
+    </message>
+</context>
+<context>
     <name>poplar::mime::AttachmentFiles</name>
     <message>
         <source>The folder %1 does not exist.</source>
@@ -1031,6 +1292,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Stopped by the user</source>
         <translation>已被用户中止</translation>
+    </message>
+    <message>
+        <source>Filters did not run, so new mail stays in the Inbox: %1</source>
+        <translation>过滤器没有运行，新邮件留在收件箱中：%1</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +2027,17 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     </message>
 </context>
 <context>
+    <name>poplar::ui::FiledByLabel</name>
+    <message>
+        <source>Filed by the rule on line %1 of filters.sieve</source>
+        <translation>由 filters.sieve 第 %1 行的规则归档</translation>
+    </message>
+    <message>
+        <source>Filed by rule &apos;%1&apos; (line %2 of filters.sieve)</source>
+        <translation>由规则“%1”归档（filters.sieve 第 %2 行）</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::FolderTree</name>
     <message>
         <source>Inbox</source>
@@ -1806,6 +2082,18 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>Sent</source>
         <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>垃圾邮件</translation>
+    </message>
+    <message>
+        <source>Mail the server&apos;s spam filter marked as junk</source>
+        <translation>服务器的垃圾邮件过滤器标记为垃圾的邮件</translation>
+    </message>
+    <message>
+        <source>Mail your filters filed here</source>
+        <translation>你的过滤器归档到这里的邮件</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2562,10 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>A message waits in the Outbox: %1</source>
         <translation>一封邮件在发件箱中等待：%1</translation>
+    </message>
+    <message>
+        <source>%1; filters did not run: %2</source>
+        <translation>%1；过滤器没有运行：%2</translation>
     </message>
 </context>
 <context>
@@ -2877,16 +3169,16 @@ Account: %2</source>
         <translation>搜索邮件（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Finds words in the subject, the addresses and the text; Escape clears</source>
-        <translation>在主题、地址和正文中搜索词语；按 Esc 键清除</translation>
-    </message>
-    <message>
         <source>Search messages</source>
         <translation>搜索邮件</translation>
     </message>
     <message>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Finds words in the subject, the addresses and the text, and &quot;phrases&quot; in quotes. Narrow it with from:, to:, subject:, has:attachment, is:unread, is:flagged, folder:NAME, before:YYYY-MM-DD, after:YYYY-MM-DD. Escape clears</source>
+        <translation>在主题、地址和正文中搜索词语，引号中的 &quot;短语&quot; 按原样匹配。可用 from:、to:、subject:、has:attachment、is:unread、is:flagged、folder:NAME、before:YYYY-MM-DD、after:YYYY-MM-DD 缩小范围。按 Esc 键清除</translation>
     </message>
 </context>
 <context>
@@ -3972,6 +4264,104 @@ Mail is indexed for search in the background after it arrives. A search first in
     <message>
         <source>The PDF file to write.</source>
         <translation>要写入的 PDF 文件。</translation>
+        <source>poplarctl filters check: read filters.sieve and say whether it is correct; errors give their line. Exit 0 when it is correct or absent, 1 when it is not.</source>
+        <translation>poplarctl filters check：读取 filters.sieve 并说明它是否正确；错误会给出所在行。正确或不存在时以 0 退出，否则以 1 退出。</translation>
+    </message>
+    <message>
+        <source>There is no %1: every message stays in the Inbox.
+</source>
+        <translation>没有 %1：所有邮件都留在收件箱中。
+</translation>
+    </message>
+    <message>
+        <source>Until this is corrected, no filter runs and new mail stays in the Inbox.</source>
+        <translation>在改正之前，不会运行任何过滤器，新邮件留在收件箱中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is correct: %n rule(s).
+</source>
+        <translation>
+            <numerusform>%1 正确：共 %n 条规则。
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It files into: %1
+</source>
+        <translation>它归档到：%1
+</translation>
+    </message>
+    <message>
+        <source>poplarctl filters run: apply filters.sieve to the mail already in a folder. Messages no rule matches stay where they are.</source>
+        <translation>poplarctl filters run：对文件夹中已有的邮件运行 filters.sieve。没有规则匹配的邮件留在原处。</translation>
+    </message>
+    <message>
+        <source>inbox, trash, or (with --account) a folder filters file into.</source>
+        <translation>inbox、trash，或（配合 --account）过滤器归档的文件夹。</translation>
+    </message>
+    <message>
+        <source>Only this account&apos;s messages.</source>
+        <translation>只处理该账户的邮件。</translation>
+    </message>
+    <message>
+        <source>Only list what would move; change nothing.</source>
+        <translation>只列出会移动的邮件，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>FOLDER must be inbox or trash, or a folder of the account given with --account</source>
+        <translation>FOLDER 必须是 inbox 或 trash，或者是用 --account 指定的账户的文件夹</translation>
+    </message>
+    <message>
+        <source>There is no %1 to run</source>
+        <translation>没有可运行的 %1</translation>
+    </message>
+    <message>
+        <source>flags only</source>
+        <translation>仅标记</translation>
+    </message>
+    <message>
+        <source>rule on line %1</source>
+        <translation>第 %1 行的规则</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;</source>
+        <translation>规则“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) would change.</source>
+        <translation>
+            <numerusform>将有 %n 封邮件改变。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) changed.</source>
+        <translation>
+            <numerusform>已改变 %n 封邮件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>poplarctl junk: mark a message as junk (it moves to its account&apos;s Junk folder) or as not junk (it moves from Junk back to the Inbox). Nothing is deleted on the server.</source>
+        <translation>poplarctl junk：将邮件标记为垃圾邮件（移到其账户的垃圾邮件文件夹），或标记为非垃圾邮件（从垃圾邮件移回收件箱）。服务器上不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Junk or not.</source>
+        <translation>是否为垃圾邮件。</translation>
+    </message>
+    <message>
+        <source>expected yes or no, not &quot;%1&quot;</source>
+        <translation>应为 yes 或 no，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Only received mail can be marked as junk</source>
+        <translation>只有收到的邮件才能标记为垃圾邮件</translation>
+    </message>
+    <message>
+        <source>filters needs one of: check, run</source>
+        <translation>filters 需要以下之一：check、run</translation>
+    </message>
+    <message>
+        <source>Only this account&apos;s messages; --folder may then name a folder its filters file into.</source>
+        <translation>只列出该账户的邮件；此时 --folder 可以指定其过滤器归档的文件夹。</translation>
     </message>
     <message>
         <source>Poplar&apos;s command line.
@@ -3979,7 +4369,8 @@ Mail is indexed for search in the background after it arrives. A search first in
 Commands:
   account add|list|remove   manage accounts
   sync [--account ID] [--log FILE]
-  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]
+  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--account ID]
+       [--format json]
   show ID [--format json|text]
   export ID                 the raw message on stdout
   delete ID...              move messages to Trash
@@ -4003,6 +4394,10 @@ Commands:
   outbox [--format json] [--all] [--send]
                             what waits to be sent, and why
   pdf ID FILE               the message as a PDF, as the window prints it
+  filters check             check filters.sieve; errors give their line
+  filters run FOLDER [--account ID] [--dry-run] [--format json]
+                            apply the filters to mail already in a folder
+  junk ID yes|no            mark a message as junk (to Junk) or not (back)
 
 Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>Poplar 的命令行工具。
@@ -4010,7 +4405,8 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
 命令：
   account add|list|remove   管理账户
   sync [--account ID] [--log FILE]
-  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--format json]
+  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--account ID]
+       [--format json]
   show ID [--format json|text]
   export ID                 将原始邮件写到标准输出
   delete ID...              将邮件移到废纸篓
@@ -4034,6 +4430,10 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   outbox [--format json] [--all] [--send]
                             等待发送的邮件及原因
   pdf ID FILE               按窗口打印的样子把邮件写成 PDF 文件
+  filters check             检查 filters.sieve；错误会给出所在行
+  filters run FOLDER [--account ID] [--dry-run] [--format json]
+                            对文件夹中已有的邮件运行过滤器
+  junk ID yes|no            将邮件标记为垃圾邮件（移到垃圾邮件）或非垃圾邮件（移回）
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
     </message>

@@ -231,4 +231,28 @@ void BM_Search100kInboxCountRareWord(benchmark::State &state)
 }
 BENCHMARK(BM_Search100kInboxCountRareWord)->Unit(benchmark::kMillisecond);
 
+// Search operators (store::SearchQuery) with words, and alone. Every message is unread and
+// dated 2 November 2026; "juergen" is every sender.
+const QString withOperators =
+    QStringLiteral("report from:juergen is:unread after:2026-11-01 subject:37");
+const QString operatorsOnly = QStringLiteral("is:unread folder:inbox after:2026-11-01");
+
+void BM_Search100kOperatorsPage(benchmark::State &state)
+{
+    pageBenchmark(state, withOperators, inbox, 0);
+}
+BENCHMARK(BM_Search100kOperatorsPage)->Unit(benchmark::kMillisecond);
+
+void BM_Search100kOperatorsCount(benchmark::State &state)
+{
+    countBenchmark(state, withOperators, inbox);
+}
+BENCHMARK(BM_Search100kOperatorsCount)->Unit(benchmark::kMillisecond);
+
+void BM_Search100kOperatorsOnlyPage(benchmark::State &state)
+{
+    pageBenchmark(state, operatorsOnly, std::nullopt, 0);
+}
+BENCHMARK(BM_Search100kOperatorsOnlyPage)->Unit(benchmark::kMillisecond);
+
 } // namespace

@@ -23,9 +23,10 @@ protected:
         m_db = std::move(db).value();
     }
 
-    void received(const QString &name, const QString &address)
+    void received(const QString &name, const QString &address, bool junk = false)
     {
         IncomingMessage m;
+        m.junk = junk;
         m.accountId = QStringLiteral("1");
         m.uidl = QStringLiteral("u%1").arg(++m_uidl);
         m.raw = "Subject: x\r\n\r\nx\r\n";
@@ -69,6 +70,8 @@ TEST_F(AddressSuggestionsTest, PeopleWrittenToComeFirstThenFrequentSendersEachOn
     received(QStringLiteral("News"), QStringLiteral("NEWS@example.com"));
     received(QStringLiteral("Bob"), QStringLiteral("bob@example.net"));
     received(QStringLiteral("Me"), QStringLiteral("me@example.org"));
+    for (int i = 0; i < 5; ++i) // the most frequent sender of all, but junk
+        received(QStringLiteral("Prize"), QStringLiteral("prize@spam.example"), true);
     sent(QStringLiteral("Carol <carol@example.net>"));
     sent(QStringLiteral("Dave <dave@example.net>, carol@example.net"),
          QStringLiteral("bob@example.net"));

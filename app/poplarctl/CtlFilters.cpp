@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// poplarctl filters check|run (the profile's filters.sieve) and junk.
+#include "CtlSupport.h"
+
+#include "Profile.h"
+#include "filters/FilterFile.h"
+#include "filters/FilterRun.h"
+#include "filters/JunkVerdict.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace poplar::ctl {
+
+namespace {
+
+int checkFilters(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(Words::tr("poplarctl filters check: read filters.sieve and say whether it is "
+                             "correct; errors give their line. Exit 0 when it is correct or "
+                             "absent, 1 when it is not."),
+                   args);
+    if (auto code = cl.parse())
+        return *code;
+    auto profile = Profile::open(profileDir);
+    if (!profile)
+        return fail(profile.error());
+    const filters::LoadedFilters loaded = filters::FilterFile::load(profile.value().filtersPath());
+    if (!loaded.present) {
+        printOut(Words::tr("There is no %1: every message stays in the Inbox.\n").arg(loaded.path));
+        return Success;
+    }
+    if (loaded.error) {
+        printErr(loaded.errorText());
+        printErr(Words::tr("Until this is corrected, no filter runs and new mail stays in the "
+                           "Inbox."));
+        return Failure;
+    }
+    const QStringList folders = loaded.rules->folders();
+    printOut(Words::tr("%1 is correct: %n rule(s).\n", nullptr, loaded.rules->ruleCount())
+                 .arg(loaded.path));
+    if (!folders.isEmpty())
+        printOut(Words::tr("It files into: %1\n").arg(folders.join(QStringLiteral(", "))));
+    return Success;
+}
+
+QJsonObject moveJson(const filters::FilterMove &move)
+{
+    const auto &o = move.outcome;
+    QString toFolder = store::folderToString(move.message.folder);
+    QString toLocal = move.message.localFolder;
+    if (o.filed()) {
+        toFolder = o.placement == filters::FilterOutcome::Placement::Trash
+                       ? store::folderToString(store::Folder::Trash)
+                       : store::folderToString(store::Folder::Inbox);
+        toLocal = o.placement == filters::FilterOutcome::Placement::Folder ? o.folder : QString();
+        if (o.placement == filters::FilterOutcome::Placement::Trash)
+            toLocal = move.message.localFolder;
+    }
+    return {
+        {QStringLiteral("id"), move.message.id},
+        {QStringLiteral("account"), move.message.accountId},
+        {QStringLiteral("subject"), move.message.subject},
+        {QStringLiteral("folder"), store::folderToString(move.message.folder)},
+        {QStringLiteral("localFolder"), move.message.localFolder},
+        {QStringLiteral("toFolder"), toFolder},
+        {QStringLiteral("toLocalFolder"), toLocal},
+        {QStringLiteral("filedBy"),
+         o.filed() ? QJsonValue(QJsonObject{{QStringLiteral("rule"), o.ruleName},
+                                            {QStringLiteral("line"), o.ruleLine}})
+                   : QJsonValue()},
+        {QStringLiteral("markSeen"), o.seen && !move.message.seen},
+        {QStringLiteral("markFlagged"), o.flagged && !move.message.flagged},
+    };
+}
+
+int runFilters(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(Words::tr("poplarctl filters run: apply filters.sieve to the mail already in a "
+                             "folder. Messages no rule matches stay where they are."),
+                   args);
+    cl.positional(QStringLiteral("FOLDER"),
+                  Words::tr("inbox, trash, or (with --account) a folder filters file into."));
+    cl.add(QStringLiteral("account"), Words::tr("Only this account's messages."),
+           QStringLiteral("ID"));
+    cl.add(QStringLiteral("dry-run"), Words::tr("Only list what would move; change nothing."));
+    cl.addFormat();
+    if (auto code = cl.parse())
+        return *code;
+    const QString account = cl.value(QStringLiteral("account"));
+    auto folder = parseFolder(cl.arg(0), !account.isEmpty());
+    if (!folder || (!folder->folder && account.isEmpty())) {
+        printErr(Words::tr("FOLDER must be inbox or trash, or a folder of the account given "
+                           "with --account"));
+        return Usage;
+    }
+    folder->account = account;
+    auto session = openSession(profileDir);
+    if (!session)
+        return fail(session.error());
+    Session &s = session.value();
+    const filters::LoadedFilters loaded = filters::FilterFile::load(s.profile.filtersPath());
+    if (!loaded.present)
+        return fail({Error::Code::NotFound,
+                     Words::tr("There is no %1 to run").arg(s.profile.filtersPath()),
+                     {}});
+    if (loaded.error)
+        return fail({Error::Code::Config, loaded.errorText(), {}});
+    auto rows = folderMessages(*s.store, *folder);
+    if (!rows)
+        return fail(rows.error());
+    auto moves = filters::FilterRun::plan(*s.store, *loaded.rules, rows.value());
+    if (!moves)
+        return fail(moves.error());
+    const bool dryRun = cl.isSet(QStringLiteral("dry-run"));
+    if (!dryRun) {
+        if (Status st = filters::FilterRun::apply(*s.store, moves.value()); !st)
+            return fail(st.error());
+    }
+    if (cl.format() == QLatin1String("json")) {
+        QJsonArray out;
+        for (const filters::FilterMove &move : moves.value())
+            out.append(moveJson(move));
+        printJson(out);
+        return Success;
+    }
+    for (const filters::FilterMove &move : moves.value()) {
+        const QString rule = !move.outcome.filed() ? Words::tr("flags only")
+                             : move.outcome.ruleName.isEmpty()
+                                 ? Words::tr("rule on line %1").arg(move.outcome.ruleLine)
+                                 : Words::tr("rule '%1'").arg(move.outcome.ruleName);
+        printOut(QStringLiteral("%1\t%2\t-> %3\t(%4)\n")
+                     .arg(move.message.id)
+                     .arg(move.message.subject, move.destination(), rule));
+    }
+    printErr(dryRun ? Words::tr("%n message(s) would change.", nullptr, int(moves.value().size()))
+                    : Words::tr("%n message(s) changed.", nullptr, int(moves.value().size())));
+    return Success;
+}
+
+} // namespace
+
+int junk(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(Words::tr("poplarctl junk: mark a message as junk (it moves to its account's "
+                             "Junk folder) or as not junk (it moves from Junk back to the "
+                             "Inbox). Nothing is deleted on the server."),
+                   args);
+    cl.addMessageId();
+    cl.positional(QStringLiteral("yes|no"), Words::tr("Junk or not."));
+    if (auto code = cl.parse())
+        return *code;
+    const std::optional<bool> isJunk = yesNo(cl.arg(1));
+    if (!isJunk) {
+        printErr(Words::tr("expected yes or no, not \"%1\"").arg(cl.arg(1)));
+        return Usage;
+    }
+    auto opened = openMessageSession(profileDir, cl.arg(0));
+    if (!opened)
+        return fail(opened.error());
+    auto &[id, s] = opened.value();
+    auto message = s.store->message(id);
+    if (!message)
+        return fail(message.error());
+    // What the user wrote (Sent, Drafts, Outbox) and imported archives are not junk.
+    const store::Folder folder = message.value().folder;
+    if (message.value().accountId == store::MessageStore::localAccountId() ||
+        (folder != store::Folder::Inbox && folder != store::Folder::Trash))
+        return fail(
+            {Error::Code::Config, Words::tr("Only received mail can be marked as junk"), {}});
+    if (Status st = s.store->setJunk(id, *isJunk, filters::JunkVerdict::byUser(),
+                                     filters::JunkVerdict::folderName());
+        !st)
+        return fail(st.error());
+    return Success;
+}
+
+int filters(const QString &profileDir, const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("check"))
+        return checkFilters(profileDir, args.mid(1));
+    if (sub == QLatin1String("run"))
+        return runFilters(profileDir, args.mid(1));
+    printErr(Words::tr("filters needs one of: check, run"));
+    return Usage;
+}
+
+} // namespace poplar::ctl

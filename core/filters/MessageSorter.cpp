@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filters/MessageSorter.h"
+
+#include "filters/FilterMessage.h"
+#include "filters/JunkVerdict.h"
+#include "store/MessageStore.h"
+
+namespace poplar::filters {
+
+void MessageSorter::sort(store::IncomingMessage &message) const
+{
+    if (!message.localFolder.isEmpty() ||
+        message.accountId == store::MessageStore::localAccountId())
+        return;
+    // A headers-only copy is tested at the size the server announced for the whole.
+    const qint64 size = message.listedSize >= 0 ? message.listedSize : message.raw.size();
+    const FilterMessage facts(message.raw, size);
+    // The server's verdict first: junk goes to Junk whatever the rules say of its sender
+    // (spam forges senders the rules trust).
+    if (const JunkVerdict verdict = JunkVerdict::of(facts); verdict.junk) {
+        message.folder = store::Folder::Inbox;
+        message.localFolder = JunkVerdict::folderName();
+        message.junk = true;
+        message.junkReason = verdict.reason;
+        return;
+    }
+    if (m_rules)
+        apply(m_rules->evaluate(facts), message);
+}
+
+void MessageSorter::apply(const FilterOutcome &outcome, store::IncomingMessage &message)
+{
+    switch (outcome.placement) {
+    case FilterOutcome::Placement::Inbox:
+        message.folder = store::Folder::Inbox;
+        message.localFolder.clear();
+        break;
+    case FilterOutcome::Placement::Folder:
+        message.folder = store::Folder::Inbox;
+        message.localFolder = outcome.folder;
+        break;
+    case FilterOutcome::Placement::Trash:
+        message.folder = store::Folder::Trash;
+        message.localFolder.clear();
+        break;
+    }
+    message.seen = message.seen || outcome.seen;
+    message.flagged = message.flagged || outcome.flagged;
+    message.filedBy = outcome.ruleName;
+    message.filedByLine = outcome.ruleLine;
+}
+
+} // namespace poplar::filters

@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// filters.sieve end to end: poplarctl sync against the private Dovecot files every message
+// where the rules say as it is committed; a broken script leaves mail in the Inbox; a sync
+// killed mid-way leaves every message in exactly one folder; filters run on a folder later.
+#include "CtlTest.h"
+
+#include "store/Database.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+namespace poplar::test {
+
+namespace {
+
+// Rules on From, Subject, a header, size and an anyof, each named by a comment.
+const QByteArray rules = "require [\"fileinto\", \"imap4flags\"];\n"
+                         "\n"
+                         "# rule: Invoices\n"
+                         "if address :domain :is \"from\" \"shop.example\" {\n"
+                         "  fileinto \"Invoices\";\n"
+                         "  stop;\n"
+                         "}\n"
+                         "# rule: Newsletters\n"
+                         "if header :contains \"subject\" \"[weekly]\" {\n"
+                         "  fileinto \"Newsletters\";\n"
+                         "}\n"
+                         "# rule: Lists\n"
+                         "if header :matches \"list-id\" \"*lists.example*\" {\n"
+                         "  fileinto \"Lists\";\n"
+                         "}\n"
+                         "# rule: Large\n"
+                         "if size :over 40K {\n"
+                         "  fileinto \"Large\";\n"
+                         "}\n"
+                         "# rule: Important\n"
+                         "if anyof (address :is \"from\" \"boss@work.example\",\n"
+                         "          header :contains \"subject\" \"urgent\") {\n"
+                         "  addflag \"\\\\Flagged\";\n"
+                         "  fileinto \"Important\";\n"
+                         "}\n"
+                         "# rule: Noise\n"
+                         "if header :is \"x-noise\" \"yes\" {\n"
+                         "  discard;\n"
+                         "}\n";
+
+struct Expected {
+    QString subject;
+    QString folder;      ///< "inbox" or "trash"
+    QString localFolder; ///< where a rule filed it; empty for the folder itself
+    QString rule;        ///< the rule that placed it; empty for none
+};
+
+QByteArray withHeader(const QByteArray &message, const QByteArray &header)
+{
+    return header + "\r\n" + message;
+}
+
+class FiltersCliTest : public CtlTest {
+protected:
+    /// One message per rule, one for each branch of the anyof, and one no rule matches.
+    QList<Expected> seedOnePerRule(const QString &tag = {})
+    {
+        auto subject = [&](const char *text) { return QString::fromLatin1(text) + tag; };
+        QString big;
+        for (int i = 0; i < 1200; ++i)
+            big += QStringLiteral("A long line of a large message, number %1.\n").arg(i);
+        const QList<std::pair<QByteArray, Expected>> messages{
+            {makeMessage(subject("Your invoice"), QStringLiteral("Shop <billing@shop.example>"),
+                         QStringLiteral("Pay.\n")),
+             {subject("Your invoice"), QStringLiteral("inbox"), QStringLiteral("Invoices"),
+              QStringLiteral("Invoices")}},
+            {makeMessage(subject("[Weekly] news"), QStringLiteral("news@paper.example"),
+                         QStringLiteral("News.\n")),
+             {subject("[Weekly] news"), QStringLiteral("inbox"), QStringLiteral("Newsletters"),
+              QStringLiteral("Newsletters")}},
+            {withHeader(makeMessage(subject("List post"), QStringLiteral("dev@people.example"),
+                                    QStringLiteral("Patch.\n")),
+                        "List-Id: Developers <dev.lists.example>"),
+             {subject("List post"), QStringLiteral("inbox"), QStringLiteral("Lists"),
+              QStringLiteral("Lists")}},
+            {makeMessage(subject("Holiday photos"), QStringLiteral("aunt@family.example"), big),
+             {subject("Holiday photos"), QStringLiteral("inbox"), QStringLiteral("Large"),
+              QStringLiteral("Large")}},
+            {makeMessage(subject("Meeting"), QStringLiteral("Boss <boss@work.example>"),
+                         QStringLiteral("Now.\n")),
+             {subject("Meeting"), QStringLiteral("inbox"), QStringLiteral("Important"),
+              QStringLiteral("Important")}},
+            {makeMessage(subject("Urgent: the server"), QStringLiteral("ops@work.example"),
+                         QStringLiteral("Down.\n")),
+             {subject("Urgent: the server"), QStringLiteral("inbox"), QStringLiteral("Important"),
+              QStringLiteral("Important")}},
+            {withHeader(makeMessage(subject("Noise"), QStringLiteral("bot@spam.example"),
+                                    QStringLiteral("Buy.\n")),
+                        "X-Noise: yes"),
+             {subject("Noise"), QStringLiteral("trash"), QString(), QStringLiteral("Noise")}},
+            {makeMessage(subject("Hello"), QStringLiteral("friend@people.example"),
+                         QStringLiteral("Hi.\n")),
+             {subject("Hello"), QStringLiteral("inbox"), QString(), QString()}},
+        };
+        QList<Expected> expected;
+        for (const auto &[raw, where] : messages) {
+            EXPECT_FALSE(server().addMessage(raw).isEmpty());
+            expected.append(where);
+        }
+        return expected;
+    }
+
+    void writeFilters(const QByteArray &script)
+    {
+        QFile f(m_profile.filePath(QStringLiteral("filters.sieve")));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        ASSERT_EQ(f.write(script), script.size());
+    }
+
+    /// Every message in the cache: subject -> (folder, local folder, rule), read directly.
+    QMultiMap<QString, Expected> placements()
+    {
+        QMultiMap<QString, Expected> out;
+        auto db = store::Database::open(m_profile.filePath(QStringLiteral("cache.sqlite")),
+                                        QStringLiteral("filters-check"));
+        EXPECT_TRUE(db.ok());
+        if (!db.ok())
+            return out;
+        QSqlQuery q(db.value()->connection());
+        EXPECT_TRUE(
+            q.exec(QStringLiteral("SELECT subject, folder, local_folder, filed_by FROM messages")));
+        while (q.next()) {
+            out.insert(q.value(0).toString(), {q.value(0).toString(), q.value(1).toString(),
+                                               q.value(2).toString(), q.value(3).toString()});
+        }
+        return out;
+    }
+
+    void expectPlaced(const QList<Expected> &expected)
+    {
+        const auto stored = placements();
+        EXPECT_EQ(stored.size(), expected.size());
+        for (const Expected &e : expected) {
+            const QList<Expected> copies = stored.values(e.subject);
+            ASSERT_EQ(copies.size(), 1)
+                << "stored " << copies.size() << " times: " << e.subject.toStdString();
+            EXPECT_EQ(copies.front().folder, e.folder) << e.subject.toStdString();
+            EXPECT_EQ(copies.front().localFolder, e.localFolder) << e.subject.toStdString();
+            EXPECT_EQ(copies.front().rule, e.rule) << e.subject.toStdString();
+        }
+    }
+
+    QJsonArray listJson(const QStringList &args)
+    {
+        const CtlRun r = ctl(QStringList{QStringLiteral("list"), QStringLiteral("--format"),
+                                         QStringLiteral("json")} +
+                             args);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return QJsonDocument::fromJson(r.out).array();
+    }
+
+    static QStringList subjects(const QJsonArray &rows)
+    {
+        QStringList out;
+        for (const QJsonValue &row : rows)
+            out.append(row[QStringLiteral("subject")].toString());
+        out.sort();
+        return out;
+    }
+
+    /// Starts a sync that stops at fault point `point` and SIGKILLs it there; returns
+    /// whether it got there.
+    bool syncAndKillAt(const QString &point)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("POPLAR_FAULT_POINT"), point);
+        p.setProcessEnvironment(env);
+        p.setReadChannel(QProcess::StandardError);
+        p.start(QStringLiteral(POPLARCTL_PATH),
+                {QStringLiteral("--profile"), m_profile.path(), QStringLiteral("sync")});
+        if (!p.waitForStarted(10'000))
+            return false;
+        const QByteArray marker = "poplar fault point: " + point.toUtf8();
+        QByteArray err;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 60'000 && p.state() != QProcess::NotRunning) {
+            p.waitForReadyRead(50);
+            err += p.readAllStandardError();
+            if (err.contains(marker)) {
+                p.kill();
+                p.waitForFinished(10'000);
+                return true;
+            }
+        }
+        p.kill();
+        p.waitForFinished(10'000);
+        return false;
+    }
+};
+
+} // namespace
+
+TEST_F(FiltersCliTest, SyncFilesEveryMessageWhereTheRulesSay)
+{
+    const QList<Expected> expected = seedOnePerRule();
+    writeFilters(rules);
+    const QString account = addAccount(QStringLiteral("tls"), server().tlsPort());
+
+    const CtlRun check = ctl({QStringLiteral("filters"), QStringLiteral("check")});
+    EXPECT_EQ(check.exitCode, 0) << check.err.toStdString();
+    EXPECT_TRUE(check.out.contains("6 rule")) << check.out.toStdString();
+
+    const CtlRun sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    expectPlaced(expected);
+
+    // poplarctl shows the same: the Inbox holds only what no rule filed, each folder its own.
+    EXPECT_EQ(subjects(listJson({})), QStringList{QStringLiteral("Hello")});
+    const QJsonArray important =
+        listJson({QStringLiteral("--account"), account, QStringLiteral("--folder"),
+                  QStringLiteral("Important")});
+    EXPECT_EQ(subjects(important),
+              (QStringList{QStringLiteral("Meeting"), QStringLiteral("Urgent: the server")}));
+    for (const QJsonValue &row : important) {
+        EXPECT_TRUE(row[QStringLiteral("flagged")].toBool());
+        EXPECT_EQ(row[QStringLiteral("localFolder")].toString(), QStringLiteral("Important"));
+        EXPECT_EQ(row[QStringLiteral("filedBy")][QStringLiteral("rule")].toString(),
+                  QStringLiteral("Important"));
+        EXPECT_EQ(row[QStringLiteral("filedBy")][QStringLiteral("line")].toInt(), 21);
+        EXPECT_FALSE(row[QStringLiteral("junk")].toBool());
+    }
+    const QJsonArray trash = listJson({QStringLiteral("--folder"), QStringLiteral("trash")});
+    EXPECT_EQ(subjects(trash), QStringList{QStringLiteral("Noise")});
+    EXPECT_TRUE(listJson({})[0][QStringLiteral("filedBy")].isNull());
+}
+
+TEST_F(FiltersCliTest, ABrokenScriptSaysWhereAndMailStillArrivesInTheInbox)
+{
+    const QList<Expected> seeded = seedOnePerRule();
+    writeFilters("require \"fileinto\";\n"
+                 "if header :contains \"subject\" \"invoice\" {\n"
+                 "  fileinto \"Invoices\"\n"
+                 "}\n");
+    addAccount(QStringLiteral("tls"), server().tlsPort());
+
+    const CtlRun check = ctl({QStringLiteral("filters"), QStringLiteral("check")});
+    EXPECT_EQ(check.exitCode, 1);
+    EXPECT_TRUE(check.err.contains("filters.sieve, line 4")) << check.err.toStdString();
+
+    const CtlRun sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    EXPECT_TRUE(sync.err.contains("filters.sieve, line 4")) << sync.err.toStdString();
+    QList<Expected> inInbox;
+    for (const Expected &e : seeded)
+        inInbox.append({e.subject, QStringLiteral("inbox"), QString(), QString()});
+    expectPlaced(inInbox);
+}
+
+TEST_F(FiltersCliTest, ASyncKilledMidWayLeavesEveryMessageInExactlyOneFolder)
+{
+    writeFilters(rules);
+    addAccount(QStringLiteral("tls"), server().tlsPort(), true,
+               {QStringLiteral("--leave-on-server"), QStringLiteral("no")});
+    QList<Expected> expected;
+    // Killed inside the first commit (written, not committed); inside the second, when the
+    // first batch of 100 is committed and filed; and between two messages received.
+    const QList<std::pair<QString, int>> moments{{QStringLiteral("commit:1"), 5},
+                                                 {QStringLiteral("commit:2"), 19},
+                                                 {QStringLiteral("retrieved:5"), 2}};
+    for (int round = 0; round < moments.size(); ++round) {
+        const auto &[moment, copies] = moments.at(round);
+        for (int copy = 0; copy < copies; ++copy)
+            expected += seedOnePerRule(QStringLiteral(" #%1.%2").arg(round).arg(copy));
+        EXPECT_TRUE(syncAndKillAt(moment)) << "never reached " << moment.toStdString();
+        // Whatever is stored is stored once, already in its folder.
+        const auto stored = placements();
+        for (const Expected &e : std::as_const(expected)) {
+            const QList<Expected> copies = stored.values(e.subject);
+            ASSERT_LE(copies.size(), 1) << e.subject.toStdString();
+            if (!copies.isEmpty()) {
+                EXPECT_EQ(copies.front().localFolder, e.localFolder) << e.subject.toStdString();
+                EXPECT_EQ(copies.front().folder, e.folder) << e.subject.toStdString();
+            }
+        }
+    }
+    const CtlRun clean = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(clean.exitCode, 0) << clean.err.toStdString();
+    expectPlaced(expected); // every message once, none missing, each where its rule says
+}
+
+TEST_F(FiltersCliTest, RunOnAFolderListsThenMovesWhatTheRulesPlace)
+{
+    const QList<Expected> expected = seedOnePerRule();
+    const QString account = addAccount(QStringLiteral("tls"), server().tlsPort());
+    const CtlRun sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    EXPECT_EQ(subjects(listJson({})).size(), expected.size() - 0); // no rules yet: all here
+
+    writeFilters(rules);
+    const CtlRun dry =
+        ctl({QStringLiteral("filters"), QStringLiteral("run"), QStringLiteral("inbox"),
+             QStringLiteral("--dry-run"), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    const QJsonArray wouldMove = QJsonDocument::fromJson(dry.out).array();
+    EXPECT_EQ(wouldMove.size(), expected.size() - 1); // all but "Hello"
+    for (const QJsonValue &move : wouldMove) {
+        if (move[QStringLiteral("subject")].toString() == QLatin1String("Your invoice")) {
+            EXPECT_EQ(move[QStringLiteral("toLocalFolder")].toString(), QStringLiteral("Invoices"));
+            EXPECT_EQ(move[QStringLiteral("filedBy")][QStringLiteral("line")].toInt(), 4);
+        }
+    }
+    EXPECT_EQ(subjects(listJson({})).size(), expected.size()); // a dry run changes nothing
+
+    const CtlRun run =
+        ctl({QStringLiteral("filters"), QStringLiteral("run"), QStringLiteral("inbox")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    expectPlaced(expected);
+    // Run again: nothing left to move.
+    const CtlRun again =
+        ctl({QStringLiteral("filters"), QStringLiteral("run"), QStringLiteral("inbox"),
+             QStringLiteral("--format"), QStringLiteral("json")});
+    EXPECT_TRUE(QJsonDocument::fromJson(again.out).array().isEmpty()) << again.out.toStdString();
+    Q_UNUSED(account)
+}
+
+} // namespace poplar::test
+
+namespace poplar::test {
+
+TEST_F(FiltersCliTest, ServerSpamVerdictsGoToJunkAndJunkCommandMovesThemBack)
+{
+    const QByteArray spam = withHeader(makeMessage(QStringLiteral("Cheap pills"),
+                                                   QStringLiteral("Shop <billing@shop.example>"),
+                                                   QStringLiteral("Buy.\n")),
+                                       "X-Spam-Flag: YES");
+    const QByteArray flagged =
+        withHeader(makeMessage(QStringLiteral("You won"), QStringLiteral("lottery@prize.example"),
+                               QStringLiteral("Claim.\n")),
+                   "X-Spam-Status: Yes, score=12.0 required=5.0");
+    const QByteArray ham =
+        withHeader(makeMessage(QStringLiteral("Lunch?"), QStringLiteral("friend@people.example"),
+                               QStringLiteral("Noon.\n")),
+                   "X-Spam-Flag: NO");
+    for (const QByteArray &raw : {spam, flagged, ham})
+        ASSERT_FALSE(server().addMessage(raw).isEmpty());
+    writeFilters(rules); // the Invoices rule would file the first: the verdict comes first
+    const QString account = addAccount(QStringLiteral("tls"), server().tlsPort());
+    const CtlRun sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+
+    const QJsonArray junk = listJson(
+        {QStringLiteral("--account"), account, QStringLiteral("--folder"), QStringLiteral("Junk")});
+    EXPECT_EQ(subjects(junk),
+              (QStringList{QStringLiteral("Cheap pills"), QStringLiteral("You won")}));
+    for (const QJsonValue &row : junk) {
+        EXPECT_TRUE(row[QStringLiteral("junk")].toBool());
+        EXPECT_TRUE(row[QStringLiteral("filedBy")].isNull());
+        EXPECT_TRUE(
+            row[QStringLiteral("junkReason")].toString().startsWith(QStringLiteral("X-Spam-")));
+    }
+    const QJsonArray inbox = listJson({});
+    ASSERT_EQ(subjects(inbox), QStringList{QStringLiteral("Lunch?")});
+    EXPECT_FALSE(inbox[0][QStringLiteral("junk")].toBool());
+
+    // Not junk: back to the Inbox. Junk: to Junk, marked by the user.
+    const QString spamId = QString::number(junk[0][QStringLiteral("id")].toInteger());
+    const QString hamId = QString::number(inbox[0][QStringLiteral("id")].toInteger());
+    ASSERT_EQ(ctl({QStringLiteral("junk"), spamId, QStringLiteral("no")}).exitCode, 0);
+    ASSERT_EQ(ctl({QStringLiteral("junk"), hamId, QStringLiteral("yes")}).exitCode, 0);
+    EXPECT_EQ(subjects(listJson({})), QStringList{junk[0][QStringLiteral("subject")].toString()});
+    const QJsonArray after = listJson(
+        {QStringLiteral("--account"), account, QStringLiteral("--folder"), QStringLiteral("Junk")});
+    EXPECT_EQ(subjects(after).size(), 2);
+    EXPECT_TRUE(subjects(after).contains(QStringLiteral("Lunch?")));
+    EXPECT_EQ(ctl({QStringLiteral("junk"), hamId, QStringLiteral("maybe")}).exitCode, 2);
+}
+
+} // namespace poplar::test
