@@ -120,6 +120,13 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
             continue;
         for (const QString &note : a.notes)
             report.notes.append(QStringLiteral("%1: %2").arg(a.settings.name, note));
+        // Poplar sends a password in the clear only when the account says so and the user
+        // was told: an imported account says so, and this is the telling.
+        if (a.settings.security == Security::None)
+            report.notes.append(tr("%1: it reads mail without encryption, as it did in %2; its "
+                                   "password crosses the network readable. Choose TLS or "
+                                   "STARTTLS in its settings if the server offers it.")
+                                    .arg(a.settings.name, programName(profile.program)));
     }
     report.notes += profile.notes;
     for (const FoundFolder &f : profile.folders) {

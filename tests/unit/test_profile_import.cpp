@@ -451,3 +451,21 @@ TEST_F(ProfileImportTest, ImportsClawsMailAccountsFoldersAndMarks)
     EXPECT_EQ(import(p).imported, 0);
     EXPECT_EQ(m_accounts->accounts().size(), 2);
 }
+
+TEST_F(ProfileImportTest, AnAccountWithoutEncryptionIsToldOf)
+{
+    QString profileDir;
+    test::writeThunderbirdProfile(path(QStringLiteral("tb")), &profileDir);
+    auto found = ProfileImporter::discover(SourceProgram::Thunderbird, profileDir, {});
+    ASSERT_TRUE(found.ok());
+    FoundProfile p = found.value();
+    auto told = [](const ProfileImportReport &r, const QString &name) {
+        return std::any_of(r.notes.cbegin(), r.notes.cend(), [&](const QString &n) {
+            return n.startsWith(name + QStringLiteral(": it reads mail without encryption"));
+        });
+    };
+    EXPECT_FALSE(told(import(p, true), QStringLiteral("Work")));
+    p.accounts[1].settings.security = Security::None; // socketType 0
+    EXPECT_TRUE(told(import(p, true), QStringLiteral("Work")));
+    EXPECT_FALSE(told(import(p, true), QStringLiteral("Home")));
+}
