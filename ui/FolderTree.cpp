@@ -4,6 +4,7 @@
 #include "filters/JunkVerdict.h"
 #include "store/MessageStore.h"
 
+#include <QHash>
 #include <QPersistentModelIndex>
 #include <QStyle>
 
@@ -124,13 +125,28 @@ void FolderTree::setAccounts(const QList<Account> &accounts, const QStringList &
         top->setFont(0, bold);
         const QIcon folderIcon =
             QIcon::fromTheme(QStringLiteral("folder"), s->standardIcon(QStyle::SP_DirIcon));
-        for (const QString &name : localFolders) {
-            auto *item = new QTreeWidgetItem(top, {name});
-            item->setIcon(0, folderIcon);
-            item->setData(0, AccountIdRole, local);
-            item->setData(0, FolderRole, int(Folder::Inbox));
-            item->setData(0, LocalFolderRole, name);
-            item->setData(0, IsFolderRole, true);
+        // "Archive/2024" nests under "Archive": a level that holds no mail of its own is still
+        // a folder to click (it shows an empty list), as in the program the mail came from.
+        QHash<QString, QTreeWidgetItem *> byPath;
+        QStringList sorted = localFolders;
+        sorted.sort(Qt::CaseInsensitive);
+        for (const QString &name : std::as_const(sorted)) {
+            QTreeWidgetItem *parent = top;
+            QString path;
+            for (const QString &level : name.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+                path = path.isEmpty() ? level : path + QLatin1Char('/') + level;
+                QTreeWidgetItem *&item = byPath[path];
+                if (!item) {
+                    item = new QTreeWidgetItem(parent, {level});
+                    item->setIcon(0, folderIcon);
+                    item->setData(0, AccountIdRole, local);
+                    item->setData(0, FolderRole, int(Folder::Inbox));
+                    item->setData(0, LocalFolderRole, path);
+                    item->setData(0, IsFolderRole, true);
+                    item->setToolTip(0, path);
+                }
+                parent = item;
+            }
         }
         auto *trash = new QTreeWidgetItem(top, {tr("Trash")});
         trash->setIcon(0, trashIcon);
@@ -165,11 +181,16 @@ bool FolderTree::selectLocalFolder(const QString &name, const QString &accountId
         QTreeWidgetItem *top = topLevelItem(i);
         if (top->data(0, AccountIdRole).toString() != accountId)
             continue;
-        for (int j = 0; j < top->childCount(); ++j) {
-            if (top->child(j)->data(0, LocalFolderRole).toString() == name) {
-                makeCurrent(top->child(j));
+        // Depth first through the nested folders.
+        QList<QTreeWidgetItem *> pending{top};
+        while (!pending.isEmpty()) {
+            QTreeWidgetItem *item = pending.takeLast();
+            if (item != top && item->data(0, LocalFolderRole).toString() == name) {
+                makeCurrent(item);
                 return true;
             }
+            for (int j = item->childCount() - 1; j >= 0; --j)
+                pending.append(item->child(j));
         }
     }
     return false;

@@ -8,6 +8,7 @@
 #include "FiledByLabel.h"
 #include "FolderTree.h"
 #include "HelpActions.h"
+#include "ImportProfileDialog.h"
 #include "MailActions.h"
 #include "MailCheck.h"
 #include "MailTransfer.h"
@@ -43,6 +44,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDir>
 #include <QHash>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -192,6 +194,13 @@ void MainWindow::createActions()
 
     m_help = new HelpActions(m_services.profile, this);
 
+    m_importProfileAction = new QAction(tr("Import From Another &Program…"), this);
+    m_importProfileAction->setObjectName(QStringLiteral("importProfileAction"));
+    m_importProfileAction->setToolTip(
+        tr("Move in from Thunderbird, Claws Mail or Sylpheed: accounts, folders and what was "
+           "already downloaded"));
+    connect(m_importProfileAction, &QAction::triggered, this, &MainWindow::openImportProfile);
+
     m_protocolLogAction = new QAction(tr("&Protocol Log…"), this);
     m_protocolLogAction->setObjectName(QStringLiteral("protocolLogAction"));
     m_protocolLogAction->setToolTip(
@@ -213,6 +222,7 @@ void MainWindow::createMenus()
     file->addAction(m_print->printAction());
     file->addAction(m_transfer->importMboxAction());
     file->addAction(m_transfer->importMaildirAction());
+    file->addAction(m_importProfileAction);
     file->addAction(m_transfer->exportFolderAction());
     file->addSeparator();
     file->addAction(m_mailActions->emptyTrashAction());
@@ -507,6 +517,17 @@ void MainWindow::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::accountRemoved, this, &MainWindow::dropAccountMessages);
     connect(dialog, &SettingsDialog::accountsChanged, this, &MainWindow::reloadAccounts);
+    dialog->open();
+}
+
+void MainWindow::openImportProfile()
+{
+    auto *dialog = new ImportProfileDialog(m_services, QDir::homePath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportProfileDialog::importFinished, this, [this](bool, const QString &text) {
+        reloadAccounts(); // accounts and folders may be new
+        m_feedback->showNotice(text);
+    });
     dialog->open();
 }
 

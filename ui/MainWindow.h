@@ -105,6 +105,8 @@ public Q_SLOTS:
     void openSettings();
     void deleteSelected();
     void openProtocolLog();
+    /// File ▸ Import From Another Program…
+    void openImportProfile();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -183,6 +185,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_protocolLogAction = nullptr;
+    QAction *m_importProfileAction = nullptr;
     HelpActions *m_help = nullptr;
 };
 

@@ -41,6 +41,13 @@ PasswordPrompt::PasswordPrompt(const Account &account, const QString &reason, QW
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
     m_remember->setChecked(true);
     m_remember->setToolTip(tr("Kept in memory until Poplar quits; never written to disk"));
+    if (account.passwordSource == PasswordSource::Keychain) {
+        // PasswordProvider keeps it in the keychain when the keychain has none for the
+        // account (an imported one), in memory when the keychain cannot be reached.
+        m_remember->setText(tr("&Remember it"));
+        m_remember->setToolTip(tr("Kept in the system keychain when it has no password for "
+                                  "this account yet; otherwise in memory until Poplar quits"));
+    }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("buttonBox"));

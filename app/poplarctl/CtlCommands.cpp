@@ -23,6 +23,7 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("search"), [&] { return search(profileDir, rest); }},
         {QStringLiteral("fetch"), [&] { return fetch(profileDir, rest); }},
         {QStringLiteral("import"), [&] { return importMailbox(profileDir, rest); }},
+        {QStringLiteral("import-profile"), [&] { return importProfile(profileDir, rest); }},
         {QStringLiteral("export-folder"), [&] { return exportFolder(profileDir, rest); }},
         {QStringLiteral("check"), [&] { return check(profileDir, rest); }},
         {QStringLiteral("compact"), [&] { return compact(profileDir, rest); }},

@@ -30,6 +30,7 @@ int pending(const QString &profileDir, const QStringList &args);
 int emptyTrash(const QString &profileDir, const QStringList &args);
 int search(const QString &profileDir, const QStringList &args);
 int importMailbox(const QString &profileDir, const QStringList &args);
+int importProfile(const QString &profileDir, const QStringList &args);
 int exportFolder(const QString &profileDir, const QStringList &args);
 int check(const QString &profileDir, const QStringList &args);
 int compact(const QString &profileDir, const QStringList &args);

@@ -81,6 +81,13 @@ public:
         m_parser.addPositionalArgument(name, help);
         m_positionalNames.append(name);
     }
+    /// A last positional argument that may be left out (shown as [NAME]).
+    void optionalPositional(const QString &name, const QString &help)
+    {
+        m_parser.addPositionalArgument(name, help, QLatin1Char('[') + name + QLatin1Char(']'));
+        m_positionalNames.append(name);
+        m_lastOptional = true;
+    }
 
     /// Parses; on error or --help prints and returns the exit code to use.
     std::optional<int> parse()
@@ -96,7 +103,10 @@ public:
             return Success;
         }
         const qsizetype given = m_parser.positionalArguments().size();
-        if (m_lastRepeats ? given < m_positionalNames.size() : given != m_positionalNames.size()) {
+        const qsizetype required = m_positionalNames.size() - (m_lastOptional ? 1 : 0);
+        if (m_lastRepeats    ? given < m_positionalNames.size()
+            : m_lastOptional ? given < required || given > m_positionalNames.size()
+                             : given != m_positionalNames.size()) {
             const QString usage = m_parser.helpText().section(QLatin1Char('\n'), 0, 0);
             printErr(m_positionalNames.isEmpty()
                          ? Words::tr("expected no arguments: %1").arg(usage)
@@ -121,7 +131,8 @@ private:
     std::list<QCommandLineOption> m_options; // stable addresses
     QStringList m_positionalNames;
     bool m_hasFormat = false;
-    bool m_lastRepeats = false; ///< the last positional argument may be given many times
+    bool m_lastRepeats = false;  ///< the last positional argument may be given many times
+    bool m_lastOptional = false; ///< the last positional argument may be left out
 };
 
 std::optional<bool> yesNo(const QString &text);

@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(poplar::ctl::Words::tr(
         "Poplar's command line.\n\nCommands:\n"
-        "  account add|list|remove   manage accounts\n"
+        "  account add|edit|list|remove  manage accounts\n"
         "  sync [--account ID] [--log FILE]\n"
         "  list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--account ID]\n"
         "       [--format json]\n"
@@ -60,6 +60,8 @@ int main(int argc, char *argv[])
         "  fetch ID                  download the rest of a headers-only message\n"
         "  import mbox|maildir PATH [--folder NAME]\n"
         "                            copy a mailbox into a local folder\n"
+        "  import-profile thunderbird|claws|sylpheed [PATH] [--dry-run] [--format json]\n"
+        "                            move in: accounts, folders, what was downloaded\n"
         "  export-folder FOLDER --mbox FILE\n"
         "                            write a folder to an mbox file\n"
         "  check [--format json]     look the mail cache over; exit 1 if damaged\n"

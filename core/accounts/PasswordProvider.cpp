@@ -38,7 +38,10 @@ void PasswordProvider::fetch(const Account &account, Callback done)
                    [self, account, done = std::move(done)](Result<QString> password) mutable {
                        if (password || !self)
                            return done(std::move(password));
-                       self->ask(account, password.error().message(), std::move(done));
+                       // The keychain answered that it has none (an imported account, say):
+                       // what the user types goes there, so it is asked for once.
+                       const bool keep = isNotFound(password.error());
+                       self->ask(account, password.error().message(), std::move(done), keep);
                    });
 }
 
@@ -52,7 +55,8 @@ void PasswordProvider::forget(const QString &accountId)
     m_session.remove(accountId);
 }
 
-void PasswordProvider::ask(const Account &account, const QString &reason, Callback done)
+void PasswordProvider::ask(const Account &account, const QString &reason, Callback done,
+                           bool keepInKeychain)
 {
     if (!m_prompt) {
         const QString why =
@@ -72,13 +76,17 @@ void PasswordProvider::ask(const Account &account, const QString &reason, Callba
     }
     QPointer<PasswordProvider> self(this);
     m_prompt(account, reason,
-             [self, id = account.id, done = std::move(done)](std::optional<Answer> answer) {
+             [self, id = account.id, keepInKeychain,
+              done = std::move(done)](std::optional<Answer> answer) {
                  if (!answer || answer->password.isEmpty()) {
                      done(Error{Error::Code::Cancelled, tr("No password was given"), {}});
                      return;
                  }
                  if (self && answer->remember)
                      self->remember(id, answer->password);
+                 // A failed write leaves the session's copy: asked again next time, no worse.
+                 if (self && answer->remember && keepInKeychain)
+                     self->m_secrets.write(passwordKey(id), answer->password, [](Status) {});
                  done(answer->password);
              });
 }

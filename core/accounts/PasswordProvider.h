@@ -16,9 +16,11 @@ class SecretStore;
 
 /// Gets an account's password without blocking: from the keychain, as the first line a
 /// password command prints (run with /bin/sh -c, bounded by a timeout), or from what the
-/// user typed this session (kept in memory only, never written anywhere). When the keychain
-/// has none or cannot be reached, or an "ask" account has none yet, it asks the user through
-/// the prompt the GUI installs; without one (poplarctl) the error says which choices there are.
+/// user typed this session (kept in memory only). When the keychain has none or cannot be
+/// reached, or an "ask" account has none yet, it asks the user through the prompt the GUI
+/// installs; without one (poplarctl) the error says which choices there are. An answer the
+/// user asks to remember for a keychain account the keychain has no password for goes into
+/// the keychain (an imported account is asked once); nothing else is written anywhere.
 class PasswordProvider : public QObject {
     Q_OBJECT
 
@@ -57,7 +59,10 @@ public:
     void setCommandTimeout(int ms) { m_commandTimeoutMs = ms; }
 
 private:
-    void ask(const Account &account, const QString &reason, Callback done);
+    /// `keepInKeychain`: a remembered answer is also written to the keychain (it answered
+    /// that it has no password for the account).
+    void ask(const Account &account, const QString &reason, Callback done,
+             bool keepInKeychain = false);
 
     SecretStore &m_secrets;
     Prompt m_prompt;

@@ -295,6 +295,23 @@ Result<bool> MessageStore::inLocalFolder(const QString &name, const QByteArray &
     return q.next();
 }
 
+Result<std::optional<qint64>> MessageStore::findCopy(const QString &accountId,
+                                                     const QString &localFolder,
+                                                     const QByteArray &raw) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE account_id = ? AND sha256 = ? "
+                             "AND local_folder = ? LIMIT 1"));
+    q.addBindValue(accountId);
+    q.addBindValue(sha256Of(raw));
+    q.addBindValue(notNull(localFolder));
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot look for a stored copy"), q);
+    if (!q.next())
+        return std::optional<qint64>{};
+    return std::optional<qint64>{q.value(0).toLongLong()};
+}
+
 Result<std::optional<MessageStore::Twin>> MessageStore::findTwin(const QString &accountId,
                                                                  const QByteArray &raw,
                                                                  const QString &messageId) const

@@ -159,6 +159,11 @@ public:
     /// Whether this local folder already holds a message with exactly these bytes, so that
     /// importing the same mailbox twice adds nothing.
     [[nodiscard]] Result<bool> inLocalFolder(const QString &name, const QByteArray &raw) const;
+    /// The id of a message of `accountId` (and, for the local account, of the local folder
+    /// `localFolder`) with exactly these bytes, in any folder (Trash too): what an import
+    /// matches on so that running it twice adds nothing.
+    [[nodiscard]] Result<std::optional<qint64>>
+    findCopy(const QString &accountId, const QString &localFolder, const QByteArray &raw) const;
 
     /// A stored message with exactly these bytes and this Message-ID.
     struct Twin {

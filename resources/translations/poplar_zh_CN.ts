@@ -310,6 +310,96 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
 </context>
 <context>
     <name>poplar::filters::FilterFile</name>
+    <name>poplar::importer::ClawsProfile</name>
+    <message>
+        <source>No %1 settings were found in %2 (there is no accountrc)</source>
+        <translation>在 %2 中没有找到 %1 的设置（没有 accountrc）</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is not imported: Poplar reads mail over POP3.</source>
+        <translation>账户“%1”未导入：Poplar 通过 POP3 收信。</translation>
+    </message>
+    <message>
+        <source>The MH mailbox %1 was not found: no folders are imported.</source>
+        <translation>没有找到 MH 邮箱 %1：不导入任何文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 keeps every account&apos;s mail in one shared inbox: it is imported as the local folder &quot;inbox&quot;, and what each account downloaded is recorded so that nothing is fetched again.</source>
+        <translation>%1 把所有账户的邮件放在同一个共享收件箱里：它被导入为本地文件夹“inbox”，并记录每个账户已下载的邮件，因此不会再次下载。</translation>
+    </message>
+    <message>
+        <source>Passwords are not copied: Poplar asks for each account&apos;s password once, when it first checks mail, and keeps it in the system keychain.</source>
+        <translation>密码不会被复制：Poplar 在第一次收信时向每个账户询问一次密码，并把它保存在系统钥匙环中。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::MboxReader</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an mbox file</source>
+        <translation>%1 是文件夹，不是 mbox 文件</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an mbox file: its first line does not start with &quot;From &quot;</source>
+        <translation>%1 不是 mbox 文件：它的第一行不是以“From ”开头</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of a line</source>
+        <translation>文件在一行的中间结束</translation>
+    </message>
+    <message>
+        <source>the file ends inside the message&apos;s header</source>
+        <translation>文件在邮件头中间结束</translation>
+    </message>
+    <message>
+        <source>the file ends before the message&apos;s last MIME part is closed</source>
+        <translation>文件在邮件最后一个 MIME 部分结束之前就结束了</translation>
+    </message>
+    <message>
+        <source>larger than %1 MB, skipped</source>
+        <translation>大于 %1 MB，已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::MhFolder</name>
+    <message>
+        <source>larger than %1 MB, skipped</source>
+        <translation>大于 %1 MB，已跳过</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1), skipped</source>
+        <translation>无法读取（%1），已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::ProfileImporter</name>
+    <message>
+        <source>Tags are not carried over as tags (Poplar has none yet); the messages keep them in their X-Mozilla-Keys header: %1</source>
+        <translation>标签不会作为标签导入（Poplar 还没有标签功能）；邮件在其 X-Mozilla-Keys 邮件头中保留它们：%1</translation>
+    </message>
+    <message>
+        <source>%1: the outgoing server %2 is left out (%3).</source>
+        <translation>%1：发件服务器 %2 未导入（%3）。</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; was not imported: %2</source>
+        <translation>账户“%1”未导入：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction</source>
+        <translation>无法开始事务</translation>
+    </message>
+    <message>
+        <source>Cannot record what was downloaded</source>
+        <translation>无法记录已下载的邮件</translation>
+    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
@@ -567,6 +657,71 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>&apos;}&apos; without a block to close</source>
         <translation>&apos;}&apos; 没有对应的代码块</translation>
+        <source>message %1 (line %2)</source>
+        <translation>第 %1 封邮件（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation>第 %1 封邮件</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>empty, skipped</source>
+        <translation>为空，已跳过</translation>
+    </message>
+    <message>
+        <source>Cannot keep a message&apos;s read state</source>
+        <translation>无法保存邮件的已读状态</translation>
+    </message>
+    <message>
+        <source>%1: the mbox %2 is cut off in message %3 (line %4, byte %5): %6. The messages before it were imported; that one was left out.</source>
+        <translation>%1：mbox 文件 %2 在第 %3 封邮件处被截断（第 %4 行，第 %5 字节）：%6。它之前的邮件都已导入；这封邮件未导入。</translation>
+    </message>
+    <message>
+        <source>%1: it reads mail without encryption, as it did in %2; its password crosses the network readable. Choose TLS or STARTTLS in its settings if the server offers it.</source>
+        <translation>%1：它像在 %2 中一样不加密收信；它的密码以可读的形式在网络上传输。如果服务器支持，请在它的设置中选择 TLS 或 STARTTLS。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::ThunderbirdProfile</name>
+    <message>
+        <source>No Thunderbird profile was found (looked in %1)</source>
+        <translation>没有找到 Thunderbird 配置文件（查找了 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is not a Thunderbird profile: it has neither prefs.js nor profiles.ini</source>
+        <translation>%1 不是 Thunderbird 配置文件：其中既没有 prefs.js 也没有 profiles.ini</translation>
+    </message>
+    <message>
+        <source>The account %1 names no server and is left out.</source>
+        <translation>账户 %1 没有指定服务器，未导入。</translation>
+    </message>
+    <message>
+        <source>It signs in with OAuth2: give it a password command that prints an access token (poplarctl account edit ID --password-command CMD).</source>
+        <translation>它使用 OAuth2 登录：请为它设置一个输出访问令牌的密码命令（poplarctl account edit ID --password-command CMD）。</translation>
+    </message>
+    <message>
+        <source>Thunderbird delivered its mail into Local Folders&apos; Inbox; it is imported there, and new mail goes to this account&apos;s Inbox.</source>
+        <translation>Thunderbird 把它的邮件放进了“本地文件夹”的收件箱；这些邮件导入到那里，新邮件则进入此账户的收件箱。</translation>
+    </message>
+    <message>
+        <source>Its HTML signature is not carried over (Poplar writes plain text).</source>
+        <translation>它的 HTML 签名未导入（Poplar 写纯文本邮件）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Thunderbird profile: it has no prefs.js</source>
+        <translation>%1 不是 Thunderbird 配置文件：其中没有 prefs.js</translation>
+    </message>
+    <message>
+        <source>The %1 account &quot;%2&quot; is not imported: Poplar reads mail over POP3.</source>
+        <translation>%1 账户“%2”未导入：Poplar 通过 POP3 收信。</translation>
+    </message>
+    <message>
+        <source>Passwords are not copied: Poplar asks for each account&apos;s password once, when it first checks mail, and keeps it in the system keychain.</source>
+        <translation>密码不会被复制：Poplar 在第一次收信时向每个账户询问一次密码，并把它保存在系统钥匙环中。</translation>
     </message>
 </context>
 <context>
@@ -2132,6 +2287,157 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     </message>
 </context>
 <context>
+    <name>poplar::ui::ImportProfileDialog</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>Import From Another Program</source>
+        <translation>从其他程序导入</translation>
+    </message>
+    <message>
+        <source>Where the program keeps it</source>
+        <translation>该程序的默认位置</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Look Again</source>
+        <translation>重新查找(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>程序(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Profile &amp;folder:</source>
+        <translation>配置文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Account or folder</source>
+        <translation>账户或文件夹</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>邮件数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>找到的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Tick what to import:</source>
+        <translation>勾选要导入的内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The Program&apos;s Profile Folder</source>
+        <translation>该程序的配置文件夹</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Found a %1 profile in %2.</source>
+        <translation>在 %2 找到一个 %1 配置文件。</translation>
+    </message>
+    <message>
+        <source>It is in use (the program may be running): it is only read; mail it receives from now on is not imported.</source>
+        <translation>它正在使用中（该程序可能正在运行）：只读取它；它今后收到的邮件不会被导入。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>%1 — %2@%3:%4, %5</source>
+        <translation>%1 — %2@%3:%4，%5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) it downloaded will not be fetched again.</source>
+        <translation>
+            <numerusform>它已下载的 %n 封邮件不会再次下载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Goes into the account&apos;s Inbox</source>
+        <translation>导入到该账户的收件箱</translation>
+    </message>
+    <message>
+        <source>Goes into the local folder %1</source>
+        <translation>导入到本地文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 messages read so far</source>
+        <translation>正在导入 %1：已读取 %2 封邮件</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1 messages; %2 were already here; %3 skipped.</source>
+        <translation>已导入 %1 封邮件；%2 封已经存在；跳过 %3 封。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) added: each asks for its password at its first check.</source>
+        <translation>
+            <numerusform>已添加 %n 个账户：每个账户会在第一次收信时询问密码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation>已停止。%1</translation>
+    </message>
+    <message>
+        <source>%1 (into the account&apos;s Inbox)</source>
+        <translation>%1（导入到该账户的收件箱）</translation>
+    </message>
+</context>
+<context>
     <name>poplar::ui::MailActions</name>
     <message>
         <source>Delete</source>
@@ -2566,6 +2872,12 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>%1; filters did not run: %2</source>
         <translation>%1；过滤器没有运行：%2</translation>
+        <source>Import From Another &amp;Program…</source>
+        <translation>从其他程序导入(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Move in from Thunderbird, Claws Mail or Sylpheed: accounts, folders and what was already downloaded</source>
+        <translation>从 Thunderbird、Claws Mail 或 Sylpheed 迁移过来：账户、文件夹以及已下载的邮件记录</translation>
     </message>
 </context>
 <context>
@@ -3016,6 +3328,14 @@ Account: %2</source>
     <message>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it</source>
+        <translation>记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain when it has no password for this account yet; otherwise in memory until Poplar quits</source>
+        <translation>如果系统钥匙环中还没有此账户的密码，就保存在钥匙环中；否则保存在内存中，直到 Poplar 退出</translation>
     </message>
 </context>
 <context>
@@ -3746,10 +4066,6 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>不存在账户 %1</translation>
     </message>
     <message>
-        <source>account needs one of: add, list, remove</source>
-        <translation>account 需要以下子命令之一：add、list、remove</translation>
-    </message>
-    <message>
         <source>unknown command &quot;%1&quot;; see &apos;poplarctl --help&apos;</source>
         <translation>未知命令“%1”；请参阅 &apos;poplarctl --help&apos;</translation>
     </message>
@@ -4362,12 +4678,88 @@ Mail is indexed for search in the background after it arrives. A search first in
     <message>
         <source>Only this account&apos;s messages; --folder may then name a folder its filters file into.</source>
         <translation>只列出该账户的邮件；此时 --folder 可以指定其过滤器归档的文件夹。</translation>
+        <source>poplarctl account edit: change an account; only the options given change (the same options as account add).</source>
+        <translation>poplarctl account edit：修改账户；只修改给出的选项（选项与 account add 相同）。</translation>
+    </message>
+    <message>
+        <source>give at most one of --password-command and --password-keychain</source>
+        <translation>--password-command 和 --password-keychain 最多只能给出一个</translation>
+    </message>
+    <message>
+        <source>account needs one of: add, edit, list, remove</source>
+        <translation>account 需要以下子命令之一：add、edit、list、remove</translation>
+    </message>
+    <message>
+        <source>%1 profile: %2</source>
+        <translation>%1 配置文件：%2</translation>
+    </message>
+    <message>
+        <source>It is in use (the program may be running): it was read, not changed; mail it receives from now on is not imported.</source>
+        <translation>它正在使用中（该程序可能正在运行）：只读取，未修改；它今后收到的邮件不会被导入。</translation>
+    </message>
+    <message>
+        <source>would be added</source>
+        <translation>将被添加</translation>
+    </message>
+    <message>
+        <source>already here as %1</source>
+        <translation>已存在，编号 %1</translation>
+    </message>
+    <message>
+        <source>added as %1</source>
+        <translation>已添加，编号 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Account &quot;%1&quot; (%2@%3:%4, %5): %6; %n message(s) it downloaded recorded</source>
+        <translation>
+            <numerusform>账户“%1”（%2@%3:%4，%5）：%6；已记录它下载过的 %n 封邮件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>local:%1</source>
+        <translation>local:%1</translation>
+    </message>
+    <message>
+        <source>%1 (the Inbox of account %2)</source>
+        <translation>%1（账户 %2 的收件箱）</translation>
+    </message>
+    <message>
+        <source>%1: %2 imported, %3 already here, %4 skipped, %5 deleted there</source>
+        <translation>%1：导入 %2 封，已存在 %3 封，跳过 %4 封，在原程序中已删除 %5 封</translation>
+    </message>
+    <message>
+        <source>Would import %1 messages (%2 already here, %3 skipped)</source>
+        <translation>将导入 %1 封邮件（已存在 %2 封，跳过 %3 封）</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already here, %3 skipped</source>
+        <translation>导入 %1 封，已存在 %2 封，跳过 %3 封</translation>
+    </message>
+    <message>
+        <source>poplarctl import-profile: move in from another mail program: its POP3 accounts (without passwords), its folders as local folders with the same nesting, read and flagged state, and what it downloaded, so that the next sync fetches nothing twice. Importing twice adds nothing.</source>
+        <translation>poplarctl import-profile：从其他邮件程序迁移过来：它的 POP3 账户（不含密码）、以相同层级导入为本地文件夹的文件夹、已读和标记状态，以及它已下载的邮件记录，使下次同步不会重复下载。导入两次不会增加任何内容。</translation>
+    </message>
+    <message>
+        <source>thunderbird, claws or sylpheed.</source>
+        <translation>thunderbird、claws 或 sylpheed。</translation>
+    </message>
+    <message>
+        <source>The profile (default: where the program keeps it).</source>
+        <translation>配置文件（默认：该程序保存它的位置）。</translation>
+    </message>
+    <message>
+        <source>Say what would be imported; change nothing.</source>
+        <translation>说明将导入什么；不做任何修改。</translation>
+    </message>
+    <message>
+        <source>PROGRAM must be thunderbird, claws or sylpheed</source>
+        <translation>PROGRAM 必须是 thunderbird、claws 或 sylpheed</translation>
     </message>
     <message>
         <source>Poplar&apos;s command line.
 
 Commands:
-  account add|list|remove   manage accounts
+  account add|edit|list|remove  manage accounts
   sync [--account ID] [--log FILE]
   list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--account ID]
        [--format json]
@@ -4381,6 +4773,8 @@ Commands:
   fetch ID                  download the rest of a headers-only message
   import mbox|maildir PATH [--folder NAME]
                             copy a mailbox into a local folder
+  import-profile thunderbird|claws|sylpheed [PATH] [--dry-run] [--format json]
+                            move in: accounts, folders, what was downloaded
   export-folder FOLDER --mbox FILE
                             write a folder to an mbox file
   check [--format json]     look the mail cache over; exit 1 if damaged
@@ -4403,7 +4797,7 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>Poplar 的命令行工具。
 
 命令：
-  account add|list|remove   管理账户
+  account add|edit|list|remove  管理账户
   sync [--account ID] [--log FILE]
   list [--folder inbox|trash|sent|drafts|outbox|local:NAME] [--account ID]
        [--format json]
@@ -4417,6 +4811,8 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   fetch ID                  下载只有邮件头的邮件的其余部分
   import mbox|maildir PATH [--folder NAME]
                             将邮箱复制到本地文件夹
+  import-profile thunderbird|claws|sylpheed [PATH] [--dry-run] [--format json]
+                            迁移：账户、文件夹、已下载的邮件记录
   export-folder FOLDER --mbox FILE
                             将文件夹写入 mbox 文件
   check [--format json]     检查邮件缓存；损坏时以 1 退出

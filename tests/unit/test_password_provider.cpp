@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <QHash>
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -167,6 +169,65 @@ TEST(PasswordProvider, AnUnreachableKeychainAsksAndARememberedAnswerIsNotAskedAg
     provider.forget(account.id);
     (void)fetchNow(provider, account);
     EXPECT_EQ(asked, 2);
+}
+
+/// A keychain that answers: what was written is there, anything else is "not found".
+class AnsweringSecrets final : public SecretStore {
+public:
+    void read(const QString &key, ReadCallback done) override
+    {
+        if (!entries.contains(key))
+            return done(Error{Error::Code::NotFound, QStringLiteral("no entry"), {}});
+        done(entries.value(key));
+    }
+    void write(const QString &key, const QString &secret, WriteCallback done) override
+    {
+        entries.insert(key, secret);
+        done({});
+    }
+    void remove(const QString &key, WriteCallback done) override
+    {
+        entries.remove(key);
+        done({});
+    }
+    QHash<QString, QString> entries;
+};
+
+TEST(PasswordProvider, AKeychainAccountWithoutAnEntryIsAskedOnceAndTheAnswerKeptThere)
+{
+    // An imported account: its password is not copied, so the keychain has none yet.
+    AnsweringSecrets secrets;
+    const Account account = askingAccount(PasswordSource::Keychain);
+    int asked = 0;
+    {
+        PasswordProvider provider(secrets);
+        provider.setPrompt([&](const Account &, const QString &, auto answer) {
+            ++asked;
+            answer(PasswordProvider::Answer{QStringLiteral("typed-pw"), true});
+        });
+        auto first = fetchNow(provider, account);
+        ASSERT_TRUE(first.has_value() && first->ok());
+    }
+    EXPECT_EQ(secrets.entries.value(passwordKey(account.id)), QStringLiteral("typed-pw"));
+    // The next session reads it from the keychain without asking.
+    PasswordProvider next(secrets);
+    next.setPrompt([&](const Account &, const QString &, auto answer) {
+        ++asked;
+        answer(std::nullopt);
+    });
+    auto again = fetchNow(next, account);
+    ASSERT_TRUE(again.has_value() && again->ok());
+    EXPECT_EQ(again->value(), QStringLiteral("typed-pw"));
+    EXPECT_EQ(asked, 1);
+
+    // Not to be remembered: not written either.
+    AnsweringSecrets other;
+    PasswordProvider once(other);
+    once.setPrompt([](const Account &, const QString &, auto answer) {
+        answer(PasswordProvider::Answer{QStringLiteral("just-now"), false});
+    });
+    ASSERT_TRUE(fetchNow(once, account)->ok());
+    EXPECT_TRUE(other.entries.isEmpty());
 }
 
 TEST(PasswordProvider, AnAnswerNotRememberedIsAskedForAgainAndDecliningIsCancelled)
