@@ -310,96 +310,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
 </context>
 <context>
     <name>poplar::filters::FilterFile</name>
-    <name>poplar::importer::ClawsProfile</name>
-    <message>
-        <source>No %1 settings were found in %2 (there is no accountrc)</source>
-        <translation>在 %2 中没有找到 %1 的设置（没有 accountrc）</translation>
-    </message>
-    <message>
-        <source>The account &quot;%1&quot; is not imported: Poplar reads mail over POP3.</source>
-        <translation>账户“%1”未导入：Poplar 通过 POP3 收信。</translation>
-    </message>
-    <message>
-        <source>The MH mailbox %1 was not found: no folders are imported.</source>
-        <translation>没有找到 MH 邮箱 %1：不导入任何文件夹。</translation>
-    </message>
-    <message>
-        <source>%1 keeps every account&apos;s mail in one shared inbox: it is imported as the local folder &quot;inbox&quot;, and what each account downloaded is recorded so that nothing is fetched again.</source>
-        <translation>%1 把所有账户的邮件放在同一个共享收件箱里：它被导入为本地文件夹“inbox”，并记录每个账户已下载的邮件，因此不会再次下载。</translation>
-    </message>
-    <message>
-        <source>Passwords are not copied: Poplar asks for each account&apos;s password once, when it first checks mail, and keeps it in the system keychain.</source>
-        <translation>密码不会被复制：Poplar 在第一次收信时向每个账户询问一次密码，并把它保存在系统钥匙环中。</translation>
-    </message>
-</context>
-<context>
-    <name>poplar::importer::MboxReader</name>
-    <message>
-        <source>%1 does not exist</source>
-        <translation>%1 不存在</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not an mbox file</source>
-        <translation>%1 是文件夹，不是 mbox 文件</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not an mbox file: its first line does not start with &quot;From &quot;</source>
-        <translation>%1 不是 mbox 文件：它的第一行不是以“From ”开头</translation>
-    </message>
-    <message>
-        <source>the file ends in the middle of a line</source>
-        <translation>文件在一行的中间结束</translation>
-    </message>
-    <message>
-        <source>the file ends inside the message&apos;s header</source>
-        <translation>文件在邮件头中间结束</translation>
-    </message>
-    <message>
-        <source>the file ends before the message&apos;s last MIME part is closed</source>
-        <translation>文件在邮件最后一个 MIME 部分结束之前就结束了</translation>
-    </message>
-    <message>
-        <source>larger than %1 MB, skipped</source>
-        <translation>大于 %1 MB，已跳过</translation>
-    </message>
-</context>
-<context>
-    <name>poplar::importer::MhFolder</name>
-    <message>
-        <source>larger than %1 MB, skipped</source>
-        <translation>大于 %1 MB，已跳过</translation>
-    </message>
-    <message>
-        <source>cannot be read (%1), skipped</source>
-        <translation>无法读取（%1），已跳过</translation>
-    </message>
-</context>
-<context>
-    <name>poplar::importer::ProfileImporter</name>
-    <message>
-        <source>Tags are not carried over as tags (Poplar has none yet); the messages keep them in their X-Mozilla-Keys header: %1</source>
-        <translation>标签不会作为标签导入（Poplar 还没有标签功能）；邮件在其 X-Mozilla-Keys 邮件头中保留它们：%1</translation>
-    </message>
-    <message>
-        <source>%1: the outgoing server %2 is left out (%3).</source>
-        <translation>%1：发件服务器 %2 未导入（%3）。</translation>
-    </message>
-    <message>
-        <source>The account &quot;%1&quot; was not imported: %2</source>
-        <translation>账户“%1”未导入：%2</translation>
-    </message>
-    <message>
-        <source>Cannot start a transaction</source>
-        <translation>无法开始事务</translation>
-    </message>
-    <message>
-        <source>Cannot record what was downloaded</source>
-        <translation>无法记录已下载的邮件</translation>
-    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
@@ -657,6 +567,108 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>&apos;}&apos; without a block to close</source>
         <translation>&apos;}&apos; 没有对应的代码块</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::ClawsProfile</name>
+    <message>
+        <source>No %1 settings were found in %2 (there is no accountrc)</source>
+        <translation>在 %2 中没有找到 %1 的设置（没有 accountrc）</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is not imported: Poplar reads mail over POP3.</source>
+        <translation>账户“%1”未导入：Poplar 通过 POP3 收信。</translation>
+    </message>
+    <message>
+        <source>The MH mailbox %1 was not found: no folders are imported.</source>
+        <translation>没有找到 MH 邮箱 %1：不导入任何文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 keeps every account&apos;s mail in one shared inbox: it is imported as the local folder &quot;inbox&quot;, and what each account downloaded is recorded so that nothing is fetched again.</source>
+        <translation>%1 把所有账户的邮件放在同一个共享收件箱里：它被导入为本地文件夹“inbox”，并记录每个账户已下载的邮件，因此不会再次下载。</translation>
+    </message>
+    <message>
+        <source>Passwords are not copied: Poplar asks for each account&apos;s password once, when it first checks mail, and keeps it in the system keychain.</source>
+        <translation>密码不会被复制：Poplar 在第一次收信时向每个账户询问一次密码，并把它保存在系统钥匙环中。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::MboxReader</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an mbox file</source>
+        <translation>%1 是文件夹，不是 mbox 文件</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an mbox file: its first line does not start with &quot;From &quot;</source>
+        <translation>%1 不是 mbox 文件：它的第一行不是以“From ”开头</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of a line</source>
+        <translation>文件在一行的中间结束</translation>
+    </message>
+    <message>
+        <source>the file ends inside the message&apos;s header</source>
+        <translation>文件在邮件头中间结束</translation>
+    </message>
+    <message>
+        <source>the file ends before the message&apos;s last MIME part is closed</source>
+        <translation>文件在邮件最后一个 MIME 部分结束之前就结束了</translation>
+    </message>
+    <message>
+        <source>larger than %1 MB, skipped</source>
+        <translation>大于 %1 MB，已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::MhFolder</name>
+    <message>
+        <source>larger than %1 MB, skipped</source>
+        <translation>大于 %1 MB，已跳过</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1), skipped</source>
+        <translation>无法读取（%1），已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::ProfileImporter</name>
+    <message>
+        <source>Tags are not carried over as tags (Poplar has none yet); the messages keep them in their X-Mozilla-Keys header: %1</source>
+        <translation>标签不会作为标签导入（Poplar 还没有标签功能）；邮件在其 X-Mozilla-Keys 邮件头中保留它们：%1</translation>
+    </message>
+    <message>
+        <source>%1: the outgoing server %2 is left out (%3).</source>
+        <translation>%1：发件服务器 %2 未导入（%3）。</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; was not imported: %2</source>
+        <translation>账户“%1”未导入：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction</source>
+        <translation>无法开始事务</translation>
+    </message>
+    <message>
+        <source>Cannot record what was downloaded</source>
+        <translation>无法记录已下载的邮件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: it reads mail without encryption, as it did in %2; its password crosses the network readable. Choose TLS or STARTTLS in its settings if the server offers it.</source>
+        <translation>%1：它像在 %2 中一样不加密收信；它的密码以可读的形式在网络上传输。如果服务器支持，请在它的设置中选择 TLS 或 STARTTLS。</translation>
+    </message>
+    <message>
         <source>message %1 (line %2)</source>
         <translation>第 %1 封邮件（第 %2 行）</translation>
     </message>
@@ -679,10 +691,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>%1: the mbox %2 is cut off in message %3 (line %4, byte %5): %6. The messages before it were imported; that one was left out.</source>
         <translation>%1：mbox 文件 %2 在第 %3 封邮件处被截断（第 %4 行，第 %5 字节）：%6。它之前的邮件都已导入；这封邮件未导入。</translation>
-    </message>
-    <message>
-        <source>%1: it reads mail without encryption, as it did in %2; its password crosses the network readable. Choose TLS or STARTTLS in its settings if the server offers it.</source>
-        <translation>%1：它像在 %2 中一样不加密收信；它的密码以可读的形式在网络上传输。如果服务器支持，请在它的设置中选择 TLS 或 STARTTLS。</translation>
     </message>
 </context>
 <context>
@@ -2870,14 +2878,16 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
         <translation>一封邮件在发件箱中等待：%1</translation>
     </message>
     <message>
-        <source>%1; filters did not run: %2</source>
-        <translation>%1；过滤器没有运行：%2</translation>
         <source>Import From Another &amp;Program…</source>
         <translation>从其他程序导入(&amp;P)…</translation>
     </message>
     <message>
         <source>Move in from Thunderbird, Claws Mail or Sylpheed: accounts, folders and what was already downloaded</source>
         <translation>从 Thunderbird、Claws Mail 或 Sylpheed 迁移过来：账户、文件夹以及已下载的邮件记录</translation>
+    </message>
+    <message>
+        <source>%1; filters did not run: %2</source>
+        <translation>%1；过滤器没有运行：%2</translation>
     </message>
 </context>
 <context>
@@ -4578,8 +4588,6 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>poplarctl pdf：按阅读窗口显示的样子（不含远程内容）把邮件写成 PDF 文件 FILE。</translation>
     </message>
     <message>
-        <source>The PDF file to write.</source>
-        <translation>要写入的 PDF 文件。</translation>
         <source>poplarctl filters check: read filters.sieve and say whether it is correct; errors give their line. Exit 0 when it is correct or absent, 1 when it is not.</source>
         <translation>poplarctl filters check：读取 filters.sieve 并说明它是否正确；错误会给出所在行。正确或不存在时以 0 退出，否则以 1 退出。</translation>
     </message>
@@ -4676,8 +4684,6 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>filters 需要以下之一：check、run</translation>
     </message>
     <message>
-        <source>Only this account&apos;s messages; --folder may then name a folder its filters file into.</source>
-        <translation>只列出该账户的邮件；此时 --folder 可以指定其过滤器归档的文件夹。</translation>
         <source>poplarctl account edit: change an account; only the options given change (the same options as account add).</source>
         <translation>poplarctl account edit：修改账户；只修改给出的选项（选项与 account add 相同）。</translation>
     </message>
@@ -4756,6 +4762,14 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>PROGRAM 必须是 thunderbird、claws 或 sylpheed</translation>
     </message>
     <message>
+        <source>Only this account&apos;s messages; --folder may then name a folder its filters file into.</source>
+        <translation>只列出该账户的邮件；此时 --folder 可以指定其过滤器归档的文件夹。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
         <source>Poplar&apos;s command line.
 
 Commands:
@@ -4787,11 +4801,11 @@ Commands:
   forward ID --to ADDR [--as-attachment] [--body-file FILE]
   outbox [--format json] [--all] [--send]
                             what waits to be sent, and why
-  pdf ID FILE               the message as a PDF, as the window prints it
   filters check             check filters.sieve; errors give their line
   filters run FOLDER [--account ID] [--dry-run] [--format json]
                             apply the filters to mail already in a folder
   junk ID yes|no            mark a message as junk (to Junk) or not (back)
+  pdf ID FILE               the message as a PDF, as the window prints it
 
 Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>Poplar 的命令行工具。
@@ -4825,11 +4839,11 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   forward ID --to ADDR [--as-attachment] [--body-file FILE]
   outbox [--format json] [--all] [--send]
                             等待发送的邮件及原因
-  pdf ID FILE               按窗口打印的样子把邮件写成 PDF 文件
   filters check             检查 filters.sieve；错误会给出所在行
   filters run FOLDER [--account ID] [--dry-run] [--format json]
                             对文件夹中已有的邮件运行过滤器
   junk ID yes|no            将邮件标记为垃圾邮件（移到垃圾邮件）或非垃圾邮件（移回）
+  pdf ID FILE               按窗口打印的样子把邮件写成 PDF 文件
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
     </message>
