@@ -34,9 +34,10 @@ struct FoundAccount {
 };
 
 enum class FolderFormat {
-    Mbox, ///< one file (Thunderbird)
-    Mh,   ///< a directory of numbered files (Claws Mail, Sylpheed)
-    None, ///< a level of the tree without messages of its own (a .sbd without its mbox)
+    Mbox,    ///< one file (Thunderbird)
+    Mh,      ///< a directory of numbered files (Claws Mail, Sylpheed)
+    Maildir, ///< cur/ and new/ (Thunderbird's maildir store)
+    None,    ///< a level of the tree without messages of its own (a .sbd without its mbox)
 };
 
 /// A folder found in a profile and where its messages go.

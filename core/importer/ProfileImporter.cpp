@@ -9,6 +9,7 @@
 #include "importer/ThunderbirdProfile.h"
 #include "store/Database.h"
 #include "store/DownloadRecords.h"
+#include "store/MailboxReader.h"
 #include "store/MessageStore.h"
 #include "sync/HeaderFacts.h"
 
@@ -80,6 +81,18 @@ void ProfileImporter::count(FoundProfile &profile, const std::atomic<bool> *canc
             folder.messages = 0;
         } else if (folder.format == FolderFormat::Mh) {
             folder.messages = MhFolder(folder.sourcePath).numbers().size();
+        } else if (folder.format == FolderFormat::Maildir) {
+            auto reader = store::MailboxReader::open(store::MailboxReader::Format::Maildir,
+                                                     folder.sourcePath);
+            qint64 n = 0;
+            while (reader) {
+                auto next = reader.value()->next();
+                if (!next || !next.value())
+                    break;
+                if (!MozillaStatus::of(next.value()->raw).expunged)
+                    ++n;
+            }
+            folder.messages = n;
         } else {
             auto reader = MboxReader::open(folder.sourcePath);
             if (!reader)
@@ -264,6 +277,7 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
     MessageSource source;
     std::unique_ptr<MboxReader> mbox;
     std::unique_ptr<MhFolder> mh;
+    std::unique_ptr<store::MailboxReader> maildir;
     if (folder.format == FolderFormat::Mbox) {
         auto opened = MboxReader::open(folder.sourcePath);
         if (!opened) {
@@ -281,6 +295,34 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
             MboxMessage &m = *next.value();
             SourceMessage s;
             s.origin = tr("message %1 (line %2)").arg(m.number).arg(m.line);
+            s.skipReason = m.skipReason;
+            const MozillaStatus status = MozillaStatus::of(m.raw);
+            s.read = status.read;
+            s.flagged = status.flagged;
+            s.deleted = status.expunged;
+            s.tags = status.tags;
+            s.uidl = status.uidl;
+            s.raw = std::move(m.raw);
+            return std::optional<SourceMessage>{std::move(s)};
+        };
+    } else if (folder.format == FolderFormat::Maildir) {
+        auto opened =
+            store::MailboxReader::open(store::MailboxReader::Format::Maildir, folder.sourcePath);
+        if (!opened) {
+            report.warnings.append(tr("%1: %2").arg(folder.destination, opened.error().message()));
+            report.folders.append(outcome);
+            return {};
+        }
+        maildir = std::move(opened).value();
+        source = [&]() -> Result<std::optional<SourceMessage>> {
+            auto next = maildir->next();
+            if (!next)
+                return next.error();
+            if (!next.value())
+                return std::optional<SourceMessage>{};
+            store::MailboxMessage &m = *next.value();
+            SourceMessage s;
+            s.origin = m.origin;
             s.skipReason = m.skipReason;
             const MozillaStatus status = MozillaStatus::of(m.raw);
             s.read = status.read;

@@ -34,6 +34,25 @@ bool isMbox(const QFileInfo &info)
     return file.read(5) == "From ";
 }
 
+/// A folder of Thunderbird's maildir store: a directory with cur/ (and new/, tmp/).
+bool isMaildir(const QFileInfo &info)
+{
+    return info.isDir() && !info.fileName().endsWith(sbdSuffix) &&
+           QFileInfo(info.absoluteFilePath() + QLatin1String("/cur")).isDir();
+}
+
+qint64 maildirBytes(const QString &dir)
+{
+    qint64 total = 0;
+    for (const char *sub : {"cur", "new"}) {
+        const QFileInfoList files = QDir(dir + QLatin1Char('/') + QLatin1String(sub))
+                                        .entryInfoList(QDir::Files | QDir::NoDotAndDotDot);
+        for (const QFileInfo &f : files)
+            total += f.size();
+    }
+    return total;
+}
+
 QString pathLevel(const QString &name)
 {
     QString level = name;
@@ -235,7 +254,7 @@ void ThunderbirdProfile::walkFolders(const QString &dir, const QString &prefix, 
     for (const QFileInfo &e : entries) {
         if (e.isDir() && e.fileName().endsWith(sbdSuffix))
             names.append(e.fileName().chopped(sbdSuffix.size()));
-        else if (isMbox(e))
+        else if (isMbox(e) || isMaildir(e))
             names.append(e.fileName());
     }
     names.removeDuplicates();
@@ -250,14 +269,17 @@ void ThunderbirdProfile::walkFolders(const QString &dir, const QString &prefix, 
     for (const QString &name : std::as_const(names)) {
         FoundFolder f;
         const QFileInfo mbox(d.filePath(name));
-        f.format = mbox.isFile() ? FolderFormat::Mbox : FolderFormat::None;
-        f.sourcePath = mbox.isFile() ? mbox.absoluteFilePath() : QString();
-        f.bytes = mbox.isFile() ? mbox.size() : 0;
+        const bool maildir = isMaildir(mbox);
+        f.format = mbox.isFile() ? FolderFormat::Mbox
+                   : maildir     ? FolderFormat::Maildir
+                                 : FolderFormat::None;
+        f.sourcePath = f.format == FolderFormat::None ? QString() : mbox.absoluteFilePath();
+        f.bytes = mbox.isFile() ? mbox.size() : maildir ? maildirBytes(mbox.absoluteFilePath()) : 0;
         f.messages = f.format == FolderFormat::None ? 0 : -1;
         f.destination = prefix + pathLevel(name);
         f.depth = depth;
         if (depth == 0 && !inboxOf.isEmpty() && name == QLatin1String("Inbox") &&
-            f.format == FolderFormat::Mbox)
+            f.format != FolderFormat::None)
             f.inboxOf = inboxOf;
         out->append(f);
         const QString sbd = d.filePath(name + sbdSuffix);

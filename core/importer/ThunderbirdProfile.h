@@ -15,8 +15,9 @@ namespace poplar::importer {
 
 /// Finds and reads a Thunderbird profile without changing it: profiles.ini, prefs.js
 /// (mail.account.*, mail.server.*, mail.identity.*, mail.smtpserver.*), popstate.dat and
-/// the mbox folder tree (Mail/<server>/, Local Folders, nested X.sbd/ directories; the
-/// .msf index files are Thunderbird's own and are skipped).
+/// the folder tree (Mail/<server>/, Local Folders, nested X.sbd/ directories; mbox files,
+/// or cur/+new/ directories for the maildir store; the .msf index files are Thunderbird's
+/// own and are skipped).
 class ThunderbirdProfile {
     Q_DECLARE_TR_FUNCTIONS(poplar::importer::ThunderbirdProfile)
 

@@ -469,3 +469,52 @@ TEST_F(ProfileImportTest, AnAccountWithoutEncryptionIsToldOf)
     EXPECT_TRUE(told(import(p, true), QStringLiteral("Work")));
     EXPECT_FALSE(told(import(p, true), QStringLiteral("Home")));
 }
+
+TEST_F(ProfileImportTest, ThunderbirdsMaildirStoreImportsToo)
+{
+    QString profileDir;
+    test::writeThunderbirdProfile(path(QStringLiteral("tb")), &profileDir);
+    // A folder in Thunderbird's maildir store, with a nested one.
+    const QString box = profileDir + QStringLiteral("/Mail/Local Folders/Maildir Box");
+    const QByteArray flagged = "X-Mozilla-Status: 0005\nSubject: Maildir flagged\n\nFrom here.\n";
+    const QByteArray unread = "X-Mozilla-Status: 0000\nSubject: Maildir unread\n\nNew.\n";
+    const QByteArray gone = "X-Mozilla-Status: 0009\nSubject: Maildir expunged\n\nGone.\n";
+    const QByteArray deep = "X-Mozilla-Status: 0001\r\nSubject: Maildir deep\r\n\r\nDeep.\r\n";
+    for (const auto &[file, bytes] :
+         {std::pair{box + QStringLiteral("/cur/1700000000.1.host"), flagged},
+          std::pair{box + QStringLiteral("/new/1700000001.2.host"), unread},
+          std::pair{box + QStringLiteral("/cur/1700000002.3.host"), gone},
+          std::pair{box + QStringLiteral(".sbd/Sub/cur/1700000003.4.host"), deep}}) {
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    QDir().mkpath(box + QStringLiteral("/tmp"));
+    auto found = ProfileImporter::discover(SourceProgram::Thunderbird, profileDir, {});
+    ASSERT_TRUE(found.ok());
+    FoundProfile p = found.value();
+    ProfileImporter::count(p);
+    const FoundFolder *folder = folderNamed(p, QStringLiteral("Maildir Box"));
+    ASSERT_TRUE(folder);
+    EXPECT_EQ(folder->format, FolderFormat::Maildir);
+    EXPECT_EQ(folder->messages, 2);
+    const FoundFolder *sub = folderNamed(p, QStringLiteral("Maildir Box/Sub"));
+    ASSERT_TRUE(sub);
+    EXPECT_EQ(sub->depth, 1);
+
+    const ProfileImportReport report = import(p);
+    EXPECT_EQ(report.imported, 15);
+    const Stored f = stored(QStringLiteral("Maildir flagged"));
+    EXPECT_EQ(f.raw, flagged);
+    EXPECT_EQ(f.localFolder, QStringLiteral("Maildir Box"));
+    EXPECT_TRUE(f.seen && f.flagged);
+    const Stored u = stored(QStringLiteral("Maildir unread"));
+    EXPECT_EQ(u.raw, unread);
+    EXPECT_FALSE(u.seen);
+    EXPECT_EQ(stored(QStringLiteral("Maildir expunged")).copies, 0);
+    const Stored d = stored(QStringLiteral("Maildir deep"));
+    EXPECT_EQ(d.raw, deep);
+    EXPECT_EQ(d.localFolder, QStringLiteral("Maildir Box/Sub"));
+    EXPECT_EQ(import(p).imported, 0);
+}
