@@ -485,8 +485,8 @@ check_set() {
             expect_mpop_count "$mpop_dir" "$((first + 9))" "$work/mpop-check-$run.log"
         fi
         b=$(bare_session "$first $((first + 9))" "$work/bare-check-$run.log" UIDL LIST)
-        printf '   run %d: poplar %6.3f s (CPU %5.2f s, peak RSS %4d MB)   mpop %6.3f s   bare (UIDL, LIST, 10 RETR) %6.3f s\n' \
-            "$run" "$p" "$cpu" "$rss" "$m" "$b"
+        printf '   run %d: poplar %6.3f s (CPU %5.2f s, peak RSS %4d MB)   mpop %s   bare (UIDL, LIST, 10 RETR) %6.3f s\n' \
+            "$run" "$p" "$cpu" "$rss" "$([ -n "$mpop_dir" ] && printf '%6.3f s' "$m" || echo 'not run')" "$b"
         poplar_times+=("$p") mpop_times+=("$m") bare_times+=("$b")
     done
     rm -rf "$profile"
