@@ -112,8 +112,13 @@ void SocketTransport::open(const Endpoint &account)
 
 void SocketTransport::write(const QByteArray &bytes)
 {
-    if (!m_done)
-        m_socket->write(bytes);
+    if (m_done)
+        return;
+    m_socket->write(bytes);
+    // On the wire now, not when the event loop next finds the socket writable: what the
+    // session does before returning to the loop (AccountSync reads what it knows of the
+    // mailbox while the server lists it) then overlaps the server's work.
+    m_socket->flush();
 }
 
 QByteArray SocketTransport::readAll()

@@ -226,6 +226,24 @@ void AccountSync::list()
         }
         plan(mergeListings(uidls->value().value(), sizes.value()));
     });
+    // A server takes a while before the first line of a large mailbox's listing (Dovecot:
+    // 0.35 s for 100,000 messages on a quiet machine, more on a busy one), and reading what
+    // is known of that mailbox takes 0.1 s: done meanwhile, the commands being on the wire
+    // (the transport flushes what it writes).
+    m_prefetchRecords = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_prefetchRecords) // not if the listing came first and plan() read them
+                readRecords();
+        },
+        Qt::QueuedConnection);
+}
+
+void AccountSync::readRecords()
+{
+    if (!m_records)
+        m_records = store::DownloadRecords(m_db).named(m_account.id, m_mailboxId);
 }
 
 void AccountSync::identifyWithoutUidl(const QHash<int, qint64> &sizes)
@@ -293,7 +311,10 @@ void AccountSync::identifyWithoutUidl(const QHash<int, qint64> &sizes)
 void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys)
 {
     store::DownloadRecords records(m_db);
-    auto named = records.named(m_account.id, m_mailboxId);
+    readRecords(); // if the listing came before the queued read ran
+    Result<SyncPlan::Records> named = std::move(*m_records);
+    m_records.reset();
+    m_prefetchRecords = false;
     if (!named) {
         abandon(named.error());
         return;
