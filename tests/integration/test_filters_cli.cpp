@@ -4,6 +4,8 @@
 // killed mid-way leaves every message in exactly one folder; filters run on a folder later.
 #include "CtlTest.h"
 
+#include "sync/AccountSync.h"
+
 #include "store/Database.h"
 
 #include <QElapsedTimer>
@@ -265,9 +267,11 @@ TEST_F(FiltersCliTest, ASyncKilledMidWayLeavesEveryMessageInExactlyOneFolder)
                {QStringLiteral("--leave-on-server"), QStringLiteral("no")});
     QList<Expected> expected;
     // Killed inside the first commit (written, not committed); inside the second, when the
-    // first batch of 100 is committed and filed; and between two messages received.
+    // first batch is committed and filed (so more than a batch of messages: a seed gives at
+    // least 6); and between two messages received.
+    const int pastOneBatch = sync::AccountSync::batchMessages / 6 + 1;
     const QList<std::pair<QString, int>> moments{{QStringLiteral("commit:1"), 5},
-                                                 {QStringLiteral("commit:2"), 19},
+                                                 {QStringLiteral("commit:2"), pastOneBatch},
                                                  {QStringLiteral("retrieved:5"), 2}};
     for (int round = 0; round < moments.size(); ++round) {
         const auto &[moment, copies] = moments.at(round);

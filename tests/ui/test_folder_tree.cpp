@@ -3,6 +3,8 @@
 // was imported from, and a nested one can be chosen by its whole name.
 #include "FolderTree.h"
 
+#include "store/MessageStore.h"
+
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
@@ -35,10 +37,12 @@ TEST(FolderTree, LocalFoldersNestByTheirPath)
     QSignalSpy chosen(&tree, &ui::FolderTree::localFolderSelected);
     ASSERT_TRUE(tree.selectLocalFolder(QStringLiteral("Home/Archives/2024/Q1")));
     ASSERT_EQ(chosen.count(), 1);
-    EXPECT_EQ(chosen.first().first().toString(), QStringLiteral("Home/Archives/2024/Q1"));
+    // (the account whose folder it is, the folder): imported mail's, "local".
+    EXPECT_EQ(chosen.first().at(0).toString(), store::MessageStore::localAccountId());
+    EXPECT_EQ(chosen.first().at(1).toString(), QStringLiteral("Home/Archives/2024/Q1"));
     EXPECT_EQ(tree.currentItem(), archives->child(0)->child(0));
     // A level with no mail of its own is a folder too, named by its whole path.
     ASSERT_TRUE(tree.selectLocalFolder(QStringLiteral("Home")));
-    EXPECT_EQ(chosen.last().first().toString(), QStringLiteral("Home"));
+    EXPECT_EQ(chosen.last().at(1).toString(), QStringLiteral("Home"));
     EXPECT_FALSE(tree.selectLocalFolder(QStringLiteral("Q1")));
 }
