@@ -27,7 +27,7 @@ test: build
 # UIDL and LIST listings, SASL challenges, mbox and Maildir imports, and the renderer.
 # FUZZ_SECONDS per target; -timeout makes an input that runs for 10 s a failure.
 FUZZ_SECONDS ?= 60
-FUZZ_CORPORA = pop3 mime layout capabilities listing sasl mbox maildir
+FUZZ_CORPORA = pop3 mime layout capabilities listing sasl mbox maildir sieve import-mbox
 fuzz: deps
 	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOPLAR_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
@@ -40,6 +40,8 @@ fuzz: deps
 	build-fuzz/tests/fuzz/fuzz-sasl-session -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 build-fuzz/corpus/sasl tests/fuzz/corpus/sasl
 	build-fuzz/tests/fuzz/fuzz-mbox-reader -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 build-fuzz/corpus/mbox tests/fuzz/corpus/mbox
 	build-fuzz/tests/fuzz/fuzz-maildir-reader -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 build-fuzz/corpus/maildir tests/fuzz/corpus/maildir
+	build-fuzz/tests/fuzz/fuzz-sieve-filters -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 -print_final_stats=1 build-fuzz/corpus/sieve tests/fuzz/corpus/sieve
+	build-fuzz/tests/fuzz/fuzz-import-mbox -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=65536 -print_final_stats=1 build-fuzz/corpus/import-mbox tests/fuzz/corpus/import-mbox
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
