@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer/MboxReader.h"
 
+#include "store/MboxLines.h"
+
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -8,36 +10,14 @@
 
 namespace poplar::importer {
 
+using namespace store::mbox;
+
 namespace {
 
 // Lines are read in pieces of at most this much, so one endless line cannot take all memory.
 constexpr qint64 chunkBytes = 64 * 1024;
 // The header of a message is kept only this far for finding its MIME boundary.
 constexpr qsizetype maxHeaderBytes = 256 * 1024;
-
-bool isBlankLine(QByteArrayView line)
-{
-    return line == "\n" || line == "\r\n";
-}
-
-/// mboxrd: ">From ", ">>From ", ... lose one '>'; anything else is left alone.
-void unescape(QByteArray &line)
-{
-    qsizetype quotes = 0;
-    while (quotes < line.size() && line.at(quotes) == '>')
-        ++quotes;
-    if (quotes > 0 && line.mid(quotes, 5) == "From ")
-        line.remove(0, 1);
-}
-
-/// Whether a line read so far may still match ^>+From  (quotes, then the start of "From").
-bool mayBeEscapedFrom(const QByteArray &line)
-{
-    qsizetype quotes = 0;
-    while (quotes < line.size() && line.at(quotes) == '>')
-        ++quotes;
-    return quotes > 0 && QByteArrayView("From").startsWith(QByteArrayView(line).sliced(quotes));
-}
 
 QByteArray trimmedLine(QByteArrayView line)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MailboxReader.h"
 
+#include "store/MboxLines.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -8,6 +10,8 @@
 #include <utility>
 
 namespace poplar::store {
+
+using namespace mbox;
 
 namespace {
 
@@ -17,30 +21,6 @@ constexpr qint64 chunkBytes = 64 * 1024;
 bool isSeparator(const QByteArray &line)
 {
     return line.startsWith("From ");
-}
-
-/// mboxrd: ">From ", ">>From ", ... lose one '>'; anything else is left alone.
-void unescape(QByteArray &line)
-{
-    qsizetype quotes = 0;
-    while (quotes < line.size() && line.at(quotes) == '>')
-        ++quotes;
-    if (quotes > 0 && line.mid(quotes, 5) == "From ")
-        line.remove(0, 1);
-}
-
-/// Whether a line read so far may still match ^>+From  (quotes, then the start of "From").
-bool mayBeEscapedFrom(const QByteArray &line)
-{
-    qsizetype quotes = 0;
-    while (quotes < line.size() && line.at(quotes) == '>')
-        ++quotes;
-    return quotes > 0 && QByteArrayView("From").startsWith(QByteArrayView(line).sliced(quotes));
-}
-
-bool isBlankLine(const QByteArray &line)
-{
-    return line == "\n" || line == "\r\n";
 }
 
 QString megabytes(qint64 bytes)
