@@ -37,6 +37,23 @@ struct SourceMessage {
     QByteArray uidl;
 };
 
+/// A message of Thunderbird's (mbox or maildir store), its state read from the
+/// X-Mozilla-Status headers it carries.
+SourceMessage mozillaMessage(QByteArray raw, const QString &origin, const QString &skipReason)
+{
+    SourceMessage s;
+    s.origin = origin;
+    s.skipReason = skipReason;
+    const MozillaStatus status = MozillaStatus::of(raw);
+    s.read = status.read;
+    s.flagged = status.flagged;
+    s.deleted = status.expunged;
+    s.tags = status.tags;
+    s.uidl = status.uidl;
+    s.raw = std::move(raw);
+    return s;
+}
+
 /// Yields a folder's messages one at a time: nullopt after the last.
 using MessageSource = std::function<Result<std::optional<SourceMessage>>()>;
 
@@ -293,17 +310,9 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
             if (!next.value())
                 return std::optional<SourceMessage>{};
             MboxMessage &m = *next.value();
-            SourceMessage s;
-            s.origin = tr("message %1 (line %2)").arg(m.number).arg(m.line);
-            s.skipReason = m.skipReason;
-            const MozillaStatus status = MozillaStatus::of(m.raw);
-            s.read = status.read;
-            s.flagged = status.flagged;
-            s.deleted = status.expunged;
-            s.tags = status.tags;
-            s.uidl = status.uidl;
-            s.raw = std::move(m.raw);
-            return std::optional<SourceMessage>{std::move(s)};
+            return std::optional<SourceMessage>{
+                mozillaMessage(std::move(m.raw),
+                               tr("message %1 (line %2)").arg(m.number).arg(m.line), m.skipReason)};
         };
     } else if (folder.format == FolderFormat::Maildir) {
         auto opened =
@@ -321,17 +330,8 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
             if (!next.value())
                 return std::optional<SourceMessage>{};
             store::MailboxMessage &m = *next.value();
-            SourceMessage s;
-            s.origin = m.origin;
-            s.skipReason = m.skipReason;
-            const MozillaStatus status = MozillaStatus::of(m.raw);
-            s.read = status.read;
-            s.flagged = status.flagged;
-            s.deleted = status.expunged;
-            s.tags = status.tags;
-            s.uidl = status.uidl;
-            s.raw = std::move(m.raw);
-            return std::optional<SourceMessage>{std::move(s)};
+            return std::optional<SourceMessage>{
+                mozillaMessage(std::move(m.raw), m.origin, m.skipReason)};
         };
     } else {
         mh = std::make_unique<MhFolder>(folder.sourcePath);
