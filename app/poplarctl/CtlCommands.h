@@ -39,5 +39,6 @@ int replyOrForward(const QString &profileDir, const QStringList &args, bool forw
 int outbox(const QString &profileDir, const QStringList &args);
 int filters(const QString &profileDir, const QStringList &args);
 int junk(const QString &profileDir, const QStringList &args);
+int tag(const QString &profileDir, const QStringList &args);
 
 } // namespace poplar::ctl
