@@ -33,6 +33,7 @@ class MailActions;
 class MailCheck;
 class MailTransfer;
 class ReadingActions;
+class TagActions;
 class WindowOptions;
 class ReadingPreferences;
 class MessageListModel;
@@ -171,6 +172,7 @@ private:
     MailActions *m_mailActions = nullptr;
     MailTransfer *m_transfer = nullptr;
     ReadingActions *m_reading = nullptr;
+    TagActions *m_tags = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
     ComposeActions *m_compose = nullptr;
