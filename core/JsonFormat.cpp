@@ -29,8 +29,13 @@ QJsonObject address(const mime::MailAddress &a)
     return {{QStringLiteral("name"), a.name}, {QStringLiteral("address"), a.address}};
 }
 
-QJsonObject summary(const store::MessageSummary &s)
+QJsonObject summary(const store::MessageSummary &s, const QList<store::Tag> &tags)
 {
+    QJsonArray tagNames;
+    for (const store::Tag &t : tags) {
+        if (s.tagIds.contains(t.id))
+            tagNames.append(t.name);
+    }
     return {
         {QStringLiteral("id"), s.id},
         {QStringLiteral("account"), s.accountId},
@@ -51,6 +56,7 @@ QJsonObject summary(const store::MessageSummary &s)
          s.filedByLine > 0 ? QJsonValue(QJsonObject{{QStringLiteral("rule"), s.filedBy},
                                                     {QStringLiteral("line"), s.filedByLine}})
                            : QJsonValue()},
+        {QStringLiteral("tags"), tagNames},
     };
 }
 

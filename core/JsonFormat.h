@@ -6,6 +6,7 @@
 #include "store/DeletionQueue.h"
 #include "store/MessageSummary.h"
 #include "store/OutboxStore.h"
+#include "store/TagStore.h"
 
 #include <QJsonObject>
 
@@ -13,8 +14,12 @@
 namespace poplar::json {
 
 [[nodiscard]] QJsonObject address(const mime::MailAddress &a);
-/// One `list` row: id, account, uidl, folder, from, subject, date, size, seen, partial.
-[[nodiscard]] QJsonObject summary(const store::MessageSummary &s);
+/// One `list` row: id, account, uidl, folder, from, subject, date, size, seen, partial, ...,
+/// tags.
+/// `tags`: every tag (TagStore::tags()); the message's appear as "tags", their stored
+/// names in the tags' order.
+[[nodiscard]] QJsonObject summary(const store::MessageSummary &s,
+                                  const QList<store::Tag> &tags = {});
 /// `show`/`render`: subject, from, to, cc, date, text, html, attachments,
 /// remoteContentBlocked, warnings.
 [[nodiscard]] QJsonObject rendered(const mime::RenderedMessage &m);

@@ -31,6 +31,7 @@
 #include "SettingsDialog.h"
 #include "SyncFeedback.h"
 #include "SyncProgressPanel.h"
+#include "TagActions.h"
 #include "WindowOptions.h"
 #include "WindowSettingsKeys.h"
 
@@ -108,6 +109,7 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_serverDeletions, &ServerDeletions::notice, m_feedback, showNotice);
     connect(m_transfer, &MailTransfer::failed, m_feedback, showError);
     connect(m_reading, &ReadingActions::failed, m_feedback, showError);
+    connect(m_tags, &TagActions::failed, m_feedback, showError);
     connect(m_reading, &ReadingActions::notice, m_feedback, showNotice);
     connect(m_transfer, &MailTransfer::notice, m_feedback, showNotice);
     connect(m_print, &PrintActions::failed, m_feedback, showError);
@@ -255,6 +257,7 @@ void MainWindow::createMenus()
     message->addAction(m_reading->viewSourceAction());
     message->addAction(m_reading->toggleReadAction());
     message->addAction(m_reading->toggleFlagAction());
+    message->addMenu(m_tags->menu());
     message->addSeparator();
     message->addAction(m_reading->nextUnreadAction());
     message->addAction(m_reading->previousUnreadAction());
@@ -335,6 +338,7 @@ void MainWindow::createWidgets()
     m_print = new PrintActions(m_view, this);
     m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, m_changes,
                                    m_readingPrefs, this);
+    m_tags = new TagActions(m_list, m_model, m_services.messages.database(), this, this);
     connect(m_reading, &ReadingActions::windowOpened, m_compose, &ComposeActions::addTo);
     connect(m_reading, &ReadingActions::draftChosen, m_compose, &ComposeActions::editDraft);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is

@@ -34,6 +34,7 @@ class MailCheck;
 class MailTransfer;
 class PrintActions;
 class ReadingActions;
+class TagActions;
 class WindowOptions;
 class ReadingPreferences;
 class MessageListModel;
@@ -176,6 +177,7 @@ private:
     MailTransfer *m_transfer = nullptr;
     PrintActions *m_print = nullptr;
     ReadingActions *m_reading = nullptr;
+    TagActions *m_tags = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
     ComposeActions *m_compose = nullptr;

@@ -6,6 +6,7 @@
 
 #include "store/MessageStore.h"
 
+#include <QColor>
 #include <QFont>
 #include <QItemSelection>
 
@@ -292,6 +293,23 @@ QList<int> MessageListModel::rowsOf(const QSet<qint64> &ids) const
             rows.append(int(row));
     }
     return rows;
+}
+
+void MessageListModel::setTags(const QList<store::Tag> &tags)
+{
+    beginResetModel();
+    m_tags = tags;
+    endResetModel();
+}
+
+QStringList MessageListModel::tagNames(const MessageSummary &s) const
+{
+    QStringList names;
+    for (const store::Tag &t : m_tags) {
+        if (s.tagIds.contains(t.id))
+            names.append(t.displayName());
+    }
+    return names;
 }
 
 void MessageListModel::setServerDeletions(const QSet<qint64> &ids)
@@ -632,6 +650,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         if (index.column() != FromColumn)
             return {};
         break;
+    case Qt::ForegroundRole:
+        if (index.column() != SubjectColumn)
+            return {};
+        break;
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
     case Qt::FontRole:
@@ -650,8 +672,17 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return MessageRowText::display(s, index.column());
-    case Qt::AccessibleTextRole:
-        return MessageRowText::accessibleText(s, serverDeletion);
+    case Qt::AccessibleTextRole: {
+        const QString text = MessageRowText::accessibleText(s, serverDeletion);
+        const QStringList tags = tagNames(s);
+        return tags.isEmpty() ? text : tr("%1, tags: %2").arg(text, tags.join(tr(", ")));
+    }
+    case Qt::ForegroundRole:
+        for (const store::Tag &t : m_tags) {
+            if (s.tagIds.contains(t.id))
+                return QColor(t.colour);
+        }
+        break;
     case Qt::ToolTipRole: {
         QString tip = MessageRowText::toolTip(s, index.column()).toString();
         if (m_unified && index.column() == FromColumn) {
@@ -660,6 +691,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         }
         if (serverDeletion)
             tip += QLatin1Char('\n') + MessageRowText::serverDeletionNote();
+        if (const QStringList tags = tagNames(s); !tags.isEmpty())
+            tip += QLatin1Char('\n') + tr("Tags: %1").arg(tags.join(tr(", ")));
         // Subjects and names are the sender's words: shown as text, never as HTML.
         return plainToolTip(tip);
     }

@@ -4,6 +4,7 @@
 #include "RowOrderReader.h"
 #include "SummaryCache.h"
 #include "store/MessageStore.h"
+#include "store/TagStore.h"
 #include "store/TextCollator.h"
 
 #include <QAbstractTableModel>
@@ -142,6 +143,11 @@ public:
     /// The messages whose server copy is queued for deletion (ServerDeletions): their rows
     /// are struck through and marked, and say why.
     void setServerDeletions(const QSet<qint64> &ids);
+    /// Every tag, by position: a row's Subject takes its first tag's colour, as in
+    /// Thunderbird, and its tooltip and accessible text name its tags.
+    void setTags(const QList<store::Tag> &tags);
+    /// The shown names of a message's tags, by position.
+    [[nodiscard]] QStringList tagNames(const store::MessageSummary &s) const;
 
     /// Updates the shown read state of a message (the caller wrote it to the cache).
     void setSeen(qint64 id, bool seen);
@@ -224,6 +230,7 @@ private:
     bool m_threaded = false;
     QHash<qint64, int> m_depth; ///< replies' indentation when threaded
     QSet<qint64> m_serverDeletions;
+    QList<store::Tag> m_tags;
     QList<qint64> m_ids;      ///< the whole folder, in the rows' order
     QList<qint64> m_filtered; ///< the part of m_ids a filter lets through
     std::optional<QSet<qint64>> m_filter;

@@ -35,6 +35,7 @@ int run(const QString &profileDir, const QStringList &args)
         {QStringLiteral("outbox"), [&] { return outbox(profileDir, rest); }},
         {QStringLiteral("filters"), [&] { return filters(profileDir, rest); }},
         {QStringLiteral("junk"), [&] { return junk(profileDir, rest); }},
+        {QStringLiteral("tag"), [&] { return tag(profileDir, rest); }},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

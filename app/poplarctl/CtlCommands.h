@@ -41,5 +41,6 @@ int outbox(const QString &profileDir, const QStringList &args);
 int pdf(const QString &profileDir, const QStringList &args);
 int filters(const QString &profileDir, const QStringList &args);
 int junk(const QString &profileDir, const QStringList &args);
+int tag(const QString &profileDir, const QStringList &args);
 
 } // namespace poplar::ctl

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// poplarctl filters check|run (the profile's filters.sieve) and junk.
+// poplarctl filters check|run (the profile's filters.sieve), junk and tag.
 #include "CtlSupport.h"
 
 #include "Profile.h"
 #include "filters/FilterFile.h"
 #include "filters/FilterRun.h"
 #include "filters/JunkVerdict.h"
+#include "store/TagStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -171,6 +172,48 @@ int junk(const QString &profileDir, const QStringList &args)
     if (Status st = s.store->setJunk(id, *isJunk, filters::JunkVerdict::byUser(),
                                      filters::JunkVerdict::folderName());
         !st)
+        return fail(st.error());
+    return Success;
+}
+
+int tag(const QString &profileDir, const QStringList &args)
+{
+    CommandLine cl(Words::tr("poplarctl tag: put a tag on a message (a name not yet known adds a "
+                             "tag), or take it off with --remove."),
+                   args);
+    cl.positional(QStringLiteral("MESSAGE_ID"), Words::tr("From 'poplarctl list'."));
+    cl.positional(QStringLiteral("NAME"), Words::tr("The tag's name (Important, Work, ...)."));
+    cl.add(QStringLiteral("remove"), Words::tr("Take the tag off instead."));
+    if (auto code = cl.parse())
+        return *code;
+    const QString name = cl.arg(1).trimmed();
+    if (name.isEmpty()) {
+        printErr(Words::tr("a tag needs a name"));
+        return Usage;
+    }
+    auto opened = openMessageSession(profileDir, cl.arg(0));
+    if (!opened)
+        return fail(opened.error());
+    auto &[id, s] = opened.value();
+    if (auto message = s.store->message(id); !message)
+        return fail(message.error());
+    store::TagStore tags(s.db->connection());
+    const bool remove = cl.isSet(QStringLiteral("remove"));
+    if (remove) {
+        auto found = tags.tag(name);
+        if (!found)
+            return fail(found.error());
+        if (!found.value())
+            return fail({Error::Code::NotFound, Words::tr("There is no tag \"%1\"").arg(name), {}});
+        if (Status st = tags.setTag({id}, found.value()->id, false); !st)
+            return fail(st.error());
+        return Success;
+    }
+    // A new name makes a new tag, as a filter's addflag does.
+    store::Transaction txn(s.db->connection());
+    if (Status st = tags.tagByNames(id, {name}); !st)
+        return fail(st.error());
+    if (Status st = txn.commit(); !st)
         return fail(st.error());
     return Success;
 }

@@ -89,7 +89,7 @@ int list(const QString &profileDir, const QStringList &args)
     auto rows = folderMessages(*session.value().store, *folder);
     if (!rows)
         return fail(rows.error());
-    printSummaries(rows.value(), format);
+    printSummaries(rows.value(), format, session.value().db->connection());
     return Success;
 }
 
@@ -300,7 +300,7 @@ int search(const QString &profileDir, const QStringList &args)
     if (!found)
         return fail(found.error());
     const store::SearchIndex::Page &hits = found.value();
-    printSummaries(hits.messages, format);
+    printSummaries(hits.messages, format, db);
 
     // On stderr, so that stdout keeps its shape for scripts.
     const QLocale locale;

@@ -13,6 +13,7 @@
 #include "store/MboxWriter.h"
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
+#include "store/TagStore.h"
 #include "sync/MailImporter.h"
 #include "sync/MessageActions.h"
 #include "sync/SyncController.h"
@@ -164,12 +165,18 @@ std::optional<int> checkFormat(const QString &format, const QStringList &allowed
     return std::nullopt;
 }
 
-void printSummaries(const QList<store::MessageSummary> &rows, const QString &format)
+void printSummaries(const QList<store::MessageSummary> &rows, const QString &format,
+                    const QSqlDatabase &db)
 {
     if (format == QLatin1String("json")) {
+        auto tags = store::TagStore(db).tags();
+        if (!tags) {
+            fail(tags.error());
+            return;
+        }
         QJsonArray out;
         for (const auto &row : rows)
-            out.append(json::summary(row));
+            out.append(json::summary(row, tags.value()));
         printJson(out);
         return;
     }

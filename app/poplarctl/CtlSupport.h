@@ -166,7 +166,9 @@ Result<MessageSession> openMessageSession(const QString &profileDir, const QStri
 Result<QList<qint64>> messageIds(const QStringList &texts);
 
 QString textOf(const mime::RenderedMessage &m);
-void printSummaries(const QList<store::MessageSummary> &rows, const QString &format);
+/// Prints a list; in JSON each message's tags by name, read through `db`.
+void printSummaries(const QList<store::MessageSummary> &rows, const QString &format,
+                    const QSqlDatabase &db);
 int printRendered(const mime::RenderedMessage &m, const QString &format);
 
 /// A folder named on the command line: the Inbox or Trash of every account, or a local

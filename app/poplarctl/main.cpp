@@ -78,7 +78,8 @@ int main(int argc, char *argv[])
         "  filters run FOLDER [--account ID] [--dry-run] [--format json]\n"
         "                            apply the filters to mail already in a folder\n"
         "  junk ID yes|no            mark a message as junk (to Junk) or not (back)\n"
-        "  pdf ID FILE               the message as a PDF, as the window prints it\n\n"
+        "  pdf ID FILE               the message as a PDF, as the window prints it\n"
+        "  tag ID NAME [--remove]    put a tag on a message (a new name adds a tag)\n\n"
         "Run 'poplarctl COMMAND --help' for a command's options."));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -512,7 +512,10 @@ struct Run {
                         outcome.seen = true;
                     else if (flag.compare(QLatin1String("\\Flagged"), Qt::CaseInsensitive) == 0)
                         outcome.flagged = true;
-                    else if (!outcome.keywords.contains(flag))
+                    else if (!flag.startsWith(QLatin1Char('\\')) &&
+                             !outcome.keywords.contains(flag, Qt::CaseInsensitive))
+                        // A keyword names a tag; other system flags (\Answered, \Draft)
+                        // mean nothing to a POP3 cache.
                         outcome.keywords.append(flag);
                 }
                 break;

@@ -26,7 +26,7 @@ struct FilterOutcome {
     QString folder; ///< for Placement::Folder: the account's folder of that name
     bool seen = false;
     bool flagged = false;
-    /// imap4flags keywords other than \Seen and \Flagged, for tags (not applied yet).
+    /// imap4flags keywords other than \Seen and \Flagged: the names of tags to add.
     QStringList keywords;
     /// The top-level rule whose action placed the message; line 0 when no rule did (it
     /// stays in the Inbox by the implicit keep).

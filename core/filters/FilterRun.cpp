@@ -3,6 +3,7 @@
 
 #include "filters/FilterMessage.h"
 #include "store/Database.h"
+#include "store/TagStore.h"
 
 namespace poplar::filters {
 
@@ -34,6 +35,7 @@ store::MessageStore::Placement placementOf(const FilterMove &move)
     }
     p.addSeen = move.outcome.seen;
     p.addFlagged = move.outcome.flagged;
+    p.addTags = move.outcome.keywords;
     return p;
 }
 
@@ -61,7 +63,17 @@ Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
         FilterMove move{m, rules.evaluate(FilterMessage(raw.value(), m.size))};
         const store::MessageStore::Placement p = placementOf(move);
         const bool moved = p.folder != m.folder || p.localFolder != m.localFolder;
-        const bool marked = (p.addSeen && !m.seen) || (p.addFlagged && !m.flagged);
+        // A tag the message has already does not count (tag ids are looked up only when
+        // keywords were added, which is rare).
+        bool tagged = false;
+        if (!p.addTags.isEmpty()) {
+            auto names = store::TagStore(store.database()).tagNames(m.id);
+            if (!names)
+                return names.error();
+            for (const QString &keyword : p.addTags)
+                tagged = tagged || !names.value().contains(keyword, Qt::CaseInsensitive);
+        }
+        const bool marked = (p.addSeen && !m.seen) || (p.addFlagged && !m.flagged) || tagged;
         if (moved || marked)
             moves.append(std::move(move));
     }

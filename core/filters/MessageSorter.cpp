@@ -46,6 +46,10 @@ void MessageSorter::apply(const FilterOutcome &outcome, store::IncomingMessage &
     }
     message.seen = message.seen || outcome.seen;
     message.flagged = message.flagged || outcome.flagged;
+    for (const QString &keyword : outcome.keywords) {
+        if (!message.tags.contains(keyword, Qt::CaseInsensitive))
+            message.tags.append(keyword);
+    }
     message.filedBy = outcome.ruleName;
     message.filedByLine = outcome.ruleLine;
 }

@@ -322,6 +322,30 @@ ALTER TABLE messages ADD COLUMN junk_reason TEXT NOT NULL DEFAULT '';
 DROP INDEX IF EXISTS messages_by_folder_date;
 CREATE INDEX messages_by_folder_date ON messages(folder, date, id, account_id, local_folder);
 )sql"),
+        // v14: tags (issue 17). Named and coloured, in the order keys 1-5 reach them; seeded
+        // with Thunderbird's five so the keys do what its users expect. A message's tags are
+        // rows of message_tags, read by message (the list) and by tag (tag: in a search);
+        // they leave with the message when it is purged, as its words do.
+        QStringLiteral(R"sql(
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    colour TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+INSERT INTO tags (name, colour, position) VALUES
+    ('Important', '#ff0000', 1), ('Work', '#ff9900', 2), ('Personal', '#009900', 3),
+    ('To Do', '#3333ff', 4), ('Later', '#993399', 5);
+CREATE TABLE message_tags (
+    message_id INTEGER NOT NULL,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (message_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX message_tags_by_tag ON message_tags(tag_id, message_id);
+CREATE TRIGGER messages_leave_tags AFTER DELETE ON messages BEGIN
+    DELETE FROM message_tags WHERE message_id = old.id;
+END;
+)sql"),
     };
     return steps;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MessageStore.h"
+#include "store/TagStore.h"
 
 #include "store/Database.h"
 #include "store/DownloadRecords.h"
@@ -70,7 +71,8 @@ MessageStore::MessageStore(QSqlDatabase db)
 {}
 
 MessageStore::Inserter::Inserter(const QSqlDatabase &db)
-    : m_message(db)
+    : m_db(db)
+    , m_message(db)
     , m_body(db)
     , m_uidl(db)
 {
@@ -157,6 +159,11 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
         uidl.addBindValue(now);
         if (!uidl.exec())
             return queryError(QStringLiteral("Cannot record a downloaded message"), uidl);
+    }
+    if (!m.tags.isEmpty()) {
+        // Rare (a rule's addflag keywords): no statement prepared for it in advance.
+        if (Status s = TagStore(m_db).tagByNames(id, m.tags); !s)
+            return s.error();
     }
     return id;
 }
@@ -383,7 +390,7 @@ Status MessageStore::place(qint64 id, const Placement &p)
         return queryError(QStringLiteral("Cannot file a message"), q);
     if (q.numRowsAffected() == 0)
         return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
-    return {};
+    return TagStore(m_db).tagByNames(id, p.addTags);
 }
 
 Status MessageStore::setJunk(qint64 id, bool junk, const QString &reason, const QString &junkFolder)

@@ -40,6 +40,8 @@ struct IncomingMessage {
     Folder folder = Folder::Inbox;
     bool seen = false;    ///< a rule's addflag "\\Seen"
     bool flagged = false; ///< a rule's addflag "\\Flagged"
+    /// A rule's other addflag keywords: the names of the tags it gets (added when unknown).
+    QStringList tags;
     /// The rule that placed it: its name ("# rule: NAME") and its line; line 0 for none.
     QString filedBy;
     int filedByLine = 0;
@@ -98,6 +100,7 @@ public:
         [[nodiscard]] Result<qint64> insert(const IncomingMessage &message);
 
     private:
+        QSqlDatabase m_db;
         QSqlQuery m_message;
         QSqlQuery m_body;
         QSqlQuery m_uidl;
@@ -187,6 +190,7 @@ public:
         int filedByLine = 0;
         bool addSeen = false;
         bool addFlagged = false;
+        QStringList addTags; ///< the names of tags the rule added
     };
     [[nodiscard]] Status place(qint64 id, const Placement &placement);
     /// Marks a message junk (`reason`: why) and moves it to its account's folder

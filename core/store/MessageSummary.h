@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -40,8 +41,9 @@ struct MessageSummary {
     /// empty, and its line in filters.sieve; line 0 when no rule did.
     QString filedBy;
     int filedByLine = 0;
-    bool junk = false;  ///< the server's spam verdict, or the user, said junk
-    QString junkReason; ///< the header that said so, or "user" (filters::JunkVerdict)
+    bool junk = false;    ///< the server's spam verdict, or the user, said junk
+    QString junkReason;   ///< the header that said so, or "user" (filters::JunkVerdict)
+    QList<qint64> tagIds; ///< its tags (TagStore), in no particular order
 };
 
 /// The header facts extracted once, when a message is stored.

@@ -3,6 +3,7 @@
 
 #include "store/MessageSummary.h"
 #include "store/SearchIndex.h"
+#include "store/TagStore.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -180,6 +181,14 @@ SearchQuery SearchQuery::parse(const QString &text)
                     QStringLiteral("folder = 'inbox' AND local_folder = ? COLLATE NOCASE"));
                 q.values << value;
             }
+            continue;
+        }
+        if (t.key == QLatin1String("tag") && !value.isEmpty()) {
+            // By the stored name or the shown one (tag:工作 finds Work), any case.
+            q.conditions.append(
+                QStringLiteral("id IN (SELECT message_id FROM message_tags WHERE tag_id IN "
+                               "(SELECT id FROM tags WHERE name = ? OR name = ?))"));
+            q.values << value << TagStore::storedName(value);
             continue;
         }
         if (t.key == QLatin1String("before") || t.key == QLatin1String("after")) {

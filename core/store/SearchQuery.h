@@ -14,7 +14,7 @@ namespace poplar::store {
 /// prefix: "repo" finds "report"), quoted phrases (matching those words in that order), and
 /// operators that narrow the search:
 ///   from:X  to:X (To and Cc)  subject:X   (X a word or a "quoted phrase")
-///   has:attachment   is:unread  is:read  is:flagged
+///   has:attachment   is:unread  is:read  is:flagged   tag:NAME (tag:"To Do")
 ///   folder:NAME (inbox, trash, sent, drafts, outbox, junk, or a folder filters file into)
 ///   before:YYYY-MM-DD (earlier than that day)  after:YYYY-MM-DD (that day or later),
 ///   days in the local time zone.

@@ -23,7 +23,10 @@ QString listCondition(const FolderRef &list, QVariantList &values);
 
 inline const QString summaryColumns = QStringLiteral(
     "id, account_id, uidl, folder, from_name, from_address, subject, date, size, seen, partial, "
-    "flagged, has_attachments, local_folder, filed_by, filed_by_line, junk, junk_reason, to_text");
+    "flagged, has_attachments, local_folder, filed_by, filed_by_line, junk, junk_reason, "
+    // A message's tags, looked up by its key in message_tags (most messages have none).
+    "(SELECT group_concat(tag_id) FROM message_tags WHERE message_tags.message_id = messages.id), "
+    "to_text");
 
 inline MessageSummary summaryFromRow(const QSqlQuery &q)
 {
@@ -47,7 +50,10 @@ inline MessageSummary summaryFromRow(const QSqlQuery &q)
     s.filedByLine = q.value(15).toInt();
     s.junk = q.value(16).toBool();
     s.junkReason = q.value(17).toString();
-    s.toText = q.value(18).toString();
+    const QString tagIds = q.value(18).toString();
+    for (const QStringView id : QStringView(tagIds).split(u',', Qt::SkipEmptyParts))
+        s.tagIds.append(id.toLongLong());
+    s.toText = q.value(19).toString();
     return s;
 }
 

@@ -1353,6 +1353,33 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::store::Tag</name>
+    <message>
+        <source>Important</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>To Do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Cannot change tags</source>
+        <translation>无法更改标签</translation>
+    </message>
+</context>
+<context>
     <name>poplar::sync::AccountSync</name>
     <message>
         <source>The server allows one login every %1; the next check can run at %2</source>
@@ -2991,6 +3018,18 @@ Account: %2</source>
         <translation>收件人：%1</translation>
     </message>
     <message>
+        <source>%1, tags: %2</source>
+        <translation>%1，标签：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
         <source>To: %1.</source>
         <translation>收件人：%1。</translation>
     </message>
@@ -3873,6 +3912,13 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <translation>
             <numerusform>%1：服务器将在 %n 秒后允许再次登录…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::TagActions</name>
+    <message>
+        <source>Ta&amp;g</source>
+        <translation>标签(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -4766,8 +4812,24 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>只列出该账户的邮件；此时 --folder 可以指定其过滤器归档的文件夹。</translation>
     </message>
     <message>
-        <source>The PDF file to write.</source>
-        <translation>要写入的 PDF 文件。</translation>
+        <source>poplarctl tag: put a tag on a message (a name not yet known adds a tag), or take it off with --remove.</source>
+        <translation>poplarctl tag：给邮件加上标签（尚不存在的名称会新建标签），或用 --remove 去掉标签。</translation>
+    </message>
+    <message>
+        <source>The tag&apos;s name (Important, Work, ...).</source>
+        <translation>标签名称（Important、Work 等，或其中文名称）。</translation>
+    </message>
+    <message>
+        <source>Take the tag off instead.</source>
+        <translation>改为去掉该标签。</translation>
+    </message>
+    <message>
+        <source>a tag needs a name</source>
+        <translation>标签需要名称</translation>
+    </message>
+    <message>
+        <source>There is no tag &quot;%1&quot;</source>
+        <translation>没有名为“%1”的标签</translation>
     </message>
     <message>
         <source>Poplar&apos;s command line.
@@ -4806,6 +4868,7 @@ Commands:
                             apply the filters to mail already in a folder
   junk ID yes|no            mark a message as junk (to Junk) or not (back)
   pdf ID FILE               the message as a PDF, as the window prints it
+  tag ID NAME [--remove]    put a tag on a message (a new name adds a tag)
 
 Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>Poplar 的命令行工具。
@@ -4844,8 +4907,13 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
                             对文件夹中已有的邮件运行过滤器
   junk ID yes|no            将邮件标记为垃圾邮件（移到垃圾邮件）或非垃圾邮件（移回）
   pdf ID FILE               按窗口打印的样子把邮件写成 PDF 文件
+  tag ID NAME [--remove]    给邮件加上标签（新名称会新建标签）
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
     </message>
 </context>
 </TS>

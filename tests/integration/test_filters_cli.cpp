@@ -381,4 +381,68 @@ TEST_F(FiltersCliTest, ServerSpamVerdictsGoToJunkAndJunkCommandMovesThemBack)
     EXPECT_EQ(ctl({QStringLiteral("junk"), hamId, QStringLiteral("maybe")}).exitCode, 2);
 }
 
+TEST_F(FiltersCliTest, TagsComeFromAddflagAndTheTagCommandAndAreListedAndSearched)
+{
+    ASSERT_FALSE(
+        server()
+            .addMessage(makeMessage(QStringLiteral("Project plan"),
+                                    QStringLiteral("boss@work.example"), QStringLiteral("Plan.\n")))
+            .isEmpty());
+    ASSERT_FALSE(server()
+                     .addMessage(makeMessage(QStringLiteral("Lunch?"),
+                                             QStringLiteral("friend@people.example"),
+                                             QStringLiteral("Noon.\n")))
+                     .isEmpty());
+    writeFilters("require \"imap4flags\";\n"
+                 "if address :domain :is \"from\" \"work.example\" {\n"
+                 "  addflag \"Work\";\n"
+                 "}\n");
+    addAccount(QStringLiteral("tls"), server().tlsPort());
+    const CtlRun sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+
+    auto tagsBySubject = [&] {
+        QMap<QString, QJsonArray> out;
+        for (const QJsonValue &row : listJson({}))
+            out.insert(row[QStringLiteral("subject")].toString(),
+                       row[QStringLiteral("tags")].toArray());
+        return out;
+    };
+    QMap<QString, QJsonArray> tags = tagsBySubject();
+    EXPECT_EQ(tags.value(QStringLiteral("Project plan")), QJsonArray{QStringLiteral("Work")});
+    EXPECT_EQ(tags.value(QStringLiteral("Lunch?")), QJsonArray{});
+
+    QString lunchId;
+    for (const QJsonValue &row : listJson({}))
+        if (row[QStringLiteral("subject")].toString() == QLatin1String("Lunch?"))
+            lunchId = QString::number(row[QStringLiteral("id")].toInteger());
+    ASSERT_FALSE(lunchId.isEmpty());
+    ASSERT_EQ(ctl({QStringLiteral("tag"), lunchId, QStringLiteral("Personal")}).exitCode, 0);
+    ASSERT_EQ(ctl({QStringLiteral("tag"), lunchId, QStringLiteral("important")}).exitCode, 0);
+    tags = tagsBySubject();
+    EXPECT_EQ(tags.value(QStringLiteral("Lunch?")),
+              (QJsonArray{QStringLiteral("Important"), QStringLiteral("Personal")}));
+
+    const CtlRun search =
+        ctl({QStringLiteral("search"), QStringLiteral("tag:personal"), QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("--wait-for-index")});
+    ASSERT_EQ(search.exitCode, 0) << search.err.toStdString();
+    EXPECT_EQ(subjects(QJsonDocument::fromJson(search.out).array()),
+              QStringList{QStringLiteral("Lunch?")});
+
+    ASSERT_EQ(ctl({QStringLiteral("tag"), lunchId, QStringLiteral("Personal"),
+                   QStringLiteral("--remove")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(tagsBySubject().value(QStringLiteral("Lunch?")),
+              QJsonArray{QStringLiteral("Important")});
+    // Taking off a tag that does not exist fails; a bad id is a usage error.
+    EXPECT_EQ(
+        ctl({QStringLiteral("tag"), lunchId, QStringLiteral("Nope"), QStringLiteral("--remove")})
+            .exitCode,
+        1);
+    EXPECT_NE(ctl({QStringLiteral("tag"), QStringLiteral("x"), QStringLiteral("Work")}).exitCode,
+              0);
+}
+
 } // namespace poplar::test

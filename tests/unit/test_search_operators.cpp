@@ -5,6 +5,7 @@
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
 #include "store/SearchQuery.h"
+#include "store/TagStore.h"
 #include "sync/HeaderFacts.h"
 #include "sync/MessageIndexer.h"
 
@@ -54,8 +55,13 @@ protected:
         ASSERT_TRUE(m_store->setFlagged(lunch, true).ok());
         ASSERT_TRUE(m_store->moveToFolder(old, Folder::Trash).ok());
         ASSERT_TRUE(m_store
-                        ->place(plan, {Folder::Inbox, QStringLiteral("Projects"),
-                                       QStringLiteral("Projects"), 3, false, false})
+                        ->place(plan, {Folder::Inbox,
+                                       QStringLiteral("Projects"),
+                                       QStringLiteral("Projects"),
+                                       3,
+                                       false,
+                                       false,
+                                       {}})
                         .ok());
         ASSERT_TRUE(sync::MessageIndexer(m_db->connection()).indexPending().ok());
     }
@@ -181,6 +187,21 @@ TEST_F(SearchOperatorsTest, OperatorsCombineWithWordsAndEachOther)
     ASSERT_EQ(page.value().messages.size(), 1);
     EXPECT_EQ(page.value().messages.front().id, old);
     EXPECT_EQ(page.value().total, 1);
+}
+
+TEST_F(SearchOperatorsTest, TagNamesATagByItsStoredOrShownName)
+{
+    TagStore tags(m_db->connection());
+    auto work = tags.tag(QStringLiteral("Work"));
+    auto toDo = tags.tag(QStringLiteral("To Do"));
+    ASSERT_TRUE(work.ok() && work.value() && toDo.ok() && toDo.value());
+    ASSERT_TRUE(tags.setTag({report, plan}, work.value()->id, true).ok());
+    ASSERT_TRUE(tags.setTag({lunch}, toDo.value()->id, true).ok());
+    EXPECT_EQ(find(QStringLiteral("tag:work")), ids({report, plan}));
+    EXPECT_EQ(find(QStringLiteral("tag:\"to do\"")), ids({lunch}));
+    EXPECT_EQ(find(QStringLiteral("report tag:Work")), ids({report}));
+    EXPECT_TRUE(find(QStringLiteral("tag:Important")).isEmpty());
+    EXPECT_TRUE(find(QStringLiteral("tag:nosuchtag")).isEmpty());
 }
 
 TEST(SearchQuery, WhatOnlyLooksLikeAnOperatorIsSearchedAsWords)

@@ -8,6 +8,7 @@
 #include "filters/SieveParser.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/TagStore.h"
 #include "sync/CacheWriter.h"
 
 #include "TestUtil.h"
@@ -476,4 +477,52 @@ TEST(JunkVerdict, JunkGoesToJunkBeforeAnyRuleAndCanBeUndone)
     EXPECT_TRUE(stored.value().junk);
     EXPECT_EQ(stored.value().localFolder, filters::JunkVerdict::folderName());
     EXPECT_EQ(stored.value().junkReason, filters::JunkVerdict::byUser());
+}
+
+TEST(FilterFile, AddflagKeywordsBecomeTagsAsTheMessageIsStored)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    auto db = store::Database::open(path, QStringLiteral("sieve-tags-test"));
+    ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+    // "Work" is a default tag; "Receipts" is new and is added; \Answered is no tag.
+    auto rules =
+        compiled(QStringLiteral("require \"imap4flags\";\n"
+                                "if header :contains \"subject\" \"plan\" {\n"
+                                "  addflag \"Work\"; addflag [\"Receipts\", \"\\\\Answered\"];\n"
+                                "}\n"));
+    ASSERT_TRUE(rules);
+    store::IncomingMessage m;
+    m.accountId = QStringLiteral("acct");
+    m.uidl = QStringLiteral("u1");
+    m.raw = test::makeMessage(QStringLiteral("The plan"), QStringLiteral("a@b.example"),
+                              QStringLiteral("x"));
+    store::IncomingMessage other = m;
+    other.uidl = QStringLiteral("u2");
+    other.raw = test::makeMessage(QStringLiteral("Lunch"), QStringLiteral("a@b.example"),
+                                  QStringLiteral("x"));
+    QObject context;
+    QList<qint64> ids;
+    {
+        sync::CacheWriter writer(path);
+        writer.submit(
+            {m, other}, &context,
+            [&](Result<QList<qint64>> r) {
+                ASSERT_TRUE(r.ok()) << qPrintable(r.error().message());
+                ids = r.value();
+            },
+            rules);
+        writer.waitForAll(&context);
+    }
+    ASSERT_EQ(ids.size(), 2);
+    store::TagStore tags(db.value()->connection());
+    auto tagged = tags.tagNames(ids.at(0));
+    ASSERT_TRUE(tagged.ok());
+    EXPECT_EQ(tagged.value(), (QStringList{QStringLiteral("Work"), QStringLiteral("Receipts")}));
+    auto untagged = tags.tagNames(ids.at(1));
+    ASSERT_TRUE(untagged.ok());
+    EXPECT_TRUE(untagged.value().isEmpty());
+    auto all = tags.tags();
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all.value().size(), 6); // the five defaults and Receipts, once
 }

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/TagStore.h"
+
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+
+class QAction;
+class QMenu;
+class QTableView;
+class QWidget;
+
+namespace poplar::ui {
+
+class MessageListModel;
+
+/// Tags on the selected messages, as in Thunderbird: keys 1-5 toggle the first five tags
+/// (while the list has the focus), and Message ▸ Tag holds a checkable action per tag,
+/// checked when the current message has it. The selected messages all take the opposite
+/// of the current message's state, in one transaction.
+class TagActions : public QObject {
+    Q_OBJECT
+
+public:
+    /// `list` shows `model`; both, and the connection `db` (the GUI thread's), must outlive
+    /// this object. `menuParent` owns the Tag menu.
+    TagActions(QTableView *list, MessageListModel *model, QSqlDatabase db, QWidget *menuParent,
+               QObject *parent = nullptr);
+
+    [[nodiscard]] QMenu *menu() const { return m_menu; }
+    /// Reads the tags again (names, colours, order) into the menu and the list.
+    void reload();
+
+Q_SIGNALS:
+    void failed(const QString &message);
+
+private:
+    void toggle(qint64 tagId);
+    void updateChecked();
+    [[nodiscard]] QList<qint64> targetIds() const;
+
+    QTableView *m_list;
+    MessageListModel *m_model;
+    QSqlDatabase m_db;
+    QMenu *m_menu;
+    QList<store::Tag> m_tags;
+    QList<QAction *> m_actions;
+};
+
+} // namespace poplar::ui
