@@ -15,6 +15,28 @@ constexpr uint flagExpunged = 0x0008;
 
 } // namespace
 
+QStringList MozillaStatus::tagNames(const QStringList &keywords)
+{
+    static const QStringList labels{QStringLiteral("Important"), QStringLiteral("Work"),
+                                    QStringLiteral("Personal"), QStringLiteral("To Do"),
+                                    QStringLiteral("Later")};
+    QStringList names;
+    for (const QString &word : keywords) {
+        QString name;
+        if (word.size() == 7 && word.startsWith(QLatin1String("$label")) &&
+            word.at(6) >= QLatin1Char('1') && word.at(6) <= QLatin1Char('5'))
+            name = labels.at(word.at(6).unicode() - '1');
+        else if (!word.startsWith(QLatin1Char('$')) &&
+                 word.compare(QLatin1String("junk"), Qt::CaseInsensitive) != 0 &&
+                 word.compare(QLatin1String("nonjunk"), Qt::CaseInsensitive) != 0 &&
+                 word.compare(QLatin1String("notjunk"), Qt::CaseInsensitive) != 0)
+            name = word;
+        if (!name.isEmpty() && !names.contains(name, Qt::CaseInsensitive))
+            names.append(name);
+    }
+    return names;
+}
+
 MozillaStatus MozillaStatus::of(const QByteArray &raw)
 {
     MozillaStatus status;

@@ -23,6 +23,12 @@ struct MozillaStatus {
     /// Reads the header of `raw` (up to its first blank line); header names in any case,
     /// folded lines unfolded.
     [[nodiscard]] static MozillaStatus of(const QByteArray &raw);
+
+    /// The tags to give a message for its keywords: Thunderbird's five labels ($label1 to
+    /// $label5) are Poplar's five default tags (the same five, in the same order); a tag of
+    /// the user's own is its keyword; Thunderbird's own markers ($Forwarded, $MDNSent,
+    /// Junk, NonJunk, $Junk, $NotJunk and any other "$" word) are no tags.
+    [[nodiscard]] static QStringList tagNames(const QStringList &keywords);
 };
 
 } // namespace poplar::importer

@@ -11,6 +11,7 @@
 #include "store/DownloadRecords.h"
 #include "store/MailboxReader.h"
 #include "store/MessageStore.h"
+#include "store/TagStore.h"
 #include "sync/HeaderFacts.h"
 
 #include <QDateTime>
@@ -183,10 +184,7 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
         for (auto it = m_tagCounts.cbegin(); it != m_tagCounts.cend(); ++it)
             tags.append(QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value()));
         tags.sort();
-        report.notes.append(
-            tr("Tags are not carried over as tags (Poplar has none yet); the messages keep "
-               "them in their X-Mozilla-Keys header: %1")
-                .arg(tags.join(QLatin1String(", "))));
+        report.notes.append(tr("Tags carried over: %1").arg(tags.join(QLatin1String(", "))));
     }
     return report;
 }
@@ -404,7 +402,8 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
                          m.skipReason.isEmpty() ? tr("empty, skipped") : m.skipReason));
             continue;
         }
-        for (const QString &tag : std::as_const(m.tags))
+        const QStringList tags = MozillaStatus::tagNames(m.tags);
+        for (const QString &tag : tags)
             ++m_tagCounts[tag];
         if (!txn && !m_dryRun) {
             txn.emplace(db);
@@ -436,6 +435,10 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
         state.addBindValue(id.value());
         if (!state.exec())
             return storageFailure(tr("Cannot keep a message's read state"), state);
+        if (!tags.isEmpty()) {
+            if (Status s = store::TagStore(db).tagByNames(id.value(), tags); !s)
+                return s.error();
+        }
         if (toInbox && !m.uidl.isEmpty() && mailboxId > 0) {
             const QString uidl = QString::fromLatin1(m.uidl);
             const QByteArray key = store::DownloadRecords::headerKey(message.headers);

@@ -641,10 +641,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
 <context>
     <name>poplar::importer::ProfileImporter</name>
     <message>
-        <source>Tags are not carried over as tags (Poplar has none yet); the messages keep them in their X-Mozilla-Keys header: %1</source>
-        <translation>标签不会作为标签导入（Poplar 还没有标签功能）；邮件在其 X-Mozilla-Keys 邮件头中保留它们：%1</translation>
-    </message>
-    <message>
         <source>%1: the outgoing server %2 is left out (%3).</source>
         <translation>%1：发件服务器 %2 未导入（%3）。</translation>
     </message>
@@ -691,6 +687,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>%1: the mbox %2 is cut off in message %3 (line %4, byte %5): %6. The messages before it were imported; that one was left out.</source>
         <translation>%1：mbox 文件 %2 在第 %3 封邮件处被截断（第 %4 行，第 %5 字节）：%6。它之前的邮件都已导入；这封邮件未导入。</translation>
+    </message>
+    <message>
+        <source>Tags carried over: %1</source>
+        <translation>已带入的标签：%1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "importer/ProfileImporter.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/TagStore.h"
 
 #include "ProfileFixtures.h"
 
@@ -288,9 +289,15 @@ TEST_F(ProfileImportTest, ImportsThunderbirdByteForByteAndTwiceAddsNothing)
               (QStringList{QStringLiteral("Archive/2024"), QStringLiteral("Home/Archives"),
                            QStringLiteral("Home/Archives/2024"),
                            QStringLiteral("Home/Archives/2024/Q1"), QStringLiteral("Home/Sent")}));
-    // Tags are noted (no tag table yet) with how many messages carry each.
+    // Tags carried over: Thunderbird's first label is the first default tag, a tag of the
+    // user's own keeps its keyword; the report counts them.
+    auto tagged =
+        store::TagStore(m_db->connection()).tagNames(stored(QStringLiteral("Flagged news")).id);
+    ASSERT_TRUE(tagged.ok());
+    EXPECT_EQ(tagged.value(), (QStringList{QStringLiteral("Important"), QStringLiteral("todo")}));
     EXPECT_TRUE(std::any_of(report.notes.cbegin(), report.notes.cend(), [](const QString &n) {
-        return n.contains(QStringLiteral("$label1 (1)")) && n.contains(QStringLiteral("todo (1)"));
+        return n.contains(QStringLiteral("Important (1)")) &&
+               n.contains(QStringLiteral("todo (1)"));
     }));
 
     // What Thunderbird downloaded: linked where X-UIDL names the message, else known only.
