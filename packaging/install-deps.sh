@@ -17,8 +17,9 @@ packages=(
   # mail libraries
   libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev libicu-dev
   # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail;
-  # OpenSSL's headers for the SHA-256 comparison in tests/bench/bench_digest.cpp
-  libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev
+  # OpenSSL's headers for the SHA-256 comparison in tests/bench/bench_digest.cpp; GNU time
+  # for the sync's peak RSS and CPU there
+  libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev time
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
   # the real SMTP submission server the sending tests start (tests/support/SmtpServer)
