@@ -16,9 +16,10 @@ packages=(
   qt6-image-formats-plugins
   # mail libraries
   libgmime-3.0-dev libgsasl-dev libgumbo-dev qtkeychain-qt6-dev libsqlite3-dev libicu-dev
-  # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail;
+  # tests and benchmarks; tests/bench/throughput.sh compares with mpop on generated mail
+  # and takes poplarctl's peak RSS and CPU time with GNU time (/usr/bin/time);
   # OpenSSL's headers for the SHA-256 comparison in tests/bench/bench_digest.cpp
-  libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev mpop python3 time libssl-dev
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
   # packaging: the .deb's computed dependencies (dpkg-shlibdeps; CPack needs `file` to find
