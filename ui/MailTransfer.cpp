@@ -167,7 +167,7 @@ void MailTransfer::saveMessage(qint64 id, const QString &path)
             if (!file.open(QIODevice::WriteOnly) || file.write(raw.value()) != raw.value().size() ||
                 !file.commit())
                 return Error{Error::Code::Storage,
-                             QStringLiteral("Cannot write %1: %2")
+                             MailTransfer::tr("Cannot write %1: %2")
                                  .arg(QDir::toNativeSeparators(path), file.errorString()),
                              {}};
             return qint64(raw.value().size());

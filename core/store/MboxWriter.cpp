@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MboxWriter.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QTimeZone>
 
 namespace poplar::store {
@@ -52,7 +54,8 @@ Status MboxWriter::commit()
 Error MboxWriter::writeError() const
 {
     return Error{Error::Code::Storage,
-                 QStringLiteral("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()),
+                 QCoreApplication::translate("poplar::store::MboxWriter", "Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString()),
                  {}};
 }
 

@@ -111,52 +111,9 @@ void BulkActions::rest(std::chrono::milliseconds held) const
         std::this_thread::sleep_for(pause);
 }
 
-BulkOutcome BulkActions::overIds(const QList<qint64> &ids, const SliceStep &step)
+BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Committed &committed)
 {
     BulkOutcome outcome;
-    qsizetype next = 0;
-    while (next < ids.size()) {
-        if (stopRequested()) {
-            outcome.error = stopped();
-            return outcome;
-        }
-        QElapsedTimer held;
-        held.start();
-        WriteTransaction txn(m_db);
-        if (Status s = txn.began(); !s) {
-            outcome.error = s.error();
-            return outcome;
-        }
-        QList<qint64> changed;
-        do {
-            const QList<qint64> slice = ids.mid(next, idsPerSlice);
-            auto done = step(slice);
-            if (!done) {
-                outcome.error = done.error(); // this transaction's slices roll back
-                return outcome;
-            }
-            changed += done.value();
-            next += slice.size();
-            faultPoint("bulk-slice"); // written, not committed
-        } while (next < ids.size() && held.elapsed() < m_work.count());
-        if (Status s = txn.commit(); !s) {
-            outcome.error = s.error();
-            return outcome;
-        }
-        faultPoint("bulk-committed");
-        outcome.count += changed.size();
-        outcome.changed += changed;
-        report(next, ids.size());
-        if (next < ids.size())
-            rest(std::chrono::milliseconds(held.elapsed()));
-    }
-    return outcome;
-}
-
-BulkOutcome BulkActions::purgeWhile(const NextSlice &next, qint64 total)
-{
-    BulkOutcome outcome;
-    store::BulkChanges changes(m_db);
     for (bool more = true; more;) {
         if (stopRequested()) {
             outcome.error = stopped();
@@ -169,36 +126,65 @@ BulkOutcome BulkActions::purgeWhile(const NextSlice &next, qint64 total)
             outcome.error = s.error();
             return outcome;
         }
-        QList<qint64> deleted;
-        do {
+        QList<qint64> changed;
+        do { // at least one slice per transaction, however short the time it may take
             auto slice = next();
             if (!slice) {
-                outcome.error = slice.error();
+                outcome.error = slice.error(); // this transaction's slices roll back
                 return outcome;
             }
-            if (slice.value().isEmpty()) {
-                more = false;
-                break;
-            }
-            if (auto purged = changes.purge(slice.value()); !purged) {
-                outcome.error = purged.error();
-                return outcome;
-            }
-            deleted += slice.value();
-            faultPoint("bulk-slice"); // deleted, not committed
-        } while (held.elapsed() < m_work.count());
+            changed += slice.value().changed;
+            more = slice.value().more;
+        } while (more && held.elapsed() < m_work.count());
         if (Status s = txn.commit(); !s) {
             outcome.error = s.error();
             return outcome;
         }
         faultPoint("bulk-committed");
-        outcome.count += deleted.size();
-        outcome.changed += deleted;
-        report(outcome.count, std::max(total, outcome.count));
+        outcome.count += changed.size();
+        outcome.changed += changed;
+        if (committed)
+            committed(outcome);
         if (more)
             rest(std::chrono::milliseconds(held.elapsed()));
     }
     return outcome;
+}
+
+BulkOutcome BulkActions::overIds(const QList<qint64> &ids, const SliceStep &step)
+{
+    if (ids.isEmpty())
+        return {};
+    qsizetype next = 0;
+    return inShortTransactions(
+        [&]() -> Result<Slice> {
+            const QList<qint64> slice = ids.mid(next, idsPerSlice);
+            auto done = step(slice);
+            if (!done)
+                return done.error();
+            next += slice.size();
+            faultPoint("bulk-slice"); // written, not committed
+            return Slice{done.value(), next < ids.size()};
+        },
+        [&](const BulkOutcome &) { report(next, ids.size()); });
+}
+
+BulkOutcome BulkActions::purgeWhile(const NextIds &nextIds, qint64 total)
+{
+    store::BulkChanges changes(m_db);
+    return inShortTransactions(
+        [&]() -> Result<Slice> {
+            auto slice = nextIds();
+            if (!slice)
+                return slice.error();
+            if (slice.value().isEmpty())
+                return Slice{{}, false};
+            if (auto purged = changes.purge(slice.value()); !purged)
+                return purged.error();
+            faultPoint("bulk-slice"); // deleted, not committed
+            return Slice{slice.value(), true};
+        },
+        [&](const BulkOutcome &sofar) { report(sofar.count, std::max(total, sofar.count)); });
 }
 
 Result<QList<qint64>> BulkActions::trash(const QList<MessageRef> &messages)
@@ -322,40 +308,20 @@ BulkOutcome BulkActions::removeAccount(const QString &accountId)
     if (!outcome.ok())
         return outcome;
     // A download record for every message ever downloaded: as many again, in slices too.
-    for (bool more = true; more;) {
-        if (stopRequested()) {
-            outcome.error = stopped();
-            return outcome;
+    BulkOutcome records = inShortTransactions([&]() -> Result<Slice> {
+        auto forgotten = changes.forgetSomeDownloads(accountId, 4 * idsPerSlice);
+        if (!forgotten)
+            return forgotten.error();
+        if (forgotten.value() == 0) {
+            // The last of it, in the same transaction as the last records.
+            if (Status s = changes.forgetAccount(accountId); !s)
+                return s.error();
+            return Slice{{}, false};
         }
-        QElapsedTimer held;
-        held.start();
-        WriteTransaction txn(m_db);
-        Status s = txn.began();
-        // At least one slice per transaction, however short the time it may take.
-        while (s) {
-            auto forgotten = changes.forgetSomeDownloads(accountId, 4 * idsPerSlice);
-            if (!forgotten) {
-                s = forgotten.error();
-            } else if (forgotten.value() == 0) {
-                // The last of it, in the same transaction as the last records.
-                s = changes.forgetAccount(accountId);
-                more = false;
-                break;
-            } else {
-                faultPoint("bulk-records"); // records deleted, not committed
-                if (held.elapsed() >= m_work.count())
-                    break;
-            }
-        }
-        if (s)
-            s = txn.commit();
-        if (!s) {
-            outcome.error = s.error();
-            return outcome;
-        }
-        if (more)
-            rest(std::chrono::milliseconds(held.elapsed()));
-    }
+        faultPoint("bulk-records"); // records deleted, not committed
+        return Slice{{}, true};
+    });
+    outcome.error = records.error;
     return outcome;
 }
 

@@ -86,14 +86,29 @@ public:
     [[nodiscard]] BulkOutcome removeAccount(const QString &accountId);
 
 private:
-    /// What one slice of a change does, in the open transaction: the ids it changed.
+    /// What one slice of a change did, in the open transaction: the ids it changed, and
+    /// whether there is more to do.
+    struct Slice {
+        QList<qint64> changed;
+        bool more = true;
+    };
+    /// Does the next slice of a change in the open transaction.
+    using NextSlice = std::function<Result<Slice>()>;
+    /// Called after each commit with what is done so far.
+    using Committed = std::function<void(const BulkOutcome &sofar)>;
+    /// What one slice of a change over known ids does: the ids it changed.
     using SliceStep = std::function<Result<QList<qint64>>(const QList<qint64> &slice)>;
-    /// Yields the next slice to delete (empty when there is none), deleting nothing itself.
-    using NextSlice = std::function<Result<QList<qint64>>()>;
+    /// Yields the next ids to delete (empty when there are none), deleting nothing itself.
+    using NextIds = std::function<Result<QList<qint64>>()>;
 
+    /// The one loop every bulk change runs: slices in transactions that each hold the write
+    /// lock for about m_work (at least one slice each), a rest after each, a stop request
+    /// honoured between them, until a slice says nothing is left.
+    [[nodiscard]] BulkOutcome inShortTransactions(const NextSlice &next,
+                                                  const Committed &committed = {});
     [[nodiscard]] BulkOutcome overIds(const QList<qint64> &ids, const SliceStep &step);
-    /// Deletes the slices `next` yields until there are none; `total` is for progress.
-    [[nodiscard]] BulkOutcome purgeWhile(const NextSlice &next, qint64 total);
+    /// Deletes the messages `nextIds` yields until there are none; `total` is for progress.
+    [[nodiscard]] BulkOutcome purgeWhile(const NextIds &nextIds, qint64 total);
     /// Moves to Trash and queues what the accounts ask, in the open transaction.
     [[nodiscard]] Result<QList<qint64>> trash(const QList<store::MessageRef> &messages);
     [[nodiscard]] bool stopRequested() const { return m_stop && m_stop(); }

@@ -1353,6 +1353,13 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::store::MboxWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>poplar::store::Tag</name>
     <message>
         <source>Important</source>
@@ -2736,6 +2743,10 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>Unified Inbox</source>
         <translation>统一收件箱</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

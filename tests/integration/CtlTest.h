@@ -3,11 +3,10 @@
 
 // Runs the real poplarctl binary against the private Dovecot of DovecotTest.
 
+#include "CtlRunner.h"
 #include "DovecotServer.h"
-#include "TestProcess.h"
 #include "TestUtil.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
@@ -15,39 +14,15 @@
 
 namespace poplar::test {
 
-struct CtlRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 class CtlTest : public DovecotTest {
 protected:
     /// Writes `bytes` to a file of that name in this test's own folder; returns its path.
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_files.filePath(name);
-        QFile f(path);
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        EXPECT_EQ(f.write(bytes), bytes.size());
-        return path;
+        return writeTestFile(QDir(m_files.path()), name, bytes);
     }
 
-    CtlRun ctl(const QStringList &args)
-    {
-        TestProcess p; // poplarctl and its password command end with the test
-        p.start(QStringLiteral(POPLARCTL_PATH),
-                QStringList{QStringLiteral("--profile"), m_profile.path()} + args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60'000)) {
-            p.kill();
-            p.waitForFinished();
-            ADD_FAILURE() << "poplarctl did not finish: "
-                          << args.join(QLatin1Char(' ')).toStdString();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    CtlRun ctl(const QStringList &args) { return runPoplarctl(m_profile.path(), args, {}, 60'000); }
 
     QString passwordCommand(const QString &password) const
     {

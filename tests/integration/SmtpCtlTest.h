@@ -3,52 +3,30 @@
 
 // Runs the real poplarctl binary against the private SMTP server of SmtpServerTest.
 
+#include "CtlRunner.h"
 #include "SmtpServer.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
 
 namespace poplar::test {
 
-struct SendRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using SendRun = CtlRun;
 
 class SmtpCtlTest : public SmtpServerTest {
 protected:
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_files.filePath(name);
-        QFile f(path);
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        EXPECT_EQ(f.write(bytes), bytes.size());
-        return path;
+        return writeTestFile(QDir(m_files.path()), name, bytes);
     }
 
     SendRun ctl(const QStringList &args, const QProcessEnvironment &env = {})
     {
-        QProcess p;
-        if (!env.isEmpty())
-            p.setProcessEnvironment(env);
-        p.start(QStringLiteral(POPLARCTL_PATH),
-                QStringList{QStringLiteral("--profile"), m_profile.path()} + args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(90'000)) {
-            p.kill();
-            p.waitForFinished();
-            ADD_FAILURE() << "poplarctl did not finish: "
-                          << args.join(QLatin1Char(' ')).toStdString();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), p.readAllStandardError()};
+        return runPoplarctl(m_profile.path(), args, env);
     }
 
     /// Adds an account whose POP3 server is nowhere (these tests only send) and whose
