@@ -338,7 +338,7 @@ void MainWindow::createWidgets()
     m_print = new PrintActions(m_view, this);
     m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, m_changes,
                                    m_readingPrefs, this);
-    m_tags = new TagActions(m_list, m_model, m_services.messages.database(), this, this);
+    m_tags = new TagActions(m_list, m_model, m_services.messages.database(), m_changes, this, this);
     connect(m_reading, &ReadingActions::windowOpened, m_compose, &ComposeActions::addTo);
     connect(m_reading, &ReadingActions::draftChosen, m_compose, &ComposeActions::editDraft);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TagActions.h"
 
+#include "CacheChangeQueue.h"
 #include "MessageListModel.h"
 
 #include <QAction>
@@ -13,11 +14,12 @@
 namespace poplar::ui {
 
 TagActions::TagActions(QTableView *list, MessageListModel *model, QSqlDatabase db,
-                       QWidget *menuParent, QObject *parent)
+                       CacheChangeQueue *changes, QWidget *menuParent, QObject *parent)
     : QObject(parent)
     , m_list(list)
     , m_model(model)
     , m_db(std::move(db))
+    , m_changes(changes)
     , m_menu(new QMenu(tr("Ta&g"), menuParent))
 {
     m_menu->setObjectName(QStringLiteral("tagMenu"));
@@ -81,10 +83,16 @@ void TagActions::toggle(qint64 tagId)
         return;
     const bool on = !m_model->summaryAt(current.row()).tagIds.contains(tagId);
     const QList<qint64> ids = targetIds();
-    if (Status s = store::TagStore(m_db).setTag(ids, tagId, on); !s)
-        Q_EMIT failed(s.error().message());
-    m_model->rereadChanged();
-    updateChecked();
+    m_changes->run(
+        on ? tr("Tagging messages") : tr("Removing a tag"), ids.size(),
+        [ids, tagId, on](sync::BulkActions &actions) { return actions.setTag(ids, tagId, on); },
+        this,
+        [this](const sync::BulkOutcome &outcome) {
+            if (!outcome.ok())
+                Q_EMIT failed(outcome.error->message());
+            m_model->rereadChanged();
+            updateChecked();
+        });
 }
 
 void TagActions::updateChecked()

@@ -14,20 +14,22 @@ class QWidget;
 
 namespace poplar::ui {
 
+class CacheChangeQueue;
 class MessageListModel;
 
 /// Tags on the selected messages, as in Thunderbird: keys 1-5 toggle the first five tags
 /// (while the list has the focus), and Message ▸ Tag holds a checkable action per tag,
 /// checked when the current message has it. The selected messages all take the opposite
-/// of the current message's state, in one transaction.
+/// of the current message's state; the change goes through the CacheChangeQueue as Delete
+/// and Mark Read do, so tagging 100,000 selected messages never stalls the window.
 class TagActions : public QObject {
     Q_OBJECT
 
 public:
-    /// `list` shows `model`; both, and the connection `db` (the GUI thread's), must outlive
-    /// this object. `menuParent` owns the Tag menu.
-    TagActions(QTableView *list, MessageListModel *model, QSqlDatabase db, QWidget *menuParent,
-               QObject *parent = nullptr);
+    /// `list` shows `model`; both, the connection `db` (the GUI thread's, for the tags
+    /// themselves) and `changes` must outlive this object. `menuParent` owns the Tag menu.
+    TagActions(QTableView *list, MessageListModel *model, QSqlDatabase db,
+               CacheChangeQueue *changes, QWidget *menuParent, QObject *parent = nullptr);
 
     [[nodiscard]] QMenu *menu() const { return m_menu; }
     /// Reads the tags again (names, colours, order) into the menu and the list.
@@ -44,6 +46,7 @@ private:
     QTableView *m_list;
     MessageListModel *m_model;
     QSqlDatabase m_db;
+    CacheChangeQueue *m_changes;
     QMenu *m_menu;
     QList<store::Tag> m_tags;
     QList<QAction *> m_actions;

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/OutboxStore.h"
+#include "store/TagStore.h"
 #include "sync/MessageActions.h"
 #include "util/FaultPoint.h"
 
@@ -281,6 +282,15 @@ BulkOutcome BulkActions::setFlagged(const QList<qint64> &ids, bool flagged)
     return overIds(ids, [this, flagged](const QList<qint64> &slice) -> Result<QList<qint64>> {
         if (auto marked = store::BulkChanges(m_db).setFlagged(slice, flagged); !marked)
             return marked.error();
+        return slice;
+    });
+}
+
+BulkOutcome BulkActions::setTag(const QList<qint64> &ids, qint64 tagId, bool on)
+{
+    return overIds(ids, [this, tagId, on](const QList<qint64> &slice) -> Result<QList<qint64>> {
+        if (Status s = store::TagStore(m_db).applyTag(slice, tagId, on); !s)
+            return s.error();
         return slice;
     });
 }

@@ -31,7 +31,7 @@ struct BulkOutcome {
     [[nodiscard]] bool ok() const { return !error.has_value(); }
 };
 
-/// Delete, Restore, Delete Permanently, mark read, flag, Empty Trash and removing an
+/// Delete, Restore, Delete Permanently, mark read, flag, tag, Empty Trash and removing an
 /// account's mail, over any number of messages, meaning what MessageActions means for one:
 /// a message moved to Trash has its server copy queued for deletion when its account says
 /// so (in the same transaction), and restoring it takes it off the queue.
@@ -77,6 +77,8 @@ public:
     [[nodiscard]] BulkOutcome deletePermanently(const QList<qint64> &ids);
     [[nodiscard]] BulkOutcome setSeen(const QList<qint64> &ids, bool seen);
     [[nodiscard]] BulkOutcome setFlagged(const QList<qint64> &ids, bool flagged);
+    /// Puts the tag on the messages (`on`) or takes it off.
+    [[nodiscard]] BulkOutcome setTag(const QList<qint64> &ids, qint64 tagId, bool on);
     /// Deletes an account's Trash from this computer (download records stay, so nothing
     /// comes back at the next sync).
     [[nodiscard]] BulkOutcome purgeTrash(const QString &accountId);

@@ -3931,6 +3931,14 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <source>Ta&amp;g</source>
         <translation>标签(&amp;G)</translation>
     </message>
+    <message>
+        <source>Tagging messages</source>
+        <translation>正在为邮件添加标签</translation>
+    </message>
+    <message>
+        <source>Removing a tag</source>
+        <translation>正在移除标签</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::TrayNotifier</name>

@@ -191,6 +191,34 @@ TEST_F(BulkActionsUiTest, TheWindowKeepsAnsweringWhileALargeTrashIsEmptied)
     ASSERT_TRUE(test::waitUntil([&] { return window.changeProgress()->isHidden(); }));
 }
 
+TEST_F(BulkActionsUiTest, TaggingThousandsRunsOnTheWorkerAndEveryOneIsTagged)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    fill(home, 2000);
+    ui::MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ui::MessageListModel *model = window.messageModel();
+    ASSERT_EQ(model->rowCount(), 2000);
+    selectRows(window, 0, 1499);
+    window.messageList()->setFocus();
+    window.cacheChanges()->setPacing(std::chrono::milliseconds(1), std::chrono::milliseconds(5));
+
+    QTest::keyClick(window.messageList(), Qt::Key_1);
+    // The key returned at once: 1,500 messages are tagged on the worker, not the GUI thread.
+    EXPECT_TRUE(window.cacheChanges()->isBusy());
+    ASSERT_TRUE(test::waitUntil([&] { return idle(window); }, 60'000));
+    EXPECT_EQ(rows(QStringLiteral("SELECT COUNT(*) FROM message_tags")), 1500);
+    const QModelIndex first = model->index(0, ui::MessageListModel::SubjectColumn);
+    const QModelIndex notChosen = model->index(1500, ui::MessageListModel::SubjectColumn);
+    EXPECT_TRUE(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Important")));
+    EXPECT_FALSE(notChosen.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Important")));
+
+    // Again: the current message has the tag, so it comes off all of them.
+    QTest::keyClick(window.messageList(), Qt::Key_1);
+    ASSERT_TRUE(test::waitUntil([&] { return idle(window); }, 60'000));
+    EXPECT_EQ(rows(QStringLiteral("SELECT COUNT(*) FROM message_tags")), 0);
+}
+
 TEST_F(BulkActionsUiTest, EmptyTrashAndRemovingAnAccountLeaveNothingOfItBehind)
 {
     const QString home = addAccount(QStringLiteral("Home"));

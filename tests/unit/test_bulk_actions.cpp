@@ -231,4 +231,19 @@ TEST_F(BulkActionsTest, MarksAndFlagsManyAtOnce)
     EXPECT_EQ(m_store->unreadCount(store::FolderRef{home, Folder::Inbox, {}, false}).value(), 520);
 }
 
+TEST_F(BulkActionsTest, TagsManyAtOnceAndTakesTheTagOff)
+{
+    const QList<qint64> ids = fill(home, 600);
+    sync::BulkActions bulk = actions();
+    const qint64 important = rows(QStringLiteral("SELECT id FROM tags WHERE name = 'Important'"));
+    const sync::BulkOutcome on = bulk.setTag(ids.mid(0, 550), important, true);
+    ASSERT_TRUE(on.ok());
+    EXPECT_EQ(on.count, 550);
+    EXPECT_EQ(
+        rows(QStringLiteral("SELECT COUNT(*) FROM message_tags WHERE tag_id = %1").arg(important)),
+        550);
+    ASSERT_TRUE(bulk.setTag(ids, important, false).ok());
+    EXPECT_EQ(rows(QStringLiteral("SELECT COUNT(*) FROM message_tags")), 0);
+}
+
 } // namespace
