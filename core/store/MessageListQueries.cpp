@@ -2,6 +2,7 @@
 // MessageStore's reads for the message list: the orders its indexes hold, rows by id, pages,
 // unread counts and the threads of a folder. Its writes are in MessageStore.cpp.
 #include "store/MessageStore.h"
+#include "store/SortKeys.h"
 
 #include "store/StoreSql.h"
 
@@ -126,6 +127,13 @@ QString idList(const QList<qint64> &ids, qsizetype from, qsizetype count)
     return text;
 }
 
+/// Drafts, the Outbox and Sent: the first column names the recipients there.
+bool showsRecipients(const FolderRef &list)
+{
+    return !list.unifiedInbox && (list.folder == Folder::Sent || list.folder == Folder::Outbox ||
+                                  list.folder == Folder::Drafts);
+}
+
 } // namespace
 
 // The WHERE clause of a list, with its values. An account's Inbox holds the messages with
@@ -174,8 +182,15 @@ Result<QList<qint64>> MessageStore::orderedIds(const FolderRef &list, SortKey ke
     const QString where = listCondition(list, values);
     const QString dir = descending ? QStringLiteral(" DESC") : QString();
     QString order;
-    if (const QString column = sortColumn(key); !column.isEmpty())
+    if (key == SortKey::Sender && showsRecipients(list)) {
+        // What the user wrote shows its recipients in the sender's column: sort by what is
+        // shown. These folders hold only the user's own mail, so keying the few rows at
+        // query time costs little and needs no stored key (a message keeps its sender_key
+        // when it moves to Trash, where the column shows the sender again).
+        order = sortkeys::keyOf(QStringLiteral("to_text")) + dir + QStringLiteral(", ");
+    } else if (const QString column = sortColumn(key); !column.isEmpty()) {
         order = column + dir + QStringLiteral(", ");
+    }
     order += QStringLiteral("date%1, id%1").arg(dir);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

@@ -424,6 +424,39 @@ TEST_F(MessageStoreTest, OrderedIdsFollowEachListOrderAndScope)
     EXPECT_EQ(subjects, (QSet<QString>{QStringLiteral("Beta"), QStringLiteral("beta")}));
 }
 
+TEST_F(MessageStoreTest, SentSortsByTheRecipientsItShows)
+{
+    // Drafts, the Outbox and Sent show the recipients in the first column (the sender is
+    // the user every time): sorting by that column sorts by them, in the user's language.
+    const QDateTime base = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    QList<qint64> ids;
+    for (const QString &to : {QStringLiteral("Zoë <z@x>"), QStringLiteral("adam <a@x>"),
+                              QStringLiteral("Émile <e@x>")}) {
+        IncomingMessage m = incoming(QStringLiteral("1"), QString(), QStringLiteral("s"),
+                                     base.addSecs(60 * ids.size()));
+        m.folder = Folder::Sent;
+        m.headers.fromName = QStringLiteral("Me");
+        m.headers.fromAddress = QStringLiteral("me@x");
+        m.headers.toText = to;
+        ids.append(m_store->insert(m).value());
+    }
+    const FolderRef sent{QStringLiteral("1"), Folder::Sent, {}};
+    EXPECT_EQ(m_store->orderedIds(sent, SortKey::Sender, false).value(),
+              (QList<qint64>{ids[1], ids[2], ids[0]}));
+    EXPECT_EQ(m_store->orderedIds(sent, SortKey::Sender, true).value(),
+              (QList<qint64>{ids[0], ids[2], ids[1]}));
+    // In Trash the column shows the sender again, and sorts by it.
+    ASSERT_TRUE(m_store->moveToFolder(ids[0], Folder::Trash).ok());
+    IncomingMessage received =
+        incoming(QStringLiteral("1"), QStringLiteral("r"), QStringLiteral("s"), base);
+    received.headers.fromName = QStringLiteral("Nora");
+    const qint64 fromNora = m_store->insert(received).value();
+    ASSERT_TRUE(m_store->moveToFolder(fromNora, Folder::Trash).ok());
+    EXPECT_EQ(m_store->orderedIds({QStringLiteral("1"), Folder::Trash, {}}, SortKey::Sender, false)
+                  .value(),
+              (QList<qint64>{ids[0], fromNora})); // "Me" before "Nora"
+}
+
 TEST_F(MessageStoreTest, ListOrdersAreReadFromAnIndexNotSorted)
 {
     // The same statements orderedIds runs; a "TEMP B-TREE" would mean sorting the folder.
