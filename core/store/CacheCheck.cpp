@@ -96,6 +96,47 @@ struct Rule {
     QStringList needsTables = {};
 };
 
+// Promises both generations of download records keep (server_uidls, then downloads).
+QString missingRecordsText(qint64 n)
+{
+    return n == 1 ? CacheCheck::tr("One downloaded message has no download record: the "
+                                   "next sync would download it again, as a duplicate.")
+                  : CacheCheck::tr("%1 downloaded messages have no download record: "
+                                   "the next sync would download them again, as "
+                                   "duplicates.")
+                        .arg(number(n));
+}
+
+QString headersOnlyRecordedWholeText(qint64 n)
+{
+    return n == 1 ? CacheCheck::tr("One message holds only its headers but is recorded "
+                                   "as downloaded whole: a deletion policy could delete "
+                                   "the server's copy, the only whole one.")
+                  : CacheCheck::tr("%1 messages hold only their headers but are "
+                                   "recorded as downloaded whole: a deletion policy "
+                                   "could delete the server's copies, the only whole "
+                                   "ones.")
+                        .arg(number(n));
+}
+
+QString unknownStatesText(qint64 n)
+{
+    return n == 1 ? CacheCheck::tr("One download record is in a state this Poplar does "
+                                   "not know.")
+                  : CacheCheck::tr("%1 download records are in a state this Poplar "
+                                   "does not know.")
+                        .arg(number(n));
+}
+
+QString deletionsWithoutMessageText(qint64 n)
+{
+    return n == 1 ? CacheCheck::tr("One server deletion is queued for a message this "
+                                   "computer does not hold whole.")
+                  : CacheCheck::tr("%1 server deletions are queued for messages this "
+                                   "computer does not hold whole.")
+                        .arg(number(n));
+}
+
 QList<Rule> rules()
 {
     // Each text in two forms, one and several: English "(s)" reads badly, and lupdate needs
@@ -141,52 +182,24 @@ QList<Rule> rules()
                         "coalesce(m.uidl, '') <> '' AND NOT EXISTS (SELECT 1 FROM server_uidls u "
                         "WHERE u.account_id = m.account_id AND u.uidl = m.uidl)")
              .arg(local),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One downloaded message has no download record: the "
-                                            "next sync would download it again, as a duplicate.")
-                           : CacheCheck::tr("%1 downloaded messages have no download record: "
-                                            "the next sync would download them again, as "
-                                            "duplicates.")
-                                 .arg(number(n));
-         },
+         missingRecordsText,
          {QStringLiteral("server_uidls")}},
         {"headers-only-recorded-whole",
          QStringLiteral("SELECT count(*) FROM messages m JOIN server_uidls u ON "
                         "u.account_id = m.account_id AND u.uidl = m.uidl "
                         "WHERE m.partial = 1 AND u.state = 'stored'"),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One message holds only its headers but is recorded "
-                                            "as downloaded whole: a deletion policy could delete "
-                                            "the server's copy, the only whole one.")
-                           : CacheCheck::tr("%1 messages hold only their headers but are "
-                                            "recorded as downloaded whole: a deletion policy "
-                                            "could delete the server's copies, the only whole "
-                                            "ones.")
-                                 .arg(number(n));
-         },
+         headersOnlyRecordedWholeText,
          {QStringLiteral("server_uidls")}},
         {"unknown-download-states",
          QStringLiteral("SELECT count(*) FROM server_uidls WHERE state NOT IN "
                         "('stored', 'partial', 'deleted', 'gone')"),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One download record is in a state this Poplar does "
-                                            "not know.")
-                           : CacheCheck::tr("%1 download records are in a state this Poplar "
-                                            "does not know.")
-                                 .arg(number(n));
-         },
+         unknownStatesText,
          {QStringLiteral("server_uidls")}},
         {"deletions-without-message",
          QStringLiteral("SELECT count(*) FROM server_deletions d WHERE NOT EXISTS "
                         "(SELECT 1 FROM server_uidls u WHERE u.account_id = d.account_id AND "
                         "u.uidl = d.uidl AND u.state = 'stored')"),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One server deletion is queued for a message this "
-                                            "computer does not hold whole.")
-                           : CacheCheck::tr("%1 server deletions are queued for messages this "
-                                            "computer does not hold whole.")
-                                 .arg(number(n));
-         },
+         deletionsWithoutMessageText,
          {QStringLiteral("server_uidls"), QStringLiteral("server_deletions")}},
         // The same promises where download records are kept by mailbox (table downloads):
         // each points at its cached copy by id (ids are never reused, so a record of a purged
@@ -196,50 +209,22 @@ QList<Rule> rules()
                         "coalesce(m.uidl, '') <> '' AND NOT EXISTS (SELECT 1 FROM downloads d "
                         "WHERE d.message_id = m.id)")
              .arg(local),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One downloaded message has no download record: the "
-                                            "next sync would download it again, as a duplicate.")
-                           : CacheCheck::tr("%1 downloaded messages have no download record: "
-                                            "the next sync would download them again, as "
-                                            "duplicates.")
-                                 .arg(number(n));
-         },
+         missingRecordsText,
          {QStringLiteral("downloads")}},
         {"headers-only-recorded-whole",
          QStringLiteral("SELECT count(*) FROM messages m JOIN downloads d ON d.message_id = m.id "
                         "WHERE m.partial = 1 AND d.state = 'stored'"),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One message holds only its headers but is recorded "
-                                            "as downloaded whole: a deletion policy could delete "
-                                            "the server's copy, the only whole one.")
-                           : CacheCheck::tr("%1 messages hold only their headers but are "
-                                            "recorded as downloaded whole: a deletion policy "
-                                            "could delete the server's copies, the only whole "
-                                            "ones.")
-                                 .arg(number(n));
-         },
+         headersOnlyRecordedWholeText,
          {QStringLiteral("downloads")}},
         {"unknown-download-states",
          QStringLiteral("SELECT count(*) FROM downloads WHERE state NOT IN ('stored', "
                         "'headers-only', 'incomplete', 'truncated', 'deleted', 'gone')"),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One download record is in a state this Poplar does "
-                                            "not know.")
-                           : CacheCheck::tr("%1 download records are in a state this Poplar "
-                                            "does not know.")
-                                 .arg(number(n));
-         },
+         unknownStatesText,
          {QStringLiteral("downloads")}},
         {"deletions-without-message",
          QStringLiteral("SELECT count(*) FROM server_deletions q LEFT JOIN downloads d ON "
                         "d.id = q.download_id WHERE d.id IS NULL OR d.state <> 'stored'"),
-         [](qint64 n) {
-             return n == 1 ? CacheCheck::tr("One server deletion is queued for a message this "
-                                            "computer does not hold whole.")
-                           : CacheCheck::tr("%1 server deletions are queued for messages this "
-                                            "computer does not hold whole.")
-                                 .arg(number(n));
-         },
+         deletionsWithoutMessageText,
          {QStringLiteral("downloads"), QStringLiteral("server_deletions")}},
         {"search-leftovers",
          QStringLiteral("SELECT count(*) FROM search_text s WHERE NOT EXISTS "
