@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <random>
 
 namespace poplar::test {
@@ -63,6 +64,15 @@ protected:
                  QStringLiteral("printf 'pw\\n'"), QStringLiteral("--leave-on-server"),
                  c.leaveOnServer ? QStringLiteral("yes") : QStringLiteral("no")});
         ASSERT_EQ(exitCode, 0);
+    }
+
+    void TearDown() override
+    {
+        // What the killed syncs left behind is the evidence: keep it when something failed.
+        if (HasFailure()) {
+            m_profile.setAutoRemove(false);
+            std::cerr << "The profile is kept at " << m_profile.path().toStdString() << '\n';
+        }
     }
 
     /// A new message, of one of a few sizes (messages of equal size are what numbered UIDLs
@@ -112,6 +122,15 @@ protected:
                           << args.join(QLatin1Char(' ')).toStdString();
             return -1;
         }
+        if (p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
+            return 0;
+        // Say how it ended: a crash (with the seed to replay it) or a failure in words.
+        ADD_FAILURE() << "poplarctl " << args.join(QLatin1Char(' ')).toStdString()
+                      << (p.exitStatus() == QProcess::NormalExit ? " exited with "
+                                                                 : " crashed, exit ")
+                      << p.exitCode() << " (" << p.errorString().toStdString() << "); seed "
+                      << m_seed << "; stderr:\n"
+                      << p.readAllStandardError().toStdString();
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     }
 
@@ -175,9 +194,10 @@ protected:
     QTemporaryDir m_profile;
     FakePop3Server m_server;
     /// POPLAR_CHAOS_SEED replays another run.
-    std::mt19937 m_rng{qEnvironmentVariableIsSet("POPLAR_CHAOS_SEED")
-                           ? unsigned(qEnvironmentVariableIntValue("POPLAR_CHAOS_SEED"))
-                           : 20261206u};
+    unsigned m_seed = qEnvironmentVariableIsSet("POPLAR_CHAOS_SEED")
+                          ? unsigned(qEnvironmentVariableIntValue("POPLAR_CHAOS_SEED"))
+                          : 20261206u;
+    std::mt19937 m_rng{m_seed};
     int m_made = 0;
     QMap<QByteArray, QByteArray> m_all; ///< Message-ID -> every message ever delivered
 };
