@@ -6,6 +6,7 @@
 #include "pop3/Pop3Client.h"
 
 #include "ScriptedTransport.h"
+#include "Transcript.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
@@ -16,45 +17,16 @@
 
 using namespace poplar;
 using namespace poplar::pop3;
+using poplar::test::C;
+using poplar::test::connected;
+using poplar::test::Delivery;
+using poplar::test::S;
 using poplar::test::ScriptedTransport;
+using poplar::test::serverCloses;
+using poplar::test::tlsDone;
+using poplar::test::Turn;
 
 namespace {
-
-/// One turn of a conversation.
-struct Turn {
-    enum class Kind { Server, Client, Connect, TlsDone, ServerCloses };
-    Kind kind;
-    QByteArray bytes;
-};
-
-Turn S(const QByteArray &bytes)
-{
-    return {Turn::Kind::Server, bytes};
-}
-Turn C(const QByteArray &bytes)
-{
-    return {Turn::Kind::Client, bytes};
-}
-Turn connected()
-{
-    return {Turn::Kind::Connect, {}};
-}
-Turn tlsDone()
-{
-    return {Turn::Kind::TlsDone, {}};
-}
-Turn serverCloses()
-{
-    return {Turn::Kind::ServerCloses, {}};
-}
-
-/// How the server's bytes reach the session.
-struct Delivery {
-    enum class Kind { Whole, ByteByByte, Split };
-    Kind kind = Kind::Whole;
-    int turn = -1;    ///< Split: the server turn that is split...
-    qsizetype at = 0; ///< ...at this offset
-};
 
 /// What the session did with the conversation.
 struct Outcome {
@@ -103,47 +75,7 @@ Outcome play(const QList<Turn> &turns, const Account &acct, const QString &passw
     });
     QObject::connect(&client, &Pop3Client::failed, [&](const Error &e) { out.error = e; });
     client.open(acct, password, {});
-    int serverTurn = -1;
-    for (const Turn &t : turns) {
-        switch (t.kind) {
-        case Turn::Kind::Connect:
-            transport->acceptConnection();
-            break;
-        case Turn::Kind::TlsDone:
-            transport->acceptTls();
-            break;
-        case Turn::Kind::ServerCloses:
-            transport->serverCloses();
-            break;
-        case Turn::Kind::Client: {
-            const QByteArray written = transport->takeWritten();
-            if (written != t.bytes) {
-                out.mismatches.append(
-                    QStringLiteral("expected \"%1\", written \"%2\"")
-                        .arg(QString::fromLatin1(t.bytes.toPercentEncoding(" ")),
-                             QString::fromLatin1(written.toPercentEncoding(" "))));
-            }
-            break;
-        }
-        case Turn::Kind::Server: {
-            ++serverTurn;
-            if (delivery.kind == Delivery::Kind::ByteByByte) {
-                for (const char c : t.bytes)
-                    transport->serverSends(QByteArray(1, c));
-            } else if (delivery.kind == Delivery::Kind::Split && delivery.turn == serverTurn) {
-                transport->serverSends(t.bytes.left(delivery.at));
-                transport->serverSends(t.bytes.mid(delivery.at));
-            } else {
-                transport->serverSends(t.bytes);
-            }
-            break;
-        }
-        }
-    }
-    const QByteArray trailing = transport->takeWritten();
-    if (!trailing.isEmpty())
-        out.mismatches.append(QStringLiteral("unexpected trailing \"%1\"")
-                                  .arg(QString::fromLatin1(trailing.toPercentEncoding(" "))));
+    out.mismatches = test::playTranscript(*transport, turns, delivery);
     out.closedByClient = transport->closedByClient();
     return out;
 }

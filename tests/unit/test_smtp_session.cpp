@@ -9,6 +9,7 @@
 #include "pop3/SaslSession.h"
 
 #include "ScriptedTransport.h"
+#include "Transcript.h"
 
 #include <gtest/gtest.h>
 
@@ -16,43 +17,16 @@
 
 using namespace poplar;
 using namespace poplar::smtp;
+using poplar::test::C;
+using poplar::test::connected;
+using poplar::test::Delivery;
+using poplar::test::S;
 using poplar::test::ScriptedTransport;
+using poplar::test::serverCloses;
+using poplar::test::tlsDone;
+using poplar::test::Turn;
 
 namespace {
-
-struct Turn {
-    enum class Kind { Server, Client, Connect, TlsDone, ServerCloses };
-    Kind kind;
-    QByteArray bytes;
-};
-
-Turn S(const QByteArray &bytes)
-{
-    return {Turn::Kind::Server, bytes};
-}
-Turn C(const QByteArray &bytes)
-{
-    return {Turn::Kind::Client, bytes};
-}
-Turn connected()
-{
-    return {Turn::Kind::Connect, {}};
-}
-Turn tlsDone()
-{
-    return {Turn::Kind::TlsDone, {}};
-}
-Turn serverCloses()
-{
-    return {Turn::Kind::ServerCloses, {}};
-}
-
-struct Delivery {
-    enum class Kind { Whole, ByteByByte, Split };
-    Kind kind = Kind::Whole;
-    int turn = -1;
-    qsizetype at = 0;
-};
 
 struct Outcome {
     bool ready = false;
@@ -119,47 +93,7 @@ Outcome play(const QList<Turn> &turns, const Endpoint &ep, const SmtpClient::Log
     });
     SmtpClient::Options options;
     client.open(ep, credentials, options);
-    int serverTurn = -1;
-    for (const Turn &t : turns) {
-        switch (t.kind) {
-        case Turn::Kind::Connect:
-            transport->acceptConnection();
-            break;
-        case Turn::Kind::TlsDone:
-            transport->acceptTls();
-            break;
-        case Turn::Kind::ServerCloses:
-            transport->serverCloses();
-            break;
-        case Turn::Kind::Client: {
-            const QByteArray written = transport->takeWritten();
-            if (written != t.bytes) {
-                out.mismatches.append(
-                    QStringLiteral("expected \"%1\", written \"%2\"")
-                        .arg(QString::fromLatin1(t.bytes.toPercentEncoding(" ")),
-                             QString::fromLatin1(written.toPercentEncoding(" "))));
-            }
-            break;
-        }
-        case Turn::Kind::Server: {
-            ++serverTurn;
-            if (delivery.kind == Delivery::Kind::ByteByByte) {
-                for (const char c : t.bytes)
-                    transport->serverSends(QByteArray(1, c));
-            } else if (delivery.kind == Delivery::Kind::Split && delivery.turn == serverTurn) {
-                transport->serverSends(t.bytes.left(delivery.at));
-                transport->serverSends(t.bytes.mid(delivery.at));
-            } else {
-                transport->serverSends(t.bytes);
-            }
-            break;
-        }
-        }
-    }
-    const QByteArray trailing = transport->takeWritten();
-    if (!trailing.isEmpty())
-        out.mismatches.append(QStringLiteral("unexpected trailing \"%1\"")
-                                  .arg(QString::fromLatin1(trailing.toPercentEncoding(" "))));
+    out.mismatches = test::playTranscript(*transport, turns, delivery);
     return out;
 }
 
