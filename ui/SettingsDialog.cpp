@@ -94,30 +94,26 @@ SettingsDialog::SettingsDialog(AccountStore &accounts, SecretStore &secrets, QWi
 
 void SettingsDialog::addAccount()
 {
-    auto *dialog = new AccountDialog(Account{}, this);
-    dialog->setSecrets(&m_secrets);
-    dialog->setSync(m_sync);
-    dialog->setOutbox(m_outbox);
-    dialog->setPasswords(m_passwords);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { saveNew(dialog->account(), dialog->password()); });
-    dialog->open();
+    openAccountDialog(Account{}, &SettingsDialog::saveNew);
 }
 
 void SettingsDialog::editAccount()
 {
     const std::optional<Account> account = m_accounts.account(selectedId());
-    if (!account)
-        return;
-    auto *dialog = new AccountDialog(*account, this);
+    if (account)
+        openAccountDialog(*account, &SettingsDialog::saveEdited);
+}
+
+void SettingsDialog::openAccountDialog(const Account &account, SaveAccount save)
+{
+    auto *dialog = new AccountDialog(account, this);
     dialog->setSecrets(&m_secrets);
     dialog->setSync(m_sync);
     dialog->setOutbox(m_outbox);
     dialog->setPasswords(m_passwords);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { saveEdited(dialog->account(), dialog->password()); });
+            [this, dialog, save] { (this->*save)(dialog->account(), dialog->password()); });
     dialog->open();
 }
 

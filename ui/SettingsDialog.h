@@ -60,6 +60,9 @@ private:
     void reloadList(const QString &selectId = {});
     void updateButtons();
     [[nodiscard]] QString selectedId() const;
+    using SaveAccount = void (SettingsDialog::*)(const Account &, const QString &);
+    /// The account dialog for `account`, window-modal; `save` takes what the user accepted.
+    void openAccountDialog(const Account &account, SaveAccount save);
     void saveNew(const Account &account, const QString &password);
     void saveEdited(const Account &account, const QString &password);
     void confirmedRemove(const Account &account);

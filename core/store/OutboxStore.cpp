@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/OutboxStore.h"
 
+#include <QCoreApplication>
+
 #include "store/Database.h"
 #include "store/MessageStore.h"
 #include "store/SortKeys.h"
@@ -308,30 +310,33 @@ Status OutboxStore::markFailed(qint64 messageId, const Error &why)
         {notNull(why.detail), notNull(why.serverText)});
 }
 
-Status OutboxStore::retry(qint64 messageId)
+Status OutboxStore::expectWaiting(qint64 messageId) const
 {
-    // Only what waits or was refused: a message being sent, or sent, never goes again.
     auto r = record(messageId);
     if (!r)
         return r.error();
     if (!r.value() || r.value()->state == OutgoingState::Sent ||
         r.value()->state == OutgoingState::Sending)
         return Error{Error::Code::NotFound,
-                     QStringLiteral("Message %1 is not waiting in the Outbox").arg(messageId),
+                     QCoreApplication::translate("poplar::store::OutboxStore",
+                                                 "Message %1 is not waiting in the Outbox")
+                         .arg(messageId),
                      {}};
+    return {};
+}
+
+Status OutboxStore::retry(qint64 messageId)
+{
+    // Only what waits or was refused: a message being sent, or sent, never goes again.
+    if (Status s = expectWaiting(messageId); !s)
+        return s;
     return update(messageId, QStringLiteral("state = 'queued', next_attempt = 0"), {});
 }
 
 Status OutboxStore::discard(qint64 messageId)
 {
-    auto r = record(messageId);
-    if (!r)
-        return r.error();
-    if (!r.value() || r.value()->state == OutgoingState::Sent ||
-        r.value()->state == OutgoingState::Sending)
-        return Error{Error::Code::NotFound,
-                     QStringLiteral("Message %1 is not waiting in the Outbox").arg(messageId),
-                     {}};
+    if (Status s = expectWaiting(messageId); !s)
+        return s;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM messages WHERE id = ? AND folder = 'outbox'"));
     q.addBindValue(messageId);

@@ -103,6 +103,9 @@ public:
     [[nodiscard]] Status deleteDraft(qint64 messageId);
 
 private:
+    /// An error unless the message waits in the Outbox or was refused (not being sent, not
+    /// sent): what Retry and Discard may act on.
+    [[nodiscard]] Status expectWaiting(qint64 messageId) const;
     [[nodiscard]] Result<qint64> insertMessage(const QString &accountId, Folder folder,
                                                const QByteArray &raw, const HeaderSummary &headers,
                                                const QDateTime &now);

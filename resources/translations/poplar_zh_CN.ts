@@ -1360,6 +1360,13 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::store::OutboxStore</name>
+    <message>
+        <source>Message %1 is not waiting in the Outbox</source>
+        <translation>邮件 %1 不在发件箱中等待发送</translation>
+    </message>
+</context>
+<context>
     <name>poplar::store::Tag</name>
     <message>
         <source>Important</source>
