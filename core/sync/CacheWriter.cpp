@@ -53,8 +53,16 @@ public:
                                 std::optional<Error> &classifierProblem)
     {
         QList<std::optional<junk::JunkScore>> scores;
-        if (classifier)
+        // A classifier that failed once in a sync (each sync has its own) is not asked
+        // again in it: a bogofilter that hangs would cost every batch its deadline.
+        const bool failedBefore = classifier && !m_failedClassifier.expired() &&
+                                  !m_failedClassifier.owner_before(classifier) &&
+                                  !classifier.owner_before(m_failedClassifier);
+        if (classifier && !failedBefore) {
             scores = score(batch, *classifier, classifierProblem);
+            if (classifierProblem)
+                m_failedClassifier = classifier;
+        }
         if (!m_db) {
             const QString name = QStringLiteral("poplar-writer-%1").arg(quintptr(this), 0, 16);
             auto db = store::Database::open(m_cachePath, name);
@@ -109,6 +117,8 @@ private:
     QString m_cachePath;
     std::unique_ptr<store::Database> m_db;
     qint64 m_sinceCheckpoint = 0; ///< message bytes committed since the last checkpoint
+    /// The classifier that last failed here; batches it would score go without.
+    std::weak_ptr<const junk::JunkClassifier> m_failedClassifier;
 };
 
 class CacheWriter::Completions {

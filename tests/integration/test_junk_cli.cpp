@@ -88,21 +88,27 @@ protected:
     }
 
     /// A bogofilter that never answers and never reads: started, and then killed by Poplar.
+    /// Each start adds a line to the file "started".
     QString hangingBogofilter()
     {
-        const QString path = writeFile(QStringLiteral("bogofilter"), "#!/bin/sh\nexec sleep 600\n");
+        const QString started = m_files.filePath(QStringLiteral("started"));
+        const QString path =
+            writeFile(QStringLiteral("bogofilter"),
+                      "#!/bin/sh\necho started >> '" + started.toUtf8() + "'\nexec sleep 600\n");
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                         QFileDevice::ExeOwner);
         return path;
     }
 
-    /// Syncs with POPLAR_BOGOFILTER set to `program`; three new messages, of which one junk,
-    /// must all arrive in the Inbox and the sync must say the filter did not run.
-    void expectMailInTheInboxWith(const QString &program)
+    /// Syncs with POPLAR_BOGOFILTER set to `program`; `arriving` (by default three new
+    /// messages, of which one junk) must all arrive in the Inbox and the sync must say the
+    /// filter did not run.
+    void expectMailInTheInboxWith(const QString &program,
+                                  const QList<QByteArray> &arriving = {goodMail(70), goodMail(71),
+                                                                       junkMail(70)})
     {
         const QString account = addAccount(QStringLiteral("tls"), server().tlsPort());
         trainOnce(account);
-        const QList<QByteArray> arriving{goodMail(70), goodMail(71), junkMail(70)};
         for (const QByteArray &raw : arriving)
             ASSERT_FALSE(server().addMessage(raw).isEmpty());
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -111,8 +117,22 @@ protected:
         EXPECT_EQ(sync.exitCode, 0) << sync.err.toStdString();
         EXPECT_TRUE(sync.err.contains("junk filter did not run")) << sync.err.toStdString();
         const auto inbox = bySubject(account, QStringLiteral("inbox"));
-        for (const QString &subject : {goodSubject(70), goodSubject(71), junkSubject(70)})
+        EXPECT_EQ(inbox.size(), arriving.size() + 1); // and the one trainOnce() marked is in Junk
+        for (const QByteArray &raw : arriving) {
+            const QString subject = QString::fromUtf8(raw.mid(
+                raw.indexOf("Subject: ") + 9,
+                raw.indexOf("\r\n", raw.indexOf("Subject: ")) - raw.indexOf("Subject: ") - 9));
             EXPECT_TRUE(inbox.contains(subject)) << qPrintable(subject);
+        }
+    }
+
+    /// Lines of the file the hanging bogofilter writes at each start.
+    int hangingStarts()
+    {
+        QFile f(m_files.filePath(QStringLiteral("started")));
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        return int(f.readAll().count('\n'));
     }
 };
 
@@ -182,6 +202,22 @@ TEST_F(JunkCliTest, AMissingBogofilterLeavesMailInTheInbox)
 TEST_F(JunkCliTest, AHangingBogofilterIsStoppedAndMailArrivesInTheInbox)
 {
     expectMailInTheInboxWith(hangingBogofilter());
+    EXPECT_EQ(hangingStarts(), 1);
+}
+
+TEST_F(JunkCliTest, AHangingBogofilterIsNotAskedAgainInTheSameSync)
+{
+    // Three messages of 2.5 MB: more than one commit batch (4 MB), so the sync hands the
+    // classifier several batches; after the first one's deadline the rest go without.
+    QList<QByteArray> large;
+    for (int n = 80; n < 83; ++n) {
+        QByteArray raw = goodMail(n);
+        while (raw.size() < 2'500'000)
+            raw += "The quarterly report continues with the figures of every team.\r\n";
+        large.append(raw);
+    }
+    expectMailInTheInboxWith(hangingBogofilter(), large);
+    EXPECT_EQ(hangingStarts(), 1);
 }
 
 } // namespace
