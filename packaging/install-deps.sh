@@ -24,6 +24,8 @@ packages=(
   dovecot-core dovecot-pop3d openssl
   # the real SMTP submission server the sending tests start (tests/support/SmtpServer)
   python3-aiosmtpd
+  # the adaptive junk classifier (core/junk): bogofilter and its default Berkeley DB word list
+  bogofilter bogofilter-bdb
   # pdftotext: the print tests read the text of the PDFs Poplar writes back
   poppler-utils
   # packaging: the .deb's computed dependencies (dpkg-shlibdeps; CPack needs `file` to find

@@ -9,6 +9,7 @@
 #include "FolderTree.h"
 #include "HelpActions.h"
 #include "ImportProfileDialog.h"
+#include "JunkActions.h"
 #include "MailActions.h"
 #include "MailCheck.h"
 #include "MailTransfer.h"
@@ -110,6 +111,12 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_transfer, &MailTransfer::failed, m_feedback, showError);
     connect(m_reading, &ReadingActions::failed, m_feedback, showError);
     connect(m_tags, &TagActions::failed, m_feedback, showError);
+    connect(m_junk, &JunkActions::failed, m_feedback, showError);
+    connect(m_junk, &JunkActions::notice, m_feedback, showNotice);
+    connect(m_junk, &JunkActions::marked, this, [this] {
+        for (const Account &account : m_services.accounts.accounts())
+            addFiledFolders(account.id);
+    });
     connect(m_reading, &ReadingActions::notice, m_feedback, showNotice);
     connect(m_transfer, &MailTransfer::notice, m_feedback, showNotice);
     connect(m_print, &PrintActions::failed, m_feedback, showError);
@@ -258,6 +265,8 @@ void MainWindow::createMenus()
     message->addAction(m_reading->toggleReadAction());
     message->addAction(m_reading->toggleFlagAction());
     message->addMenu(m_tags->menu());
+    message->addAction(m_junk->junkAction());
+    message->addAction(m_junk->notJunkAction());
     message->addSeparator();
     message->addAction(m_reading->nextUnreadAction());
     message->addAction(m_reading->previousUnreadAction());
@@ -339,6 +348,7 @@ void MainWindow::createWidgets()
     m_reading = new ReadingActions(this, m_list, m_model, m_services.messages, m_changes,
                                    m_readingPrefs, this);
     m_tags = new TagActions(m_list, m_model, m_services.messages.database(), m_changes, this, this);
+    m_junk = new JunkActions(m_list, m_model, m_services.profile.cachePath(), this);
     connect(m_reading, &ReadingActions::windowOpened, m_compose, &ComposeActions::addTo);
     connect(m_reading, &ReadingActions::draftChosen, m_compose, &ComposeActions::editDraft);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is
@@ -679,6 +689,7 @@ void MainWindow::messageSelectionChanged()
 {
     const QList<qint64> ids = selectedIds();
     m_mailActions->updateActions();
+    m_junk->updateActions();
     m_compose->updateActions();
     m_outboxBar->setSelection(ids);
     m_serverDeletions->setSelectedMessages(ids);

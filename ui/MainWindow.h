@@ -35,6 +35,7 @@ class MailTransfer;
 class PrintActions;
 class ReadingActions;
 class TagActions;
+class JunkActions;
 class WindowOptions;
 class ReadingPreferences;
 class MessageListModel;
@@ -86,6 +87,7 @@ public:
     [[nodiscard]] OutboxBar *outboxBar() const { return m_outboxBar; }
     /// Where the window's changes to the cache run (large ones off the GUI thread).
     [[nodiscard]] CacheChangeQueue *cacheChanges() const { return m_changes; }
+    [[nodiscard]] JunkActions *junkActions() const { return m_junk; }
     [[nodiscard]] ChangeProgress *changeProgress() const { return m_changeProgress; }
 
     /// Starts the accounts' own schedules: start-up checks now, then every N minutes.
@@ -178,6 +180,7 @@ private:
     PrintActions *m_print = nullptr;
     ReadingActions *m_reading = nullptr;
     TagActions *m_tags = nullptr;
+    JunkActions *m_junk = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
     ComposeActions *m_compose = nullptr;

@@ -6,6 +6,7 @@
 #include "filters/FilterFile.h"
 #include "filters/FilterRun.h"
 #include "filters/JunkVerdict.h"
+#include "junk/JunkTraining.h"
 #include "store/TagStore.h"
 
 #include <QJsonArray>
@@ -145,7 +146,8 @@ int junk(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(Words::tr("poplarctl junk: mark a message as junk (it moves to its account's "
                              "Junk folder) or as not junk (it moves from Junk back to the "
-                             "Inbox). Nothing is deleted on the server."),
+                             "Inbox); Poplar's junk filter (bogofilter) learns from it. "
+                             "Nothing is deleted on the server."),
                    args);
     cl.addMessageId();
     cl.positional(QStringLiteral("yes|no"), Words::tr("Junk or not."));
@@ -169,10 +171,18 @@ int junk(const QString &profileDir, const QStringList &args)
         (folder != store::Folder::Inbox && folder != store::Folder::Trash))
         return fail(
             {Error::Code::Config, Words::tr("Only received mail can be marked as junk"), {}});
-    if (Status st = s.store->setJunk(id, *isJunk, filters::JunkVerdict::byUser(),
-                                     filters::JunkVerdict::folderName());
-        !st)
-        return fail(st.error());
+    const junk::JunkClassifier classifier(
+        junk::JunkClassifier::wordListDirFor(s.profile.cachePath()));
+    auto marked = junk::JunkTraining(s.db->connection(), classifier).mark({id}, *isJunk);
+    if (!marked)
+        return fail(marked.error());
+    // Marked and moved all the same; the filter can learn it when marked again.
+    if (marked.value().trainingError) {
+        printErr(Words::tr("The message was marked, but Poplar's junk filter could not learn "
+                           "from it: %1")
+                     .arg(marked.value().trainingError->message()));
+        return Failure;
+    }
     return Success;
 }
 

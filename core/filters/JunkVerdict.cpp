@@ -2,7 +2,10 @@
 #include "filters/JunkVerdict.h"
 
 #include "filters/FilterMessage.h"
+#include "junk/JunkClassifier.h"
 #include "mime/SenderAuthentication.h"
+
+#include <QLocale>
 
 namespace poplar::filters {
 
@@ -62,6 +65,9 @@ QString JunkVerdict::describe(const QString &reason)
         return {};
     if (reason == byUser())
         return tr("Junk: you marked it so");
+    if (const std::optional<double> spamicity = junk::JunkClassifier::spamicityIn(reason))
+        return tr("Junk by Poplar's filter (spamicity %1)")
+            .arg(QLocale().toString(*spamicity, 'f', 2));
     return tr("Junk: the server said so (%1)").arg(reason);
 }
 

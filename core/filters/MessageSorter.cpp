@@ -7,10 +7,16 @@
 
 namespace poplar::filters {
 
-void MessageSorter::sort(store::IncomingMessage &message) const
+bool MessageSorter::isClassified(const store::IncomingMessage &message)
 {
-    if (!message.localFolder.isEmpty() ||
-        message.accountId == store::MessageStore::localAccountId())
+    return message.localFolder.isEmpty() &&
+           message.accountId != store::MessageStore::localAccountId();
+}
+
+void MessageSorter::sort(store::IncomingMessage &message,
+                         const std::optional<junk::JunkScore> &score) const
+{
+    if (!isClassified(message))
         return;
     // A headers-only copy is tested at the size the server announced for the whole.
     const qint64 size = message.listedSize >= 0 ? message.listedSize : message.raw.size();
@@ -22,6 +28,14 @@ void MessageSorter::sort(store::IncomingMessage &message) const
         message.localFolder = JunkVerdict::folderName();
         message.junk = true;
         message.junkReason = verdict.reason;
+        return;
+    }
+    // Then the word list the user trained; also before the rules, for the same reason.
+    if (score && score->isJunk()) {
+        message.folder = store::Folder::Inbox;
+        message.localFolder = JunkVerdict::folderName();
+        message.junk = true;
+        message.junkReason = junk::JunkClassifier::reasonFor(score->spamicity);
         return;
     }
     if (m_rules)

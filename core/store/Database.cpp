@@ -346,6 +346,12 @@ CREATE TRIGGER messages_leave_tags AFTER DELETE ON messages BEGIN
     DELETE FROM message_tags WHERE message_id = old.id;
 END;
 )sql"),
+        // v15: the adaptive junk classifier (issue 17). junk_trained says how a message has
+        // taught bogofilter's word list (0 not, 1 as junk, 2 as good: junk::Training), so a
+        // change of mind moves its words to the other side instead of counting them twice.
+        QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN junk_trained INTEGER NOT NULL DEFAULT 0;
+)sql"),
     };
     return steps;
 }

@@ -632,7 +632,7 @@ void AccountSync::commitBatch()
         [this, indexes, whole](Result<QList<qint64>> ids) {
             onCommitted(indexes, whole, std::move(ids));
         },
-        m_filters);
+        m_filters, m_classifier);
 }
 
 void AccountSync::onCommitted(const QList<int> &indexes, const QList<bool> &whole,
@@ -879,6 +879,11 @@ void AccountSync::finish(std::optional<Error> error)
     commitBatch();
     if (m_commitsPending > 0)
         m_writer->waitForAll(this);
+    if (const std::optional<Error> problem = m_writer->takeClassifierError())
+        m_result.warnings.append(
+            tr("Poplar's junk filter did not run, so only the servers' verdicts sorted new "
+               "mail: %1")
+                .arg(problem->message()));
     qCDebug(lcSync) << "account" << m_account.id << "finished:" << m_result.newMessages << "new";
     Q_EMIT finished(m_result);
 }

@@ -21,6 +21,10 @@ namespace poplar::filters {
 class FilterRules;
 }
 
+namespace poplar::junk {
+class JunkClassifier;
+}
+
 namespace poplar::sync {
 
 class CacheWriter;
@@ -54,6 +58,13 @@ public:
     /// as it is committed; `problem` (a broken script, in words) becomes a warning of this
     /// sync. Call before start().
     void setFilters(std::shared_ptr<const filters::FilterRules> rules, const QString &problem);
+    /// The junk classifier the user trained (null: none, or not trained yet), which scores
+    /// each batch before it is committed; a classifier that fails becomes a warning of this
+    /// sync, and the mail arrives without its verdicts. Call before start().
+    void setJunkClassifier(std::shared_ptr<const junk::JunkClassifier> classifier)
+    {
+        m_classifier = std::move(classifier);
+    }
 
     void start();
     /// Stops at once; what was fully received is committed first.
@@ -128,7 +139,8 @@ private:
     QSqlDatabase m_db;
     store::MessageStore m_store;
     CacheWriter *m_writer;
-    std::shared_ptr<const filters::FilterRules> m_filters; ///< null: every message to the Inbox
+    std::shared_ptr<const filters::FilterRules> m_filters;    ///< null: every message to the Inbox
+    std::shared_ptr<const junk::JunkClassifier> m_classifier; ///< null: server verdicts only
     pop3::Pop3Client::Options m_options;
     Clock m_clock;
     pop3::TransportFactory m_transports;

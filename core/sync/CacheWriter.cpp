@@ -2,6 +2,7 @@
 #include "sync/CacheWriter.h"
 
 #include "filters/MessageSorter.h"
+#include "junk/JunkClassifier.h"
 #include "store/Database.h"
 #include "util/FaultPoint.h"
 
@@ -21,9 +22,47 @@ public:
     {}
     ~Worker() override = default;
 
-    Result<QList<qint64>> write(QList<store::IncomingMessage> &batch,
-                                const std::shared_ptr<const filters::FilterRules> &rules)
+    /// Scores what the classifier reads of `batch` (nullopt for the rest), in one call of
+    /// bogofilter, before any transaction begins: the cache is not locked while it runs.
+    static QList<std::optional<junk::JunkScore>> score(const QList<store::IncomingMessage> &batch,
+                                                       const junk::JunkClassifier &classifier,
+                                                       std::optional<Error> &problem)
     {
+        QList<std::optional<junk::JunkScore>> scores(batch.size());
+        QList<QByteArray> raws;
+        QList<qsizetype> at;
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            if (filters::MessageSorter::isClassified(batch.at(i))) {
+                raws.append(batch.at(i).raw); // shared, not copied
+                at.append(i);
+            }
+        }
+        auto result = classifier.classify(raws);
+        if (!result) {
+            problem = result.error(); // no verdicts: the server's and the rules' still count
+            return scores;
+        }
+        for (qsizetype k = 0; k < at.size(); ++k)
+            scores[at.at(k)] = result.value().at(k);
+        return scores;
+    }
+
+    Result<QList<qint64>> write(QList<store::IncomingMessage> &batch,
+                                const std::shared_ptr<const filters::FilterRules> &rules,
+                                const std::shared_ptr<const junk::JunkClassifier> &classifier,
+                                std::optional<Error> &classifierProblem)
+    {
+        QList<std::optional<junk::JunkScore>> scores;
+        // A classifier that failed once in a sync (each sync has its own) is not asked
+        // again in it: a bogofilter that hangs would cost every batch its deadline.
+        const bool failedBefore = classifier && !m_failedClassifier.expired() &&
+                                  !m_failedClassifier.owner_before(classifier) &&
+                                  !classifier.owner_before(m_failedClassifier);
+        if (classifier && !failedBefore) {
+            scores = score(batch, *classifier, classifierProblem);
+            if (classifierProblem)
+                m_failedClassifier = classifier;
+        }
         if (!m_db) {
             const QString name = QStringLiteral("poplar-writer-%1").arg(quintptr(this), 0, 16);
             auto db = store::Database::open(m_cachePath, name);
@@ -43,8 +82,10 @@ public:
         store::Transaction txn(m_db->connection());
         store::MessageStore::Inserter inserter(m_db->connection());
         const filters::MessageSorter sorter(rules);
-        for (store::IncomingMessage &message : batch) {
-            sorter.sort(message); // placed before it is stored: never moved afterwards
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            store::IncomingMessage &message = batch[i];
+            // Placed before it is stored: never moved afterwards.
+            sorter.sort(message, i < scores.size() ? scores.at(i) : std::nullopt);
             auto id = inserter.insert(message);
             if (!id)
                 return id.error(); // the transaction rolls back: all of the batch or none
@@ -76,6 +117,8 @@ private:
     QString m_cachePath;
     std::unique_ptr<store::Database> m_db;
     qint64 m_sinceCheckpoint = 0; ///< message bytes committed since the last checkpoint
+    /// The classifier that last failed here; batches it would score go without.
+    std::weak_ptr<const junk::JunkClassifier> m_failedClassifier;
 };
 
 class CacheWriter::Completions {
@@ -135,7 +178,8 @@ CacheWriter::~CacheWriter()
 }
 
 void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, Committed done,
-                         std::shared_ptr<const filters::FilterRules> rules)
+                         std::shared_ptr<const filters::FilterRules> rules,
+                         std::shared_ptr<const junk::JunkClassifier> classifier)
 {
     waitUntilBelow(maxInFlight);
     {
@@ -144,9 +188,15 @@ void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, 
     }
     QMetaObject::invokeMethod(
         m_worker,
-        [this, batch = std::move(batch), context, done = std::move(done),
-         rules = std::move(rules)]() mutable {
-            Result<QList<qint64>> result = m_worker->write(batch, rules);
+        [this, batch = std::move(batch), context, done = std::move(done), rules = std::move(rules),
+         classifier = std::move(classifier)]() mutable {
+            std::optional<Error> classifierProblem;
+            Result<QList<qint64>> result =
+                m_worker->write(batch, rules, classifier, classifierProblem);
+            if (classifierProblem) {
+                QMutexLocker lock(&m_mutex);
+                m_classifierError = std::move(classifierProblem);
+            }
             batch.clear(); // the bytes are on disk: free them before the owner hears of it
             m_completions->add(context, std::move(done), std::move(result));
             // A nudge only: if waitForAll() delivered first, this finds nothing to do. Posted
@@ -164,6 +214,12 @@ void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, 
             m_settled.wakeAll();
         },
         Qt::QueuedConnection);
+}
+
+std::optional<Error> CacheWriter::takeClassifierError()
+{
+    QMutexLocker lock(&m_mutex);
+    return std::exchange(m_classifierError, std::nullopt);
 }
 
 void CacheWriter::waitForAll(QObject *context)

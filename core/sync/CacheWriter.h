@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace poplar::store {
 class Database;
@@ -19,6 +20,10 @@ class Database;
 
 namespace poplar::filters {
 class FilterRules;
+}
+
+namespace poplar::junk {
+class JunkClassifier;
 }
 
 namespace poplar::sync {
@@ -49,8 +54,14 @@ public:
     /// the disk by more than that much memory. `rules` (the user's filters; null: none)
     /// place each message on the writer's thread, inside the batch's transaction, so a
     /// message is stored straight into its folder and a crash never leaves it half-filed.
+    /// `classifier` (the user's trained junk filter; null: none) scores the batch on the
+    /// writer's thread before its transaction begins, in one bounded call; when it fails, the
+    /// batch is stored without its verdicts (see takeClassifierError()).
     void submit(QList<store::IncomingMessage> batch, QObject *context, Committed done,
-                std::shared_ptr<const filters::FilterRules> rules = {});
+                std::shared_ptr<const filters::FilterRules> rules = {},
+                std::shared_ptr<const junk::JunkClassifier> classifier = {});
+    /// Why the junk classifier last failed on a batch, once; nullopt when it did not.
+    [[nodiscard]] std::optional<Error> takeClassifierError();
     /// Blocks until every submitted batch is committed or failed, then runs the callbacks
     /// that wait for `context`.
     void waitForAll(QObject *context);
@@ -69,7 +80,8 @@ private:
     Worker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
     QMutex m_mutex;
     QWaitCondition m_settled;
-    int m_inFlight = 0; ///< guarded by m_mutex
+    int m_inFlight = 0;                     ///< guarded by m_mutex
+    std::optional<Error> m_classifierError; ///< guarded by m_mutex
     std::shared_ptr<Completions> m_completions;
 };
 

@@ -2,6 +2,7 @@
 #include "sync/SyncWorker.h"
 
 #include "filters/FilterFile.h"
+#include "junk/JunkClassifier.h"
 #include "pop3/ConnectionTest.h"
 #include "store/Database.h"
 #include "sync/AccountSync.h"
@@ -105,11 +106,18 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
                                  m_clock, m_transports, this);
     if (completeId > 0) {
         sync->setCompleteOnly(completeId);
-    } else if (!m_filtersPath.isEmpty()) {
-        // Read here, on the sync thread, once per sync: the script is small, and an edit
-        // made since the last sync counts.
-        const filters::LoadedFilters loaded = filters::FilterFile::load(m_filtersPath);
-        sync->setFilters(loaded.rules, loaded.errorText());
+    } else {
+        if (!m_filtersPath.isEmpty()) {
+            // Read here, on the sync thread, once per sync: the script is small, and an edit
+            // made since the last sync counts.
+            const filters::LoadedFilters loaded = filters::FilterFile::load(m_filtersPath);
+            sync->setFilters(loaded.rules, loaded.errorText());
+        }
+        // Consulted only once the user has trained it: untrained, it knows no word.
+        auto classifier = std::make_shared<junk::JunkClassifier>(
+            junk::JunkClassifier::wordListDirFor(m_cachePath));
+        if (classifier->isTrained())
+            sync->setJunkClassifier(std::move(classifier));
     }
     m_running.insert(account.id, sync);
     connect(sync, &AccountSync::progress, this, &SyncWorker::progress);

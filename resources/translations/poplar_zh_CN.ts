@@ -485,6 +485,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>Junk: the server said so (%1)</source>
         <translation>垃圾邮件：服务器如此判定（%1）</translation>
     </message>
+    <message>
+        <source>Junk by Poplar&apos;s filter (spamicity %1)</source>
+        <translation>Poplar 的过滤器判为垃圾邮件（垃圾概率 %1）</translation>
+    </message>
 </context>
 <context>
     <name>poplar::filters::SieveParser</name>
@@ -730,6 +734,40 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Passwords are not copied: Poplar asks for each account&apos;s password once, when it first checks mail, and keeps it in the system keychain.</source>
         <translation>密码不会被复制：Poplar 在第一次收信时向每个账户询问一次密码，并把它保存在系统钥匙环中。</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::junk::JunkClassifier</name>
+    <message>
+        <source>Poplar&apos;s junk filter gave an answer it cannot read</source>
+        <translation>Poplar 的垃圾邮件过滤器给出了无法读取的回答</translation>
+    </message>
+    <message>
+        <source>Poplar&apos;s junk filter answered for %1 of %2 messages</source>
+        <translation>Poplar 的垃圾邮件过滤器只回答了 %2 封邮件中的 %1 封</translation>
+    </message>
+    <message>
+        <source>Poplar&apos;s junk filter needs bogofilter, which could not be started (is the bogofilter package installed?)</source>
+        <translation>Poplar 的垃圾邮件过滤器需要 bogofilter，但它无法启动（是否已安装 bogofilter 软件包？）</translation>
+    </message>
+    <message>
+        <source>Poplar&apos;s junk filter took too long and was stopped</source>
+        <translation>Poplar 的垃圾邮件过滤器用时过长，已被停止</translation>
+    </message>
+    <message>
+        <source>Poplar&apos;s junk filter failed</source>
+        <translation>Poplar 的垃圾邮件过滤器出错</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::junk::JunkTraining</name>
+    <message>
+        <source>Cannot read the messages to mark as junk</source>
+        <translation>无法读取要标记为垃圾邮件的邮件</translation>
+    </message>
+    <message>
+        <source>Cannot mark messages as junk</source>
+        <translation>无法将邮件标记为垃圾邮件</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1538,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Filters did not run, so new mail stays in the Inbox: %1</source>
         <translation>过滤器没有运行，新邮件留在收件箱中：%1</translation>
+    </message>
+    <message>
+        <source>Poplar&apos;s junk filter did not run, so only the servers&apos; verdicts sorted new mail: %1</source>
+        <translation>Poplar 的垃圾邮件过滤器未运行，新邮件仅按服务器的判定分类：%1</translation>
     </message>
 </context>
 <context>
@@ -2484,6 +2526,49 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>%1 (into the account&apos;s Inbox)</source>
         <translation>%1（导入到该账户的收件箱）</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::JunkActions</name>
+    <message>
+        <source>Mark as &amp;Junk</source>
+        <translation>标记为垃圾邮件(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Mark as N&amp;ot Junk</source>
+        <translation>标记为非垃圾邮件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Move the selected messages to Junk and teach Poplar&apos;s junk filter that they are junk (J)</source>
+        <translation>将所选邮件移到垃圾邮件，并让 Poplar 的垃圾邮件过滤器学习它们是垃圾邮件（J）</translation>
+    </message>
+    <message>
+        <source>Move the selected messages back to the Inbox and teach Poplar&apos;s junk filter that they are not junk (Shift+J)</source>
+        <translation>将所选邮件移回收件箱，并让 Poplar 的垃圾邮件过滤器学习它们不是垃圾邮件（Shift+J）</translation>
+    </message>
+    <message>
+        <source>Marked, but Poplar&apos;s junk filter could not learn from these messages: %1</source>
+        <translation>已标记，但 Poplar 的垃圾邮件过滤器无法学习这些邮件：%1</translation>
+    </message>
+    <message>
+        <source>Only received mail can be marked as junk.</source>
+        <translation>只有收到的邮件可以标记为垃圾邮件。</translation>
+    </message>
+    <message>
+        <source>Marked 1 message as junk; the junk filter learned it.</source>
+        <translation>已将 1 封邮件标记为垃圾邮件；垃圾邮件过滤器已学习。</translation>
+    </message>
+    <message>
+        <source>Marked %1 messages as junk; the junk filter learned them.</source>
+        <translation>已将 %1 封邮件标记为垃圾邮件；垃圾邮件过滤器已学习。</translation>
+    </message>
+    <message>
+        <source>Marked 1 message as not junk; the junk filter learned it.</source>
+        <translation>已将 1 封邮件标记为非垃圾邮件；垃圾邮件过滤器已学习。</translation>
+    </message>
+    <message>
+        <source>Marked %1 messages as not junk; the junk filter learned them.</source>
+        <translation>已将 %1 封邮件标记为非垃圾邮件；垃圾邮件过滤器已学习。</translation>
     </message>
 </context>
 <context>
@@ -4736,10 +4821,6 @@ Mail is indexed for search in the background after it arrives. A search first in
         </translation>
     </message>
     <message>
-        <source>poplarctl junk: mark a message as junk (it moves to its account&apos;s Junk folder) or as not junk (it moves from Junk back to the Inbox). Nothing is deleted on the server.</source>
-        <translation>poplarctl junk：将邮件标记为垃圾邮件（移到其账户的垃圾邮件文件夹），或标记为非垃圾邮件（从垃圾邮件移回收件箱）。服务器上不会删除任何内容。</translation>
-    </message>
-    <message>
         <source>Junk or not.</source>
         <translation>是否为垃圾邮件。</translation>
     </message>
@@ -4940,6 +5021,14 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>The PDF file to write.</source>
         <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>poplarctl junk: mark a message as junk (it moves to its account&apos;s Junk folder) or as not junk (it moves from Junk back to the Inbox); Poplar&apos;s junk filter (bogofilter) learns from it. Nothing is deleted on the server.</source>
+        <translation>poplarctl junk：将邮件标记为垃圾邮件（移到其账户的垃圾邮件文件夹）或非垃圾邮件（从垃圾邮件移回收件箱）；Poplar 的垃圾邮件过滤器（bogofilter）会从中学习。服务器上不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>The message was marked, but Poplar&apos;s junk filter could not learn from it: %1</source>
+        <translation>邮件已标记，但 Poplar 的垃圾邮件过滤器无法学习它：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "junk/JunkClassifier.h"
+
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QProcess>
+
+namespace poplar::junk {
+
+namespace {
+
+/// The separator that begins each message of the mailbox (-M): a line bogofilter's mbox
+/// reader takes for a "From " line.
+constexpr char separator[] = "From poplar Thu Jan  1 00:00:00 1970\n";
+
+/// The part of a message the classifier reads: the first `classifiedBytes`, ended at a line
+/// break so that no word is cut in two.
+QByteArrayView classifiedPart(const QByteArray &message)
+{
+    if (message.size() <= JunkClassifier::classifiedBytes)
+        return message;
+    const QByteArrayView head(message.constData(), JunkClassifier::classifiedBytes);
+    const qsizetype lastBreak = head.lastIndexOf('\n');
+    return lastBreak > 0 ? head.first(lastBreak + 1) : head;
+}
+
+/// bogofilter's flags for moving a message's words from one side of the word list to the
+/// other: -s/-n register as junk/good, -S/-N take a registration out.
+QString trainingFlags(Training from, Training to)
+{
+    QString flags;
+    if (from == Training::Junk)
+        flags += QLatin1Char('S');
+    else if (from == Training::Good)
+        flags += QLatin1Char('N');
+    if (to == Training::Junk)
+        flags += QLatin1Char('s');
+    else if (to == Training::Good)
+        flags += QLatin1Char('n');
+    return flags;
+}
+
+/// One line of -T output: "S 0.999", "H 0", "U 0.52".
+std::optional<JunkScore> parseScore(QByteArrayView line)
+{
+    line = line.trimmed();
+    if (line.size() < 3 || line.at(1) != ' ')
+        return std::nullopt;
+    JunkScore score;
+    switch (line.at(0)) {
+    case 'S':
+        score.verdict = JunkScore::Class::Junk;
+        break;
+    case 'H':
+        score.verdict = JunkScore::Class::Good;
+        break;
+    case 'U':
+        score.verdict = JunkScore::Class::Unsure;
+        break;
+    default:
+        return std::nullopt;
+    }
+    bool ok = false;
+    score.spamicity = line.sliced(2).toDouble(&ok);
+    if (!ok || score.spamicity < 0 || score.spamicity > 1)
+        return std::nullopt;
+    return score;
+}
+
+} // namespace
+
+JunkClassifier::JunkClassifier(QString wordListDir)
+    : m_dir(std::move(wordListDir))
+    , m_program(qEnvironmentVariable("POPLAR_BOGOFILTER", QStringLiteral("bogofilter")))
+{}
+
+QString JunkClassifier::wordListDirFor(const QString &cachePath)
+{
+    return QFileInfo(cachePath).absolutePath() + QStringLiteral("/bogofilter");
+}
+
+void JunkClassifier::setTimeouts(std::chrono::milliseconds base,
+                                 std::chrono::microseconds perMessage)
+{
+    m_baseTimeout = base;
+    m_perMessageTimeout = perMessage;
+}
+
+bool JunkClassifier::isTrained() const
+{
+    return QFileInfo::exists(m_dir + QStringLiteral("/wordlist.db"));
+}
+
+QByteArray JunkClassifier::mailbox(const QList<QByteArray> &messages)
+{
+    QByteArray out;
+    qsizetype size = 0;
+    for (const QByteArray &m : messages)
+        size += classifiedPart(m).size() + qsizetype(sizeof separator) + 64;
+    out.reserve(size);
+    for (const QByteArray &m : messages) {
+        out.append(separator);
+        const QByteArrayView part = classifiedPart(m);
+        // A body line that begins with "From " would begin a message of its own: quoted as
+        // mbox writers quote it. (bogofilter reads the words; the '>' changes none.)
+        qsizetype at = 0;
+        while (at < part.size()) {
+            qsizetype end = part.indexOf('\n', at);
+            end = end < 0 ? part.size() : end + 1;
+            const QByteArrayView line = part.sliced(at, end - at);
+            if (line.startsWith("From "))
+                out.append('>');
+            out.append(line);
+            at = end;
+        }
+        if (!out.endsWith('\n'))
+            out.append('\n');
+        out.append('\n');
+    }
+    return out;
+}
+
+Result<QList<JunkScore>> JunkClassifier::classify(const QList<QByteArray> &messages) const
+{
+    if (messages.isEmpty())
+        return QList<JunkScore>{};
+    // -T: one terse line per message ("S 0.999"); -C: no configuration file of the user's
+    // or the system's changes what Poplar asks for.
+    auto output = run({QStringLiteral("-C"), QStringLiteral("-d"), m_dir, QStringLiteral("-M"),
+                       QStringLiteral("-T")},
+                      mailbox(messages), messages.size(), true);
+    if (!output)
+        return output.error();
+    QList<JunkScore> scores;
+    scores.reserve(messages.size());
+    for (const QByteArray &line : output.value().split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const std::optional<JunkScore> score = parseScore(line);
+        if (!score)
+            return Error{Error::Code::Protocol,
+                         tr("Poplar's junk filter gave an answer it cannot read"),
+                         QString::fromUtf8(line.left(80))};
+        scores.append(*score);
+    }
+    if (scores.size() != messages.size())
+        return Error{Error::Code::Protocol,
+                     tr("Poplar's junk filter answered for %1 of %2 messages")
+                         .arg(scores.size())
+                         .arg(messages.size()),
+                     {}};
+    return scores;
+}
+
+Status JunkClassifier::train(const QList<QByteArray> &messages, Training from, Training to) const
+{
+    if (messages.isEmpty() || from == to)
+        return {};
+    auto output = run({QStringLiteral("-C"), QStringLiteral("-d"), m_dir, QStringLiteral("-M"),
+                       QLatin1Char('-') + trainingFlags(from, to)},
+                      mailbox(messages), messages.size(), false);
+    if (!output)
+        return output.error();
+    return {};
+}
+
+Result<QByteArray> JunkClassifier::run(const QStringList &args, const QByteArray &input,
+                                       qsizetype messageCount, bool expectScores) const
+{
+    using namespace std::chrono;
+    const QDeadlineTimer deadline(duration_cast<milliseconds>(
+        m_baseTimeout + m_perMessageTimeout * std::max<qsizetype>(1, messageCount)));
+    QProcess process;
+    // Arguments go to the program as they are: no shell sees a path or a byte of mail.
+    process.setProgram(m_program);
+    process.setArguments(args);
+    process.start();
+    if (!process.waitForStarted(int(deadline.remainingTime()))) {
+        process.kill();
+        process.waitForFinished(1000);
+        return Error{Error::Code::Config,
+                     tr("Poplar's junk filter needs bogofilter, which could not be started (is "
+                        "the bogofilter package installed?)"),
+                     process.errorString()};
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    // waitForFinished also feeds the pipe what is still buffered, and drains its output.
+    if (!process.waitForFinished(int(std::max<qint64>(1, deadline.remainingTime())))) {
+        process.kill();
+        process.waitForFinished(1000);
+        return Error{
+            Error::Code::Network, tr("Poplar's junk filter took too long and was stopped"), {}};
+    }
+    // Classifying, bogofilter exits 0 (junk), 1 (good) or 2 (unsure) for the last message;
+    // 3 and anything else is an error. Training exits 0.
+    const int code = process.exitCode();
+    const bool ok = process.exitStatus() == QProcess::NormalExit &&
+                    (expectScores ? code >= 0 && code <= 2 : code == 0);
+    if (!ok)
+        return Error{Error::Code::Storage, tr("Poplar's junk filter failed"),
+                     QString::fromLocal8Bit(process.readAllStandardError().trimmed().left(300))};
+    return process.readAllStandardOutput();
+}
+
+QString JunkClassifier::reasonFor(double spamicity)
+{
+    return QStringLiteral("bogofilter %1").arg(spamicity, 0, 'f', 2);
+}
+
+std::optional<double> JunkClassifier::spamicityIn(const QString &reason)
+{
+    static const QString prefix = QStringLiteral("bogofilter ");
+    if (!reason.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const double value = reason.mid(prefix.size()).toDouble(&ok);
+    return ok ? std::optional<double>(value) : std::nullopt;
+}
+
+} // namespace poplar::junk
