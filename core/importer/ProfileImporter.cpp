@@ -3,11 +3,14 @@
 
 #include "accounts/AccountStore.h"
 #include "importer/ClawsProfile.h"
+#include "importer/EvolutionMaildir.h"
+#include "importer/EvolutionProfile.h"
 #include "importer/MboxReader.h"
 #include "importer/MhFolder.h"
 #include "importer/MozillaStatus.h"
 #include "importer/ThunderbirdProfile.h"
 #include "store/Database.h"
+#include "store/DeletionQueue.h"
 #include "store/DownloadRecords.h"
 #include "store/MailboxReader.h"
 #include "store/MessageStore.h"
@@ -19,6 +22,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -78,6 +82,12 @@ ProfileImporter::ProfileImporter(AccountStore &accounts, store::MessageStore &st
 Result<FoundProfile> ProfileImporter::discover(SourceProgram program, const QString &path,
                                                const QString &home)
 {
+    if (program == SourceProgram::Evolution) {
+        auto dir = EvolutionProfile::locate(path, home);
+        if (!dir)
+            return dir.error();
+        return EvolutionProfile::read(dir.value());
+    }
     if (program == SourceProgram::Thunderbird) {
         auto dir = ThunderbirdProfile::locate(path, home);
         if (!dir)
@@ -99,6 +109,8 @@ void ProfileImporter::count(FoundProfile &profile, const std::atomic<bool> *canc
             folder.messages = 0;
         } else if (folder.format == FolderFormat::Mh) {
             folder.messages = MhFolder(folder.sourcePath).numbers().size();
+        } else if (folder.format == FolderFormat::EvolutionMaildir) {
+            folder.messages = EvolutionMaildir::countShown(folder.sourcePath);
         } else if (folder.format == FolderFormat::Maildir) {
             auto reader = store::MailboxReader::open(store::MailboxReader::Format::Maildir,
                                                      folder.sourcePath);
@@ -144,6 +156,7 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
     m_state = {};
     m_bytesBefore = 0;
     m_tagCounts.clear();
+    m_program = profile.program;
     ProfileImportReport report;
     report.dryRun = dryRun;
     for (const FoundAccount &a : profile.accounts) {
@@ -166,6 +179,8 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
     }
     if (Status s = importAccounts(profile, report); !s)
         return s.error();
+    if (Status s = importTags(profile); !s)
+        return s.error();
     for (const FoundFolder &folder : profile.folders) {
         if (!folder.wanted || folder.format == FolderFormat::None)
             continue;
@@ -187,6 +202,51 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
         report.notes.append(tr("Tags carried over: %1").arg(tags.join(QLatin1String(", "))));
     }
     return report;
+}
+
+Status ProfileImporter::importTags(const FoundProfile &profile)
+{
+    m_tagByKeyword.clear();
+    for (const FoundTag &t : profile.tags)
+        m_tagByKeyword.insert(t.keyword.toLower(), t.name);
+    if (m_dryRun || profile.tags.isEmpty())
+        return {};
+    // Added in the other program's order, so that they keep it below Poplar's own.
+    store::Transaction txn(m_store.database());
+    if (!txn.active())
+        return Error{Error::Code::Storage, tr("Cannot start a transaction"), txn.beginError()};
+    store::TagStore tags(m_store.database());
+    for (const FoundTag &t : profile.tags) {
+        if (auto added = tags.ensureTag(t.name, t.colour); !added)
+            return added.error();
+    }
+    return txn.commit();
+}
+
+QStringList ProfileImporter::tagsFor(const QStringList &keywords) const
+{
+    QStringList names;
+    for (const QString &keyword : keywords) {
+        QString name = m_tagByKeyword.value(keyword.toLower());
+        if (name.isEmpty()) {
+            switch (m_program) {
+            case SourceProgram::Thunderbird: {
+                const QStringList known = MozillaStatus::tagNames({keyword});
+                name = known.value(0);
+                break;
+            }
+            case SourceProgram::Evolution:
+                name = EvolutionProfile::tagName(keyword);
+                break;
+            case SourceProgram::Claws:
+            case SourceProgram::Sylpheed:
+                break; // an id tagsrc does not name: a tag Claws itself no longer has
+            }
+        }
+        if (!name.isEmpty() && !names.contains(name, Qt::CaseInsensitive))
+            names.append(name);
+    }
+    return names;
 }
 
 Status ProfileImporter::importAccounts(const FoundProfile &profile, ProfileImportReport &report)
@@ -233,6 +293,13 @@ Status ProfileImporter::importAccounts(const FoundProfile &profile, ProfileImpor
             seen.insert(k.uidl, k.firstSeen);
         if (Status s = seedDownloads(found, outcome); !s)
             return s;
+        if (outcome.deletionsQueued > 0)
+            report.notes.append(
+                tr("%1: %n message(s) deleted in %2 but still on the server will be deleted "
+                   "there at the next check, as %2 would have done; until then they are listed "
+                   "as server deletions, and Keep on Server takes one back.",
+                   nullptr, outcome.deletionsQueued)
+                    .arg(found.settings.name, programName(profile.program)));
         m_outcomeIndex.insert(found.key, int(report.accounts.size()));
         report.accounts.append(outcome);
     }
@@ -243,6 +310,9 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
 {
     if (m_dryRun || outcome.accountId.isEmpty()) {
         outcome.uidlsRecorded = int(found.downloaded.size());
+        outcome.deletionsQueued =
+            int(std::count_if(found.downloaded.cbegin(), found.downloaded.cend(),
+                              [](const KnownUidl &k) { return k.deletePending; }));
         return {};
     }
     store::DownloadRecords records(m_store.database());
@@ -265,6 +335,8 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
         "ON CONFLICT (account_id, mailbox_id, uidl) DO NOTHING"));
     const QString state = store::downloadStateToString(store::DownloadState::HeadersOnly);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // Only what this import recorded: a second import queues nothing again.
+    QStringList toDelete;
     for (const KnownUidl &k : found.downloaded) {
         q.addBindValue(outcome.accountId);
         q.addBindValue(mailbox.value());
@@ -273,7 +345,19 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
         q.addBindValue(k.firstSeen > 0 ? k.firstSeen : now);
         if (!q.exec())
             return storageFailure(tr("Cannot record what was downloaded"), q);
-        outcome.uidlsRecorded += q.numRowsAffected() > 0 ? 1 : 0;
+        const bool added = q.numRowsAffected() > 0;
+        outcome.uidlsRecorded += added ? 1 : 0;
+        if (added && k.deletePending)
+            toDelete.append(QString::fromLatin1(k.uidl));
+    }
+    // What the other program had deleted and was to delete on the server at its next check
+    // (Thunderbird's 'd'): queued here the same way, where the user sees it (Pending
+    // deletions, poplarctl pending) before the next sync carries them out.
+    store::DeletionQueue queue(m_store.database());
+    for (const QString &uidl : std::as_const(toDelete)) {
+        if (Status s = queue.enqueue(outcome.accountId, uidl, QDateTime::currentDateTimeUtc()); !s)
+            return s;
+        ++outcome.deletionsQueued;
     }
     return txn.commit();
 }
@@ -293,6 +377,7 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
     std::unique_ptr<MboxReader> mbox;
     std::unique_ptr<MhFolder> mh;
     std::unique_ptr<store::MailboxReader> maildir;
+    std::unique_ptr<EvolutionMaildir> evolution;
     if (folder.format == FolderFormat::Mbox) {
         auto opened = MboxReader::open(folder.sourcePath);
         if (!opened) {
@@ -331,8 +416,25 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
             return std::optional<SourceMessage>{
                 mozillaMessage(std::move(m.raw), m.origin, m.skipReason)};
         };
+    } else if (folder.format == FolderFormat::EvolutionMaildir) {
+        evolution = std::make_unique<EvolutionMaildir>(folder.sourcePath, folder.stateFile,
+                                                       folder.stateTable);
+        source = [&]() -> Result<std::optional<SourceMessage>> {
+            auto m = evolution->next();
+            if (!m)
+                return std::optional<SourceMessage>{};
+            SourceMessage s;
+            s.origin = m->fileName;
+            s.skipReason = m->skipReason;
+            s.read = m->read;
+            s.flagged = m->flagged;
+            s.deleted = m->deleted;
+            s.tags = m->keywords;
+            s.raw = std::move(m->raw);
+            return std::optional<SourceMessage>{std::move(s)};
+        };
     } else {
-        mh = std::make_unique<MhFolder>(folder.sourcePath);
+        mh = std::make_unique<MhFolder>(folder.sourcePath, folder.stateFile);
         source = [&]() -> Result<std::optional<SourceMessage>> {
             auto m = mh->next();
             if (!m)
@@ -342,6 +444,8 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
             s.skipReason = m->skipReason;
             s.read = m->read;
             s.flagged = m->flagged;
+            for (const int id : std::as_const(m->tagIds))
+                s.tags.append(QString::number(id));
             s.raw = std::move(m->raw);
             return std::optional<SourceMessage>{std::move(s)};
         };
@@ -402,7 +506,7 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
                          m.skipReason.isEmpty() ? tr("empty, skipped") : m.skipReason));
             continue;
         }
-        const QStringList tags = MozillaStatus::tagNames(m.tags);
+        const QStringList tags = tagsFor(m.tags);
         for (const QString &tag : tags)
             ++m_tagCounts[tag];
         if (!txn && !m_dryRun) {

@@ -36,6 +36,9 @@ struct AccountOutcome {
     bool added = false;
     int uidlsRecorded = 0; ///< download records seeded from popstate.dat / uidl files
     int linked = 0;        ///< of those, linked to an imported message (by X-UIDL)
+    /// Deletions the other program had queued for the server (popstate.dat 'd' lines), now
+    /// in Poplar's deletion queue (poplarctl pending): done at the next sync, as there.
+    int deletionsQueued = 0;
 };
 
 struct FolderOutcome {
@@ -97,6 +100,9 @@ private:
     Status importAccounts(const FoundProfile &profile, ProfileImportReport &report);
     Status seedDownloads(const FoundAccount &found, AccountOutcome &outcome);
     Status importFolder(const FoundFolder &folder, ProfileImportReport &report);
+    Status importTags(const FoundProfile &profile);
+    /// The Poplar tags for a message's keywords (labels, Claws' tag ids).
+    [[nodiscard]] QStringList tagsFor(const QStringList &keywords) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     void tell(const QString &folder, qint64 folderBytesDone);
 
@@ -112,6 +118,8 @@ private:
     ImportProgress m_state;
     qint64 m_bytesBefore = 0; ///< of the folders finished
     QHash<QString, int> m_tagCounts;
+    SourceProgram m_program = SourceProgram::Thunderbird;
+    QHash<QString, QString> m_tagByKeyword; ///< lower-case keyword -> tag name (the profile's)
 };
 
 } // namespace poplar::importer
