@@ -10,7 +10,6 @@
 #include "importer/MozillaStatus.h"
 #include "importer/ThunderbirdProfile.h"
 #include "store/Database.h"
-#include "store/DeletionQueue.h"
 #include "store/DownloadRecords.h"
 #include "store/MailboxReader.h"
 #include "store/MessageStore.h"
@@ -293,12 +292,13 @@ Status ProfileImporter::importAccounts(const FoundProfile &profile, ProfileImpor
             seen.insert(k.uidl, k.firstSeen);
         if (Status s = seedDownloads(found, outcome); !s)
             return s;
-        if (outcome.deletionsQueued > 0)
+        if (outcome.deletedThere > 0)
             report.notes.append(
-                tr("%1: %n message(s) deleted in %2 but still on the server will be deleted "
-                   "there at the next check, as %2 would have done; until then they are listed "
-                   "as server deletions, and Keep on Server takes one back.",
-                   nullptr, outcome.deletionsQueued)
+                tr("%1: %n message(s) deleted in %2 were still to be deleted on the server at "
+                   "its next check. Poplar deletes on the server only mail it holds, so they "
+                   "stay there (delete them with the provider's webmail if you wish); they "
+                   "will not be downloaded again.",
+                   nullptr, outcome.deletedThere)
                     .arg(found.settings.name, programName(profile.program)));
         m_outcomeIndex.insert(found.key, int(report.accounts.size()));
         report.accounts.append(outcome);
@@ -310,7 +310,7 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
 {
     if (m_dryRun || outcome.accountId.isEmpty()) {
         outcome.uidlsRecorded = int(found.downloaded.size());
-        outcome.deletionsQueued =
+        outcome.deletedThere =
             int(std::count_if(found.downloaded.cbegin(), found.downloaded.cend(),
                               [](const KnownUidl &k) { return k.deletePending; }));
         return {};
@@ -335,8 +335,6 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
         "ON CONFLICT (account_id, mailbox_id, uidl) DO NOTHING"));
     const QString state = store::downloadStateToString(store::DownloadState::HeadersOnly);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    // Only what this import recorded: a second import queues nothing again.
-    QStringList toDelete;
     for (const KnownUidl &k : found.downloaded) {
         q.addBindValue(outcome.accountId);
         q.addBindValue(mailbox.value());
@@ -345,19 +343,10 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
         q.addBindValue(k.firstSeen > 0 ? k.firstSeen : now);
         if (!q.exec())
             return storageFailure(tr("Cannot record what was downloaded"), q);
+        // Counted only when recorded now: a second import tells of them no more.
         const bool added = q.numRowsAffected() > 0;
         outcome.uidlsRecorded += added ? 1 : 0;
-        if (added && k.deletePending)
-            toDelete.append(QString::fromLatin1(k.uidl));
-    }
-    // What the other program had deleted and was to delete on the server at its next check
-    // (Thunderbird's 'd'): queued here the same way, where the user sees it (Pending
-    // deletions, poplarctl pending) before the next sync carries them out.
-    store::DeletionQueue queue(m_store.database());
-    for (const QString &uidl : std::as_const(toDelete)) {
-        if (Status s = queue.enqueue(outcome.accountId, uidl, QDateTime::currentDateTimeUtc()); !s)
-            return s;
-        ++outcome.deletionsQueued;
+        outcome.deletedThere += added && k.deletePending ? 1 : 0;
     }
     return txn.commit();
 }

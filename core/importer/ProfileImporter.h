@@ -36,9 +36,11 @@ struct AccountOutcome {
     bool added = false;
     int uidlsRecorded = 0; ///< download records seeded from popstate.dat / uidl files
     int linked = 0;        ///< of those, linked to an imported message (by X-UIDL)
-    /// Deletions the other program had queued for the server (popstate.dat 'd' lines), now
-    /// in Poplar's deletion queue (poplarctl pending): done at the next sync, as there.
-    int deletionsQueued = 0;
+    /// Of the records, messages the other program had deleted and was to delete on the
+    /// server at its next check (popstate.dat 'd' lines). They stay on the server: Poplar
+    /// deletes a server copy only when it holds that message whole (DESIGN, promise 6),
+    /// and it holds none of these; the report says so.
+    int deletedThere = 0;
 };
 
 struct FolderOutcome {

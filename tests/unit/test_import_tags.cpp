@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Moving in, what besides the mail: Thunderbird's tag names and colours (prefs.js), Claws
-// Mail's tags (tagsrc and tagsdb/.../.claws_tags), and the server deletions Thunderbird had
-// queued (popstate.dat 'd' lines).
+// Mail's tags (tagsrc and tagsdb/.../.claws_tags), and what becomes of the server deletions
+// Thunderbird had queued (popstate.dat 'd' lines).
 #include "store/TagStore.h"
 
 #include "ProfileFixtures.h"
@@ -132,33 +132,38 @@ TEST_F(ProfileImportTest, ClawsMailTagsBecomePoplarTags)
     EXPECT_FALSE(tags.tag(QStringLiteral("Junk")).value().has_value());
 }
 
-TEST_F(ProfileImportTest, DeletionsThunderbirdHadQueuedAreQueuedHere)
+TEST_F(ProfileImportTest, DeletionsThunderbirdHadQueuedAreToldOfNotQueued)
 {
     QString profileDir;
     test::writeThunderbirdProfile(path(QStringLiteral("tb")), &profileDir);
     auto found = ProfileImporter::discover(SourceProgram::Thunderbird, profileDir, {});
     ASSERT_TRUE(found.ok());
+    auto toldOf = [](const ProfileImportReport &r) {
+        return std::any_of(r.notes.cbegin(), r.notes.cend(), [](const QString &n) {
+            return n.startsWith(QStringLiteral("Home: 1 message")) &&
+                   n.contains(QStringLiteral("stay there"));
+        });
+    };
 
     const ProfileImportReport dry = import(found.value(), true);
-    EXPECT_EQ(dry.accounts.at(0).deletionsQueued, 1);
-    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM server_deletions")), 0);
+    EXPECT_EQ(dry.accounts.at(0).deletedThere, 1);
+    EXPECT_TRUE(toldOf(dry));
 
     const ProfileImportReport report = import(found.value());
+    EXPECT_EQ(report.accounts.at(0).deletedThere, 1);
+    EXPECT_EQ(report.accounts.at(1).deletedThere, 0);
+    EXPECT_TRUE(toldOf(report));
+    // Known (never fetched again), but not queued: Poplar deletes a server copy only when
+    // it holds that message whole, and it holds nothing of this one.
     const QString homeId = report.accounts.at(0).accountId;
-    EXPECT_EQ(report.accounts.at(0).deletionsQueued, 1);
-    EXPECT_EQ(report.accounts.at(1).deletionsQueued, 0);
-    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM server_deletions WHERE account_id = "
-                                   "'%1' AND uidl = '%2' AND reason = 'deleted-here' AND "
-                                   "download_id IS NOT NULL")
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM downloads WHERE account_id = '%1' AND "
+                                   "uidl = '%2' AND state = 'headers-only'")
                         .arg(homeId, QString::fromLatin1(test::homeDeletedUidl()))),
               1);
-    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM server_deletions")), 1);
-    EXPECT_TRUE(std::any_of(report.notes.cbegin(), report.notes.cend(), [](const QString &n) {
-        return n.startsWith(QStringLiteral("Home: 1 message")) &&
-               n.contains(QStringLiteral("next check"));
-    }));
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM server_deletions")), 0);
 
-    // Twice: not queued again.
-    EXPECT_EQ(import(found.value()).accounts.at(0).deletionsQueued, 0);
-    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM server_deletions")), 1);
+    // Twice: told of no more.
+    const ProfileImportReport again = import(found.value());
+    EXPECT_EQ(again.accounts.at(0).deletedThere, 0);
+    EXPECT_FALSE(toldOf(again));
 }
