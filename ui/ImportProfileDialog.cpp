@@ -69,6 +69,7 @@ ImportProfileDialog::ImportProfileDialog(Services services, QString home, QWidge
     m_program->addItem(QStringLiteral("Thunderbird"), int(importer::SourceProgram::Thunderbird));
     m_program->addItem(QStringLiteral("Claws Mail"), int(importer::SourceProgram::Claws));
     m_program->addItem(QStringLiteral("Sylpheed"), int(importer::SourceProgram::Sylpheed));
+    m_program->addItem(QStringLiteral("Evolution"), int(importer::SourceProgram::Evolution));
     m_path = new QLineEdit(this);
     m_path->setPlaceholderText(tr("Where the program keeps it"));
     m_path->setClearButtonEnabled(true);
