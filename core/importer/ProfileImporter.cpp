@@ -8,6 +8,7 @@
 #include "importer/MboxReader.h"
 #include "importer/MhFolder.h"
 #include "importer/MozillaStatus.h"
+#include "importer/TagMapping.h"
 #include "importer/ThunderbirdProfile.h"
 #include "store/Database.h"
 #include "store/DownloadRecords.h"
@@ -155,7 +156,6 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
     m_state = {};
     m_bytesBefore = 0;
     m_tagCounts.clear();
-    m_program = profile.program;
     ProfileImportReport report;
     report.dryRun = dryRun;
     for (const FoundAccount &a : profile.accounts) {
@@ -178,8 +178,11 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
     }
     if (Status s = importAccounts(profile, report); !s)
         return s.error();
-    if (Status s = importTags(profile); !s)
-        return s.error();
+    m_tags.emplace(profile);
+    if (!m_dryRun) {
+        if (Status s = TagMapping::addTags(profile, m_store.database()); !s)
+            return s.error();
+    }
     for (const FoundFolder &folder : profile.folders) {
         if (!folder.wanted || folder.format == FolderFormat::None)
             continue;
@@ -201,51 +204,6 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
         report.notes.append(tr("Tags carried over: %1").arg(tags.join(QLatin1String(", "))));
     }
     return report;
-}
-
-Status ProfileImporter::importTags(const FoundProfile &profile)
-{
-    m_tagByKeyword.clear();
-    for (const FoundTag &t : profile.tags)
-        m_tagByKeyword.insert(t.keyword.toLower(), t.name);
-    if (m_dryRun || profile.tags.isEmpty())
-        return {};
-    // Added in the other program's order, so that they keep it below Poplar's own.
-    store::Transaction txn(m_store.database());
-    if (!txn.active())
-        return Error{Error::Code::Storage, tr("Cannot start a transaction"), txn.beginError()};
-    store::TagStore tags(m_store.database());
-    for (const FoundTag &t : profile.tags) {
-        if (auto added = tags.ensureTag(t.name, t.colour); !added)
-            return added.error();
-    }
-    return txn.commit();
-}
-
-QStringList ProfileImporter::tagsFor(const QStringList &keywords) const
-{
-    QStringList names;
-    for (const QString &keyword : keywords) {
-        QString name = m_tagByKeyword.value(keyword.toLower());
-        if (name.isEmpty()) {
-            switch (m_program) {
-            case SourceProgram::Thunderbird: {
-                const QStringList known = MozillaStatus::tagNames({keyword});
-                name = known.value(0);
-                break;
-            }
-            case SourceProgram::Evolution:
-                name = EvolutionProfile::tagName(keyword);
-                break;
-            case SourceProgram::Claws:
-            case SourceProgram::Sylpheed:
-                break; // an id tagsrc does not name: a tag Claws itself no longer has
-            }
-        }
-        if (!name.isEmpty() && !names.contains(name, Qt::CaseInsensitive))
-            names.append(name);
-    }
-    return names;
 }
 
 Status ProfileImporter::importAccounts(const FoundProfile &profile, ProfileImportReport &report)
@@ -495,7 +453,7 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
                          m.skipReason.isEmpty() ? tr("empty, skipped") : m.skipReason));
             continue;
         }
-        const QStringList tags = tagsFor(m.tags);
+        const QStringList tags = m_tags->namesFor(m.tags);
         for (const QString &tag : tags)
             ++m_tagCounts[tag];
         if (!txn && !m_dryRun) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "importer/FoundProfile.h"
+#include "importer/TagMapping.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace poplar {
 class AccountStore;
@@ -102,9 +104,6 @@ private:
     Status importAccounts(const FoundProfile &profile, ProfileImportReport &report);
     Status seedDownloads(const FoundAccount &found, AccountOutcome &outcome);
     Status importFolder(const FoundFolder &folder, ProfileImportReport &report);
-    Status importTags(const FoundProfile &profile);
-    /// The Poplar tags for a message's keywords (labels, Claws' tag ids).
-    [[nodiscard]] QStringList tagsFor(const QStringList &keywords) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     void tell(const QString &folder, qint64 folderBytesDone);
 
@@ -120,8 +119,7 @@ private:
     ImportProgress m_state;
     qint64 m_bytesBefore = 0; ///< of the folders finished
     QHash<QString, int> m_tagCounts;
-    SourceProgram m_program = SourceProgram::Thunderbird;
-    QHash<QString, QString> m_tagByKeyword; ///< lower-case keyword -> tag name (the profile's)
+    std::optional<TagMapping> m_tags; ///< the profile being imported's
 };
 
 } // namespace poplar::importer
