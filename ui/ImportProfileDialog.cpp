@@ -69,6 +69,7 @@ ImportProfileDialog::ImportProfileDialog(Services services, QString home, QWidge
     m_program->addItem(QStringLiteral("Thunderbird"), int(importer::SourceProgram::Thunderbird));
     m_program->addItem(QStringLiteral("Claws Mail"), int(importer::SourceProgram::Claws));
     m_program->addItem(QStringLiteral("Sylpheed"), int(importer::SourceProgram::Sylpheed));
+    m_program->addItem(QStringLiteral("Evolution"), int(importer::SourceProgram::Evolution));
     m_path = new QLineEdit(this);
     m_path->setPlaceholderText(tr("Where the program keeps it"));
     m_path->setClearButtonEnabled(true);
@@ -207,7 +208,7 @@ void ImportProfileDialog::lookForProfile()
 void ImportProfileDialog::showProfile()
 {
     const importer::FoundProfile &p = *m_profile;
-    QString found = tr("Found a %1 profile in %2.")
+    QString found = tr("Found the %1 profile in %2.")
                         .arg(importer::programName(p.program), QDir::toNativeSeparators(p.path));
     if (p.inUse)
         found += QLatin1Char(' ') + tr("It is in use (the program may be running): it is only "

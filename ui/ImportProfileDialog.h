@@ -21,7 +21,7 @@ class QTreeWidgetItem;
 
 namespace poplar::ui {
 
-/// File ▸ Import From Another Program…: finds a Thunderbird, Claws Mail or Sylpheed profile
+/// File ▸ Import From Another Program…: finds a Thunderbird, Claws Mail, Sylpheed or Evolution profile
 /// (where the program keeps it, or a folder the user picks), shows what it holds (POP3
 /// accounts; folders, nested, with their message counts and sizes), and imports what the
 /// user leaves ticked. Looking and importing run on a pool thread (the importer has a cache

@@ -206,8 +206,8 @@ void MainWindow::createActions()
     m_importProfileAction = new QAction(tr("Import From Another &Program…"), this);
     m_importProfileAction->setObjectName(QStringLiteral("importProfileAction"));
     m_importProfileAction->setToolTip(
-        tr("Move in from Thunderbird, Claws Mail or Sylpheed: accounts, folders and what was "
-           "already downloaded"));
+        tr("Move in from Thunderbird, Claws Mail, Sylpheed or Evolution: accounts, folders and "
+           "what was already downloaded"));
     connect(m_importProfileAction, &QAction::triggered, this, &MainWindow::openImportProfile);
 
     m_protocolLogAction = new QAction(tr("&Protocol Log…"), this);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// poplarctl import-profile: move in from Thunderbird, Claws Mail or Sylpheed.
+// poplarctl import-profile: move in from Thunderbird, Claws Mail, Sylpheed or Evolution.
 #include "CtlSupport.h"
 
 #include "accounts/AccountStore.h"
@@ -22,6 +22,8 @@ std::optional<importer::SourceProgram> programOf(const QString &text)
         return SourceProgram::Claws;
     if (text == QLatin1String("sylpheed"))
         return SourceProgram::Sylpheed;
+    if (text == QLatin1String("evolution"))
+        return SourceProgram::Evolution;
     return std::nullopt;
 }
 
@@ -57,6 +59,7 @@ QJsonObject toJson(const importer::FoundProfile &profile, const importer::Profil
             j.insert(QStringLiteral("added"), o.added);
             j.insert(QStringLiteral("uidlsRecorded"), o.uidlsRecorded);
             j.insert(QStringLiteral("linked"), o.linked);
+            j.insert(QStringLiteral("deletedThere"), o.deletedThere);
             accounts.append(j);
         }
     }
@@ -153,7 +156,8 @@ int importProfile(const QString &profileDir, const QStringList &args)
                              "downloaded, so that the next sync fetches nothing twice. "
                              "Importing twice adds nothing."),
                    args);
-    cl.positional(QStringLiteral("PROGRAM"), Words::tr("thunderbird, claws or sylpheed."));
+    cl.positional(QStringLiteral("PROGRAM"),
+                  Words::tr("thunderbird, claws, sylpheed or evolution."));
     cl.optionalPositional(QStringLiteral("PATH"),
                           Words::tr("The profile (default: where the program keeps it)."));
     cl.add(QStringLiteral("dry-run"), Words::tr("Say what would be imported; change nothing."));
@@ -162,7 +166,7 @@ int importProfile(const QString &profileDir, const QStringList &args)
         return *code;
     const auto program = programOf(cl.arg(0));
     if (!program) {
-        printErr(Words::tr("PROGRAM must be thunderbird, claws or sylpheed"));
+        printErr(Words::tr("PROGRAM must be thunderbird, claws, sylpheed or evolution"));
         return Usage;
     }
     auto found = importer::ProfileImporter::discover(*program, cl.arg(1), QDir::homePath());

@@ -60,7 +60,7 @@ int main(int argc, char *argv[])
         "  fetch ID                  download the rest of a headers-only message\n"
         "  import mbox|maildir PATH [--folder NAME]\n"
         "                            copy a mailbox into a local folder\n"
-        "  import-profile thunderbird|claws|sylpheed [PATH] [--dry-run] [--format json]\n"
+        "  import-profile thunderbird|claws|sylpheed|evolution [PATH] [--dry-run] [--format json]\n"
         "                            move in: accounts, folders, what was downloaded\n"
         "  export-folder FOLDER --mbox FILE\n"
         "                            write a folder to an mbox file\n"

@@ -45,6 +45,32 @@ Result<QString> ClawsProfile::locate(SourceProgram program, const QString &path,
                  {}};
 }
 
+QList<FoundTag> ClawsProfile::parseTagsrc(const QByteArray &text)
+{
+    QList<FoundTag> tags;
+    const QList<QByteArray> lines = text.split('\n');
+    // "max_id N" first; without it Claws Mail reads no tags at all.
+    if (lines.isEmpty() || !lines.first().startsWith("max_id "))
+        return tags;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype tab = lines.at(i).indexOf('\t');
+        if (tab <= 0)
+            continue;
+        bool ok = false;
+        const int id = lines.at(i).left(tab).toInt(&ok);
+        const QString name = QString::fromUtf8(lines.at(i).mid(tab + 1)).trimmed();
+        // Claws' reserved tags (junk state, $Forwarded) are markers, not the user's; it
+        // leaves them out of its table too.
+        static const QStringList reserved{QStringLiteral("NonJunk"), QStringLiteral("NotJunk"),
+                                          QStringLiteral("NoJunk"), QStringLiteral("Junk"),
+                                          QStringLiteral("$Forwarded")};
+        if (!ok || id <= 0 || name.isEmpty() || reserved.contains(name))
+            continue;
+        tags.append(FoundTag{QString::number(id), name, {}});
+    }
+    return tags;
+}
+
 QList<QHash<QString, QString>> ClawsProfile::parseAccountrc(const QByteArray &text)
 {
     QList<QHash<QString, QString>> sections;
@@ -171,21 +197,36 @@ Result<FoundProfile> ClawsProfile::read(SourceProgram program, const QString &se
             profile.accounts.append(*a);
     }
 
-    // The MH mailbox: folderlist.xml names its path, relative to the home directory.
+    // The MH mailbox: folderlist.xml names its path, relative to the home directory, and
+    // its name, under which Claws Mail keeps the folders' tags (tagsdb/#mh/NAME/PATH/).
     QString mailbox = QDir(home).filePath(QStringLiteral("Mail"));
+    QString mailboxName = QStringLiteral("Mailbox");
     const QString folderList =
         QString::fromUtf8(readAll(QDir(settingsDir).filePath(QStringLiteral("folderlist.xml"))));
-    static const QRegularExpression mh(
-        QStringLiteral("<folder\\b[^>]*\\btype=\"mh\"[^>]*\\bpath=\"([^\"]*)\""));
+    static const QRegularExpression mh(QStringLiteral("<folder\\b[^>]*\\btype=\"mh\"[^>]*>"));
+    static const QRegularExpression pathAttribute(QStringLiteral("\\bpath=\"([^\"]*)\""));
+    static const QRegularExpression nameAttribute(QStringLiteral("\\bname=\"([^\"]*)\""));
     if (const auto m = mh.match(folderList); m.hasMatch()) {
-        const QString path = m.captured(1);
-        mailbox = QDir::isAbsolutePath(path) ? path : QDir(home).filePath(path);
+        if (const auto p = pathAttribute.match(m.captured(0)); p.hasMatch()) {
+            const QString path = p.captured(1);
+            mailbox = QDir::isAbsolutePath(path) ? path : QDir(home).filePath(path);
+        }
+        if (const auto n = nameAttribute.match(m.captured(0)); n.hasMatch())
+            mailboxName = n.captured(1);
     }
     if (QFileInfo(mailbox).isDir())
         walkMh(mailbox, {}, 0, &profile.folders);
     else
         profile.notes.append(
             tr("The MH mailbox %1 was not found: no folders are imported.").arg(mailbox));
+    const QString tagsDb = QDir(settingsDir).filePath(QStringLiteral("tagsdb/#mh/") + mailboxName);
+    for (FoundFolder &f : profile.folders) {
+        const QString tags =
+            tagsDb + QLatin1Char('/') + f.destination + QStringLiteral("/.claws_tags");
+        if (QFileInfo::exists(tags))
+            f.stateFile = tags;
+    }
+    profile.tags = parseTagsrc(readAll(QDir(settingsDir).filePath(QStringLiteral("tagsrc"))));
     profile.notes.append(tr("%1 keeps every account's mail in one shared inbox: it is "
                             "imported as the local folder \"inbox\", and what each account "
                             "downloaded is recorded so that nothing is fetched again.")

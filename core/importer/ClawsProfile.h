@@ -30,6 +30,8 @@ public:
 
     /// The sections of an accountrc: "[Account: 1]" -> its key=value lines.
     [[nodiscard]] static QList<QHash<QString, QString>> parseAccountrc(const QByteArray &text);
+    /// Claws Mail's tagsrc: "max_id N", then "ID<TAB>NAME" lines; each tag's keyword is its id.
+    [[nodiscard]] static QList<FoundTag> parseTagsrc(const QByteArray &text);
 
 private:
     static std::optional<FoundAccount> readAccount(const QHash<QString, QString> &section,

@@ -12,6 +12,8 @@ QString programName(SourceProgram program)
         return QStringLiteral("Claws Mail");
     case SourceProgram::Sylpheed:
         return QStringLiteral("Sylpheed");
+    case SourceProgram::Evolution:
+        return QStringLiteral("Evolution");
     }
     return {};
 }

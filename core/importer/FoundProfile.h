@@ -11,7 +11,7 @@
 namespace poplar::importer {
 
 /// The programs a profile can be imported from.
-enum class SourceProgram { Thunderbird, Claws, Sylpheed };
+enum class SourceProgram { Thunderbird, Claws, Sylpheed, Evolution };
 
 [[nodiscard]] QString programName(SourceProgram program);
 
@@ -37,7 +37,10 @@ enum class FolderFormat {
     Mbox,    ///< one file (Thunderbird)
     Mh,      ///< a directory of numbered files (Claws Mail, Sylpheed)
     Maildir, ///< cur/ and new/ (Thunderbird's maildir store)
-    None,    ///< a level of the tree without messages of its own (a .sbd without its mbox)
+    /// cur/ and new/ with the state in the file names (":2,FRS") and the labels in the
+    /// store's folders.db (Evolution's "On This Computer")
+    EvolutionMaildir,
+    None, ///< a level of the tree without messages of its own (a .sbd without its mbox)
 };
 
 /// A folder found in a profile and where its messages go.
@@ -52,6 +55,17 @@ struct FoundFolder {
     qint64 bytes = 0;     ///< the size of its file(s)
     qint64 messages = -1; ///< -1 until counted (ProfileImporter::count)
     bool wanted = true;   ///< to be imported (the user's choice)
+    /// Claws Mail: the folder's tagsdb/.../.claws_tags file (message number -> tag ids);
+    /// Evolution: the store's folders.db (labels per message). Empty when there is none.
+    QString stateFile;
+    QString stateTable; ///< Evolution: the folder's name in folders.db ("Inbox", "A/B")
+};
+
+/// A tag as the other program names and colours it.
+struct FoundTag {
+    QString keyword; ///< what a message carries: "$label1", "todo", Claws' tag id "3"
+    QString name;    ///< what the user sees: "Urgent"
+    QString colour;  ///< "#rrggbb"; empty: Poplar's grey (Claws has no colours)
 };
 
 /// What a profile holds: read without changing anything in it.
@@ -61,6 +75,8 @@ struct FoundProfile {
     bool inUse = false; ///< the program's lock file is there: it may be running
     QList<FoundAccount> accounts;
     QList<FoundFolder> folders;
+    /// The user's tags (and renamed defaults), in the other program's order.
+    QList<FoundTag> tags;
     QStringList notes; ///< what is not carried over, in words
 };
 

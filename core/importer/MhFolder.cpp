@@ -36,7 +36,7 @@ QFileInfoList messageFiles(const QString &dir)
 
 } // namespace
 
-MhFolder::MhFolder(const QString &dir, qint64 maxMessageBytes)
+MhFolder::MhFolder(const QString &dir, const QString &tagsFile, qint64 maxMessageBytes)
     : m_dir(dir)
     , m_maxMessageBytes(maxMessageBytes)
 {
@@ -51,6 +51,37 @@ MhFolder::MhFolder(const QString &dir, qint64 maxMessageBytes)
             break;
         }
     }
+    if (QFile file(tagsFile); !tagsFile.isEmpty() && file.open(QIODevice::ReadOnly))
+        m_tags = parseTags(file.readAll());
+}
+
+QHash<quint32, QList<int>> MhFolder::parseTags(const QByteArray &bytes)
+{
+    QHash<quint32, QList<int>> tags;
+    if (bytes.size() < 4)
+        return tags;
+    const auto *data = reinterpret_cast<const uchar *>(bytes.constData());
+    const bool little = qFromLittleEndian<quint32>(data) < 0x10000;
+    auto word = [&](qsizetype at) {
+        return little ? qFromLittleEndian<quint32>(data + at) : qFromBigEndian<quint32>(data + at);
+    };
+    qsizetype at = 4;
+    while (at + 4 <= bytes.size()) {
+        const quint32 number = word(at);
+        at += 4;
+        QList<int> ids;
+        // Claws stops a message's list at the first id that is not positive, or at the end.
+        while (at + 4 <= bytes.size()) {
+            const auto id = qint32(word(at));
+            at += 4;
+            if (id <= 0)
+                break;
+            ids.append(id);
+        }
+        if (!ids.isEmpty())
+            tags.insert(number, ids);
+    }
+    return tags;
 }
 
 QHash<quint32, quint32> MhFolder::parseMarks(const QByteArray &bytes)
@@ -88,6 +119,7 @@ std::optional<MhMessage> MhFolder::next()
         m.read = !(mark.value() & (markUnread | markNew));
         m.flagged = mark.value() & markMarked;
     }
+    m.tagIds = m_tags.value(quint32(m.number));
     QFile file(QDir(m_dir).filePath(QString::number(m.number)));
     if (file.size() > m_maxMessageBytes) {
         m.skipReason = tr("larger than %1 MB, skipped").arg(m_maxMessageBytes / (1024 * 1024));

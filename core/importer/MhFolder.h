@@ -19,6 +19,7 @@ struct MhMessage {
     int number = 0;
     bool read = false;
     bool flagged = false;
+    QList<int> tagIds; ///< Claws Mail's tags (ids of its tagsrc), from the .claws_tags file
     QString skipReason;
 };
 
@@ -33,7 +34,10 @@ class MhFolder {
 public:
     static constexpr qint64 defaultMaxMessageBytes = 64 * 1024 * 1024;
 
-    explicit MhFolder(const QString &dir, qint64 maxMessageBytes = defaultMaxMessageBytes);
+    /// `tagsFile`: Claws Mail's .claws_tags for this folder (in tagsdb/, not in the folder);
+    /// empty when there is none.
+    explicit MhFolder(const QString &dir, const QString &tagsFile = {},
+                      qint64 maxMessageBytes = defaultMaxMessageBytes);
 
     /// The message numbers, in order.
     [[nodiscard]] const QList<int> &numbers() const { return m_numbers; }
@@ -44,6 +48,9 @@ public:
     [[nodiscard]] static qint64 bytesOf(const QString &dir);
     /// Reads a mark file: number -> flags.
     [[nodiscard]] static QHash<quint32, quint32> parseMarks(const QByteArray &bytes);
+    /// Reads a .claws_tags file: a 32-bit version (1), then for each message its number and
+    /// its tag ids, ended by a 0, all 32-bit words in the writer's byte order.
+    [[nodiscard]] static QHash<quint32, QList<int>> parseTags(const QByteArray &bytes);
 
 private:
     QString m_dir;
@@ -51,6 +58,7 @@ private:
     QList<int> m_numbers;
     qsizetype m_next = 0;
     QHash<quint32, quint32> m_marks;
+    QHash<quint32, QList<int>> m_tags;
 };
 
 } // namespace poplar::importer

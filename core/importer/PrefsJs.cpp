@@ -116,6 +116,17 @@ PrefsJs PrefsJs::read(const QString &path)
     return parse(file.readAll());
 }
 
+QStringList PrefsJs::names(const QString &prefix) const
+{
+    QStringList out;
+    for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
+        if (it.key().startsWith(prefix))
+            out.append(it.key());
+    }
+    out.sort();
+    return out;
+}
+
 QString PrefsJs::string(const QString &name, const QString &fallback) const
 {
     const auto it = m_values.constFind(name);

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace poplar::importer {
@@ -22,6 +23,8 @@ public:
     [[nodiscard]] int integer(const QString &name, int fallback = 0) const;
     [[nodiscard]] bool boolean(const QString &name, bool fallback = false) const;
     [[nodiscard]] qsizetype size() const { return m_values.size(); }
+    /// The names that begin with `prefix`, sorted.
+    [[nodiscard]] QStringList names(const QString &prefix) const;
 
 private:
     QHash<QString, QVariant> m_values;

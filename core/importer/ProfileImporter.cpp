@@ -3,9 +3,12 @@
 
 #include "accounts/AccountStore.h"
 #include "importer/ClawsProfile.h"
+#include "importer/EvolutionMaildir.h"
+#include "importer/EvolutionProfile.h"
 #include "importer/MboxReader.h"
 #include "importer/MhFolder.h"
 #include "importer/MozillaStatus.h"
+#include "importer/TagMapping.h"
 #include "importer/ThunderbirdProfile.h"
 #include "store/Database.h"
 #include "store/DownloadRecords.h"
@@ -19,6 +22,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -78,6 +82,12 @@ ProfileImporter::ProfileImporter(AccountStore &accounts, store::MessageStore &st
 Result<FoundProfile> ProfileImporter::discover(SourceProgram program, const QString &path,
                                                const QString &home)
 {
+    if (program == SourceProgram::Evolution) {
+        auto dir = EvolutionProfile::locate(path, home);
+        if (!dir)
+            return dir.error();
+        return EvolutionProfile::read(dir.value());
+    }
     if (program == SourceProgram::Thunderbird) {
         auto dir = ThunderbirdProfile::locate(path, home);
         if (!dir)
@@ -99,6 +109,8 @@ void ProfileImporter::count(FoundProfile &profile, const std::atomic<bool> *canc
             folder.messages = 0;
         } else if (folder.format == FolderFormat::Mh) {
             folder.messages = MhFolder(folder.sourcePath).numbers().size();
+        } else if (folder.format == FolderFormat::EvolutionMaildir) {
+            folder.messages = EvolutionMaildir::countShown(folder.sourcePath);
         } else if (folder.format == FolderFormat::Maildir) {
             auto reader = store::MailboxReader::open(store::MailboxReader::Format::Maildir,
                                                      folder.sourcePath);
@@ -166,6 +178,11 @@ Result<ProfileImportReport> ProfileImporter::run(const FoundProfile &profile, bo
     }
     if (Status s = importAccounts(profile, report); !s)
         return s.error();
+    m_tags.emplace(profile);
+    if (!m_dryRun) {
+        if (Status s = TagMapping::addTags(profile, m_store.database()); !s)
+            return s.error();
+    }
     for (const FoundFolder &folder : profile.folders) {
         if (!folder.wanted || folder.format == FolderFormat::None)
             continue;
@@ -233,6 +250,14 @@ Status ProfileImporter::importAccounts(const FoundProfile &profile, ProfileImpor
             seen.insert(k.uidl, k.firstSeen);
         if (Status s = seedDownloads(found, outcome); !s)
             return s;
+        if (outcome.deletedThere > 0)
+            report.notes.append(
+                tr("%1: %n message(s) deleted in %2 were still to be deleted on the server at "
+                   "its next check. Poplar deletes on the server only mail it holds, so they "
+                   "stay there (delete them with the provider's webmail if you wish); they "
+                   "will not be downloaded again.",
+                   nullptr, outcome.deletedThere)
+                    .arg(found.settings.name, programName(profile.program)));
         m_outcomeIndex.insert(found.key, int(report.accounts.size()));
         report.accounts.append(outcome);
     }
@@ -243,6 +268,9 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
 {
     if (m_dryRun || outcome.accountId.isEmpty()) {
         outcome.uidlsRecorded = int(found.downloaded.size());
+        outcome.deletedThere =
+            int(std::count_if(found.downloaded.cbegin(), found.downloaded.cend(),
+                              [](const KnownUidl &k) { return k.deletePending; }));
         return {};
     }
     store::DownloadRecords records(m_store.database());
@@ -273,7 +301,10 @@ Status ProfileImporter::seedDownloads(const FoundAccount &found, AccountOutcome 
         q.addBindValue(k.firstSeen > 0 ? k.firstSeen : now);
         if (!q.exec())
             return storageFailure(tr("Cannot record what was downloaded"), q);
-        outcome.uidlsRecorded += q.numRowsAffected() > 0 ? 1 : 0;
+        // Counted only when recorded now: a second import tells of them no more.
+        const bool added = q.numRowsAffected() > 0;
+        outcome.uidlsRecorded += added ? 1 : 0;
+        outcome.deletedThere += added && k.deletePending ? 1 : 0;
     }
     return txn.commit();
 }
@@ -293,6 +324,7 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
     std::unique_ptr<MboxReader> mbox;
     std::unique_ptr<MhFolder> mh;
     std::unique_ptr<store::MailboxReader> maildir;
+    std::unique_ptr<EvolutionMaildir> evolution;
     if (folder.format == FolderFormat::Mbox) {
         auto opened = MboxReader::open(folder.sourcePath);
         if (!opened) {
@@ -331,8 +363,25 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
             return std::optional<SourceMessage>{
                 mozillaMessage(std::move(m.raw), m.origin, m.skipReason)};
         };
+    } else if (folder.format == FolderFormat::EvolutionMaildir) {
+        evolution = std::make_unique<EvolutionMaildir>(folder.sourcePath, folder.stateFile,
+                                                       folder.stateTable);
+        source = [&]() -> Result<std::optional<SourceMessage>> {
+            auto m = evolution->next();
+            if (!m)
+                return std::optional<SourceMessage>{};
+            SourceMessage s;
+            s.origin = m->fileName;
+            s.skipReason = m->skipReason;
+            s.read = m->read;
+            s.flagged = m->flagged;
+            s.deleted = m->deleted;
+            s.tags = m->keywords;
+            s.raw = std::move(m->raw);
+            return std::optional<SourceMessage>{std::move(s)};
+        };
     } else {
-        mh = std::make_unique<MhFolder>(folder.sourcePath);
+        mh = std::make_unique<MhFolder>(folder.sourcePath, folder.stateFile);
         source = [&]() -> Result<std::optional<SourceMessage>> {
             auto m = mh->next();
             if (!m)
@@ -342,6 +391,8 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
             s.skipReason = m->skipReason;
             s.read = m->read;
             s.flagged = m->flagged;
+            for (const int id : std::as_const(m->tagIds))
+                s.tags.append(QString::number(id));
             s.raw = std::move(m->raw);
             return std::optional<SourceMessage>{std::move(s)};
         };
@@ -402,7 +453,7 @@ Status ProfileImporter::importFolder(const FoundFolder &folder, ProfileImportRep
                          m.skipReason.isEmpty() ? tr("empty, skipped") : m.skipReason));
             continue;
         }
-        const QStringList tags = MozillaStatus::tagNames(m.tags);
+        const QStringList tags = m_tags->namesFor(m.tags);
         for (const QString &tag : tags)
             ++m_tagCounts[tag];
         if (!txn && !m_dryRun) {

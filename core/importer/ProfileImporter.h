@@ -2,6 +2,7 @@
 #pragma once
 
 #include "importer/FoundProfile.h"
+#include "importer/TagMapping.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace poplar {
 class AccountStore;
@@ -36,6 +38,11 @@ struct AccountOutcome {
     bool added = false;
     int uidlsRecorded = 0; ///< download records seeded from popstate.dat / uidl files
     int linked = 0;        ///< of those, linked to an imported message (by X-UIDL)
+    /// Of the records, messages the other program had deleted and was to delete on the
+    /// server at its next check (popstate.dat 'd' lines). They stay on the server: Poplar
+    /// deletes a server copy only when it holds that message whole (DESIGN, promise 6),
+    /// and it holds none of these; the report says so.
+    int deletedThere = 0;
 };
 
 struct FolderOutcome {
@@ -112,6 +119,7 @@ private:
     ImportProgress m_state;
     qint64 m_bytesBefore = 0; ///< of the folders finished
     QHash<QString, int> m_tagCounts;
+    std::optional<TagMapping> m_tags; ///< the profile being imported's
 };
 
 } // namespace poplar::importer

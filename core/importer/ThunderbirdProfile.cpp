@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <algorithm>
@@ -74,6 +75,43 @@ Security securityOf(int socketType)
 }
 
 } // namespace
+
+QList<FoundTag> ThunderbirdProfile::readTags(const PrefsJs &prefs)
+{
+    // mailnews.tags.KEY.tag (the name), .color ("#RRGGBB") and .ordinal (Thunderbird's order:
+    // by ordinal, then by key; a tag without an ordinal sorts by its key).
+    struct Entry {
+        QString sortKey;
+        FoundTag tag;
+    };
+    QList<Entry> entries;
+    const QString prefix = QStringLiteral("mailnews.tags.");
+    const QString nameSuffix = QStringLiteral(".tag");
+    static const QRegularExpression colour(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    for (const QString &pref : prefs.names(prefix)) {
+        if (!pref.endsWith(nameSuffix))
+            continue;
+        const QString key =
+            pref.mid(prefix.size(), pref.size() - prefix.size() - nameSuffix.size());
+        const QString base = prefix + key;
+        FoundTag tag;
+        tag.keyword = key;
+        tag.name = prefs.string(pref).trimmed();
+        const QString c = prefs.string(base + QStringLiteral(".color"));
+        if (colour.match(c).hasMatch())
+            tag.colour = c.toLower();
+        if (tag.name.isEmpty())
+            continue;
+        const QString ordinal = prefs.string(base + QStringLiteral(".ordinal"));
+        entries.append(Entry{(ordinal.isEmpty() ? key : ordinal) + QLatin1Char('\x01') + key, tag});
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry &a, const Entry &b) { return a.sortKey < b.sortKey; });
+    QList<FoundTag> tags;
+    for (const Entry &e : std::as_const(entries))
+        tags.append(e.tag);
+    return tags;
+}
 
 QStringList ThunderbirdProfile::defaultRoots(const QString &home)
 {
@@ -343,6 +381,7 @@ Result<FoundProfile> ThunderbirdProfile::read(const QString &profileDir)
         if (QFileInfo(local).isDir())
             walkFolders(local, {}, 0, {}, &profile.folders);
     }
+    profile.tags = readTags(prefs);
     profile.notes.append(tr("Passwords are not copied: Poplar asks for each account's password "
                             "once, when it first checks mail, and keeps it in the system "
                             "keychain."));

@@ -35,6 +35,10 @@ public:
     /// left out), their popstate.dat, and every mail folder.
     [[nodiscard]] static Result<FoundProfile> read(const QString &profileDir);
 
+    /// The user's tags and renamed defaults (mailnews.tags.KEY.tag/.color/.ordinal), in
+    /// Thunderbird's order.
+    [[nodiscard]] static QList<FoundTag> readTags(const PrefsJs &prefs);
+
 private:
     static QString profileFromIni(const QString &root);
     static std::optional<FoundAccount> readAccount(const PrefsJs &prefs, const QString &accountKey,

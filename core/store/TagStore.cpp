@@ -92,7 +92,7 @@ Result<std::optional<Tag>> TagStore::tag(const QString &name) const
     return std::optional<Tag>(tagFromRow(q));
 }
 
-Result<Tag> TagStore::ensureTag(const QString &name)
+Result<Tag> TagStore::ensureTag(const QString &name, const QString &colour)
 {
     auto found = tag(name);
     if (!found)
@@ -101,9 +101,10 @@ Result<Tag> TagStore::ensureTag(const QString &name)
         return *found.value();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO tags (name, colour, position) "
-                             "VALUES (?, '#808080', (SELECT coalesce(max(position), 0) + 1 "
+                             "VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 "
                              "FROM tags))"));
     q.addBindValue(name.trimmed());
+    q.addBindValue(colour.isEmpty() ? QStringLiteral("#808080") : colour);
     if (!q.exec())
         return tagError(q);
     auto added = tag(name);

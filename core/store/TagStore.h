@@ -35,9 +35,10 @@ public:
     [[nodiscard]] Result<QList<Tag>> tags() const;
     /// The tag with this name, stored or shown ("Work" or, in Chinese, "工作"), any case.
     [[nodiscard]] Result<std::optional<Tag>> tag(const QString &name) const;
-    /// The tag with this name, added after the others (grey) when there is none; in the
-    /// caller's transaction.
-    [[nodiscard]] Result<Tag> ensureTag(const QString &name);
+    /// The tag with this name, added after the others when there is none, in `colour`
+    /// ("#rrggbb"; empty: grey); a tag already there keeps its colour. In the caller's
+    /// transaction.
+    [[nodiscard]] Result<Tag> ensureTag(const QString &name, const QString &colour = {});
     /// Puts the tag on these messages, or takes it off, all in one transaction of its own.
     [[nodiscard]] Status setTag(const QList<qint64> &messageIds, qint64 tagId, bool on);
     /// The same in the caller's transaction (a message being stored, filters run on it).

@@ -597,6 +597,48 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::importer::EvolutionMaildir</name>
+    <message>
+        <source>larger than %1 MB, skipped</source>
+        <translation>大于 %1 MB，已跳过</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1), skipped</source>
+        <translation>无法读取（%1），已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::importer::EvolutionProfile</name>
+    <message>
+        <source>No Evolution mail was found in %1 (there is neither %2 nor %3)</source>
+        <translation>在 %1 中没有找到 Evolution 的邮件（既没有 %2，也没有 %3）</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is not imported: Poplar reads mail over POP3.</source>
+        <translation>账户“%1”未导入：Poplar 通过 POP3 收信。</translation>
+    </message>
+    <message>
+        <source>it was switched off in Evolution</source>
+        <translation>它在 Evolution 中已被停用</translation>
+    </message>
+    <message>
+        <source>Evolution&apos;s local mail (%1) was not found: no folders are imported.</source>
+        <translation>没有找到 Evolution 的本地邮件（%1）：不导入任何文件夹。</translation>
+    </message>
+    <message>
+        <source>Evolution keeps every POP3 account&apos;s mail in the one Inbox &quot;On This Computer&quot;: it is imported as the local folder &quot;Inbox&quot;, and what each account downloaded is recorded so that nothing is fetched again.</source>
+        <translation>Evolution 把所有 POP3 账户的邮件都放在“本机”（On This Computer）的同一个收件箱里：它被导入为本地文件夹“Inbox”，并记录每个账户已下载过的邮件，因此不会再次下载任何邮件。</translation>
+    </message>
+    <message>
+        <source>Evolution keeps the names and colours of labels of your own in its settings database, which is not read: such a label arrives as a tag named by its keyword, in grey.</source>
+        <translation>Evolution 把您自建标签的名称和颜色保存在它的设置数据库中，该数据库不会被读取：这样的标签会以其关键字为名、以灰色作为标签导入。</translation>
+    </message>
+    <message>
+        <source>Passwords are not copied: Poplar asks for each account&apos;s password once, when it first checks mail, and keeps it in the system keychain.</source>
+        <translation>密码不会被复制：Poplar 在第一次收信时向每个账户询问一次密码，并把它保存在系统钥匙环中。</translation>
+    </message>
+</context>
+<context>
     <name>poplar::importer::MboxReader</name>
     <message>
         <source>%1 does not exist</source>
@@ -695,6 +737,12 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Tags carried over: %1</source>
         <translation>已带入的标签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) deleted in %2 were still to be deleted on the server at its next check. Poplar deletes on the server only mail it holds, so they stay there (delete them with the provider&apos;s webmail if you wish); they will not be downloaded again.</source>
+        <translation>
+            <numerusform>%1：在 %2 中已删除的 %n 封邮件本应在下次收信时从服务器上删除。Poplar 只删除服务器上它自己保存着的邮件，因此它们会留在服务器上（如有需要，请用邮件服务商的网页邮箱删除）；它们不会被再次下载。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2460,8 +2508,8 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <source>Found a %1 profile in %2.</source>
-        <translation>在 %2 找到一个 %1 配置文件。</translation>
+        <source>Found the %1 profile in %2.</source>
+        <translation>在 %2 找到 %1 配置文件。</translation>
     </message>
     <message>
         <source>It is in use (the program may be running): it is only read; mail it receives from now on is not imported.</source>
@@ -3012,12 +3060,12 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
         <translation>从其他程序导入(&amp;P)…</translation>
     </message>
     <message>
-        <source>Move in from Thunderbird, Claws Mail or Sylpheed: accounts, folders and what was already downloaded</source>
-        <translation>从 Thunderbird、Claws Mail 或 Sylpheed 迁移过来：账户、文件夹以及已下载的邮件记录</translation>
-    </message>
-    <message>
         <source>%1; filters did not run: %2</source>
         <translation>%1；过滤器没有运行：%2</translation>
+    </message>
+    <message>
+        <source>Move in from Thunderbird, Claws Mail, Sylpheed or Evolution: accounts, folders and what was already downloaded</source>
+        <translation>从 Thunderbird、Claws Mail、Sylpheed 或 Evolution 迁移过来：账户、文件夹以及已下载的邮件记录</translation>
     </message>
 </context>
 <context>
@@ -4899,20 +4947,12 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>poplarctl import-profile：从其他邮件程序迁移过来：它的 POP3 账户（不含密码）、以相同层级导入为本地文件夹的文件夹、已读和标记状态，以及它已下载的邮件记录，使下次同步不会重复下载。导入两次不会增加任何内容。</translation>
     </message>
     <message>
-        <source>thunderbird, claws or sylpheed.</source>
-        <translation>thunderbird、claws 或 sylpheed。</translation>
-    </message>
-    <message>
         <source>The profile (default: where the program keeps it).</source>
         <translation>配置文件（默认：该程序保存它的位置）。</translation>
     </message>
     <message>
         <source>Say what would be imported; change nothing.</source>
         <translation>说明将导入什么；不做任何修改。</translation>
-    </message>
-    <message>
-        <source>PROGRAM must be thunderbird, claws or sylpheed</source>
-        <translation>PROGRAM 必须是 thunderbird、claws 或 sylpheed</translation>
     </message>
     <message>
         <source>Only this account&apos;s messages; --folder may then name a folder its filters file into.</source>
@@ -4939,6 +4979,18 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>没有名为“%1”的标签</translation>
     </message>
     <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>thunderbird, claws, sylpheed or evolution.</source>
+        <translation>thunderbird、claws、sylpheed 或 evolution。</translation>
+    </message>
+    <message>
+        <source>PROGRAM must be thunderbird, claws, sylpheed or evolution</source>
+        <translation>PROGRAM 必须是 thunderbird、claws、sylpheed 或 evolution</translation>
+    </message>
+    <message>
         <source>Poplar&apos;s command line.
 
 Commands:
@@ -4956,7 +5008,7 @@ Commands:
   fetch ID                  download the rest of a headers-only message
   import mbox|maildir PATH [--folder NAME]
                             copy a mailbox into a local folder
-  import-profile thunderbird|claws|sylpheed [PATH] [--dry-run] [--format json]
+  import-profile thunderbird|claws|sylpheed|evolution [PATH] [--dry-run] [--format json]
                             move in: accounts, folders, what was downloaded
   export-folder FOLDER --mbox FILE
                             write a folder to an mbox file
@@ -4995,7 +5047,7 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   fetch ID                  下载只有邮件头的邮件的其余部分
   import mbox|maildir PATH [--folder NAME]
                             将邮箱复制到本地文件夹
-  import-profile thunderbird|claws|sylpheed [PATH] [--dry-run] [--format json]
+  import-profile thunderbird|claws|sylpheed|evolution [PATH] [--dry-run] [--format json]
                             迁移：账户、文件夹、已下载的邮件记录
   export-folder FOLDER --mbox FILE
                             将文件夹写入 mbox 文件
@@ -5017,10 +5069,6 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
   tag ID NAME [--remove]    给邮件加上标签（新名称会新建标签）
 
 运行 &apos;poplarctl COMMAND --help&apos; 查看某个命令的选项。</translation>
-    </message>
-    <message>
-        <source>The PDF file to write.</source>
-        <translation>要写入的 PDF 文件。</translation>
     </message>
     <message>
         <source>poplarctl junk: mark a message as junk (it moves to its account&apos;s Junk folder) or as not junk (it moves from Junk back to the Inbox); Poplar&apos;s junk filter (bogofilter) learns from it. Nothing is deleted on the server.</source>

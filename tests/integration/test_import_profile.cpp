@@ -109,6 +109,15 @@ TEST_F(ImportProfileTest, AfterImportASyncDownloadsNothing)
             << qPrintable(key) << " changed";
     }
 
+    // The message deleted in Thunderbird, which Thunderbird was to delete on the server at
+    // its next check: told of, not queued (this computer does not hold it).
+    EXPECT_EQ(homeAccount.value(QStringLiteral("deletedThere")).toInt(), 1);
+    const CtlRun pending =
+        ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
+    for (const QJsonValue &row : QJsonDocument::fromJson(pending.out).array())
+        EXPECT_NE(row.toObject().value(QStringLiteral("uidl")).toString(),
+                  QStringLiteral("tb-0004"));
+
     const CtlRun sync = ctl({QStringLiteral("sync"), QStringLiteral("--account"), id});
     ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString() << server().logText().toStdString();
     EXPECT_TRUE(sync.out.contains("0 new")) << sync.out.toStdString();

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 18: File ▸ Import From Another Program… finds a Thunderbird profile, shows accounts
 // and nested folders with their counts, takes its ticks from the keyboard, and imports off
-// the GUI thread.
+// the GUI thread; Evolution is one of its programs.
 #include "ImportProfileDialog.h"
 #include "WindowFixture.h"
 
+#include "EvolutionFixture.h"
 #include "ProfileFixtures.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -99,4 +101,34 @@ TEST_F(ImportProfileDialogTest, ShowsWhatItFoundAndImportsWhatIsTicked)
     EXPECT_FALSE(local.value().contains(QStringLiteral("Work/Inbox")));
     EXPECT_TRUE(finished.first().at(1).toString().contains(QStringLiteral("Imported 10")))
         << qPrintable(finished.first().at(1).toString());
+}
+
+TEST_F(ImportProfileDialogTest, FindsEvolutionWhenItIsChosen)
+{
+    test::writeEvolutionProfile(m_home.path());
+    ui::MainWindow &window = makeWindow();
+    ui::ImportProfileDialog dialog(services(), m_home.path(), &window);
+    QSignalSpy found(&dialog, &ui::ImportProfileDialog::foundProfile);
+    dialog.show();
+    ASSERT_TRUE(test::waitUntil([&] { return !found.isEmpty(); }, 30'000));
+    EXPECT_FALSE(found.first().first().toBool()); // no Thunderbird in this home
+
+    // Chosen from the keyboard: the last program in the list.
+    auto *program = dialog.findChild<QComboBox *>();
+    ASSERT_TRUE(program);
+    program->setFocus();
+    QTest::keyClick(program, Qt::Key_End);
+    EXPECT_EQ(program->currentText(), QStringLiteral("Evolution"));
+    ASSERT_TRUE(test::waitUntil([&] { return found.size() >= 2; }, 30'000));
+    ASSERT_TRUE(found.last().first().toBool());
+
+    QTreeWidget *tree = dialog.contents();
+    EXPECT_TRUE(item(tree, QStringLiteral("Evo Home — alice@pop.home.example:995")));
+    QTreeWidgetItem *year = item(tree, QStringLiteral("2024"));
+    ASSERT_TRUE(year && year->parent());
+    EXPECT_EQ(year->parent()->text(0), QStringLiteral("Projects"));
+    EXPECT_EQ(year->text(1), QStringLiteral("1"));
+    QTreeWidgetItem *inbox = item(tree, QStringLiteral("Inbox"));
+    ASSERT_TRUE(inbox);
+    EXPECT_EQ(inbox->text(1), QStringLiteral("3")); // the one deleted in Evolution not counted
 }

@@ -10,12 +10,19 @@ using namespace poplar::pop3;
 
 namespace {
 
-bool allSasl(const QByteArray &) { return true; }
+bool allSasl(const QByteArray &)
+{
+    return true;
+}
 
-Capabilities caps(const QByteArray &body) { return Capabilities::parse(body); }
+Capabilities caps(const QByteArray &body)
+{
+    return Capabilities::parse(body);
+}
 
-const QByteArray dovecot = "CAPA\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nPIPELINING\r\nAUTH-RESP-CODE\r\nUSER\r\n"
-                           "SASL PLAIN LOGIN CRAM-MD5 SCRAM-SHA-1 SCRAM-SHA-256\r\n";
+const QByteArray dovecot =
+    "CAPA\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nPIPELINING\r\nAUTH-RESP-CODE\r\nUSER\r\n"
+    "SASL PLAIN LOGIN CRAM-MD5 SCRAM-SHA-1 SCRAM-SHA-256\r\n";
 
 TEST(Capabilities, ReadsWhatServersAdvertise)
 {
@@ -67,11 +74,14 @@ TEST(ChooseLogin, AnExplicitMethodTheServerLacksIsAClearError)
 
 TEST(ChooseLogin, OAuthUsesWhicheverOAuthMechanismTheServerHas)
 {
-    EXPECT_EQ(chooseLogin(AuthMethod::XOAuth2, caps("SASL OAUTHBEARER\r\n"), true, false, allSasl).value(),
+    EXPECT_EQ(chooseLogin(AuthMethod::XOAuth2, caps("SASL OAUTHBEARER\r\n"), true, false, allSasl)
+                  .value(),
               (LoginMethod{LoginMethod::Kind::OAuth, "OAUTHBEARER"}));
-    EXPECT_EQ(chooseLogin(AuthMethod::XOAuth2, caps("SASL XOAUTH2 PLAIN\r\n"), true, false, allSasl).value(),
+    EXPECT_EQ(chooseLogin(AuthMethod::XOAuth2, caps("SASL XOAUTH2 PLAIN\r\n"), true, false, allSasl)
+                  .value(),
               (LoginMethod{LoginMethod::Kind::OAuth, "XOAUTH2"}));
-    EXPECT_FALSE(chooseLogin(AuthMethod::XOAuth2, caps("SASL PLAIN\r\n"), true, false, allSasl).ok());
+    EXPECT_FALSE(
+        chooseLogin(AuthMethod::XOAuth2, caps("SASL PLAIN\r\n"), true, false, allSasl).ok());
 }
 
 TEST(ApopTimestamp, FindsTheRfc1939Stamp)
@@ -141,11 +151,17 @@ TEST(Sasl, ScramTakesTheUsualIterationCounts)
 TEST(Sasl, OAuthLinesFollowTheirSpecifications)
 {
     EXPECT_EQ(QByteArray::fromBase64(oauthInitialResponse("XOAUTH2", QStringLiteral("a@b.c"),
-                                                          QStringLiteral("tok"), QStringLiteral("h"), 995)),
-              QByteArray("user=a@b.c\x01" "auth=Bearer tok\x01\x01"));
+                                                          QStringLiteral("tok"),
+                                                          QStringLiteral("h"), 995)),
+              QByteArray("user=a@b.c\x01"
+                         "auth=Bearer tok\x01\x01"));
     EXPECT_EQ(QByteArray::fromBase64(oauthInitialResponse("OAUTHBEARER", QStringLiteral("a,b=c"),
-                                                          QStringLiteral("tok"), QStringLiteral("pop.x"), 995)),
-              QByteArray("n,a=a=2Cb=3Dc,\x01" "host=pop.x\x01" "port=995\x01" "auth=Bearer tok\x01\x01"));
+                                                          QStringLiteral("tok"),
+                                                          QStringLiteral("pop.x"), 995)),
+              QByteArray("n,a=a=2Cb=3Dc,\x01"
+                         "host=pop.x\x01"
+                         "port=995\x01"
+                         "auth=Bearer tok\x01\x01"));
 }
 
 } // namespace
