@@ -119,9 +119,9 @@ void FilterActions::runFilters()
     m_changes->run(
         tr("Running the filters on %1").arg(folderName), 0,
         [planned, rules = loaded.rules, accountId, folder, local](sync::BulkActions &actions) {
-            const store::MessageStore store(actions.database());
-            auto rows = local.isEmpty() ? store.messages(folder, accountId)
-                                        : store.localFolder(local, accountId);
+            const store::MessageStore cache(actions.database());
+            auto rows = local.isEmpty() ? cache.messages(folder, accountId)
+                                        : cache.localFolder(local, accountId);
             sync::BulkOutcome outcome;
             if (!rows) {
                 outcome.error = rows.error();
@@ -134,7 +134,7 @@ void FilterActions::runFilters()
                     continue;
                 shown.append(m);
             }
-            *planned = filters::FilterRun::plan(store, *rules, shown);
+            *planned = filters::FilterRun::plan(cache, *rules, shown);
             if (!*planned)
                 outcome.error = planned->error();
             return outcome;
@@ -163,10 +163,10 @@ void FilterActions::apply()
     m_changes->run(
         tr("Filing messages"), moves.size(),
         [moves](sync::BulkActions &actions) {
-            store::MessageStore store(actions.database());
+            store::MessageStore cache(actions.database());
             sync::BulkOutcome outcome;
             // One transaction: all of the moves or none.
-            if (Status s = filters::FilterRun::apply(store, moves); !s) {
+            if (Status s = filters::FilterRun::apply(cache, moves); !s) {
                 outcome.error = s.error();
                 return outcome;
             }

@@ -213,7 +213,7 @@ FilterRuleEditor::FilterRuleEditor(QStringList folders, QList<std::pair<QString,
     , m_addAction(new QPushButton(tr("Add &Action"), this))
 {
     auto *form = new QFormLayout;
-    auto *nameLabel = new QLabel(tr("Rule &name:"), this);
+    auto *nameLabel = new QLabel(tr("Rule na&me:"), this);
     nameLabel->setBuddy(m_name);
     form->addRow(nameLabel, m_name);
 
@@ -290,8 +290,8 @@ FilterActionRow *FilterRuleEditor::addAction(const FilterAction &action)
 
 void FilterRuleEditor::removeRow(QWidget *row)
 {
-    std::erase_if(m_conditions, [row](const QWidget *w) { return w == row; });
-    std::erase_if(m_actions, [row](const QWidget *w) { return w == row; });
+    m_conditions.removeIf([row](const QWidget *w) { return w == row; });
+    m_actions.removeIf([row](const QWidget *w) { return w == row; });
     row->deleteLater();
     row->hide();
 }

@@ -305,6 +305,9 @@ TEST(FilterScript, RandomRulesAlwaysCompileAndReadBackTheSame)
             }
             if (!FilterScriptCodec::problem(r).isEmpty())
                 continue;
+            // With no condition there is nothing to match all or any of: read back as "all".
+            if (r.conditions.isEmpty())
+                r.matchAll = true;
             // The name a comment can carry is trimmed; the dialog trims it as it is typed.
             if (r.name.startsWith(QLatin1Char('[')) != r.name.endsWith(QLatin1Char(']')))
                 r.name.prepend(QLatin1Char('x'));
