@@ -19,8 +19,8 @@
 
 namespace poplar::ui {
 
-FilterActions::FilterActions(Services services, CacheChangeQueue *changes,
-                             MessageListModel *model, QWidget *window)
+FilterActions::FilterActions(Services services, CacheChangeQueue *changes, MessageListModel *model,
+                             QWidget *window)
     : QObject(window)
     , m_services(services)
     , m_changes(changes)
@@ -53,8 +53,7 @@ QString FilterActions::shownFolderName() const
     const QString account = m_services.accounts.account(m_model->accountId())
                                 ? m_services.accounts.account(m_model->accountId())->name
                                 : QString();
-    const QString folder =
-        m_model->folder() == store::Folder::Trash ? tr("Trash") : tr("Inbox");
+    const QString folder = m_model->folder() == store::Folder::Trash ? tr("Trash") : tr("Inbox");
     return account.isEmpty() ? folder : tr("%1 of %2").arg(folder, account);
 }
 
@@ -111,11 +110,12 @@ void FilterActions::runFilters()
         return;
     }
     const QString accountId = m_model->isUnifiedInbox() ? QString() : m_model->accountId();
-    const store::Folder folder = m_model->isUnifiedInbox() ? store::Folder::Inbox
-                                                           : m_model->folder();
+    const store::Folder folder =
+        m_model->isUnifiedInbox() ? store::Folder::Inbox : m_model->folder();
     const QString local = m_model->localFolder();
     const QString folderName = shownFolderName();
-    auto planned = std::make_shared<Result<QList<filters::FilterMove>>>(QList<filters::FilterMove>{});
+    auto planned =
+        std::make_shared<Result<QList<filters::FilterMove>>>(QList<filters::FilterMove>{});
     m_changes->run(
         tr("Running the filters on %1").arg(folderName), 0,
         [planned, rules = loaded.rules, accountId, folder, local](sync::BulkActions &actions) {

@@ -58,8 +58,8 @@ FilterDialog::FilterDialog(QString path, QStringList folders,
                       "deletion queue first, where you can keep it.\n\nUse this rule?"),
                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     };
-    m_editor = new FilterRuleEditor(std::move(folders), std::move(tags),
-                                    [this] { return confirmServerDeletion(); }, this);
+    m_editor = new FilterRuleEditor(
+        std::move(folders), std::move(tags), [this] { return confirmServerDeletion(); }, this);
 
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::PlainText);
@@ -180,7 +180,8 @@ void FilterDialog::load()
     std::optional<QString> unreadable;
     if (file.exists()) {
         if (file.size() > filters::FilterFile::maxBytes)
-            unreadable = tr("the file is larger than %1 KB").arg(filters::FilterFile::maxBytes / 1024);
+            unreadable =
+                tr("the file is larger than %1 KB").arg(filters::FilterFile::maxBytes / 1024);
         else if (!file.open(QIODevice::ReadOnly))
             unreadable = file.errorString();
         else {
@@ -204,8 +205,8 @@ void FilterDialog::load()
         m_notice->show();
         m_handWritten->setPlainText(text);
         m_pages->setCurrentIndex(HandWrittenPage);
-        for (QWidget *w : std::initializer_list<QWidget *>{m_list, m_new, m_delete, m_up, m_down,
-                                                           m_buttons->button(QDialogButtonBox::Save)})
+        for (QWidget *w : std::initializer_list<QWidget *>{
+                 m_list, m_new, m_delete, m_up, m_down, m_buttons->button(QDialogButtonBox::Save)})
             w->setEnabled(false);
         return;
     }
@@ -335,8 +336,8 @@ bool FilterDialog::save()
     // only compiled beside what it was written with.
     auto compiled = filters::FilterRules::compile(text);
     if (auto *e = std::get_if<filters::SieveError>(&compiled)) {
-        m_problem->setText(tr("The rules were not saved: %1")
-                               .arg(filters::FilterFile::describe(m_path, *e)));
+        m_problem->setText(
+            tr("The rules were not saved: %1").arg(filters::FilterFile::describe(m_path, *e)));
         m_problem->show();
         return false;
     }

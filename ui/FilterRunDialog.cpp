@@ -65,11 +65,11 @@ FilterRunDialog::FilterRunDialog(const QString &folderName, QList<filters::Filte
         const QString subject =
             move.message.subject.isEmpty() ? tr("(no subject)") : move.message.subject;
         const bool moves = move.outcome.filed();
-        auto *item = new QTreeWidgetItem(
-            m_list, {subject, ruleText(move.outcome),
-                     moves ? move.destination() : tr("(stays)"), marksText(move)});
-        const QString from = move.message.fromName.isEmpty() ? move.message.fromAddress
-                                                             : move.message.fromName;
+        auto *item = new QTreeWidgetItem(m_list, {subject, ruleText(move.outcome),
+                                                  moves ? move.destination() : tr("(stays)"),
+                                                  marksText(move)});
+        const QString from =
+            move.message.fromName.isEmpty() ? move.message.fromAddress : move.message.fromName;
         item->setToolTip(0, tr("From %1").arg(from));
     }
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -142,8 +142,7 @@ std::optional<FilterRule> ruleOf(const SieveCommand &command)
         rule.enabled = false;
         test = &test->tests.at(1);
     }
-    if (test->name == QLatin1String("true") && test->tests.isEmpty() &&
-        test->arguments.isEmpty()) {
+    if (test->name == QLatin1String("true") && test->tests.isEmpty() && test->arguments.isEmpty()) {
         // No condition: every message.
     } else if ((test->name == QLatin1String("allof") || test->name == QLatin1String("anyof")) &&
                test->arguments.isEmpty() && !test->tests.isEmpty()) {
@@ -218,12 +217,10 @@ QString testText(const FilterCondition &c)
         c.field == FilterCondition::Field::From || c.field == FilterCondition::Field::ToOrCc;
     const bool useAddress = addressField && (c.match == FilterCondition::Match::Is ||
                                              c.match == FilterCondition::Match::Matches);
-    const QString test =
-        QStringLiteral("%1 %2 %3 %4")
-            .arg(useAddress ? QStringLiteral("address") : QStringLiteral("header"),
-                 matchTag(c.match), names, quoted(c.value));
-    return c.match == FilterCondition::Match::DoesNotContain ? QStringLiteral("not ") + test
-                                                             : test;
+    const QString test = QStringLiteral("%1 %2 %3 %4")
+                             .arg(useAddress ? QStringLiteral("address") : QStringLiteral("header"),
+                                  matchTag(c.match), names, quoted(c.value));
+    return c.match == FilterCondition::Match::DoesNotContain ? QStringLiteral("not ") + test : test;
 }
 
 QString actionText(const FilterAction &a)
@@ -254,8 +251,7 @@ QString ruleText(const FilterRule &rule)
     if (!name.isEmpty()) {
         // A name in brackets would be read as Roundcube's form and lose them: write that
         // form for it.
-        const bool bracketed =
-            name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']'));
+        const bool bracketed = name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']'));
         out += bracketed ? QStringLiteral("# rule:[%1]\n").arg(name)
                          : QStringLiteral("# rule: %1\n").arg(name);
     }
@@ -405,10 +401,10 @@ ReadFilterScript FilterScriptCodec::read(const QString &text)
         const Group &g = groups.at(gi);
         std::optional<FilterRule> rule;
         // One command alone on its lines: another command sharing a line would be lost.
-        const bool sharesLine = (gi + 1 < groups.size() &&
-                                 commands.at(groups.at(gi + 1).first).line ==
-                                     commands.at(g.last).line) ||
-                                commands.at(g.first).line <= requireLastLine;
+        const bool sharesLine =
+            (gi + 1 < groups.size() &&
+             commands.at(groups.at(gi + 1).first).line == commands.at(g.last).line) ||
+            commands.at(g.first).line <= requireLastLine;
         if (g.first == g.last && !sharesLine)
             rule = ruleOf(commands.at(g.first));
         if (!rule) {
@@ -427,7 +423,7 @@ ReadFilterScript FilterScriptCodec::read(const QString &text)
 QString FilterScriptCodec::write(const FilterScript &script)
 {
     QString out = QStringLiteral("# Poplar's message filters (Sieve, RFC 5228). Edited with "
-                                 "Tools > Message Filters; hand edits are kept.\n");
+                                 "Edit > Message Filters; rules written by hand are kept.\n");
     QStringList extensions{fileIntoExtension, flagsExtension};
     extensions += script.extraRequires;
     QStringList quotedRequires;

@@ -19,8 +19,8 @@ struct FilterCondition {
     enum class Match { Contains, Is, Matches, DoesNotContain };
     Field field = Field::Subject;
     Match match = Match::Contains;
-    QString header; ///< Field::Header: the header's name
-    QString value;  ///< the text compared (text fields)
+    QString header;   ///< Field::Header: the header's name
+    QString value;    ///< the text compared (text fields)
     bool over = true; ///< Field::Size: size greater than (true) or less than (false)
     qint64 bytes = 0; ///< Field::Size
 

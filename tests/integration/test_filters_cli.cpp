@@ -472,11 +472,11 @@ int onServerCount(DovecotServer &server)
 // A message no rule asks about stays on the server.
 TEST_F(FiltersCliTest, ARuleThatDeletesOnTheServerGoesThroughTheVisibleQueue)
 {
-    EXPECT_FALSE(server()
-                     .addMessage(makeMessage(QStringLiteral("Big sale"),
-                                             QStringLiteral("shop@ads.example"),
-                                             QStringLiteral("Buy.\n")))
-                     .isEmpty());
+    EXPECT_FALSE(
+        server()
+            .addMessage(makeMessage(QStringLiteral("Big sale"), QStringLiteral("shop@ads.example"),
+                                    QStringLiteral("Buy.\n")))
+            .isEmpty());
     EXPECT_FALSE(server()
                      .addMessage(makeMessage(QStringLiteral("Hello"),
                                              QStringLiteral("friend@people.example"),
@@ -508,7 +508,8 @@ TEST_F(FiltersCliTest, ARuleThatDeletesOnTheServerGoesThroughTheVisibleQueue)
               QStringLiteral("Big sale"));
     EXPECT_EQ(onServerCount(server()), 2);
     // The local copy stays where mail goes: the Inbox.
-    EXPECT_EQ(subjects(listJson({})), (QStringList{QStringLiteral("Big sale"), QStringLiteral("Hello")}));
+    EXPECT_EQ(subjects(listJson({})),
+              (QStringList{QStringLiteral("Big sale"), QStringLiteral("Hello")}));
 
     sync = ctl({QStringLiteral("sync")});
     ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
@@ -516,7 +517,8 @@ TEST_F(FiltersCliTest, ARuleThatDeletesOnTheServerGoesThroughTheVisibleQueue)
     const CtlRun after =
         ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
     EXPECT_TRUE(QJsonDocument::fromJson(after.out).array().isEmpty()) << after.out.toStdString();
-    EXPECT_EQ(subjects(listJson({})), (QStringList{QStringLiteral("Big sale"), QStringLiteral("Hello")}));
+    EXPECT_EQ(subjects(listJson({})),
+              (QStringList{QStringLiteral("Big sale"), QStringLiteral("Hello")}));
 }
 
 // The same mail and account with no rule: two syncs delete nothing on the server.

@@ -145,18 +145,25 @@ TEST_F(FilterDialogTest, RulesMadeInTheDialogAreSavedAsSieveThatReadsBackTheSame
     lists.name = QStringLiteral("Lists");
     lists.enabled = false;
     lists.matchAll = false;
-    lists.conditions = {
-        FilterCondition{FilterCondition::Field::From, FilterCondition::Match::Contains, {},
-                        QStringLiteral("@lists.")},
-        FilterCondition{FilterCondition::Field::Header, FilterCondition::Match::DoesNotContain,
-                        QStringLiteral("List-Id"), QStringLiteral("private")},
-        FilterCondition{FilterCondition::Field::Size, FilterCondition::Match::Contains, {}, {},
-                        true, 50 * 1024}};
+    lists.conditions = {FilterCondition{FilterCondition::Field::From,
+                                        FilterCondition::Match::Contains,
+                                        {},
+                                        QStringLiteral("@lists.")},
+                        FilterCondition{FilterCondition::Field::Header,
+                                        FilterCondition::Match::DoesNotContain,
+                                        QStringLiteral("List-Id"), QStringLiteral("private")},
+                        FilterCondition{FilterCondition::Field::Size,
+                                        FilterCondition::Match::Contains,
+                                        {},
+                                        {},
+                                        true,
+                                        50 * 1024}};
     lists.actions = {{FilterAction::Kind::Tag, QStringLiteral("Work")}};
     FilterRule invoices;
     invoices.name = QStringLiteral("Invoices");
     invoices.conditions = {FilterCondition{FilterCondition::Field::Subject,
-                                           FilterCondition::Match::Contains, {},
+                                           FilterCondition::Match::Contains,
+                                           {},
                                            QStringLiteral("Invoice")}};
     invoices.actions = {{FilterAction::Kind::MoveTo, QStringLiteral("Bills")},
                         {FilterAction::Kind::MarkRead, {}}};
@@ -283,7 +290,8 @@ TEST_F(RunFiltersTest, ADryRunListsWhatWouldMoveAndApplyMovesItOffTheGuiThread)
     FilterRule rule;
     rule.name = QStringLiteral("Twos");
     rule.conditions = {FilterCondition{FilterCondition::Field::Subject,
-                                       FilterCondition::Match::Contains, {},
+                                       FilterCondition::Match::Contains,
+                                       {},
                                        QStringLiteral("Message 2")}};
     rule.actions = {{FilterAction::Kind::MoveTo, QStringLiteral("Twos")},
                     {FilterAction::Kind::MarkFlagged, {}}};

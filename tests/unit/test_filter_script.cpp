@@ -82,12 +82,11 @@ FilterScript everyShape()
     FilterRule lists;
     lists.name = QStringLiteral("Lists \"quoted\" \\ and # not a comment");
     lists.matchAll = false;
-    lists.conditions = {text(F::ToOrCc, M::Is, QStringLiteral("team@lists.example")),
-                        text(F::Header, M::Contains, QStringLiteral("shop"),
-                             QStringLiteral("List-Id")),
-                        text(F::From, M::Matches, QStringLiteral("*@news.example")),
-                        text(F::Subject, M::DoesNotContain, QStringLiteral("urgent \"now\"")),
-                        size(false, 2000)};
+    lists.conditions = {
+        text(F::ToOrCc, M::Is, QStringLiteral("team@lists.example")),
+        text(F::Header, M::Contains, QStringLiteral("shop"), QStringLiteral("List-Id")),
+        text(F::From, M::Matches, QStringLiteral("*@news.example")),
+        text(F::Subject, M::DoesNotContain, QStringLiteral("urgent \"now\"")), size(false, 2000)};
     lists.actions = {action(K::MarkFlagged), action(K::MoveTo, QStringLiteral("清单"))};
     FilterRule off;
     off.name = QStringLiteral("Off for now");
@@ -171,7 +170,8 @@ TEST(FilterScript, DoesNotContainAndIsOnAnAddressMeanWhatTheySay)
               QStringLiteral("Hit"));
     QByteArray reminder = invoice;
     reminder.replace("Invoice 42", "Reminder: invoice 42");
-    EXPECT_TRUE(rules->evaluate(filters::FilterMessage(reminder, reminder.size())).folder.isEmpty());
+    EXPECT_TRUE(
+        rules->evaluate(filters::FilterMessage(reminder, reminder.size())).folder.isEmpty());
 }
 
 TEST(FilterScript, HandWrittenRulesAreKeptWordForWordAndStillWork)
@@ -200,7 +200,8 @@ TEST(FilterScript, HandWrittenRulesAreKeptWordForWordAndStillWork)
     EXPECT_TRUE(read.script.rules.at(0).editable());
     EXPECT_EQ(read.handWrittenCount(), 3);
     EXPECT_EQ(read.script.rules.at(1).name, QStringLiteral("Branches"));
-    EXPECT_TRUE(read.script.rules.at(1).handWritten.contains(QStringLiteral("# a comment of my own")));
+    EXPECT_TRUE(
+        read.script.rules.at(1).handWritten.contains(QStringLiteral("# a comment of my own")));
     EXPECT_TRUE(read.script.rules.at(1).handWritten.contains(QStringLiteral("elsif")));
     EXPECT_EQ(read.script.rules.at(3).handWritten, QStringLiteral("keep;\n"));
     EXPECT_EQ(read.script.extraRequires, QStringList{QStringLiteral("comparator-i;octet")});
@@ -257,11 +258,13 @@ TEST(FilterScript, RandomRulesAlwaysCompileAndReadBackTheSame)
 {
     QRandomGenerator random(17);
     const QStringList pieces{
-        QStringLiteral("a"),  QStringLiteral("\""),    QStringLiteral("\\"),   QStringLiteral("#"),
-        QStringLiteral("*"),  QStringLiteral("?"),     QStringLiteral("/*"),   QStringLiteral("*/"),
-        QStringLiteral("{"),  QStringLiteral("}"),     QStringLiteral(";"),    QStringLiteral("text:"),
-        QStringLiteral(" "),  QStringLiteral("中文"),  QStringLiteral("["),    QStringLiteral("]"),
-        QStringLiteral("'"),  QStringLiteral("rule:"), QStringLiteral("\\\""), QStringLiteral(",")};
+        QStringLiteral("a"),    QStringLiteral("\""),   QStringLiteral("\\"),
+        QStringLiteral("#"),    QStringLiteral("*"),    QStringLiteral("?"),
+        QStringLiteral("/*"),   QStringLiteral("*/"),   QStringLiteral("{"),
+        QStringLiteral("}"),    QStringLiteral(";"),    QStringLiteral("text:"),
+        QStringLiteral(" "),    QStringLiteral("中文"), QStringLiteral("["),
+        QStringLiteral("]"),    QStringLiteral("'"),    QStringLiteral("rule:"),
+        QStringLiteral("\\\""), QStringLiteral(",")};
     auto someText = [&](bool oneWord) {
         QString s;
         const int n = random.bounded(6);
@@ -287,11 +290,10 @@ TEST(FilterScript, RandomRulesAlwaysCompileAndReadBackTheSame)
                     r.conditions.append(size(random.bounded(2) == 0, random.bounded(1 << 30)));
                     continue;
                 }
-                r.conditions.append(text(field, FilterCondition::Match(random.bounded(4)),
-                                         someText(false),
-                                         field == FilterCondition::Field::Header
-                                             ? QStringLiteral("X-") + someText(true)
-                                             : QString()));
+                r.conditions.append(text(
+                    field, FilterCondition::Match(random.bounded(4)), someText(false),
+                    field == FilterCondition::Field::Header ? QStringLiteral("X-") + someText(true)
+                                                            : QString()));
             }
             const int actions = 1 + random.bounded(4);
             for (int a = 0; a < actions; ++a) {
@@ -350,20 +352,19 @@ TEST(FilterScript, DeleteOnServerQueuesTheServerCopyAsTheMessageIsStored)
         m.serverKeepsCopy = keeps;
         return m;
     };
-    store::IncomingMessage partial = message(QStringLiteral("u4"), QStringLiteral("Big sale"), true);
+    store::IncomingMessage partial =
+        message(QStringLiteral("u4"), QStringLiteral("Big sale"), true);
     partial.partial = true;
     QObject context;
     {
         sync::CacheWriter writer(path);
-        writer.submit({message(QStringLiteral("u1"), QStringLiteral("Big sale"), true),
-                       message(QStringLiteral("u2"), QStringLiteral("Lunch"), true),
-                       message(QStringLiteral("u3"), QStringLiteral("Sale again"), false),
-                       partial},
-                      &context,
-                      [](Result<QList<qint64>> r) {
-                          ASSERT_TRUE(r.ok()) << qPrintable(r.error().message());
-                      },
-                      rules);
+        writer.submit(
+            {message(QStringLiteral("u1"), QStringLiteral("Big sale"), true),
+             message(QStringLiteral("u2"), QStringLiteral("Lunch"), true),
+             message(QStringLiteral("u3"), QStringLiteral("Sale again"), false), partial},
+            &context,
+            [](Result<QList<qint64>> r) { ASSERT_TRUE(r.ok()) << qPrintable(r.error().message()); },
+            rules);
         writer.waitForAll(&context);
     }
     auto queued = store::DeletionQueue(db.value()->connection()).queued(QStringLiteral("acct"));
@@ -373,7 +374,8 @@ TEST(FilterScript, DeleteOnServerQueuesTheServerCopyAsTheMessageIsStored)
     EXPECT_NE(queued.value().front().downloadId, 0);
     EXPECT_EQ(queued.value().front().reason, store::DeletionReason::DeletedHere);
     // The message itself stays where it is: in the Inbox, not in Trash.
-    auto stored = store::MessageStore(db.value()->connection()).message(queued.value().front().messageId);
+    auto stored =
+        store::MessageStore(db.value()->connection()).message(queued.value().front().messageId);
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored.value().folder, store::Folder::Inbox);
 }
