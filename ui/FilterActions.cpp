@@ -39,6 +39,16 @@ FilterActions::FilterActions(Services services, CacheChangeQueue *changes, Messa
     updateEnabled();
 }
 
+FilterDialog *FilterActions::filterDialog() const
+{
+    return m_dialog;
+}
+
+FilterRunDialog *FilterActions::runDialog() const
+{
+    return m_runDialog;
+}
+
 void FilterActions::updateEnabled()
 {
     m_run->setEnabled(m_model->hasFolder());

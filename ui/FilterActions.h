@@ -32,8 +32,8 @@ public:
     [[nodiscard]] QAction *editFiltersAction() const { return m_edit; }
     [[nodiscard]] QAction *runFiltersAction() const { return m_run; }
     /// The dialogs open now (null when closed), for tests.
-    [[nodiscard]] FilterDialog *filterDialog() const { return m_dialog; }
-    [[nodiscard]] FilterRunDialog *runDialog() const { return m_runDialog; }
+    [[nodiscard]] FilterDialog *filterDialog() const;
+    [[nodiscard]] FilterRunDialog *runDialog() const;
 
     void openFilters();
     /// Plans a run on the folder shown; the dry run's dialog opens when it is planned.
