@@ -243,6 +243,8 @@ void FilterDialog::fillList()
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(r.enabled ? Qt::Checked : Qt::Unchecked);
         } else {
+            // Not the dialog's to turn on or off: no check box at all.
+            item->setFlags(item->flags() & ~Qt::ItemIsUserCheckable);
             QFont italic = item->font();
             italic.setItalic(true);
             item->setFont(italic);

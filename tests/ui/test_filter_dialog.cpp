@@ -117,15 +117,15 @@ TEST_F(FilterDialogTest, RulesMadeInTheDialogAreSavedAsSieveThatReadsBackTheSame
     editor->addConditionButton()->click();
     ui::FilterConditionRow *header = editor->conditionRows().at(1);
     choose(header->field(), int(FilterCondition::Field::Header));
-    EXPECT_TRUE(header->header()->isVisible());
+    EXPECT_FALSE(header->header()->isHidden()); // shown once the row is laid out
     header->header()->setText(QStringLiteral("List-Id"));
     choose(header->match(), int(FilterCondition::Match::DoesNotContain));
     header->value()->setText(QStringLiteral("private"));
     editor->addConditionButton()->click();
     ui::FilterConditionRow *size = editor->conditionRows().at(2);
     choose(size->field(), int(FilterCondition::Field::Size));
-    EXPECT_TRUE(size->kilobytes()->isVisible());
-    EXPECT_FALSE(size->value()->isVisible());
+    EXPECT_FALSE(size->kilobytes()->isHidden());
+    EXPECT_TRUE(size->value()->isHidden());
     size->kilobytes()->setValue(50);
     choose(editor->actionRows().front()->kind(), int(FilterAction::Kind::Tag));
     dialog->ruleList()->item(1)->setCheckState(Qt::Unchecked);
