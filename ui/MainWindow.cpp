@@ -6,6 +6,7 @@
 #include "ChangeProgress.h"
 #include "ComposeActions.h"
 #include "FiledByLabel.h"
+#include "FilterActions.h"
 #include "FolderTree.h"
 #include "HelpActions.h"
 #include "ImportProfileDialog.h"
@@ -121,6 +122,10 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_transfer, &MailTransfer::notice, m_feedback, showNotice);
     connect(m_print, &PrintActions::failed, m_feedback, showError);
     connect(m_print, &PrintActions::notice, m_feedback, showNotice);
+    connect(m_filters, &FilterActions::failed, m_feedback, showError);
+    connect(m_filters, &FilterActions::notice, m_feedback, showNotice);
+    // Filing may make folders: the tree is read again (the list already was).
+    connect(m_filters, &FilterActions::messagesFiled, this, &MainWindow::reloadAccounts);
     // The cache file's own upkeep, off this thread: sort keys after a change of language,
     // compacting offered once a large Trash is emptied.
     m_upkeep = new CacheUpkeep(m_services.profile.cachePath(), this, this);
@@ -244,6 +249,8 @@ void MainWindow::createMenus()
     edit->addAction(m_mailActions->redoAction());
     edit->addSeparator();
     edit->addAction(m_findAction);
+    edit->addSeparator();
+    edit->addAction(m_filters->editFiltersAction());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_options->paneBesideAction());
     view->addAction(m_options->threadedAction());
@@ -267,6 +274,7 @@ void MainWindow::createMenus()
     message->addMenu(m_tags->menu());
     message->addAction(m_junk->junkAction());
     message->addAction(m_junk->notJunkAction());
+    message->addAction(m_filters->runFiltersAction());
     message->addSeparator();
     message->addAction(m_reading->nextUnreadAction());
     message->addAction(m_reading->previousUnreadAction());
@@ -349,6 +357,11 @@ void MainWindow::createWidgets()
                                    m_readingPrefs, this);
     m_tags = new TagActions(m_list, m_model, m_services.messages.database(), m_changes, this, this);
     m_junk = new JunkActions(m_list, m_model, m_services.profile.cachePath(), this);
+    m_filters = new FilterActions(m_services, m_changes, m_model, this);
+    // The folder list's context menu: Run Filters Now on the folder clicked (a right click
+    // makes it the current one).
+    m_folders->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_folders->addAction(m_filters->runFiltersAction());
     connect(m_reading, &ReadingActions::windowOpened, m_compose, &ComposeActions::addTo);
     connect(m_reading, &ReadingActions::draftChosen, m_compose, &ComposeActions::editDraft);
     // "Download the rest" lives above the viewer, outside it: the viewer shows what it is

@@ -25,6 +25,7 @@ namespace poplar::ui {
 
 class CacheChangeQueue;
 class FiledByLabel;
+class FilterActions;
 class ChangeProgress;
 class ComposeActions;
 class FolderTree;
@@ -80,6 +81,7 @@ public:
     [[nodiscard]] MailActions *mailActions() const { return m_mailActions; }
     [[nodiscard]] MailTransfer *mailTransfer() const { return m_transfer; }
     [[nodiscard]] PrintActions *printActions() const { return m_print; }
+    [[nodiscard]] FilterActions *filterActions() const { return m_filters; }
     [[nodiscard]] ReadingActions *readingActions() const { return m_reading; }
     [[nodiscard]] WindowOptions *windowOptions() const { return m_options; }
     [[nodiscard]] ReadingPreferences *readingPreferences() const { return m_readingPrefs; }
@@ -181,6 +183,7 @@ private:
     ReadingActions *m_reading = nullptr;
     TagActions *m_tags = nullptr;
     JunkActions *m_junk = nullptr;
+    FilterActions *m_filters = nullptr;
     WindowOptions *m_options = nullptr;
     ReadingPreferences *m_readingPrefs = nullptr;
     ComposeActions *m_compose = nullptr;

@@ -512,6 +512,8 @@ struct Run {
                         outcome.seen = true;
                     else if (flag.compare(QLatin1String("\\Flagged"), Qt::CaseInsensitive) == 0)
                         outcome.flagged = true;
+                    else if (flag.compare(QLatin1String("\\Deleted"), Qt::CaseInsensitive) == 0)
+                        outcome.deleteOnServer = true;
                     else if (!flag.startsWith(QLatin1Char('\\')) &&
                              !outcome.keywords.contains(flag, Qt::CaseInsensitive))
                         // A keyword names a tag; other system flags (\Answered, \Draft)

@@ -28,6 +28,10 @@ struct FilterOutcome {
     bool flagged = false;
     /// imap4flags keywords other than \Seen and \Flagged: the names of tags to add.
     QStringList keywords;
+    /// addflag "\\Deleted": the rule asks for the server's copy to be deleted. It goes
+    /// through the visible deletion queue (DeletionQueue), and only for mail the account
+    /// leaves on the server.
+    bool deleteOnServer = false;
     /// The top-level rule whose action placed the message; line 0 when no rule did (it
     /// stays in the Inbox by the implicit keep).
     QString ruleName;

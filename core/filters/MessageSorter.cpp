@@ -60,6 +60,7 @@ void MessageSorter::apply(const FilterOutcome &outcome, store::IncomingMessage &
     }
     message.seen = message.seen || outcome.seen;
     message.flagged = message.flagged || outcome.flagged;
+    message.deleteOnServer = message.deleteOnServer || outcome.deleteOnServer;
     for (const QString &keyword : outcome.keywords) {
         if (!message.tags.contains(keyword, Qt::CaseInsensitive))
             message.tags.append(keyword);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MessageStore.h"
+
+#include "store/DeletionQueue.h"
 #include "store/TagStore.h"
 
 #include "store/Database.h"
@@ -159,6 +161,15 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
         uidl.addBindValue(now);
         if (!uidl.exec())
             return queryError(QStringLiteral("Cannot record a downloaded message"), uidl);
+        // A rule asked for the server copy to go: queued like the user's own delete, so it
+        // is shown in the window and can be undone before the next sync. Never for a copy
+        // that is not the whole message.
+        if (m.deleteOnServer && m.serverKeepsCopy && state == DownloadState::Stored) {
+            if (Status s = DeletionQueue(m_db).enqueue(m.accountId, m.uidl,
+                                                       QDateTime::fromSecsSinceEpoch(now), id);
+                !s)
+                return s.error();
+        }
     }
     if (!m.tags.isEmpty()) {
         // Rare (a rule's addflag keywords): no statement prepared for it in advance.

@@ -40,6 +40,12 @@ struct IncomingMessage {
     Folder folder = Folder::Inbox;
     bool seen = false;    ///< a rule's addflag "\\Seen"
     bool flagged = false; ///< a rule's addflag "\\Flagged"
+    /// A rule's addflag "\\Deleted": queue the server copy's deletion (DeletionQueue, the
+    /// queue the user's own deletes use) in the transaction that stores the message, when
+    /// `serverKeepsCopy` and the message was downloaded whole.
+    bool deleteOnServer = false;
+    /// The account leaves mail on the server (otherwise this sync deletes it anyway).
+    bool serverKeepsCopy = false;
     /// A rule's other addflag keywords: the names of the tags it gets (added when unknown).
     QStringList tags;
     /// The rule that placed it: its name ("# rule: NAME") and its line; line 0 for none.

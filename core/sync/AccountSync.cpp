@@ -460,6 +460,7 @@ void AccountSync::onRetrieved(int index, Fetch how, const pop3::Reply &r)
         message.receivedAt = m_clock();
         message.listedSize = listed.size;
         message.partial = how == Fetch::HeadersOnly || r.oversized;
+        message.serverKeepsCopy = m_account.leaveOnServer;
         if (r.oversized && how != Fetch::HeadersOnly) {
             // LIST gave a smaller size (or none) than the server sent: what was kept is the
             // header section. Recorded as headers only, so it is never transferred again.

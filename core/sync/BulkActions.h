@@ -63,6 +63,9 @@ public:
 
     void setProgress(Progress progress) { m_progress = std::move(progress); }
     void setStopRequested(StopRequested stop) { m_stop = std::move(stop); }
+    /// The connection the work runs on (for work of other kinds queued with it: filters run
+    /// on a folder).
+    [[nodiscard]] QSqlDatabase database() const { return m_db; }
     /// How long a transaction works before it commits, and how long to rest after one
     /// (workPerTransaction both by default).
     void setPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest);

@@ -476,6 +476,45 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::filters::FilterScriptCodec</name>
+    <message>
+        <source>The rule&apos;s name cannot hold a line break</source>
+        <translation>规则名称不能包含换行</translation>
+    </message>
+    <message>
+        <source>The rule has no action</source>
+        <translation>规则没有任何动作</translation>
+    </message>
+    <message>
+        <source>A size cannot be negative</source>
+        <translation>大小不能为负数</translation>
+    </message>
+    <message>
+        <source>A condition&apos;s text cannot hold a line break</source>
+        <translation>条件中的文字不能包含换行</translation>
+    </message>
+    <message>
+        <source>A condition names no header</source>
+        <translation>条件没有指定邮件头</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a header name</source>
+        <translation>“%1”不是邮件头名称</translation>
+    </message>
+    <message>
+        <source>Choose the folder to move to</source>
+        <translation>请选择要移入的文件夹</translation>
+    </message>
+    <message>
+        <source>A filter cannot add the tag &quot;%1&quot;: a tag a filter adds is one word</source>
+        <translation>过滤器无法添加标签“%1”：过滤器添加的标签只能是一个词</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>poplar::filters::JunkVerdict</name>
     <message>
         <source>Junk: you marked it so</source>
@@ -2329,6 +2368,420 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
     <message>
         <source>Filed by rule &apos;%1&apos; (line %2 of filters.sieve)</source>
         <translation>由规则“%1”归档（filters.sieve 第 %2 行）</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::FilterActionRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move to folder</source>
+        <translation>移到文件夹</translation>
+    </message>
+    <message>
+        <source>Tag with</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>标记为已读</translation>
+    </message>
+    <message>
+        <source>Mark as flagged</source>
+        <translation>标记为星标</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>移到废纸篓</translation>
+    </message>
+    <message>
+        <source>Stop processing further rules</source>
+        <translation>不再执行后面的规则</translation>
+    </message>
+    <message>
+        <source>Delete from the server</source>
+        <translation>从服务器删除</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>要执行的动作</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>文件夹名称</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Remove this action</source>
+        <translation>移除此动作</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::FilterActions</name>
+    <message>
+        <source>Message &amp;Filters…</source>
+        <translation>邮件过滤器(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Run Filters Now</source>
+        <translation>立即运行过滤器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Apply the filters to the folder shown, after showing what they would do</source>
+        <translation>先显示过滤器将执行的操作，再将其应用到当前文件夹</translation>
+    </message>
+    <message>
+        <source>the Unified Inbox</source>
+        <translation>统一收件箱</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>废纸篓</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>The filters were saved; they apply to mail from the next sync on.</source>
+        <translation>过滤器已保存；从下次同步起对收到的邮件生效。</translation>
+    </message>
+    <message>
+        <source>There are no filters yet: Edit ▸ Message Filters… makes them.</source>
+        <translation>还没有过滤器：可在“编辑 ▸ 邮件过滤器…”中创建。</translation>
+    </message>
+    <message>
+        <source>Running the filters on %1</source>
+        <translation>正在对%1运行过滤器</translation>
+    </message>
+    <message>
+        <source>Filing messages</source>
+        <translation>正在归档邮件</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::FilterConditionRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>To or Cc</source>
+        <translation>收件人或抄送</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>The header</source>
+        <translation>邮件头</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>What the condition looks at</source>
+        <translation>条件检查的内容</translation>
+    </message>
+    <message>
+        <source>Header name, e.g. List-Id</source>
+        <translation>邮件头名称，例如 List-Id</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>邮件头名称</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>matches (* and ?)</source>
+        <translation>匹配（* 和 ?）</translation>
+    </message>
+    <message>
+        <source>How to compare</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Text to look for</source>
+        <translation>要查找的文字</translation>
+    </message>
+    <message>
+        <source>is greater than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <source>Greater or less</source>
+        <translation>大于或小于</translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <source>Size in kilobytes</source>
+        <translation>大小（KB）</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>移除此条件</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::FilterDialog</name>
+    <message>
+        <source>&amp;New Rule</source>
+        <translation>新建规则(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Rule</source>
+        <translation>删除规则(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move D&amp;own</source>
+        <translation>下移(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Message Filters</source>
+        <translation>邮件过滤器</translation>
+    </message>
+    <message>
+        <source>Delete from the Server</source>
+        <translation>从服务器删除</translation>
+    </message>
+    <message>
+        <source>This rule deletes the messages it matches from the server at the next sync (they stay on this computer). Each one is listed in the server deletion queue first, where you can keep it.
+
+Use this rule?</source>
+        <translation>此规则会在下次同步时从服务器删除它匹配的邮件（本机上的副本保留）。每封邮件会先列入服务器删除队列，在那里您仍可选择保留它。
+
+要使用此规则吗？</translation>
+    </message>
+    <message>
+        <source>Open the &amp;File</source>
+        <translation>打开文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Rules, in the order they run</source>
+        <translation>规则（按执行顺序）</translation>
+    </message>
+    <message>
+        <source>This rule was written by hand in a way this dialog cannot show. It is kept as it is, in its place; edit it in filters.sieve itself.</source>
+        <translation>这条规则是手工编写的，本对话框无法显示其内容。它会原样保留在原来的位置；如需修改，请直接编辑 filters.sieve。</translation>
+    </message>
+    <message>
+        <source>The rule as written in filters.sieve</source>
+        <translation>filters.sieve 中这条规则的原文</translation>
+    </message>
+    <message>
+        <source>No rule is chosen. New Rule adds one.</source>
+        <translation>未选择规则。点击“新建规则”添加一条。</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 KB</source>
+        <translation>文件大于 %1 KB</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>文件不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>filters.sieve cannot be edited here: %1. Correct it in a text editor (Open the File). Until then no rule runs and all mail stays in the Inbox.</source>
+        <translation>无法在此编辑 filters.sieve：%1。请用文本编辑器改正它（打开文件）。在此之前不会执行任何规则，所有邮件都留在收件箱。</translation>
+    </message>
+    <message>
+        <source>One rule in filters.sieve was written by hand in a way this dialog cannot show. It is shown read-only, keeps its place and is saved unchanged.</source>
+        <translation>filters.sieve 中有一条规则是手工编写的，本对话框无法显示其内容。它以只读方式显示，保留原来的位置，保存时原样不变。</translation>
+    </message>
+    <message>
+        <source>%1 rules in filters.sieve were written by hand in a way this dialog cannot show. They are shown read-only, keep their places and are saved unchanged.</source>
+        <translation>filters.sieve 中有 %1 条规则是手工编写的，本对话框无法显示其内容。它们以只读方式显示，保留原来的位置，保存时原样不变。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>%1 (written by hand)</source>
+        <translation>%1（手工编写）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The rules were not saved: %1</source>
+        <translation>规则未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::FilterRuleEditor</name>
+    <message>
+        <source>Match a&amp;ll of the conditions</source>
+        <translation>满足全部条件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Match an&amp;y of the conditions</source>
+        <translation>满足任一条件(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Condition</source>
+        <translation>添加条件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Action</source>
+        <translation>添加动作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>With no condition, the rule applies to every message.</source>
+        <translation>没有条件时，规则适用于每一封邮件。</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Rule na&amp;me:</source>
+        <translation>规则名称(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::FilterRunDialog</name>
+    <message>
+        <source>Rule on line %1</source>
+        <translation>第 %1 行的规则</translation>
+    </message>
+    <message>
+        <source>(marks only)</source>
+        <translation>（仅标记）</translation>
+    </message>
+    <message>
+        <source>mark read</source>
+        <translation>标记为已读</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>加星标</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>添加标签 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Run Filters Now: %1</source>
+        <translation>立即运行过滤器：%1</translation>
+    </message>
+    <message>
+        <source>No rule changes any message in %1.</source>
+        <translation>没有规则会改变%1中的任何邮件。</translation>
+    </message>
+    <message>
+        <source>The filters would change 1 message in %1. Nothing has changed yet: Apply does it.</source>
+        <translation>过滤器将改变%1中的 1 封邮件。目前尚未做任何改变：点击“应用”才会执行。</translation>
+    </message>
+    <message>
+        <source>The filters would change %1 messages in %2. Nothing has changed yet: Apply does it.</source>
+        <translation>过滤器将改变%2中的 %1 封邮件。目前尚未做任何改变：点击“应用”才会执行。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Moves to</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Also</source>
+        <translation>另外</translation>
+    </message>
+    <message>
+        <source>What the filters would do</source>
+        <translation>过滤器将执行的操作</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>(stays)</source>
+        <translation>（不移动）</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>发件人：%1</translation>
+    </message>
+    <message>
+        <source>Filing the messages…</source>
+        <translation>正在归档邮件…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>未做任何改变：%1</translation>
+    </message>
+    <message>
+        <source>Done: 1 message was changed.</source>
+        <translation>完成：改变了 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>Done: %1 messages were changed.</source>
+        <translation>完成：改变了 %1 封邮件。</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,10 @@
 
 #include "sync/AccountSync.h"
 
+#include "filters/FilterScript.h"
 #include "store/Database.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QProcess>
@@ -443,6 +445,109 @@ TEST_F(FiltersCliTest, TagsComeFromAddflagAndTheTagCommandAndAreListedAndSearche
         1);
     EXPECT_NE(ctl({QStringLiteral("tag"), QStringLiteral("x"), QStringLiteral("Work")}).exitCode,
               0);
+}
+
+} // namespace poplar::test
+
+namespace poplar::test {
+
+namespace {
+
+/// Messages in the Dovecot maildrop.
+int onServerCount(DovecotServer &server)
+{
+    int n = 0;
+    for (const char *sub : {"new", "cur"})
+        n += int(QDir(server.maildir() + QLatin1Char('/') + QLatin1String(sub))
+                     .entryList(QDir::Files)
+                     .size());
+    return n;
+}
+
+} // namespace
+
+// The Filters dialog's "Delete from the server" (addflag "\\Deleted"): a sync stores the
+// message and puts its server copy in the visible deletion queue (poplarctl pending, the
+// window's bar), where the user can still keep it; the next sync deletes it on the server.
+// A message no rule asks about stays on the server.
+TEST_F(FiltersCliTest, ARuleThatDeletesOnTheServerGoesThroughTheVisibleQueue)
+{
+    EXPECT_FALSE(
+        server()
+            .addMessage(makeMessage(QStringLiteral("Big sale"), QStringLiteral("shop@ads.example"),
+                                    QStringLiteral("Buy.\n")))
+            .isEmpty());
+    EXPECT_FALSE(server()
+                     .addMessage(makeMessage(QStringLiteral("Hello"),
+                                             QStringLiteral("friend@people.example"),
+                                             QStringLiteral("Hi.\n")))
+                     .isEmpty());
+    filters::FilterScript script;
+    filters::FilterRule rule;
+    rule.name = QStringLiteral("Ads");
+    rule.conditions = {filters::FilterCondition{filters::FilterCondition::Field::From,
+                                                filters::FilterCondition::Match::Contains,
+                                                {},
+                                                QStringLiteral("@ads.example")}};
+    rule.actions = {{filters::FilterAction::Kind::DeleteOnServer, {}}};
+    script.rules = {rule};
+    writeFilters(filters::FilterScriptCodec::write(script).toUtf8());
+    addAccount(QStringLiteral("tls"), server().tlsPort());
+
+    // Without the rule's file nothing would be queued: the first sync queues only "Big sale".
+    CtlRun sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    const CtlRun pending =
+        ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(pending.exitCode, 0) << pending.err.toStdString();
+    const QJsonArray queued = QJsonDocument::fromJson(pending.out).array();
+    ASSERT_EQ(queued.size(), 1) << pending.out.toStdString();
+    EXPECT_EQ(queued.at(0).toObject().value(QStringLiteral("reason")).toString(),
+              QStringLiteral("deleted-here"));
+    EXPECT_EQ(queued.at(0).toObject().value(QStringLiteral("subject")).toString(),
+              QStringLiteral("Big sale"));
+    EXPECT_EQ(onServerCount(server()), 2);
+    // The local copy stays where mail goes: the Inbox.
+    EXPECT_EQ(subjects(listJson({})),
+              (QStringList{QStringLiteral("Big sale"), QStringLiteral("Hello")}));
+
+    sync = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    EXPECT_EQ(onServerCount(server()), 1); // "Hello" is still there
+    const CtlRun after =
+        ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
+    EXPECT_TRUE(QJsonDocument::fromJson(after.out).array().isEmpty()) << after.out.toStdString();
+    EXPECT_EQ(subjects(listJson({})),
+              (QStringList{QStringLiteral("Big sale"), QStringLiteral("Hello")}));
+}
+
+// The same mail and account with no rule: two syncs delete nothing on the server.
+TEST_F(FiltersCliTest, WithoutTheRuleNothingIsDeletedOnTheServer)
+{
+    for (const QString &subject : {QStringLiteral("Big sale"), QStringLiteral("Hello")})
+        EXPECT_FALSE(server()
+                         .addMessage(makeMessage(subject, QStringLiteral("shop@ads.example"),
+                                                 QStringLiteral("Buy.\n")))
+                         .isEmpty());
+    filters::FilterScript script;
+    filters::FilterRule rule;
+    rule.name = QStringLiteral("Ads");
+    rule.conditions = {filters::FilterCondition{filters::FilterCondition::Field::From,
+                                                filters::FilterCondition::Match::Contains,
+                                                {},
+                                                QStringLiteral("@ads.example")}};
+    rule.actions = {{filters::FilterAction::Kind::MarkRead, {}}};
+    script.rules = {rule};
+    writeFilters(filters::FilterScriptCodec::write(script).toUtf8());
+    addAccount(QStringLiteral("tls"), server().tlsPort());
+    for (int i = 0; i < 2; ++i) {
+        const CtlRun sync = ctl({QStringLiteral("sync")});
+        ASSERT_EQ(sync.exitCode, 0) << sync.err.toStdString();
+    }
+    EXPECT_EQ(onServerCount(server()), 2);
+    const CtlRun pending =
+        ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
+    EXPECT_TRUE(QJsonDocument::fromJson(pending.out).array().isEmpty());
 }
 
 } // namespace poplar::test

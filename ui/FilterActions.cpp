@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FilterActions.h"
+
+#include "CacheChangeQueue.h"
+#include "FilterDialog.h"
+#include "FilterRunDialog.h"
+#include "MessageListModel.h"
+#include "Profile.h"
+#include "accounts/AccountStore.h"
+#include "filters/FilterFile.h"
+#include "filters/FilterRun.h"
+#include "store/MessageStore.h"
+#include "store/TagStore.h"
+
+#include <QAction>
+#include <QWidget>
+
+#include <memory>
+
+namespace poplar::ui {
+
+FilterActions::FilterActions(Services services, CacheChangeQueue *changes, MessageListModel *model,
+                             QWidget *window)
+    : QObject(window)
+    , m_services(services)
+    , m_changes(changes)
+    , m_model(model)
+    , m_window(window)
+    , m_edit(new QAction(tr("Message &Filters…"), this))
+    , m_run(new QAction(tr("&Run Filters Now"), this))
+{
+    m_edit->setObjectName(QStringLiteral("editFiltersAction"));
+    m_run->setObjectName(QStringLiteral("runFiltersAction"));
+    m_run->setToolTip(tr("Apply the filters to the folder shown, after showing what they "
+                         "would do"));
+    connect(m_edit, &QAction::triggered, this, &FilterActions::openFilters);
+    connect(m_run, &QAction::triggered, this, &FilterActions::runFilters);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FilterActions::updateEnabled);
+    updateEnabled();
+}
+
+FilterDialog *FilterActions::filterDialog() const
+{
+    return m_dialog;
+}
+
+FilterRunDialog *FilterActions::runDialog() const
+{
+    return m_runDialog;
+}
+
+void FilterActions::updateEnabled()
+{
+    m_run->setEnabled(m_model->hasFolder());
+}
+
+QString FilterActions::shownFolderName() const
+{
+    if (m_model->isUnifiedInbox())
+        return tr("the Unified Inbox");
+    if (!m_model->localFolder().isEmpty())
+        return m_model->localFolder();
+    const QString account = m_services.accounts.account(m_model->accountId())
+                                ? m_services.accounts.account(m_model->accountId())->name
+                                : QString();
+    const QString folder = m_model->folder() == store::Folder::Trash ? tr("Trash") : tr("Inbox");
+    return account.isEmpty() ? folder : tr("%1 of %2").arg(folder, account);
+}
+
+void FilterActions::openFilters()
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    // Where a rule can move mail: the folders filters filed mail into, and imported mail's.
+    QStringList folders;
+    auto addFolders = [&folders](const Result<QStringList> &names) {
+        if (!names)
+            return;
+        for (const QString &n : names.value()) {
+            if (!folders.contains(n))
+                folders.append(n);
+        }
+    };
+    for (const Account &a : m_services.accounts.accounts())
+        addFolders(m_services.messages.localFolders(a.id));
+    addFolders(m_services.messages.localFolders());
+    folders.sort(Qt::CaseInsensitive);
+    QList<std::pair<QString, QString>> tags;
+    if (auto all = store::TagStore(m_services.messages.database()).tags()) {
+        for (const store::Tag &t : all.value()) {
+            // A flag is one word (RFC 5232): "To Do" cannot be added by a filter.
+            if (!t.name.contains(QLatin1Char(' ')))
+                tags.append({t.name, t.displayName()});
+        }
+    }
+    m_dialog = new FilterDialog(m_services.profile.filtersPath(), folders, tags, m_window);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &QDialog::accepted, this, [this] {
+        Q_EMIT filtersSaved();
+        Q_EMIT notice(tr("The filters were saved; they apply to mail from the next sync on."));
+    });
+    m_dialog->open();
+}
+
+void FilterActions::runFilters()
+{
+    if (!m_model->hasFolder())
+        return;
+    const filters::LoadedFilters loaded =
+        filters::FilterFile::load(m_services.profile.filtersPath());
+    if (!loaded.present) {
+        Q_EMIT notice(tr("There are no filters yet: Edit ▸ Message Filters… makes them."));
+        return;
+    }
+    if (loaded.error) {
+        Q_EMIT failed(loaded.errorText());
+        return;
+    }
+    const QString accountId = m_model->isUnifiedInbox() ? QString() : m_model->accountId();
+    const store::Folder folder =
+        m_model->isUnifiedInbox() ? store::Folder::Inbox : m_model->folder();
+    const QString local = m_model->localFolder();
+    const QString folderName = shownFolderName();
+    auto planned =
+        std::make_shared<Result<QList<filters::FilterMove>>>(QList<filters::FilterMove>{});
+    m_changes->run(
+        tr("Running the filters on %1").arg(folderName), 0,
+        [planned, rules = loaded.rules, accountId, folder, local](sync::BulkActions &actions) {
+            const store::MessageStore cache(actions.database());
+            auto rows = local.isEmpty() ? cache.messages(folder, accountId)
+                                        : cache.localFolder(local, accountId);
+            sync::BulkOutcome outcome;
+            if (!rows) {
+                outcome.error = rows.error();
+                return outcome;
+            }
+            QList<store::MessageSummary> shown;
+            for (const store::MessageSummary &m : rows.value()) {
+                // An account's Inbox holds its filed mail too; the folder shown does not.
+                if (local.isEmpty() && folder == store::Folder::Inbox && !m.localFolder.isEmpty())
+                    continue;
+                shown.append(m);
+            }
+            *planned = filters::FilterRun::plan(cache, *rules, shown);
+            if (!*planned)
+                outcome.error = planned->error();
+            return outcome;
+        },
+        this,
+        [this, planned, folderName](const sync::BulkOutcome &outcome) {
+            if (!outcome.ok()) {
+                Q_EMIT failed(outcome.error->message());
+                return;
+            }
+            if (m_runDialog)
+                m_runDialog->close();
+            m_runDialog = new FilterRunDialog(folderName, planned->value(), m_window);
+            m_runDialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(m_runDialog, &FilterRunDialog::applyRequested, this, &FilterActions::apply);
+            m_runDialog->open();
+        });
+}
+
+void FilterActions::apply()
+{
+    if (!m_runDialog)
+        return;
+    const QList<filters::FilterMove> moves = m_runDialog->moves();
+    QPointer<FilterRunDialog> dialog = m_runDialog;
+    m_changes->run(
+        tr("Filing messages"), moves.size(),
+        [moves](sync::BulkActions &actions) {
+            store::MessageStore cache(actions.database());
+            sync::BulkOutcome outcome;
+            // One transaction: all of the moves or none.
+            if (Status s = filters::FilterRun::apply(cache, moves); !s) {
+                outcome.error = s.error();
+                return outcome;
+            }
+            for (const filters::FilterMove &move : moves)
+                outcome.changed.append(move.message.id);
+            outcome.count = moves.size();
+            return outcome;
+        },
+        this,
+        [this, dialog](const sync::BulkOutcome &outcome) {
+            if (dialog)
+                dialog->showApplied(outcome.count,
+                                    outcome.ok() ? QString() : outcome.error->message());
+            if (outcome.ok() && outcome.count > 0) {
+                m_model->reload();
+                Q_EMIT messagesFiled();
+            }
+        });
+}
+
+} // namespace poplar::ui
