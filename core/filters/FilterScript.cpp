@@ -153,6 +153,9 @@ std::optional<FilterRule> ruleOf(const SieveCommand &command)
                 return std::nullopt;
             rule.conditions.append(*c);
         }
+    } else if (auto c = conditionOf(*test)) {
+        // One condition on its own, as people (and Roundcube) write it.
+        rule.conditions.append(*c);
     } else {
         return std::nullopt;
     }
