@@ -26,7 +26,7 @@ FilterActions::FilterActions(Services services, CacheChangeQueue *changes, Messa
     , m_changes(changes)
     , m_model(model)
     , m_window(window)
-    , m_edit(new QAction(tr("Message &Filters…"), this))
+    , m_edit(new QAction(tr("Message Filter&s…"), this))
     , m_run(new QAction(tr("&Run Filters Now"), this))
 {
     m_edit->setObjectName(QStringLiteral("editFiltersAction"));

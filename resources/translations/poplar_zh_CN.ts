@@ -2428,8 +2428,8 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
 <context>
     <name>poplar::ui::FilterActions</name>
     <message>
-        <source>Message &amp;Filters…</source>
-        <translation>邮件过滤器(&amp;F)…</translation>
+        <source>Message Filter&amp;s…</source>
+        <translation>邮件过滤器(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Run Filters Now</source>
