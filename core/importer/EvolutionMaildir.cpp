@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer/EvolutionMaildir.h"
 
+#include "importer/MessageFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -132,16 +134,7 @@ std::optional<EvolutionMessage> EvolutionMaildir::next()
     m.flagged = flags.contains(QLatin1Char('F'));
     m.deleted = flags.contains(QLatin1Char('T'));
     m.keywords = m_labels.value(uid);
-    QFile file(m_dir + QLatin1Char('/') + relative);
-    if (file.size() > m_maxMessageBytes) {
-        m.skipReason = tr("larger than %1 MB, skipped").arg(m_maxMessageBytes / (1024 * 1024));
-        return m;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        m.skipReason = tr("cannot be read (%1), skipped").arg(file.errorString());
-        return m;
-    }
-    m.raw = file.readAll();
+    m.skipReason = MessageFile::read(m_dir + QLatin1Char('/') + relative, m_maxMessageBytes, m.raw);
     return m;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer/MhFolder.h"
 
+#include "importer/MessageFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -120,16 +122,8 @@ std::optional<MhMessage> MhFolder::next()
         m.flagged = mark.value() & markMarked;
     }
     m.tagIds = m_tags.value(quint32(m.number));
-    QFile file(QDir(m_dir).filePath(QString::number(m.number)));
-    if (file.size() > m_maxMessageBytes) {
-        m.skipReason = tr("larger than %1 MB, skipped").arg(m_maxMessageBytes / (1024 * 1024));
-        return m;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        m.skipReason = tr("cannot be read (%1), skipped").arg(file.errorString());
-        return m;
-    }
-    m.raw = file.readAll();
+    m.skipReason = MessageFile::read(QDir(m_dir).filePath(QString::number(m.number)),
+                                     m_maxMessageBytes, m.raw);
     return m;
 }
 

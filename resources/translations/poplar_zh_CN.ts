@@ -636,17 +636,6 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
-    <name>poplar::importer::EvolutionMaildir</name>
-    <message>
-        <source>larger than %1 MB, skipped</source>
-        <translation>大于 %1 MB，已跳过</translation>
-    </message>
-    <message>
-        <source>cannot be read (%1), skipped</source>
-        <translation>无法读取（%1），已跳过</translation>
-    </message>
-</context>
-<context>
     <name>poplar::importer::EvolutionProfile</name>
     <message>
         <source>No Evolution mail was found in %1 (there is neither %2 nor %3)</source>
@@ -713,7 +702,7 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
-    <name>poplar::importer::MhFolder</name>
+    <name>poplar::importer::MessageFile</name>
     <message>
         <source>larger than %1 MB, skipped</source>
         <translation>大于 %1 MB，已跳过</translation>
