@@ -466,6 +466,26 @@ int onServerCount(DovecotServer &server)
 
 } // namespace
 
+namespace {
+
+/// filters.sieve as the dialog writes it: one rule "Ads" (From contains @ads.example) with
+/// one action of `kind`.
+QByteArray adsRule(filters::FilterAction::Kind kind)
+{
+    filters::FilterScript script;
+    filters::FilterRule rule;
+    rule.name = QStringLiteral("Ads");
+    rule.conditions = {filters::FilterCondition{filters::FilterCondition::Field::From,
+                                                filters::FilterCondition::Match::Contains,
+                                                {},
+                                                QStringLiteral("@ads.example")}};
+    rule.actions = {{kind, {}}};
+    script.rules = {rule};
+    return filters::FilterScriptCodec::write(script).toUtf8();
+}
+
+} // namespace
+
 // The Filters dialog's "Delete from the server" (addflag "\\Deleted"): a sync stores the
 // message and puts its server copy in the visible deletion queue (poplarctl pending, the
 // window's bar), where the user can still keep it; the next sync deletes it on the server.
@@ -482,16 +502,7 @@ TEST_F(FiltersCliTest, ARuleThatDeletesOnTheServerGoesThroughTheVisibleQueue)
                                              QStringLiteral("friend@people.example"),
                                              QStringLiteral("Hi.\n")))
                      .isEmpty());
-    filters::FilterScript script;
-    filters::FilterRule rule;
-    rule.name = QStringLiteral("Ads");
-    rule.conditions = {filters::FilterCondition{filters::FilterCondition::Field::From,
-                                                filters::FilterCondition::Match::Contains,
-                                                {},
-                                                QStringLiteral("@ads.example")}};
-    rule.actions = {{filters::FilterAction::Kind::DeleteOnServer, {}}};
-    script.rules = {rule};
-    writeFilters(filters::FilterScriptCodec::write(script).toUtf8());
+    writeFilters(adsRule(filters::FilterAction::Kind::DeleteOnServer));
     addAccount(QStringLiteral("tls"), server().tlsPort());
 
     // Without the rule's file nothing would be queued: the first sync queues only "Big sale".
@@ -529,16 +540,7 @@ TEST_F(FiltersCliTest, WithoutTheRuleNothingIsDeletedOnTheServer)
                          .addMessage(makeMessage(subject, QStringLiteral("shop@ads.example"),
                                                  QStringLiteral("Buy.\n")))
                          .isEmpty());
-    filters::FilterScript script;
-    filters::FilterRule rule;
-    rule.name = QStringLiteral("Ads");
-    rule.conditions = {filters::FilterCondition{filters::FilterCondition::Field::From,
-                                                filters::FilterCondition::Match::Contains,
-                                                {},
-                                                QStringLiteral("@ads.example")}};
-    rule.actions = {{filters::FilterAction::Kind::MarkRead, {}}};
-    script.rules = {rule};
-    writeFilters(filters::FilterScriptCodec::write(script).toUtf8());
+    writeFilters(adsRule(filters::FilterAction::Kind::MarkRead));
     addAccount(QStringLiteral("tls"), server().tlsPort());
     for (int i = 0; i < 2; ++i) {
         const CtlRun sync = ctl({QStringLiteral("sync")});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EvolutionFixture.h"
 
+#include "ProfileFixtures.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
@@ -11,15 +13,6 @@
 namespace poplar::test {
 
 namespace {
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(bytes);
-}
 
 QByteArray evoMessage(const QString &subject, bool crlf = false)
 {
@@ -115,24 +108,25 @@ QList<FixtureMessage> writeEvolutionProfile(const QString &home, const HomeServe
     const QByteArray security = server.socketType == 3   ? "ssl-on-alternate-port"
                                 : server.socketType == 2 ? "starttls-on-standard-port"
                                                          : "none";
-    writeFile(sources + homeUid + QStringLiteral(".source"),
-              "[Data Source]\nDisplayName=Evo\\sHome\nEnabled=true\nParent=\n\n"
-              "[Mail Account]\nBackendName=pop\nIdentityUid=evo-home-identity\n"
-              "ArchiveFolder=\nNeedsInitialSetup=false\n\n"
-              "[Authentication]\nHost=" +
-                  server.host.toUtf8() + "\nMethod=none\nPort=" + QByteArray::number(server.port) +
-                  "\nProxyUid=system-proxy\n"
-                  "RememberPassword=true\nUser=" +
-                  server.user.toUtf8() +
-                  "\nCredentialName=\n\n"
-                  "[Security]\nMethod=" +
-                  security +
-                  "\n\n"
-                  "[Pop Backend]\nAutoFetch=true\nDeleteAfterDays=0\nDeleteExpunged=true\n"
-                  "DisableExtensions=false\nKeepOnServer=true\nLastCacheExpunge=0\n\n"
-                  "[Offline]\nStaySynchronized=true\n\n[Refresh]\nEnabled=true\n"
-                  "IntervalMinutes=10\n");
-    writeFile(
+    writeFixtureFile(sources + homeUid + QStringLiteral(".source"),
+                     "[Data Source]\nDisplayName=Evo\\sHome\nEnabled=true\nParent=\n\n"
+                     "[Mail Account]\nBackendName=pop\nIdentityUid=evo-home-identity\n"
+                     "ArchiveFolder=\nNeedsInitialSetup=false\n\n"
+                     "[Authentication]\nHost=" +
+                         server.host.toUtf8() +
+                         "\nMethod=none\nPort=" + QByteArray::number(server.port) +
+                         "\nProxyUid=system-proxy\n"
+                         "RememberPassword=true\nUser=" +
+                         server.user.toUtf8() +
+                         "\nCredentialName=\n\n"
+                         "[Security]\nMethod=" +
+                         security +
+                         "\n\n"
+                         "[Pop Backend]\nAutoFetch=true\nDeleteAfterDays=0\nDeleteExpunged=true\n"
+                         "DisableExtensions=false\nKeepOnServer=true\nLastCacheExpunge=0\n\n"
+                         "[Offline]\nStaySynchronized=true\n\n[Refresh]\nEnabled=true\n"
+                         "IntervalMinutes=10\n");
+    writeFixtureFile(
         sources + QStringLiteral("evo-home-identity.source"),
         "[Data Source]\nDisplayName=erin@evo.example\nEnabled=true\nParent=" + homeUid.toUtf8() +
             "\n\n[Mail Identity]\nAddress=erin@evo.example\nAliases=\nName=Erin "
@@ -140,40 +134,41 @@ QList<FixtureMessage> writeEvolutionProfile(const QString &home, const HomeServe
             "SignatureUid=none\n\n"
             "[Mail Submission]\nSentFolder=folder://local/Sent\nTransportUid=evo-home-"
             "transport\nRepliesToOriginFolder=false\n");
-    writeFile(
+    writeFixtureFile(
         sources + QStringLiteral("evo-home-transport.source"),
         "[Data Source]\nDisplayName=smtp.evo.example\nEnabled=true\nParent=" + homeUid.toUtf8() +
             "\n\n[Mail Transport]\nBackendName=smtp\n\n"
             "[Authentication]\nHost=smtp.evo.example\nMethod=PLAIN\nPort=587\n"
             "User=erin-smtp\n\n[Security]\nMethod=starttls-on-standard-port\n");
-    writeFile(sources + QStringLiteral("frank-work.source"),
-              "# written by evolution-source-registry\n"
-              "[Data Source]\nDisplayName=Frank's Work\nEnabled=false\n\n"
-              "[Mail Account]\nBackendName=pop\nIdentityUid=frank-identity\n\n"
-              "[Authentication]\nHost=pop.frank.example\nMethod=+APOP\nPort=110\nUser=frank\n\n"
-              "[Security]\nMethod=starttls-on-standard-port\n\n"
-              "[Pop Backend]\nDeleteAfterDays=10\nDeleteExpunged=false\nKeepOnServer=true\n");
-    writeFile(sources + QStringLiteral("frank-identity.source"),
-              "[Data Source]\nDisplayName=frank\nParent=frank-work\n\n"
-              "[Mail Identity]\nAddress=frank@frank.example\nName=Frank\n\n"
-              "[Mail Submission]\nTransportUid=frank-transport\n");
-    writeFile(sources + QStringLiteral("frank-transport.source"),
-              "[Data Source]\nDisplayName=sendmail\nParent=frank-work\n\n"
-              "[Mail Transport]\nBackendName=sendmail\n");
-    writeFile(sources + QStringLiteral("imap-account.source"),
-              "[Data Source]\nDisplayName=Old IMAP\n\n[Mail Account]\nBackendName=imapx\n\n"
-              "[Authentication]\nHost=imap.evo.example\nUser=erin\n");
-    writeFile(sources + QStringLiteral("local.source"),
-              "[Data Source]\nDisplayName=On This Computer\n\n[Mail Account]\n"
-              "BackendName=maildir\n");
+    writeFixtureFile(
+        sources + QStringLiteral("frank-work.source"),
+        "# written by evolution-source-registry\n"
+        "[Data Source]\nDisplayName=Frank's Work\nEnabled=false\n\n"
+        "[Mail Account]\nBackendName=pop\nIdentityUid=frank-identity\n\n"
+        "[Authentication]\nHost=pop.frank.example\nMethod=+APOP\nPort=110\nUser=frank\n\n"
+        "[Security]\nMethod=starttls-on-standard-port\n\n"
+        "[Pop Backend]\nDeleteAfterDays=10\nDeleteExpunged=false\nKeepOnServer=true\n");
+    writeFixtureFile(sources + QStringLiteral("frank-identity.source"),
+                     "[Data Source]\nDisplayName=frank\nParent=frank-work\n\n"
+                     "[Mail Identity]\nAddress=frank@frank.example\nName=Frank\n\n"
+                     "[Mail Submission]\nTransportUid=frank-transport\n");
+    writeFixtureFile(sources + QStringLiteral("frank-transport.source"),
+                     "[Data Source]\nDisplayName=sendmail\nParent=frank-work\n\n"
+                     "[Mail Transport]\nBackendName=sendmail\n");
+    writeFixtureFile(sources + QStringLiteral("imap-account.source"),
+                     "[Data Source]\nDisplayName=Old IMAP\n\n[Mail Account]\nBackendName=imapx\n\n"
+                     "[Authentication]\nHost=imap.evo.example\nUser=erin\n");
+    writeFixtureFile(sources + QStringLiteral("local.source"),
+                     "[Data Source]\nDisplayName=On This Computer\n\n[Mail Account]\n"
+                     "BackendName=maildir\n");
 
     const QString data = home + QStringLiteral("/.local/share/evolution/mail/");
     QByteArray cache;
     for (const QByteArray &uidl : evolutionHomeUidls())
         cache += uidl + '\n';
-    writeFile(data + homeUid + QStringLiteral("/uid-cache"), cache);
+    writeFixtureFile(data + homeUid + QStringLiteral("/uid-cache"), cache);
     const QString local = data + QStringLiteral("local/");
-    writeFile(local + QStringLiteral("..maildir++"), "maildir++ 1\n");
+    writeFixtureFile(local + QStringLiteral("..maildir++"), "maildir++ 1\n");
 
     QList<FixtureMessage> all;
     QHash<QString, QList<Placed>> byFolder;
@@ -188,7 +183,7 @@ QList<FixtureMessage> writeEvolutionProfile(const QString &home, const HomeServe
         const QByteArray raw = evoMessage(subject, crlf);
         for (const QByteArray &sub : {QByteArray("cur"), QByteArray("new"), QByteArray("tmp")})
             QDir().mkpath(local + dir + QLatin1Char('/') + QString::fromLatin1(sub));
-        writeFile(local + dir + QLatin1Char('/') + file, raw);
+        writeFixtureFile(local + dir + QLatin1Char('/') + file, raw);
         byFolder[folder].append(Placed{dir, file, uid, labels});
         FixtureMessage m;
         m.folder = folder;
@@ -220,7 +215,7 @@ QList<FixtureMessage> writeEvolutionProfile(const QString &home, const HomeServe
         {QStringLiteral("Later")});
     put(QStringLiteral(".v1_2E0_5Fbeta"), QStringLiteral("v1.0_beta"), QStringLiteral("Evo dots"),
         "cur", "S", {}, {});
-    writeFile(local + QStringLiteral(".Projects/.Projects.cmeta"), "cmeta");
+    writeFixtureFile(local + QStringLiteral(".Projects/.Projects.cmeta"), "cmeta");
     writeFoldersDb(local + QStringLiteral("folders.db"), kind, byFolder);
     return all;
 }

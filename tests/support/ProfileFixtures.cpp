@@ -7,9 +7,7 @@
 
 namespace poplar::test {
 
-namespace {
-
-void writeFile(const QString &path, const QByteArray &bytes)
+void writeFixtureFile(const QString &path, const QByteArray &bytes)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
@@ -17,6 +15,8 @@ void writeFile(const QString &path, const QByteArray &bytes)
         qFatal("cannot write %s", qPrintable(path));
     f.write(bytes);
 }
+
+namespace {
 
 QByteArray slug(const QString &subject)
 {
@@ -140,12 +140,12 @@ QList<FixtureMessage> writeThunderbirdProfile(const QString &root, QString *prof
 {
     const QString profile = root + QStringLiteral("/abcd1234.default-release");
     *profileDir = profile;
-    writeFile(root + QStringLiteral("/profiles.ini"),
-              "[Install4F96D1932A9F858E]\nDefault=abcd1234.default-release\nLocked=1\n\n"
-              "[Profile1]\nName=old\nIsRelative=1\nPath=zzzz.old\n\n"
-              "[Profile0]\nName=default-release\nIsRelative=1\n"
-              "Path=abcd1234.default-release\nDefault=1\n\n"
-              "[General]\nStartWithLastProfile=1\nVersion=2\n");
+    writeFixtureFile(root + QStringLiteral("/profiles.ini"),
+                     "[Install4F96D1932A9F858E]\nDefault=abcd1234.default-release\nLocked=1\n\n"
+                     "[Profile1]\nName=old\nIsRelative=1\nPath=zzzz.old\n\n"
+                     "[Profile0]\nName=default-release\nIsRelative=1\n"
+                     "Path=abcd1234.default-release\nDefault=1\n\n"
+                     "[General]\nStartWithLastProfile=1\nVersion=2\n");
     const QByteArray homeDir = "Mail/" + home.host.toUtf8();
     QByteArray prefs =
         "// Mozilla User Preferences\n"
@@ -223,7 +223,7 @@ QList<FixtureMessage> writeThunderbirdProfile(const QString &root, QString *prof
     if (home.user != QLatin1String("alice"))
         prefs.replace("mail.smtpserver.smtp1.username\", \"alice\"",
                       "mail.smtpserver.smtp1.username\", \"" + home.user.toUtf8() + "\"");
-    writeFile(profile + QStringLiteral("/prefs.js"), prefs);
+    writeFixtureFile(profile + QStringLiteral("/prefs.js"), prefs);
 
     QList<FixtureMessage> all;
     const QString homeInbox = QStringLiteral("inbox:server1");
@@ -267,18 +267,20 @@ QList<FixtureMessage> writeThunderbirdProfile(const QString &root, QString *prof
 
     const QString mail = profile + QStringLiteral("/Mail");
     const QString h = profile + QLatin1Char('/') + QString::fromUtf8(homeDir);
-    writeFile(h + QStringLiteral("/Inbox"), mboxOf(all, homeInbox, true)); // Thunderbird 128+
-    writeFile(h + QStringLiteral("/Inbox.msf"), "// <!-- <mdb:mork:z v=\"1.4\"/> -->\n");
-    writeFile(h + QStringLiteral("/Sent"), mboxOf(all, QStringLiteral("Home/Sent"), false));
-    writeFile(h + QStringLiteral("/Sent.msf"), "mork");
-    writeFile(h + QStringLiteral("/Archives"), mboxOf(all, QStringLiteral("Home/Archives"), false));
-    writeFile(h + QStringLiteral("/Archives.sbd/2024"),
-              mboxOf(all, QStringLiteral("Home/Archives/2024"), false));
-    writeFile(h + QStringLiteral("/Archives.sbd/2024.msf"), "mork");
-    writeFile(h + QStringLiteral("/Archives.sbd/2024.sbd/Q1"),
-              mboxOf(all, QStringLiteral("Home/Archives/2024/Q1"), false));
-    writeFile(h + QStringLiteral("/msgFilterRules.dat"), "version=\"9\"\nlogging=\"no\"\n");
-    writeFile(h + QStringLiteral("/filterlog.html"), "<html></html>");
+    writeFixtureFile(h + QStringLiteral("/Inbox"),
+                     mboxOf(all, homeInbox, true)); // Thunderbird 128+
+    writeFixtureFile(h + QStringLiteral("/Inbox.msf"), "// <!-- <mdb:mork:z v=\"1.4\"/> -->\n");
+    writeFixtureFile(h + QStringLiteral("/Sent"), mboxOf(all, QStringLiteral("Home/Sent"), false));
+    writeFixtureFile(h + QStringLiteral("/Sent.msf"), "mork");
+    writeFixtureFile(h + QStringLiteral("/Archives"),
+                     mboxOf(all, QStringLiteral("Home/Archives"), false));
+    writeFixtureFile(h + QStringLiteral("/Archives.sbd/2024"),
+                     mboxOf(all, QStringLiteral("Home/Archives/2024"), false));
+    writeFixtureFile(h + QStringLiteral("/Archives.sbd/2024.msf"), "mork");
+    writeFixtureFile(h + QStringLiteral("/Archives.sbd/2024.sbd/Q1"),
+                     mboxOf(all, QStringLiteral("Home/Archives/2024/Q1"), false));
+    writeFixtureFile(h + QStringLiteral("/msgFilterRules.dat"), "version=\"9\"\nlogging=\"no\"\n");
+    writeFixtureFile(h + QStringLiteral("/filterlog.html"), "<html></html>");
     QByteArray popstate = "# POP3 State File\n# This is a generated file!  Do not edit.\n\n";
     popstate += "*" + home.host.toUtf8() + " " + home.user.toUtf8() + "\n";
     qint64 t = 1700000000;
@@ -286,54 +288,55 @@ QList<FixtureMessage> writeThunderbirdProfile(const QString &root, QString *prof
         popstate += "k " + uidl + " " + QByteArray::number(t += 100) + "\n";
     popstate += "d " + homeDeletedUidl() + " " + QByteArray::number(t += 100) + "\n";
     popstate += "*other.example someone\nk other-0001 1700000000\n";
-    writeFile(h + QStringLiteral("/popstate.dat"), popstate);
+    writeFixtureFile(h + QStringLiteral("/popstate.dat"), popstate);
 
     const QString w = mail + QStringLiteral("/pop.work.example");
-    writeFile(w + QStringLiteral("/Inbox"), mboxOf(all, QStringLiteral("inbox:server2"), true));
-    writeFile(w + QStringLiteral("/Trash"), QByteArray());
-    writeFile(w + QStringLiteral("/Trash.msf"), "mork");
+    writeFixtureFile(w + QStringLiteral("/Inbox"),
+                     mboxOf(all, QStringLiteral("inbox:server2"), true));
+    writeFixtureFile(w + QStringLiteral("/Trash"), QByteArray());
+    writeFixtureFile(w + QStringLiteral("/Trash.msf"), "mork");
 
     const QString l = mail + QStringLiteral("/Local Folders");
-    writeFile(l + QStringLiteral("/Trash"), QByteArray());
-    writeFile(l + QStringLiteral("/Trash.msf"), "mork");
-    writeFile(l + QStringLiteral("/Unsent Messages"), QByteArray());
-    writeFile(l + QStringLiteral("/Unsent Messages.msf"), "mork");
-    writeFile(l + QStringLiteral("/Archive.sbd/2024"),
-              mboxOf(all, QStringLiteral("Archive/2024"), false));
-    writeFile(l + QStringLiteral("/Archive.sbd/2024.msf"), "mork");
+    writeFixtureFile(l + QStringLiteral("/Trash"), QByteArray());
+    writeFixtureFile(l + QStringLiteral("/Trash.msf"), "mork");
+    writeFixtureFile(l + QStringLiteral("/Unsent Messages"), QByteArray());
+    writeFixtureFile(l + QStringLiteral("/Unsent Messages.msf"), "mork");
+    writeFixtureFile(l + QStringLiteral("/Archive.sbd/2024"),
+                     mboxOf(all, QStringLiteral("Archive/2024"), false));
+    writeFixtureFile(l + QStringLiteral("/Archive.sbd/2024.msf"), "mork");
 
     QDir().mkpath(profile + QStringLiteral("/ImapMail/imap.example"));
-    writeFile(profile + QStringLiteral("/ImapMail/imap.example/INBOX"),
-              thunderbirdMbox({tbMessage(QStringLiteral("IMAP cache"), "x\n", 1)}, true));
+    writeFixtureFile(profile + QStringLiteral("/ImapMail/imap.example/INBOX"),
+                     thunderbirdMbox({tbMessage(QStringLiteral("IMAP cache"), "x\n", 1)}, true));
     return all;
 }
 
 QList<FixtureMessage> writeClawsProfile(const QString &home)
 {
     const QString rc = home + QStringLiteral("/.claws-mail");
-    writeFile(rc + QStringLiteral("/accountrc"),
-              "[Account: 1]\n"
-              "account_name=Carol at Claws\nis_default=1\nname=Carol Claws\n"
-              "address=carol@claws.example\nprotocol=0\nreceive_server=pop.claws.example\n"
-              "smtp_server=smtp.claws.example\nuser_id=carol\nssl_pop=1\nset_popport=1\n"
-              "pop_port=995\nremove_mail=1\nmessage_leave_time=14\nssl_smtp=2\n"
-              "set_smtpport=1\nsmtp_port=587\nuse_smtp_auth=1\nsmtp_user_id=\n"
-              "set_replyto=1\nreply_to=carol-replies@claws.example\n"
-              "enable_size_limit=1\nsize_limit=2048\naccount_id=1\n\n"
-              "[Account: 2]\n"
-              "account_name=Dave APOP\nname=Dave\naddress=dave@old.example\nprotocol=1\n"
-              "receive_server=pop.old.example\nuser_id=dave\nssl_pop=2\nset_popport=0\n"
-              "remove_mail=0\nmessage_leave_time=7\nsmtp_server=\naccount_id=2\n\n"
-              "[Account: 3]\n"
-              "account_name=IMAP one\nprotocol=3\nreceive_server=imap.example\nuser_id=x\n"
-              "account_id=3\n");
-    writeFile(rc + QStringLiteral("/folderlist.xml"),
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<folderlist>\n"
-              "<folder type=\"mh\" name=\"Mailbox\" path=\"Mail\" sort=\"0\">\n"
-              "  <folder type=\"normal\" name=\"inbox\" path=\"inbox\" />\n"
-              "</folder>\n</folderlist>\n");
-    writeFile(rc + QStringLiteral("/uidl/pop.claws.example-carol"),
-              "c-0001\t1700000000\t0\nc-0002\t1700000100\t0\n");
+    writeFixtureFile(rc + QStringLiteral("/accountrc"),
+                     "[Account: 1]\n"
+                     "account_name=Carol at Claws\nis_default=1\nname=Carol Claws\n"
+                     "address=carol@claws.example\nprotocol=0\nreceive_server=pop.claws.example\n"
+                     "smtp_server=smtp.claws.example\nuser_id=carol\nssl_pop=1\nset_popport=1\n"
+                     "pop_port=995\nremove_mail=1\nmessage_leave_time=14\nssl_smtp=2\n"
+                     "set_smtpport=1\nsmtp_port=587\nuse_smtp_auth=1\nsmtp_user_id=\n"
+                     "set_replyto=1\nreply_to=carol-replies@claws.example\n"
+                     "enable_size_limit=1\nsize_limit=2048\naccount_id=1\n\n"
+                     "[Account: 2]\n"
+                     "account_name=Dave APOP\nname=Dave\naddress=dave@old.example\nprotocol=1\n"
+                     "receive_server=pop.old.example\nuser_id=dave\nssl_pop=2\nset_popport=0\n"
+                     "remove_mail=0\nmessage_leave_time=7\nsmtp_server=\naccount_id=2\n\n"
+                     "[Account: 3]\n"
+                     "account_name=IMAP one\nprotocol=3\nreceive_server=imap.example\nuser_id=x\n"
+                     "account_id=3\n");
+    writeFixtureFile(rc + QStringLiteral("/folderlist.xml"),
+                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<folderlist>\n"
+                     "<folder type=\"mh\" name=\"Mailbox\" path=\"Mail\" sort=\"0\">\n"
+                     "  <folder type=\"normal\" name=\"inbox\" path=\"inbox\" />\n"
+                     "</folder>\n</folderlist>\n");
+    writeFixtureFile(rc + QStringLiteral("/uidl/pop.claws.example-carol"),
+                     "c-0001\t1700000000\t0\nc-0002\t1700000100\t0\n");
 
     QList<FixtureMessage> all;
     auto mh = [&](const QString &folder, int number, const QString &subject, bool read,
@@ -341,9 +344,9 @@ QList<FixtureMessage> writeClawsProfile(const QString &home)
         QByteArray raw = "From: Claws <c@claws.example>\nSubject: " + subject.toUtf8() +
                          "\nDate: Wed, 04 Nov 2026 08:00:00 +0000\nMessage-ID: <" + slug(subject) +
                          "@claws.example>\n\nFrom the MH folder " + folder.toUtf8() + ".\n";
-        writeFile(home + QStringLiteral("/Mail/") + folder + QLatin1Char('/') +
-                      QString::number(number),
-                  raw);
+        writeFixtureFile(home + QStringLiteral("/Mail/") + folder + QLatin1Char('/') +
+                             QString::number(number),
+                         raw);
         FixtureMessage m;
         m.folder = folder;
         m.subject = subject;
@@ -368,12 +371,13 @@ QList<FixtureMessage> writeClawsProfile(const QString &home)
             qToLittleEndian<quint32>(flags, pair.data() + 4);
             bytes += pair;
         }
-        writeFile(home + QStringLiteral("/Mail/") + folder + QStringLiteral("/.claws_mark"), bytes);
+        writeFixtureFile(home + QStringLiteral("/Mail/") + folder + QStringLiteral("/.claws_mark"),
+                         bytes);
     };
     marks(QStringLiteral("inbox"), {{1, 0}, {2, 0x4}, {3, 0x2}, {5, 0x3}});
     marks(QStringLiteral("Archive"), {{1, 0}});
-    writeFile(home + QStringLiteral("/Mail/inbox/.mh_sequences"), "");
-    writeFile(home + QStringLiteral("/Mail/queue/.claws_cache"), "cache");
+    writeFixtureFile(home + QStringLiteral("/Mail/inbox/.mh_sequences"), "");
+    writeFixtureFile(home + QStringLiteral("/Mail/queue/.claws_cache"), "cache");
     return all;
 }
 

@@ -8,6 +8,9 @@
 
 namespace poplar::test {
 
+/// Writes `bytes` to `path`, making its folders; a fixture that cannot write stops the test.
+void writeFixtureFile(const QString &path, const QByteArray &bytes);
+
 /// A message as the other program's user sees it, and where it sits in the profile.
 struct FixtureMessage {
     QString folder;  ///< where Poplar should put it: a local folder, or "inbox:<server key>"
