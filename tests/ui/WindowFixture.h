@@ -112,6 +112,16 @@ protected:
             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 
+    /// Adds the message's row to the selection, as Ctrl+click does; the current row stays.
+    static void alsoSelect(ui::MainWindow &window, qint64 id)
+    {
+        const int row = window.messageModel()->rowOf(id);
+        ASSERT_GE(row, 0);
+        window.messageList()->selectionModel()->select(window.messageModel()->index(row, 0),
+                                                       QItemSelectionModel::Select |
+                                                           QItemSelectionModel::Rows);
+    }
+
     /// Indexes what is stored, as the sync thread does after a sync.
     void indexForSearch()
     {

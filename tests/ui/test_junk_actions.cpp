@@ -51,8 +51,7 @@ TEST_F(JunkActionsTest, JMovesToJunkAndTeachesAndShiftJBringsBack)
     list->setFocus();
     selectMessage(window, ids.at(0));
     ui::MessageListModel *model = window.messageModel();
-    list->selectionModel()->select(model->index(model->rowOf(ids.at(1)), 0),
-                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    alsoSelect(window, ids.at(1));
 
     auto *junk = window.findChild<QAction *>(QStringLiteral("markJunkAction"));
     auto *notJunk = window.findChild<QAction *>(QStringLiteral("markNotJunkAction"));

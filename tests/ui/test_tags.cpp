@@ -41,8 +41,7 @@ TEST_F(TagsTest, KeysOneAndTwoTagTheSelectedMessagesAndTheListShowsIt)
     selectMessage(window, ids.at(0));
     // The first two selected, the third not.
     ui::MessageListModel *model = window.messageModel();
-    list->selectionModel()->select(model->index(model->rowOf(ids.at(1)), 0),
-                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    alsoSelect(window, ids.at(1));
 
     QTest::keyClick(list, Qt::Key_1);
     EXPECT_EQ(tagsOf(ids.at(0)), QStringList{QStringLiteral("Important")});
