@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
+#include "store/SortKeys.h"
 #include "store/SqliteHandle.h"
 #include "store/TextCollator.h"
 #include "sync/MessageIndexer.h"
@@ -397,3 +398,56 @@ TEST(CacheUpgrade, AVersion9CacheKeepsEveryMessageByteForByteAndItsListOrder)
 }
 
 } // namespace
+
+TEST(CacheUpgrade, AnUpgradeThatFailsPartWayLeavesTheCacheAsItWas)
+{
+    // A version 13 cache whose messages table already has the column the last step adds:
+    // step 14 succeeds, step 15 fails. The upgrade is one transaction, so step 14's change
+    // is gone too and the cache still says 13: the next Poplar upgrades from a known state.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v13.sqlite"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v13-writer"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());
+        ASSERT_TRUE(sortkeys::registerFunction(db, QStringLiteral("en_US")).ok()); // v11
+        sqlite3 *handle = sql::sqliteHandle(db);
+        for (int v = 1; v <= 13; ++v) {
+            char *error = nullptr;
+            ASSERT_EQ(sqlite3_exec(handle, Database::migrationScript(v).toUtf8().constData(),
+                                   nullptr, nullptr, &error),
+                      SQLITE_OK)
+                << "v" << v << ": " << (error ? error : "");
+        }
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 13")));
+        ASSERT_TRUE(q.exec(
+            QStringLiteral("ALTER TABLE messages ADD COLUMN junk_trained INTEGER DEFAULT 0")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v13-writer"));
+    ASSERT_TRUE(Database::migrationScript(14).contains(QLatin1String("CREATE")))
+        << "the test expects step 14 to create something";
+
+    auto db = Database::open(path, QStringLiteral("v13-upgrade"));
+    ASSERT_FALSE(db.ok()) << "step 15 should have failed on the column that is already there";
+
+    QSqlDatabase check =
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v13-check"));
+    check.setDatabaseName(path);
+    ASSERT_TRUE(check.open());
+    {
+        QSqlQuery q(check);
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        EXPECT_EQ(q.value(0).toInt(), 13);
+        // What step 14 created was rolled back with the rest.
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
+                                          "('tags', 'message_tags')")) &&
+                    q.next());
+        EXPECT_EQ(q.value(0).toInt(), 0);
+    }
+    check.close();
+    QSqlDatabase::removeDatabase(QStringLiteral("v13-check"));
+}
