@@ -729,6 +729,10 @@ void AccountSync::deleteOnServer()
 void AccountSync::quit()
 {
     m_stage = Stage::Quitting;
+    // Every batch is committed by now: the writer puts the WAL into the cache file while
+    // the server answers QUIT, instead of after it.
+    if (m_result.newMessages > 0)
+        m_writer->checkpointSoon();
     m_client->quit([this](bool ok) {
         m_stage = Stage::Done; // answered: whatever it says, the line is closing
         if (!ok) {

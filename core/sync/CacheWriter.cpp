@@ -102,12 +102,18 @@ public:
         // PASSIVE: never waits for readers; what it cannot copy now is copied later.
         for (const store::IncomingMessage &message : batch)
             m_sinceCheckpoint += message.raw.size();
-        if (m_sinceCheckpoint >= checkpointBytes) {
-            QSqlQuery checkpoint(m_db->connection());
-            checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-            m_sinceCheckpoint = 0;
-        }
+        if (m_sinceCheckpoint >= checkpointBytes)
+            checkpoint();
         return ids;
+    }
+
+    /// PASSIVE, as after a batch: never waits for readers.
+    void checkpoint()
+    {
+        if (!m_db || m_sinceCheckpoint == 0)
+            return;
+        QSqlQuery(m_db->connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        m_sinceCheckpoint = 0;
     }
 
 private:
@@ -209,6 +215,23 @@ void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, 
                         alive->deliver(context);
                 },
                 Qt::QueuedConnection);
+            QMutexLocker lock(&m_mutex);
+            --m_inFlight;
+            m_settled.wakeAll();
+        },
+        Qt::QueuedConnection);
+}
+
+void CacheWriter::checkpointSoon()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_inFlight; // the destructor and waitForAll() wait for it
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            m_worker->checkpoint();
             QMutexLocker lock(&m_mutex);
             --m_inFlight;
             m_settled.wakeAll();

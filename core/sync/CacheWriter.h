@@ -60,6 +60,11 @@ public:
     void submit(QList<store::IncomingMessage> batch, QObject *context, Committed done,
                 std::shared_ptr<const filters::FilterRules> rules = {},
                 std::shared_ptr<const junk::JunkClassifier> classifier = {});
+    /// Copies what the WAL holds into the cache file, on the writer's thread, after what was
+    /// submitted: called when a session's last batch is in and its QUIT goes out, so the two
+    /// overlap. Otherwise the last connection to close does it, and the sync's end waits for
+    /// it (up to 16 MB written and two fsyncs). Counts as in flight until done.
+    void checkpointSoon();
     /// Why the junk classifier last failed on a batch, once; nullopt when it did not.
     [[nodiscard]] std::optional<Error> takeClassifierError();
     /// Blocks until every submitted batch is committed or failed, then runs the callbacks

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
@@ -136,3 +137,47 @@ TEST_F(CacheWriterTest, ACacheItCannotOpenIsAnErrorNotACrash)
 }
 
 } // namespace
+
+namespace {
+
+/// The UIDLs a copy of the cache file alone holds: what is still only in the WAL is not
+/// there (a backup that copied cache.sqlite would miss it).
+QSet<QString> uidlsInTheFileAlone(const QString &path, const QString &copyPath)
+{
+    EXPECT_TRUE(QFile::copy(path, copyPath));
+    QSet<QString> uidls;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("file-alone"));
+        db.setDatabaseName(copyPath);
+        EXPECT_TRUE(db.open());
+        QSqlQuery q(db);
+        // A file that has not had a checkpoint yet has not even the tables.
+        if (q.exec(QStringLiteral("SELECT uidl FROM messages"))) {
+            while (q.next())
+                uidls.insert(q.value(0).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("file-alone"));
+    return uidls;
+}
+
+} // namespace
+
+TEST_F(CacheWriterTest, CheckpointSoonPutsWhatWasCommittedIntoTheCacheFileItself)
+{
+    sync::CacheWriter writer(m_path);
+    writer.submit(batchOf({"a", "b"}), &m_context, [](Result<QList<qint64>> r) {
+        ASSERT_TRUE(r.ok()) << qPrintable(r.error().message());
+    });
+    writer.waitForAll(&m_context);
+    // Committed, but a small batch stays in the WAL until a checkpoint.
+    EXPECT_TRUE(
+        uidlsInTheFileAlone(m_path, m_dir.filePath(QStringLiteral("before.sqlite"))).isEmpty());
+
+    writer.submit(batchOf({"c"}), &m_context, [](Result<QList<qint64>>) {});
+    writer.checkpointSoon(); // after the batch: it is copied too
+    writer.waitForAll(&m_context);
+    EXPECT_EQ(uidlsInTheFileAlone(m_path, m_dir.filePath(QStringLiteral("after.sqlite"))),
+              (QSet<QString>{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+}
