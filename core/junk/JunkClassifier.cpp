@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "junk/JunkClassifier.h"
 
+#include "junk/ClassifierView.h"
+
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QProcess>
@@ -12,17 +14,6 @@ namespace {
 /// The separator that begins each message of the mailbox (-M): a line bogofilter's mbox
 /// reader takes for a "From " line.
 constexpr char separator[] = "From poplar Thu Jan  1 00:00:00 1970\n";
-
-/// The part of a message the classifier reads: the first `classifiedBytes`, ended at a line
-/// break so that no word is cut in two.
-QByteArrayView classifiedPart(const QByteArray &message)
-{
-    if (message.size() <= JunkClassifier::classifiedBytes)
-        return message;
-    const QByteArrayView head(message.constData(), JunkClassifier::classifiedBytes);
-    const qsizetype lastBreak = head.lastIndexOf('\n');
-    return lastBreak > 0 ? head.first(lastBreak + 1) : head;
-}
 
 /// bogofilter's flags for moving a message's words from one side of the word list to the
 /// other: -s/-n register as junk/good, -S/-N take a registration out.
@@ -93,14 +84,17 @@ bool JunkClassifier::isTrained() const
 
 QByteArray JunkClassifier::mailbox(const QList<QByteArray> &messages)
 {
-    QByteArray out;
+    QList<QByteArray> views;
+    views.reserve(messages.size());
     qsizetype size = 0;
-    for (const QByteArray &m : messages)
-        size += classifiedPart(m).size() + qsizetype(sizeof separator) + 64;
-    out.reserve(size);
     for (const QByteArray &m : messages) {
+        views.append(classifierView(m, classifiedBytes));
+        size += views.back().size() + qsizetype(sizeof separator) + 64;
+    }
+    QByteArray out;
+    out.reserve(size);
+    for (const QByteArray &part : views) {
         out.append(separator);
-        const QByteArrayView part = classifiedPart(m);
         // A body line that begins with "From " would begin a message of its own: quoted as
         // mbox writers quote it. (bogofilter reads the words; the '>' changes none.)
         qsizetype at = 0;

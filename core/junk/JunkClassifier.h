@@ -37,9 +37,10 @@ enum class Training { None = 0, Junk = 1, Good = 2 };
 /// Every call is bounded in time: a bogofilter that does not start, errs, or runs past its
 /// deadline is killed, and the call fails; a failed classification means "no verdict" (the
 /// message goes where it would have gone without the classifier), never a lost message.
-/// Only the first `classifiedBytes` of each message (its header and the start of its text)
-/// are read, the same for training and for classifying: that is where the words that tell
-/// junk from mail are, and it keeps a sync of large messages cheap.
+/// Only the first `classifiedBytes` of each message's classifierView() (its header and the
+/// start of its text, without signature blobs or attachments' encoded bytes) are read, the
+/// same for training and for classifying: that is where the words that tell junk from mail
+/// are, and it keeps a sync of large messages cheap.
 ///
 /// Stateless apart from its settings: const calls may run on any thread, each with its own
 /// process.
