@@ -24,7 +24,8 @@ class FilterRules;
 
 namespace poplar::junk {
 class JunkClassifier;
-}
+struct JunkScore;
+} // namespace poplar::junk
 
 namespace poplar::sync {
 
@@ -71,16 +72,24 @@ public:
     /// that wait for `context`.
     void waitForAll(QObject *context);
 
-    static constexpr int maxInFlight = 2;
+    /// One batch being scored, one being written, one waiting.
+    static constexpr int maxInFlight = 3;
 
 private:
+    class Scorer;
     class Worker;
     /// Finished batches whose callbacks have not run yet. Shared with the nudges posted to
     /// the owners, which may run after the writer is gone and then find nothing.
     class Completions;
 
     void waitUntilBelow(int count);
+    /// On the writer's thread: commits a scored batch and hands its result back.
+    void write(QList<store::IncomingMessage> &batch, QObject *context, Committed done,
+               const std::shared_ptr<const filters::FilterRules> &rules,
+               const QList<std::optional<junk::JunkScore>> &scores);
 
+    QThread m_scorerThread;
+    Scorer *m_scorer = nullptr; ///< lives on m_scorerThread; deleted there when it finishes
     QThread m_thread;
     Worker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
     QMutex m_mutex;

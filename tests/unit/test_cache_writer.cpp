@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "junk/JunkClassifier.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
 #include "sync/CacheWriter.h"
@@ -180,4 +181,59 @@ TEST_F(CacheWriterTest, CheckpointSoonPutsWhatWasCommittedIntoTheCacheFileItself
     writer.waitForAll(&m_context);
     EXPECT_EQ(uidlsInTheFileAlone(m_path, m_dir.filePath(QStringLiteral("after.sqlite"))),
               (QSet<QString>{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+}
+
+TEST_F(CacheWriterTest, EachMessageKeepsItsOwnVerdictWhileScoringRunsAheadOfWriting)
+{
+    // A stand-in for bogofilter -M -T that calls a message junk when it says JUNKWORD: the
+    // verdicts must land on the messages they were given for, batch after batch, although
+    // one batch is scored while the one before is written.
+    const QString fake = m_dir.filePath(QStringLiteral("fake-bogofilter"));
+    {
+        QFile script(fake);
+        ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n"
+                     "exec awk '/^From poplar /{ if (n++) print (j ? \"S 0.990000\" : "
+                     "\"H 0.010000\"); j = 0; next } /JUNKWORD/ { j = 1 } "
+                     "END { if (n) print (j ? \"S 0.990000\" : \"H 0.010000\") }'\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    auto classifier = std::make_shared<junk::JunkClassifier>(m_dir.filePath(QStringLiteral("wl")));
+    classifier->setProgram(fake);
+
+    sync::CacheWriter writer(m_path);
+    QSet<QString> junkExpected;
+    for (int b = 0; b < 6; ++b) {
+        QList<store::IncomingMessage> batch;
+        for (int i = 0; i < 5; ++i) {
+            const QString uidl = QStringLiteral("b%1m%2").arg(b).arg(i);
+            const bool junk = (b + i) % 3 == 0;
+            store::IncomingMessage m = incoming(uidl);
+            m.raw = test::makeMessage(uidl, QStringLiteral("Bob <bob@example.org>"),
+                                      junk ? QStringLiteral("buy now JUNKWORD")
+                                           : QStringLiteral("lunch at noon"));
+            if (junk)
+                junkExpected.insert(uidl);
+            batch.append(m);
+        }
+        writer.submit(
+            std::move(batch), &m_context,
+            [](Result<QList<qint64>> r) { ASSERT_TRUE(r.ok()) << qPrintable(r.error().message()); },
+            nullptr, classifier);
+    }
+    writer.waitForAll(&m_context);
+    EXPECT_FALSE(writer.takeClassifierError());
+
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT uidl, junk FROM messages")));
+    QSet<QString> junkStored;
+    int rows = 0;
+    while (q.next()) {
+        ++rows;
+        if (q.value(1).toBool())
+            junkStored.insert(q.value(0).toString());
+    }
+    EXPECT_EQ(rows, 30);
+    EXPECT_EQ(junkStored, junkExpected);
 }
