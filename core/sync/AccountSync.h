@@ -78,6 +78,8 @@ public:
     /// over them: the cache writer took 11.6 s for 20,000 messages of 5.5 KB in batches of
     /// 100, 6.5 s in batches of 500 (tests/bench, BM_MessageStore_FillToScale).
     static constexpr int batchMessages = 1000;
+    /// Batches are this many times smaller once the rest of the download fits in one.
+    static constexpr int tailDivisor = 4;
 
 Q_SIGNALS:
     /// Messages and bytes received of those this session downloads. The bytes are LIST's
@@ -122,6 +124,7 @@ private:
     void onRetrieved(int index, Fetch how, const pop3::Reply &r);
     void storeAgain(int index, const pop3::Reply &r);
     [[nodiscard]] bool adoptIfRenamed(int index, const store::IncomingMessage &message);
+    [[nodiscard]] bool batchIsDue() const;
     void commitBatch();
     void onCommitted(const QList<int> &indexes, const QList<bool> &whole,
                      Result<QList<qint64>> ids);

@@ -5,6 +5,7 @@
 
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "sync/AccountSync.h"
 #include "sync/SyncWorker.h"
 
 #include <QMultiMap>
@@ -444,6 +445,27 @@ TEST_F(FaultTest, MoreThanListAnnouncedIsStoredWholeAndDeletedAsUsual)
     EXPECT_TRUE(r.warnings.isEmpty()) << describe(r);
     EXPECT_EQ(stored().value(uid(2)), box.messages.value(2));
     EXPECT_TRUE(m_server.mailbox().messages.isEmpty());
+}
+
+TEST_F(FaultTest, TheLastStretchIsCommittedInSmallerBatchesSoTheEndComesSooner)
+{
+    // A batch and a half of small messages: one whole batch, then, once the rest fits in
+    // one, quarters. What the sync waits for after its last RETR is the last quarter alone.
+    constexpr int batch = sync::AccountSync::batchMessages;
+    constexpr int quarter = batch / sync::AccountSync::tailDivisor;
+    Mailbox box;
+    for (int n = 1; n <= batch + 2 * quarter; ++n)
+        box.append(mail(n));
+    m_server.serveMailbox(box);
+    QList<qsizetype> batches;
+    QObject::connect(
+        &worker(), &sync::SyncWorker::messagesStored, &worker(),
+        [&batches](const QString &, const QList<qint64> &ids) { batches.append(ids.size()); });
+    const SyncResult r = sync();
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, batch + 2 * quarter);
+    EXPECT_EQ(batches, (QList<qsizetype>{batch, quarter, quarter}));
+    EXPECT_EQ(stored().size(), batch + 2 * quarter);
 }
 
 } // namespace poplar::test
