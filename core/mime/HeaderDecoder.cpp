@@ -73,6 +73,28 @@ QDateTime dateOf(GMimeObject *object)
     return QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date.get()), Qt::UTC);
 }
 
+/// What GMime's message object makes of its Message-ID headers, for a message or for a
+/// header block parsed as a part: the last such header wins, as each one added replaces
+/// the one before in GMimeMessage.
+QString messageIdOf(GMimeObject *object)
+{
+    if (GMIME_IS_MESSAGE(object))
+        return fromUtf8(g_mime_message_get_message_id(GMIME_MESSAGE(object)));
+    GMimeHeaderList *headers = g_mime_object_get_header_list(object);
+    const int count = headers ? g_mime_header_list_get_count(headers) : 0;
+    for (int i = count - 1; i >= 0; --i) {
+        GMimeHeader *header = g_mime_header_list_get_header_at(headers, i);
+        if (g_ascii_strcasecmp(g_mime_header_get_name(header), "Message-ID") != 0)
+            continue;
+        const char *value = g_mime_header_get_value(header);
+        if (!value)
+            return {};
+        std::unique_ptr<char, decltype(&g_free)> id(g_mime_utils_decode_message_id(value), &g_free);
+        return fromUtf8(id.get());
+    }
+    return {};
+}
+
 } // namespace
 
 const char *rawHeader(GMimeObject *object, const char *name)
@@ -96,8 +118,7 @@ MessageHeaders decodeMessageHeaders(GMimeObject *message, QByteArrayView fallbac
     h.cc = addresses(message, "Cc", fallbackCharset);
     h.replyTo = addresses(message, "Reply-To", fallbackCharset);
     h.date = dateOf(message);
-    if (GMIME_IS_MESSAGE(message))
-        h.messageId = fromUtf8(g_mime_message_get_message_id(GMIME_MESSAGE(message))).left(998);
+    h.messageId = messageIdOf(message).left(998);
     h.inReplyTo = fromUtf8(rawHeader(message, "In-Reply-To")).simplified().left(998);
     h.references = fromUtf8(rawHeader(message, "References")).simplified().left(8192);
     return h;
