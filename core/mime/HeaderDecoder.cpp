@@ -40,10 +40,9 @@ void appendAddresses(InternetAddressList *list, QList<MailAddress> &out)
 
 /// An address header: encoded-words and 8-bit bytes decoded by us first (see
 /// prepareAddressHeader), then GMime's address parser for the structure.
-QList<MailAddress> addresses(GMimeObject *object, const char *name, QByteArrayView fallback)
+QList<MailAddress> addresses(const char *raw, QByteArrayView fallback)
 {
     QList<MailAddress> out;
-    const char *raw = rawHeader(object, name);
     if (!raw)
         return out;
     const QByteArray prepared = prepareAddressHeader(raw, fallback);
@@ -53,9 +52,8 @@ QList<MailAddress> addresses(GMimeObject *object, const char *name, QByteArrayVi
     return out;
 }
 
-QDateTime dateOf(GMimeObject *object)
+QDateTime dateOf(const char *raw)
 {
-    const char *raw = rawHeader(object, "Date");
     if (!raw)
         return {};
     std::unique_ptr<GDateTime, DateTimeUnref> date(g_mime_utils_header_decode_date(raw));
@@ -73,26 +71,41 @@ QDateTime dateOf(GMimeObject *object)
     return QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date.get()), Qt::UTC);
 }
 
-/// What GMime's message object makes of its Message-ID headers, for a message or for a
-/// header block parsed as a part: the last such header wins, as each one added replaces
-/// the one before in GMimeMessage.
-QString messageIdOf(GMimeObject *object)
+/// A Message-ID as GMime's message object reads one: the raw value unfolded and decoded
+/// as text (g_mime_header_get_value), then the id inside its angle brackets.
+QString messageIdFromRaw(const char *raw)
 {
-    if (GMIME_IS_MESSAGE(object))
-        return fromUtf8(g_mime_message_get_message_id(GMIME_MESSAGE(object)));
-    GMimeHeaderList *headers = g_mime_object_get_header_list(object);
-    const int count = headers ? g_mime_header_list_get_count(headers) : 0;
-    for (int i = count - 1; i >= 0; --i) {
-        GMimeHeader *header = g_mime_header_list_get_header_at(headers, i);
-        if (g_ascii_strcasecmp(g_mime_header_get_name(header), "Message-ID") != 0)
-            continue;
-        const char *value = g_mime_header_get_value(header);
-        if (!value)
-            return {};
-        std::unique_ptr<char, decltype(&g_free)> id(g_mime_utils_decode_message_id(value), &g_free);
-        return fromUtf8(id.get());
-    }
-    return {};
+    if (!raw)
+        return {};
+    std::unique_ptr<char, decltype(&g_free)> unfolded(g_mime_utils_header_unfold(raw), &g_free);
+    std::unique_ptr<char, decltype(&g_free)> value(
+        g_mime_utils_header_decode_text(nullptr, unfolded.get()), &g_free);
+    if (!value)
+        return {};
+    std::unique_ptr<char, decltype(&g_free)> id(g_mime_utils_decode_message_id(value.get()),
+                                                &g_free);
+    return fromUtf8(id.get());
+}
+
+/// The facts from raw header values, however they were found. The last Message-ID
+/// counts, as each one added replaces the one before in GMimeMessage.
+template<typename FirstRaw>
+MessageHeaders decodeFacts(FirstRaw first, const QString &messageId, QByteArrayView fallbackCharset)
+{
+    MessageHeaders h;
+    if (const char *subject = first("Subject"))
+        h.subject = decodeHeaderText(subject, fallbackCharset);
+    const QList<MailAddress> from = addresses(first("From"), fallbackCharset);
+    if (!from.isEmpty())
+        h.from = from.first();
+    h.to = addresses(first("To"), fallbackCharset);
+    h.cc = addresses(first("Cc"), fallbackCharset);
+    h.replyTo = addresses(first("Reply-To"), fallbackCharset);
+    h.date = dateOf(first("Date"));
+    h.messageId = messageId.left(998);
+    h.inReplyTo = fromUtf8(first("In-Reply-To")).simplified().left(998);
+    h.references = fromUtf8(first("References")).simplified().left(8192);
+    return h;
 }
 
 } // namespace
@@ -108,20 +121,28 @@ const char *rawHeader(GMimeObject *object, const char *name)
 
 MessageHeaders decodeMessageHeaders(GMimeObject *message, QByteArrayView fallbackCharset)
 {
-    MessageHeaders h;
-    if (const char *subject = rawHeader(message, "Subject"))
-        h.subject = decodeHeaderText(subject, fallbackCharset);
-    const QList<MailAddress> from = addresses(message, "From", fallbackCharset);
-    if (!from.isEmpty())
-        h.from = from.first();
-    h.to = addresses(message, "To", fallbackCharset);
-    h.cc = addresses(message, "Cc", fallbackCharset);
-    h.replyTo = addresses(message, "Reply-To", fallbackCharset);
-    h.date = dateOf(message);
-    h.messageId = messageIdOf(message).left(998);
-    h.inReplyTo = fromUtf8(rawHeader(message, "In-Reply-To")).simplified().left(998);
-    h.references = fromUtf8(rawHeader(message, "References")).simplified().left(8192);
-    return h;
+    QString messageId;
+    if (GMIME_IS_MESSAGE(message)) {
+        messageId = fromUtf8(g_mime_message_get_message_id(GMIME_MESSAGE(message)));
+    } else if (GMimeHeaderList *headers = g_mime_object_get_header_list(message)) {
+        for (int i = g_mime_header_list_get_count(headers) - 1; i >= 0; --i) {
+            GMimeHeader *header = g_mime_header_list_get_header_at(headers, i);
+            if (g_ascii_strcasecmp(g_mime_header_get_name(header), "Message-ID") == 0) {
+                messageId = messageIdFromRaw(g_mime_header_get_raw_value(header));
+                break;
+            }
+        }
+    }
+    return decodeFacts([message](const char *name) { return rawHeader(message, name); }, messageId,
+                       fallbackCharset);
+}
+
+MessageHeaders decodeMessageHeaders(const HeaderFields &fields, QByteArrayView fallbackCharset)
+{
+    const HeaderFields::Field *id = fields.last("Message-ID");
+    return decodeFacts([&fields](const char *name) { return fields.first(name); },
+                       id ? messageIdFromRaw(id->rawValue.constData()) : QString(),
+                       fallbackCharset);
 }
 
 QByteArray bodyCharset(GMimeObject *message)

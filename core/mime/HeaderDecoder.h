@@ -3,6 +3,7 @@
 
 // Only for core/mime/*.cpp: includes GMime.
 
+#include "mime/HeaderFields.h"
 #include "mime/RenderedMessage.h"
 
 #include <gmime/gmime.h>
@@ -17,6 +18,8 @@ namespace poplar::mime {
 /// parses the address structure. `fallbackCharset` reads raw 8-bit header bytes that are
 /// not UTF-8 (mainstream readers use the body's charset).
 MessageHeaders decodeMessageHeaders(GMimeObject *message, QByteArrayView fallbackCharset);
+/// The same from a header block split without GMime objects (MessageRenderer::headers()).
+MessageHeaders decodeMessageHeaders(const HeaderFields &fields, QByteArrayView fallbackCharset);
 
 /// The charset of the first text part that declares one, else empty: what raw 8-bit
 /// headers are read in.

@@ -169,11 +169,9 @@ MessageHeaders MessageRenderer::headers(const QByteArray &raw)
     const QByteArray repaired = repairHeaderStart(raw, ignored);
     const qsizetype end = headerBlockEnd(repaired);
     const QByteArray block = end < 0 ? repaired : repaired.left(end) + "\r\n\r\n";
-    const ParsedHeaders parsed = parseHeaderBlock(block);
-    if (!parsed.headers)
-        return {};
+    ensureGMime(); // its address and date parsers still read the values
     // No parts to ask for the body's charset: the first charset= in the bytes stands in.
-    return decodeMessageHeaders(parsed.headers.get(), scanCharset(repaired));
+    return decodeMessageHeaders(HeaderFields(block), scanCharset(repaired));
 }
 
 QList<QByteArray> MessageRenderer::headerValues(const QByteArray &raw, const char *name)
