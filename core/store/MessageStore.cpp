@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MessageStore.h"
 
+#include "store/SqliteHandle.h"
+
 #include "store/DeletionQueue.h"
 #include "store/TagStore.h"
 
@@ -74,12 +76,11 @@ MessageStore::MessageStore(QSqlDatabase db)
 
 MessageStore::Inserter::Inserter(const QSqlDatabase &db)
     : m_db(db)
-    , m_message(db)
-    , m_body(db)
-    , m_uidl(db)
 {
+    sqlite3 *handle = sqliteHandle(db);
     // The sort keys in the cache's language, read by the INSERT itself (sortkeys::keyOf).
-    m_message.prepare(
+    m_message = std::make_unique<Statement>(
+        handle,
         QStringLiteral(
             "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
             "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs, "
@@ -87,80 +88,92 @@ MessageStore::Inserter::Inserter(const QSqlDatabase &db)
             "sender_key, subject_key) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %2)")
             .arg(sortkeys::keyOf(QStringLiteral("?")), sortkeys::keyOf(QStringLiteral("?"))));
-    m_body.prepare(QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
-    m_uidl.prepare(QStringLiteral(
-        "INSERT INTO downloads (account_id, mailbox_id, uidl, state, listed_size, "
-        "received_size, header_key, message_id, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (account_id, mailbox_id, uidl) DO UPDATE SET state = excluded.state, "
-        "listed_size = excluded.listed_size, received_size = excluded.received_size, "
-        "header_key = excluded.header_key, message_id = excluded.message_id"));
+    m_body = std::make_unique<Statement>(
+        handle, QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
+    m_uidl = std::make_unique<Statement>(
+        handle,
+        QStringLiteral(
+            "INSERT INTO downloads (account_id, mailbox_id, uidl, state, listed_size, "
+            "received_size, header_key, message_id, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "?) ON CONFLICT (account_id, mailbox_id, uidl) DO UPDATE SET state = "
+            "excluded.state, listed_size = excluded.listed_size, received_size = "
+            "excluded.received_size, header_key = excluded.header_key, message_id = "
+            "excluded.message_id"));
 }
+
+MessageStore::Inserter::~Inserter() = default;
+MessageStore::Inserter::Inserter(Inserter &&) noexcept = default;
+MessageStore::Inserter &MessageStore::Inserter::operator=(Inserter &&) noexcept = default;
 
 Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
 {
+    if (!m_message->prepared() || !m_body->prepared() || !m_uidl->prepared())
+        return storageError(QStringLiteral("Cannot store a message"), m_message->error());
     const qint64 now = m.receivedAt.isValid() ? m.receivedAt.toSecsSinceEpoch()
                                               : QDateTime::currentSecsSinceEpoch();
-    QSqlQuery &q = m_message;
-    q.addBindValue(m.accountId);
-    q.addBindValue(m.uidl);
-    q.addBindValue(folderToString(m.folder));
-    q.addBindValue(notNull(m.headers.fromName));
-    q.addBindValue(notNull(m.headers.fromAddress));
-    q.addBindValue(notNull(m.headers.toText));
-    q.addBindValue(notNull(m.headers.subject));
-    q.addBindValue(m.headers.date.isValid() ? QVariant(m.headers.date.toSecsSinceEpoch())
-                                            : QVariant(QMetaType(QMetaType::LongLong)));
-    q.addBindValue(qint64(m.raw.size()));
-    q.addBindValue(m.partial || m.incomplete);
-    q.addBindValue(now);
-    q.addBindValue(notNull(m.headers.ccText));
-    q.addBindValue(notNull(m.headers.messageId));
-    q.addBindValue(notNull(m.headers.inReplyTo));
-    q.addBindValue(notNull(m.headers.references));
+    Statement &q = *m_message;
+    int i = 0;
+    q.bind(++i, m.accountId);
+    q.bind(++i, m.uidl);
+    q.bind(++i, folderToString(m.folder));
+    q.bind(++i, notNull(m.headers.fromName));
+    q.bind(++i, notNull(m.headers.fromAddress));
+    q.bind(++i, notNull(m.headers.toText));
+    q.bind(++i, notNull(m.headers.subject));
+    if (m.headers.date.isValid())
+        q.bind(++i, qint64(m.headers.date.toSecsSinceEpoch()));
+    else
+        q.bindNull(++i);
+    q.bind(++i, qint64(m.raw.size()));
+    q.bind(++i, m.partial || m.incomplete);
+    q.bind(++i, now);
+    q.bind(++i, notNull(m.headers.ccText));
+    q.bind(++i, notNull(m.headers.messageId));
+    q.bind(++i, notNull(m.headers.inReplyTo));
+    q.bind(++i, notNull(m.headers.references));
     // A headers-only copy's digest is of its headers: rename detection matches such copies
     // too. complete() sets the digest of the whole.
-    q.addBindValue(sha256Of(m.raw));
-    q.addBindValue(notNull(m.localFolder));
-    q.addBindValue(m.seen);
-    q.addBindValue(m.flagged);
-    q.addBindValue(notNull(m.filedBy));
-    q.addBindValue(m.filedByLine);
-    q.addBindValue(m.junk);
-    q.addBindValue(notNull(m.junkReason));
+    q.bind(++i, sha256Of(m.raw));
+    q.bind(++i, notNull(m.localFolder));
+    q.bind(++i, m.seen);
+    q.bind(++i, m.flagged);
+    q.bind(++i, notNull(m.filedBy));
+    q.bind(++i, qint64(m.filedByLine));
+    q.bind(++i, m.junk);
+    q.bind(++i, notNull(m.junkReason));
     // What the list shows as the sender (and sorts by): the name, else the address.
-    q.addBindValue(
-        notNull(m.headers.fromName.isEmpty() ? m.headers.fromAddress : m.headers.fromName));
-    q.addBindValue(notNull(m.headers.subject));
-    if (!q.exec())
-        return queryError(QStringLiteral("Cannot store a message"), q);
-    const qint64 id = q.lastInsertId().toLongLong();
+    q.bind(++i, notNull(m.headers.fromName.isEmpty() ? m.headers.fromAddress : m.headers.fromName));
+    q.bind(++i, notNull(m.headers.subject));
+    if (!q.run())
+        return storageError(QStringLiteral("Cannot store a message"), q.error());
+    const qint64 id = sqlite3_last_insert_rowid(sqliteHandle(m_db));
 
-    QSqlQuery &body = m_body;
-    body.addBindValue(id);
-    body.addBindValue(m.raw);
-    if (!body.exec())
-        return queryError(QStringLiteral("Cannot store a message body"), body);
+    Statement &body = *m_body;
+    body.bind(1, id);
+    body.bindBlob(2, m.raw);
+    if (!body.run())
+        return storageError(QStringLiteral("Cannot store a message body"), body.error());
 
     if (!m.uidl.isEmpty()) {
-        QSqlQuery &uidl = m_uidl;
-        uidl.addBindValue(m.accountId);
-        uidl.addBindValue(m.mailboxId);
-        uidl.addBindValue(m.uidl);
+        Statement &uidl = *m_uidl;
+        uidl.bind(1, m.accountId);
+        uidl.bind(2, m.mailboxId);
+        uidl.bind(3, m.uidl);
         // A headers-only or incomplete copy is not the message: no policy may delete its
         // server copy.
         const DownloadState state = m.partial      ? DownloadState::HeadersOnly
                                     : m.incomplete ? DownloadState::Incomplete
                                                    : DownloadState::Stored;
-        uidl.addBindValue(downloadStateToString(state));
-        uidl.addBindValue(m.listedSize);
-        uidl.addBindValue(qint64(m.raw.size()));
+        uidl.bind(4, downloadStateToString(state));
+        uidl.bind(5, m.listedSize);
+        uidl.bind(6, qint64(m.raw.size()));
         // Empty, not NULL, for a message with no Message-ID: NULL means "from before keys
         // were kept" and would be looked up again at every check.
-        uidl.addBindValue(m.headerKey.isEmpty() ? QByteArray("") : m.headerKey);
-        uidl.addBindValue(id);
-        uidl.addBindValue(now);
-        if (!uidl.exec())
-            return queryError(QStringLiteral("Cannot record a downloaded message"), uidl);
+        uidl.bindBlob(7, m.headerKey);
+        uidl.bind(8, id);
+        uidl.bind(9, now);
+        if (!uidl.run())
+            return storageError(QStringLiteral("Cannot record a downloaded message"), uidl.error());
         // A rule asked for the server copy to go: queued like the user's own delete, so it
         // is shown in the window and can be undone before the next sync. Never for a copy
         // that is not the whole message.

@@ -12,7 +12,12 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+namespace poplar::store::sql {
+class Statement;
+}
 
 namespace poplar::store {
 
@@ -102,14 +107,18 @@ public:
     class Inserter {
     public:
         explicit Inserter(const QSqlDatabase &db);
+        ~Inserter();
+        Inserter(Inserter &&) noexcept;
+        Inserter &operator=(Inserter &&) noexcept;
         /// Stores the message and records its UIDL as downloaded, in the caller's transaction.
         [[nodiscard]] Result<qint64> insert(const IncomingMessage &message);
 
     private:
         QSqlDatabase m_db;
-        QSqlQuery m_message;
-        QSqlQuery m_body;
-        QSqlQuery m_uidl;
+        // Raw statements: through QtSql the writer spent a sixth of its time binding values.
+        std::unique_ptr<sql::Statement> m_message;
+        std::unique_ptr<sql::Statement> m_body;
+        std::unique_ptr<sql::Statement> m_uidl;
     };
 
     /// Stores the message and records its UIDL as downloaded, in the caller's transaction.
