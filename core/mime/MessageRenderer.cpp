@@ -72,16 +72,24 @@ std::unique_ptr<GMimeParserOptions, ParserOptionsFree> parserOptions(const QByte
     return options;
 }
 
+/// A parser reading `bytes` in place (they outlive it); messages as their format.
+GObjectPtr<GMimeParser> parserOver(BorrowedBytes &bytes)
+{
+    auto stream =
+        GObjectPtr<GMimeStream>::adopt(g_mime_stream_mem_new_with_byte_array(bytes.get()));
+    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
+    // The parser holds its own reference to the stream.
+    auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
+    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+    return parser;
+}
+
 ParsedMessage parse(const QByteArray &raw)
 {
     ensureGMime();
     ParsedMessage out;
     out.bytes = std::make_unique<BorrowedBytes>(raw);
-    auto stream =
-        GObjectPtr<GMimeStream>::adopt(g_mime_stream_mem_new_with_byte_array(out.bytes->get()));
-    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
-    auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
-    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+    const auto parser = parserOver(*out.bytes);
     // Header text is decoded by us from the raw values (HeaderDecoder), so GMime's
     // fallback charsets matter only for parameters.
     const auto options = parserOptions(scanCharset(raw));
@@ -103,11 +111,7 @@ ParsedHeaders parseHeaderBlock(const QByteArray &block)
     ensureGMime();
     ParsedHeaders out;
     out.bytes = std::make_unique<BorrowedBytes>(block);
-    auto stream =
-        GObjectPtr<GMimeStream>::adopt(g_mime_stream_mem_new_with_byte_array(out.bytes->get()));
-    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream.get()), FALSE);
-    auto parser = GObjectPtr<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
-    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+    const auto parser = parserOver(*out.bytes);
     // No parser options: they only decode parameters, and header values are decoded by us.
     out.headers =
         GObjectPtr<GMimeObject>::adopt(g_mime_parser_construct_part(parser.get(), nullptr));

@@ -10,6 +10,7 @@
 #include "store/TextCollator.h"
 #include "sync/MessageIndexer.h"
 
+#include "OldSchema.h"
 #include "TestUtil.h"
 
 #include <QLocale>
@@ -230,18 +231,9 @@ std::map<QString, QList<qint64>> writeVersion9Cache(const QString &path,
         db.setDatabaseName(path);
         EXPECT_TRUE(db.open());
         EXPECT_TRUE(TextCollator::registerOn(db, QStringLiteral("de_DE")).ok());
-        sqlite3 *handle = sql::sqliteHandle(db);
-        for (int v = 1; v <= 9; ++v) {
-            char *error = nullptr;
-            EXPECT_EQ(sqlite3_exec(handle, Database::migrationScript(v).toUtf8().constData(),
-                                   nullptr, nullptr, &error),
-                      SQLITE_OK)
-                << "v" << v << ": " << (error ? error : "");
-            sqlite3_free(error);
-        }
+        test::writeSchemaUpTo(db, 9);
         EXPECT_TRUE(db.transaction()); // one commit, not one fsync per row
         QSqlQuery q(db);
-        EXPECT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 9")));
         q.prepare(QStringLiteral("INSERT INTO cache_meta (key, value) VALUES ('collation', ?), "
                                  "('collation_locale', 'de_DE')"));
         q.addBindValue(TextCollator(QStringLiteral("de_DE")).tag());
@@ -413,16 +405,8 @@ TEST(CacheUpgrade, AnUpgradeThatFailsPartWayLeavesTheCacheAsItWas)
         ASSERT_TRUE(db.open());
         ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());
         ASSERT_TRUE(sortkeys::registerFunction(db, QStringLiteral("en_US")).ok()); // v11
-        sqlite3 *handle = sql::sqliteHandle(db);
-        for (int v = 1; v <= 13; ++v) {
-            char *error = nullptr;
-            ASSERT_EQ(sqlite3_exec(handle, Database::migrationScript(v).toUtf8().constData(),
-                                   nullptr, nullptr, &error),
-                      SQLITE_OK)
-                << "v" << v << ": " << (error ? error : "");
-        }
+        ASSERT_NO_FATAL_FAILURE(test::writeSchemaUpTo(db, 13));
         QSqlQuery q(db);
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 13")));
         ASSERT_TRUE(q.exec(
             QStringLiteral("ALTER TABLE messages ADD COLUMN junk_trained INTEGER DEFAULT 0")));
         db.close();

@@ -2,6 +2,7 @@
 // Download records: they belong to the mailbox they came from, a cache from before keeps
 // every record (and claims it for the account's first mailbox), and renames carry queued
 // deletions with them.
+#include "OldSchema.h"
 #include "store/Database.h"
 #include "store/DeletionQueue.h"
 #include "store/DownloadRecords.h"
@@ -132,16 +133,8 @@ TEST_F(DownloadRecordsTest, ACacheFromBeforeMailboxesKeepsEveryRecordForTheAccou
         db.setDatabaseName(path);
         ASSERT_TRUE(db.open());
         ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());
-        sqlite3 *handle = sql::sqliteHandle(db);
-        for (int v = 1; v <= 9; ++v) {
-            char *error = nullptr;
-            ASSERT_EQ(sqlite3_exec(handle, Database::migrationScript(v).toUtf8().constData(),
-                                   nullptr, nullptr, &error),
-                      SQLITE_OK)
-                << "v" << v << ": " << (error ? error : "");
-        }
+        ASSERT_NO_FATAL_FAILURE(test::writeSchemaUpTo(db, 9));
         QSqlQuery q(db);
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 9")));
         q.prepare(QStringLiteral(
             "INSERT INTO messages (id, account_id, uidl, from_address, subject, date, size, "
             "partial, received_at, message_id) VALUES (?, 'a', ?, 'x@example.org', 'hi', "

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A cache as an older Poplar left it, for the upgrade tests: the schema steps run one after
+// the other, as each release ran its own.
+
+#include "store/Database.h"
+#include "store/SqliteHandle.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+namespace poplar::test {
+
+/// Runs schema steps 1..version on `db` and records that version. The caller registers
+/// what those steps call (the v9 collation, the v11 sort-key function).
+inline void writeSchemaUpTo(const QSqlDatabase &db, int version)
+{
+    sqlite3 *handle = store::sql::sqliteHandle(db);
+    ASSERT_NE(handle, nullptr);
+    for (int v = 1; v <= version; ++v) {
+        char *error = nullptr;
+        const int rc =
+            sqlite3_exec(handle, store::Database::migrationScript(v).toUtf8().constData(), nullptr,
+                         nullptr, &error);
+        EXPECT_EQ(rc, SQLITE_OK) << "v" << v << ": " << (error ? error : "");
+        sqlite3_free(error);
+        if (rc != SQLITE_OK)
+            return;
+    }
+    QSqlQuery q(db);
+    EXPECT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)));
+}
+
+} // namespace poplar::test
