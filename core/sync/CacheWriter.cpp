@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <future>
 #include <optional>
 
 namespace poplar::sync {
@@ -20,6 +21,13 @@ namespace poplar::sync {
 /// messages waited for the sum after its last message arrived.
 class CacheWriter::Scorer : public QObject {
 public:
+    /// `assistant` lives on a thread of its own and scores half of a large batch while this
+    /// thread scores the other half: bogofilter is the slowest stage of a sync that
+    /// classifies, and it uses one core.
+    explicit Scorer(QObject *assistant)
+        : m_assistant(assistant)
+    {}
+
     /// The verdicts for `batch` (nullopt for what the classifier does not read, and for all
     /// when it fails: `problem` then says why).
     QList<std::optional<junk::JunkScore>>
@@ -41,11 +49,16 @@ public:
     }
 
 private:
+    /// Below this many messages a batch is scored in one call: a second bogofilter costs
+    /// its start (a few ms) for too little work.
+    static constexpr qsizetype splitFrom = 64;
+
     /// Scores what the classifier reads of `batch` (nullopt for the rest), in one call of
-    /// bogofilter, on the scorer's thread: the cache is not locked while it runs.
-    static QList<std::optional<junk::JunkScore>> score(const QList<store::IncomingMessage> &batch,
-                                                       const junk::JunkClassifier &classifier,
-                                                       std::optional<Error> &problem)
+    /// bogofilter or, for a large batch, two at once, on the scorer's thread and the
+    /// assistant's: the cache is not locked while they run.
+    QList<std::optional<junk::JunkScore>> score(const QList<store::IncomingMessage> &batch,
+                                                const junk::JunkClassifier &classifier,
+                                                std::optional<Error> &problem) const
     {
         QList<std::optional<junk::JunkScore>> scores(batch.size());
         QList<QByteArray> raws;
@@ -56,7 +69,26 @@ private:
                 at.append(i);
             }
         }
-        auto result = classifier.classify(raws);
+        Result<QList<junk::JunkScore>> result = QList<junk::JunkScore>{};
+        if (raws.size() < splitFrom || !m_assistant) {
+            result = classifier.classify(raws);
+        } else {
+            const qsizetype half = raws.size() / 2;
+            auto promise = std::make_shared<std::promise<Result<QList<junk::JunkScore>>>>();
+            std::future<Result<QList<junk::JunkScore>>> secondHalf = promise->get_future();
+            QMetaObject::invokeMethod(
+                m_assistant,
+                [promise, &classifier, raws = raws.mid(half)] {
+                    promise->set_value(classifier.classify(raws));
+                },
+                Qt::QueuedConnection);
+            result = classifier.classify(raws.first(half));
+            Result<QList<junk::JunkScore>> second = secondHalf.get();
+            if (result && second)
+                result.value() += second.value();
+            else if (result)
+                result = std::move(second); // its error
+        }
         if (!result) {
             problem = result.error(); // no verdicts: the server's and the rules' still count
             return scores;
@@ -66,6 +98,7 @@ private:
         return scores;
     }
 
+    QObject *m_assistant = nullptr;
     /// The classifier that last failed here; batches it would score go without.
     std::weak_ptr<const junk::JunkClassifier> m_failedClassifier;
 };
@@ -183,10 +216,15 @@ private:
 };
 
 CacheWriter::CacheWriter(QString cachePath)
-    : m_scorer(new Scorer)
+    : m_assistant(new QObject)
+    , m_scorer(new Scorer(m_assistant))
     , m_worker(new Worker(std::move(cachePath)))
     , m_completions(std::make_shared<Completions>())
 {
+    m_assistantThread.setObjectName(QStringLiteral("poplar-junk-scorer-2"));
+    m_assistant->moveToThread(&m_assistantThread);
+    QObject::connect(&m_assistantThread, &QThread::finished, m_assistant, &QObject::deleteLater);
+    m_assistantThread.start();
     m_scorerThread.setObjectName(QStringLiteral("poplar-junk-scorer"));
     m_scorer->moveToThread(&m_scorerThread);
     QObject::connect(&m_scorerThread, &QThread::finished, m_scorer, &QObject::deleteLater);
@@ -203,6 +241,8 @@ CacheWriter::~CacheWriter()
     waitUntilBelow(1);
     m_scorerThread.quit();
     m_scorerThread.wait();
+    m_assistantThread.quit(); // after the scorer, which may wait for it
+    m_assistantThread.wait();
     m_thread.quit();
     m_thread.wait();
 }

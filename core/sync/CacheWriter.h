@@ -88,6 +88,8 @@ private:
                const std::shared_ptr<const filters::FilterRules> &rules,
                const QList<std::optional<junk::JunkScore>> &scores);
 
+    QThread m_assistantThread;
+    QObject *m_assistant = nullptr; ///< lives on m_assistantThread; scores half a large batch
     QThread m_scorerThread;
     Scorer *m_scorer = nullptr; ///< lives on m_scorerThread; deleted there when it finishes
     QThread m_thread;

@@ -183,30 +183,35 @@ TEST_F(CacheWriterTest, CheckpointSoonPutsWhatWasCommittedIntoTheCacheFileItself
               (QSet<QString>{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
 }
 
-TEST_F(CacheWriterTest, EachMessageKeepsItsOwnVerdictWhileScoringRunsAheadOfWriting)
+/// A stand-in for bogofilter -M -T that calls a message junk when it says JUNKWORD.
+std::shared_ptr<junk::JunkClassifier> fakeClassifier(const QTemporaryDir &dir)
 {
-    // A stand-in for bogofilter -M -T that calls a message junk when it says JUNKWORD: the
-    // verdicts must land on the messages they were given for, batch after batch, although
-    // one batch is scored while the one before is written.
-    const QString fake = m_dir.filePath(QStringLiteral("fake-bogofilter"));
-    {
-        QFile script(fake);
-        ASSERT_TRUE(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\n"
-                     "exec awk '/^From poplar /{ if (n++) print (j ? \"S 0.990000\" : "
-                     "\"H 0.010000\"); j = 0; next } /JUNKWORD/ { j = 1 } "
-                     "END { if (n) print (j ? \"S 0.990000\" : \"H 0.010000\") }'\n");
-        script.close();
-        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
-    auto classifier = std::make_shared<junk::JunkClassifier>(m_dir.filePath(QStringLiteral("wl")));
+    const QString fake = dir.filePath(QStringLiteral("fake-bogofilter"));
+    QFile script(fake);
+    EXPECT_TRUE(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\n"
+                 "exec awk '/^From poplar /{ if (n++) print (j ? \"S 0.990000\" : "
+                 "\"H 0.010000\"); j = 0; next } /JUNKWORD/ { j = 1 } "
+                 "END { if (n) print (j ? \"S 0.990000\" : \"H 0.010000\") }'\n");
+    script.close();
+    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    auto classifier = std::make_shared<junk::JunkClassifier>(dir.filePath(QStringLiteral("wl")));
     classifier->setProgram(fake);
+    return classifier;
+}
 
-    sync::CacheWriter writer(m_path);
+/// Submits batches of the given sizes, every third message junk, and checks that each
+/// message was stored with its own verdict.
+void expectEachItsOwnVerdict(const QString &path, store::Database &db, QObject &context,
+                             const std::shared_ptr<junk::JunkClassifier> &c,
+                             const QList<int> &batchSizes)
+{
+    sync::CacheWriter writer(path);
     QSet<QString> junkExpected;
-    for (int b = 0; b < 6; ++b) {
+    int total = 0;
+    for (qsizetype b = 0; b < batchSizes.size(); ++b) {
         QList<store::IncomingMessage> batch;
-        for (int i = 0; i < 5; ++i) {
+        for (int i = 0; i < batchSizes.at(b); ++i) {
             const QString uidl = QStringLiteral("b%1m%2").arg(b).arg(i);
             const bool junk = (b + i) % 3 == 0;
             store::IncomingMessage m = incoming(uidl);
@@ -216,16 +221,17 @@ TEST_F(CacheWriterTest, EachMessageKeepsItsOwnVerdictWhileScoringRunsAheadOfWrit
             if (junk)
                 junkExpected.insert(uidl);
             batch.append(m);
+            ++total;
         }
         writer.submit(
-            std::move(batch), &m_context,
+            std::move(batch), &context,
             [](Result<QList<qint64>> r) { ASSERT_TRUE(r.ok()) << qPrintable(r.error().message()); },
-            nullptr, classifier);
+            nullptr, c);
     }
-    writer.waitForAll(&m_context);
+    writer.waitForAll(&context);
     EXPECT_FALSE(writer.takeClassifierError());
 
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(db.connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT uidl, junk FROM messages")));
     QSet<QString> junkStored;
     int rows = 0;
@@ -234,6 +240,20 @@ TEST_F(CacheWriterTest, EachMessageKeepsItsOwnVerdictWhileScoringRunsAheadOfWrit
         if (q.value(1).toBool())
             junkStored.insert(q.value(0).toString());
     }
-    EXPECT_EQ(rows, 30);
+    EXPECT_EQ(rows, total);
     EXPECT_EQ(junkStored, junkExpected);
+}
+
+TEST_F(CacheWriterTest, EachMessageKeepsItsOwnVerdictWhileScoringRunsAheadOfWriting)
+{
+    // One batch is scored while the one before is written: the verdicts must land on the
+    // messages they were given for, batch after batch.
+    expectEachItsOwnVerdict(m_path, *m_db, m_context, fakeClassifier(m_dir), {5, 5, 5, 5, 5, 5});
+}
+
+TEST_F(CacheWriterTest, ALargeBatchScoredInTwoHalvesAtOnceKeepsEachVerdictInPlace)
+{
+    // Large batches are scored by two bogofilters at once, each on half of it; an odd size
+    // makes the halves unequal.
+    expectEachItsOwnVerdict(m_path, *m_db, m_context, fakeClassifier(m_dir), {151, 3, 200});
 }
