@@ -71,8 +71,9 @@ QDateTime dateOf(const char *raw)
     return QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date.get()), Qt::UTC);
 }
 
-/// A Message-ID as GMime's message object reads one: the raw value unfolded and decoded
-/// as text (g_mime_header_get_value), then the id inside its angle brackets.
+/// A Message-ID as GMime's message object reads one, for a header block split without it: the raw
+/// value unfolded and decoded as text (g_mime_header_get_value), then the id inside its angle
+/// brackets.
 QString messageIdFromRaw(const char *raw)
 {
     if (!raw)
@@ -87,8 +88,8 @@ QString messageIdFromRaw(const char *raw)
     return fromUtf8(id.get());
 }
 
-/// The facts from raw header values, however they were found. The last Message-ID
-/// counts, as each one added replaces the one before in GMimeMessage.
+/// The facts from raw header values, however they were found; `messageId` is already read
+/// (GMimeMessage keeps the last Message-ID, each one added replacing the one before).
 template<typename FirstRaw>
 MessageHeaders decodeFacts(FirstRaw first, const QString &messageId, QByteArrayView fallbackCharset)
 {
@@ -121,18 +122,9 @@ const char *rawHeader(GMimeObject *object, const char *name)
 
 MessageHeaders decodeMessageHeaders(GMimeObject *message, QByteArrayView fallbackCharset)
 {
-    QString messageId;
-    if (GMIME_IS_MESSAGE(message)) {
-        messageId = fromUtf8(g_mime_message_get_message_id(GMIME_MESSAGE(message)));
-    } else if (GMimeHeaderList *headers = g_mime_object_get_header_list(message)) {
-        for (int i = g_mime_header_list_get_count(headers) - 1; i >= 0; --i) {
-            GMimeHeader *header = g_mime_header_list_get_header_at(headers, i);
-            if (g_ascii_strcasecmp(g_mime_header_get_name(header), "Message-ID") == 0) {
-                messageId = messageIdFromRaw(g_mime_header_get_raw_value(header));
-                break;
-            }
-        }
-    }
+    const QString messageId = GMIME_IS_MESSAGE(message)
+                                  ? fromUtf8(g_mime_message_get_message_id(GMIME_MESSAGE(message)))
+                                  : QString();
     return decodeFacts([message](const char *name) { return rawHeader(message, name); }, messageId,
                        fallbackCharset);
 }

@@ -73,6 +73,16 @@ const char *HeaderFields::first(const char *name) const
     return nullptr;
 }
 
+QList<QByteArray> HeaderFields::all(const char *name) const
+{
+    QList<QByteArray> values;
+    for (const Field &f : m_fields) {
+        if (equalsNoCase(f.name, name))
+            values.append(f.rawValue);
+    }
+    return values;
+}
+
 const HeaderFields::Field *HeaderFields::last(const char *name) const
 {
     for (auto it = m_fields.crbegin(); it != m_fields.crend(); ++it) {

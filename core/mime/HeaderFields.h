@@ -20,10 +20,12 @@ namespace poplar::mime {
 /// - a value stops at a NUL byte, as GMime's C strings do;
 /// - the block ends at its first empty line.
 ///
-/// MessageRenderer::headers() reads the list's header facts with it, and test_header_facts
+/// MessageRenderer::headers() reads the list's header facts with it (headerValues() any
+/// header's raw values), and test_header_facts
 /// holds it to what GMime's message object gives the viewer.
 class HeaderFields {
 public:
+    /// `block` must outlive the object: the names point into it.
     explicit HeaderFields(QByteArrayView block);
 
     struct Field {
@@ -35,7 +37,8 @@ public:
     [[nodiscard]] const char *first(const char *name) const;
     /// The last field of that name, or null.
     [[nodiscard]] const Field *last(const char *name) const;
-    [[nodiscard]] const QList<Field> &fields() const { return m_fields; }
+    /// The raw values of every field of that name, in order.
+    [[nodiscard]] QList<QByteArray> all(const char *name) const;
 
 private:
     QList<Field> m_fields;
