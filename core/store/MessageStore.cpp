@@ -76,11 +76,11 @@ MessageStore::MessageStore(QSqlDatabase db)
 
 MessageStore::Inserter::Inserter(const QSqlDatabase &db)
     : m_db(db)
+    , m_handle(sqliteHandle(db))
 {
-    sqlite3 *handle = sqliteHandle(db);
     // The sort keys in the cache's language, read by the INSERT itself (sortkeys::keyOf).
     m_message = std::make_unique<Statement>(
-        handle,
+        m_handle,
         QStringLiteral(
             "INSERT INTO messages (account_id, uidl, folder, from_name, from_address, to_text, "
             "subject, date, size, partial, received_at, cc_text, message_id, in_reply_to, refs, "
@@ -89,9 +89,9 @@ MessageStore::Inserter::Inserter(const QSqlDatabase &db)
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %1, %2)")
             .arg(sortkeys::keyOf(QStringLiteral("?")), sortkeys::keyOf(QStringLiteral("?"))));
     m_body = std::make_unique<Statement>(
-        handle, QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
+        m_handle, QStringLiteral("INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)"));
     m_uidl = std::make_unique<Statement>(
-        handle,
+        m_handle,
         QStringLiteral(
             "INSERT INTO downloads (account_id, mailbox_id, uidl, state, listed_size, "
             "received_size, header_key, message_id, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
@@ -146,7 +146,7 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
     q.bind(++i, notNull(m.headers.subject));
     if (!q.run())
         return storageError(QStringLiteral("Cannot store a message"), q.error());
-    const qint64 id = sqlite3_last_insert_rowid(sqliteHandle(m_db));
+    const qint64 id = sqlite3_last_insert_rowid(m_handle);
 
     Statement &body = *m_body;
     body.bind(1, id);

@@ -15,6 +15,8 @@
 #include <memory>
 #include <optional>
 
+struct sqlite3;
+
 namespace poplar::store::sql {
 class Statement;
 }
@@ -115,6 +117,7 @@ public:
 
     private:
         QSqlDatabase m_db;
+        sqlite3 *m_handle = nullptr; ///< m_db's own connection, for the statements below
         // Raw statements: through QtSql the writer spent a sixth of its time binding values.
         std::unique_ptr<sql::Statement> m_message;
         std::unique_ptr<sql::Statement> m_body;
