@@ -242,8 +242,13 @@ void AccountSync::list()
 
 void AccountSync::readRecords()
 {
-    if (!m_records)
-        m_records = store::DownloadRecords(m_db).named(m_account.id, m_mailboxId);
+    if (m_records)
+        return;
+    auto named = store::DownloadRecords(m_db).named(m_account.id, m_mailboxId);
+    if (named)
+        m_records = KnownRecords::of(std::move(named).value());
+    else
+        m_records = named.error();
 }
 
 void AccountSync::identifyWithoutUidl(const QHash<int, qint64> &sizes)
@@ -312,14 +317,14 @@ void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray
 {
     store::DownloadRecords records(m_db);
     readRecords(); // if the listing came before the queued read ran
-    Result<SyncPlan::Records> named = std::move(*m_records);
+    Result<KnownRecords> named = std::move(*m_records);
     m_records.reset();
     m_prefetchRecords = false;
     if (!named) {
         abandon(named.error());
         return;
     }
-    const bool firstReading = named.value().isEmpty();
+    const bool firstReading = named.value().records.isEmpty();
     m_plan = std::make_unique<SyncPlan>(std::move(listing), std::move(named).value());
     if (firstReading) {
         // An account edited to reach its mail another way (another port, say) reads a new

@@ -111,7 +111,8 @@ private:
     void list();
     void identifyWithoutUidl(const QHash<int, qint64> &sizes);
     void plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys = {});
-    /// Reads the mailbox's download records into m_records, unless they were read already.
+    /// Reads the mailbox's download records into m_records (with what SyncPlan draws from them
+    /// before it has a listing), unless they were read already.
     void readRecords();
     void check();
     [[nodiscard]] Status applyIdentities();
@@ -157,7 +158,7 @@ private:
     QDateTime m_loginAt;
     std::unique_ptr<SyncPlan> m_plan;
     /// The download records, read while the server lists the mailbox (see list()).
-    std::optional<Result<SyncPlan::Records>> m_records;
+    std::optional<Result<KnownRecords>> m_records;
     bool m_prefetchRecords = false; ///< list()'s queued read of m_records is still wanted
     QList<Received> m_batch;
     qint64 m_batchBytes = 0;

@@ -2,28 +2,52 @@
 #include "sync/SyncPlan.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace poplar::sync {
 
 using store::DownloadRecord;
 using store::DownloadState;
 
+namespace {
+
+// Whether a UIDL is listed twice: by sorting the UIDLs' hashes, which for a listing of
+// 100,000 costs a fifth of counting them in a QHash (a check reads one every time).
+bool repeatsAUidl(const QList<pop3::UidlEntry> &uidls)
+{
+    std::vector<std::pair<size_t, qsizetype>> hashes;
+    hashes.reserve(size_t(uidls.size()));
+    for (qsizetype i = 0; i < uidls.size(); ++i)
+        hashes.emplace_back(qHash(uidls.at(i).uidl), i);
+    std::sort(hashes.begin(), hashes.end());
+    for (size_t run = 0; run < hashes.size();) {
+        size_t end = run + 1;
+        while (end < hashes.size() && hashes[end].first == hashes[run].first)
+            ++end;
+        for (size_t a = run; a < end; ++a) { // equal hashes: compare the UIDLs themselves
+            for (size_t b = a + 1; b < end; ++b) {
+                if (uidls.at(hashes[a].second).uidl == uidls.at(hashes[b].second).uidl)
+                    return true;
+            }
+        }
+        run = end;
+    }
+    return false;
+}
+
+} // namespace
+
 QList<ListedMessage> mergeListings(const QList<pop3::UidlEntry> &uidls,
                                    const QHash<int, qint64> &sizes)
 {
     QList<ListedMessage> listing;
     listing.reserve(uidls.size());
-    // One pass that counts each UIDL; a second only for a listing that repeats one.
-    QHash<QByteArray, int> seen;
-    seen.reserve(uidls.size());
-    bool repeats = false;
-    for (const pop3::UidlEntry &e : uidls) {
-        int &n = seen[e.uidl];
-        repeats = repeats || n > 0;
-        ++n;
+    for (const pop3::UidlEntry &e : uidls)
         listing.append({e.number, e.uidl, sizes.value(e.number, -1), false});
-    }
-    if (repeats) {
+    if (repeatsAUidl(uidls)) {
+        QHash<QByteArray, int> seen;
+        for (const ListedMessage &m : std::as_const(listing))
+            ++seen[m.uidl];
         QHash<QByteArray, int> occurrence;
         for (ListedMessage &m : listing) {
             const QByteArray uidl = m.uidl;
@@ -81,24 +105,57 @@ QByteArray sharedBase(const QByteArray &uidl)
     return uidl.left(hash);
 }
 
+// A message under a new name may be `r`: it is still here, and its headers are known.
+bool mayBeRenamed(const DownloadRecord &r)
+{
+    return r.state != DownloadState::Gone && r.state != DownloadState::DeletedOnServer &&
+           !r.headerKey.isEmpty();
+}
+
 } // namespace
 
-SyncPlan::SyncPlan(QList<ListedMessage> listing, Records records)
-    : m_listing(std::move(listing))
-    , m_records(std::move(records))
+KnownRecords KnownRecords::of(QHash<QByteArray, DownloadRecord> records)
 {
-    for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+    KnownRecords known;
+    known.records = std::move(records);
+    for (auto it = known.records.cbegin(); it != known.records.cend(); ++it) {
         if (const QByteArray base = sharedBase(it.key()); !base.isEmpty())
-            m_sharedBefore.insert(base);
+            known.sharedBefore.insert(base);
+        if (mayBeRenamed(it.value()))
+            ++known.renameSizes[std::max<qint64>(-1, it.value().listedSize)];
+        if (it.value().state == DownloadState::Stored)
+            ++known.stored;
     }
+    return known;
+}
+
+SyncPlan::SyncPlan(QList<ListedMessage> listing, Records records)
+    : SyncPlan(std::move(listing), KnownRecords::of(std::move(records)))
+{}
+
+SyncPlan::SyncPlan(QList<ListedMessage> listing, KnownRecords known)
+    : m_listing(std::move(listing))
+    , m_known(std::move(known))
+    , m_claims(m_listing.size(), 0)
+{
+    m_claimed.reserve(m_listing.size());
+}
+
+void SyncPlan::claim(int index, const DownloadRecord &r)
+{
+    m_claims[index] = r.id;
+    const qsizetype before = m_claimed.size();
+    m_claimed.insert(r.id);
+    if (m_claimed.size() > before && r.state == DownloadState::Stored)
+        ++m_claimedStored;
 }
 
 const DownloadRecord *SyncPlan::byId(qint64 id) const
 {
     // Built when first asked: most checks never need it (100,000 inserts).
-    if (m_byId.isEmpty() && !m_records.isEmpty()) {
-        m_byId.reserve(m_records.size());
-        for (auto it = m_records.cbegin(); it != m_records.cend(); ++it)
+    if (m_byId.isEmpty() && !m_known.records.isEmpty()) {
+        m_byId.reserve(m_known.records.size());
+        for (auto it = m_known.records.cbegin(); it != m_known.records.cend(); ++it)
             m_byId.insert(it.value().id, &it.value());
     }
     return m_byId.value(id);
@@ -116,9 +173,9 @@ SyncPlan::Look SyncPlan::look(const ListedMessage &listed, const DownloadRecord 
     const bool wasAway =
         record.state == DownloadState::DeletedOnServer || record.state == DownloadState::Gone;
     bool shared = listed.sharedUidl;
-    if (!shared && !m_sharedBefore.isEmpty()) {
+    if (!shared && !m_known.sharedBefore.isEmpty()) {
         const QByteArray base = sharedBase(listed.uidl);
-        shared = m_sharedBefore.contains(base.isEmpty() ? listed.uidl : base);
+        shared = m_known.sharedBefore.contains(base.isEmpty() ? listed.uidl : base);
     }
     if (m_numbers || wasAway || sizeDiffers || shared)
         return Look::Doubtful;
@@ -129,17 +186,27 @@ void SyncPlan::triage()
 {
     m_numbers = uidlsAreNumbers(m_listing);
     QList<int> fresh;
+    // The sizes a message under a new name may have: those of the records no listed UIDL
+    // claims (counted down from all the candidates', which were counted beforehand).
+    QHash<qint64, qsizetype> sizes = m_known.renameSizes;
+    const auto claimedSize = [&sizes](const DownloadRecord &r) {
+        if (!mayBeRenamed(r))
+            return;
+        const auto size = sizes.find(std::max<qint64>(-1, r.listedSize));
+        if (size != sizes.end() && --size.value() == 0)
+            sizes.erase(size);
+    };
     for (int i = 0; i < m_listing.size(); ++i) {
         const ListedMessage &listed = m_listing.at(i);
-        const auto it = m_records.constFind(listed.uidl);
-        if (it == m_records.constEnd()) {
+        const auto it = m_known.records.constFind(listed.uidl);
+        if (it == m_known.records.constEnd()) {
             fresh.append(i);
             continue;
         }
         switch (look(listed, it.value())) {
         case Look::Known:
-            m_claims.insert(i, it.value().id);
-            m_claimed.insert(it.value().id);
+            claim(i, it.value());
+            claimedSize(it.value());
             if (it.value().listedSize < 0 && listed.size >= 0) {
                 // Its received size is LIST's: as good a proof as it had when it came.
                 m_sizeUpdates.append({it.value().id, listed.size});
@@ -147,8 +214,8 @@ void SyncPlan::triage()
             }
             break;
         case Look::Refetch:
-            m_claims.insert(i, it.value().id);
-            m_claimed.insert(it.value().id);
+            claim(i, it.value());
+            claimedSize(it.value());
             m_toRefetch.append(i);
             break;
         case Look::Doubtful:
@@ -157,18 +224,7 @@ void SyncPlan::triage()
             break;
         }
     }
-    // Messages the cache holds that this listing may show under new names.
-    QSet<qint64> sizes;
-    bool unknownSize = false;
-    for (const DownloadRecord &r : std::as_const(m_records)) {
-        if (m_claimed.contains(r.id) || r.state == DownloadState::Gone ||
-            r.state == DownloadState::DeletedOnServer || r.headerKey.isEmpty())
-            continue;
-        if (r.listedSize >= 0)
-            sizes.insert(r.listedSize);
-        else
-            unknownSize = true;
-    }
+    const bool unknownSize = sizes.contains(-1);
     for (const int i : std::as_const(fresh)) {
         const qint64 size = m_listing.at(i).size;
         if (unknownSize || (size < 0 && !sizes.isEmpty()) || sizes.contains(size))
@@ -185,11 +241,10 @@ void SyncPlan::resolve(const QHash<int, QByteArray> &headerKeys)
     QList<int> unmatched;
     for (const int i : std::as_const(m_doubtful)) {
         const ListedMessage &listed = m_listing.at(i);
-        const DownloadRecord &r = m_records.value(listed.uidl);
+        const DownloadRecord &r = m_known.records.value(listed.uidl);
         const QByteArray key = headerKeys.value(i);
         if (!key.isEmpty() && key == r.headerKey) {
-            m_claims.insert(i, r.id);
-            m_claimed.insert(r.id);
+            claim(i, r);
             m_confirmed.insert(i);
             if (r.state == DownloadState::Gone || r.state == DownloadState::DeletedOnServer)
                 m_renames.append({r.id, listed.uidl, listed.size}); // back: Stored again
@@ -210,9 +265,11 @@ void SyncPlan::resolve(const QHash<int, QByteArray> &headerKeys)
 
     // The same headers under another name: a rename. Records of a proven-same size first.
     QMultiHash<QByteArray, const DownloadRecord *> byKey;
-    for (const DownloadRecord &r : std::as_const(m_records)) {
-        if (!m_claimed.contains(r.id) && !r.headerKey.isEmpty())
-            byKey.insert(r.headerKey, &r);
+    if (!unmatched.isEmpty()) { // a check that found only new names needs none of it
+        for (const DownloadRecord &r : std::as_const(m_known.records)) {
+            if (!m_claimed.contains(r.id) && !r.headerKey.isEmpty())
+                byKey.insert(r.headerKey, &r);
+        }
     }
     for (const int i : std::as_const(unmatched)) {
         const ListedMessage &listed = m_listing.at(i);
@@ -230,8 +287,7 @@ void SyncPlan::resolve(const QHash<int, QByteArray> &headerKeys)
             m_toFetch.append(i);
             continue;
         }
-        m_claims.insert(i, match->id);
-        m_claimed.insert(match->id);
+        claim(i, *match);
         m_confirmed.insert(i);
         released.remove(match->id);
         m_renames.append({match->id, listed.uidl, listed.size});
@@ -250,10 +306,10 @@ void SyncPlan::resolve(const QHash<int, QByteArray> &headerKeys)
 
 std::optional<qint64> SyncPlan::recordOf(int index) const
 {
-    const auto it = m_claims.constFind(index);
-    if (it == m_claims.constEnd())
+    const qint64 id = index >= 0 && index < m_claims.size() ? m_claims.at(index) : 0;
+    if (id == 0)
         return std::nullopt;
-    return it.value();
+    return id;
 }
 
 std::optional<store::DownloadRecord> SyncPlan::record(qint64 id) const
@@ -267,8 +323,10 @@ std::optional<store::DownloadRecord> SyncPlan::record(qint64 id) const
 QList<qint64> SyncPlan::unlisted() const
 {
     QList<qint64> out;
+    if (m_claimedStored == m_known.stored)
+        return out; // every stored record is listed (the usual check)
     const QSet<qint64> retired(m_retired.cbegin(), m_retired.cend());
-    for (const DownloadRecord &r : std::as_const(m_records)) {
+    for (const DownloadRecord &r : std::as_const(m_known.records)) {
         if (!m_claimed.contains(r.id) && !retired.contains(r.id) &&
             r.state == DownloadState::Stored)
             out.append(r.id);
@@ -287,10 +345,10 @@ bool SyncPlan::isWhole(int index) const
     const auto stored = m_storedWhole.constFind(index);
     if (stored != m_storedWhole.constEnd())
         return stored.value();
-    const auto claim = m_claims.constFind(index);
-    if (claim == m_claims.constEnd())
+    const std::optional<qint64> claim = recordOf(index);
+    if (!claim)
         return false;
-    const DownloadRecord *r = byId(claim.value());
+    const DownloadRecord *r = byId(*claim);
     if (!r)
         return false;
     const ListedMessage &listed = m_listing.at(index);
@@ -328,7 +386,7 @@ QList<PlannedDeletion> SyncPlan::deletions(const Account &account,
         // cannot prove it is the one stored.
         if (listed.sharedUidl || listed.size < 0)
             continue;
-        const qint64 record = m_claims.value(i, 0);
+        const qint64 record = m_claims.at(i);
         std::optional<store::DeletionReason> reason;
         if (record != 0 && queuedIds.contains(record))
             reason = store::DeletionReason::DeletedHere;

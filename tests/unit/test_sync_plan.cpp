@@ -77,7 +77,7 @@ TEST(SyncListing, ASecondMessageUnderOneUidlKeepsANameOfItsOwnAndIsNeverDeleted)
     EXPECT_EQ(listing.at(2).size, 30);
 
     // Both are downloaded (each is a message), neither is ever deleted: which is which?
-    SyncPlan plan(listing, {});
+    SyncPlan plan(listing, SyncPlan::Records{});
     plan.triage();
     plan.resolve({});
     EXPECT_EQ(numbersOf(plan, plan.toFetch()), (QList<int>{1, 2, 3}));
@@ -234,6 +234,30 @@ TEST(SyncPlan, NewMailIsNotLookedAtWhenNoMissingMessageHasItsSize)
     plan.resolve({});
     EXPECT_EQ(numbersOf(plan, plan.toFetch()), (QList<int>{1}));
     EXPECT_EQ(plan.unlisted(), (QList<qint64>{1}));
+}
+
+TEST(SyncPlan, ASizeSharedByAListedAndAMissingMessageStillSendsNewMailOfThatSizeToALook)
+{
+    // The sizes of missing messages are counted down from every record's beforehand
+    // (KnownRecords): a listed message of size 100 must not hide a missing one of that size.
+    const SyncPlan::Records known = records({record(1, "a", 100, "ka"), record(2, "b", 100, "kb"),
+                                             record(3, "c", 300, "kc", DownloadState::Gone)});
+    SyncPlan oneMissing({listed(1, "a", 100), listed(2, "new", 100)}, known);
+    oneMissing.triage();
+    EXPECT_EQ(oneMissing.toCheck(), (QList<int>{1})); // may be "b" under a new name
+    oneMissing.resolve({{1, "kb"}});
+    EXPECT_TRUE(oneMissing.toFetch().isEmpty());
+    EXPECT_EQ(oneMissing.renames().size(), 1);
+
+    // Both listed: nothing of size 100 is missing, and a gone record's size does not count.
+    SyncPlan noneMissing(
+        {listed(1, "a", 100), listed(2, "b", 100), listed(3, "new", 100), listed(4, "new2", 300)},
+        KnownRecords::of(known));
+    noneMissing.triage();
+    EXPECT_TRUE(noneMissing.toCheck().isEmpty());
+    noneMissing.resolve({});
+    EXPECT_EQ(numbersOf(noneMissing, noneMissing.toFetch()), (QList<int>{3, 4}));
+    EXPECT_TRUE(noneMissing.unlisted().isEmpty());
 }
 
 TEST(SyncPlan, AnIncompleteCopyIsFetchedAgainAndNeverDeleted)
