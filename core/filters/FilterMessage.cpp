@@ -3,35 +3,45 @@
 
 #include "mime/HeaderText.h"
 #include "mime/MessageBuilder.h"
+#include "mime/MessageRenderer.h"
 
 namespace poplar::filters {
+
+namespace {
+
+// A raw value unfolded: each continuation line joins the one before with one space.
+QByteArray unfolded(const QByteArray &raw)
+{
+    QByteArray out;
+    out.reserve(raw.size());
+    const QByteArrayView all(raw);
+    qsizetype at = 0;
+    while (at <= all.size()) {
+        qsizetype end = all.indexOf('\n', at);
+        if (end < 0)
+            end = all.size();
+        const QByteArrayView text = all.sliced(at, end - at).trimmed();
+        at = end + 1;
+        if (text.isEmpty())
+            continue;
+        if (!out.isEmpty())
+            out += ' ';
+        out += text;
+    }
+    return out;
+}
+
+} // namespace
 
 FilterMessage::FilterMessage(const QByteArray &raw, qint64 size)
     : m_size(size)
 {
-    const QByteArrayView all(raw.constData(), std::min(raw.size(), maxHeaderBytes));
-    qsizetype pos = 0;
-    while (pos < all.size()) {
-        qsizetype end = all.indexOf('\n', pos);
-        if (end < 0)
-            end = all.size();
-        QByteArrayView line = all.sliced(pos, end - pos);
-        pos = end + 1;
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (line.isEmpty())
-            break; // the end of the header block
-        if ((line.front() == ' ' || line.front() == '\t') && !m_fields.isEmpty()) {
-            m_fields.last().value += ' ';
-            m_fields.last().value += line.trimmed();
-            continue;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue; // not a field (an mbox "From " line, say)
-        m_fields.append({line.first(colon).trimmed().toByteArray().toLower(),
-                         line.sliced(colon + 1).trimmed().toByteArray()});
-    }
+    // The fields the list and the viewer read (MessageRenderer splits them as GMime does):
+    // a rule never tests a header the user is not shown, such as one after a line that ends
+    // the header block, or one whose name has a space in it.
+    const QByteArray head = raw.size() > maxHeaderBytes ? raw.left(maxHeaderBytes) : raw;
+    for (const auto &[name, value] : mime::MessageRenderer::headerFields(head))
+        m_fields.append({name.toLower(), unfolded(value)});
 }
 
 bool FilterMessage::has(const QString &name) const

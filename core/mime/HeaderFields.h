@@ -39,6 +39,8 @@ public:
     [[nodiscard]] const Field *last(const char *name) const;
     /// The raw values of every field of that name, in order.
     [[nodiscard]] QList<QByteArray> all(const char *name) const;
+    /// Every field, in order.
+    [[nodiscard]] const QList<Field> &fields() const { return m_fields; }
 
 private:
     QList<Field> m_fields;

@@ -172,6 +172,18 @@ QList<QByteArray> MessageRenderer::headerValues(const QByteArray &raw, const cha
     return HeaderFields(block).all(name);
 }
 
+QList<std::pair<QByteArray, QByteArray>> MessageRenderer::headerFields(const QByteArray &raw)
+{
+    QStringList ignored;
+    const QByteArray block = headerBlockOf(repairHeaderStart(raw, ignored));
+    const HeaderFields fields(block);
+    QList<std::pair<QByteArray, QByteArray>> out;
+    out.reserve(fields.fields().size());
+    for (const HeaderFields::Field &f : fields.fields())
+        out.append({f.name.toByteArray(), f.rawValue});
+    return out;
+}
+
 RenderedMessage MessageRenderer::render(const QByteArray &raw, RenderLimits limits)
 {
     RenderOptions options;

@@ -36,6 +36,11 @@ public:
     /// The raw (undecoded, unfolded by GMime) values of every top-level header `name`
     /// (any case), in order; reads the header block only.
     [[nodiscard]] static QList<QByteArray> headerValues(const QByteArray &raw, const char *name);
+    /// Every top-level header field, in order: its name as written and its raw value (line
+    /// breaks of its continuations included). The same fields the list and the viewer read,
+    /// so a filter tests what the user is shown.
+    [[nodiscard]] static QList<std::pair<QByteArray, QByteArray>>
+    headerFields(const QByteArray &raw);
     /// The whole message as the reader shows it.
     [[nodiscard]] static RenderedMessage render(const QByteArray &raw, RenderLimits limits = {});
     [[nodiscard]] static RenderedMessage render(const QByteArray &raw,

@@ -6,6 +6,7 @@
 #include "filters/FilterRules.h"
 #include "filters/JunkVerdict.h"
 #include "filters/SieveParser.h"
+#include "mime/MessageRenderer.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
 #include "store/TagStore.h"
@@ -181,6 +182,44 @@ TEST(SieveRules, MatchesWithManyStarsStaysLinear)
     pattern += QStringLiteral("b");
     EXPECT_EQ(filedInto(QStringLiteral("header :matches \"subject\" \"%1\"").arg(pattern), raw),
               QStringLiteral("inbox"));
+}
+
+TEST(SieveRules, RulesTestTheHeaderFieldsTheViewerShowsAndNoOthers)
+{
+    // A line that is neither a field nor a continuation ends the header block for the list
+    // and the viewer; a rule must not see a "From" smuggled in after it.
+    const QByteArray smuggled = "From: stranger@junk.example\r\n"
+                                "Subject: hello\r\n"
+                                "this line has no colon\r\n"
+                                "From: billing@shop.example\r\n"
+                                "\r\nbody\r\n";
+    ASSERT_EQ(mime::MessageRenderer::headers(smuggled).from.address,
+              QStringLiteral("stranger@junk.example"));
+    EXPECT_EQ(filedInto(QStringLiteral("address :is \"from\" \"billing@shop.example\""), smuggled),
+              QStringLiteral("inbox"));
+    EXPECT_EQ(filedInto(QStringLiteral("address :is \"from\" \"stranger@junk.example\""), smuggled),
+              QStringLiteral("Hit"));
+
+    // A name with a blank in it is no field for GMime, so none for a rule either; blanks
+    // before the colon are allowed ("Subject :"), and a NUL ends a value.
+    const QByteArray odd = "From: a@example.org\r\n"
+                           "X Spam: yes\r\n"
+                           "Subject : visible\r\n"
+                           "X-Note: before" +
+                           QByteArray(1, '\0') +
+                           "after\r\n"
+                           "\r\nbody\r\n";
+    EXPECT_EQ(filedInto(QStringLiteral("exists \"x spam\""), odd), QStringLiteral("inbox"));
+    EXPECT_EQ(filedInto(QStringLiteral("header :is \"subject\" \"visible\""), odd),
+              QStringLiteral("Hit"));
+    EXPECT_EQ(filedInto(QStringLiteral("header :is \"x-note\" \"before\""), odd),
+              QStringLiteral("Hit"));
+
+    // Folded values are compared unfolded (RFC 5228 5.7), continuation lines joined.
+    const QByteArray folded =
+        "From: a@example.org\r\nSubject: Rechnung\r\n\t  fuer Mai\r\n\r\nb\r\n";
+    EXPECT_EQ(filedInto(QStringLiteral("header :is \"subject\" \"Rechnung fuer Mai\""), folded),
+              QStringLiteral("Hit"));
 }
 
 TEST(SieveRules, AddressTestsCompareAddressParts)
