@@ -726,6 +726,17 @@ void AccountSync::deleteOnServer()
             return;
         }
     }
+    if (!plan.isEmpty()) {
+        QHash<int, QByteArray> uidlOfNumber;
+        for (const PlannedDeletion &d : plan)
+            uidlOfNumber.insert(d.number, d.uidl.toLatin1());
+        for (int i = 0; i < m_plan->listing().size(); ++i) {
+            const auto uidl = uidlOfNumber.constFind(m_plan->listing().at(i).number);
+            const std::optional<qint64> id = m_plan->recordOf(i);
+            if (uidl != uidlOfNumber.cend() && id)
+                m_recordOfDeleted.insert(uidl.value(), *id);
+        }
+    }
     for (const PlannedDeletion &d : plan) {
         m_client->command("DELE " + QByteArray::number(d.number), pop3::ReplyShape::StatusLine,
                           [this, d](const pop3::Reply &r) {
@@ -752,6 +763,7 @@ void AccountSync::quit()
     // the server answers QUIT, instead of after it.
     if (m_result.newMessages > 0)
         m_writer->checkpointSoon();
+    m_unlisted = m_plan->unlisted();
     m_client->quit([this](bool ok) {
         m_stage = Stage::Done; // answered: whatever it says, the line is closing
         if (!ok) {
@@ -768,27 +780,26 @@ void AccountSync::quit()
             m_result.deletedOnServer = int(m_markedForDeletion.size());
         finish(std::nullopt);
     });
+    // Nothing reads the plan from here on (every batch is committed, the DELEs are out):
+    // freed while QUIT travels, not after its answer.
+    m_plan.reset();
 }
 
 Status AccountSync::recordSessionEnd(const QList<PlannedDeletion> &deleted)
 {
     store::Transaction txn(m_db);
     store::DownloadRecords records(m_db);
-    QList<QByteArray> uidls;
     QList<qint64> done;
-    for (const PlannedDeletion &d : deleted)
-        uidls.append(d.uidl.toLatin1());
-    for (int i = 0; i < m_plan->listing().size(); ++i) {
-        const std::optional<qint64> id = m_plan->recordOf(i);
-        if (id && uidls.contains(m_plan->listing().at(i).uidl))
-            done.append(*id);
+    for (const PlannedDeletion &d : deleted) {
+        const auto id = m_recordOfDeleted.constFind(d.uidl.toLatin1());
+        if (id != m_recordOfDeleted.cend())
+            done.append(id.value());
     }
     // Records the server no longer lists: gone, so that a UIDL coming back later is looked
     // at before it is trusted; and their queued deletions are done.
-    const QList<qint64> unlisted = m_plan->unlisted();
-    if (Status s = records.setState(unlisted, store::DownloadState::Gone); !s)
+    if (Status s = records.setState(m_unlisted, store::DownloadState::Gone); !s)
         return s;
-    if (Status s = store::DeletionQueue(m_db).removeRecords(done + unlisted); !s)
+    if (Status s = store::DeletionQueue(m_db).removeRecords(done + m_unlisted); !s)
         return s;
     return txn.commit();
 }
