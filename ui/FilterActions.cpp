@@ -124,11 +124,15 @@ void FilterActions::runFilters()
         m_model->isUnifiedInbox() ? store::Folder::Inbox : m_model->folder();
     const QString local = m_model->localFolder();
     const QString folderName = shownFolderName();
+    // Read here: the account settings live on the GUI thread.
+    const QSet<QString> keepingMail =
+        filters::FilterRun::accountsKeepingMail(m_services.accounts.accounts());
     auto planned =
         std::make_shared<Result<QList<filters::FilterMove>>>(QList<filters::FilterMove>{});
     m_changes->run(
         tr("Running the filters on %1").arg(folderName), 0,
-        [planned, rules = loaded.rules, accountId, folder, local](sync::BulkActions &actions) {
+        [planned, rules = loaded.rules, accountId, folder, local,
+         keepingMail](sync::BulkActions &actions) {
             const store::MessageStore cache(actions.database());
             auto rows = local.isEmpty() ? cache.messages(folder, accountId)
                                         : cache.localFolder(local, accountId);
@@ -144,7 +148,7 @@ void FilterActions::runFilters()
                     continue;
                 shown.append(m);
             }
-            *planned = filters::FilterRun::plan(cache, *rules, shown);
+            *planned = filters::FilterRun::plan(cache, *rules, shown, keepingMail);
             if (!*planned)
                 outcome.error = planned->error();
             return outcome;
@@ -175,9 +179,10 @@ void FilterActions::apply()
         [moves](sync::BulkActions &actions) {
             store::MessageStore cache(actions.database());
             sync::BulkOutcome outcome;
-            // One transaction: all of the moves or none.
-            if (Status s = filters::FilterRun::apply(cache, moves); !s) {
-                outcome.error = s.error();
+            // One transaction: all of the moves and server deletions or none.
+            auto applied = filters::FilterRun::apply(cache, moves);
+            if (!applied) {
+                outcome.error = applied.error();
                 return outcome;
             }
             for (const filters::FilterMove &move : moves)
