@@ -174,9 +174,10 @@ void FilterActions::apply()
         return;
     const QList<filters::FilterMove> moves = m_runDialog->moves();
     QPointer<FilterRunDialog> dialog = m_runDialog;
+    auto queued = std::make_shared<qsizetype>(0);
     m_changes->run(
         tr("Filing messages"), moves.size(),
-        [moves](sync::BulkActions &actions) {
+        [moves, queued](sync::BulkActions &actions) {
             store::MessageStore cache(actions.database());
             sync::BulkOutcome outcome;
             // One transaction: all of the moves and server deletions or none.
@@ -185,15 +186,16 @@ void FilterActions::apply()
                 outcome.error = applied.error();
                 return outcome;
             }
+            *queued = applied.value();
             for (const filters::FilterMove &move : moves)
                 outcome.changed.append(move.message.id);
             outcome.count = moves.size();
             return outcome;
         },
         this,
-        [this, dialog](const sync::BulkOutcome &outcome) {
+        [this, dialog, queued](const sync::BulkOutcome &outcome) {
             if (dialog)
-                dialog->showApplied(outcome.count,
+                dialog->showApplied(outcome.count, *queued,
                                     outcome.ok() ? QString() : outcome.error->message());
             if (outcome.ok() && outcome.count > 0) {
                 m_model->reload();
