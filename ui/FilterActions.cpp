@@ -124,11 +124,15 @@ void FilterActions::runFilters()
         m_model->isUnifiedInbox() ? store::Folder::Inbox : m_model->folder();
     const QString local = m_model->localFolder();
     const QString folderName = shownFolderName();
+    // Read here: the account settings live on the GUI thread.
+    const QSet<QString> keepingMail =
+        filters::FilterRun::accountsKeepingMail(m_services.accounts.accounts());
     auto planned =
         std::make_shared<Result<QList<filters::FilterMove>>>(QList<filters::FilterMove>{});
     m_changes->run(
         tr("Running the filters on %1").arg(folderName), 0,
-        [planned, rules = loaded.rules, accountId, folder, local](sync::BulkActions &actions) {
+        [planned, rules = loaded.rules, accountId, folder, local,
+         keepingMail](sync::BulkActions &actions) {
             const store::MessageStore cache(actions.database());
             auto rows = local.isEmpty() ? cache.messages(folder, accountId)
                                         : cache.localFolder(local, accountId);
@@ -144,7 +148,7 @@ void FilterActions::runFilters()
                     continue;
                 shown.append(m);
             }
-            *planned = filters::FilterRun::plan(cache, *rules, shown);
+            *planned = filters::FilterRun::plan(cache, *rules, shown, keepingMail);
             if (!*planned)
                 outcome.error = planned->error();
             return outcome;
@@ -170,25 +174,28 @@ void FilterActions::apply()
         return;
     const QList<filters::FilterMove> moves = m_runDialog->moves();
     QPointer<FilterRunDialog> dialog = m_runDialog;
+    auto queued = std::make_shared<qsizetype>(0);
     m_changes->run(
         tr("Filing messages"), moves.size(),
-        [moves](sync::BulkActions &actions) {
+        [moves, queued](sync::BulkActions &actions) {
             store::MessageStore cache(actions.database());
             sync::BulkOutcome outcome;
-            // One transaction: all of the moves or none.
-            if (Status s = filters::FilterRun::apply(cache, moves); !s) {
-                outcome.error = s.error();
+            // One transaction: all of the moves and server deletions or none.
+            auto applied = filters::FilterRun::apply(cache, moves);
+            if (!applied) {
+                outcome.error = applied.error();
                 return outcome;
             }
+            *queued = applied.value();
             for (const filters::FilterMove &move : moves)
                 outcome.changed.append(move.message.id);
             outcome.count = moves.size();
             return outcome;
         },
         this,
-        [this, dialog](const sync::BulkOutcome &outcome) {
+        [this, dialog, queued](const sync::BulkOutcome &outcome) {
             if (dialog)
-                dialog->showApplied(outcome.count,
+                dialog->showApplied(outcome.count, *queued,
                                     outcome.ok() ? QString() : outcome.error->message());
             if (outcome.ok() && outcome.count > 0) {
                 m_model->reload();

@@ -126,6 +126,8 @@ MainWindow::MainWindow(Services services, QWidget *parent)
     connect(m_filters, &FilterActions::notice, m_feedback, showNotice);
     // Filing may make folders: the tree is read again (the list already was).
     connect(m_filters, &FilterActions::messagesFiled, this, &MainWindow::reloadAccounts);
+    // A rule's "delete from the server" queues deletions: the list's markers and the bar follow.
+    connect(m_filters, &FilterActions::messagesFiled, m_serverDeletions, &ServerDeletions::refresh);
     // The cache file's own upkeep, off this thread: sort keys after a change of language,
     // compacting offered once a large Trash is emptied.
     m_upkeep = new CacheUpkeep(m_services.profile.cachePath(), this, this);

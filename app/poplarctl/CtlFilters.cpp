@@ -3,6 +3,7 @@
 #include "CtlSupport.h"
 
 #include "Profile.h"
+#include "accounts/AccountStore.h"
 #include "filters/FilterFile.h"
 #include "filters/FilterRun.h"
 #include "filters/JunkVerdict.h"
@@ -73,6 +74,8 @@ QJsonObject moveJson(const filters::FilterMove &move)
                    : QJsonValue()},
         {QStringLiteral("markSeen"), o.seen && !move.message.seen},
         {QStringLiteral("markFlagged"), o.flagged && !move.message.flagged},
+        // Queued for the next sync (poplarctl pending lists it then).
+        {QStringLiteral("deleteOnServer"), move.deleteOnServer},
     };
 }
 
@@ -85,7 +88,9 @@ int runFilters(const QString &profileDir, const QStringList &args)
                   Words::tr("inbox, trash, or (with --account) a folder filters file into."));
     cl.add(QStringLiteral("account"), Words::tr("Only this account's messages."),
            QStringLiteral("ID"));
-    cl.add(QStringLiteral("dry-run"), Words::tr("Only list what would move; change nothing."));
+    cl.add(QStringLiteral("dry-run"),
+           Words::tr("Only list what would move, be marked or be deleted from the server; "
+                     "change nothing."));
     cl.addFormat();
     if (auto code = cl.parse())
         return *code;
@@ -111,13 +116,20 @@ int runFilters(const QString &profileDir, const QStringList &args)
     auto rows = folderMessages(*s.store, *folder);
     if (!rows)
         return fail(rows.error());
-    auto moves = filters::FilterRun::plan(*s.store, *loaded.rules, rows.value());
+    auto moves = filters::FilterRun::plan(
+        *s.store, *loaded.rules, rows.value(),
+        filters::FilterRun::accountsKeepingMail(AccountStore(s.profile.iniPath()).accounts()));
     if (!moves)
         return fail(moves.error());
     const bool dryRun = cl.isSet(QStringLiteral("dry-run"));
+    // What a dry run would queue, or what Apply queued (a copy deleted on the server since
+    // the plan is not).
+    qsizetype deleting = filters::FilterRun::serverDeletions(moves.value());
     if (!dryRun) {
-        if (Status st = filters::FilterRun::apply(*s.store, moves.value()); !st)
-            return fail(st.error());
+        auto applied = filters::FilterRun::apply(*s.store, moves.value());
+        if (!applied)
+            return fail(applied.error());
+        deleting = applied.value();
     }
     if (cl.format() == QLatin1String("json")) {
         QJsonArray out;
@@ -131,12 +143,25 @@ int runFilters(const QString &profileDir, const QStringList &args)
                              : move.outcome.ruleName.isEmpty()
                                  ? Words::tr("rule on line %1").arg(move.outcome.ruleLine)
                                  : Words::tr("rule '%1'").arg(move.outcome.ruleName);
-        printOut(QStringLiteral("%1\t%2\t-> %3\t(%4)\n")
+        QString server;
+        if (move.deleteOnServer)
+            server = QLatin1Char('\t') +
+                     (dryRun ? Words::tr("would be deleted from the server at the next sync")
+                             : Words::tr("queued for deletion from the server at the next sync"));
+        printOut(QStringLiteral("%1\t%2\t-> %3\t(%4)%5\n")
                      .arg(move.message.id)
-                     .arg(move.message.subject, move.destination(), rule));
+                     .arg(move.message.subject, move.destination(), rule, server));
     }
-    printErr(dryRun ? Words::tr("%n message(s) would change.", nullptr, int(moves.value().size()))
-                    : Words::tr("%n message(s) changed.", nullptr, int(moves.value().size())));
+    const int changed = int(moves.value().size());
+    printErr(dryRun ? Words::tr("%n message(s) would change.", nullptr, changed)
+                    : Words::tr("%n message(s) changed.", nullptr, changed));
+    if (deleting > 0)
+        printErr(dryRun ? Words::tr("%n message(s) would be queued for deletion from the server "
+                                    "at the next sync.",
+                                    nullptr, int(deleting))
+                        : Words::tr("%n message(s) queued for deletion from the server at the "
+                                    "next sync; 'poplarctl pending' lists them.",
+                                    nullptr, int(deleting)));
     return Success;
 }
 

@@ -3,7 +3,10 @@
 
 #include "filters/FilterMessage.h"
 #include "store/Database.h"
+#include "store/DeletionQueue.h"
 #include "store/TagStore.h"
+
+#include <algorithm>
 
 namespace poplar::filters {
 
@@ -39,6 +42,20 @@ store::MessageStore::Placement placementOf(const FilterMove &move)
     return p;
 }
 
+/// The message's server copy when a rule's "delete from the server" may queue its deletion
+/// now (the account's part, leaving mail on the server, is decided by the caller).
+Result<std::optional<store::ServerCopy>> deletableCopy(const store::DeletionQueue &queue,
+                                                       qint64 messageId)
+{
+    auto copy = queue.serverCopy(messageId);
+    if (!copy)
+        return copy.error();
+    const std::optional<store::ServerCopy> &c = copy.value();
+    if (!c || c->queued || !store::ruleMayDeleteOnServer(true, c->state))
+        return std::optional<store::ServerCopy>{};
+    return copy;
+}
+
 } // namespace
 
 QString FilterMove::destination() const
@@ -49,10 +66,22 @@ QString FilterMove::destination() const
     return p.localFolder.isEmpty() ? FilterRun::tr("Inbox") : p.localFolder;
 }
 
+QSet<QString> FilterRun::accountsKeepingMail(const QList<Account> &accounts)
+{
+    QSet<QString> ids;
+    for (const Account &a : accounts) {
+        if (a.leaveOnServer)
+            ids.insert(a.id);
+    }
+    return ids;
+}
+
 Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
                                           const FilterRules &rules,
-                                          const QList<store::MessageSummary> &messages)
+                                          const QList<store::MessageSummary> &messages,
+                                          const QSet<QString> &keepingMail)
 {
+    const store::DeletionQueue queue(store.database());
     QList<FilterMove> moves;
     for (const store::MessageSummary &m : messages) {
         if (m.accountId == store::MessageStore::localAccountId())
@@ -74,20 +103,58 @@ Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
                 tagged = tagged || !names.value().contains(keyword, Qt::CaseInsensitive);
         }
         const bool marked = (p.addSeen && !m.seen) || (p.addFlagged && !m.flagged) || tagged;
-        if (moved || marked)
+        if (move.outcome.deleteOnServer && keepingMail.contains(m.accountId)) {
+            auto copy = deletableCopy(queue, m.id);
+            if (!copy)
+                return copy.error();
+            move.deleteOnServer = copy.value().has_value();
+        }
+        move.changesHere = moved || marked;
+        if (move.changesHere || move.deleteOnServer)
             moves.append(std::move(move));
     }
     return moves;
 }
 
-Status FilterRun::apply(store::MessageStore &store, const QList<FilterMove> &moves)
+Result<qsizetype> FilterRun::apply(store::MessageStore &store, const QList<FilterMove> &moves,
+                                   const Clock &clock)
 {
     store::Transaction txn(store.database());
+    store::DeletionQueue queue(store.database());
+    const QDateTime now = clock();
+    qsizetype queued = 0;
     for (const FilterMove &move : moves) {
         if (Status s = store.place(move.message.id, placementOf(move)); !s)
-            return s;
+            return s.error();
+        if (!move.deleteOnServer)
+            continue;
+        // Looked at again inside the transaction: a sync may have run since the plan.
+        auto copy = deletableCopy(queue, move.message.id);
+        if (!copy)
+            return copy.error();
+        if (const std::optional<store::ServerCopy> &c = copy.value()) {
+            if (Status s = queue.enqueue(c->accountId, c->uidl, now, move.message.id); !s)
+                return s.error();
+            ++queued;
+        }
     }
-    return txn.commit();
+    if (Status s = txn.commit(); !s)
+        return s.error();
+    return queued;
+}
+
+QList<FilterMove> FilterRun::withoutServerDeletions(QList<FilterMove> moves)
+{
+    moves.removeIf([](const FilterMove &m) { return !m.changesHere; });
+    for (FilterMove &m : moves)
+        m.deleteOnServer = false;
+    return moves;
+}
+
+qsizetype FilterRun::serverDeletions(const QList<FilterMove> &moves)
+{
+    return std::count_if(moves.cbegin(), moves.cend(),
+                         [](const FilterMove &m) { return m.deleteOnServer; });
 }
 
 } // namespace poplar::filters

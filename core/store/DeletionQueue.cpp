@@ -127,6 +127,27 @@ Status DeletionQueue::removeRecords(const QList<qint64> &downloadIds)
     return {};
 }
 
+Result<std::optional<ServerCopy>> DeletionQueue::serverCopy(qint64 messageId) const
+{
+    QSqlQuery q(m_db);
+    // The record enqueue() would name (the message's latest), and whether a queued deletion
+    // names it already, by record or by the server name it was queued under.
+    q.prepare(QStringLiteral(
+        "SELECT d.account_id, d.uidl, d.state, EXISTS (SELECT 1 FROM server_deletions q WHERE "
+        "q.download_id = d.id OR (q.account_id = d.account_id AND q.uidl = d.uidl)) "
+        "FROM downloads d WHERE d.message_id = ? ORDER BY d.id DESC LIMIT 1"));
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return storageError(QStringLiteral("Cannot read the deletion queue"), q.lastError().text());
+    if (!q.next() || q.value(1).isNull())
+        return std::optional<ServerCopy>{};
+    const std::optional<DownloadState> state = downloadStateFromString(q.value(2).toString());
+    if (!state)
+        return std::optional<ServerCopy>{};
+    return std::optional<ServerCopy>{
+        ServerCopy{q.value(0).toString(), q.value(1).toString(), *state, q.value(3).toBool()}};
+}
+
 Result<QList<PendingDeletion>> DeletionQueue::queued(const QString &accountId) const
 {
     QSqlQuery q(m_db);

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/DownloadRecords.h"
 #include "util/Error.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
 
 namespace poplar::store {
 
@@ -31,6 +34,24 @@ struct PendingDeletion {
     qint64 downloadId = 0; ///< the message's download record (DownloadRecords); 0: unknown
 };
 
+/// The rule behind a filter's "delete from the server" (addflag "\\Deleted"), as mail
+/// arrives and on mail already here alike: the server copy is queued only when the account
+/// leaves its mail on the server (otherwise every sync deletes what it downloaded whole, so
+/// there is nothing to queue), and only when the cache holds that message whole (never for
+/// headers only, or for an incomplete or damaged copy).
+[[nodiscard]] constexpr bool ruleMayDeleteOnServer(bool serverKeepsCopy, DownloadState state)
+{
+    return serverKeepsCopy && state == DownloadState::Stored;
+}
+
+/// A cached message's copy on the server, as its latest download record describes it.
+struct ServerCopy {
+    QString accountId;
+    QString uidl;
+    DownloadState state = DownloadState::Stored;
+    bool queued = false; ///< its deletion is queued already
+};
+
 /// Server deletions waiting for the next sync: the ones the user asked for by deleting here,
 /// kept in a table until the server confirms them, and the ones an age limit implies,
 /// computed from when each message was downloaded.
@@ -49,6 +70,9 @@ public:
     [[nodiscard]] Status remove(const QString &accountId, const QList<QString> &uidls);
     /// The same, by the messages' download records.
     [[nodiscard]] Status removeRecords(const QList<qint64> &downloadIds);
+    /// The server copy of the cached message `messageId`; none for mail that came from no
+    /// server, or whose server name went to another message.
+    [[nodiscard]] Result<std::optional<ServerCopy>> serverCopy(qint64 messageId) const;
     /// What was deleted here and is still queued for this account.
     [[nodiscard]] Result<QList<PendingDeletion>> queued(const QString &accountId) const;
     /// Messages downloaded before `cutoff` and not yet deleted on the server.

@@ -177,7 +177,7 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
         // A rule asked for the server copy to go: queued like the user's own delete, so it
         // is shown in the window and can be undone before the next sync. Never for a copy
         // that is not the whole message.
-        if (m.deleteOnServer && m.serverKeepsCopy && state == DownloadState::Stored) {
+        if (m.deleteOnServer && ruleMayDeleteOnServer(m.serverKeepsCopy, state)) {
             if (Status s = DeletionQueue(m_db).enqueue(m.accountId, m.uidl,
                                                        QDateTime::fromSecsSinceEpoch(now), id);
                 !s)

@@ -2772,6 +2772,50 @@ Use this rule?</source>
         <source>Done: %1 messages were changed.</source>
         <translation>完成：改变了 %1 封邮件。</translation>
     </message>
+    <message>
+        <source>delete from the server at the next check</source>
+        <translation>下次检查时从服务器删除</translation>
+    </message>
+    <message>
+        <source>Of these, 1 would be deleted from the server at the next check; Apply asks first.</source>
+        <translation>其中 1 封将在下次检查时从服务器删除；应用前会先询问。</translation>
+    </message>
+    <message>
+        <source>Of these, %1 would be deleted from the server at the next check; Apply asks first.</source>
+        <translation>其中 %1 封将在下次检查时从服务器删除；应用前会先询问。</translation>
+    </message>
+    <message>
+        <source>Delete from the Server</source>
+        <translation>从服务器删除</translation>
+    </message>
+    <message>
+        <source>Applying the filters will delete 1 message from the server at the next check.</source>
+        <translation>应用过滤器后，下次检查时将从服务器删除 1 封邮件。</translation>
+    </message>
+    <message>
+        <source>Applying the filters will delete %1 messages from the server at the next check.</source>
+        <translation>应用过滤器后，下次检查时将从服务器删除 %1 封邮件。</translation>
+    </message>
+    <message>
+        <source>They stay on this computer. Until the next check they are listed above the message list, where Keep on Server keeps them there.</source>
+        <translation>它们仍保留在这台电脑上。在下次检查之前，它们会列在邮件列表上方，点击“保留在服务器上”即可保留服务器上的副本。</translation>
+    </message>
+    <message>
+        <source>Apply and &amp;Delete from Server</source>
+        <translation>应用并从服务器删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Apply &amp;Without Deleting</source>
+        <translation>应用但不删除(&amp;W)</translation>
+    </message>
+    <message>
+        <source>1 message will be deleted from the server at the next check.</source>
+        <translation>1 封邮件将在下次检查时从服务器上删除。</translation>
+    </message>
+    <message>
+        <source>%1 messages will be deleted from the server at the next check.</source>
+        <translation>%1 封邮件将在下次检查时从服务器上删除。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::FolderTree</name>
@@ -5275,10 +5319,6 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>只处理该账户的邮件。</translation>
     </message>
     <message>
-        <source>Only list what would move; change nothing.</source>
-        <translation>只列出会移动的邮件，不做任何更改。</translation>
-    </message>
-    <message>
         <source>FOLDER must be inbox or trash, or a folder of the account given with --account</source>
         <translation>FOLDER 必须是 inbox 或 trash，或者是用 --account 指定的账户的文件夹</translation>
     </message>
@@ -5519,6 +5559,30 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>The message was marked, but Poplar&apos;s junk filter could not learn from it: %1</source>
         <translation>邮件已标记，但 Poplar 的垃圾邮件过滤器无法学习它：%1</translation>
+    </message>
+    <message>
+        <source>Only list what would move, be marked or be deleted from the server; change nothing.</source>
+        <translation>只列出会移动、会被标记或会从服务器删除的邮件，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>would be deleted from the server at the next sync</source>
+        <translation>将在下次同步时从服务器删除</translation>
+    </message>
+    <message>
+        <source>queued for deletion from the server at the next sync</source>
+        <translation>已排队，将在下次同步时从服务器删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) would be queued for deletion from the server at the next sync.</source>
+        <translation>
+            <numerusform>%n 封邮件将排队，在下次同步时从服务器删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued for deletion from the server at the next sync; &apos;poplarctl pending&apos; lists them.</source>
+        <translation>
+            <numerusform>%n 封邮件已排队，将在下次同步时从服务器删除；“poplarctl pending”会列出它们。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
