@@ -36,6 +36,9 @@ namespace poplar::ctl {
 
 void printErr(const QString &text)
 {
+    // What was printed before comes first where both streams show together (a terminal, a
+    // log): a summary never lands above the lines it sums up.
+    std::fflush(stdout);
     std::fprintf(stderr, "poplarctl: %s\n", text.toLocal8Bit().constData());
 }
 

@@ -108,6 +108,21 @@ TEST_F(FiltersRunCliTest, RunNowQueuesTheRulesServerDeletionsAndTheNextSyncMakes
     EXPECT_FALSE(dry.out.contains("Hello")) << dry.out.toStdString();
     EXPECT_TRUE(dry.err.contains("would be queued for deletion from the server"))
         << dry.err.toStdString();
+    {
+        // Where both streams show together, the summary (stderr) follows the lines it sums
+        // up (stdout), even when stdout is not a terminal and so is buffered.
+        TestProcess both;
+        both.setProcessChannelMode(QProcess::MergedChannels);
+        both.start(QStringLiteral(POPLARCTL_PATH),
+                   {QStringLiteral("--profile"), m_profile.path(), QStringLiteral("filters"),
+                    QStringLiteral("run"), QStringLiteral("inbox"), QStringLiteral("--dry-run")});
+        both.closeWriteChannel();
+        ASSERT_TRUE(both.waitForFinished(60'000));
+        const QByteArray text = both.readAll();
+        EXPECT_GT(text.indexOf("message(s) would change"),
+                  text.lastIndexOf("would be deleted from the server at the next sync"))
+            << text.toStdString();
+    }
 
     // In JSON: a field beside the ones that were there.
     const QJsonArray wouldDelete = runJson({QStringLiteral("--dry-run")});
