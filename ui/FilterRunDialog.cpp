@@ -92,7 +92,11 @@ FilterRunDialog::FilterRunDialog(const QString &folderName, QList<filters::Filte
         if (move.deleteOnServer)
             item->setIcon(3, MessageRowText::serverDeletionIcon());
     }
+    // The message takes what the other columns, shown whole, leave.
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int column = 1; column < m_list->columnCount(); ++column)
+        m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_apply->setEnabled(!m_moves.isEmpty());
     m_apply->setDefault(!m_moves.isEmpty());
     m_buttons->addButton(m_apply, QDialogButtonBox::ApplyRole);
@@ -103,7 +107,7 @@ FilterRunDialog::FilterRunDialog(const QString &folderName, QList<filters::Filte
     layout->addWidget(m_summary);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_buttons);
-    resize(760, 420);
+    resize(900, 420);
 }
 
 void FilterRunDialog::applyClicked()
@@ -138,8 +142,9 @@ FilterRunDialog::ServerDeletionChoice FilterRunDialog::askAboutServerDeletions(q
                                     "server at the next check.")
                                      .arg(count),
                     QMessageBox::NoButton, this);
-    box.setInformativeText(tr("They stay on this computer. Until the next check they are listed "
-                              "above the message list, where Keep on Server keeps them there."));
+    box.setInformativeText(tr("They stay on this computer. Until the next check they are struck "
+                              "through in the list, and Message ▸ Keep on Server keeps them "
+                              "there."));
     QPushButton *remove =
         box.addButton(tr("Apply and &Delete from Server"), QMessageBox::DestructiveRole);
     QPushButton *keep = box.addButton(tr("Apply &Without Deleting"), QMessageBox::AcceptRole);

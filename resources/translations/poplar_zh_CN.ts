@@ -2797,8 +2797,8 @@ Use this rule?</source>
         <translation>应用过滤器后，下次检查时将从服务器删除 %1 封邮件。</translation>
     </message>
     <message>
-        <source>They stay on this computer. Until the next check they are listed above the message list, where Keep on Server keeps them there.</source>
-        <translation>它们仍保留在这台电脑上。在下次检查之前，它们会列在邮件列表上方，点击“保留在服务器上”即可保留服务器上的副本。</translation>
+        <source>They stay on this computer. Until the next check they are struck through in the list, and Message ▸ Keep on Server keeps them there.</source>
+        <translation>它们仍保留在这台电脑上。在下次检查之前，它们在列表中显示为删除线，使用“邮件 ▸ 保留在服务器上”即可保留服务器上的副本。</translation>
     </message>
     <message>
         <source>Apply and &amp;Delete from Server</source>

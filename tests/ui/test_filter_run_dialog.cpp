@@ -14,6 +14,8 @@
 #include "filters/FilterScript.h"
 
 #include <QFile>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -96,6 +98,17 @@ TEST_F(RunFiltersDeletingTest, TheDryRunSaysWhatWouldLeaveTheServerAndApplyAsksF
     EXPECT_TRUE(dry->summary()->text().contains(
         QStringLiteral("2 would be deleted from the server at the next check")))
         << qPrintable(dry->summary()->text());
+    // The columns after the message are shown whole (the message takes what is left): the
+    // words of the deletion were cut off at the dialog's first size.
+    dry->resize(560, 400); // narrow: the message column gives way, not the others
+    dry->show();
+    QCoreApplication::processEvents();
+    const QFontMetrics metrics(dry->list()->font());
+    for (int column = 1; column < 4; ++column) {
+        const QString text = dry->list()->topLevelItem(0)->text(column);
+        EXPECT_GE(dry->list()->header()->sectionSize(column), metrics.horizontalAdvance(text))
+            << "column " << column << ": " << qPrintable(text);
+    }
 
     // Asked with the number; Cancel: nothing is filed or queued, and Apply stays offered.
     QList<qsizetype> asked;
