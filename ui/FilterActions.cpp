@@ -88,13 +88,11 @@ void FilterActions::openFilters()
         addFolders(m_services.messages.localFolders(a.id));
     addFolders(m_services.messages.localFolders());
     folders.sort(Qt::CaseInsensitive);
-    QList<std::pair<QString, QString>> tags;
+    QList<FilterTagChoice> tags;
     if (auto all = store::TagStore(m_services.messages.database()).tags()) {
-        for (const store::Tag &t : all.value()) {
-            // A flag is one word (RFC 5232): "To Do" cannot be added by a filter.
-            if (!t.name.contains(QLatin1Char(' ')))
-                tags.append({t.name, t.displayName()});
-        }
+        // Every tag: a rule names it by its keyword (one word, RFC 5232), "To Do" too.
+        for (const store::Tag &t : all.value())
+            tags.append({t.keyword, t.name, t.displayName()});
     }
     m_dialog = new FilterDialog(m_services.profile.filtersPath(), folders, tags, m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -34,8 +34,8 @@ enum Page { EditorPage, HandWrittenPage, EmptyPage };
 
 } // namespace
 
-FilterDialog::FilterDialog(QString path, QStringList folders,
-                           QList<std::pair<QString, QString>> tags, QWidget *parent)
+FilterDialog::FilterDialog(QString path, QStringList folders, QList<FilterTagChoice> tags,
+                           QWidget *parent)
     : QDialog(parent)
     , m_path(std::move(path))
     , m_notice(new QLabel(this))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "FilterRuleEditor.h"
 #include "filters/FilterScript.h"
 
 #include <QDialog>
@@ -17,8 +18,6 @@ class QStackedWidget;
 
 namespace poplar::ui {
 
-class FilterRuleEditor;
-
 /// Edit ▸ Message Filters…: the rules of the profile's filters.sieve as a list (name, a
 /// check box for enabled, Move Up / Move Down) and, for the chosen rule, its conditions and
 /// actions in words. The user never sees Sieve; the file stays plain Sieve
@@ -33,8 +32,8 @@ public:
     /// Asked before a rule that deletes on the server is created or enabled.
     using Confirm = std::function<bool()>;
 
-    /// `folders`: where a rule can move mail; `tags`: (stored name, shown name).
-    FilterDialog(QString path, QStringList folders, QList<std::pair<QString, QString>> tags,
+    /// `folders`: where a rule can move mail; `tags`: the tags a rule can add.
+    FilterDialog(QString path, QStringList folders, QList<FilterTagChoice> tags,
                  QWidget *parent = nullptr);
     /// Replaces the question box (tests answer it themselves).
     void setConfirmServerDeletion(Confirm confirm) { m_confirm = std::move(confirm); }

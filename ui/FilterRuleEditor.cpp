@@ -119,8 +119,8 @@ FilterCondition FilterConditionRow::condition() const
 
 // --- one action ----------------------------------------------------------------------------
 
-FilterActionRow::FilterActionRow(const QStringList &folders,
-                                 const QList<std::pair<QString, QString>> &tags, QWidget *parent)
+FilterActionRow::FilterActionRow(const QStringList &folders, const QList<FilterTagChoice> &tags,
+                                 QWidget *parent)
     : QWidget(parent)
     , m_kind(new QComboBox(this))
     , m_folder(new QComboBox(this))
@@ -141,8 +141,10 @@ FilterActionRow::FilterActionRow(const QStringList &folders,
     m_folder->setCurrentIndex(-1);
     m_folder->setAccessibleName(tr("Folder"));
     m_folder->lineEdit()->setPlaceholderText(tr("Folder name"));
-    for (const auto &[stored, shown] : tags)
-        m_tag->addItem(shown, stored);
+    for (const FilterTagChoice &t : tags) {
+        m_tag->addItem(t.shown, t.keyword);
+        m_tagNames.append({t.name, t.shown});
+    }
     m_tag->setAccessibleName(tr("Tag"));
     m_remove->setAccessibleName(tr("Remove this action"));
     m_remove->setAutoDefault(false);
@@ -176,7 +178,7 @@ void FilterActionRow::set(const FilterAction &a)
     if (a.kind == FilterAction::Kind::MoveTo)
         m_folder->setCurrentText(a.argument);
     if (a.kind == FilterAction::Kind::Tag) {
-        int i = m_tag->findData(a.argument);
+        int i = tagIndex(a.argument);
         if (i < 0) {
             // A tag the script names that is not (yet) among the tags: shown as it is.
             m_tag->addItem(a.argument, a.argument);
@@ -185,6 +187,23 @@ void FilterActionRow::set(const FilterAction &a)
         m_tag->setCurrentIndex(i);
     }
     showKindParts();
+}
+
+int FilterActionRow::tagIndex(const QString &keyword) const
+{
+    // Keywords are case-insensitive (IMAP). A rule written before tags had keywords names
+    // its tag (addflag "Work"): found by name, it is written back with the keyword.
+    for (int i = 0; i < m_tag->count(); ++i) {
+        if (m_tag->itemData(i).toString().compare(keyword, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    for (int i = 0; i < m_tag->count() && i < m_tagNames.size(); ++i) {
+        const auto &[name, shown] = m_tagNames.at(i);
+        if (name.compare(keyword, Qt::CaseInsensitive) == 0 ||
+            shown.compare(keyword, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    return -1;
 }
 
 FilterAction FilterActionRow::action() const
@@ -200,7 +219,7 @@ FilterAction FilterActionRow::action() const
 
 // --- the rule ------------------------------------------------------------------------------
 
-FilterRuleEditor::FilterRuleEditor(QStringList folders, QList<std::pair<QString, QString>> tags,
+FilterRuleEditor::FilterRuleEditor(QStringList folders, QList<FilterTagChoice> tags,
                                    Confirm confirmServerDeletion, QWidget *parent)
     : QWidget(parent)
     , m_folders(std::move(folders))

@@ -22,6 +22,13 @@ namespace poplar::ui {
 class FilterConditionRow;
 class FilterActionRow;
 
+/// A tag a rule can add: written into the rule by its keyword, shown by its name.
+struct FilterTagChoice {
+    QString keyword; ///< store::Tag::keyword
+    QString name;    ///< as stored
+    QString shown;   ///< store::Tag::displayName()
+};
+
 /// The right side of the Filters dialog: one rule's name, "all of" or "any of", its
 /// conditions and its actions, each a row of plain words (the user never sees Sieve).
 /// GUI thread.
@@ -32,9 +39,9 @@ public:
     /// Asked before an action that deletes on the server is chosen; false undoes the choice.
     using Confirm = std::function<bool()>;
 
-    /// `folders`: where Move To can file (typed names are allowed too); `tags`: the tags
-    /// (stored name, shown name) a filter can add.
-    FilterRuleEditor(QStringList folders, QList<std::pair<QString, QString>> tags,
+    /// `folders`: where Move To can file (typed names are allowed too); `tags`: the tags a
+    /// filter can add.
+    FilterRuleEditor(QStringList folders, QList<FilterTagChoice> tags,
                      Confirm confirmServerDeletion, QWidget *parent = nullptr);
 
     void setRule(const filters::FilterRule &rule);
@@ -57,7 +64,7 @@ private:
     void removeRow(QWidget *row);
 
     QStringList m_folders;
-    QList<std::pair<QString, QString>> m_tags;
+    QList<FilterTagChoice> m_tags;
     Confirm m_confirm;
     QLineEdit *m_name;
     QRadioButton *m_all;
@@ -105,7 +112,7 @@ class FilterActionRow : public QWidget {
     Q_OBJECT
 
 public:
-    FilterActionRow(const QStringList &folders, const QList<std::pair<QString, QString>> &tags,
+    FilterActionRow(const QStringList &folders, const QList<FilterTagChoice> &tags,
                     QWidget *parent = nullptr);
     void set(const filters::FilterAction &action);
     [[nodiscard]] filters::FilterAction action() const;
@@ -121,10 +128,13 @@ Q_SIGNALS:
 
 private:
     void showKindParts();
+    /// The tag a rule's keyword names (its keyword, else its name), or -1.
+    [[nodiscard]] int tagIndex(const QString &keyword) const;
 
     QComboBox *m_kind;
     QComboBox *m_folder;
     QComboBox *m_tag;
+    QList<std::pair<QString, QString>> m_tagNames; ///< each tag's stored and shown name
     QPushButton *m_remove;
     int m_shownKind = 0;
 };

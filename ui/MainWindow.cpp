@@ -253,6 +253,7 @@ void MainWindow::createMenus()
     edit->addAction(m_findAction);
     edit->addSeparator();
     edit->addAction(m_filters->editFiltersAction());
+    edit->addAction(m_tags->editTagsAction());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_options->paneBesideAction());
     view->addAction(m_options->threadedAction());

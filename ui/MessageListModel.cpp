@@ -297,9 +297,10 @@ QList<int> MessageListModel::rowsOf(const QSet<qint64> &ids) const
 
 void MessageListModel::setTags(const QList<store::Tag> &tags)
 {
-    beginResetModel();
+    // The rows stay (a tag renamed, recoloured or moved): the selection with them.
     m_tags = tags;
-    endResetModel();
+    if (rowCount() > 0 && columnCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 QStringList MessageListModel::tagNames(const MessageSummary &s) const

@@ -3,6 +3,7 @@
 
 #include "CacheChangeQueue.h"
 #include "MessageListModel.h"
+#include "TagsDialog.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
@@ -21,8 +22,11 @@ TagActions::TagActions(QTableView *list, MessageListModel *model, QSqlDatabase d
     , m_db(std::move(db))
     , m_changes(changes)
     , m_menu(new QMenu(tr("Ta&g"), menuParent))
+    , m_editTags(new QAction(tr("&Edit Tags…"), this))
 {
     m_menu->setObjectName(QStringLiteral("tagMenu"));
+    m_editTags->setObjectName(QStringLiteral("editTagsAction"));
+    connect(m_editTags, &QAction::triggered, this, &TagActions::editTags);
     connect(m_menu, &QMenu::aboutToShow, this, &TagActions::updateChecked);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &TagActions::updateChecked);
@@ -46,7 +50,9 @@ void TagActions::reload()
     m_menu->clear();
     for (qsizetype i = 0; i < m_tags.size(); ++i) {
         const store::Tag &tag = m_tags.at(i);
-        auto *action = new QAction(tag.displayName(), this);
+        // A name's '&' is a letter, not a mnemonic ("R&D").
+        auto *action =
+            new QAction(QString(tag.displayName()).replace(u'&', QStringLiteral("&&")), this);
         action->setObjectName(QStringLiteral("tagAction%1").arg(i + 1));
         action->setCheckable(true);
         QPixmap swatch(12, 12);
@@ -63,8 +69,28 @@ void TagActions::reload()
         m_menu->addAction(action);
         m_actions.append(action);
     }
+    m_menu->addSeparator();
+    m_menu->addAction(m_editTags);
     m_model->setTags(m_tags);
     updateChecked();
+}
+
+void TagActions::editTags()
+{
+    if (m_dialog && m_dialog->isVisible()) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    if (!m_dialog) {
+        // Kept when closed (the window owns it): a tag deletion still running on the change
+        // queue's worker then still reaches reload().
+        m_dialog = new TagsDialog(m_db, m_changes, m_menu->parentWidget());
+        connect(m_dialog, &TagsDialog::tagsChanged, this, &TagActions::reload);
+    } else {
+        m_dialog->refresh();
+    }
+    m_dialog->open();
 }
 
 QList<qint64> TagActions::targetIds() const

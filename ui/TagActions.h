@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSqlDatabase>
 
 class QAction;
@@ -16,12 +17,14 @@ namespace poplar::ui {
 
 class CacheChangeQueue;
 class MessageListModel;
+class TagsDialog;
 
 /// Tags on the selected messages, as in Thunderbird: keys 1-5 toggle the first five tags
 /// (while the list has the focus), and Message ▸ Tag holds a checkable action per tag,
 /// checked when the current message has it. The selected messages all take the opposite
 /// of the current message's state; the change goes through the CacheChangeQueue as Delete
-/// and Mark Read do, so tagging 100,000 selected messages never stalls the window.
+/// and Mark Read do, so tagging 100,000 selected messages never stalls the window. The
+/// menu ends with Edit Tags…, whose changes show in the menu and the list at once.
 class TagActions : public QObject {
     Q_OBJECT
 
@@ -32,8 +35,12 @@ public:
                CacheChangeQueue *changes, QWidget *menuParent, QObject *parent = nullptr);
 
     [[nodiscard]] QMenu *menu() const { return m_menu; }
+    /// Opens the Edit Tags dialog (TagsDialog).
+    [[nodiscard]] QAction *editTagsAction() const { return m_editTags; }
     /// Reads the tags again (names, colours, order) into the menu and the list.
     void reload();
+    /// Opens Edit Tags, or raises it when it is open.
+    void editTags();
 
 Q_SIGNALS:
     void failed(const QString &message);
@@ -50,6 +57,8 @@ private:
     QMenu *m_menu;
     QList<store::Tag> m_tags;
     QList<QAction *> m_actions;
+    QAction *m_editTags;
+    QPointer<TagsDialog> m_dialog;
 };
 
 } // namespace poplar::ui

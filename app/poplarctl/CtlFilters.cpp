@@ -217,7 +217,9 @@ int tag(const QString &profileDir, const QStringList &args)
                              "tag), or take it off with --remove."),
                    args);
     cl.positional(QStringLiteral("MESSAGE_ID"), Words::tr("From 'poplarctl list'."));
-    cl.positional(QStringLiteral("NAME"), Words::tr("The tag's name (Important, Work, ...)."));
+    cl.positional(
+        QStringLiteral("NAME"),
+        Words::tr("The tag's name (Important, Work, ...) or its keyword ($label1, ...)."));
     cl.add(QStringLiteral("remove"), Words::tr("Take the tag off instead."));
     if (auto code = cl.parse())
         return *code;
@@ -233,14 +235,21 @@ int tag(const QString &profileDir, const QStringList &args)
     if (auto message = s.store->message(id); !message)
         return fail(message.error());
     store::TagStore tags(s.db->connection());
-    const bool remove = cl.isSet(QStringLiteral("remove"));
-    if (remove) {
-        auto found = tags.tag(name);
-        if (!found)
-            return fail(found.error());
+    // A name (stored or shown), else a keyword (to_do, $label4, as filters.sieve says it).
+    auto found = tags.tag(name);
+    if (found && !found.value())
+        found = tags.tagByKeyword(name);
+    if (!found)
+        return fail(found.error());
+    if (cl.isSet(QStringLiteral("remove"))) {
         if (!found.value())
             return fail({Error::Code::NotFound, Words::tr("There is no tag \"%1\"").arg(name), {}});
         if (Status st = tags.setTag({id}, found.value()->id, false); !st)
+            return fail(st.error());
+        return Success;
+    }
+    if (found.value()) {
+        if (Status st = tags.setTag({id}, found.value()->id, true); !st)
             return fail(st.error());
         return Success;
     }

@@ -26,7 +26,8 @@ struct FilterOutcome {
     QString folder; ///< for Placement::Folder: the account's folder of that name
     bool seen = false;
     bool flagged = false;
-    /// imap4flags keywords other than \Seen and \Flagged: the names of tags to add.
+    /// imap4flags keywords other than \Seen and \Flagged: the tags to add (each a tag's
+    /// keyword, or, in rules written before tags had keywords, its name).
     QStringList keywords;
     /// addflag "\\Deleted": the rule asks for the server's copy to be deleted. It goes
     /// through the visible deletion queue (DeletionQueue), and only for mail the account

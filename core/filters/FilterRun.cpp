@@ -93,14 +93,19 @@ Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
         const store::MessageStore::Placement p = placementOf(move);
         const bool moved = p.folder != m.folder || p.localFolder != m.localFolder;
         // A tag the message has already does not count (tag ids are looked up only when
-        // keywords were added, which is rare).
+        // keywords were added, which is rare). A keyword no tag has yet would add one.
         bool tagged = false;
         if (!p.addTags.isEmpty()) {
-            auto names = store::TagStore(store.database()).tagNames(m.id);
-            if (!names)
-                return names.error();
-            for (const QString &keyword : p.addTags)
-                tagged = tagged || !names.value().contains(keyword, Qt::CaseInsensitive);
+            const store::TagStore tags(store.database());
+            auto has = tags.tagIds(m.id);
+            if (!has)
+                return has.error();
+            for (const QString &keyword : p.addTags) {
+                auto t = tags.tagForKeyword(keyword);
+                if (!t)
+                    return t.error();
+                tagged = tagged || !t.value() || !has.value().contains(t.value()->id);
+            }
         }
         const bool marked = (p.addSeen && !m.seen) || (p.addFlagged && !m.flagged) || tagged;
         if (move.outcome.deleteOnServer && keepingMail.contains(m.accountId)) {

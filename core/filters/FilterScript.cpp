@@ -346,9 +346,9 @@ QString FilterScriptCodec::problem(const FilterRule &rule)
         if (a.kind == FilterAction::Kind::Tag &&
             (a.argument.isEmpty() || a.argument.contains(QLatin1Char(' ')) ||
              a.argument.startsWith(QLatin1Char('\\')) || hasControl(a.argument)))
-            // RFC 5232: a flag is one word; addflag reads "To Do" as two.
-            return tr("A filter cannot add the tag \"%1\": a tag a filter adds is one word")
-                .arg(a.argument);
+            // RFC 5232: a flag is one word; addflag reads "To Do" as two. The dialog writes
+            // a tag's keyword (to_do, $label4), never its name.
+            return tr("\"%1\" cannot be a tag's keyword: a keyword is one word").arg(a.argument);
     }
     return {};
 }

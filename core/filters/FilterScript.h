@@ -31,7 +31,7 @@ struct FilterCondition {
 struct FilterAction {
     enum class Kind { MoveTo, Tag, MarkRead, MarkFlagged, Trash, Stop, DeleteOnServer };
     Kind kind = Kind::MarkRead;
-    QString argument; ///< MoveTo: the folder; Tag: the tag's name
+    QString argument; ///< MoveTo: the folder; Tag: the tag's keyword (store::Tag::keyword)
 
     bool operator==(const FilterAction &) const = default;
 };
@@ -77,7 +77,8 @@ struct ReadFilterScript {
 /// - a disabled rule keeps its test inside `allof (false, TEST)`: still Sieve, never true,
 ///   and readable back as the same rule;
 /// - "delete from the server" is `addflag "\\Deleted"`, mark read `addflag "\\Seen"`, flag
-///   `addflag "\\Flagged"`, a tag `addflag "NAME"`, move to Trash `discard`.
+///   `addflag "\\Flagged"`, a tag `addflag "KEYWORD"` (its keyword, one atom, which stays
+///   when the tag is renamed: `addflag "$label4"` for To Do), move to Trash `discard`.
 class FilterScriptCodec {
     Q_DECLARE_TR_FUNCTIONS(poplar::filters::FilterScriptCodec)
 

@@ -53,8 +53,14 @@ Status TagMapping::addTags(const FoundProfile &profile, QSqlDatabase db)
                                                  "Cannot start a transaction"),
                      txn.beginError()};
     store::TagStore tags(db);
+    // Thunderbird's keys and Evolution's labels are IMAP keywords ("todo", "$label4"): a new
+    // tag keeps its own, so a server or a Sieve script that knows it still means it. Claws'
+    // ids are numbers only Claws understands: its tags get keywords made from their names.
+    const bool keepKeywords = profile.program == SourceProgram::Thunderbird ||
+                              profile.program == SourceProgram::Evolution;
     for (const FoundTag &t : profile.tags) {
-        if (auto added = tags.ensureTag(t.name, t.colour); !added)
+        if (auto added = tags.ensureTag(t.name, t.colour, keepKeywords ? t.keyword : QString());
+            !added)
             return added.error();
     }
     return txn.commit();

@@ -23,7 +23,8 @@ public:
     [[nodiscard]] QStringList namesFor(const QStringList &keywords) const;
 
     /// Adds the profile's tags Poplar does not have yet, in the profile's order, with their
-    /// colours (a tag already there keeps its own), in one transaction.
+    /// colours (a tag already there keeps its own) and, from Thunderbird and Evolution, their
+    /// keywords where no tag has them yet, in one transaction.
     [[nodiscard]] static Status addTags(const FoundProfile &profile, QSqlDatabase db);
 
 private:

@@ -3,6 +3,7 @@
 
 #include "store/SortKeys.h"
 #include "store/SqliteHandle.h"
+#include "store/TagStore.h"
 #include "store/TextCollator.h"
 
 #include <QDateTime>
@@ -352,6 +353,21 @@ END;
         QStringLiteral(R"sql(
 ALTER TABLE messages ADD COLUMN junk_trained INTEGER NOT NULL DEFAULT 0;
 )sql"),
+        // v16: each tag's keyword (TagKeywords.h): what a filter's addflag and an IMAP
+        // server call it, one atom, so "To Do" can be added by a rule. Thunderbird's
+        // $label1..$label5 for the defaults; it never changes, so a renamed tag keeps its
+        // rules. Unique in any case among the tags that have one. The other tags get
+        // theirs made from their names by TagStore::fillKeywords, which Database::migrate
+        // runs right after this step, in the same transaction.
+        QStringLiteral(R"sql(
+ALTER TABLE tags ADD COLUMN keyword TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+UPDATE tags SET keyword = '$label1' WHERE name = 'Important';
+UPDATE tags SET keyword = '$label2' WHERE name = 'Work';
+UPDATE tags SET keyword = '$label3' WHERE name = 'Personal';
+UPDATE tags SET keyword = '$label4' WHERE name = 'To Do';
+UPDATE tags SET keyword = '$label5' WHERE name = 'Later';
+CREATE UNIQUE INDEX tags_by_keyword ON tags(keyword) WHERE keyword <> '';
+)sql"),
     };
     return steps;
 }
@@ -562,7 +578,7 @@ Status Database::migrate(int version)
     const auto foreignKeysBack =
         qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")); });
     // One transaction for every step: an upgrade happens whole or not at all, and a new
-    // cache (all 15 steps) costs one fsync instead of one per step (50 ms of a first sync).
+    // cache (all 16 steps) costs one fsync instead of one per step (50 ms of a first sync).
     Transaction txn(db);
     if (!txn.active())
         return storageError(QStringLiteral("Cannot start a cache upgrade"), txn.beginError());
@@ -584,6 +600,11 @@ Status Database::migrate(int version)
             if (isDamage(sqlite3_errcode(handle)))
                 error.code = Error::Code::CacheDamaged;
             return error;
+        }
+        if (v + 1 == firstWithTagKeywords) {
+            // What SQL cannot do: keywords made from names, unique.
+            if (Status s = TagStore(db).fillKeywords(); !s)
+                return s;
         }
     }
     if (Status s = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion),

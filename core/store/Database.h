@@ -38,10 +38,14 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schemaVersion = 15;
+    static constexpr int schemaVersion = 16;
     /// The first version whose lists sort by stored keys (SortKeys.h) instead of the
     /// poplar_locale collation.
     static constexpr int firstWithSortKeys = 11;
+    /// The first version whose tags have keywords. Its step leaves most of them to
+    /// TagStore::fillKeywords, which migrate() runs after it: a test that builds a cache
+    /// from migrationScript() up to it or beyond must run that too.
+    static constexpr int firstWithTagKeywords = 16;
     /// The SQL that takes a cache from `toVersion - 1` to `toVersion` (for tests that build
     /// an old cache), or empty.
     [[nodiscard]] static QString migrationScript(int toVersion);

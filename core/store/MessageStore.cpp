@@ -186,7 +186,7 @@ Result<qint64> MessageStore::Inserter::insert(const IncomingMessage &m)
     }
     if (!m.tags.isEmpty()) {
         // Rare (a rule's addflag keywords): no statement prepared for it in advance.
-        if (Status s = TagStore(m_db).tagByNames(id, m.tags); !s)
+        if (Status s = TagStore(m_db).tagByKeywords(id, m.tags); !s)
             return s.error();
     }
     return id;
@@ -414,7 +414,7 @@ Status MessageStore::place(qint64 id, const Placement &p)
         return queryError(QStringLiteral("Cannot file a message"), q);
     if (q.numRowsAffected() == 0)
         return Error{Error::Code::NotFound, QStringLiteral("There is no message %1").arg(id), {}};
-    return TagStore(m_db).tagByNames(id, p.addTags);
+    return TagStore(m_db).tagByKeywords(id, p.addTags);
 }
 
 Status MessageStore::setJunk(qint64 id, bool junk, const QString &reason, const QString &junkFolder)

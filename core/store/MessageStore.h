@@ -53,7 +53,8 @@ struct IncomingMessage {
     bool deleteOnServer = false;
     /// The account leaves mail on the server (otherwise this sync deletes it anyway).
     bool serverKeepsCopy = false;
-    /// A rule's other addflag keywords: the names of the tags it gets (added when unknown).
+    /// A rule's other addflag keywords: the tags it gets (TagStore::tagByKeywords: by
+    /// keyword, else by name, else a new tag).
     QStringList tags;
     /// The rule that placed it: its name ("# rule: NAME") and its line; line 0 for none.
     QString filedBy;
@@ -208,7 +209,7 @@ public:
         int filedByLine = 0;
         bool addSeen = false;
         bool addFlagged = false;
-        QStringList addTags; ///< the names of tags the rule added
+        QStringList addTags; ///< the keywords of tags the rule added (as IncomingMessage::tags)
     };
     [[nodiscard]] Status place(qint64 id, const Placement &placement);
     /// Marks a message junk (`reason`: why) and moves it to its account's folder

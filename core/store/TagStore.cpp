@@ -2,8 +2,10 @@
 #include "store/TagStore.h"
 
 #include "store/Database.h"
+#include "store/TagKeywords.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -24,28 +26,33 @@ constexpr std::array defaultNames{
     QT_TRANSLATE_NOOP("poplar::store::Tag", "Later"),
 };
 
-Tag tagFromRow(const QSqlQuery &q)
+} // namespace
+
+const QString TagStore::columns = QStringLiteral("id, name, colour, position, keyword");
+
+Tag TagStore::fromRow(const QSqlQuery &q)
 {
     Tag t;
     t.id = q.value(0).toLongLong();
     t.name = q.value(1).toString();
     t.colour = q.value(2).toString();
     t.position = q.value(3).toInt();
+    t.keyword = q.value(4).toString();
     return t;
 }
 
-Error tagError(const QSqlQuery &q)
+Error TagStore::failure(const QSqlQuery &q)
 {
     return storageError(QCoreApplication::translate("poplar::store::Tag", "Cannot change tags"),
                         q.lastError().text());
 }
 
-} // namespace
-
 QString Tag::displayName() const
 {
+    // Exactly the English name: a default renamed, even only to another case ("later"),
+    // shows what the user typed.
     for (const char *stored : defaultNames) {
-        if (name.compare(QLatin1String(stored), Qt::CaseInsensitive) == 0)
+        if (name == QLatin1String(stored))
             return QCoreApplication::translate("poplar::store::Tag", stored);
     }
     return name;
@@ -69,45 +76,101 @@ Result<QList<Tag>> TagStore::tags() const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, name, colour, position FROM tags "
-                               "ORDER BY position, id")))
-        return tagError(q);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM tags ORDER BY position, id").arg(columns)))
+        return failure(q);
     QList<Tag> out;
     while (q.next())
-        out.append(tagFromRow(q));
+        out.append(fromRow(q));
     return out;
 }
 
 Result<std::optional<Tag>> TagStore::tag(const QString &name) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, name, colour, position FROM tags WHERE name = ? "
-                             "OR name = ?"));
+    // The name as typed first: in Chinese, a tag of the user's named "工作" before the
+    // default whose shown name that is.
+    q.prepare(QStringLiteral("SELECT %1 FROM tags WHERE name = ? OR name = ? "
+                             "ORDER BY name = ? DESC, position, id LIMIT 1")
+                  .arg(columns));
     q.addBindValue(name.trimmed());
     q.addBindValue(storedName(name.trimmed()));
+    q.addBindValue(name.trimmed());
     if (!q.exec())
-        return tagError(q);
+        return failure(q);
     if (!q.next())
         return std::optional<Tag>();
-    return std::optional<Tag>(tagFromRow(q));
+    return std::optional<Tag>(fromRow(q));
 }
 
-Result<Tag> TagStore::ensureTag(const QString &name, const QString &colour)
+Result<std::optional<Tag>> TagStore::tagById(qint64 tagId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM tags WHERE id = ?").arg(columns));
+    q.addBindValue(tagId);
+    if (!q.exec())
+        return failure(q);
+    if (!q.next())
+        return std::optional<Tag>();
+    return std::optional<Tag>(fromRow(q));
+}
+
+Result<std::optional<Tag>> TagStore::tagByKeyword(const QString &keyword) const
+{
+    QSqlQuery q(m_db);
+    // keyword is COLLATE NOCASE: IMAP keywords are case-insensitive.
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM tags WHERE keyword = ? AND keyword <> ''").arg(columns));
+    q.addBindValue(keyword.trimmed());
+    if (!q.exec())
+        return failure(q);
+    if (!q.next())
+        return std::optional<Tag>();
+    return std::optional<Tag>(fromRow(q));
+}
+
+Result<std::optional<Tag>> TagStore::tagForKeyword(const QString &keyword) const
+{
+    auto byKeyword = tagByKeyword(keyword);
+    if (!byKeyword || byKeyword.value())
+        return byKeyword;
+    return tag(keyword);
+}
+
+Result<QString> TagStore::newKeyword(const QString &name, const QString &wanted) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT keyword FROM tags")))
+        return failure(q);
+    QSet<QString> taken;
+    while (q.next())
+        taken.insert(q.value(0).toString().toLower());
+    const auto isTaken = [&taken](const QString &k) { return taken.contains(k.toLower()); };
+    if (tagkeywords::isKeyword(wanted) && !isTaken(wanted))
+        return wanted;
+    return tagkeywords::unique(tagkeywords::fromName(name), isTaken);
+}
+
+Result<Tag> TagStore::ensureTag(const QString &name, const QString &colour, const QString &keyword)
 {
     auto found = tag(name);
     if (!found)
         return found.error();
     if (found.value())
         return *found.value();
+    auto newOne = newKeyword(name, keyword);
+    if (!newOne)
+        return newOne.error();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO tags (name, colour, position) "
+    q.prepare(QStringLiteral("INSERT INTO tags (name, colour, position, keyword) "
                              "VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 "
-                             "FROM tags))"));
+                             "FROM tags), ?)"));
     q.addBindValue(name.trimmed());
     q.addBindValue(colour.isEmpty() ? QStringLiteral("#808080") : colour);
+    q.addBindValue(newOne.value());
     if (!q.exec())
-        return tagError(q);
-    auto added = tag(name);
+        return failure(q);
+    auto added = tagById(q.lastInsertId().toLongLong());
     if (!added)
         return added.error();
     if (!added.value())
@@ -127,7 +190,7 @@ Status TagStore::applyTag(const QList<qint64> &messageIds, qint64 tagId, bool on
         q.addBindValue(tagId);
         q.addBindValue(id);
         if (!q.exec())
-            return tagError(q);
+            return failure(q);
     }
     return {};
 }
@@ -141,6 +204,31 @@ Status TagStore::setTag(const QList<qint64> &messageIds, qint64 tagId, bool on)
     if (Status s = applyTag(messageIds, tagId, on); !s)
         return s;
     return txn.commit();
+}
+
+Status TagStore::tagByKeywords(qint64 messageId, const QStringList &keywords)
+{
+    for (const QString &keyword : keywords) {
+        if (keyword.trimmed().isEmpty())
+            continue;
+        auto found = tagForKeyword(keyword);
+        if (!found)
+            return found.error();
+        qint64 tagId = 0;
+        if (found.value()) {
+            tagId = found.value()->id;
+        } else {
+            // A rule that names a tag no one has (any more): a tag of that name, whose
+            // keyword is the rule's, so the rule finds it again.
+            auto added = ensureTag(keyword, {}, keyword);
+            if (!added)
+                return added.error();
+            tagId = added.value().id;
+        }
+        if (Status s = applyTag({messageId}, tagId, true); !s)
+            return s;
+    }
+    return {};
 }
 
 Status TagStore::tagByNames(qint64 messageId, const QStringList &names)
@@ -165,10 +253,24 @@ Result<QStringList> TagStore::tagNames(qint64 messageId) const
                              "WHERE m.message_id = ? ORDER BY t.position, t.id"));
     q.addBindValue(messageId);
     if (!q.exec())
-        return tagError(q);
+        return failure(q);
     QStringList out;
     while (q.next())
         out.append(q.value(0).toString());
+    return out;
+}
+
+Result<QList<qint64>> TagStore::tagIds(qint64 messageId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT tag_id FROM message_tags WHERE message_id = ?"));
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return failure(q);
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
     return out;
 }
 

@@ -295,6 +295,35 @@ BulkOutcome BulkActions::setTag(const QList<qint64> &ids, qint64 tagId, bool on)
     });
 }
 
+BulkOutcome BulkActions::removeTag(qint64 tagId)
+{
+    store::TagStore tags(m_db);
+    auto total = tags.messageCount(tagId);
+    if (!total)
+        return BulkOutcome{{}, 0, total.error()};
+    BulkOutcome outcome = inShortTransactions(
+        [&]() -> Result<Slice> {
+            auto slice = tags.someMessages(tagId, idsPerSlice);
+            if (!slice)
+                return slice.error();
+            if (slice.value().isEmpty())
+                return Slice{{}, false};
+            if (Status s = tags.applyTag(slice.value(), tagId, false); !s)
+                return s.error();
+            faultPoint("bulk-slice"); // taken off, not committed
+            return Slice{slice.value(), true};
+        },
+        [&](const BulkOutcome &sofar) {
+            report(sofar.count, std::max(total.value(), sofar.count));
+        });
+    if (!outcome.ok())
+        return outcome;
+    // No message has it any more: the tag alone goes, in a moment.
+    if (Status s = tags.removeTag(tagId); !s)
+        outcome.error = s.error();
+    return outcome;
+}
+
 BulkOutcome BulkActions::purgeTrash(const QString &accountId)
 {
     const store::BulkChanges changes(m_db);

@@ -31,7 +31,8 @@ struct BulkOutcome {
     [[nodiscard]] bool ok() const { return !error.has_value(); }
 };
 
-/// Delete, Restore, Delete Permanently, mark read, flag, tag, Empty Trash and removing an
+/// Delete, Restore, Delete Permanently, mark read, flag, tag, removing a tag, Empty Trash and
+/// removing an
 /// account's mail, over any number of messages, meaning what MessageActions means for one:
 /// a message moved to Trash has its server copy queued for deletion when its account says
 /// so (in the same transaction), and restoring it takes it off the queue.
@@ -82,6 +83,9 @@ public:
     [[nodiscard]] BulkOutcome setFlagged(const QList<qint64> &ids, bool flagged);
     /// Puts the tag on the messages (`on`) or takes it off.
     [[nodiscard]] BulkOutcome setTag(const QList<qint64> &ids, qint64 tagId, bool on);
+    /// Takes the tag off every message that has it, then removes the tag (Edit Tags ▸
+    /// Delete). Stopped part-way, the tag stays, on fewer messages.
+    [[nodiscard]] BulkOutcome removeTag(qint64 tagId);
     /// Deletes an account's Trash from this computer (download records stay, so nothing
     /// comes back at the next sync).
     [[nodiscard]] BulkOutcome purgeTrash(const QString &accountId);

@@ -506,12 +506,12 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <translation>请选择要移入的文件夹</translation>
     </message>
     <message>
-        <source>A filter cannot add the tag &quot;%1&quot;: a tag a filter adds is one word</source>
-        <translation>过滤器无法添加标签“%1”：过滤器添加的标签只能是一个词</translation>
-    </message>
-    <message>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a tag&apos;s keyword: a keyword is one word</source>
+        <translation>“%1”不能作为标签的关键字：关键字只能是一个词</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1505,26 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     <message>
         <source>Cannot change tags</source>
         <translation>无法更改标签</translation>
+    </message>
+    <message>
+        <source>There is no tag %1</source>
+        <translation>没有标签 %1</translation>
+    </message>
+    <message>
+        <source>A tag needs a name</source>
+        <translation>标签需要一个名称</translation>
+    </message>
+    <message>
+        <source>A tag&apos;s name cannot hold control characters such as line breaks or tabs</source>
+        <translation>标签名称不能包含换行符、制表符等控制字符</translation>
+    </message>
+    <message>
+        <source>There is already a tag named &quot;%1&quot;</source>
+        <translation>已有名为“%1”的标签</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour of the form #rrggbb</source>
+        <translation>“%1”不是 #rrggbb 形式的颜色</translation>
     </message>
 </context>
 <context>
@@ -4565,6 +4585,97 @@ Nothing is stored. Poplar keeps the password in memory until it quits and asks f
         <source>Removing a tag</source>
         <translation>正在移除标签</translation>
     </message>
+    <message>
+        <source>&amp;Edit Tags…</source>
+        <translation>编辑标签(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>poplar::ui::TagsDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move D&amp;own</source>
+        <translation>下移(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Edit Tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>&amp;Tags (keys 1 to 5 put the first five on the selected messages):</source>
+        <translation>标签(&amp;T)（按键 1 到 5 给所选邮件加上前五个标签）：</translation>
+    </message>
+    <message>
+        <source>Name of a new tag</source>
+        <translation>新标签的名称</translation>
+    </message>
+    <message>
+        <source>New tag name</source>
+        <translation>新标签名称</translation>
+    </message>
+    <message>
+        <source>&amp;New tag:</source>
+        <translation>新标签(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Key %1, colour %2; filters call it %3</source>
+        <translation>按键 %1，颜色 %2；过滤器中称为 %3</translation>
+    </message>
+    <message>
+        <source>Colour %1; filters call it %2</source>
+        <translation>颜色 %1；过滤器中称为 %2</translation>
+    </message>
+    <message>
+        <source>Colour of “%1”</source>
+        <translation>“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Delete the tag “%1”?</source>
+        <translation>删除标签“%1”？</translation>
+    </message>
+    <message>
+        <source>1 message carries this tag. It will be taken off it; the message itself stays.</source>
+        <translation>有 1 封邮件带有此标签。标签会从这封邮件上去掉，邮件本身保留。</translation>
+    </message>
+    <message>
+        <source>%1 messages carry this tag. It will be taken off them; the messages themselves stay.</source>
+        <translation>有 %1 封邮件带有此标签。标签会从这些邮件上去掉，邮件本身保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tag</source>
+        <translation>删除标签(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deleting a tag</source>
+        <translation>正在删除标签</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::TrayNotifier</name>
@@ -5445,10 +5556,6 @@ Mail is indexed for search in the background after it arrives. A search first in
         <translation>poplarctl tag：给邮件加上标签（尚不存在的名称会新建标签），或用 --remove 去掉标签。</translation>
     </message>
     <message>
-        <source>The tag&apos;s name (Important, Work, ...).</source>
-        <translation>标签名称（Important、Work 等，或其中文名称）。</translation>
-    </message>
-    <message>
         <source>Take the tag off instead.</source>
         <translation>改为去掉该标签。</translation>
     </message>
@@ -5583,6 +5690,10 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>
             <numerusform>%n 封邮件已排队，将在下次同步时从服务器删除；“poplarctl pending”会列出它们。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The tag&apos;s name (Important, Work, ...) or its keyword ($label1, ...).</source>
+        <translation>标签名称（Important、Work 等，或其中文名称），或其关键字（$label1 等）。</translation>
     </message>
 </context>
 </TS>

@@ -397,7 +397,8 @@ TEST_F(FiltersCliTest, TagsComeFromAddflagAndTheTagCommandAndAreListedAndSearche
                      .isEmpty());
     writeFilters("require \"imap4flags\";\n"
                  "if address :domain :is \"from\" \"work.example\" {\n"
-                 "  addflag \"Work\";\n"
+                 "  addflag \"Work\";\n"    // by name: a rule written before keywords
+                 "  addflag \"$label4\";\n" // To Do, by its keyword
                  "}\n");
     addAccount(QStringLiteral("tls"), server().tlsPort());
     const CtlRun sync = ctl({QStringLiteral("sync")});
@@ -411,7 +412,8 @@ TEST_F(FiltersCliTest, TagsComeFromAddflagAndTheTagCommandAndAreListedAndSearche
         return out;
     };
     QMap<QString, QJsonArray> tags = tagsBySubject();
-    EXPECT_EQ(tags.value(QStringLiteral("Project plan")), QJsonArray{QStringLiteral("Work")});
+    EXPECT_EQ(tags.value(QStringLiteral("Project plan")),
+              (QJsonArray{QStringLiteral("Work"), QStringLiteral("To Do")}));
     EXPECT_EQ(tags.value(QStringLiteral("Lunch?")), QJsonArray{});
 
     QString lunchId;
@@ -421,9 +423,11 @@ TEST_F(FiltersCliTest, TagsComeFromAddflagAndTheTagCommandAndAreListedAndSearche
     ASSERT_FALSE(lunchId.isEmpty());
     ASSERT_EQ(ctl({QStringLiteral("tag"), lunchId, QStringLiteral("Personal")}).exitCode, 0);
     ASSERT_EQ(ctl({QStringLiteral("tag"), lunchId, QStringLiteral("important")}).exitCode, 0);
+    ASSERT_EQ(ctl({QStringLiteral("tag"), lunchId, QStringLiteral("$label5")}).exitCode, 0);
     tags = tagsBySubject();
     EXPECT_EQ(tags.value(QStringLiteral("Lunch?")),
-              (QJsonArray{QStringLiteral("Important"), QStringLiteral("Personal")}));
+              (QJsonArray{QStringLiteral("Important"), QStringLiteral("Personal"),
+                          QStringLiteral("Later")})); // $label5: Later's keyword
 
     const CtlRun search =
         ctl({QStringLiteral("search"), QStringLiteral("tag:personal"), QStringLiteral("--format"),
@@ -436,6 +440,10 @@ TEST_F(FiltersCliTest, TagsComeFromAddflagAndTheTagCommandAndAreListedAndSearche
                    QStringLiteral("--remove")})
                   .exitCode,
               0);
+    ASSERT_EQ(
+        ctl({QStringLiteral("tag"), lunchId, QStringLiteral("$LABEL5"), QStringLiteral("--remove")})
+            .exitCode,
+        0);
     EXPECT_EQ(tagsBySubject().value(QStringLiteral("Lunch?")),
               QJsonArray{QStringLiteral("Important")});
     // Taking off a tag that does not exist fails; a bad id is a usage error.

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Filters dialog on real widgets: rules made, ordered, disabled and saved as Sieve that
 // reads back the same; hand-written rules shown read-only and kept; a broken file left
-// alone; "delete from the server" asked about; and Run Filters Now in the window, a dry run
-// first, then Apply on the cache change queue's worker.
+// alone; tags written by keyword ("To Do" too); "delete from the server" asked about; and
+// Run Filters Now in the window, a dry run first, then Apply on the cache change queue's
+// worker.
 #include "WindowFixture.h"
 
 #include "FilterActions.h"
@@ -58,7 +59,9 @@ protected:
     {
         auto d = std::make_unique<ui::FilterDialog>(
             path(), QStringList{QStringLiteral("Bills"), QStringLiteral("Lists")},
-            QList<std::pair<QString, QString>>{{QStringLiteral("Work"), QStringLiteral("Work")}});
+            QList<ui::FilterTagChoice>{
+                {QStringLiteral("$label2"), QStringLiteral("Work"), QStringLiteral("Work")},
+                {QStringLiteral("$label4"), QStringLiteral("To Do"), QStringLiteral("To Do")}});
         d->setConfirmServerDeletion([this] {
             ++m_asked;
             return m_answer;
@@ -158,7 +161,7 @@ TEST_F(FilterDialogTest, RulesMadeInTheDialogAreSavedAsSieveThatReadsBackTheSame
                                         {},
                                         true,
                                         50 * 1024}};
-    lists.actions = {{FilterAction::Kind::Tag, QStringLiteral("Work")}};
+    lists.actions = {{FilterAction::Kind::Tag, QStringLiteral("$label2")}}; // Work's keyword
     FilterRule invoices;
     invoices.name = QStringLiteral("Invoices");
     invoices.conditions = {FilterCondition{FilterCondition::Field::Subject,
@@ -176,6 +179,40 @@ TEST_F(FilterDialogTest, RulesMadeInTheDialogAreSavedAsSieveThatReadsBackTheSame
     EXPECT_EQ(again->ruleList()->item(0)->checkState(), Qt::Unchecked);
     EXPECT_EQ(again->ruleList()->item(1)->checkState(), Qt::Checked);
     EXPECT_EQ(again->script(), read.script);
+}
+
+TEST_F(FilterDialogTest, ATagIsWrittenByItsKeywordAndAnOlderRuleByNameShowsItsTag)
+{
+    // Written before tags had keywords: Work by its name (in another case), and a keyword
+    // no tag has.
+    writeFile(path(), QStringLiteral("require [\"imap4flags\"];\n"
+                                     "# rule: Old\n"
+                                     "if header :contains \"subject\" \"report\" {\n"
+                                     "  addflag \"work\";\n"
+                                     "}\n"
+                                     "# rule: Client\n"
+                                     "if header :contains \"subject\" \"client\" {\n"
+                                     "  addflag \"client_x\";\n"
+                                     "}\n"));
+    auto dialog = open();
+    ASSERT_EQ(dialog->ruleList()->count(), 2);
+    dialog->ruleList()->setCurrentRow(0);
+    ui::FilterRuleEditor *editor = dialog->editor();
+    ASSERT_EQ(editor->actionRows().size(), 1);
+    QComboBox *tag = editor->actionRows().front()->tag();
+    EXPECT_EQ(tag->currentText(), QStringLiteral("Work"));
+    EXPECT_EQ(tag->count(), 2); // found among the tags, not added as a stranger
+    // To Do, a name with a space, is offered and chosen like any other.
+    tag->setCurrentIndex(tag->findText(QStringLiteral("To Do")));
+    dialog->ruleList()->setCurrentRow(1);
+    QComboBox *stranger = editor->actionRows().front()->tag();
+    EXPECT_EQ(stranger->currentText(), QStringLiteral("client_x"));
+    ASSERT_TRUE(dialog->save()) << qPrintable(dialog->problem()->text());
+    const QString saved = readFile(path());
+    EXPECT_TRUE(saved.contains(QStringLiteral("addflag \"$label4\";"))) << qPrintable(saved);
+    EXPECT_TRUE(saved.contains(QStringLiteral("addflag \"client_x\";"))) << qPrintable(saved);
+    EXPECT_FALSE(saved.contains(QStringLiteral("To Do"))) << qPrintable(saved);
+    EXPECT_FALSE(filters::FilterFile::load(path()).error) << qPrintable(saved);
 }
 
 TEST_F(FilterDialogTest, EscapeClosesWithoutWritingAndAnIncompleteRuleIsNotSaved)

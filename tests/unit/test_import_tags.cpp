@@ -95,6 +95,12 @@ TEST_F(ProfileImportTest, ThunderbirdTagsArriveWithTheirNamesAndColours)
     EXPECT_EQ(all.at(defaults + 2).name, QStringLiteral("Some day"));
     EXPECT_EQ(all.at(defaults + 2).colour, QStringLiteral("#808080"));
     EXPECT_EQ(all.at(0).name, QStringLiteral("Important")); // Poplar's first, untouched
+    // Thunderbird's keys are IMAP keywords: a new tag keeps its own ("todo"), so a Sieve
+    // script or a server that says it still means it; $label1 is Important's already.
+    EXPECT_EQ(all.at(0).keyword, QStringLiteral("$label1"));
+    EXPECT_EQ(all.at(defaults).keyword, QStringLiteral("urgent"));
+    EXPECT_EQ(all.at(defaults + 1).keyword, QStringLiteral("todo"));
+    EXPECT_EQ(all.at(defaults + 2).keyword, QStringLiteral("someday"));
 
     // Twice: no tag twice.
     import(found.value());
@@ -130,6 +136,9 @@ TEST_F(ProfileImportTest, ClawsMailTagsBecomePoplarTags)
         EXPECT_EQ(sorted(names.value()), it.value()) << qPrintable(it.key());
     }
     EXPECT_FALSE(tags.tag(QStringLiteral("Junk")).value().has_value());
+    // Claws' ids mean nothing elsewhere: keywords made from the names.
+    EXPECT_EQ(tags.tag(QStringLiteral("Family")).value()->keyword, QStringLiteral("family"));
+    EXPECT_EQ(tags.tag(QStringLiteral("Receipts")).value()->keyword, QStringLiteral("receipts"));
 }
 
 TEST_F(ProfileImportTest, DeletionsThunderbirdHadQueuedAreToldOfNotQueued)

@@ -202,6 +202,11 @@ TEST_F(SearchOperatorsTest, TagNamesATagByItsStoredOrShownName)
     EXPECT_EQ(find(QStringLiteral("report tag:Work")), ids({report}));
     EXPECT_TRUE(find(QStringLiteral("tag:Important")).isEmpty());
     EXPECT_TRUE(find(QStringLiteral("tag:nosuchtag")).isEmpty());
+    // Renamed, a tag answers to its new name only; its keyword is no name.
+    ASSERT_TRUE(tags.renameTag(work.value()->id, QStringLiteral("Projects")).ok());
+    EXPECT_EQ(find(QStringLiteral("tag:projects")), ids({report, plan}));
+    EXPECT_TRUE(find(QStringLiteral("tag:work")).isEmpty());
+    EXPECT_TRUE(find(QStringLiteral("tag:$label2")).isEmpty());
 }
 
 TEST(SearchQuery, WhatOnlyLooksLikeAnOperatorIsSearchedAsWords)

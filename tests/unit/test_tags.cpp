@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tags (issue 17): the defaults, putting tags on and off many messages, a purge taking a
-// message's tags with it, and a version 13 cache gaining the tables.
+// message's tags with it, a version 13 cache gaining the tables, and a version 15 cache its
+// tags' keywords.
 #include "JsonFormat.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
+#include "store/SortKeys.h"
 #include "store/TagStore.h"
+#include "store/TextCollator.h"
 
+#include "OldSchema.h"
 #include "TestUtil.h"
 
 #include <QJsonArray>
@@ -145,10 +149,10 @@ TEST(TagsUpgrade, AVersion13CacheGainsTheDefaultTagsAndTagsNewMail)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
     {
-        // A v13 cache: this version's cache with the v14 and v15 steps taken back (the
+        // A v13 cache: this version's cache with the v14 to v16 steps taken back (the
         // earlier steps need the cache's collation and functions, which Database::open
-        // registers).
-        ASSERT_EQ(Database::schemaVersion, 15);
+        // registers; dropping tags drops v16's keyword with it).
+        ASSERT_EQ(Database::schemaVersion, 16);
         auto current = Database::open(path, QStringLiteral("v13-writer"));
         ASSERT_TRUE(current.ok()) << qPrintable(current.error().message());
         QSqlQuery q(current.value()->connection());
@@ -179,4 +183,68 @@ TEST(TagsUpgrade, AVersion13CacheGainsTheDefaultTagsAndTagsNewMail)
     auto names = tags.tagNames(id.value());
     ASSERT_TRUE(names.ok());
     EXPECT_EQ(names.value(), QStringList{QStringLiteral("Later")});
+}
+
+TEST(TagsUpgrade, AVersion15CacheGivesEveryTagAKeywordAndKeepsMessagesTagged)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v15.sqlite"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v15-writer"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());   // v9
+        ASSERT_TRUE(sortkeys::registerFunction(db, QStringLiteral("en_US")).ok()); // v11
+        ASSERT_NO_FATAL_FAILURE(test::writeSchemaUpTo(db, 15));
+        QSqlQuery q(db);
+        // Two messages; tags of the user's own whose names make the same keyword, one with
+        // a space, one in Chinese; the first message has To Do and one of them.
+        for (const char *statement :
+             {"INSERT INTO messages (id, account_id, uidl, size, received_at) VALUES "
+              "(1, 'a', 'u1', 1, 0), (2, 'a', 'u2', 1, 0)",
+              "INSERT INTO message_bodies VALUES (1, x'41'), (2, x'42')",
+              "INSERT INTO tags (id, name, colour, position) VALUES "
+              "(10, 'Follow Up', '#123456', 6), (11, 'follow_up', '#654321', 7), "
+              "(12, '发票', '#000000', 8)",
+              "INSERT INTO message_tags VALUES (1, (SELECT id FROM tags WHERE name = 'To Do')), "
+              "(1, 11), (2, 12)"})
+            ASSERT_TRUE(q.exec(QString::fromUtf8(statement))) << statement;
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v15-writer"));
+
+    auto db = Database::open(path, QStringLiteral("v15-reader"));
+    ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+    QSqlQuery version(db.value()->connection());
+    ASSERT_TRUE(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+    EXPECT_EQ(version.value(0).toInt(), 16);
+    TagStore tags(db.value()->connection());
+    auto all = tags.tags();
+    ASSERT_TRUE(all.ok()) << qPrintable(all.error().message());
+    QStringList keywords;
+    for (const Tag &t : all.value())
+        keywords.append(t.keyword);
+    EXPECT_EQ(keywords, (QStringList{QStringLiteral("$label1"), QStringLiteral("$label2"),
+                                     QStringLiteral("$label3"), QStringLiteral("$label4"),
+                                     QStringLiteral("$label5"), QStringLiteral("follow_up"),
+                                     QStringLiteral("follow_up_2"), QStringLiteral("&u9f5aa-")}));
+    EXPECT_EQ(tags.tagNames(1).value(),
+              (QStringList{QStringLiteral("To Do"), QStringLiteral("follow_up")}));
+    EXPECT_EQ(tags.tagNames(2).value(), QStringList{QStringLiteral("发票")});
+    // Keywords are unique in any case from now on.
+    QSqlQuery clash(db.value()->connection());
+    EXPECT_FALSE(clash.exec(QStringLiteral("UPDATE tags SET keyword = 'FOLLOW_UP' WHERE id = 12")));
+    // And a rule's addflag "$label4" finds To Do in the upgraded cache.
+    MessageStore store(db.value()->connection());
+    IncomingMessage m;
+    m.accountId = QStringLiteral("a");
+    m.uidl = QStringLiteral("u3");
+    m.raw = test::makeMessage(QStringLiteral("s"), QStringLiteral("bob@example.org"),
+                              QStringLiteral("body"));
+    m.tags = QStringList{QStringLiteral("$label4")};
+    auto id = store.insert(m);
+    ASSERT_TRUE(id.ok()) << qPrintable(id.error().message());
+    EXPECT_EQ(tags.tagNames(id.value()).value(), QStringList{QStringLiteral("To Do")});
 }
