@@ -210,12 +210,7 @@ Result<QList<qint64>> TagStore::someMessages(qint64 tagId, int limit) const
     q.prepare(QStringLiteral("SELECT message_id FROM message_tags WHERE tag_id = ? LIMIT ?"));
     q.addBindValue(tagId);
     q.addBindValue(limit);
-    if (!q.exec())
-        return failure(q);
-    QList<qint64> out;
-    while (q.next())
-        out.append(q.value(0).toLongLong());
-    return out;
+    return ids(q);
 }
 
 Status TagStore::fillKeywords()

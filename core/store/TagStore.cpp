@@ -266,6 +266,11 @@ Result<QList<qint64>> TagStore::tagIds(qint64 messageId) const
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT tag_id FROM message_tags WHERE message_id = ?"));
     q.addBindValue(messageId);
+    return ids(q);
+}
+
+Result<QList<qint64>> TagStore::ids(QSqlQuery &q)
+{
     if (!q.exec())
         return failure(q);
     QList<qint64> out;

@@ -103,6 +103,8 @@ private:
     static const QString columns;
     [[nodiscard]] static Tag fromRow(const QSqlQuery &q);
     [[nodiscard]] static Error failure(const QSqlQuery &q);
+    /// Runs a prepared query whose rows are ids and gives them, in order.
+    [[nodiscard]] static Result<QList<qint64>> ids(QSqlQuery &q);
     /// `wanted` when it is one atom no tag has, else a keyword made from `name`, unique.
     [[nodiscard]] Result<QString> newKeyword(const QString &name, const QString &wanted) const;
     [[nodiscard]] Result<std::optional<Tag>> tagById(qint64 tagId) const;
