@@ -144,4 +144,30 @@ Result<QHash<int, qint64>> parseSizeListing(const QByteArray &body)
     return sizes;
 }
 
+std::optional<MaildropStatus> parseMaildropStatus(QByteArrayView text)
+{
+    const QList<QByteArrayView> words = [&text] {
+        QList<QByteArrayView> out;
+        qsizetype i = 0;
+        while (i < text.size() && out.size() < 2) {
+            while (i < text.size() && isSpace(text[i]))
+                ++i;
+            const qsizetype start = i;
+            while (i < text.size() && !isSpace(text[i]))
+                ++i;
+            if (i > start)
+                out.append(text.sliced(start, i - start));
+        }
+        return out;
+    }();
+    if (words.size() < 2)
+        return std::nullopt;
+    bool countOk = false, octetsOk = false;
+    const int count = words.at(0).toInt(&countOk);
+    const qint64 octets = words.at(1).toLongLong(&octetsOk);
+    if (!countOk || !octetsOk || count < 0 || octets < 0)
+        return std::nullopt;
+    return MaildropStatus{count, octets};
+}
+
 } // namespace poplar::pop3

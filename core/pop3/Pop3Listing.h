@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+#include <optional>
+
 namespace poplar::pop3 {
 
 struct UidlEntry {
@@ -27,5 +29,14 @@ inline constexpr qint64 maxListedSize = qint64(1) << 40;
 /// Reads a LIST listing (RFC 1939 §5): "n octets" lines, as a map number -> size. A number
 /// listed twice, or a size over maxListedSize, is a protocol error.
 [[nodiscard]] Result<QHash<int, qint64>> parseSizeListing(const QByteArray &body);
+
+/// STAT's answer (RFC 1939 §5): how many messages the maildrop holds and their octets.
+struct MaildropStatus {
+    int count = 0;
+    qint64 octets = 0;
+};
+/// Reads STAT's status line after "+OK " ("2 320", perhaps followed by words); nullopt when
+/// it does not start with two numbers in range.
+[[nodiscard]] std::optional<MaildropStatus> parseMaildropStatus(QByteArrayView text);
 
 } // namespace poplar::pop3

@@ -184,6 +184,13 @@ Result<QList<qint64>> BulkChanges::someIds(const QString &accountId,
 
 Result<int> BulkChanges::forgetSomeDownloads(const QString &accountId, int limit)
 {
+    // What a listing proved of a mailbox speaks of its records: it goes before any of them.
+    QSqlQuery snapshots(m_db);
+    snapshots.prepare(QStringLiteral("DELETE FROM listing_snapshots WHERE mailbox_id IN "
+                                     "(SELECT id FROM mailboxes WHERE account_id = ?)"));
+    snapshots.addBindValue(accountId);
+    if (!snapshots.exec())
+        return failure(tr("Cannot remove the account's download records"), snapshots);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM downloads WHERE id IN "
                              "(SELECT id FROM downloads WHERE account_id = ? LIMIT ?)"));

@@ -368,6 +368,18 @@ UPDATE tags SET keyword = '$label4' WHERE name = 'To Do';
 UPDATE tags SET keyword = '$label5' WHERE name = 'Later';
 CREATE UNIQUE INDEX tags_by_keyword ON tags(keyword) WHERE keyword <> '';
 )sql"),
+        // v17: what the last full listing of a mailbox proved (ListingSnapshots.h), so that a
+        // check of a large mailbox that keeps its mail on the server lists only what came
+        // after it (sync/QuickListing.h) instead of 100,000 UIDLs. Goes with its mailbox.
+        QStringLiteral(R"sql(
+CREATE TABLE listing_snapshots (
+    mailbox_id INTEGER PRIMARY KEY REFERENCES mailboxes(id) ON DELETE CASCADE,
+    message_count INTEGER NOT NULL,
+    octets INTEGER NOT NULL,
+    probes BLOB NOT NULL,
+    taken INTEGER NOT NULL
+);
+)sql"),
     };
     return steps;
 }
@@ -578,7 +590,7 @@ Status Database::migrate(int version)
     const auto foreignKeysBack =
         qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")); });
     // One transaction for every step: an upgrade happens whole or not at all, and a new
-    // cache (all 16 steps) costs one fsync instead of one per step (50 ms of a first sync).
+    // cache (every step) costs one fsync instead of one per step (50 ms of a first sync).
     Transaction txn(db);
     if (!txn.active())
         return storageError(QStringLiteral("Cannot start a cache upgrade"), txn.beginError());

@@ -219,6 +219,24 @@ Result<std::optional<DownloadRecord>> DownloadRecords::ofMessage(qint64 messageI
     return std::optional<DownloadRecord>{recordFromRow(q)};
 }
 
+Result<bool> DownloadRecords::namesAny(const QString &accountId, qint64 mailboxId,
+                                       const QList<QByteArray> &uidls) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM downloads WHERE account_id = ? AND "
+                             "mailbox_id = ? AND uidl = ?)"));
+    for (const QByteArray &uidl : uidls) {
+        q.addBindValue(accountId);
+        q.addBindValue(mailboxId);
+        q.addBindValue(QString::fromLatin1(uidl));
+        if (!q.exec() || !q.next())
+            return queryError(QStringLiteral("Cannot read what was downloaded"), q);
+        if (q.value(0).toBool())
+            return true;
+    }
+    return false;
+}
+
 Result<bool> DownloadRecords::hasOtherMailboxes(const QString &accountId, qint64 mailboxId) const
 {
     QSqlQuery q(m_db);

@@ -71,6 +71,10 @@ public:
     /// The record of a cached message, if it came from a server.
     [[nodiscard]] Result<std::optional<DownloadRecord>> ofMessage(qint64 messageId) const;
 
+    /// Whether any of the mailbox's records (in any state) has one of these UIDLs: a few
+    /// lookups where named() reads them all.
+    [[nodiscard]] Result<bool> namesAny(const QString &accountId, qint64 mailboxId,
+                                        const QList<QByteArray> &uidls) const;
     /// Whether the account has read a mailbox other than this one.
     [[nodiscard]] Result<bool> hasOtherMailboxes(const QString &accountId, qint64 mailboxId) const;
 

@@ -8,10 +8,10 @@
 #include "store/ServerPolicyStore.h"
 #include "sync/CacheWriter.h"
 #include "sync/HeaderFacts.h"
+#include "sync/QuickListing.h"
 #include "util/DataSize.h"
 #include "util/FaultPoint.h"
 
-#include <QCryptographicHash>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMetaMethod>
@@ -38,17 +38,17 @@ constexpr int progressIntervalMs = 100;
 // beyond it, it logs in anyway (see start()).
 constexpr qint64 maxLoginDelayWaitMs = 60'000;
 
-QString serverWords(const pop3::Reply &r)
-{
-    return QString::fromUtf8(r.text).left(300);
-}
-
 store::MailboxAddress mailboxOf(const Account &account)
 {
     return {account.host, account.port, account.user};
 }
 
 } // namespace
+
+QString AccountSync::serverWords(const pop3::Reply &r)
+{
+    return QString::fromUtf8(r.text).left(300);
+}
 
 AccountSync::AccountSync(Account account, QString password, QSqlDatabase db, CacheWriter *writer,
                          pop3::Pop3Client::Options options, Clock clock,
@@ -112,6 +112,9 @@ void AccountSync::start()
         return;
     }
     m_mailboxId = mailbox.value();
+    // A snapshot that cannot be read only means the whole listing is read.
+    if (auto snapshot = store::ListingSnapshots(m_db).load(m_mailboxId); snapshot)
+        m_snapshot = std::move(snapshot).value();
     const QDateTime allowed = m_policy.nextLoginAllowed();
     const qint64 wait = allowed.isValid() ? m_clock().msecsTo(allowed) : 0;
     if (wait > 0 && wait <= maxLoginDelayWaitMs) {
@@ -186,136 +189,26 @@ Error AccountSync::withLoginDelayAdvice(Error error) const
     return error;
 }
 
-// --- list ------------------------------------------------------------------------------
-
-void AccountSync::list()
-{
-    m_stage = Stage::Listing;
-    const pop3::Capabilities &caps = m_client->capabilities();
-    m_result.serverExpireDays = caps.expireDays;
-    m_result.loginDelaySeconds = caps.loginDelaySeconds;
-    store::ServerPolicy policy{m_clock(), caps.loginDelaySeconds, caps.expireDays};
-    if (Status s = store::ServerPolicyStore(m_db).save(m_account.id, policy); !s)
-        m_result.warnings.append(s.error().message());
-
-    // UIDL and LIST go out together (pipelined when the server allows): one round trip.
-    auto uidls = std::make_shared<std::optional<Result<QList<pop3::UidlEntry>>>>();
-    m_client->command("UIDL", pop3::ReplyShape::MultiLine, [uidls](const pop3::Reply &r) {
-        if (r.isOk())
-            *uidls = pop3::parseUidlListing(r.body);
-    });
-    m_client->command("LIST", pop3::ReplyShape::MultiLine, [this, uidls](const pop3::Reply &r) {
-        Result<QHash<int, qint64>> sizes = QHash<int, qint64>{};
-        if (r.isOk())
-            sizes = pop3::parseSizeListing(r.body);
-        else
-            m_result.warnings.append(tr("The server did not list message sizes, so Poplar "
-                                        "deletes nothing on it this time (server said: %1)")
-                                         .arg(serverWords(r)));
-        if (!sizes) {
-            abandon(sizes.error());
-            return;
-        }
-        if (!uidls->has_value()) {
-            identifyWithoutUidl(sizes.value());
-            return;
-        }
-        if (!uidls->value()) {
-            abandon(uidls->value().error());
-            return;
-        }
-        plan(mergeListings(uidls->value().value(), sizes.value()));
-    });
-    // A server takes a while before the first line of a large mailbox's listing (Dovecot:
-    // 0.35 s for 100,000 messages on a quiet machine, more on a busy one), and reading what
-    // is known of that mailbox takes 0.1 s: done meanwhile, the commands being on the wire
-    // (the transport flushes what it writes).
-    m_prefetchRecords = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_prefetchRecords) // not if the listing came first and plan() read them
-                readRecords();
-        },
-        Qt::QueuedConnection);
-}
-
-void AccountSync::readRecords()
-{
-    if (m_records)
-        return;
-    auto named = store::DownloadRecords(m_db).named(m_account.id, m_mailboxId);
-    if (named)
-        m_records = KnownRecords::of(std::move(named).value());
-    else
-        m_records = named.error();
-}
-
-void AccountSync::identifyWithoutUidl(const QHash<int, qint64> &sizes)
-{
-    // A server without UIDL (RFC 1939 makes it optional): each message is known by a digest of
-    // its Message-ID, Date and size, read with TOP n 0. These are the same in every session,
-    // so such a server still gets no duplicates. The headers read serve as the check too.
-    if (sizes.isEmpty()) {
-        plan({});
-        return;
-    }
-    auto tops = std::make_shared<QMap<int, QByteArray>>();
-    auto remaining = std::make_shared<qsizetype>(sizes.size());
-    auto failed = std::make_shared<bool>(false);
-    QList<int> numbers = sizes.keys();
-    std::sort(numbers.begin(), numbers.end());
-    for (const int number : std::as_const(numbers)) {
-        m_client->command(
-            "TOP " + QByteArray::number(number) + " 0", pop3::ReplyShape::MultiLine,
-            [this, number, sizes, tops, remaining, failed](const pop3::Reply &top) {
-                if (*failed)
-                    return;
-                if (!top.isOk()) {
-                    *failed = true;
-                    abandon({Error::Code::ServerRejected,
-                             tr("The server supports neither UIDL nor TOP, so Poplar cannot "
-                                "tell which messages it already has"),
-                             serverWords(top)});
-                    return;
-                }
-                tops->insert(number, top.body);
-                if (--*remaining > 0)
-                    return;
-                // Identical messages get the same digest: number them apart, in order.
-                QList<pop3::UidlEntry> entries;
-                QHash<QByteArray, int> seen;
-                QHash<int, QByteArray> keys;
-                for (auto i = tops->cbegin(); i != tops->cend(); ++i) {
-                    const store::HeaderSummary h = headerFacts(i.value());
-                    const qint64 size = sizes.value(i.key());
-                    const QByteArray material =
-                        h.messageId.isEmpty()
-                            ? i.value()
-                            : h.messageId.toUtf8() + '\n' + h.date.toString(Qt::ISODate).toUtf8();
-                    const QByteArray id =
-                        "~" + QCryptographicHash::hash(material + '\n' + QByteArray::number(size),
-                                                       QCryptographicHash::Sha256)
-                                  .toHex()
-                                  .left(40);
-                    const int n = ++seen[id];
-                    entries.append({i.key(), n == 1 ? id : id + '-' + QByteArray::number(n)});
-                }
-                QList<ListedMessage> listing = mergeListings(entries, sizes);
-                for (int index = 0; index < listing.size(); ++index) {
-                    keys.insert(index, store::DownloadRecords::headerKey(
-                                           headerFacts(tops->value(listing.at(index).number))));
-                }
-                plan(std::move(listing), keys);
-            });
-    }
-}
-
 // --- check -----------------------------------------------------------------------------
 
 void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys)
 {
     store::DownloadRecords records(m_db);
+    if (m_quick) {
+        // A new message under a name the cache knows is either one this check should look
+        // at (left incomplete, say) or a server repeating a UIDL: the whole listing decides.
+        // Otherwise no record concerns this listing, and none is read.
+        QList<QByteArray> uidls;
+        for (const ListedMessage &m : std::as_const(listing))
+            uidls.append(m.uidl);
+        const Result<bool> known = records.namesAny(m_account.id, m_mailboxId, uidls);
+        if (!known || known.value()) {
+            m_quick = false;
+            listWhole();
+            return;
+        }
+        m_records = KnownRecords{};
+    }
     readRecords(); // if the listing came before the queued read ran
     Result<KnownRecords> named = std::move(*m_records);
     m_records.reset();
@@ -324,7 +217,7 @@ void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray
         abandon(named.error());
         return;
     }
-    const bool firstReading = named.value().records.isEmpty();
+    const bool firstReading = !m_quick && named.value().records.isEmpty();
     m_plan = std::make_unique<SyncPlan>(std::move(listing), std::move(named).value());
     if (firstReading) {
         // An account edited to reach its mail another way (another port, say) reads a new
@@ -336,6 +229,8 @@ void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray
         completeOne();
         return;
     }
+    if (m_quick)
+        m_plan->setListingIsTail();
     m_plan->triage();
     if (m_plan->toCheck().isEmpty() || !knownKeys.isEmpty()) {
         m_plan->resolve(knownKeys);
@@ -712,6 +607,7 @@ void AccountSync::deleteOnServer()
     // them), and a session killed before QUIT's answer cannot say so. Doubted from now on,
     // they are looked at before they are trusted again: a server that deleted them may give
     // their UIDLs to new messages. QUIT's +OK confirms it.
+    m_deletionsSent = !plan.isEmpty();
     if (!plan.isEmpty()) {
         QList<QByteArray> uidls;
         for (const PlannedDeletion &d : plan)
@@ -764,6 +660,18 @@ void AccountSync::quit()
     if (m_result.newMessages > 0)
         m_writer->checkpointSoon();
     m_unlisted = m_plan->unlisted();
+    // What the next check may take as proven. DELE renumbers what follows, so a session that
+    // deleted leaves nothing; otherwise only what the cache now holds for good is covered.
+    std::optional<store::ListingSnapshot> snapshot;
+    if (!m_deletionsSent) {
+        const qsizetype settled = m_plan->settledPrefix();
+        if (m_quick)
+            snapshot = quicklisting::extended(*m_snapshot, m_plan->listing(), settled);
+        else
+            snapshot = quicklisting::snapshotOf(
+                m_plan->listing(), settled,
+                m_status ? std::optional<qint64>(m_status->octets) : std::nullopt, m_clock());
+    }
     m_client->quit([this](bool ok) {
         m_stage = Stage::Done; // answered: whatever it says, the line is closing
         if (!ok) {
@@ -783,6 +691,16 @@ void AccountSync::quit()
     // Nothing reads the plan from here on (every batch is committed, the DELEs are out):
     // freed while QUIT travels, not after its answer.
     m_plan.reset();
+    // Written while QUIT travels too. It does not wait for QUIT's answer: without DELE the
+    // server keeps every message whatever it answers, and after DELE the snapshot is
+    // forgotten, which is always safe.
+    if (snapshot != m_snapshot) {
+        store::ListingSnapshots snapshots(m_db);
+        Status s =
+            snapshot ? snapshots.save(m_mailboxId, *snapshot) : snapshots.forget(m_mailboxId);
+        if (!s)
+            m_result.warnings.append(s.error().message());
+    }
 }
 
 Status AccountSync::recordSessionEnd(const QList<PlannedDeletion> &deleted)

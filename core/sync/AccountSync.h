@@ -4,6 +4,7 @@
 #include "accounts/Account.h"
 #include "pop3/Pop3Client.h"
 #include "pop3/Pop3Listing.h"
+#include "store/ListingSnapshots.h"
 #include "store/MessageStore.h"
 #include "store/ServerPolicyStore.h"
 #include "sync/SyncPlan.h"
@@ -109,6 +110,13 @@ private:
     void waitForLogin();
     void logIn();
     void list();
+    /// Whether this check may try QuickListing.h's way: STAT and a few UIDLs instead of
+    /// the whole listing.
+    [[nodiscard]] bool mayListQuickly();
+    void listQuickly();
+    /// The probes answered: if they prove the known run unchanged, lists what came after.
+    void listNewAfter(const QHash<int, QByteArray> &probeUidls);
+    void listWhole();
     void identifyWithoutUidl(const QHash<int, qint64> &sizes);
     void plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys = {});
     /// Reads the mailbox's download records into m_records (with what SyncPlan draws from them
@@ -135,6 +143,8 @@ private:
     /// Stops the session without QUIT (the server deletes nothing) and ends with `error`.
     void abandon(const Error &error);
     [[nodiscard]] Error withLoginDelayAdvice(Error error) const;
+    /// A server's answer as a warning quotes it.
+    [[nodiscard]] static QString serverWords(const pop3::Reply &r);
     /// "“Subject” from Sender": how a warning names a message.
     [[nodiscard]] static QString nameOf(const store::HeaderSummary &headers);
 
@@ -157,6 +167,11 @@ private:
     QTimer *m_waitTimer = nullptr; ///< the countdown to m_loginAt
     QDateTime m_loginAt;
     std::unique_ptr<SyncPlan> m_plan;
+    /// What the last full listing proved (QuickListing.h); read when the session starts.
+    std::optional<store::ListingSnapshot> m_snapshot;
+    std::optional<pop3::MaildropStatus> m_status; ///< STAT's answer, when it was asked
+    bool m_quick = false; ///< the plan's listing is only what came after m_snapshot's run
+    bool m_deletionsSent = false;
     /// The download records, read while the server lists the mailbox (see list()).
     std::optional<Result<KnownRecords>> m_records;
     bool m_prefetchRecords = false; ///< list()'s queued read of m_records is still wanted

@@ -188,7 +188,7 @@ void SyncPlan::triage()
     QList<int> fresh;
     // The sizes a message under a new name may have: those of the records no listed UIDL
     // claims (counted down from all the candidates', which were counted beforehand).
-    QHash<qint64, qsizetype> sizes = m_known.renameSizes;
+    QHash<qint64, qsizetype> sizes = m_tail ? QHash<qint64, qsizetype>{} : m_known.renameSizes;
     const auto claimedSize = [&sizes](const DownloadRecord &r) {
         if (!mayBeRenamed(r))
             return;
@@ -323,7 +323,7 @@ std::optional<store::DownloadRecord> SyncPlan::record(qint64 id) const
 QList<qint64> SyncPlan::unlisted() const
 {
     QList<qint64> out;
-    if (m_claimedStored == m_known.stored)
+    if (m_tail || m_claimedStored == m_known.stored)
         return out; // every stored record is listed (the usual check)
     const QSet<qint64> retired(m_retired.cbegin(), m_retired.cend());
     for (const DownloadRecord &r : std::as_const(m_known.records)) {
@@ -338,6 +338,27 @@ QList<qint64> SyncPlan::unlisted() const
 void SyncPlan::stored(int index, bool whole)
 {
     m_storedWhole.insert(index, whole);
+}
+
+qsizetype SyncPlan::settledPrefix() const
+{
+    qsizetype settled = 0;
+    for (; settled < m_listing.size(); ++settled) {
+        const int i = int(settled);
+        const auto stored = m_storedWhole.constFind(i);
+        if (stored != m_storedWhole.constEnd()) {
+            // Stored this session: only whole is final (headers only or incomplete is
+            // decided again by the next full listing).
+            if (!stored.value())
+                break;
+            continue;
+        }
+        // Not stored this session: known already (an incomplete copy is claimed for
+        // fetching again, so it is in m_toRefetch), or still wanted.
+        if (!recordOf(i) || std::binary_search(m_toRefetch.cbegin(), m_toRefetch.cend(), i))
+            break;
+    }
+    return settled;
 }
 
 bool SyncPlan::isWhole(int index) const

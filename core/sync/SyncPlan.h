@@ -86,6 +86,11 @@ public:
 
     [[nodiscard]] const QList<ListedMessage> &listing() const { return m_listing; }
 
+    /// The listing is only the messages after a run from the first that a quick check
+    /// proved unchanged (QuickListing.h): records it does not name are still on the server,
+    /// so none is unlisted and none can be a new message's old name. Call before triage().
+    void setListingIsTail() { m_tail = true; }
+
     /// First look: what is known, what is new, and what needs its headers looked at.
     void triage();
     /// Listing indexes to look at with TOP n 0 before deciding.
@@ -120,6 +125,10 @@ public:
 
     /// This session stored the message at `index` (new or fetched again): whole or not.
     void stored(int index, bool whole);
+    /// How many listed messages from the first the cache now holds for good: known, or
+    /// stored whole this session; none of them is to be fetched, fetched again or looked at
+    /// by a later session. What a listing snapshot may cover.
+    [[nodiscard]] qsizetype settledPrefix() const;
 
     /// The DELE commands of this session: what the policy asks for, of what may be deleted.
     /// @param queued  deletions the user asked for by deleting here (by download record)
@@ -155,6 +164,7 @@ private:
     QList<qint64> m_retired;
     QList<std::pair<qint64, qint64>> m_sizeUpdates;
     bool m_mayHaveRenamed = false;
+    bool m_tail = false; ///< see setListingIsTail()
 };
 
 } // namespace poplar::sync

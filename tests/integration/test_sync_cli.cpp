@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -258,6 +259,71 @@ TEST_F(SyncCliTest, SecondInstanceOnTheSameProfileIsRefused)
     const CtlRun r = ctl({QStringLiteral("sync")});
     EXPECT_NE(r.exitCode, 0);
     EXPECT_TRUE(r.err.contains("already running")) << r.err.toStdString();
+}
+
+TEST_F(SyncCliTest, ALargeMailboxIsCheckedWithoutItsWholeListingAndMissesNothing)
+{
+    // sync/QuickListing.h against Dovecot: its STAT must be the sum of its LIST, its message
+    // order that of arrival, and a removal by another client must send the check back to the
+    // whole listing.
+    const int count = 1100;
+    QStringList paths;
+    for (int n = 1; n <= count; ++n) {
+        paths.append(server().addMessage(makeMessage(QStringLiteral("Notice %1").arg(n),
+                                                     QStringLiteral("robot@example.org"),
+                                                     QStringLiteral("Build %1 passed.\n").arg(n))));
+        ASSERT_FALSE(paths.back().isEmpty());
+    }
+    addAccount(QStringLiteral("tls"), server().tlsPort(), true,
+               {QStringLiteral("--leave-on-server"), QStringLiteral("yes")});
+    const QString logPath = m_files.filePath(QStringLiteral("protocol.log"));
+    auto syncLogged = [&] {
+        QFile::remove(logPath);
+        const CtlRun r = ctl({QStringLiteral("sync"), QStringLiteral("--log"), logPath});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        QFile log(logPath);
+        EXPECT_TRUE(log.open(QIODevice::ReadOnly));
+        QByteArrayList sent;
+        for (const QByteArray &line : log.readAll().split('\n')) {
+            const qsizetype c = line.indexOf("] C: ");
+            if (c >= 0)
+                sent.append(line.mid(c + 5).trimmed());
+        }
+        return sent;
+    };
+    const QByteArrayList first = syncLogged();
+    EXPECT_TRUE(first.contains("UIDL") && first.contains("STAT"));
+    ASSERT_EQ(listJson().size(), count);
+
+    // Two new messages: asked for one by one, after STAT and the probes.
+    for (int n = 1; n <= 2; ++n)
+        server().addMessage(makeMessage(QStringLiteral("New %1").arg(n),
+                                        QStringLiteral("carol@example.org"),
+                                        QStringLiteral("New mail.\n")));
+    const QByteArrayList second = syncLogged();
+    EXPECT_FALSE(second.contains("UIDL")) << second.join(" | ").toStdString();
+    EXPECT_TRUE(second.contains("UIDL 1101") && second.contains("LIST 1102"))
+        << second.join(" | ").toStdString();
+    EXPECT_TRUE(second.contains("RETR 1101") && second.contains("RETR 1102"));
+    EXPECT_EQ(listJson().size(), count + 2);
+
+    // Another client deletes message 10 and one more arrives: the whole listing, and the
+    // new one is found.
+    const QString base = QFileInfo(paths.at(9)).fileName();
+    const QDir cur(QDir(server().maildir()).filePath(QStringLiteral("cur")));
+    const QStringList found = cur.entryList({base + QLatin1Char('*')}, QDir::Files);
+    ASSERT_EQ(found.size(), 1) << base.toStdString();
+    ASSERT_TRUE(QFile::remove(cur.filePath(found.front())));
+    server().addMessage(makeMessage(QStringLiteral("Newest"), QStringLiteral("dan@example.org"),
+                                    QStringLiteral("Newest mail.\n")));
+    const QByteArrayList third = syncLogged();
+    EXPECT_TRUE(third.contains("UIDL")) << third.join(" | ").toStdString();
+    EXPECT_TRUE(third.contains("RETR 1102")) << third.join(" | ").toStdString();
+    QStringList subjects;
+    for (const QJsonValue &row : listJson())
+        subjects.append(row.toObject().value(QStringLiteral("subject")).toString());
+    EXPECT_EQ(subjects.size(), count + 3); // the copy of the deleted one stays here
+    EXPECT_TRUE(subjects.contains(QStringLiteral("Newest")));
 }
 
 } // namespace

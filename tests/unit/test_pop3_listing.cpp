@@ -54,3 +54,21 @@ TEST(Pop3Listing, RejectsASizeNoMessageHas)
     EXPECT_TRUE(parseSizeListing("1 " + QByteArray::number(maxListedSize) + "\r\n").ok());
     EXPECT_TRUE(parseSizeListing("1 73400320\r\n").ok()); // a 70 MB video is mail
 }
+
+TEST(Pop3Listing, ReadsStatsCountAndOctets)
+{
+    auto s = parseMaildropStatus("2 320");
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->count, 2);
+    EXPECT_EQ(s->octets, 320);
+    // Words after the numbers are the server's own (RFC 1939 allows none, servers add some).
+    s = parseMaildropStatus("100000 575794729 messages");
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->count, 100000);
+    EXPECT_EQ(s->octets, 575794729);
+    s = parseMaildropStatus("0 0");
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->count, 0);
+    for (const char *bad : {"", "2", "two 320", "2 lots", "-1 5", "2 -5", "99999999999 1"})
+        EXPECT_FALSE(parseMaildropStatus(bad)) << bad;
+}

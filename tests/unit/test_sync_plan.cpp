@@ -338,3 +338,54 @@ TEST(SyncPlan, AMessageWithoutAMessageIdIsNeverProvenByItsHeaders)
 }
 
 } // namespace
+
+TEST(SyncPlan, TheSettledRunEndsAtTheFirstMessageALaterSessionMustStillFetchOrLookAt)
+{
+    // 1 known, 2 known but incomplete (fetched again), 3 new, 4 known.
+    SyncPlan plan(
+        {listed(1, "a", 10), listed(2, "b", 20), listed(3, "c", 30), listed(4, "d", 40)},
+        records({record(1, "a", 10, "ka"), record(2, "b", 20, "kb", DownloadState::Incomplete),
+                 record(4, "d", 40, "kd")}));
+    plan.triage();
+    plan.resolve({});
+    EXPECT_EQ(plan.settledPrefix(), 1); // 2 waits to be fetched again
+    plan.stored(1, false);              // ...and came incomplete again
+    EXPECT_EQ(plan.settledPrefix(), 1);
+    plan.stored(1, true); // whole at last
+    EXPECT_EQ(plan.settledPrefix(), 2);
+    plan.stored(2, true); // the new one, whole
+    EXPECT_EQ(plan.settledPrefix(), 4);
+}
+
+TEST(SyncPlan, ANewMessageNotStoredEndsTheSettledRun)
+{
+    SyncPlan plan({listed(1, "a", 10), listed(2, "new", 20), listed(3, "b", 30)},
+                  records({record(1, "a", 10, "ka"), record(3, "b", 30, "kb")}));
+    plan.triage();
+    plan.resolve({});
+    EXPECT_EQ(plan.settledPrefix(), 1); // its RETR failed, say: the next session fetches it
+}
+
+TEST(SyncPlan, ATailListingLeavesTheRecordsBeforeItOnTheServerAndLooksAtNoNewMessage)
+{
+    // A quick check lists only 3 and 4; records 1 and 2 are messages 1 and 2, proven there.
+    SyncPlan plan({listed(3, "c", 100), listed(4, "d", 200)},
+                  records({record(1, "a", 100, "ka"), record(2, "b", 200, "kb")}));
+    plan.setListingIsTail();
+    plan.triage();
+    // New messages of a known record's size are not taken for renamed ones (TOP for each).
+    EXPECT_TRUE(plan.toCheck().isEmpty());
+    plan.resolve({});
+    EXPECT_EQ(numbersOf(plan, plan.toFetch()), (QList<int>{3, 4}));
+    EXPECT_TRUE(plan.unlisted().isEmpty());
+    EXPECT_FALSE(plan.mayHaveRenamed());
+
+    // The same listing read as the whole mailbox: 1 and 2 are gone, and the new ones might
+    // be them renamed.
+    SyncPlan whole({listed(3, "c", 100), listed(4, "d", 200)},
+                   records({record(1, "a", 100, "ka"), record(2, "b", 200, "kb")}));
+    whole.triage();
+    EXPECT_EQ(whole.toCheck(), (QList<int>{0, 1}));
+    whole.resolve({});
+    EXPECT_EQ(whole.unlisted(), (QList<qint64>{1, 2}));
+}
