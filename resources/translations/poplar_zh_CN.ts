@@ -1467,6 +1467,17 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
     </message>
 </context>
 <context>
+    <name>poplar::store::ListingSnapshots</name>
+    <message>
+        <source>Cannot read what the last listing showed</source>
+        <translation>无法读取上次列表的结果</translation>
+    </message>
+    <message>
+        <source>Cannot record what the listing showed</source>
+        <translation>无法记录列表的结果</translation>
+    </message>
+</context>
+<context>
     <name>poplar::store::MboxWriter</name>
     <message>
         <source>Cannot write %1: %2</source>
