@@ -17,10 +17,15 @@ namespace {
 
 QString ruleText(const filters::FilterOutcome &o)
 {
-    if (!o.ruleName.isEmpty())
-        return o.ruleName;
-    if (o.ruleLine > 0)
-        return FilterRunDialog::tr("Rule on line %1").arg(o.ruleLine);
+    // The rule that placed the message; else the one that only marks it, which is what
+    // changes it.
+    const bool placed = o.ruleLine > 0;
+    const QString &name = placed ? o.ruleName : o.markedByRule;
+    const int line = placed ? o.ruleLine : o.markedByLine;
+    if (!name.isEmpty())
+        return name;
+    if (line > 0)
+        return FilterRunDialog::tr("Rule on line %1").arg(line);
     return FilterRunDialog::tr("(marks only)");
 }
 

@@ -507,6 +507,10 @@ struct Run {
                 stopped = true;
                 return;
             case Command::Kind::AddFlag:
+                if (outcome.markedByLine == 0) {
+                    outcome.markedByRule = rule->name;
+                    outcome.markedByLine = rule->line;
+                }
                 for (const QString &flag : c.flags) {
                     if (flag.compare(QLatin1String("\\Seen"), Qt::CaseInsensitive) == 0)
                         outcome.seen = true;

@@ -37,6 +37,10 @@ struct FilterOutcome {
     /// stays in the Inbox by the implicit keep).
     QString ruleName;
     int ruleLine = 0;
+    /// The first rule that marked the message (read, flagged, a tag, a server deletion), and
+    /// its line (0: none did): what a list of outcomes names for a message no rule placed.
+    QString markedByRule;
+    int markedByLine = 0;
 
     [[nodiscard]] bool filed() const { return ruleLine > 0; }
     bool operator==(const FilterOutcome &) const = default;

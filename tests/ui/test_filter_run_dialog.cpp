@@ -90,10 +90,14 @@ TEST_F(RunFiltersDeletingTest, TheDryRunSaysWhatWouldLeaveTheServerAndApplyAsksF
     for (int i = 0; i < 2; ++i) {
         QTreeWidgetItem *line = dry->list()->topLevelItem(i);
         EXPECT_TRUE(line->text(3).contains(deleteWords)) << qPrintable(line->text(3));
-        if (line->text(0) == QLatin1String("Message 2"))
+        // Each row names the rule that changes it, the one that only deletes too.
+        if (line->text(0) == QLatin1String("Message 2")) {
+            EXPECT_EQ(line->text(1), QStringLiteral("Twos"));
             EXPECT_EQ(line->text(2), QStringLiteral("Twos"));
-        else
+        } else {
+            EXPECT_EQ(line->text(1), QStringLiteral("Ones"));
             EXPECT_EQ(line->text(2), QStringLiteral("(stays)"));
+        }
     }
     EXPECT_TRUE(dry->summary()->text().contains(
         QStringLiteral("2 would be deleted from the server at the next check")))

@@ -327,6 +327,16 @@ TEST(SieveRules, AddflagMarksReadAndFlaggedAndKeepsOtherKeywords)
     EXPECT_EQ(o.keywords, QStringList{QStringLiteral("$Work")});
     EXPECT_EQ(o.placement, FilterOutcome::Placement::Inbox);
     EXPECT_FALSE(o.filed()); // flags place nothing
+    EXPECT_EQ(o.markedByLine, 2);
+
+    // The first rule that marks is the one a dry run names for a message no rule placed.
+    const FilterOutcome named =
+        run(QStringLiteral("require \"imap4flags\";\nif false { addflag \"$Never\"; }\n"
+                           "# rule: Mark\nif true { addflag \"\\\\Seen\"; }\n"
+                           "# rule: Later\nif true { addflag \"\\\\Flagged\"; }\n"));
+    EXPECT_EQ(named.markedByRule, QStringLiteral("Mark"));
+    EXPECT_EQ(named.markedByLine, 4);
+    EXPECT_TRUE(named.seen && named.flagged);
 }
 
 TEST(FilterFile, MissingMeansNoRulesAndBrokenSaysTheLine)
