@@ -4,7 +4,9 @@
 // the other, as each release ran its own.
 
 #include "store/Database.h"
+#include "store/SortKeys.h"
 #include "store/SqliteHandle.h"
+#include "store/TextCollator.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -33,6 +35,20 @@ inline void writeSchemaUpTo(const QSqlDatabase &db, int version)
     }
     QSqlQuery q(db);
     EXPECT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)));
+}
+
+/// A cache file at `path` as the build of schema `version` left it: a new connection
+/// `name` (`db`), with what the old steps call registered (the v9 collation and the v11
+/// sort-key function, in en_US), and steps 1..version written. The caller closes the
+/// connection and removes it.
+inline void writeOldCache(QSqlDatabase &db, const QString &path, const QString &name, int version)
+{
+    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    ASSERT_TRUE(db.open());
+    ASSERT_TRUE(store::TextCollator::registerOn(db, QStringLiteral("en_US")).ok());
+    ASSERT_TRUE(store::sortkeys::registerFunction(db, QStringLiteral("en_US")).ok());
+    ASSERT_NO_FATAL_FAILURE(writeSchemaUpTo(db, version));
 }
 
 } // namespace poplar::test

@@ -399,13 +399,8 @@ TEST(CacheUpgrade, AnUpgradeThatFailsPartWayLeavesTheCacheAsItWas)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v13.sqlite"));
     {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v13-writer"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
-        ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());
-        ASSERT_TRUE(sortkeys::registerFunction(db, QStringLiteral("en_US")).ok()); // v11
-        ASSERT_NO_FATAL_FAILURE(test::writeSchemaUpTo(db, 13));
+        QSqlDatabase db;
+        ASSERT_NO_FATAL_FAILURE(test::writeOldCache(db, path, QStringLiteral("v13-writer"), 13));
         QSqlQuery q(db);
         ASSERT_TRUE(q.exec(
             QStringLiteral("ALTER TABLE messages ADD COLUMN junk_trained INTEGER DEFAULT 0")));

@@ -104,13 +104,8 @@ TEST(ListingSnapshotsUpgrade, AVersion16CacheGainsTheTable)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v16.sqlite"));
     {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v16-writer"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
-        ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());   // v9
-        ASSERT_TRUE(sortkeys::registerFunction(db, QStringLiteral("en_US")).ok()); // v11
-        ASSERT_NO_FATAL_FAILURE(test::writeSchemaUpTo(db, 16));
+        QSqlDatabase db;
+        ASSERT_NO_FATAL_FAILURE(test::writeOldCache(db, path, QStringLiteral("v16-writer"), 16));
         QSqlQuery q(db);
         ASSERT_FALSE(q.exec(QStringLiteral("SELECT 1 FROM listing_snapshots")));
         q.finish();

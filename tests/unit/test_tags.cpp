@@ -191,13 +191,8 @@ TEST(TagsUpgrade, AVersion15CacheGivesEveryTagAKeywordAndKeepsMessagesTagged)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v15.sqlite"));
     {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v15-writer"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
-        ASSERT_TRUE(TextCollator::registerOn(db, QStringLiteral("en_US")).ok());   // v9
-        ASSERT_TRUE(sortkeys::registerFunction(db, QStringLiteral("en_US")).ok()); // v11
-        ASSERT_NO_FATAL_FAILURE(test::writeSchemaUpTo(db, 15));
+        QSqlDatabase db;
+        ASSERT_NO_FATAL_FAILURE(test::writeOldCache(db, path, QStringLiteral("v15-writer"), 15));
         QSqlQuery q(db);
         // Two messages; tags of the user's own whose names make the same keyword, one with
         // a space, one in Chinese; the first message has To Do and one of them.
