@@ -10,6 +10,8 @@
 // - the lines are read on their own: CRLF or LF, and cutting the body in two at a line end,
 //   give the same entries;
 // - the entries, written back as a listing, read the same.
+// And any STAT answer (the quick check trusts its numbers): neither negative, and written
+// back they read the same.
 #include "pop3/Pop3Listing.h"
 
 #include "FuzzInvariant.h"
@@ -127,6 +129,20 @@ void checkSizes(const QByteArray &body, qsizetype cut)
     }
 }
 
+void checkStatus(const QByteArray &body)
+{
+    const qsizetype end = body.indexOf('\n');
+    const QByteArray line = end < 0 ? body : body.left(end);
+    const auto status = poplar::pop3::parseMaildropStatus(line);
+    if (!status)
+        return;
+    require(status->count >= 0 && status->octets >= 0, "STAT gave a negative number", line);
+    const auto again = poplar::pop3::parseMaildropStatus(QByteArray::number(status->count) + ' ' +
+                                                         QByteArray::number(status->octets));
+    require(again && again->count == status->count && again->octets == status->octets,
+            "written back, STAT's answer reads differently", line);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -138,6 +154,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const size_t cutByte = data[0] >> 1;
     const QByteArray body(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     const qsizetype cut = body.indexOf('\n', qsizetype(cutByte * size_t(body.size()) / 128));
+    checkStatus(body);
     if (uidl)
         checkUidl(body, cut);
     else
