@@ -51,7 +51,14 @@ FilterRunDialog *FilterActions::runDialog() const
 
 void FilterActions::updateEnabled()
 {
-    m_run->setEnabled(m_model->hasFolder());
+    // Filters sort mail from the accounts (a rule's folder is an account's); mail imported
+    // from files belongs to none, and a run there would only say that nothing matched.
+    const bool accountMail =
+        m_model->hasFolder() && m_model->accountId() != store::MessageStore::localAccountId();
+    m_run->setEnabled(accountMail);
+    m_run->setStatusTip(accountMail ? QString()
+                                    : tr("Filters sort the mail of your accounts; mail imported "
+                                         "from files stays where it is."));
 }
 
 QString FilterActions::shownFolderName() const
@@ -105,7 +112,7 @@ void FilterActions::openFilters()
 
 void FilterActions::runFilters()
 {
-    if (!m_model->hasFolder())
+    if (!m_run->isEnabled())
         return;
     const filters::LoadedFilters loaded =
         filters::FilterFile::load(m_services.profile.filtersPath());

@@ -2491,6 +2491,10 @@ Poplar 会在后台进行，在此期间仍可正常使用。</translation>
         <source>Filing messages</source>
         <translation>正在归档邮件</translation>
     </message>
+    <message>
+        <source>Filters sort the mail of your accounts; mail imported from files stays where it is.</source>
+        <translation>过滤器整理各账户的邮件；从文件导入的邮件保持原处不动。</translation>
+    </message>
 </context>
 <context>
     <name>poplar::ui::FilterConditionRow</name>

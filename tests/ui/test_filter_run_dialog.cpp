@@ -10,6 +10,7 @@
 #include "FilterRunDialog.h"
 #include "FolderTree.h"
 #include "ServerDeletions.h"
+#include "TestUtil.h"
 
 #include "filters/FilterScript.h"
 
@@ -161,4 +162,25 @@ TEST_F(RunFiltersDeletingTest, ApplyWithoutDeletingFilesButQueuesNothing)
     })) << qPrintable(dry->summary()->text());
     EXPECT_FALSE(dry->summary()->text().contains(QStringLiteral("server")));
     EXPECT_TRUE(queued().isEmpty());
+}
+
+TEST_F(RunFiltersDeletingTest, MailImportedFromFilesIsNotOfferedToTheFilters)
+{
+    // Filters sort an account's mail; a folder of mail imported from files has no account,
+    // and a run there said only "No rule changes any message".
+    store::IncomingMessage imported;
+    imported.accountId = store::MessageStore::localAccountId();
+    imported.localFolder = QStringLiteral("Imported");
+    imported.raw = test::makeMessage(QStringLiteral("Message 1 again"),
+                                     QStringLiteral("bob@example.org"), QStringLiteral("Old."));
+    ASSERT_TRUE(m_store->insert(imported).ok());
+    ASSERT_TRUE(dryRun());
+    QAction *run = m_window->filterActions()->runFiltersAction();
+    EXPECT_TRUE(run->isEnabled());
+    ASSERT_TRUE(m_window->folderTree()->selectLocalFolder(QStringLiteral("Imported")));
+    EXPECT_FALSE(run->isEnabled());
+    EXPECT_FALSE(run->statusTip().isEmpty());
+    const QList<Account> accounts = m_accounts->accounts();
+    ASSERT_TRUE(m_window->folderTree()->selectFolder(accounts.front().id, store::Folder::Inbox));
+    EXPECT_TRUE(run->isEnabled());
 }
