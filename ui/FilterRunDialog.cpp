@@ -36,7 +36,7 @@ QString marksText(const filters::FilterMove &move)
         marks.append(FilterRunDialog::tr("mark read"));
     if (move.outcome.flagged && !move.message.flagged)
         marks.append(FilterRunDialog::tr("flag"));
-    for (const QString &tag : move.outcome.keywords)
+    for (const QString &tag : move.tagNames) // "Work", not its keyword "$label2"
         marks.append(FilterRunDialog::tr("tag %1").arg(tag));
     if (move.deleteOnServer)
         marks.append(FilterRunDialog::tr("delete from the server at the next check"));

@@ -89,7 +89,9 @@ Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
         auto raw = store.raw(m.id);
         if (!raw)
             return raw.error();
-        FilterMove move{m, rules.evaluate(FilterMessage(raw.value(), m.size))};
+        FilterMove move;
+        move.message = m;
+        move.outcome = rules.evaluate(FilterMessage(raw.value(), m.size));
         const store::MessageStore::Placement p = placementOf(move);
         const bool moved = p.folder != m.folder || p.localFolder != m.localFolder;
         // A tag the message has already does not count (tag ids are looked up only when
@@ -105,6 +107,7 @@ Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
                 if (!t)
                     return t.error();
                 tagged = tagged || !t.value() || !has.value().contains(t.value()->id);
+                move.tagNames.append(t.value() ? t.value()->displayName() : keyword);
             }
         }
         const bool marked = (p.addSeen && !m.seen) || (p.addFlagged && !m.flagged) || tagged;

@@ -24,6 +24,9 @@ struct FilterMove {
     bool deleteOnServer = false;
     /// It moves or is marked here (beside any server deletion).
     bool changesHere = false;
+    /// The tags the rules add, by the names the user sees (a keyword no tag has yet: the
+    /// keyword, which becomes a tag of that name).
+    QStringList tagNames;
 
     /// "Inbox", "Trash" or the named folder, in the user's words.
     [[nodiscard]] QString destination() const;

@@ -42,9 +42,9 @@ FilterRule subjectRule(const QString &name, const QString &subject,
 
 class RunFiltersDeletingTest : public test::WindowFixture {
 protected:
-    /// "Message 2" is filed into Twos and deleted on the server; "Message 1" only deleted on
-    /// the server; "Message 3" left alone. Opens the window on the account's Inbox and runs
-    /// the filters; returns the dry run's dialog.
+    /// "Message 2" is filed into Twos, tagged Work and deleted on the server; "Message 1" only
+    /// deleted on the server; "Message 3" left alone. Opens the window on the account's Inbox and
+    /// runs the filters; returns the dry run's dialog.
     ui::FilterRunDialog *dryRun()
     {
         const QString account = addAccount(QStringLiteral("Home")); // leaves mail on the server
@@ -52,7 +52,8 @@ protected:
         filters::FilterScript script;
         script.rules = {subjectRule(QStringLiteral("Twos"), QStringLiteral("Message 2"),
                                     {{FilterAction::Kind::MoveTo, QStringLiteral("Twos")},
-                                     {FilterAction::Kind::DeleteOnServer, {}}}),
+                                     {FilterAction::Kind::DeleteOnServer, {}},
+                                     {FilterAction::Kind::Tag, QStringLiteral("$label2")}}),
                         subjectRule(QStringLiteral("Ones"), QStringLiteral("Message 1"),
                                     {{FilterAction::Kind::DeleteOnServer, {}}})};
         QFile f(m_profile->filtersPath());
@@ -95,6 +96,10 @@ TEST_F(RunFiltersDeletingTest, TheDryRunSaysWhatWouldLeaveTheServerAndApplyAsksF
         if (line->text(0) == QLatin1String("Message 2")) {
             EXPECT_EQ(line->text(1), QStringLiteral("Twos"));
             EXPECT_EQ(line->text(2), QStringLiteral("Twos"));
+            // The tag by the name the user knows, not by its keyword.
+            EXPECT_TRUE(line->text(3).contains(QStringLiteral("tag Work")))
+                << qPrintable(line->text(3));
+            EXPECT_FALSE(line->text(3).contains(QStringLiteral("$label2")));
         } else {
             EXPECT_EQ(line->text(1), QStringLiteral("Ones"));
             EXPECT_EQ(line->text(2), QStringLiteral("(stays)"));
