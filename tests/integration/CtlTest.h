@@ -54,12 +54,28 @@ protected:
         return QString::fromUtf8(r.out.trimmed());
     }
 
-    QJsonArray listJson(const QString &folder = QStringLiteral("inbox"))
+    /// poplarctl `args` with `--format json`, which must succeed: the array it prints.
+    QJsonArray jsonOf(const QStringList &args)
     {
-        const CtlRun r = ctl({QStringLiteral("list"), QStringLiteral("--folder"), folder,
-                              QStringLiteral("--format"), QStringLiteral("json")});
+        const CtlRun r =
+            ctl(args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         return QJsonDocument::fromJson(r.out).array();
+    }
+
+    QJsonArray listJson(const QString &folder = QStringLiteral("inbox"))
+    {
+        return jsonOf({QStringLiteral("list"), QStringLiteral("--folder"), folder});
+    }
+
+    /// The subjects of `rows` (as `list` prints them), sorted.
+    static QStringList sortedSubjects(const QJsonArray &rows)
+    {
+        QStringList out;
+        for (const QJsonValue &row : rows)
+            out.append(row[QStringLiteral("subject")].toString());
+        out.sort();
+        return out;
     }
 
     /// Three messages, one with lines POP3 must dot-stuff and one with bare LF endings.

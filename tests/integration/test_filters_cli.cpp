@@ -156,21 +156,10 @@ protected:
 
     QJsonArray listJson(const QStringList &args)
     {
-        const CtlRun r = ctl(QStringList{QStringLiteral("list"), QStringLiteral("--format"),
-                                         QStringLiteral("json")} +
-                             args);
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).array();
+        return jsonOf(QStringList{QStringLiteral("list")} + args);
     }
 
-    static QStringList subjects(const QJsonArray &rows)
-    {
-        QStringList out;
-        for (const QJsonValue &row : rows)
-            out.append(row[QStringLiteral("subject")].toString());
-        out.sort();
-        return out;
-    }
+    static QStringList subjects(const QJsonArray &rows) { return sortedSubjects(rows); }
 
     /// Starts a sync that stops at fault point `point` and SIGKILLs it there; returns
     /// whether it got there.

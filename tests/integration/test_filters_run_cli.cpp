@@ -62,30 +62,14 @@ protected:
 
     QJsonArray runJson(const QStringList &extra = {})
     {
-        const CtlRun r = ctl(QStringList{QStringLiteral("filters"), QStringLiteral("run"),
-                                         QStringLiteral("inbox"), QStringLiteral("--format"),
-                                         QStringLiteral("json")} +
-                             extra);
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).array();
+        return jsonOf(
+            QStringList{QStringLiteral("filters"), QStringLiteral("run"), QStringLiteral("inbox")} +
+            extra);
     }
 
-    QJsonArray pending()
-    {
-        const CtlRun r =
-            ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).array();
-    }
+    QJsonArray pending() { return jsonOf({QStringLiteral("pending")}); }
 
-    static QStringList subjectsOf(const QJsonArray &rows)
-    {
-        QStringList out;
-        for (const QJsonValue &row : rows)
-            out.append(row[QStringLiteral("subject")].toString());
-        out.sort();
-        return out;
-    }
+    static QStringList subjectsOf(const QJsonArray &rows) { return sortedSubjects(rows); }
 };
 
 } // namespace

@@ -35,13 +35,7 @@ protected:
                    ? QString()
                    : QString::number(rows.at(0).toObject().value(QStringLiteral("id")).toInteger());
     }
-    QJsonArray pendingJson()
-    {
-        const CtlRun r =
-            ctl({QStringLiteral("pending"), QStringLiteral("--format"), QStringLiteral("json")});
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).array();
-    }
+    QJsonArray pendingJson() { return jsonOf({QStringLiteral("pending")}); }
 };
 
 TEST_F(PolicyTest, DeletedHereIsQueuedUndoableAndDeletedOnTheServerAtTheNextSync)
