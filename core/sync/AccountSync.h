@@ -117,6 +117,8 @@ private:
     /// The probes answered: if they prove the known run unchanged, lists what came after.
     void listNewAfter(const QHash<int, QByteArray> &probeUidls);
     void listWhole();
+    /// STAT, its answer kept in m_status.
+    void askStatus();
     void identifyWithoutUidl(const QHash<int, qint64> &sizes);
     void plan(QList<ListedMessage> listing, const QHash<int, QByteArray> &knownKeys = {});
     /// Reads the mailbox's download records into m_records (with what SyncPlan draws from them

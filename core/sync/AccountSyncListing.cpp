@@ -18,6 +18,32 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 namespace poplar::sync {
 
+namespace {
+
+// "UIDL n" and "LIST n" answer on their status line, "n uid" / "n octets": read as a line
+// of the full listing would be, and only for the message asked about.
+std::optional<pop3::UidlEntry> uidlOfOne(const pop3::Reply &r, int number)
+{
+    if (!r.isOk())
+        return std::nullopt;
+    const auto entry = pop3::parseUidlListing(r.text + "\r\n");
+    if (!entry || entry.value().size() != 1 || entry.value().front().number != number)
+        return std::nullopt;
+    return entry.value().front();
+}
+
+std::optional<qint64> sizeOfOne(const pop3::Reply &r, int number)
+{
+    if (!r.isOk())
+        return std::nullopt;
+    const auto sizes = pop3::parseSizeListing(r.text + "\r\n");
+    if (!sizes || !sizes.value().contains(number))
+        return std::nullopt;
+    return sizes.value().value(number);
+}
+
+} // namespace
+
 // --- list ------------------------------------------------------------------------------
 
 void AccountSync::list()
@@ -59,10 +85,7 @@ bool AccountSync::mayListQuickly()
 void AccountSync::listQuickly()
 {
     // STAT and the probes in one round trip; their answers come back in order.
-    m_client->command("STAT", pop3::ReplyShape::StatusLine, [this](const pop3::Reply &r) {
-        if (r.isOk())
-            m_status = pop3::parseMaildropStatus(r.text);
-    });
+    askStatus();
     auto uidls = std::make_shared<QHash<int, QByteArray>>();
     const auto &probes = m_snapshot->probes;
     for (qsizetype i = 0; i < probes.size(); ++i) {
@@ -70,12 +93,8 @@ void AccountSync::listQuickly()
         const bool last = i + 1 == probes.size();
         m_client->command("UIDL " + QByteArray::number(number), pop3::ReplyShape::StatusLine,
                           [this, uidls, number, last](const pop3::Reply &r) {
-                              if (r.isOk()) {
-                                  auto entry = pop3::parseUidlListing(r.text + "\r\n");
-                                  if (entry && entry.value().size() == 1 &&
-                                      entry.value().front().number == number)
-                                      uidls->insert(number, entry.value().front().uidl);
-                              }
+                              if (const auto entry = uidlOfOne(r, number))
+                                  uidls->insert(number, entry->uidl);
                               if (last)
                                   listNewAfter(*uidls);
                           });
@@ -95,8 +114,8 @@ void AccountSync::listNewAfter(const QHash<int, QByteArray> &probeUidls)
     auto sizes = std::make_shared<QHash<int, qint64>>();
     auto listed = [this, uidls, sizes] {
         QList<ListedMessage> tail = mergeListings(*uidls, *sizes);
-        if (tail.size() != m_status->count - m_snapshot->count ||
-            !quicklisting::octetsAgree(*m_snapshot, *m_status, tail)) {
+        // Also false when a message is missing from the answers.
+        if (!quicklisting::octetsAgree(*m_snapshot, *m_status, tail)) {
             listWhole();
             return;
         }
@@ -108,37 +127,35 @@ void AccountSync::listNewAfter(const QHash<int, QByteArray> &probeUidls)
         return;
     }
     for (int number = first; number <= last; ++number) {
-        m_client->command(
-            "UIDL " + QByteArray::number(number), pop3::ReplyShape::StatusLine,
-            [uidls, number](const pop3::Reply &r) {
-                auto entry = r.isOk() ? pop3::parseUidlListing(r.text + "\r\n")
-                                      : Result<QList<pop3::UidlEntry>>(QList<pop3::UidlEntry>{});
-                if (entry && entry.value().size() == 1 && entry.value().front().number == number)
-                    uidls->append(entry.value().front());
-            });
+        m_client->command("UIDL " + QByteArray::number(number), pop3::ReplyShape::StatusLine,
+                          [uidls, number](const pop3::Reply &r) {
+                              if (const auto entry = uidlOfOne(r, number))
+                                  uidls->append(*entry);
+                          });
         m_client->command("LIST " + QByteArray::number(number), pop3::ReplyShape::StatusLine,
                           [sizes, number, last, listed](const pop3::Reply &r) {
-                              auto size = r.isOk()
-                                              ? pop3::parseSizeListing(r.text + "\r\n")
-                                              : Result<QHash<int, qint64>>(QHash<int, qint64>{});
-                              if (size && size.value().contains(number))
-                                  sizes->insert(number, size.value().value(number));
+                              if (const auto size = sizeOfOne(r, number))
+                                  sizes->insert(number, *size);
                               if (number == last)
                                   listed(); // a message missing from either shows in the count
                           });
     }
 }
 
+void AccountSync::askStatus()
+{
+    m_client->command("STAT", pop3::ReplyShape::StatusLine, [this](const pop3::Reply &r) {
+        if (r.isOk())
+            m_status = pop3::parseMaildropStatus(r.text);
+    });
+}
+
 void AccountSync::listWhole()
 {
     // STAT tells whether this server's octets are the sum of its LIST, which a later quick
     // check relies on; asked only where it costs no round trip of its own.
-    if (m_client->pipelining() && !m_status) {
-        m_client->command("STAT", pop3::ReplyShape::StatusLine, [this](const pop3::Reply &r) {
-            if (r.isOk())
-                m_status = pop3::parseMaildropStatus(r.text);
-        });
-    }
+    if (m_client->pipelining() && !m_status)
+        askStatus();
     // UIDL and LIST go out together (pipelined when the server allows): one round trip.
     auto uidls = std::make_shared<std::optional<Result<QList<pop3::UidlEntry>>>>();
     m_client->command("UIDL", pop3::ReplyShape::MultiLine, [uidls](const pop3::Reply &r) {
