@@ -6,6 +6,8 @@
 #include "store/DeletionQueue.h"
 #include "store/TagStore.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace poplar::filters {
@@ -82,6 +84,8 @@ Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
                                           const QSet<QString> &keepingMail)
 {
     const store::DeletionQueue queue(store.database());
+    const store::TagStore tags(store.database());
+    QHash<QString, std::optional<store::Tag>> tagOf; // keyword -> its tag, looked up once
     QList<FilterMove> moves;
     for (const store::MessageSummary &m : messages) {
         if (m.accountId == store::MessageStore::localAccountId())
@@ -94,21 +98,20 @@ Result<QList<FilterMove>> FilterRun::plan(const store::MessageStore &store,
         move.outcome = rules.evaluate(FilterMessage(raw.value(), m.size));
         const store::MessageStore::Placement p = placementOf(move);
         const bool moved = p.folder != m.folder || p.localFolder != m.localFolder;
-        // A tag the message has already does not count (tag ids are looked up only when
-        // keywords were added, which is rare). A keyword no tag has yet would add one.
+        // A tag the message has already (its summary's tag ids) does not count. A keyword
+        // no tag has yet would add one.
         bool tagged = false;
-        if (!p.addTags.isEmpty()) {
-            const store::TagStore tags(store.database());
-            auto has = tags.tagIds(m.id);
-            if (!has)
-                return has.error();
-            for (const QString &keyword : p.addTags) {
+        for (const QString &keyword : p.addTags) {
+            auto known = tagOf.constFind(keyword);
+            if (known == tagOf.cend()) {
                 auto t = tags.tagForKeyword(keyword);
                 if (!t)
                     return t.error();
-                tagged = tagged || !t.value() || !has.value().contains(t.value()->id);
-                move.tagNames.append(t.value() ? t.value()->displayName() : keyword);
+                known = tagOf.insert(keyword, t.value());
             }
+            const std::optional<store::Tag> &t = known.value();
+            tagged = tagged || !t || !m.tagIds.contains(t->id);
+            move.tagNames.append(t ? t->displayName() : keyword);
         }
         const bool marked = (p.addSeen && !m.seen) || (p.addFlagged && !m.flagged) || tagged;
         if (move.outcome.deleteOnServer && keepingMail.contains(m.accountId)) {

@@ -10,6 +10,7 @@
 #include "store/DeletionQueue.h"
 #include "store/DownloadRecords.h"
 #include "store/MessageStore.h"
+#include "store/TagStore.h"
 #include "sync/HeaderFacts.h"
 
 #include "TestUtil.h"
@@ -279,4 +280,26 @@ TEST_F(FilterRunTest, WithoutServerDeletionsKeepsOnlyWhatChangesHere)
     EXPECT_EQ(applied.value(), 0);
     EXPECT_TRUE(queued().isEmpty());
     EXPECT_EQ(m_store->message(sale).value().localFolder, QStringLiteral("Ads"));
+}
+
+TEST_F(FilterRunTest, ATagTheMessageHasAlreadyChangesNothingAndOthersShowByTheirNames)
+{
+    auto compiled = filters::FilterRules::compile(
+        QStringLiteral("require \"imap4flags\";\n# rule: Work mail\n"
+                       "if header :contains \"subject\" \"report\" { addflag \"$label2\"; }\n"));
+    ASSERT_TRUE(std::holds_alternative<std::shared_ptr<const filters::FilterRules>>(compiled));
+    m_rules = std::get<std::shared_ptr<const filters::FilterRules>>(compiled);
+    const qint64 tagged = add(keeping, QStringLiteral("u1"), QStringLiteral("Weekly report"));
+    const qint64 bare = add(keeping, QStringLiteral("u2"), QStringLiteral("Monthly report"));
+    store::TagStore tags(m_db->connection());
+    auto work = tags.tagForKeyword(QStringLiteral("$label2"));
+    ASSERT_TRUE(work.ok() && work.value());
+    ASSERT_TRUE(tags.setTag({tagged}, work.value()->id, true).ok());
+
+    const QList<FilterMove> moves = plan();
+    EXPECT_EQ(find(moves, tagged), nullptr); // it has Work already
+    const FilterMove *other = find(moves, bare);
+    ASSERT_NE(other, nullptr);
+    EXPECT_EQ(other->tagNames, QStringList{QStringLiteral("Work")});
+    EXPECT_EQ(other->outcome.markedByRule, QStringLiteral("Work mail"));
 }
