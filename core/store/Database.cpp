@@ -515,13 +515,26 @@ Status Database::configure()
         // one page instead of a chain of five, and every byte goes through the WAL and the
         // checkpoint with a sixteenth of the per-page work. Takes effect in a new cache only.
         QStringLiteral("PRAGMA page_size = 65536"),
-        // Space freed by deleted mail can go back to the disk in short steps
-        // (CacheCompactor::giveBack) while Poplar runs, instead of one VACUUM that holds
-        // every writer. Takes effect in a new cache, or at an older one's next VACUUM.
-        QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"),
     };
     for (const QString &pragma : pragmas) {
         if (Status s = exec(db, pragma, QStringLiteral("Cannot configure the mail cache")); !s)
+            return s;
+    }
+    // Space freed by deleted mail can go back to the disk in short steps
+    // (CacheCompactor::giveBack) while Poplar runs, instead of one VACUUM that holds every
+    // writer. Takes effect in a new cache, or at an older one's next VACUUM. Asked only when
+    // the cache does not have it yet: setting it again is a write transaction of its own (the
+    // database header through the WAL, and an fsync) at every opening of every connection.
+    constexpr int incrementalVacuum = 2;
+    if (!query.exec(QStringLiteral("PRAGMA auto_vacuum")) || !query.next())
+        return storageError(QStringLiteral("Cannot configure the mail cache"),
+                            query.lastError().text());
+    const bool hasIncrementalVacuum = query.value(0).toInt() == incrementalVacuum;
+    query.finish();
+    if (!hasIncrementalVacuum) {
+        if (Status s = exec(db, QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"),
+                            QStringLiteral("Cannot configure the mail cache"));
+            !s)
             return s;
     }
     if (m_path != QLatin1String(":memory:")) {

@@ -13,6 +13,7 @@
 #include "OldSchema.h"
 #include "TestUtil.h"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -308,6 +309,34 @@ std::map<QString, QList<qint64>> writeVersion9Cache(const QString &path,
     }
     QSqlDatabase::removeDatabase(QStringLiteral("v9-writer"));
     return orders;
+}
+
+// Every window, worker and poplarctl command opens connections; opening one must not be a
+// write transaction (a 64 KB page through the WAL and an fsync) when nothing changes.
+TEST(OrdinarySqliteFile, OpeningAnExistingCacheWritesNothing)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    {
+        auto db = Database::open(path, QStringLiteral("poplar-first"));
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        ASSERT_TRUE(MessageStore(db.value()->connection())
+                        .insert(incoming(QStringLiteral("u1"), QStringLiteral("Hello"),
+                                         QStringLiteral("Ann"),
+                                         QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC)))
+                        .ok());
+    } // the last connection closes: the WAL goes into the file
+    ASSERT_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
+
+    auto again = Database::open(path, QStringLiteral("poplar-again"));
+    ASSERT_TRUE(again.ok()) << qPrintable(again.error().message());
+    QSqlQuery q(again.value()->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA auto_vacuum")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 2) << "incremental vacuum stays on";
+    q.finish();
+    // A WAL with no frame is empty (or its 32-byte header alone): nothing was written.
+    EXPECT_LT(QFileInfo(path + QStringLiteral("-wal")).size(), 64)
+        << "opening the cache wrote to it";
 }
 
 TEST(CacheUpgrade, AVersion9CacheKeepsEveryMessageByteForByteAndItsListOrder)
