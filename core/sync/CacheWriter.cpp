@@ -6,6 +6,7 @@
 #include "store/Database.h"
 #include "util/FaultPoint.h"
 
+#include <QElapsedTimer>
 #include <QMutexLocker>
 #include <QSqlQuery>
 
@@ -121,13 +122,20 @@ public:
             if (!db)
                 return db.error();
             m_db = std::move(db).value();
-            // A page cache the size of a large mailbox's list indexes: a new message lands
-            // anywhere in the sender, subject, digest and Message-ID indexes, and with
-            // SQLite's default (2 MB: 31 of our 64 KB pages) each insertion read its pages
-            // back from the file; at 100,000 messages the writer spent four times the CPU.
-            // Only what is used is allocated: a small mailbox's writer stays small.
-            QSqlQuery(m_db->connection())
-                .exec(QStringLiteral("PRAGMA cache_size = -%1").arg(pageCacheKb));
+        }
+        // Counted again now and then: in the application the writer lives as long as the
+        // window, while imports and deletions change the cache beside it.
+        if (!m_counted.isValid() || m_counted.hasExpired(recountAfterMs)) {
+            QSqlQuery count(m_db->connection());
+            if (count.exec(QStringLiteral("SELECT count(*) FROM messages")) && count.next())
+                m_messages = count.value(0).toLongLong();
+            m_counted.start();
+        }
+        // Sized for the indexes as they will be once this batch is in.
+        m_messages += batch.size();
+        if (const int kb = CacheWriter::pageCacheKbFor(m_messages); kb != m_pageCacheKb) {
+            QSqlQuery(m_db->connection()).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kb));
+            m_pageCacheKb = kb;
         }
         QList<qint64> ids;
         ids.reserve(batch.size());
@@ -169,11 +177,14 @@ public:
     }
 
 private:
-    static constexpr int pageCacheKb = 64 * 1024;
     static constexpr qint64 checkpointBytes = 16 * 1024 * 1024;
+    static constexpr qint64 recountAfterMs = 10 * 60 * 1000;
 
     QString m_cachePath;
     std::unique_ptr<store::Database> m_db;
+    qint64 m_messages = 0;        ///< what the cache holds, as far as this writer knows
+    int m_pageCacheKb = 0;        ///< the connection's cache_size, once set
+    QElapsedTimer m_counted;      ///< since m_messages was last counted
     qint64 m_sinceCheckpoint = 0; ///< message bytes committed since the last checkpoint
 };
 
@@ -245,6 +256,15 @@ CacheWriter::~CacheWriter()
     m_assistantThread.wait();
     m_thread.quit();
     m_thread.wait();
+}
+
+int CacheWriter::pageCacheKbFor(qint64 messages)
+{
+    constexpr qint64 forWriting = 8 * 1024; // 128 pages: batches of large messages pass
+    constexpr qint64 most = 64 * 1024;
+    // 0.3 KB a message, rounded up to whole megabytes so a growing cache is resized rarely.
+    const qint64 forIndexes = (std::max<qint64>(messages, 0) * 3 / 10 + 1023) / 1024 * 1024;
+    return int(std::min(forWriting + forIndexes, most));
 }
 
 void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, Committed done,

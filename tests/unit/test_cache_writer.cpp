@@ -257,3 +257,24 @@ TEST_F(CacheWriterTest, ALargeBatchScoredInTwoHalvesAtOnceKeepsEachVerdictInPlac
     // makes the halves unequal.
     expectEachItsOwnVerdict(m_path, *m_db, m_context, fakeClassifier(m_dir), {151, 3, 200});
 }
+
+// The writer's page cache follows the indexes it must keep at hand (about 0.27 KB a
+// message at 100,000), with room for the pages being written, and no more: a cache larger
+// than the work took fresh memory for every body page that passed through it.
+TEST(CacheWriterPageCache, GrowsWithTheIndexesAndStaysSmallForASmallCache)
+{
+    EXPECT_EQ(sync::CacheWriter::pageCacheKbFor(0), 8 * 1024);
+    EXPECT_LE(sync::CacheWriter::pageCacheKbFor(2'000), 10 * 1024)
+        << "a small cache's writer stays small";
+    const int at100k = sync::CacheWriter::pageCacheKbFor(100'000);
+    EXPECT_GE(at100k, 8 * 1024 + 100'000 * 27 / 100) << "the indexes' share of 100,000";
+    EXPECT_LE(at100k, 48 * 1024);
+    EXPECT_EQ(sync::CacheWriter::pageCacheKbFor(10'000'000), 64 * 1024) << "capped";
+    EXPECT_EQ(sync::CacheWriter::pageCacheKbFor(-5), 8 * 1024);
+    int last = 0;
+    for (qint64 n = 0; n <= 400'000; n += 997) {
+        const int kb = sync::CacheWriter::pageCacheKbFor(n);
+        EXPECT_GE(kb, last) << n;
+        last = kb;
+    }
+}
