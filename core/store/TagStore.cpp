@@ -26,6 +26,18 @@ constexpr std::array defaultNames{
     QT_TRANSLATE_NOOP("poplar::store::Tag", "Later"),
 };
 
+/// Runs `q` (prepared, values bound) and reads its first row as a tag, if any. `fromRow` and
+/// `failure` are TagStore's own, handed over by its members.
+Result<std::optional<Tag>> firstTag(QSqlQuery &q, Tag (*fromRow)(const QSqlQuery &),
+                                    Error (*failure)(const QSqlQuery &))
+{
+    if (!q.exec())
+        return failure(q);
+    if (!q.next())
+        return std::optional<Tag>();
+    return std::optional<Tag>(fromRow(q));
+}
+
 } // namespace
 
 const QString TagStore::columns = QStringLiteral("id, name, colour, position, keyword");
@@ -95,11 +107,7 @@ Result<std::optional<Tag>> TagStore::tag(const QString &name) const
     q.addBindValue(name.trimmed());
     q.addBindValue(storedName(name.trimmed()));
     q.addBindValue(name.trimmed());
-    if (!q.exec())
-        return failure(q);
-    if (!q.next())
-        return std::optional<Tag>();
-    return std::optional<Tag>(fromRow(q));
+    return firstTag(q, &TagStore::fromRow, &TagStore::failure);
 }
 
 Result<std::optional<Tag>> TagStore::tagById(qint64 tagId) const
@@ -107,11 +115,7 @@ Result<std::optional<Tag>> TagStore::tagById(qint64 tagId) const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM tags WHERE id = ?").arg(columns));
     q.addBindValue(tagId);
-    if (!q.exec())
-        return failure(q);
-    if (!q.next())
-        return std::optional<Tag>();
-    return std::optional<Tag>(fromRow(q));
+    return firstTag(q, &TagStore::fromRow, &TagStore::failure);
 }
 
 Result<std::optional<Tag>> TagStore::tagByKeyword(const QString &keyword) const
@@ -121,11 +125,7 @@ Result<std::optional<Tag>> TagStore::tagByKeyword(const QString &keyword) const
     q.prepare(
         QStringLiteral("SELECT %1 FROM tags WHERE keyword = ? AND keyword <> ''").arg(columns));
     q.addBindValue(keyword.trimmed());
-    if (!q.exec())
-        return failure(q);
-    if (!q.next())
-        return std::optional<Tag>();
-    return std::optional<Tag>(fromRow(q));
+    return firstTag(q, &TagStore::fromRow, &TagStore::failure);
 }
 
 Result<std::optional<Tag>> TagStore::tagForKeyword(const QString &keyword) const
