@@ -11,6 +11,13 @@ namespace {
 // the oldest "last message" probes give way, so the first spread of five always stays.
 constexpr qsizetype maxProbes = 8;
 
+/// Whether `m` can stand in a proof: it is the `number`th message, its UIDL is its own and
+/// its size is known. Otherwise positions and octets prove nothing about it.
+bool isProvable(const ListedMessage &m, qint64 number)
+{
+    return m.number == number && !m.sharedUidl && m.size >= 0;
+}
+
 } // namespace
 
 QList<int> probeNumbers(qsizetype count)
@@ -37,9 +44,8 @@ std::optional<store::ListingSnapshot> snapshotOf(const QList<ListedMessage> &lis
     const QList<int> probes = probeNumbers(settled);
     for (qsizetype i = 0; i < listing.size(); ++i) {
         const ListedMessage &m = listing.at(i);
-        // Numbered 1..n without gaps, every UIDL its own and every size known: otherwise
-        // the positions prove nothing.
-        if (m.number != i + 1 || m.sharedUidl || m.size < 0)
+        // Numbered 1..n without gaps.
+        if (!isProvable(m, i + 1))
             return std::nullopt;
         total += m.size;
         if (i < settled)
@@ -65,7 +71,7 @@ store::ListingSnapshot extended(const store::ListingSnapshot &old, const QList<L
     store::ListingSnapshot s = old;
     for (qsizetype i = 0; i < std::min(settled, tail.size()); ++i) {
         const ListedMessage &m = tail.at(i);
-        if (m.number != old.count + i + 1 || m.sharedUidl || m.size < 0)
+        if (!isProvable(m, old.count + i + 1))
             break;
         s.count = m.number;
         s.octets += m.size;
@@ -107,7 +113,7 @@ bool octetsAgree(const store::ListingSnapshot &snapshot, const pop3::MaildropSta
     qint64 octets = snapshot.octets;
     for (qsizetype i = 0; i < tail.size(); ++i) {
         const ListedMessage &m = tail.at(i);
-        if (m.number != snapshot.count + i + 1 || m.size < 0 || m.sharedUidl)
+        if (!isProvable(m, snapshot.count + i + 1))
             return false;
         octets += m.size;
     }
