@@ -113,7 +113,8 @@ say "poplar ran offscreen for 5 s from the installed package"
 for f in /usr/share/applications/io.github.poplarmail.Poplar.desktop \
     /usr/share/metainfo/io.github.poplarmail.Poplar.metainfo.xml \
     /usr/share/icons/hicolor/scalable/apps/io.github.poplarmail.Poplar.svg \
-    /usr/share/man/man1/poplar.1.gz /usr/share/man/man1/poplarctl.1.gz; do
+    /usr/share/man/man1/poplar.1.gz /usr/share/man/man1/poplarctl.1.gz \
+    /usr/libexec/poplar/poplarctl-pdf; do
     [ -e "$user$f" ] || die "the package did not install $f"
 done
 

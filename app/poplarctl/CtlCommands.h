@@ -38,7 +38,10 @@ int render(const QStringList &args);
 int send(const QString &profileDir, const QStringList &args);
 int replyOrForward(const QString &profileDir, const QStringList &args, bool forward);
 int outbox(const QString &profileDir, const QStringList &args);
+/// Becomes poplarctl-pdf (exec), which runs layOutPdf(): only that helper loads Qt GUI.
 int pdf(const QString &profileDir, const QStringList &args);
+/// `poplarctl pdf` itself, in poplarctl-pdf.
+int layOutPdf(const QString &profileDir, const QStringList &args);
 int filters(const QString &profileDir, const QStringList &args);
 int junk(const QString &profileDir, const QStringList &args);
 int tag(const QString &profileDir, const QStringList &args);

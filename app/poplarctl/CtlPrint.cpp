@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// poplarctl pdf: a message from the cache as a PDF, laid out as the window prints it.
+// poplarctl pdf: a message from the cache as a PDF, laid out as the window prints it. Built
+// into poplarctl-pdf only (see PdfMain.cpp); poplarctl itself execs that (CtlPdfLauncher.cpp).
 #include "CtlCommands.h"
 #include "CtlSupport.h"
 
@@ -11,7 +12,7 @@
 
 namespace poplar::ctl {
 
-int pdf(const QString &profileDir, const QStringList &args)
+int layOutPdf(const QString &profileDir, const QStringList &args)
 {
     CommandLine cl(Words::tr("poplarctl pdf: a message as the reader shows it (remote content "
                              "left out), written to FILE as a PDF."),

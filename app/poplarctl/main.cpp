@@ -6,37 +6,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <cstdio>
-#include <cstring>
-#include <memory>
-
-namespace {
-
-/// `pdf` lays text out in fonts, which takes a QGuiApplication; on the offscreen platform
-/// unless told otherwise, as poplarctl never needs a screen. The other commands run without.
-bool needsFonts(int argc, char *argv[])
-{
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "pdf") == 0)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
-    std::unique_ptr<QCoreApplication> app;
-    if (needsFonts(argc, argv)) {
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    }
+    // No Qt GUI here: `pdf`, the one command that lays text out in fonts, runs in a helper
+    // (CtlPdfLauncher.cpp).
+    const QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("poplar"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POPLAR_VERSION));
     // The user's language, from the same catalogue the window uses. Output meant for scripts

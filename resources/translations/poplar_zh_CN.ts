@@ -5710,5 +5710,17 @@ Run &apos;poplarctl COMMAND --help&apos; for a command&apos;s options.</source>
         <source>The tag&apos;s name (Important, Work, ...) or its keyword ($label1, ...).</source>
         <translation>标签名称（Important、Work 等，或其中文名称），或其关键字（$label1 等）。</translation>
     </message>
+    <message>
+        <source>poplarctl pdf needs its helper poplarctl-pdf, which is not installed beside poplarctl (looked in %1)</source>
+        <translation>poplarctl pdf 需要它的辅助程序 poplarctl-pdf，但它没有安装在 poplarctl 旁边（查找位置：%1）</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>poplarctl-pdf is run by &apos;poplarctl pdf&apos;; see &apos;poplarctl pdf --help&apos;</source>
+        <translation>poplarctl-pdf 由 &apos;poplarctl pdf&apos; 调用；请参阅 &apos;poplarctl pdf --help&apos;</translation>
+    </message>
 </context>
 </TS>

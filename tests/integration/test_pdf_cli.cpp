@@ -4,6 +4,8 @@
 #include "CtlTest.h"
 #include "PdfSample.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 
@@ -62,6 +64,23 @@ TEST_F(PdfCliTest, ABadIdOrAnUnwritableFileFailsClearly)
 
     const CtlRun usage = ctl({QStringLiteral("pdf"), id});
     EXPECT_EQ(usage.exitCode, 2);
+}
+
+TEST_F(PdfCliTest, APoplarctlWithoutItsPdfHelperSaysWhatIsMissing)
+{
+    // poplarctl alone, as a package that left out its helper would install it.
+    const QString alone = m_files.filePath(QStringLiteral("bin/poplarctl"));
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(alone).path()));
+    ASSERT_TRUE(QFile::copy(QStringLiteral(POPLARCTL_PATH), alone));
+    const QString pdf = m_files.filePath(QStringLiteral("x.pdf"));
+    TestProcess p;
+    p.start(alone, {QStringLiteral("--profile"), m_profile.path(), QStringLiteral("pdf"),
+                    QStringLiteral("1"), pdf});
+    p.closeWriteChannel();
+    ASSERT_TRUE(p.waitForFinished(30'000));
+    EXPECT_EQ(p.exitCode(), 1);
+    EXPECT_TRUE(p.readAllStandardError().contains("poplarctl-pdf"));
+    EXPECT_FALSE(QFileInfo::exists(pdf));
 }
 
 } // namespace
