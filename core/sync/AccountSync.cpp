@@ -158,6 +158,8 @@ QString AccountSync::describeInterval(int seconds)
 void AccountSync::logIn()
 {
     m_stage = Stage::LoggingIn;
+    // The writer opens its connection while the server answers, not when mail has come.
+    m_writer->prepare();
     m_client = new pop3::Pop3Client(m_transports(), this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
         finish(withLoginDelayAdvice(e)); // what was fully received is still committed

@@ -112,9 +112,9 @@ public:
     {}
     ~Worker() override = default;
 
-    Result<QList<qint64>> write(QList<store::IncomingMessage> &batch,
-                                const std::shared_ptr<const filters::FilterRules> &rules,
-                                const QList<std::optional<junk::JunkScore>> &scores)
+    /// Opens the connection if it is not open, counts the cache's messages now and then,
+    /// and sizes the page cache for them and `incoming` more.
+    Status open(qint64 incoming)
     {
         if (!m_db) {
             const QString name = QStringLiteral("poplar-writer-%1").arg(quintptr(this), 0, 16);
@@ -131,12 +131,21 @@ public:
                 m_messages = count.value(0).toLongLong();
             m_counted.start();
         }
-        // Sized for the indexes as they will be once this batch is in.
-        m_messages += batch.size();
+        // Sized for the indexes as they will be once what comes is in.
+        m_messages += incoming;
         if (const int kb = CacheWriter::pageCacheKbFor(m_messages); kb != m_pageCacheKb) {
             QSqlQuery(m_db->connection()).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kb));
             m_pageCacheKb = kb;
         }
+        return {};
+    }
+
+    Result<QList<qint64>> write(QList<store::IncomingMessage> &batch,
+                                const std::shared_ptr<const filters::FilterRules> &rules,
+                                const QList<std::optional<junk::JunkScore>> &scores)
+    {
+        if (Status opened = open(batch.size()); !opened)
+            return opened.error();
         QList<qint64> ids;
         ids.reserve(batch.size());
         store::Transaction txn(m_db->connection());
@@ -320,6 +329,25 @@ void CacheWriter::write(QList<store::IncomingMessage> &batch, QObject *context, 
     QMutexLocker lock(&m_mutex);
     --m_inFlight;
     m_settled.wakeAll();
+}
+
+void CacheWriter::prepare()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_inFlight; // the destructor and waitForAll() wait for it
+    }
+    // Straight to the writer: posted before any batch, it runs before any batch. A failure
+    // is left for the first batch, which meets it again and reports it.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            (void)m_worker->open(0);
+            QMutexLocker lock(&m_mutex);
+            --m_inFlight;
+            m_settled.wakeAll();
+        },
+        Qt::QueuedConnection);
 }
 
 void CacheWriter::checkpointSoon()

@@ -137,6 +137,35 @@ TEST_F(CacheWriterTest, ACacheItCannotOpenIsAnErrorNotACrash)
     EXPECT_FALSE(error->message().isEmpty());
 }
 
+TEST_F(CacheWriterTest, PrepareOpensTheCacheBeforeAnyBatchAndLeavesAFailureToTheFirst)
+{
+    // Opened on the writer's thread while nothing is submitted: a cache that was not there
+    // is there afterwards, and the first batch still commits.
+    const QString fresh = m_dir.filePath(QStringLiteral("fresh.sqlite"));
+    {
+        sync::CacheWriter writer(fresh);
+        writer.prepare();
+        writer.waitForAll(&m_context);
+        EXPECT_TRUE(QFile::exists(fresh));
+        bool committed = false;
+        writer.submit(batchOf({"first"}), &m_context,
+                      [&](Result<QList<qint64>> r) { committed = r.ok(); });
+        writer.waitForAll(&m_context);
+        EXPECT_TRUE(committed);
+    }
+    // A cache it cannot open: prepare() says nothing, and the batch reports it.
+    sync::CacheWriter writer(m_dir.filePath(QStringLiteral("no/such/folder/cache.sqlite")));
+    writer.prepare();
+    std::optional<Error> error;
+    writer.submit(batchOf({"lost"}), &m_context, [&](Result<QList<qint64>> r) {
+        if (!r.ok())
+            error = r.error();
+    });
+    writer.waitForAll(&m_context);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_FALSE(error->message().isEmpty());
+}
+
 } // namespace
 
 namespace {
