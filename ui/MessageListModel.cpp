@@ -390,6 +390,21 @@ QList<qint64> MessageListModel::idsIn(const QItemSelection &selection) const
     return ids;
 }
 
+qint64 MessageListModel::onlyIdIn(const QItemSelection &selection) const
+{
+    // Ranges may overlap (a row selected twice is one row), so count rows, not ranges.
+    int only = -1;
+    for (const QItemSelectionRange &range : selection) {
+        if (range.parent().isValid() || range.model() != this)
+            continue;
+        if (range.top() != range.bottom() || (only >= 0 && only != range.top()))
+            return 0;
+        only = range.top();
+    }
+    const QList<qint64> &list = shown();
+    return only >= 0 && only < list.size() ? list.at(only) : 0;
+}
+
 void MessageListModel::removeMessages(const QSet<qint64> &ids)
 {
     if (ids.isEmpty())

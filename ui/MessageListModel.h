@@ -165,6 +165,9 @@ public:
     /// The messages of the rows in `selection`, in the rows' order, each once: for a
     /// selection of the whole folder without asking the view for every row.
     [[nodiscard]] QList<qint64> idsIn(const QItemSelection &selection) const;
+    /// The message of the one row `selection` covers; 0 when it covers none or more than
+    /// one. Reads two rows at most, however many are selected.
+    [[nodiscard]] qint64 onlyIdIn(const QItemSelection &selection) const;
 
     /// How many summaries are held now (for tests: it must not follow the folder's size).
     [[nodiscard]] int cachedRowCount() const { return m_cache.size(); }

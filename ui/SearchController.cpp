@@ -191,11 +191,9 @@ void SearchController::selectionChanged()
 {
     if (m_reselecting)
         return;
-    m_selected.clear();
-    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-    m_selected.reserve(rows.size());
-    for (const QModelIndex &row : rows)
-        m_selected.append(row.data(MessageListModel::MessageIdRole).toLongLong());
+    // From the selection's ranges, not selectedRows(), which asks the model about every
+    // column of every row: Ctrl+A over 100,000 messages is one range here.
+    m_selected = m_model->idsIn(m_list->selectionModel()->selection());
     const QModelIndex current = m_list->selectionModel()->currentIndex();
     m_current = current.isValid() ? current.data(MessageListModel::MessageIdRole).toLongLong() : 0;
 }

@@ -120,6 +120,30 @@ TEST_F(MessageListModelTest, ListsOneAccountsFolderNewestFirst)
     EXPECT_TRUE(warnings.warnings().isEmpty()) << qPrintable(warnings.warnings().join(u'\n'));
 }
 
+TEST_F(MessageListModelTest, OnlyIdInNamesTheOneSelectedRowAndNothingForMore)
+{
+    MessageListModel model(*m_store);
+    model.setFolder(QStringLiteral("1"), Folder::Inbox);
+    ASSERT_EQ(model.rowCount(), 3);
+    const int last = MessageListModel::ColumnCount - 1;
+    const auto rows = [&](int top, int bottom) {
+        return QItemSelectionRange(model.index(top, 0), model.index(bottom, last));
+    };
+    QItemSelection selection;
+    EXPECT_EQ(model.onlyIdIn(selection), 0);
+    selection.append(rows(1, 1));
+    EXPECT_EQ(model.onlyIdIn(selection), m_march2);
+    // The same row twice (one range a column, say) is still one row.
+    selection.append(QItemSelectionRange(model.index(1, 0)));
+    EXPECT_EQ(model.onlyIdIn(selection), m_march2);
+    selection.append(rows(2, 2));
+    EXPECT_EQ(model.onlyIdIn(selection), 0);
+    // Every row in one range, as Ctrl+A selects them.
+    EXPECT_EQ(model.onlyIdIn(QItemSelection(model.index(0, 0), model.index(2, last))), 0);
+    EXPECT_EQ(model.idsIn(QItemSelection(model.index(0, 0), model.index(2, last))),
+              (QList<qint64>{m_march3, m_march2, m_march1}));
+}
+
 TEST_F(MessageListModelTest, FoldersOfWhatTheUserWroteNameTheRecipientsNotTheUser)
 {
     const qint64 sent = test::storeMessage(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WindowFixture.h"
 
+#include "ComposeActions.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "SearchBar.h"
@@ -192,6 +193,46 @@ TEST_F(SearchTest, ThePreviewFollowsTheResultsAndEscapeBringsBackTheSelection)
     EXPECT_EQ(current.data(ui::MessageListModel::MessageIdRole).toLongLong(), chosen);
     // Scrolled back to it.
     EXPECT_TRUE(list->viewport()->rect().intersects(list->visualRect(current)));
+}
+
+TEST_F(SearchTest, CtrlAIsKeptThroughASearchAndReplyFollowsHowManyAreSelected)
+{
+    const QString home = addAccount(QStringLiteral("Home"));
+    QList<qint64> ids;
+    for (int i = 1; i <= 40; ++i)
+        ids.append(test::storeMessage(
+            *m_store, home, QStringLiteral("u%1").arg(i),
+            test::rfc5322(QStringLiteral("Note %1").arg(i), QStringLiteral("x@example.org"),
+                          at(1, 0).addSecs(i * 3600),
+                          i % 10 == 0 ? QStringLiteral("About the harbour.")
+                                      : QStringLiteral("Nothing much."))));
+    indexForSearch();
+    ui::MainWindow &window = makeWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.showFolder(home, Folder::Inbox);
+    ui::MessageListModel *model = window.messageModel();
+    ASSERT_EQ(model->rowCount(), 40);
+    QAction *reply = window.composeActions()->replyAction();
+
+    selectMessage(window, ids.at(4));
+    EXPECT_TRUE(reply->isEnabled()); // one message: there is one to answer
+    window.messageList()->setFocus();
+    QTest::keyClick(window.messageList(), Qt::Key_A, Qt::ControlModifier);
+    const QSet<qint64> all(ids.cbegin(), ids.cend());
+    QList<qint64> selected = selectedIds(window);
+    EXPECT_EQ(QSet<qint64>(selected.cbegin(), selected.cend()), all);
+    EXPECT_FALSE(reply->isEnabled()); // forty: which one would it answer?
+
+    QSignalSpy shown(window.search(), &ui::SearchController::resultsShown);
+    window.searchBar()->setText(QStringLiteral("harbour"));
+    ASSERT_TRUE(test::waitUntil([&] { return shown.count() == 1; }));
+    ASSERT_EQ(model->rowCount(), 4);
+    window.searchBar()->setFocus();
+    QTest::keyClick(window.searchBar(), Qt::Key_Escape);
+    ASSERT_EQ(model->rowCount(), 40);
+    selected = selectedIds(window);
+    EXPECT_EQ(QSet<qint64>(selected.cbegin(), selected.cend()), all);
+    EXPECT_FALSE(reply->isEnabled());
 }
 
 TEST_F(SearchTest, AMessageAmongTheResultsStaysAndTheLastOneChosenIsKept)
