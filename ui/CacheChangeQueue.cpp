@@ -74,8 +74,7 @@ CacheChangeQueue::~CacheChangeQueue()
 
 void CacheChangeQueue::setPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest)
 {
-    m_work = work;
-    m_rest = rest;
+    m_pacing = std::pair(work, rest);
 }
 
 void CacheChangeQueue::run(const QString &description, qsizetype size, Work work, QObject *context,
@@ -93,39 +92,40 @@ void CacheChangeQueue::run(const QString &description, qsizetype size, Work work
     ++m_waiting;
     // Everything below runs on the worker thread: it reaches this object only through
     // queued calls, which the destructor's wait keeps safe.
-    auto onWorker =
-        [this, worker = m_worker, closing = m_closing, pacing = std::pair(m_work, m_rest),
-         deletingOnServer = std::move(deletingOnServer), description, work = std::move(work),
-         done = std::move(done), guard = QPointer<QObject>(context)] {
-            QMetaObject::invokeMethod(
-                this, [this, description] { Q_EMIT started(description); }, Qt::QueuedConnection);
-            sync::BulkOutcome outcome;
-            if (auto db = worker->connection(); !db) {
-                outcome.error = db.error();
-            } else {
-                sync::BulkActions actions(db.value(), deletingOnServer);
-                actions.setPacing(pacing.first, pacing.second);
-                actions.setStopRequested([closing] { return closing->load(); });
-                actions.setProgress([this](qint64 doneCount, qint64 total) {
-                    QMetaObject::invokeMethod(
-                        this, [this, doneCount, total] { Q_EMIT progress(doneCount, total); },
-                        Qt::QueuedConnection);
-                });
-                outcome = work(actions);
-                worker->checkpoint();
-            }
-            QMetaObject::invokeMethod(
-                this,
-                [this, outcome = std::move(outcome), done, guard] {
-                    --m_waiting;
-                    if (guard && done)
-                        done(outcome);
-                    Q_EMIT finished();
-                    if (m_waiting == 0)
-                        Q_EMIT idle();
-                },
-                Qt::QueuedConnection);
-        };
+    auto onWorker = [this, worker = m_worker, closing = m_closing, pacing = m_pacing,
+                     deletingOnServer = std::move(deletingOnServer), description,
+                     work = std::move(work), done = std::move(done),
+                     guard = QPointer<QObject>(context)] {
+        QMetaObject::invokeMethod(
+            this, [this, description] { Q_EMIT started(description); }, Qt::QueuedConnection);
+        sync::BulkOutcome outcome;
+        if (auto db = worker->connection(); !db) {
+            outcome.error = db.error();
+        } else {
+            sync::BulkActions actions(db.value(), deletingOnServer);
+            if (pacing)
+                actions.setPacing(pacing->first, pacing->second);
+            actions.setStopRequested([closing] { return closing->load(); });
+            actions.setProgress([this](qint64 doneCount, qint64 total) {
+                QMetaObject::invokeMethod(
+                    this, [this, doneCount, total] { Q_EMIT progress(doneCount, total); },
+                    Qt::QueuedConnection);
+            });
+            outcome = work(actions);
+            worker->checkpoint();
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, outcome = std::move(outcome), done, guard] {
+                --m_waiting;
+                if (guard && done)
+                    done(outcome);
+                Q_EMIT finished();
+                if (m_waiting == 0)
+                    Q_EMIT idle();
+            },
+            Qt::QueuedConnection);
+    };
     QMetaObject::invokeMethod(m_worker, std::move(onWorker), Qt::QueuedConnection);
 }
 

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace poplar {
 class AccountStore;
@@ -79,8 +81,8 @@ private:
     Worker *m_worker = nullptr; ///< lives on m_thread; deleted there when it ends
     std::shared_ptr<std::atomic<bool>> m_closing;
     int m_waiting = 0; ///< changes posted to the worker and not reported back yet
-    std::chrono::milliseconds m_work = sync::BulkActions::workPerTransaction;
-    std::chrono::milliseconds m_rest = sync::BulkActions::workPerTransaction;
+    /// Set by tests (setPacing()); otherwise BulkActions paces itself.
+    std::optional<std::pair<std::chrono::milliseconds, std::chrono::milliseconds>> m_pacing;
 };
 
 } // namespace poplar::ui

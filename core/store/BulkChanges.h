@@ -36,7 +36,8 @@ public:
 
     /// The stored messages among `ids`, in no particular order; ids not stored are left out.
     [[nodiscard]] Result<QList<MessageRef>> refs(const QList<qint64> &ids) const;
-    /// Moves these messages to `folder`; returns how many rows changed.
+    /// Moves these messages to `folder`; returns how many rows changed. This and the two
+    /// below leave what they changed before a failure: the caller rolls its transaction back.
     [[nodiscard]] Result<int> setFolder(const QList<qint64> &ids, Folder folder);
     [[nodiscard]] Result<int> setSeen(const QList<qint64> &ids, bool seen);
     [[nodiscard]] Result<int> setFlagged(const QList<qint64> &ids, bool flagged);

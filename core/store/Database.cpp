@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <atomic>
+
 namespace poplar::store {
 
 namespace {
@@ -645,6 +647,11 @@ QString Database::migrationScript(int toVersion)
     return toVersion >= 1 && toVersion <= steps.size() ? steps.at(toVersion - 1) : QString();
 }
 
+namespace {
+/// Immediate transactions between their BEGIN and its answer, in every thread.
+std::atomic<int> s_writersWaiting{0};
+} // namespace
+
 Transaction::Transaction(QSqlDatabase db, Lock lock)
     : m_db(std::move(db))
 {
@@ -656,9 +663,16 @@ Transaction::Transaction(QSqlDatabase db, Lock lock)
     }
     // QSqlDatabase::commit() and rollback() end it as they end one begun by transaction().
     QSqlQuery begin(m_db);
+    s_writersWaiting.fetch_add(1, std::memory_order_relaxed);
     m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    s_writersWaiting.fetch_sub(1, std::memory_order_relaxed);
     if (!m_active)
         m_beginError = begin.lastError().text();
+}
+
+int Transaction::writersWaiting()
+{
+    return s_writersWaiting.load(std::memory_order_relaxed);
 }
 
 Transaction::~Transaction()

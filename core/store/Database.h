@@ -81,6 +81,10 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
     [[nodiscard]] bool active() const { return m_active; }
+    /// How many Immediate transactions of this process are beginning now, that is waiting
+    /// for the write lock, or about to: a long change gives way to them between its
+    /// transactions (sync::BulkActions).
+    [[nodiscard]] static int writersWaiting();
     /// Why it could not begin (SQLite's words), when it is not active.
     [[nodiscard]] const QString &beginError() const { return m_beginError; }
     [[nodiscard]] Status commit();

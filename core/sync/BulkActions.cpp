@@ -94,8 +94,8 @@ QSet<QString> BulkActions::accountsDeletingOnServer(const QList<Account> &accoun
 
 void BulkActions::setPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest)
 {
-    m_work = work;
-    m_rest = rest;
+    m_work = m_soloWork = work;
+    m_rest = m_soloRest = rest;
 }
 
 void BulkActions::report(qint64 done, qint64 total) const
@@ -104,10 +104,14 @@ void BulkActions::report(qint64 done, qint64 total) const
         m_progress(std::min(done, total), total);
 }
 
-void BulkActions::rest(std::chrono::milliseconds held) const
+void BulkActions::setSoloPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest)
 {
-    // As long as the lock was held (at most m_rest): half the time is the others'.
-    const auto pause = std::min(held, m_rest);
+    m_soloWork = work;
+    m_soloRest = rest;
+}
+
+void BulkActions::rest(std::chrono::milliseconds pause) const
+{
     if (pause.count() > 0)
         std::this_thread::sleep_for(pause);
 }
@@ -128,6 +132,7 @@ BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Commit
             return outcome;
         }
         QList<qint64> changed;
+        bool othersWait = false;
         do { // at least one slice per transaction, however short the time it may take
             auto slice = next();
             if (!slice) {
@@ -136,7 +141,9 @@ BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Commit
             }
             changed += slice.value().changed;
             more = slice.value().more;
-        } while (more && held.elapsed() < m_work.count());
+            othersWait = othersWait || (m_othersWaiting ? m_othersWaiting()
+                                                        : store::Transaction::writersWaiting() > 0);
+        } while (more && held.elapsed() < (othersWait ? m_work : m_soloWork).count());
         if (Status s = txn.commit(); !s) {
             outcome.error = s.error();
             return outcome;
@@ -146,8 +153,11 @@ BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Commit
         outcome.changed += changed;
         if (committed)
             committed(outcome);
+        // With a writer waiting, as long as the lock was held (at most m_rest): half the
+        // time is the others'.
         if (more)
-            rest(std::chrono::milliseconds(held.elapsed()));
+            rest(othersWait ? std::min(std::chrono::milliseconds(held.elapsed()), m_rest)
+                            : m_soloRest);
     }
     return outcome;
 }

@@ -37,10 +37,15 @@ struct BulkOutcome {
 /// a message moved to Trash has its server copy queued for deletion when its account says
 /// so (in the same transaction), and restoring it takes it off the queue.
 ///
-/// The work is cut into transactions that each hold SQLite's write lock for about
-/// workPerTransaction, with a rest as long after each, so that a sync committing a batch
-/// meanwhile waits a few milliseconds, not seconds (SQLite's busy handler polls a waiting
-/// writer every few tens of milliseconds: without the rest it would rarely get in).
+/// The work is cut into transactions. While another writer of this process waits for the
+/// write lock (a sync committing a batch), each holds it for about workPerTransaction, with
+/// a rest as long after each, so that writer waits a few milliseconds, not seconds (SQLite's
+/// busy handler polls a waiting writer every few tens of milliseconds: without the rest it
+/// would rarely get in). While none waits, each works for soloWorkPerTransaction and rests
+/// soloRest: a commit writes every page its transaction changed, whole (64 KB), and moving
+/// 250 messages changes pages all over the indexes sorted by subject, sender and size, so
+/// 100,000 messages moved 250 at a time wrote 35 GB. The solo rest is longer than the
+/// busy handler's longest sleep, so a writer in another process (poplarctl) gets in too.
 /// Runs on whichever thread owns `db`; the GUI runs it on a worker thread of its own.
 class BulkActions {
     Q_DECLARE_TR_FUNCTIONS(poplar::sync::BulkActions)
@@ -54,6 +59,8 @@ public:
     /// Ids named in one statement, and a transaction's share of the work.
     static constexpr int idsPerSlice = 250;
     static constexpr std::chrono::milliseconds workPerTransaction{25};
+    static constexpr std::chrono::milliseconds soloWorkPerTransaction{400};
+    static constexpr std::chrono::milliseconds soloRest{100};
 
     /// `deletingOnServer`: the accounts whose server copies are deleted when deleted here
     /// (accountsDeletingOnServer), read once for the whole change.
@@ -67,9 +74,18 @@ public:
     /// The connection the work runs on (for work of other kinds queued with it: filters run
     /// on a folder).
     [[nodiscard]] QSqlDatabase database() const { return m_db; }
-    /// How long a transaction works before it commits, and how long to rest after one
-    /// (workPerTransaction both by default).
+    /// How long a transaction works before it commits, and how long to rest after one,
+    /// whether or not another writer waits (for tests: by default, see the class).
     void setPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest);
+    /// The same while no other writer waits (for tests).
+    void setSoloPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest);
+    /// Whether another writer waits for the write lock now, asked after each slice; by
+    /// default, whether a store::Transaction of this process is beginning (for tests).
+    using OthersWaiting = std::function<bool()>;
+    void setOthersWaiting(OthersWaiting othersWaiting)
+    {
+        m_othersWaiting = std::move(othersWaiting);
+    }
 
     /// To Trash; those already there are left as they are.
     [[nodiscard]] BulkOutcome moveToTrash(const QList<qint64> &ids);
@@ -122,15 +138,18 @@ private:
     [[nodiscard]] Result<QList<qint64>> trash(const QList<store::MessageRef> &messages);
     [[nodiscard]] bool stopRequested() const { return m_stop && m_stop(); }
     void report(qint64 done, qint64 total) const;
-    void rest(std::chrono::milliseconds held) const;
+    void rest(std::chrono::milliseconds pause) const;
 
     QSqlDatabase m_db;
     QSet<QString> m_deletingOnServer;
     Clock m_clock;
     Progress m_progress;
     StopRequested m_stop;
-    std::chrono::milliseconds m_work = workPerTransaction;
+    OthersWaiting m_othersWaiting;
+    std::chrono::milliseconds m_work = workPerTransaction; ///< while another writer waits
     std::chrono::milliseconds m_rest = workPerTransaction;
+    std::chrono::milliseconds m_soloWork = soloWorkPerTransaction; ///< while none does
+    std::chrono::milliseconds m_soloRest = soloRest;
 };
 
 } // namespace poplar::sync

@@ -10,12 +10,17 @@
 
 #include "TestUtil.h"
 
+#include <QDeadlineTimer>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
+#include <thread>
 
 using namespace poplar;
 using store::Folder;
@@ -123,6 +128,70 @@ TEST_F(BulkActionsTest, DeleteMovesThousandsToTrashInPartsAndQueuesWhatEachAccou
     const sync::BulkOutcome again = bulk.moveToTrash(ids.mid(0, 10));
     EXPECT_TRUE(again.ok());
     EXPECT_EQ(again.count, 0);
+}
+
+TEST_F(BulkActionsTest, AloneAChangeTakesLongTransactionsAndGivesWayWhenAWriterWaits)
+{
+    const QList<qint64> ids = fill(home, 2000);
+    sync::BulkActions bulk = actions();
+    // Alone: as long a transaction as it likes (here without end), so one commit for all.
+    bulk.setSoloPacing(std::chrono::hours(1), std::chrono::milliseconds(0));
+    int slices = 0;
+    bool waiting = false;
+    bulk.setOthersWaiting([&] {
+        ++slices;
+        return waiting;
+    });
+    QList<qint64> committed;
+    bulk.setProgress([&](qint64 done, qint64) { committed.append(done); });
+    sync::BulkOutcome outcome = bulk.moveToTrash(ids.mid(0, 1000));
+    ASSERT_TRUE(outcome.ok());
+    EXPECT_EQ(slices, 4);
+    EXPECT_EQ(committed, QList<qint64>{1000});
+
+    // A writer waits from the third slice on: that transaction ends there, and each one
+    // after it is a slice long.
+    committed.clear();
+    slices = 0;
+    bulk.setOthersWaiting([&] { return ++slices >= 3; });
+    outcome = bulk.moveToTrash(ids.mid(1000));
+    ASSERT_TRUE(outcome.ok());
+    EXPECT_EQ(committed, (QList<qint64>{750, 1000}));
+    EXPECT_EQ(m_store->count(Folder::Trash, home).value(), 2000);
+}
+
+TEST(WriteTransactions, AWriterWaitingForTheLockIsCountedUntilItGetsIn)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    auto holder = store::Database::open(path, QStringLiteral("holder"));
+    ASSERT_TRUE(holder.ok());
+    EXPECT_EQ(store::Transaction::writersWaiting(), 0);
+    std::optional<store::Transaction> held;
+    held.emplace(holder.value()->connection());
+    ASSERT_TRUE(held->active());
+
+    std::atomic<bool> gotIn = false;
+    std::thread other([&] {
+        auto db = store::Database::open(path, QStringLiteral("waiter"));
+        if (!db)
+            return;
+        {
+            store::Transaction txn(db.value()->connection()); // waits for `held`
+            gotIn = txn.active();
+        }
+    });
+    // Counted while SQLite's busy handler keeps it waiting (the busy timeout is 5 s).
+    const QDeadlineTimer deadline(4000);
+    while (store::Transaction::writersWaiting() != 1 && !deadline.hasExpired())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    EXPECT_EQ(store::Transaction::writersWaiting(), 1);
+    EXPECT_FALSE(gotIn);
+    ASSERT_TRUE(held->commit().ok());
+    other.join();
+    EXPECT_TRUE(gotIn);
+    EXPECT_EQ(store::Transaction::writersWaiting(), 0);
 }
 
 TEST_F(BulkActionsTest, RestoreBringsBackWhatIsInTrashAndTakesItOffTheQueue)
