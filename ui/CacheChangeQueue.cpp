@@ -30,6 +30,30 @@ public:
         return m_db->connection();
     }
 
+    /// The page cache of workCacheKb while a change runs, and SQLite's small default again
+    /// after it, its memory given back.
+    class WorkCache {
+    public:
+        explicit WorkCache(QSqlDatabase db)
+            : m_db(std::move(db))
+        {
+            QSqlQuery(m_db).exec(
+                QStringLiteral("PRAGMA cache_size = -%1").arg(CacheChangeQueue::workCacheKb));
+        }
+        ~WorkCache()
+        {
+            QSqlQuery q(m_db);
+            q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(idleCacheKb));
+            q.exec(QStringLiteral("PRAGMA shrink_memory"));
+        }
+        WorkCache(const WorkCache &) = delete;
+        WorkCache &operator=(const WorkCache &) = delete;
+
+    private:
+        QSqlDatabase m_db;
+    };
+    static constexpr int idleCacheKb = 2000; ///< SQLite's default
+
     /// Copies what the change wrote from the WAL into the cache file now, here, rather than
     /// in the commit of whichever connection crosses SQLite's threshold next: that may be
     /// the GUI thread's. PASSIVE: waits for nobody.
@@ -111,7 +135,10 @@ void CacheChangeQueue::run(const QString &description, qsizetype size, Work work
                     this, [this, doneCount, total] { Q_EMIT progress(doneCount, total); },
                     Qt::QueuedConnection);
             });
-            outcome = work(actions);
+            {
+                const Worker::WorkCache cache(db.value());
+                outcome = work(actions);
+            }
             worker->checkpoint();
         }
         QMetaObject::invokeMethod(

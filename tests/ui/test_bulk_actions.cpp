@@ -191,6 +191,25 @@ TEST_F(BulkActionsUiTest, TheWindowKeepsAnsweringWhileALargeTrashIsEmptied)
     ASSERT_TRUE(test::waitUntil([&] { return window.changeProgress()->isHidden(); }));
 }
 
+TEST_F(BulkActionsUiTest, AChangeOnTheWorkerHasAPageCacheForItsSize)
+{
+    ui::MainWindow &window = makeWindow();
+    qint64 during = 0;
+    bool done = false;
+    // More messages than a change done on the GUI thread's own connection: the worker's.
+    window.cacheChanges()->run(
+        QStringLiteral("Looking"), ui::CacheChangeQueue::inlineLimit + 1,
+        [&during](sync::BulkActions &actions) {
+            QSqlQuery q(actions.database());
+            if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+                during = q.value(0).toLongLong();
+            return sync::BulkOutcome{};
+        },
+        &window, [&done](const sync::BulkOutcome &) { done = true; });
+    ASSERT_TRUE(test::waitUntil([&] { return done; }));
+    EXPECT_EQ(during, -ui::CacheChangeQueue::workCacheKb);
+}
+
 TEST_F(BulkActionsUiTest, TaggingThousandsRunsOnTheWorkerAndEveryOneIsTagged)
 {
     const QString home = addAccount(QStringLiteral("Home"));
