@@ -45,7 +45,24 @@ TEST(SearchBarTest, AsksOnceTypingPausesAndEscapeClears)
     EXPECT_EQ(requested.count(), 1); // the cleared text is not searched for
 }
 
-class SearchTest : public test::WindowFixture {};
+class SearchTest : public test::WindowFixture {
+protected:
+    /// "Note 1" to "Note 40", an hour apart, every tenth about the harbour; indexed for
+    /// search. Returns their ids, oldest first.
+    QList<qint64> storeNotes(const QString &account)
+    {
+        QList<qint64> ids;
+        for (int i = 1; i <= 40; ++i)
+            ids.append(test::storeMessage(
+                *m_store, account, QStringLiteral("u%1").arg(i),
+                test::rfc5322(QStringLiteral("Note %1").arg(i), QStringLiteral("x@example.org"),
+                              at(1, 0).addSecs(i * 3600),
+                              i % 10 == 0 ? QStringLiteral("About the harbour.")
+                                          : QStringLiteral("Nothing much."))));
+        indexForSearch();
+        return ids;
+    }
+};
 
 TEST_F(SearchTest, CtrlFSearchesTheFolderAsYouTypeAndEscapeBringsItBack)
 {
@@ -154,15 +171,8 @@ QList<qint64> selectedIds(const ui::MainWindow &window)
 TEST_F(SearchTest, ThePreviewFollowsTheResultsAndEscapeBringsBackTheSelection)
 {
     const QString home = addAccount(QStringLiteral("Home"));
-    QList<qint64> ids; // 40 messages, so the one selected can be out of sight
-    for (int i = 1; i <= 40; ++i)
-        ids.append(test::storeMessage(
-            *m_store, home, QStringLiteral("u%1").arg(i),
-            test::rfc5322(QStringLiteral("Note %1").arg(i), QStringLiteral("x@example.org"),
-                          at(1, 0).addSecs(i * 3600),
-                          i % 10 == 0 ? QStringLiteral("About the harbour.")
-                                      : QStringLiteral("Nothing much."))));
-    indexForSearch();
+    // 40 messages, so the one selected can be out of sight.
+    const QList<qint64> ids = storeNotes(home);
     ui::MainWindow &window = makeWindow();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     window.resize(900, 500);
@@ -198,15 +208,7 @@ TEST_F(SearchTest, ThePreviewFollowsTheResultsAndEscapeBringsBackTheSelection)
 TEST_F(SearchTest, CtrlAIsKeptThroughASearchAndReplyFollowsHowManyAreSelected)
 {
     const QString home = addAccount(QStringLiteral("Home"));
-    QList<qint64> ids;
-    for (int i = 1; i <= 40; ++i)
-        ids.append(test::storeMessage(
-            *m_store, home, QStringLiteral("u%1").arg(i),
-            test::rfc5322(QStringLiteral("Note %1").arg(i), QStringLiteral("x@example.org"),
-                          at(1, 0).addSecs(i * 3600),
-                          i % 10 == 0 ? QStringLiteral("About the harbour.")
-                                      : QStringLiteral("Nothing much."))));
-    indexForSearch();
+    const QList<qint64> ids = storeNotes(home);
     ui::MainWindow &window = makeWindow();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     window.showFolder(home, Folder::Inbox);
