@@ -30,20 +30,23 @@ public:
         return m_db->connection();
     }
 
-    /// The page cache of workCacheKb while a change runs, and SQLite's small default again
+    /// The page cache of workCacheKb while a change runs, and the connection's own again
     /// after it, its memory given back.
     class WorkCache {
     public:
         explicit WorkCache(QSqlDatabase db)
             : m_db(std::move(db))
         {
-            QSqlQuery(m_db).exec(
-                QStringLiteral("PRAGMA cache_size = -%1").arg(CacheChangeQueue::workCacheKb));
+            QSqlQuery q(m_db);
+            if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+                m_idle = q.value(0).toString();
+            q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheChangeQueue::workCacheKb));
         }
         ~WorkCache()
         {
             QSqlQuery q(m_db);
-            q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(idleCacheKb));
+            if (!m_idle.isEmpty())
+                q.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_idle));
             q.exec(QStringLiteral("PRAGMA shrink_memory"));
         }
         WorkCache(const WorkCache &) = delete;
@@ -51,8 +54,8 @@ public:
 
     private:
         QSqlDatabase m_db;
+        QString m_idle; ///< the connection's cache_size before, as SQLite gave it
     };
-    static constexpr int idleCacheKb = 2000; ///< SQLite's default
 
     /// Copies what the change wrote from the WAL into the cache file now, here, rather than
     /// in the commit of whichever connection crosses SQLite's threshold next: that may be

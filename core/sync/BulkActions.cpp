@@ -94,8 +94,7 @@ QSet<QString> BulkActions::accountsDeletingOnServer(const QList<Account> &accoun
 
 void BulkActions::setPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest)
 {
-    m_work = m_soloWork = work;
-    m_rest = m_soloRest = rest;
+    m_shared = m_solo = Pacing{work, rest};
 }
 
 void BulkActions::report(qint64 done, qint64 total) const
@@ -106,14 +105,7 @@ void BulkActions::report(qint64 done, qint64 total) const
 
 void BulkActions::setSoloPacing(std::chrono::milliseconds work, std::chrono::milliseconds rest)
 {
-    m_soloWork = work;
-    m_soloRest = rest;
-}
-
-void BulkActions::rest(std::chrono::milliseconds pause) const
-{
-    if (pause.count() > 0)
-        std::this_thread::sleep_for(pause);
+    m_solo = Pacing{work, rest};
 }
 
 BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Committed &committed)
@@ -143,7 +135,7 @@ BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Commit
             more = slice.value().more;
             othersWait = othersWait || (m_othersWaiting ? m_othersWaiting()
                                                         : store::Transaction::writersWaiting() > 0);
-        } while (more && held.elapsed() < (othersWait ? m_work : m_soloWork).count());
+        } while (more && held.elapsed() < (othersWait ? m_shared : m_solo).work.count());
         if (Status s = txn.commit(); !s) {
             outcome.error = s.error();
             return outcome;
@@ -153,11 +145,12 @@ BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Commit
         outcome.changed += changed;
         if (committed)
             committed(outcome);
-        // With a writer waiting, as long as the lock was held (at most m_rest): half the
-        // time is the others'.
-        if (more)
-            rest(othersWait ? std::min(std::chrono::milliseconds(held.elapsed()), m_rest)
-                            : m_soloRest);
+        // As long as the lock was held, up to the pacing's rest: with a writer waiting, half
+        // the time is the others'.
+        const auto pause = std::min(std::chrono::milliseconds(held.elapsed()),
+                                    (othersWait ? m_shared : m_solo).rest);
+        if (more && pause.count() > 0)
+            std::this_thread::sleep_for(pause);
     }
     return outcome;
 }

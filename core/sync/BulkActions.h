@@ -127,8 +127,8 @@ private:
     using NextIds = std::function<Result<QList<qint64>>()>;
 
     /// The one loop every bulk change runs: slices in transactions that each hold the write
-    /// lock for about m_work (at least one slice each), a rest after each, a stop request
-    /// honoured between them, until a slice says nothing is left.
+    /// lock for about its pacing's work (at least one slice each), a rest after each, a stop
+    /// request honoured between them, until a slice says nothing is left.
     [[nodiscard]] BulkOutcome inShortTransactions(const NextSlice &next,
                                                   const Committed &committed = {});
     [[nodiscard]] BulkOutcome overIds(const QList<qint64> &ids, const SliceStep &step);
@@ -138,7 +138,12 @@ private:
     [[nodiscard]] Result<QList<qint64>> trash(const QList<store::MessageRef> &messages);
     [[nodiscard]] bool stopRequested() const { return m_stop && m_stop(); }
     void report(qint64 done, qint64 total) const;
-    void rest(std::chrono::milliseconds pause) const;
+    /// How long a transaction works, and the most it rests after (as long as it held the
+    /// lock, up to that).
+    struct Pacing {
+        std::chrono::milliseconds work;
+        std::chrono::milliseconds rest;
+    };
 
     QSqlDatabase m_db;
     QSet<QString> m_deletingOnServer;
@@ -146,10 +151,8 @@ private:
     Progress m_progress;
     StopRequested m_stop;
     OthersWaiting m_othersWaiting;
-    std::chrono::milliseconds m_work = workPerTransaction; ///< while another writer waits
-    std::chrono::milliseconds m_rest = workPerTransaction;
-    std::chrono::milliseconds m_soloWork = soloWorkPerTransaction; ///< while none does
-    std::chrono::milliseconds m_soloRest = soloRest;
+    Pacing m_shared{workPerTransaction, workPerTransaction}; ///< while another writer waits
+    Pacing m_solo{soloWorkPerTransaction, soloRest};         ///< while none does
 };
 
 } // namespace poplar::sync

@@ -281,10 +281,7 @@ void CacheWriter::submit(QList<store::IncomingMessage> batch, QObject *context, 
                          std::shared_ptr<const junk::JunkClassifier> classifier)
 {
     waitUntilBelow(maxInFlight);
-    {
-        QMutexLocker lock(&m_mutex);
-        ++m_inFlight;
-    }
+    takeOff();
     // Scored on the scorer's thread, then written on the writer's: both queues run in order,
     // so batches are committed in the order submitted.
     QMetaObject::invokeMethod(
@@ -326,6 +323,17 @@ void CacheWriter::write(QList<store::IncomingMessage> &batch, QObject *context, 
                 alive->deliver(context);
         },
         Qt::QueuedConnection);
+    land();
+}
+
+void CacheWriter::takeOff()
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_inFlight;
+}
+
+void CacheWriter::land()
+{
     QMutexLocker lock(&m_mutex);
     --m_inFlight;
     m_settled.wakeAll();
@@ -333,29 +341,21 @@ void CacheWriter::write(QList<store::IncomingMessage> &batch, QObject *context, 
 
 void CacheWriter::prepare()
 {
-    {
-        QMutexLocker lock(&m_mutex);
-        ++m_inFlight; // the destructor and waitForAll() wait for it
-    }
+    takeOff(); // the destructor and waitForAll() wait for it
     // Straight to the writer: posted before any batch, it runs before any batch. A failure
     // is left for the first batch, which meets it again and reports it.
     QMetaObject::invokeMethod(
         m_worker,
         [this] {
             (void)m_worker->open(0);
-            QMutexLocker lock(&m_mutex);
-            --m_inFlight;
-            m_settled.wakeAll();
+            land();
         },
         Qt::QueuedConnection);
 }
 
 void CacheWriter::checkpointSoon()
 {
-    {
-        QMutexLocker lock(&m_mutex);
-        ++m_inFlight; // the destructor and waitForAll() wait for it
-    }
+    takeOff(); // the destructor and waitForAll() wait for it
     // Through the scorer's queue, as a batch goes: after every batch submitted before.
     QMetaObject::invokeMethod(
         m_scorer,
@@ -364,9 +364,7 @@ void CacheWriter::checkpointSoon()
                 m_worker,
                 [this] {
                     m_worker->checkpoint();
-                    QMutexLocker lock(&m_mutex);
-                    --m_inFlight;
-                    m_settled.wakeAll();
+                    land();
                 },
                 Qt::QueuedConnection);
         },

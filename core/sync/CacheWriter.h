@@ -99,6 +99,9 @@ private:
     class Completions;
 
     void waitUntilBelow(int count);
+    /// One more piece of work in flight (a batch, a prepare, a checkpoint), and one less.
+    void takeOff();
+    void land();
     /// On the writer's thread: commits a scored batch and hands its result back.
     void write(QList<store::IncomingMessage> &batch, QObject *context, Committed done,
                const std::shared_ptr<const filters::FilterRules> &rules,
