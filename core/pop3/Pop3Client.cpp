@@ -195,7 +195,23 @@ void Pop3Client::onReadyRead()
     if (m_done || m_securing)
         return;
     m_timer->stop();
-    pump();
+    if (refillDue())
+        pump();
+    else
+        armTimer(m_options.replyTimeoutMs);
+}
+
+bool Pop3Client::refillDue() const
+{
+    // A full window is topped up once half of it has been answered, not after every reply:
+    // a reply at a time made one write, one TLS record and one wake-up of the server per
+    // command (2,000 of each for 2,000 messages). The half still in flight keeps the server
+    // sending meanwhile.
+    if (m_inFlight.empty())
+        return true;
+    const std::size_t window =
+        m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
+    return m_inFlight.size() <= window / 2 && m_inFlightBytes <= m_options.pipelineBytes / 2;
 }
 
 void Pop3Client::onClosed()

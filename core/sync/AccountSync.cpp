@@ -330,6 +330,26 @@ void AccountSync::fetch()
             [this, index, how](const pop3::Reply &r) { onRetrieved(index, how, r); },
             how == Fetch::HeadersOnly ? 0 : std::max<qint64>(m.size, 0));
     }
+    // A session that will delete nothing needs no commit before QUIT: without DELE the
+    // server keeps every message whatever happens to the batches here. Queued behind the
+    // last RETR, QUIT's work on the server (marking what was read) overlaps the last
+    // commits instead of following them.
+    if (!mayDelete()) {
+        m_quitSent = true;
+        m_client->quit([this](bool ok) {
+            m_quitAnswer = ok;
+            if (m_stage == Stage::Quitting)
+                endSession(ok);
+        });
+    }
+}
+
+bool AccountSync::mayDelete()
+{
+    if (!m_account.leaveOnServer || m_account.deleteFromServerAfterDays > 0)
+        return true;
+    const auto queued = store::DeletionQueue(m_db).queued(m_account.id);
+    return !queued || !queued.value().isEmpty();
 }
 
 QString AccountSync::nameOf(const store::HeaderSummary &headers)
@@ -588,6 +608,10 @@ void AccountSync::deleteOnServer()
 {
     if (m_finished)
         return;
+    if (m_quitSent) {
+        quit(); // no DELE may follow QUIT (a deletion queued meanwhile waits for the next sync)
+        return;
+    }
     m_stage = Stage::Deleting;
     const QDateTime now = m_clock();
     store::DeletionQueue queue(m_db);
@@ -674,22 +698,10 @@ void AccountSync::quit()
                 m_plan->listing(), settled,
                 m_status ? std::optional<qint64>(m_status->octets) : std::nullopt, m_clock());
     }
-    m_client->quit([this](bool ok) {
-        m_stage = Stage::Done; // answered: whatever it says, the line is closing
-        if (!ok) {
-            finish(Error{Error::Code::ServerRejected,
-                         tr("The server did not confirm the end of the session, so it may not "
-                            "have deleted anything"),
-                         {}});
-            return;
-        }
-        // QUIT +OK: the server has now really deleted them (RFC 1939 §6).
-        if (Status s = recordSessionEnd(m_markedForDeletion); !s)
-            m_result.warnings.append(s.error().message());
-        else
-            m_result.deletedOnServer = int(m_markedForDeletion.size());
-        finish(std::nullopt);
-    });
+    if (!m_quitSent) {
+        m_quitSent = true;
+        m_client->quit([this](bool ok) { endSession(ok); });
+    }
     // Nothing reads the plan from here on (every batch is committed, the DELEs are out):
     // freed while QUIT travels, not after its answer.
     m_plan.reset();
@@ -703,6 +715,26 @@ void AccountSync::quit()
         if (!s)
             m_result.warnings.append(s.error().message());
     }
+    if (m_quitAnswer) // sent early, and answered while the last batches were committed
+        endSession(*m_quitAnswer);
+}
+
+void AccountSync::endSession(bool ok)
+{
+    m_stage = Stage::Done; // answered: whatever it says, the line is closing
+    if (!ok) {
+        finish(Error{Error::Code::ServerRejected,
+                     tr("The server did not confirm the end of the session, so it may not "
+                        "have deleted anything"),
+                     {}});
+        return;
+    }
+    // QUIT +OK: the server has now really deleted them (RFC 1939 §6).
+    if (Status s = recordSessionEnd(m_markedForDeletion); !s)
+        m_result.warnings.append(s.error().message());
+    else
+        m_result.deletedOnServer = int(m_markedForDeletion.size());
+    finish(std::nullopt);
 }
 
 Status AccountSync::recordSessionEnd(const QList<PlannedDeletion> &deleted)

@@ -127,8 +127,13 @@ private:
     void check();
     [[nodiscard]] Status applyIdentities();
     void fetch();
+    /// Whether this session may DELE anything: the account deletes downloaded or old mail,
+    /// or deletions wait in the queue (or the queue cannot be read).
+    [[nodiscard]] bool mayDelete();
     void deleteOnServer();
     void quit();
+    /// QUIT answered (`ok`: +OK) and every batch committed: the records, then the end.
+    void endSession(bool ok);
     void finish(std::optional<Error> error);
 
     void completeOne();
@@ -173,6 +178,9 @@ private:
     std::optional<store::ListingSnapshot> m_snapshot;
     std::optional<pop3::MaildropStatus> m_status; ///< STAT's answer, when it was asked
     bool m_quick = false; ///< the plan's listing is only what came after m_snapshot's run
+    /// QUIT went out behind the last RETR (this session deletes nothing); its answer, once in.
+    bool m_quitSent = false;
+    std::optional<bool> m_quitAnswer;
     bool m_deletionsSent = false;
     /// The download records, read while the server lists the mailbox (see list()).
     std::optional<Result<KnownRecords>> m_records;

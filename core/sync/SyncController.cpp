@@ -52,6 +52,13 @@ void SyncController::setFiltersPath(const QString &path)
         Qt::QueuedConnection);
 }
 
+void SyncController::setIndexAfterSync(bool index)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, index] { worker->setIndexAfterSync(index); },
+        Qt::QueuedConnection);
+}
+
 void SyncController::connectNotify(const QMetaMethod &signal)
 {
     // The protocol log crosses threads line by line: forward it only once someone wants it
@@ -88,6 +95,9 @@ void SyncController::start(const Account &account, qint64 completeId)
     m_busy.insert(account.id);
     m_fetchingPassword.insert(account.id);
     Q_EMIT started(account.id);
+    // The cache opens (the first time: is created) while the password comes: a password
+    // command or the keychain takes milliseconds to seconds, during which the worker idled.
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::prepareCache, Qt::QueuedConnection);
     m_passwords.fetch(account,
                       [self = QPointer(this), account, completeId](Result<QString> password) {
                           if (!self || !self->m_fetchingPassword.remove(account.id))

@@ -40,6 +40,10 @@ public:
     /// The profile's filters.sieve (Profile::filtersPath()), read at each sync. Call before
     /// the first sync; without it no filters run.
     void setFiltersPath(const QString &path);
+    /// Whether the worker indexes new mail for search once a sync is done (the default).
+    /// poplarctl turns it off: it exits right after its sync, and would only wait for one
+    /// batch of indexing; its search indexes what is pending first.
+    void setIndexAfterSync(bool index);
     void cancel(const QString &accountId);
     /// "Test Connection" on the sync thread, with the client a sync uses (so the two never
     /// disagree on how to log in); connectionTested(id, ...) follows. Returns that id.

@@ -137,7 +137,8 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
         m_running.remove(result.accountId);
         sync->deleteLater();
         Q_EMIT finished(result);
-        indexSoon();
+        if (m_indexAfterSync)
+            indexSoon();
     });
     sync->start();
 }
@@ -153,6 +154,13 @@ Status SyncWorker::openCache()
     m_db = std::move(db).value();
     m_writer = std::make_unique<CacheWriter>(m_cachePath);
     return {};
+}
+
+void SyncWorker::prepareCache()
+{
+    if (m_writer || !openCache())
+        return;
+    m_writer->prepare();
 }
 
 void SyncWorker::cancel(const QString &accountId)

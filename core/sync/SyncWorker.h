@@ -93,6 +93,8 @@ public:
     /// The profile's filters.sieve: read again at each sync, so an edit counts from the next
     /// one. Empty: no filters. Call before the first sync.
     void setFiltersPath(const QString &path) { m_filtersPath = path; }
+    /// See SyncController::setIndexAfterSync.
+    void setIndexAfterSync(bool index) { m_indexAfterSync = index; }
 
 public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
@@ -108,6 +110,9 @@ public Q_SLOTS:
     void cancelTest(quint64 testId);
     /// Indexes for search what is not indexed yet (an import, a sync killed before it).
     void indexSoon();
+    /// Opens the cache (creating it the first time) and the writer's connection, so that a
+    /// sync asked for next finds them open. A failure shows at that sync.
+    void prepareCache();
 
 Q_SIGNALS:
     /// Messages and bytes done of this session's total (see AccountSync::progress).
@@ -141,6 +146,7 @@ private:
     QHash<quint64, pop3::ConnectionTest *> m_tests;
     ProtocolLog *m_log = nullptr;
     bool m_indexing = false;
+    bool m_indexAfterSync = true;
 };
 
 } // namespace poplar::sync

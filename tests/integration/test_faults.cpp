@@ -3,13 +3,19 @@
 // in the ways Dovecot will not: no CAPA or UIDL, drops, stalls, garbage, one byte at a time.
 #include "FaultFixture.h"
 
+#include "accounts/PasswordProvider.h"
+#include "accounts/SecretStore.h"
 #include "store/Database.h"
+#include "store/DeletionQueue.h"
 #include "store/MessageStore.h"
 #include "sync/AccountSync.h"
+#include "sync/SyncController.h"
 #include "sync/SyncWorker.h"
 
+#include <QFileInfo>
 #include <QMultiMap>
 #include <QSet>
+#include <QSqlQuery>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -119,6 +125,125 @@ TEST_F(FaultTest, WithPipeliningRetrsGoBackToBack)
             mostRetrsInFlight = std::max(mostRetrsInFlight, m_server.inFlightOnArrival().at(i));
     }
     EXPECT_GT(mostRetrsInFlight, 1) << "each RETR waited for the previous answer";
+}
+
+namespace {
+
+/// How many commands the server had unanswered when QUIT arrived, QUIT included; 0 if none.
+int unansweredAtQuit(const FakePop3Server &server)
+{
+    const qsizetype at = server.received().lastIndexOf("QUIT");
+    return at < 0 ? 0 : server.inFlightOnArrival().at(at);
+}
+
+} // namespace
+
+TEST_F(FaultTest, LeftOnTheServerQuitFollowsTheLastRetrWithoutWaitingForTheCache)
+{
+    // Nothing will be deleted, so QUIT needs no commit before it: it goes out behind the
+    // last RETR, and the server does its QUIT work while the last batch is committed.
+    Mailbox box = threeMessages();
+    box.pipelining = true;
+    box.slowRetr = 3; // still being answered when QUIT arrives, if QUIT came early
+    m_server.serveMailbox(box);
+    Account a = account();
+    a.leaveOnServer = true;
+
+    const SyncResult r = sync(a);
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(stored().size(), 3);
+    expectNothingLostMissedOrDoubled();
+    EXPECT_FALSE(m_server.receivedLineStartingWith("DELE"));
+    EXPECT_GT(unansweredAtQuit(m_server), 1) << transcript(m_server.received());
+}
+
+TEST_F(FaultTest, AQueuedDeletionKeepsQuitBehindTheCommitsAndTheDele)
+{
+    Mailbox box = threeMessages();
+    box.pipelining = true;
+    m_server.serveMailbox(box);
+    Account a = account();
+    a.leaveOnServer = true;
+    ASSERT_TRUE(sync(a).ok());
+    {
+        auto db = store::Database::open(m_dir.filePath(QStringLiteral("cache")),
+                                        QStringLiteral("fault-test-queue"));
+        ASSERT_TRUE(db);
+        const auto kept = store::MessageStore(db.value()->connection())
+                              .messages(store::Folder::Inbox, m_accountId);
+        ASSERT_TRUE(kept && kept.value().size() == 3);
+        const auto first = std::find_if(kept.value().cbegin(), kept.value().cend(),
+                                        [](const auto &m) { return m.uidl == uid(1); });
+        ASSERT_NE(first, kept.value().cend());
+        ASSERT_TRUE(store::DeletionQueue(db.value()->connection())
+                        .enqueue(m_accountId, uid(1), QDateTime::currentDateTimeUtc(), first->id)
+                        .ok());
+    }
+    m_server.mailbox().append(mail(4));
+    m_server.mailbox().slowRetr = 4;
+
+    const SyncResult r = sync(a);
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, 1);
+    EXPECT_EQ(r.deletedOnServer, 1);
+    const qsizetype dele = m_server.received().indexOf("DELE 1");
+    ASSERT_GE(dele, 0) << transcript(m_server.received());
+    EXPECT_EQ(m_server.inFlightOnArrival().at(dele), 1) << "DELE before every answer was in";
+    EXPECT_GT(m_server.received().lastIndexOf("QUIT"), dele);
+    EXPECT_EQ(m_server.mailbox().deleted, QList<QByteArray>{mail(1)});
+}
+
+TEST_F(FaultTest, DeletingWhatWasDownloadedKeepsQuitBehindTheCommitsAndTheDeles)
+{
+    Mailbox box = threeMessages();
+    box.pipelining = true;
+    box.slowRetr = 3;
+    m_server.serveMailbox(box);
+
+    const SyncResult r = sync(); // account(): not left on the server
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.deletedOnServer, 3);
+    const qsizetype dele = m_server.received().indexOf("DELE 1");
+    ASSERT_GE(dele, 0) << transcript(m_server.received());
+    EXPECT_EQ(m_server.inFlightOnArrival().at(dele), 1) << "DELE before every answer was in";
+    expectNothingLostMissedOrDoubled();
+}
+
+TEST(SyncControllerCache, OpensWhileThePasswordIsStillBeingAsked)
+{
+    // A password command or the keychain takes milliseconds to seconds; the sync thread
+    // creates (or opens) the cache meanwhile instead of idling until the password is in.
+    QTemporaryDir dir;
+    const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
+    KeychainSecretStore secrets; // unused: the account asks
+    PasswordProvider passwords(secrets);
+    bool asked = false;
+    passwords.setPrompt([&](const Account &, const QString &, PasswordProvider::AnswerCallback) {
+        asked = true; // and never answered
+    });
+    sync::SyncController controller(cache, passwords);
+    std::optional<SyncResult> result;
+    QObject::connect(&controller, &sync::SyncController::finished,
+                     [&](const SyncResult &r) { result = r; });
+    Account a;
+    a.id = QStringLiteral("asks");
+    a.name = QStringLiteral("Asks");
+    a.host = QStringLiteral("127.0.0.1");
+    a.port = 1;
+    a.user = QStringLiteral("alice");
+    a.passwordSource = PasswordSource::Ask;
+    controller.syncAccount(a);
+    ASSERT_TRUE(asked);
+    EXPECT_TRUE(spinUntil([&] { return QFileInfo(cache).size() > 0; }, 5'000))
+        << "the cache waited for the password";
+    auto db = store::Database::open(cache, QStringLiteral("opened-early"));
+    ASSERT_TRUE(db) << db.error().message().toStdString();
+    QSqlQuery version(db.value()->connection());
+    ASSERT_TRUE(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+    EXPECT_EQ(version.value(0).toInt(), store::Database::schemaVersion) << "created whole";
+    controller.cancel(a.id);
+    ASSERT_TRUE(result && result->error);
+    EXPECT_EQ(result->error->code, Error::Code::Cancelled);
 }
 
 TEST_F(FaultTest, OneByteAtATimeStoresEveryMessageByteExact)

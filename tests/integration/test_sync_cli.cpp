@@ -68,6 +68,27 @@ TEST_F(SyncCliTest, StartTlsStoresEachMessageByteForByteAndOnlyOnce)
     expectSyncStoresAndExportsExactly(QStringLiteral("starttls"), server().plainPort());
 }
 
+TEST_F(SyncCliTest, ASyncEndsWithItsDownloadAndLeavesIndexingToSearch)
+{
+    // poplarctl exits right after its sync: indexing then only made it wait for one batch.
+    seedThree();
+    addAccount(QStringLiteral("tls"), server().tlsPort());
+    const CtlRun synced = ctl({QStringLiteral("sync")});
+    ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
+    const auto search = [this](const QStringList &more) {
+        return ctl(QStringList{QStringLiteral("search"), QStringLiteral("lone"),
+                               QStringLiteral("--format"), QStringLiteral("json")} +
+                   more);
+    };
+    const CtlRun unindexed = search({QStringLiteral("--index-seconds"), QStringLiteral("0")});
+    EXPECT_EQ(unindexed.exitCode, 0);
+    EXPECT_TRUE(unindexed.err.contains("0 of 3 messages are indexed so far"))
+        << unindexed.err.toStdString();
+    const CtlRun found = search({QStringLiteral("--wait-for-index")});
+    ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(found.out).array().size(), 1) << found.out.toStdString();
+}
+
 TEST_F(SyncCliTest, ShowRendersTheStoredMessage)
 {
     server().addMessage(makeMessage(QStringLiteral("Lunch?"),

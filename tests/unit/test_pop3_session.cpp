@@ -430,3 +430,95 @@ TEST(Pop3Session, PasswordsNeverReachTheProtocolLog)
 }
 
 } // namespace
+
+/// A session logged in to a server that pipelines, with `options`.
+struct PipelinedSession {
+    explicit PipelinedSession(const Pop3Client::Options &options)
+    {
+        auto owned = std::make_unique<ScriptedTransport>();
+        transport = owned.get();
+        client = std::make_unique<Pop3Client>(std::move(owned));
+        QObject::connect(client.get(), &Pop3Client::loggedIn, [this] { loggedIn = true; });
+        client->open(account(), QStringLiteral("secret"), options);
+        transport->acceptConnection();
+        transport->serverSends(greeting);
+        transport->serverSends("+OK\r\nUSER\r\nUIDL\r\nPIPELINING\r\n.\r\n");
+        transport->serverSends("+OK\r\n+OK\r\n");
+        (void)transport->takeWritten();
+    }
+    ScriptedTransport *transport = nullptr;
+    std::unique_ptr<Pop3Client> client;
+    bool loggedIn = false;
+    int answered = 0;
+};
+
+QByteArray retrs(int from, int to)
+{
+    QByteArray out;
+    for (int n = from; n <= to; ++n)
+        out += "RETR " + QByteArray::number(n) + "\r\n";
+    return out;
+}
+
+TEST(Pop3Session, AFullWindowIsToppedUpOnceHalfOfItIsAnsweredNotAfterEveryReply)
+{
+    // One write per reply made one TLS record and one wake-up of the server per command.
+    Pop3Client::Options options;
+    options.pipelineWindow = 4;
+    PipelinedSession s(options);
+    ASSERT_TRUE(s.loggedIn);
+    for (int n = 1; n <= 9; ++n)
+        s.client->command(
+            "RETR " + QByteArray::number(n), ReplyShape::MultiLine,
+            [&s](const Reply &) { ++s.answered; }, 100);
+    EXPECT_EQ(s.transport->takeWritten(), retrs(1, 4));
+    s.transport->serverSends("+OK\r\nSubject: 1\r\n\r\n.\r\n");
+    EXPECT_EQ(s.answered, 1);
+    EXPECT_EQ(s.transport->takeWritten(), QByteArray()) << "three still in flight";
+    s.transport->serverSends("+OK\r\nSubject: 2\r\n\r\n.\r\n");
+    EXPECT_EQ(s.transport->takeWritten(), retrs(5, 6)) << "half answered: topped up at once";
+    // Three answers in one read: one write for all the room they make.
+    s.transport->serverSends("+OK\r\n\r\n.\r\n+OK\r\n\r\n.\r\n+OK\r\n\r\n.\r\n");
+    EXPECT_EQ(s.transport->takeWritten(), retrs(7, 9));
+    // The queue is empty: the last answers ask for nothing more, down to none in flight.
+    s.transport->serverSends("+OK\r\n\r\n.\r\n+OK\r\n\r\n.\r\n+OK\r\n\r\n.\r\n+OK\r\n\r\n.\r\n");
+    EXPECT_EQ(s.answered, 9);
+    s.client->quit([](bool) {});
+    EXPECT_EQ(s.transport->takeWritten(), "QUIT\r\n") << "nothing in flight: sent at once";
+}
+
+TEST(Pop3Session, LargeMessagesAreToppedUpOnceHalfTheBytesInFlightAreAnswered)
+{
+    Pop3Client::Options options;
+    options.pipelineWindow = 64;
+    options.pipelineBytes = 400;
+    PipelinedSession s(options);
+    for (int n = 1; n <= 6; ++n)
+        s.client->command(
+            "RETR " + QByteArray::number(n), ReplyShape::MultiLine,
+            [&s](const Reply &) { ++s.answered; }, 100);
+    EXPECT_EQ(s.transport->takeWritten(), retrs(1, 4)) << "400 bytes announced";
+    s.transport->serverSends("+OK\r\n\r\n.\r\n");
+    EXPECT_EQ(s.transport->takeWritten(), QByteArray()) << "300 bytes still in flight";
+    s.transport->serverSends("+OK\r\n\r\n.\r\n");
+    EXPECT_EQ(s.transport->takeWritten(), retrs(5, 6));
+}
+
+TEST(Pop3Session, WithoutPipeliningTheNextCommandFollowsEachAnswer)
+{
+    auto owned = std::make_unique<ScriptedTransport>();
+    ScriptedTransport *transport = owned.get();
+    Pop3Client client(std::move(owned));
+    client.open(account(), QStringLiteral("secret"), {});
+    transport->acceptConnection();
+    transport->serverSends(greeting);
+    transport->serverSends("+OK\r\nUSER\r\nUIDL\r\n.\r\n");
+    transport->serverSends("+OK\r\n");
+    transport->serverSends("+OK\r\n");
+    (void)transport->takeWritten();
+    for (int n = 1; n <= 3; ++n)
+        client.command("RETR " + QByteArray::number(n), ReplyShape::MultiLine, {}, 100);
+    EXPECT_EQ(transport->takeWritten(), retrs(1, 1));
+    transport->serverSends("+OK\r\n\r\n.\r\n");
+    EXPECT_EQ(transport->takeWritten(), retrs(2, 2));
+}
