@@ -88,7 +88,7 @@ int runSessions(Profile &profile, const QList<Account> &accounts, QFile *log, qi
     PasswordProvider passwords(secrets);
     sync::SyncController controller(profile.cachePath(), passwords);
     controller.setFiltersPath(profile.filtersPath());
-    controller.setIndexAfterSync(false); // the process ends with the sync; search indexes
+    controller.setEndsWithProcess(true);
     if (log) {
         QObject::connect(&controller, &sync::SyncController::protocolLine,
                          [log](const QString &accountId, bool fromClient, const QByteArray &line) {

@@ -450,6 +450,12 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+void Database::leaveWalOnClose()
+{
+    if (sqlite3 *handle = sql::sqliteHandle(connection()))
+        sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName,
                                                  SortLanguage language)
 {

@@ -35,6 +35,10 @@ public:
     Database &operator=(const Database &) = delete;
 
     [[nodiscard]] QSqlDatabase connection() const;
+    /// Closing this connection, even as the last one, neither checkpoints nor deletes the
+    /// WAL: the next connection to open the cache reads its valid frames (a few, after a
+    /// checkpoint) and uses the file again. For a process that is about to exit.
+    void leaveWalOnClose();
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).

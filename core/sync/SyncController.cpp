@@ -52,10 +52,10 @@ void SyncController::setFiltersPath(const QString &path)
         Qt::QueuedConnection);
 }
 
-void SyncController::setIndexAfterSync(bool index)
+void SyncController::setEndsWithProcess(bool ends)
 {
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, index] { worker->setIndexAfterSync(index); },
+        m_worker, [worker = m_worker, ends] { worker->setEndsWithProcess(ends); },
         Qt::QueuedConnection);
 }
 

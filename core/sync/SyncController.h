@@ -40,10 +40,12 @@ public:
     /// The profile's filters.sieve (Profile::filtersPath()), read at each sync. Call before
     /// the first sync; without it no filters run.
     void setFiltersPath(const QString &path);
-    /// Whether the worker indexes new mail for search once a sync is done (the default).
-    /// poplarctl turns it off: it exits right after its sync, and would only wait for one
-    /// batch of indexing; its search indexes what is pending first.
-    void setIndexAfterSync(bool index);
+    /// The process ends with these syncs (poplarctl). Then nothing is indexed after a sync
+    /// (exiting waited for one batch; poplarctl search indexes what is pending first), and
+    /// the last connection leaves the WAL for the next one to open the cache instead of
+    /// folding it in and deleting it: a checkpoint's fsyncs and the deletion of a file of
+    /// tens of megabytes, about 25 ms at the end of every sync. Call before the first sync.
+    void setEndsWithProcess(bool ends);
     void cancel(const QString &accountId);
     /// "Test Connection" on the sync thread, with the client a sync uses (so the two never
     /// disagree on how to log in); connectionTested(id, ...) follows. Returns that id.

@@ -137,7 +137,7 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
         m_running.remove(result.accountId);
         sync->deleteLater();
         Q_EMIT finished(result);
-        if (m_indexAfterSync)
+        if (!m_endsWithProcess)
             indexSoon();
     });
     sync->start();
@@ -152,8 +152,17 @@ Status SyncWorker::openCache()
     if (!db)
         return db.error();
     m_db = std::move(db).value();
+    if (m_endsWithProcess)
+        m_db->leaveWalOnClose();
     m_writer = std::make_unique<CacheWriter>(m_cachePath);
     return {};
+}
+
+void SyncWorker::setEndsWithProcess(bool ends)
+{
+    m_endsWithProcess = ends;
+    if (ends && m_db)
+        m_db->leaveWalOnClose();
 }
 
 void SyncWorker::prepareCache()

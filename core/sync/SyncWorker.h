@@ -93,8 +93,8 @@ public:
     /// The profile's filters.sieve: read again at each sync, so an edit counts from the next
     /// one. Empty: no filters. Call before the first sync.
     void setFiltersPath(const QString &path) { m_filtersPath = path; }
-    /// See SyncController::setIndexAfterSync.
-    void setIndexAfterSync(bool index) { m_indexAfterSync = index; }
+    /// See SyncController::setEndsWithProcess.
+    void setEndsWithProcess(bool ends);
 
 public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
@@ -141,12 +141,14 @@ private:
     Clock m_clock;
     pop3::TransportFactory m_transports = pop3::socketTransportFactory();
     std::unique_ptr<store::Database> m_db;
-    std::unique_ptr<CacheWriter> m_writer; ///< commits downloads on its own thread
+    /// Commits downloads on its own thread. Declared after m_db, so closed before it: m_db's
+    /// is the last connection, whose closing decides what becomes of the WAL.
+    std::unique_ptr<CacheWriter> m_writer;
     QHash<QString, AccountSync *> m_running;
     QHash<quint64, pop3::ConnectionTest *> m_tests;
     ProtocolLog *m_log = nullptr;
     bool m_indexing = false;
-    bool m_indexAfterSync = true;
+    bool m_endsWithProcess = false;
 };
 
 } // namespace poplar::sync

@@ -68,13 +68,18 @@ TEST_F(SyncCliTest, StartTlsStoresEachMessageByteForByteAndOnlyOnce)
     expectSyncStoresAndExportsExactly(QStringLiteral("starttls"), server().plainPort());
 }
 
-TEST_F(SyncCliTest, ASyncEndsWithItsDownloadAndLeavesIndexingToSearch)
+TEST_F(SyncCliTest, ASyncEndsWithItsDownloadAndLeavesIndexingAndTheWalToTheNextCommand)
 {
-    // poplarctl exits right after its sync: indexing then only made it wait for one batch.
+    // poplarctl exits right after its sync: indexing then only made it wait for one batch,
+    // and folding the WAL into the cache and deleting it cost fsyncs and an unlink.
     seedThree();
     addAccount(QStringLiteral("tls"), server().tlsPort());
     const CtlRun synced = ctl({QStringLiteral("sync")});
     ASSERT_EQ(synced.exitCode, 0) << synced.err.toStdString();
+    const QString wal = m_profile.filePath(QStringLiteral("cache.sqlite-wal"));
+    EXPECT_GT(QFileInfo(wal).size(), 0) << "the WAL was folded in and deleted";
+    EXPECT_EQ(listJson().size(), 3);
+    EXPECT_FALSE(QFileInfo::exists(wal)) << "the next command, an ordinary one, folds it in";
     const auto search = [this](const QStringList &more) {
         return ctl(QStringList{QStringLiteral("search"), QStringLiteral("lone"),
                                QStringLiteral("--format"), QStringLiteral("json")} +

@@ -339,6 +339,45 @@ TEST(OrdinarySqliteFile, OpeningAnExistingCacheWritesNothing)
         << "opening the cache wrote to it";
 }
 
+TEST(OrdinarySqliteFile, AConnectionThatLeavesItsWalLosesNothingAndTheNextOneFoldsItIn)
+{
+    // poplarctl exits right after its sync: its last connection leaves the WAL as it is
+    // instead of copying it into the file and deleting it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    const QString wal = path + QStringLiteral("-wal");
+    {
+        auto db = Database::open(path, QStringLiteral("poplar-leaving"));
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        db.value()->leaveWalOnClose();
+        ASSERT_TRUE(MessageStore(db.value()->connection())
+                        .insert(incoming(QStringLiteral("u1"), QStringLiteral("Ann"),
+                                         QStringLiteral("Kept"),
+                                         QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC)))
+                        .ok());
+    }
+    EXPECT_GT(QFileInfo(wal).size(), 64) << "the WAL was folded in and deleted";
+    {
+        auto db = Database::open(path, QStringLiteral("poplar-next"));
+        ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+        auto rows = MessageStore(db.value()->connection()).messages(Folder::Inbox, {});
+        ASSERT_TRUE(rows.ok()) << qPrintable(rows.error().message());
+        ASSERT_EQ(rows.value().size(), 1);
+        EXPECT_EQ(rows.value().first().subject, QStringLiteral("Kept"));
+    } // an ordinary last connection: the WAL goes into the file
+    EXPECT_FALSE(QFileInfo::exists(wal));
+    sqlite3 *raw = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
+    sqlite3_stmt *count = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT count(*) FROM messages", -1, &count, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(count, 0), 1) << "the message is in the file itself";
+    sqlite3_finalize(count);
+    sqlite3_close(raw);
+}
+
 TEST(CacheUpgrade, AVersion9CacheKeepsEveryMessageByteForByteAndItsListOrder)
 {
     const LocaleScope german(QStringLiteral("de_DE"));
