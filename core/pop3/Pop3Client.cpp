@@ -100,8 +100,7 @@ void Pop3Client::pump()
 {
     if (m_done || !m_connected || m_securing)
         return;
-    const std::size_t window =
-        m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
+    const std::size_t window = windowSize();
     const bool logging = isSignalConnected(QMetaMethod::fromSignal(&Pop3Client::protocolLine));
     QByteArray out;
     while (!m_queued.empty() && m_inFlight.size() < window) {
@@ -201,6 +200,11 @@ void Pop3Client::onReadyRead()
         armTimer(m_options.replyTimeoutMs);
 }
 
+std::size_t Pop3Client::windowSize() const
+{
+    return m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
+}
+
 bool Pop3Client::refillDue() const
 {
     // A full window is topped up once half of it has been answered, not after every reply:
@@ -209,9 +213,7 @@ bool Pop3Client::refillDue() const
     // sending meanwhile.
     if (m_inFlight.empty())
         return true;
-    const std::size_t window =
-        m_caps.pipelining ? std::size_t(std::max(1, m_options.pipelineWindow)) : 1;
-    return m_inFlight.size() <= window / 2 && m_inFlightBytes <= m_options.pipelineBytes / 2;
+    return m_inFlight.size() <= windowSize() / 2 && m_inFlightBytes <= m_options.pipelineBytes / 2;
 }
 
 void Pop3Client::onClosed()

@@ -83,6 +83,8 @@ private:
     void send(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
               const QByteArray &logLine, qsizetype sizeHint = 0);
     void pump();
+    /// Commands in flight at most: the option's window with PIPELINING, one without.
+    [[nodiscard]] std::size_t windowSize() const;
     /// Whether the replies just taken leave room enough to send more (see the definition).
     bool refillDue() const;
     void onConnected();

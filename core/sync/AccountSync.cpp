@@ -334,22 +334,26 @@ void AccountSync::fetch()
     // server keeps every message whatever happens to the batches here. Queued behind the
     // last RETR, QUIT's work on the server (marking what was read) overlaps the last
     // commits instead of following them.
-    if (!mayDelete()) {
-        m_quitSent = true;
-        m_client->quit([this](bool ok) {
-            m_quitAnswer = ok;
-            if (m_stage == Stage::Quitting)
-                endSession(ok);
-        });
-    }
+    if (!mayDelete())
+        sendQuit();
 }
 
 bool AccountSync::mayDelete()
 {
-    if (!m_account.leaveOnServer || m_account.deleteFromServerAfterDays > 0)
+    if (SyncPlan::mayDelete(m_account, false))
         return true;
     const auto queued = store::DeletionQueue(m_db).queued(m_account.id);
-    return !queued || !queued.value().isEmpty();
+    return !queued || SyncPlan::mayDelete(m_account, !queued.value().isEmpty());
+}
+
+void AccountSync::sendQuit()
+{
+    m_quitSent = true;
+    m_client->quit([this](bool ok) {
+        m_quitAnswer = ok;
+        if (m_stage == Stage::Quitting) // sent early: quit() takes it once every batch is in
+            endSession(ok);
+    });
 }
 
 QString AccountSync::nameOf(const store::HeaderSummary &headers)
@@ -698,10 +702,8 @@ void AccountSync::quit()
                 m_plan->listing(), settled,
                 m_status ? std::optional<qint64>(m_status->octets) : std::nullopt, m_clock());
     }
-    if (!m_quitSent) {
-        m_quitSent = true;
-        m_client->quit([this](bool ok) { endSession(ok); });
-    }
+    if (!m_quitSent)
+        sendQuit();
     // Nothing reads the plan from here on (every batch is committed, the DELEs are out):
     // freed while QUIT travels, not after its answer.
     m_plan.reset();

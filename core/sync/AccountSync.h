@@ -127,9 +127,11 @@ private:
     void check();
     [[nodiscard]] Status applyIdentities();
     void fetch();
-    /// Whether this session may DELE anything: the account deletes downloaded or old mail,
-    /// or deletions wait in the queue (or the queue cannot be read).
+    /// Whether this session may DELE anything (SyncPlan::mayDelete, with the queue read; a
+    /// queue that cannot be read counts as holding some).
     [[nodiscard]] bool mayDelete();
+    /// QUIT, its answer kept in m_quitAnswer and taken by endSession once quit() has run.
+    void sendQuit();
     void deleteOnServer();
     void quit();
     /// QUIT answered (`ok`: +OK) and every batch committed: the records, then the end.

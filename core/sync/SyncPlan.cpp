@@ -388,6 +388,11 @@ bool SyncPlan::isWhole(int index) const
     return false;
 }
 
+bool SyncPlan::mayDelete(const Account &account, bool anyQueued)
+{
+    return anyQueued || !account.leaveOnServer || account.deleteFromServerAfterDays > 0;
+}
+
 QList<PlannedDeletion> SyncPlan::deletions(const Account &account,
                                            const QList<store::PendingDeletion> &queued,
                                            const QList<store::PendingDeletion> &expired) const

@@ -136,6 +136,10 @@ public:
     [[nodiscard]] QList<PlannedDeletion>
     deletions(const Account &account, const QList<store::PendingDeletion> &queued,
               const QList<store::PendingDeletion> &expired) const;
+    /// Whether deletions() can plan anything for `account` (`anyQueued`: the user queued at
+    /// least one). When it cannot, QUIT may go out before the last commit. Kept beside
+    /// deletions(): every reason to delete there must make this true.
+    [[nodiscard]] static bool mayDelete(const Account &account, bool anyQueued);
 
 private:
     enum class Look { Known, Doubtful, Refetch };

@@ -167,9 +167,7 @@ void SyncWorker::setEndsWithProcess(bool ends)
 
 void SyncWorker::prepareCache()
 {
-    if (m_writer || !openCache())
-        return;
-    m_writer->prepare();
+    (void)openCache(); // a failure is met again, and reported, by the sync that follows
 }
 
 void SyncWorker::cancel(const QString &accountId)

@@ -110,8 +110,8 @@ public Q_SLOTS:
     void cancelTest(quint64 testId);
     /// Indexes for search what is not indexed yet (an import, a sync killed before it).
     void indexSoon();
-    /// Opens the cache (creating it the first time) and the writer's connection, so that a
-    /// sync asked for next finds them open. A failure shows at that sync.
+    /// Opens the cache (creating it the first time), so that a sync asked for next finds it
+    /// open; the writer's connection opens at login. A failure shows at that sync.
     void prepareCache();
 
 Q_SIGNALS:

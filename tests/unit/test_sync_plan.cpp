@@ -308,6 +308,28 @@ TEST(SyncPlan, LeavingMailDeletesOnlyWhatWasQueuedOrExpiredWithTheUsersReasonFir
                                       {3, QStringLiteral("c"), DeletionReason::DeletedHere}}));
 }
 
+TEST(SyncPlan, MayDeleteIsTrueForEveryAccountAndQueueThatDeletionsCanPlanFor)
+{
+    // QUIT goes out before the last commit only when mayDelete is false: it must hold
+    // wherever deletions() can find something, whatever is listed, queued or expired.
+    SyncPlan plan({listed(1, "a", 10), listed(2, "b", 20)},
+                  records({record(1, "a", 10, "ka"), record(2, "b", 20, "kb")}));
+    plan.triage();
+    plan.resolve({});
+    const QList<PendingDeletion> queued{queuedFor(1)};
+    const QList<PendingDeletion> old{queuedFor(2, DeletionReason::OlderThan)};
+    for (const Account &a : {leaving(true, 0), leaving(true, 7), leaving(false, 0)}) {
+        for (const bool anyQueued : {false, true}) {
+            const bool planned =
+                !plan.deletions(a, anyQueued ? queued : QList<PendingDeletion>{}, old).isEmpty();
+            EXPECT_TRUE(!planned || SyncPlan::mayDelete(a, anyQueued))
+                << "leave " << a.leaveOnServer << ", days " << a.deleteFromServerAfterDays
+                << ", queued " << anyQueued;
+        }
+    }
+    EXPECT_FALSE(SyncPlan::mayDelete(leaving(true, 0), false)) << "left, no limit, no queue";
+}
+
 TEST(SyncPlan, AQueuedDeletionFollowsItsMessageThroughARename)
 {
     SyncPlan plan({listed(1, "new-a", 10)}, records({record(1, "old-a", 10, "ka")}));
