@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QThread>
 
 #include <atomic>
 
@@ -448,6 +449,18 @@ Database::~Database()
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+Status Database::prepare(const QString &path)
+{
+    // Unique per thread, as connection names must be.
+    const QString name =
+        QStringLiteral("poplar-prepare-%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
+    auto database = open(path, name);
+    if (!database)
+        return database.error();
+    database.value()->leaveWalOnClose();
+    return {};
 }
 
 void Database::leaveWalOnClose()

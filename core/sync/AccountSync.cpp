@@ -94,8 +94,45 @@ void AccountSync::setCompleteOnly(qint64 messageId)
 
 // --- wait ------------------------------------------------------------------------------
 
+Status AccountSync::readMailbox()
+{
+    auto mailbox = store::DownloadRecords(m_db).mailbox(m_account.id, mailboxOf(m_account));
+    if (!mailbox)
+        return mailbox.error();
+    m_mailboxId = mailbox.value();
+    // A snapshot that cannot be read only means the whole listing is read.
+    if (auto snapshot = store::ListingSnapshots(m_db).load(m_mailboxId); snapshot)
+        m_snapshot = std::move(snapshot).value();
+    return {};
+}
+
+bool AccountSync::openPendingCache()
+{
+    if (!m_openCache)
+        return true;
+    auto db = std::exchange(m_openCache, {})();
+    if (!db) {
+        m_prefetchRecords = false; // there is nothing to read them from
+        abandon(db.error());
+        return false;
+    }
+    m_db = db.value();
+    m_store = store::MessageStore(m_db);
+    m_writer->prepare();
+    if (Status s = readMailbox(); !s) {
+        m_prefetchRecords = false;
+        abandon(s.error());
+        return false;
+    }
+    return true;
+}
+
 void AccountSync::start()
 {
+    if (m_openCache) {
+        logIn(); // a cache being created holds no delay to wait out
+        return;
+    }
     // LOGIN-DELAY (RFC 2449 §6.5). Scheduled checks are spaced by it (CheckScheduler), so a
     // check that comes early was asked for: a short wait is waited out, with a countdown; a
     // long one logs in anyway (servers advertise delays they do not enforce), and a refusal
@@ -106,15 +143,10 @@ void AccountSync::start()
         return;
     }
     m_policy = policy.value();
-    auto mailbox = store::DownloadRecords(m_db).mailbox(m_account.id, mailboxOf(m_account));
-    if (!mailbox) {
-        finish(mailbox.error());
+    if (Status s = readMailbox(); !s) {
+        finish(s.error());
         return;
     }
-    m_mailboxId = mailbox.value();
-    // A snapshot that cannot be read only means the whole listing is read.
-    if (auto snapshot = store::ListingSnapshots(m_db).load(m_mailboxId); snapshot)
-        m_snapshot = std::move(snapshot).value();
     const QDateTime allowed = m_policy.nextLoginAllowed();
     const qint64 wait = allowed.isValid() ? m_clock().msecsTo(allowed) : 0;
     if (wait > 0 && wait <= maxLoginDelayWaitMs) {
@@ -158,8 +190,10 @@ QString AccountSync::describeInterval(int seconds)
 void AccountSync::logIn()
 {
     m_stage = Stage::LoggingIn;
-    // The writer opens its connection while the server answers, not when mail has come.
-    m_writer->prepare();
+    // The writer opens its connection while the server answers, not when mail has come
+    // (with a cache still pending, once it is ready).
+    if (!m_openCache)
+        m_writer->prepare();
     m_client = new pop3::Pop3Client(m_transports(), this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
         finish(withLoginDelayAdvice(e)); // what was fully received is still committed

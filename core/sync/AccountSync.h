@@ -13,6 +13,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -67,6 +68,14 @@ public:
         m_classifier = std::move(classifier);
     }
 
+    /// Gives this thread's cache connection once the cache is ready.
+    using CacheOpener = std::function<Result<QSqlDatabase>()>;
+    /// The cache is still being created (a first sync: `db` was given invalid), and `open`
+    /// waits for it. The session connects and logs in meanwhile and opens it once the
+    /// listing commands are out, the first point where it needs it: a new cache holds no
+    /// LOGIN-DELAY, listing snapshot or download record to read before. Call before start().
+    void setCachePending(CacheOpener open) { m_openCache = std::move(open); }
+
     void start();
     /// Stops at once; what was fully received is committed first.
     void cancel();
@@ -105,6 +114,12 @@ private:
         int index; ///< in the listing
         store::IncomingMessage message;
     };
+
+    /// The mailbox's row (made the first time) and its last listing's snapshot.
+    [[nodiscard]] Status readMailbox();
+    /// Opens a cache given as pending (setCachePending), with what the session reads of it
+    /// before the listing; false when that failed and the session was abandoned.
+    [[nodiscard]] bool openPendingCache();
 
     // The stages, in order.
     void waitForLogin();
@@ -161,6 +176,7 @@ private:
     QString m_password;
     QSqlDatabase m_db;
     store::MessageStore m_store;
+    CacheOpener m_openCache; ///< set while the cache is pending: m_db is not open yet
     CacheWriter *m_writer;
     std::shared_ptr<const filters::FilterRules> m_filters;    ///< null: every message to the Inbox
     std::shared_ptr<const junk::JunkClassifier> m_classifier; ///< null: server verdicts only

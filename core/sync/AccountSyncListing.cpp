@@ -52,10 +52,14 @@ void AccountSync::list()
     const pop3::Capabilities &caps = m_client->capabilities();
     m_result.serverExpireDays = caps.expireDays;
     m_result.loginDelaySeconds = caps.loginDelaySeconds;
-    if (mayListQuickly())
+    // A cache still pending has no snapshot to list quickly against: it is new.
+    if (!m_openCache && mayListQuickly())
         listQuickly();
     else
         listWhole();
+    // The server works on the commands meanwhile.
+    if (!openPendingCache())
+        return;
     // Written while the server works on the commands, not before they go out.
     store::ServerPolicy policy{m_clock(), caps.loginDelaySeconds, caps.expireDays};
     if (Status s = store::ServerPolicyStore(m_db).save(m_account.id, policy); !s)

@@ -9,6 +9,7 @@
 #include "sync/CacheWriter.h"
 #include "sync/MessageIndexer.h"
 
+#include <QFileInfo>
 #include <QMetaMethod>
 #include <QThread>
 #include <QTimer>
@@ -95,15 +96,27 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_running.contains(account.id))
         return; // one session per maildrop: the running one will do
-    if (Status opened = openCache(); !opened) {
-        SyncResult result;
-        result.accountId = account.id;
-        result.error = opened.error();
-        Q_EMIT finished(result);
-        return;
+    // A first sync logs in while its new cache is being written; any other opens it first.
+    const bool cachePending = !m_db && m_creating.valid() && completeId == 0;
+    if (!cachePending) {
+        if (Status opened = openCache(); !opened) {
+            SyncResult result;
+            result.accountId = account.id;
+            result.error = opened.error();
+            Q_EMIT finished(result);
+            return;
+        }
     }
-    auto *sync = new AccountSync(account, password, m_db->connection(), m_writer.get(), m_options,
-                                 m_clock, m_transports, this);
+    auto *sync =
+        new AccountSync(account, password, cachePending ? QSqlDatabase() : m_db->connection(),
+                        writer(), m_options, m_clock, m_transports, this);
+    if (cachePending) {
+        sync->setCachePending([this]() -> Result<QSqlDatabase> {
+            if (Status opened = openCache(); !opened)
+                return opened.error();
+            return m_db->connection();
+        });
+    }
     if (completeId > 0) {
         sync->setCompleteOnly(completeId);
     } else {
@@ -147,6 +160,11 @@ Status SyncWorker::openCache()
 {
     if (m_db)
         return {};
+    if (m_creating.valid()) {
+        // Taken once: after a failure the open below meets the same error, and reports it.
+        if (Status created = m_creating.get(); !created)
+            return created;
+    }
     const QString name = QStringLiteral("poplar-sync-%1").arg(quintptr(this), 0, 16);
     auto db = store::Database::open(m_cachePath, name);
     if (!db)
@@ -154,8 +172,15 @@ Status SyncWorker::openCache()
     m_db = std::move(db).value();
     if (m_endsWithProcess)
         m_db->leaveWalOnClose();
-    m_writer = std::make_unique<CacheWriter>(m_cachePath);
+    (void)writer();
     return {};
+}
+
+CacheWriter *SyncWorker::writer()
+{
+    if (!m_writer)
+        m_writer = std::make_unique<CacheWriter>(m_cachePath);
+    return m_writer.get();
 }
 
 void SyncWorker::setEndsWithProcess(bool ends)
@@ -167,7 +192,21 @@ void SyncWorker::setEndsWithProcess(bool ends)
 
 void SyncWorker::prepareCache()
 {
-    (void)openCache(); // a failure is met again, and reported, by the sync that follows
+    if (m_db || m_creating.valid())
+        return;
+    // A cache with content opens here: a session reads what it holds (a LOGIN-DELAY to
+    // wait out, the last listing) before it connects. A failure is met again, and reported,
+    // by the sync that follows.
+    const QFileInfo file(m_cachePath);
+    if (m_cachePath == QLatin1String(":memory:") || (file.exists() && file.size() > 0)) {
+        (void)openCache();
+        return;
+    }
+    // A new one (SQLite takes an empty file for one) is written on a thread of its own (its
+    // schema is 40 ms of a first sync) while the sync connects and logs in: it holds nothing
+    // that the session needs before its listing.
+    m_creating = std::async(std::launch::async,
+                            [path = m_cachePath] { return store::Database::prepare(path); });
 }
 
 void SyncWorker::cancel(const QString &accountId)

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <deque>
+#include <future>
 #include <memory>
 
 namespace poplar::store {
@@ -110,8 +111,10 @@ public Q_SLOTS:
     void cancelTest(quint64 testId);
     /// Indexes for search what is not indexed yet (an import, a sync killed before it).
     void indexSoon();
-    /// Opens the cache (creating it the first time), so that a sync asked for next finds it
-    /// open; the writer's connection opens at login. A failure shows at that sync.
+    /// Opens the cache, so that a sync asked for next finds it open; the writer's connection
+    /// opens at login. A cache that does not exist yet is created on a thread of its own
+    /// instead, while that sync connects and logs in (AccountSync::setCachePending). A
+    /// failure shows at that sync.
     void prepareCache();
 
 Q_SIGNALS:
@@ -132,7 +135,10 @@ Q_SIGNALS:
 
 private:
     void run(const Account &account, const QString &password, qint64 completeId);
+    /// This thread's connection, opened once the cache is ready (waiting for its creation if
+    /// it is under way).
     [[nodiscard]] Status openCache();
+    [[nodiscard]] CacheWriter *writer();
     void indexBatch();
 
     QString m_cachePath;
@@ -141,6 +147,8 @@ private:
     Clock m_clock;
     pop3::TransportFactory m_transports = pop3::socketTransportFactory();
     std::unique_ptr<store::Database> m_db;
+    /// A new cache being created by prepareCache's thread; valid until openCache takes it.
+    std::future<Status> m_creating;
     /// Commits downloads on its own thread. Declared after m_db, so closed before it: m_db's
     /// is the last connection, whose closing decides what becomes of the WAL.
     std::unique_ptr<CacheWriter> m_writer;

@@ -12,9 +12,11 @@
 #include "sync/SyncController.h"
 #include "sync/SyncWorker.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QMultiMap>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -244,6 +246,114 @@ TEST(SyncControllerCache, OpensWhileThePasswordIsStillBeingAsked)
     controller.cancel(a.id);
     ASSERT_TRUE(result && result->error);
     EXPECT_EQ(result->error->code, Error::Code::Cancelled);
+}
+
+/// A SyncController whose accounts' passwords are answered at once, for a first sync
+/// against `server`.
+struct FirstSync {
+    explicit FirstSync(const QString &cachePath)
+        : passwords(secrets)
+        , controller(cachePath, passwords)
+    {
+        passwords.setPrompt(
+            [](const Account &, const QString &, PasswordProvider::AnswerCallback answer) {
+                answer(PasswordProvider::Answer{QStringLiteral("pw"), false});
+            });
+        QObject::connect(&controller, &sync::SyncController::finished,
+                         [this](const SyncResult &r) { result = r; });
+    }
+
+    void start(const FakePop3Server &server)
+    {
+        Account a;
+        a.id = QStringLiteral("first");
+        a.name = QStringLiteral("First");
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = server.port();
+        a.security = Security::None;
+        a.user = QStringLiteral("alice");
+        a.passwordSource = PasswordSource::Ask;
+        a.leaveOnServer = false; // a DELE that must not happen can happen
+        controller.syncAccount(a);
+    }
+
+    KeychainSecretStore secrets; // unused: the account asks
+    PasswordProvider passwords;
+    sync::SyncController controller;
+    std::optional<SyncResult> result;
+};
+
+TEST(SyncControllerCache, AFirstSyncLogsInAndListsWhileItsNewCacheIsWritten)
+{
+    // Writing a new cache's schema takes 40 ms: the first sync connects, logs in and sends
+    // its listing meanwhile. Here the cache is an empty file (a new database to SQLite)
+    // whose lock the test holds, so it cannot be written before the server has the listing.
+    FakePop3Server server;
+    FakePop3Server::Mailbox box = threeMessages();
+    box.pipelining = true; // UIDL and LIST go out together
+    server.serveMailbox(box);
+    QTemporaryDir dir;
+    const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
+    {
+        QFile empty(cache);
+        ASSERT_TRUE(empty.open(QIODevice::WriteOnly));
+    }
+    FirstSync first(cache);
+    {
+        QSqlDatabase holder =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock-holder"));
+        holder.setDatabaseName(cache);
+        ASSERT_TRUE(holder.open());
+        QSqlQuery lock(holder);
+        ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")))
+            << lock.lastError().text().toStdString();
+        first.start(server);
+        EXPECT_TRUE(spinUntil([&] { return server.receivedLineStartingWith("LIST"); }, 5'000))
+            << "the session waited for its cache: " << transcript(server.received());
+        EXPECT_TRUE(server.receivedLineStartingWith("UIDL"));
+        EXPECT_EQ(QFileInfo(cache).size(), 0) << "the cache was written under the lock";
+        EXPECT_FALSE(server.receivedLineStartingWith("RETR"));
+        EXPECT_FALSE(first.result.has_value());
+        lock.exec(QStringLiteral("ROLLBACK"));
+        holder.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("lock-holder"));
+    ASSERT_TRUE(spinUntil([&] { return first.result.has_value(); }, 15'000));
+    ASSERT_TRUE(first.result->ok()) << describe(*first.result);
+    EXPECT_EQ(first.result->newMessages, 3);
+    auto db = store::Database::open(cache, QStringLiteral("first-sync-reader"));
+    ASSERT_TRUE(db) << db.error().message().toStdString();
+    store::MessageStore messages(db.value()->connection());
+    auto rows = messages.messages(store::Folder::Inbox, QStringLiteral("first"));
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows.value().size(), 3);
+    for (const store::MessageSummary &m : rows.value()) {
+        const int n = m.uidl.mid(QStringLiteral("uid-").size()).toInt();
+        EXPECT_EQ(messages.raw(m.id).value(), mail(n)) << m.uidl.toStdString();
+    }
+    EXPECT_EQ(server.mailbox().deleted.size(), 3) << "deleted once stored, as the account says";
+}
+
+TEST(SyncControllerCache, ANewCacheThatCannotBeWrittenEndsTheFirstSyncBeforeAnyRetrOrDele)
+{
+    // The session has logged in when it learns: it says why and leaves the mail where it is.
+    FakePop3Server server;
+    FakePop3Server::Mailbox box = threeMessages();
+    box.pipelining = true;
+    server.serveMailbox(box);
+    QTemporaryDir dir;
+    FirstSync first(dir.filePath(QStringLiteral("no-such-folder/cache.sqlite")));
+    first.start(server);
+    ASSERT_TRUE(spinUntil([&] { return first.result.has_value(); }, 15'000));
+    ASSERT_FALSE(first.result->ok());
+    EXPECT_EQ(first.result->error->code, Error::Code::Storage) << describe(*first.result);
+    EXPECT_TRUE(first.result->error->message().contains(QStringLiteral("cache")))
+        << describe(*first.result);
+    EXPECT_TRUE(server.receivedLineStartingWith("UIDL")) << "it learnt before connecting";
+    EXPECT_FALSE(server.receivedLineStartingWith("RETR")) << transcript(server.received());
+    EXPECT_FALSE(server.receivedLineStartingWith("DELE"));
+    EXPECT_FALSE(server.receivedLineStartingWith("QUIT"));
+    EXPECT_TRUE(server.mailbox().deleted.isEmpty());
 }
 
 TEST_F(FaultTest, OneByteAtATimeStoresEveryMessageByteExact)
