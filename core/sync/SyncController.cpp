@@ -95,9 +95,10 @@ void SyncController::start(const Account &account, qint64 completeId)
     m_busy.insert(account.id);
     m_fetchingPassword.insert(account.id);
     Q_EMIT started(account.id);
-    // The cache opens (the first time: is created) while the password comes: a password
-    // command or the keychain takes milliseconds to seconds, during which the worker idled.
-    QMetaObject::invokeMethod(m_worker, &SyncWorker::prepareCache, Qt::QueuedConnection);
+    // The cache opens (the first time: is created) and TLS loads while the password comes: a
+    // password command or the keychain takes milliseconds to seconds, during which the
+    // worker idled.
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::prepareSession, Qt::QueuedConnection);
     m_passwords.fetch(account,
                       [self = QPointer(this), account, completeId](Result<QString> password) {
                           if (!self || !self->m_fetchingPassword.remove(account.id))

@@ -11,6 +11,7 @@
 
 #include <QFileInfo>
 #include <QMetaMethod>
+#include <QSslSocket>
 #include <QThread>
 #include <QTimer>
 
@@ -207,6 +208,14 @@ void SyncWorker::prepareCache()
     // that the session needs before its listing.
     m_creating = std::async(std::launch::async,
                             [path = m_cachePath] { return store::Database::prepare(path); });
+}
+
+void SyncWorker::prepareSession()
+{
+    prepareCache();
+    // Loading Qt's TLS backend (a plugin, and OpenSSL's initialisation) is 5-10 ms of the
+    // first socket: done here, while the password comes, not before the connection.
+    (void)QSslSocket::supportsSsl();
 }
 
 void SyncWorker::cancel(const QString &accountId)

@@ -111,11 +111,9 @@ public Q_SLOTS:
     void cancelTest(quint64 testId);
     /// Indexes for search what is not indexed yet (an import, a sync killed before it).
     void indexSoon();
-    /// Opens the cache, so that a sync asked for next finds it open; the writer's connection
-    /// opens at login. A cache that does not exist yet is created on a thread of its own
-    /// instead, while that sync connects and logs in (AccountSync::setCachePending). A
-    /// failure shows at that sync.
-    void prepareCache();
+    /// Readies what the sync asked for next needs, while its password comes: the cache
+    /// (prepareCache) and the TLS library.
+    void prepareSession();
 
 Q_SIGNALS:
     /// Messages and bytes done of this session's total (see AccountSync::progress).
@@ -138,6 +136,11 @@ private:
     /// This thread's connection, opened once the cache is ready (waiting for its creation if
     /// it is under way).
     [[nodiscard]] Status openCache();
+    /// Opens the cache, so that a sync asked for next finds it open; the writer's connection
+    /// opens at login. A cache that does not exist yet is created on a thread of its own
+    /// instead, while that sync connects and logs in (AccountSync::setCachePending). A
+    /// failure shows at that sync.
+    void prepareCache();
     [[nodiscard]] CacheWriter *writer();
     void indexBatch();
 
