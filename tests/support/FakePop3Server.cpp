@@ -162,15 +162,19 @@ int FakePop3Server::Mailbox::append(const QByteArray &raw, const QByteArray &uid
     const int number = messages.isEmpty() ? 1 : messages.lastKey() + 1;
     messages.insert(number, raw);
     QByteArray name = uidl.isEmpty() ? "uid-" + QByteArray::number(number) : uidl;
-    if (uidl.isEmpty()) {
+    if (uidl.isEmpty() && !uidlsAreNumbers) {
         // "uid-<number>" unless a message kept from before the last renumbering has it: a
-        // server may reuse the name of a deleted message, but lists each name once.
-        QSet<QByteArray> inUse;
-        for (auto it = messages.keyBegin(); it != messages.keyEnd(); ++it) {
-            if (*it != number)
-                inUse.insert(uidlOf(*it));
-        }
-        for (int k = 2; inUse.contains(name); ++k)
+        // server may reuse the name of a deleted message, but lists each name once. Only a
+        // name in `uidls` can be taken: another message's default name has its own number.
+        // A scan without copies: a test appends thousands of messages.
+        const auto taken = [this, number](const QByteArray &candidate) {
+            for (auto it = uidls.cbegin(); it != uidls.cend(); ++it) {
+                if (it.key() != number && it.value() == candidate)
+                    return true;
+            }
+            return false;
+        };
+        for (int k = 2; taken(name); ++k)
             name = "uid-" + QByteArray::number(number) + '-' + QByteArray::number(k);
     }
     uidls.insert(number, name);
@@ -306,11 +310,16 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
     const int number = args.value(0).toInt(&numeric);
     const bool exists =
         numeric && box.messages.contains(number) && !session.markedForDeletion.contains(number);
-    QList<int> live;
-    for (auto it = box.messages.keyBegin(); it != box.messages.keyEnd(); ++it) {
-        if (!session.markedForDeletion.contains(*it))
-            live.append(*it);
-    }
+    // Only the listings need every live number: worked out per command it made a session of
+    // thousands of messages quadratic.
+    const auto liveNumbers = [&] {
+        QList<int> live;
+        for (auto it = box.messages.keyBegin(); it != box.messages.keyEnd(); ++it) {
+            if (!session.markedForDeletion.contains(*it))
+                live.append(*it);
+        }
+        return live;
+    };
     auto size = [&](int n) { return box.listedSizes.value(n, box.messages.value(n).size()); };
     auto listing = [&](const std::function<QByteArray(int)> &value) {
         if (!args.isEmpty()) {
@@ -318,6 +327,7 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
                                 : QByteArray("-ERR no such message\r\n"));
             return;
         }
+        const QList<int> live = liveNumbers();
         QByteArray out = "+OK " + QByteArray::number(live.size()) + " messages\r\n";
         for (const int n : std::as_const(live))
             out += QByteArray::number(n) + ' ' + value(n) + "\r\n";
@@ -355,6 +365,7 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
         session.markedForDeletion.clear();
         session.send("+OK\r\n");
     } else if (verb == "STAT") {
+        const QList<int> live = liveNumbers();
         qint64 total = 0;
         for (const int n : std::as_const(live))
             total += box.messages.value(n).size();
@@ -402,6 +413,7 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
         kept.listedSizes.clear();
         kept.shortRetr.clear();
         int next = 1;
+        const QList<int> live = liveNumbers();
         for (const int n : std::as_const(live)) {
             kept.messages.insert(next, box.messages.value(n));
             if (!box.uidlsAreNumbers)
