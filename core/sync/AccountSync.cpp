@@ -467,8 +467,15 @@ bool AccountSync::batchIsDue() const
     // 20 KB with the junk filter: 110-200 ms from the last RETR to QUIT, now 30-50 ms.)
     const bool lastStretch = m_outstanding + m_batch.size() <= batchMessages &&
                              m_bytesTotal - m_bytesDone + m_batchBytes <= batchBytes;
-    const int divisor = lastStretch ? tailDivisor : 1;
-    return m_batch.size() >= batchMessages / divisor || m_batchBytes >= batchBytes / divisor;
+    if (lastStretch)
+        return m_batch.size() >= batchMessages / tailDivisor ||
+               m_batchBytes >= batchBytes / tailDivisor;
+    // A commit writes every index page its batch touched, and once the cache is large a
+    // batch touches nearly all the pages of the indexes sorted by subject, sender, checksum
+    // and UIDL: fewer, larger batches write them fewer times (100,000 messages: 2.9 GB went
+    // through the WAL for 0.55 GB of mail with batches of 4 MB).
+    const int scale = m_done >= growBatchesAfter ? growBatchesBy : 1;
+    return m_batch.size() >= batchMessages * scale || m_batchBytes >= batchBytes * scale;
 }
 
 void AccountSync::storeAgain(int index, const pop3::Reply &r)

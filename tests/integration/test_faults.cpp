@@ -703,4 +703,34 @@ TEST_F(FaultTest, TheLastStretchIsCommittedInSmallerBatchesSoTheEndComesSooner)
     EXPECT_EQ(stored().size(), batch + 2 * quarter);
 }
 
+TEST_F(FaultTest, ALongDownloadCommitsInLargerBatchesOnceItHasReceivedManyMessages)
+{
+    // Once the cache is large, every commit rewrites nearly every page of its unordered
+    // indexes: past growBatchesAfter messages a batch holds growBatchesBy times as many.
+    // The last stretch still goes in quarters of an ordinary batch.
+    constexpr int batch = sync::AccountSync::batchMessages;
+    constexpr int after = sync::AccountSync::growBatchesAfter;
+    constexpr int large = batch * sync::AccountSync::growBatchesBy;
+    constexpr int quarter = batch / sync::AccountSync::tailDivisor;
+    static_assert(after % batch == 0);
+    // The batch that reaches `after` messages is the first large one.
+    constexpr int total = after - batch + large + 2 * quarter;
+    Mailbox box;
+    box.pipelining = true;
+    for (int n = 1; n <= total; ++n)
+        box.append(mail(n));
+    m_server.serveMailbox(box);
+    QList<qsizetype> batches;
+    QObject::connect(
+        &worker(), &sync::SyncWorker::messagesStored, &worker(),
+        [&batches](const QString &, const QList<qint64> &ids) { batches.append(ids.size()); });
+    const SyncResult r = sync(account(), QStringLiteral("pw"));
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, total);
+    QList<qsizetype> expected(after / batch - 1, batch);
+    expected << large << quarter << quarter;
+    EXPECT_EQ(batches, expected);
+    EXPECT_EQ(stored().size(), total);
+}
+
 } // namespace poplar::test
