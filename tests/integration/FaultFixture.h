@@ -156,6 +156,28 @@ protected:
         return out;
     }
 
+    /// Syncs `count` small messages from a pipelining server into an empty cache; the number
+    /// of messages in each batch committed, in order. Fails the test unless every message
+    /// arrived.
+    QList<qsizetype> batchesOfFirstSync(int count)
+    {
+        Mailbox box;
+        box.pipelining = true;
+        for (int n = 1; n <= count; ++n)
+            box.append(mail(n));
+        m_server.serveMailbox(box);
+        QList<qsizetype> batches;
+        const QMetaObject::Connection counting = QObject::connect(
+            &worker(), &sync::SyncWorker::messagesStored, &worker(),
+            [&batches](const QString &, const QList<qint64> &ids) { batches.append(ids.size()); });
+        const SyncResult r = sync();
+        QObject::disconnect(counting); // `batches` ends with this call
+        EXPECT_TRUE(r.ok()) << describe(r);
+        EXPECT_EQ(r.newMessages, count);
+        EXPECT_EQ(stored().size(), count);
+        return batches;
+    }
+
     QSet<QString> knownUidls()
     {
         auto db = store::Database::open(m_dir.filePath(QStringLiteral("cache")),

@@ -688,19 +688,7 @@ TEST_F(FaultTest, TheLastStretchIsCommittedInSmallerBatchesSoTheEndComesSooner)
     // one, quarters. What the sync waits for after its last RETR is the last quarter alone.
     constexpr int batch = sync::AccountSync::batchMessages;
     constexpr int quarter = batch / sync::AccountSync::tailDivisor;
-    Mailbox box;
-    for (int n = 1; n <= batch + 2 * quarter; ++n)
-        box.append(mail(n));
-    m_server.serveMailbox(box);
-    QList<qsizetype> batches;
-    QObject::connect(
-        &worker(), &sync::SyncWorker::messagesStored, &worker(),
-        [&batches](const QString &, const QList<qint64> &ids) { batches.append(ids.size()); });
-    const SyncResult r = sync();
-    ASSERT_TRUE(r.ok()) << describe(r);
-    EXPECT_EQ(r.newMessages, batch + 2 * quarter);
-    EXPECT_EQ(batches, (QList<qsizetype>{batch, quarter, quarter}));
-    EXPECT_EQ(stored().size(), batch + 2 * quarter);
+    EXPECT_EQ(batchesOfFirstSync(batch + 2 * quarter), (QList<qsizetype>{batch, quarter, quarter}));
 }
 
 TEST_F(FaultTest, ALongDownloadCommitsInLargerBatchesOnceItHasReceivedManyMessages)
@@ -715,22 +703,9 @@ TEST_F(FaultTest, ALongDownloadCommitsInLargerBatchesOnceItHasReceivedManyMessag
     static_assert(after % batch == 0);
     // The batch that reaches `after` messages is the first large one.
     constexpr int total = after - batch + large + 2 * quarter;
-    Mailbox box;
-    box.pipelining = true;
-    for (int n = 1; n <= total; ++n)
-        box.append(mail(n));
-    m_server.serveMailbox(box);
-    QList<qsizetype> batches;
-    QObject::connect(
-        &worker(), &sync::SyncWorker::messagesStored, &worker(),
-        [&batches](const QString &, const QList<qint64> &ids) { batches.append(ids.size()); });
-    const SyncResult r = sync(account(), QStringLiteral("pw"));
-    ASSERT_TRUE(r.ok()) << describe(r);
-    EXPECT_EQ(r.newMessages, total);
     QList<qsizetype> expected(after / batch - 1, batch);
     expected << large << quarter << quarter;
-    EXPECT_EQ(batches, expected);
-    EXPECT_EQ(stored().size(), total);
+    EXPECT_EQ(batchesOfFirstSync(total), expected);
 }
 
 } // namespace poplar::test
