@@ -3,6 +3,7 @@
 
 #include "accounts/PasswordProvider.h"
 #include "smtp/OutboxWorker.h"
+#include "util/WorkerThread.h"
 
 #include <QMetaMethod>
 #include <QPointer>
@@ -24,7 +25,7 @@ OutboxController::OutboxController(const QString &cachePath, PasswordProvider &p
             [this] { sendWaiting(m_accounts.values(), false); });
     m_thread.setObjectName(QStringLiteral("poplar-outbox"));
     m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    deleteWhenFinished(m_thread, m_worker);
     connect(m_worker, &OutboxWorker::submitted, this,
             [this](quint64 request, qint64 id, const Error &error) {
                 --m_requests;

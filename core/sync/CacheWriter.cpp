@@ -5,6 +5,7 @@
 #include "junk/JunkClassifier.h"
 #include "store/Database.h"
 #include "util/FaultPoint.h"
+#include "util/WorkerThread.h"
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
@@ -252,7 +253,7 @@ CacheWriter::CacheWriter(QString cachePath)
     m_thread.setObjectName(QStringLiteral("poplar-cache-writer"));
     m_worker->moveToThread(&m_thread);
     // The connection must close on the thread that opened it.
-    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    deleteWhenFinished(m_thread, m_worker);
     m_thread.start();
 }
 

@@ -3,6 +3,7 @@
 
 #include "accounts/PasswordProvider.h"
 #include "sync/SyncWorker.h"
+#include "util/WorkerThread.h"
 
 #include <QMetaMethod>
 #include <QPointer>
@@ -23,7 +24,7 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
     qRegisterMetaType<Error>();
     m_thread.setObjectName(QStringLiteral("poplar-sync"));
     m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    deleteWhenFinished(m_thread, m_worker);
     connect(m_worker, &SyncWorker::progress, this, &SyncController::progress);
     connect(m_worker, &SyncWorker::messagesStored, this, &SyncController::messagesStored);
     connect(m_worker, &SyncWorker::waitingForLogin, this, &SyncController::waitingForLogin);
