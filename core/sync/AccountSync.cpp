@@ -110,18 +110,18 @@ bool AccountSync::openPendingCache()
 {
     if (!m_openCache)
         return true;
-    auto db = std::exchange(m_openCache, {})();
-    if (!db) {
-        m_prefetchRecords = false; // there is nothing to read them from
-        abandon(db.error());
-        return false;
-    }
-    m_db = db.value();
-    m_store = store::MessageStore(m_db);
-    m_writer->prepare();
-    if (Status s = readMailbox(); !s) {
-        m_prefetchRecords = false;
-        abandon(s.error());
+    const Status ready = [this]() -> Status {
+        auto db = std::exchange(m_openCache, {})();
+        if (!db)
+            return db.error();
+        m_db = db.value();
+        m_store = store::MessageStore(m_db);
+        m_writer->prepare();
+        return readMailbox();
+    }();
+    if (!ready) {
+        m_prefetchRecords = false; // nothing to read them from, and the session ends
+        abandon(ready.error());
         return false;
     }
     return true;
