@@ -95,6 +95,14 @@ Result<qint64> MessageStore::count(Folder folder, const QString &accountId) cons
     return q.value(0).toLongLong();
 }
 
+Result<qint64> MessageStore::countAll() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM messages")) || !q.next())
+        return queryError(QStringLiteral("Cannot count messages"), q);
+    return q.value(0).toLongLong();
+}
+
 namespace {
 
 // The stored keys (SortKeys.h): BLOBs the list indexes hold, compared byte by byte.

@@ -150,6 +150,8 @@ public:
     page(Folder folder, const QString &accountId, int limit,
          const std::optional<PageKey> &after = {}) const;
     [[nodiscard]] Result<qint64> count(Folder folder, const QString &accountId) const;
+    /// Every message the cache holds, of every account and folder.
+    [[nodiscard]] Result<qint64> countAll() const;
     /// The ids of a list's messages in this order, read from an index: 8 bytes a message,
     /// so a list can hold a whole folder's order and read its rows only as they are shown.
     [[nodiscard]] Result<QList<qint64>> orderedIds(const FolderRef &list, SortKey key,

@@ -457,7 +457,7 @@ void AccountSync::onRetrieved(int index, Fetch how, const pop3::Reply &r)
         deleteWhenAllCommitted();
 }
 
-bool AccountSync::batchIsDue() const
+bool AccountSync::batchIsDue()
 {
     if (m_outstanding == 0)
         return true;
@@ -470,12 +470,27 @@ bool AccountSync::batchIsDue() const
     if (lastStretch)
         return m_batch.size() >= batchMessages / tailDivisor ||
                m_batchBytes >= batchBytes / tailDivisor;
+    if (m_batch.size() < batchMessages && m_batchBytes < batchBytes)
+        return false;
     // A commit writes every index page its batch touched, and once the cache is large a
     // batch touches nearly all the pages of the indexes sorted by subject, sender, checksum
     // and UIDL: fewer, larger batches write them fewer times (100,000 messages: 2.9 GB went
     // through the WAL for 0.55 GB of mail with batches of 4 MB).
-    const int scale = m_done >= growBatchesAfter ? growBatchesBy : 1;
+    const int scale = cacheIsLarge() ? growBatchesBy : 1;
     return m_batch.size() >= batchMessages * scale || m_batchBytes >= batchBytes * scale;
+}
+
+bool AccountSync::cacheIsLarge()
+{
+    if (!m_cachedBefore) {
+        // Asked before this session's first batch is handed to the writer, so what the count
+        // finds was there before. Uncounted, the cache is taken for small: batches as ever.
+        auto all = m_store.countAll();
+        m_cachedBefore = all ? all.value() : 0;
+        if (!all)
+            qCWarning(lcSync) << "account" << m_account.id << all.error().message();
+    }
+    return *m_cachedBefore + m_done >= growBatchesAfter;
 }
 
 void AccountSync::storeAgain(int index, const pop3::Reply &r)

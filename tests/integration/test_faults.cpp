@@ -688,7 +688,7 @@ TEST_F(FaultTest, TheLastStretchIsCommittedInSmallerBatchesSoTheEndComesSooner)
     // one, quarters. What the sync waits for after its last RETR is the last quarter alone.
     constexpr int batch = sync::AccountSync::batchMessages;
     constexpr int quarter = batch / sync::AccountSync::tailDivisor;
-    EXPECT_EQ(batchesOfFirstSync(batch + 2 * quarter), (QList<qsizetype>{batch, quarter, quarter}));
+    EXPECT_EQ(batchesOfSync(batch + 2 * quarter), (QList<qsizetype>{batch, quarter, quarter}));
 }
 
 TEST_F(FaultTest, ALongDownloadCommitsInLargerBatchesOnceItHasReceivedManyMessages)
@@ -705,7 +705,21 @@ TEST_F(FaultTest, ALongDownloadCommitsInLargerBatchesOnceItHasReceivedManyMessag
     constexpr int total = after - batch + large + 2 * quarter;
     QList<qsizetype> expected(after / batch - 1, batch);
     expected << large << quarter << quarter;
-    EXPECT_EQ(batchesOfFirstSync(total), expected);
+    EXPECT_EQ(batchesOfSync(total), expected);
+}
+
+TEST_F(FaultTest, ASyncIntoALargeCacheCommitsInLargerBatchesFromItsFirst)
+{
+    // What the larger batches save depends on how large the cache's indexes are, not on how
+    // much this session brings: new mail into a cache that holds growBatchesAfter messages
+    // already goes in large batches from the first.
+    constexpr int batch = sync::AccountSync::batchMessages;
+    constexpr int after = sync::AccountSync::growBatchesAfter;
+    constexpr int large = batch * sync::AccountSync::growBatchesBy;
+    constexpr int quarter = batch / sync::AccountSync::tailDivisor;
+    batchesOfSync(after);
+    EXPECT_EQ(batchesOfSync(large + 2 * quarter, after + 1),
+              (QList<qsizetype>{large, quarter, quarter}));
 }
 
 } // namespace poplar::test
