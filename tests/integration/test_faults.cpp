@@ -211,30 +211,57 @@ TEST_F(FaultTest, DeletingWhatWasDownloadedKeepsQuitBehindTheCommitsAndTheDeles)
     expectNothingLostMissedOrDoubled();
 }
 
+/// A SyncController for a first sync of an account that asks for its password, which
+/// `prompt` answers (by default "pw", at once).
+struct FirstSync {
+    static void answerAtOnce(const Account &, const QString &,
+                             PasswordProvider::AnswerCallback answer)
+    {
+        answer(PasswordProvider::Answer{QStringLiteral("pw"), false});
+    }
+
+    explicit FirstSync(const QString &cachePath, PasswordProvider::Prompt prompt = answerAtOnce)
+        : passwords(secrets)
+        , controller(cachePath, passwords)
+    {
+        passwords.setPrompt(std::move(prompt));
+        QObject::connect(&controller, &sync::SyncController::finished,
+                         [this](const SyncResult &r) { result = r; });
+        account.id = QStringLiteral("first");
+        account.name = QStringLiteral("First");
+        account.host = QStringLiteral("127.0.0.1");
+        account.security = Security::None;
+        account.user = QStringLiteral("alice");
+        account.passwordSource = PasswordSource::Ask;
+        account.leaveOnServer = false; // a DELE that must not happen can happen
+    }
+
+    /// Syncs the account from the server at `port`.
+    void start(quint16 port)
+    {
+        account.port = port;
+        controller.syncAccount(account);
+    }
+    void start(const FakePop3Server &server) { start(server.port()); }
+
+    KeychainSecretStore secrets; // unused: the account asks
+    PasswordProvider passwords;
+    sync::SyncController controller;
+    Account account;
+    std::optional<SyncResult> result;
+};
+
 TEST(SyncControllerCache, OpensWhileThePasswordIsStillBeingAsked)
 {
     // A password command or the keychain takes milliseconds to seconds; the sync thread
     // creates (or opens) the cache meanwhile instead of idling until the password is in.
     QTemporaryDir dir;
     const QString cache = dir.filePath(QStringLiteral("cache.sqlite"));
-    KeychainSecretStore secrets; // unused: the account asks
-    PasswordProvider passwords(secrets);
     bool asked = false;
-    passwords.setPrompt([&](const Account &, const QString &, PasswordProvider::AnswerCallback) {
+    FirstSync first(cache, [&](const Account &, const QString &, PasswordProvider::AnswerCallback) {
         asked = true; // and never answered
     });
-    sync::SyncController controller(cache, passwords);
-    std::optional<SyncResult> result;
-    QObject::connect(&controller, &sync::SyncController::finished,
-                     [&](const SyncResult &r) { result = r; });
-    Account a;
-    a.id = QStringLiteral("asks");
-    a.name = QStringLiteral("Asks");
-    a.host = QStringLiteral("127.0.0.1");
-    a.port = 1;
-    a.user = QStringLiteral("alice");
-    a.passwordSource = PasswordSource::Ask;
-    controller.syncAccount(a);
+    first.start(1);
     ASSERT_TRUE(asked);
     EXPECT_TRUE(spinUntil([&] { return QFileInfo(cache).size() > 0; }, 5'000))
         << "the cache waited for the password";
@@ -243,45 +270,10 @@ TEST(SyncControllerCache, OpensWhileThePasswordIsStillBeingAsked)
     QSqlQuery version(db.value()->connection());
     ASSERT_TRUE(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
     EXPECT_EQ(version.value(0).toInt(), store::Database::schemaVersion) << "created whole";
-    controller.cancel(a.id);
-    ASSERT_TRUE(result && result->error);
-    EXPECT_EQ(result->error->code, Error::Code::Cancelled);
+    first.controller.cancel(first.account.id);
+    ASSERT_TRUE(first.result && first.result->error);
+    EXPECT_EQ(first.result->error->code, Error::Code::Cancelled);
 }
-
-/// A SyncController whose accounts' passwords are answered at once, for a first sync
-/// against `server`.
-struct FirstSync {
-    explicit FirstSync(const QString &cachePath)
-        : passwords(secrets)
-        , controller(cachePath, passwords)
-    {
-        passwords.setPrompt(
-            [](const Account &, const QString &, PasswordProvider::AnswerCallback answer) {
-                answer(PasswordProvider::Answer{QStringLiteral("pw"), false});
-            });
-        QObject::connect(&controller, &sync::SyncController::finished,
-                         [this](const SyncResult &r) { result = r; });
-    }
-
-    void start(const FakePop3Server &server)
-    {
-        Account a;
-        a.id = QStringLiteral("first");
-        a.name = QStringLiteral("First");
-        a.host = QStringLiteral("127.0.0.1");
-        a.port = server.port();
-        a.security = Security::None;
-        a.user = QStringLiteral("alice");
-        a.passwordSource = PasswordSource::Ask;
-        a.leaveOnServer = false; // a DELE that must not happen can happen
-        controller.syncAccount(a);
-    }
-
-    KeychainSecretStore secrets; // unused: the account asks
-    PasswordProvider passwords;
-    sync::SyncController controller;
-    std::optional<SyncResult> result;
-};
 
 TEST(SyncControllerCache, AFirstSyncLogsInAndListsWhileItsNewCacheIsWritten)
 {
