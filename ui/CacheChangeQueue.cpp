@@ -5,6 +5,7 @@
 
 #include "accounts/AccountStore.h"
 #include "store/Database.h"
+#include "store/WorkCache.h"
 
 #include <QSqlQuery>
 
@@ -29,33 +30,6 @@ public:
         }
         return m_db->connection();
     }
-
-    /// The page cache of workCacheKb while a change runs, and the connection's own again
-    /// after it, its memory given back.
-    class WorkCache {
-    public:
-        explicit WorkCache(QSqlDatabase db)
-            : m_db(std::move(db))
-        {
-            QSqlQuery q(m_db);
-            if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
-                m_idle = q.value(0).toString();
-            q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(CacheChangeQueue::workCacheKb));
-        }
-        ~WorkCache()
-        {
-            QSqlQuery q(m_db);
-            if (!m_idle.isEmpty())
-                q.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_idle));
-            q.exec(QStringLiteral("PRAGMA shrink_memory"));
-        }
-        WorkCache(const WorkCache &) = delete;
-        WorkCache &operator=(const WorkCache &) = delete;
-
-    private:
-        QSqlDatabase m_db;
-        QString m_idle; ///< the connection's cache_size before, as SQLite gave it
-    };
 
     /// Copies what the change wrote from the WAL into the cache file now, here, rather than
     /// in the commit of whichever connection crosses SQLite's threshold next: that may be
@@ -139,7 +113,7 @@ void CacheChangeQueue::run(const QString &description, qsizetype size, Work work
                     Qt::QueuedConnection);
             });
             {
-                const Worker::WorkCache cache(db.value());
+                const store::WorkCache cache(db.value());
                 outcome = work(actions);
             }
             worker->checkpoint();

@@ -43,14 +43,6 @@ public:
     /// A change to at most this many messages runs at once on the GUI thread when the
     /// queue is idle: one transaction of a few milliseconds.
     static constexpr qsizetype inlineLimit = 64;
-    /// The worker connection's page cache (KB) while a change runs; SQLite's 2 MB between
-    /// changes. A change deletes or moves rows all over the indexes sorted by subject,
-    /// sender and size, and with 2 MB (31 pages of 64 KB) each changed page went out to the
-    /// WAL and back many times within one transaction: 2,500 messages deleted in one
-    /// transaction wrote 37,000 pages (2.3 GB) with 2 MB and 7,900 with 32 MB, in a third of
-    /// the time (sqlite3, a cache of 100,000 messages); emptying a Trash of 100,000 took 47 s
-    /// instead of 77 s, with 30 MB more at its peak.
-    static constexpr int workCacheKb = 32 * 1024;
 
     /// `guiConnection` is the GUI thread's; the worker opens the same cache file.
     /// `accounts` must outlive the queue.

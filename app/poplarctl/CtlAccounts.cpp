@@ -15,6 +15,7 @@
 #include "store/MboxWriter.h"
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
+#include "store/WorkCache.h"
 #include "sync/BulkActions.h"
 #include "sync/MailImporter.h"
 #include "sync/MessageActions.h"
@@ -183,7 +184,10 @@ int accountRemove(const QString &profileDir, const QStringList &args)
             return fail(st.error());
     }
     // In short transactions, as the window removes it: a sync meanwhile is not held up.
-    const sync::BulkOutcome removed = sync::BulkActions(s.db->connection(), {}).removeAccount(id);
+    const sync::BulkOutcome removed = [&] {
+        const store::WorkCache cache(s.db->connection());
+        return sync::BulkActions(s.db->connection(), {}).removeAccount(id);
+    }();
     if (!removed.ok())
         return fail(*removed.error);
     if (Status st = accounts.mailRemoved(id); !st)

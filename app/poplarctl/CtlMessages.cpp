@@ -15,6 +15,7 @@
 #include "store/MboxWriter.h"
 #include "store/MessageStore.h"
 #include "store/SearchIndex.h"
+#include "store/WorkCache.h"
 #include "sync/BulkActions.h"
 #include "sync/MailImporter.h"
 #include "sync/MessageIndexer.h"
@@ -156,6 +157,7 @@ int trashOrRestore(const QString &profileDir, const QStringList &args, bool rest
     sync::BulkActions actions(
         s.db->connection(),
         sync::BulkActions::accountsDeletingOnServer(AccountStore(s.profile.iniPath()).accounts()));
+    const store::WorkCache cache(s.db->connection());
     const sync::BulkOutcome outcome =
         restore ? actions.restore(ids.value()) : actions.moveToTrash(ids.value());
     if (!outcome.ok())
@@ -369,6 +371,7 @@ int emptyTrash(const QString &profileDir, const QStringList &args)
     }
     // In short transactions, as the window empties it: a sync meanwhile is not held up.
     sync::BulkActions actions(db, {});
+    const store::WorkCache cache(db);
     qint64 purged = 0;
     for (const QString &accountId : std::as_const(accounts)) {
         const sync::BulkOutcome outcome = actions.purgeTrash(accountId);

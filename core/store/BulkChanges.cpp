@@ -168,17 +168,17 @@ Result<qint64> BulkChanges::count(const QString &accountId,
     return q.value(0).toLongLong();
 }
 
-Result<QList<qint64>> BulkChanges::someIds(const QString &accountId,
-                                           const std::optional<Folder> &folder, int limit) const
+Result<QList<qint64>> BulkChanges::idsInOrder(const QString &accountId,
+                                              const std::optional<Folder> &folder) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    // No ORDER BY: the caller deletes what it gets, so the next call's index scan starts
-    // at the rows still there instead of sorting the whole folder again.
-    q.prepare(
-        QStringLiteral("SELECT id FROM messages WHERE %1 LIMIT ?").arg(accountCondition(folder)));
+    // Sorted here, once: deleted in index order (by UIDL or sort key), each slice of an
+    // account's removal hit rows and bodies all over the file, and every transaction
+    // rewrote most of their pages (100,000 messages: 30 GB written in 80 s).
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE %1 ORDER BY id")
+                  .arg(accountCondition(folder)));
     bindAccount(q, accountId, folder);
-    q.addBindValue(limit);
     if (!q.exec())
         return failure(tr("Cannot read the messages to delete"), q);
     QList<qint64> ids;

@@ -50,10 +50,10 @@ public:
     /// How many messages one account holds in `folder`, or in all its folders.
     [[nodiscard]] Result<qint64> count(const QString &accountId,
                                        const std::optional<Folder> &folder) const;
-    /// Up to `limit` ids of one account's messages in `folder` (or in any): the next slice
-    /// of an Empty Trash or an account's removal.
-    [[nodiscard]] Result<QList<qint64>>
-    someIds(const QString &accountId, const std::optional<Folder> &folder, int limit) const;
+    /// The ids of one account's messages in `folder` (or in any), ascending: what an Empty
+    /// Trash or an account's removal deletes, in the order their rows lie in the file.
+    [[nodiscard]] Result<QList<qint64>> idsInOrder(const QString &accountId,
+                                                   const std::optional<Folder> &folder) const;
     /// Deletes up to `limit` of an account's download records; returns how many.
     [[nodiscard]] Result<int> forgetSomeDownloads(const QString &accountId, int limit);
     /// Deletes what is left of a removed account once its messages and download records are

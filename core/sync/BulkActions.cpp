@@ -155,10 +155,14 @@ BulkOutcome BulkActions::inShortTransactions(const NextSlice &next, const Commit
     return outcome;
 }
 
-BulkOutcome BulkActions::overIds(const QList<qint64> &ids, const SliceStep &step)
+BulkOutcome BulkActions::overIds(const QList<qint64> &given, const SliceStep &step)
 {
-    if (ids.isEmpty())
+    if (given.isEmpty())
         return {};
+    // In the order their rows lie in the file (a selection comes in the list's order): each
+    // transaction then rewrites a stretch of the table, not pages all over it.
+    QList<qint64> ids = given;
+    std::sort(ids.begin(), ids.end());
     qsizetype next = 0;
     return inShortTransactions(
         [&]() -> Result<Slice> {
@@ -173,20 +177,28 @@ BulkOutcome BulkActions::overIds(const QList<qint64> &ids, const SliceStep &step
         [&](const BulkOutcome &) { report(next, ids.size()); });
 }
 
-BulkOutcome BulkActions::purgeWhile(const NextIds &nextIds, qint64 total)
+BulkOutcome BulkActions::purgeWhile(const IdsLeft &idsLeft, qint64 total)
 {
     store::BulkChanges changes(m_db);
+    QList<qint64> pending;
+    qsizetype next = 0;
     return inShortTransactions(
         [&]() -> Result<Slice> {
-            auto slice = nextIds();
-            if (!slice)
-                return slice.error();
-            if (slice.value().isEmpty())
-                return Slice{{}, false};
-            if (auto purged = changes.purge(slice.value()); !purged)
+            if (next == pending.size()) {
+                auto left = idsLeft();
+                if (!left)
+                    return left.error();
+                pending = std::move(left).value();
+                next = 0;
+                if (pending.isEmpty())
+                    return Slice{{}, false};
+            }
+            const QList<qint64> slice = pending.mid(next, idsPerSlice);
+            if (auto purged = changes.purge(slice); !purged)
                 return purged.error();
+            next += slice.size();
             faultPoint("bulk-slice"); // deleted, not committed
-            return Slice{slice.value(), true};
+            return Slice{slice, true};
         },
         [&](const BulkOutcome &sofar) { report(sofar.count, std::max(total, sofar.count)); });
 }
@@ -333,8 +345,7 @@ BulkOutcome BulkActions::purgeTrash(const QString &accountId)
     auto total = changes.count(accountId, Folder::Trash);
     if (!total)
         return BulkOutcome{{}, 0, total.error()};
-    return purgeWhile([&] { return changes.someIds(accountId, Folder::Trash, idsPerSlice); },
-                      total.value());
+    return purgeWhile([&] { return changes.idsInOrder(accountId, Folder::Trash); }, total.value());
 }
 
 BulkOutcome BulkActions::removeAccount(const QString &accountId)
@@ -345,8 +356,8 @@ BulkOutcome BulkActions::removeAccount(const QString &accountId)
         return BulkOutcome{{}, 0, total.error()};
     // Messages first: a removal stopped half-way leaves records of messages that are gone,
     // never messages without their records.
-    BulkOutcome outcome = purgeWhile(
-        [&] { return changes.someIds(accountId, std::nullopt, idsPerSlice); }, total.value());
+    BulkOutcome outcome =
+        purgeWhile([&] { return changes.idsInOrder(accountId, std::nullopt); }, total.value());
     if (!outcome.ok())
         return outcome;
     // A download record for every message ever downloaded: as many again, in slices too.

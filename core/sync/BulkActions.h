@@ -123,8 +123,9 @@ private:
     using Committed = std::function<void(const BulkOutcome &sofar)>;
     /// What one slice of a change over known ids does: the ids it changed.
     using SliceStep = std::function<Result<QList<qint64>>(const QList<qint64> &slice)>;
-    /// Yields the next ids to delete (empty when there are none), deleting nothing itself.
-    using NextIds = std::function<Result<QList<qint64>>()>;
+    /// Yields the ids still to delete, ascending (empty when there are none), deleting
+    /// nothing itself.
+    using IdsLeft = std::function<Result<QList<qint64>>()>;
 
     /// The one loop every bulk change runs: slices in transactions that each hold the write
     /// lock for about its pacing's work (at least one slice each), a rest after each, a stop
@@ -132,8 +133,9 @@ private:
     [[nodiscard]] BulkOutcome inShortTransactions(const NextSlice &next,
                                                   const Committed &committed = {});
     [[nodiscard]] BulkOutcome overIds(const QList<qint64> &ids, const SliceStep &step);
-    /// Deletes the messages `nextIds` yields until there are none; `total` is for progress.
-    [[nodiscard]] BulkOutcome purgeWhile(const NextIds &nextIds, qint64 total);
+    /// Deletes the messages `idsLeft` yields, in slices, and asks it again until it yields
+    /// none (messages may arrive meanwhile); `total` is for progress.
+    [[nodiscard]] BulkOutcome purgeWhile(const IdsLeft &idsLeft, qint64 total);
     /// Moves to Trash and queues what the accounts ask, in the open transaction.
     [[nodiscard]] Result<QList<qint64>> trash(const QList<store::MessageRef> &messages);
     [[nodiscard]] bool stopRequested() const { return m_stop && m_stop(); }

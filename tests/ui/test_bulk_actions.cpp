@@ -9,6 +9,7 @@
 #include "FolderTree.h"
 #include "MailActions.h"
 #include "SettingsDialog.h"
+#include "store/WorkCache.h"
 
 #include <QAction>
 #include <QApplication>
@@ -207,7 +208,7 @@ TEST_F(BulkActionsUiTest, AChangeOnTheWorkerHasAPageCacheForItsSize)
         },
         &window, [&done](const sync::BulkOutcome &) { done = true; });
     ASSERT_TRUE(test::waitUntil([&] { return done; }));
-    EXPECT_EQ(during, -ui::CacheChangeQueue::workCacheKb);
+    EXPECT_EQ(during, -store::WorkCache::kb);
 }
 
 TEST_F(BulkActionsUiTest, TaggingThousandsRunsOnTheWorkerAndEveryOneIsTagged)

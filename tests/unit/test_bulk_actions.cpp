@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -46,20 +47,21 @@ protected:
         m_db.reset();
     }
 
-    /// `count` messages for the account (UIDLs "<account>-<i>"; none for local mail).
+    /// `count` messages for the account (UIDLs "<account>-<i>"; none for local mail), each
+    /// older than the one before.
     QList<qint64> fill(const QString &account, int count)
     {
         QList<qint64> ids;
         store::Transaction txn(m_db->connection());
         store::MessageStore::Inserter inserter(m_db->connection());
-        const QByteArray raw = test::makeMessage(
-            QStringLiteral("Bulk"), QStringLiteral("a@example.org"), QStringLiteral("text"));
         for (int i = 0; i < count; ++i) {
             store::IncomingMessage m;
             m.accountId = account;
             if (account != store::MessageStore::localAccountId())
                 m.uidl = QStringLiteral("%1-%2").arg(account).arg(i);
-            m.raw = raw;
+            // Each its own bytes, so the checksums order them as they will (at random).
+            m.raw = test::makeMessage(QStringLiteral("Bulk %1").arg(i),
+                                      QStringLiteral("a@example.org"), QStringLiteral("text"));
             m.headers.subject = QStringLiteral("Message %1").arg(i);
             m.headers.date = now.addSecs(-60 * i);
             auto id = inserter.insert(m);
@@ -244,6 +246,30 @@ TEST_F(BulkActionsTest, EmptyTrashDeletesOnlyThatAccountsTrash)
     EXPECT_EQ(m_store->count(Folder::Inbox, home).value(), 100);
     EXPECT_EQ(m_store->count(Folder::Trash, work).value(), 50);
     EXPECT_EQ(m_store->knownUidls(home).value().size(), 900);
+}
+
+TEST_F(BulkActionsTest, ChangesGoInTheOrderTheRowsLieInTheFile)
+{
+    // A slice of messages taken in the order of an index (UIDL, checksum, date) lies all over
+    // the table and the bodies, and every transaction rewrote most of their pages: removing
+    // an account of 100,000 wrote 30 GB. Every change goes by id, the order of the rows.
+    const QList<qint64> homeIds = fill(home, 700); // newest first: the list's order
+    fill(work, 600);
+    sync::BulkActions bulk = actions();
+    QList<qint64> selection = homeIds.mid(0, 650);
+    std::reverse(selection.begin(), selection.end()); // as the list sorted oldest first gives them
+    const sync::BulkOutcome trashed = bulk.moveToTrash(selection);
+    ASSERT_TRUE(trashed.ok());
+    EXPECT_TRUE(std::is_sorted(trashed.changed.cbegin(), trashed.changed.cend()));
+
+    const sync::BulkOutcome emptied = bulk.purgeTrash(home);
+    ASSERT_TRUE(emptied.ok());
+    EXPECT_EQ(emptied.changed, homeIds.mid(0, 650)) << "each in the order of its row";
+
+    const sync::BulkOutcome removed = bulk.removeAccount(work);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_EQ(removed.count, 600);
+    EXPECT_TRUE(std::is_sorted(removed.changed.cbegin(), removed.changed.cend()));
 }
 
 TEST_F(BulkActionsTest, RemovingAnAccountLeavesNothingOfItAndAStoppedRemovalIsFinishedLater)
