@@ -16,6 +16,7 @@
 //   stall_cpu_ms      the GUI thread's own CPU time in that stall (the rest: waiting for
 //                     one of the two cores)
 //   peak_rss_MB       the child's peak resident size
+//   written_MB        what the child wrote (write(2) and its kin) while the work ran
 #include "BulkScenario.h"
 
 #include <QCoreApplication>
@@ -96,6 +97,7 @@ void bulkStall(benchmark::State &state, const QString &scenario)
     double longest = 0;
     double cpuInLongest = 0;
     double peakRss = 0;
+    double written = 0;
     for (auto _ : state) {
         QTemporaryDir dir;
         if (!dir.isValid() || !copyProfile(filled->path(), dir.path())) {
@@ -126,10 +128,12 @@ void bulkStall(benchmark::State &state, const QString &scenario)
             cpuInLongest = result.value(QStringLiteral("stall_cpu_ms"));
         }
         peakRss = std::max(peakRss, result.value(QStringLiteral("peak_rss_mb")));
+        written = std::max(written, result.value(QStringLiteral("written_mb")));
     }
     state.counters["longest_stall_ms"] = longest;
     state.counters["stall_cpu_ms"] = cpuInLongest;
     state.counters["peak_rss_MB"] = peakRss;
+    state.counters["written_MB"] = written;
     state.SetLabel(longest < 100 ? "under 100 ms" : "OVER 100 ms");
 }
 
