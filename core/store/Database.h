@@ -46,7 +46,7 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
 
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schemaVersion = 17;
+    static constexpr int schemaVersion = 18;
     /// The first version whose lists sort by stored keys (SortKeys.h) instead of the
     /// poplar_locale collation.
     static constexpr int firstWithSortKeys = 11;

@@ -41,6 +41,20 @@ QString sha256Of(const QByteArray &raw)
     return QString::fromLatin1(QByteArray::fromRawData(bytes, qsizetype(length)).toHex());
 }
 
+/// Copies are looked up through the index on the first digits of the checksum (v18, see
+/// Database.cpp): the condition must name the indexed expression as the index does.
+const QString copyCondition =
+    QStringLiteral("account_id = ? AND substr(sha256, 1, 12) = ? AND sha256 = ?");
+
+/// Binds what copyCondition asks for, in its order.
+void bindCopyOf(QSqlQuery &q, const QString &accountId, const QByteArray &raw)
+{
+    const QString sha256 = sha256Of(raw);
+    q.addBindValue(accountId);
+    q.addBindValue(sha256.left(12));
+    q.addBindValue(sha256);
+}
+
 } // namespace
 
 QString folderToString(Folder folder)
@@ -316,10 +330,9 @@ Result<QStringList> MessageStore::localFolders(const QString &accountId) const
 Result<bool> MessageStore::inLocalFolder(const QString &name, const QByteArray &raw) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE account_id = ? AND sha256 = ? "
-                             "AND local_folder = ? LIMIT 1"));
-    q.addBindValue(localAccountId());
-    q.addBindValue(sha256Of(raw));
+    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE %1 AND local_folder = ? LIMIT 1")
+                  .arg(copyCondition));
+    bindCopyOf(q, localAccountId(), raw);
     q.addBindValue(name);
     if (!q.exec())
         return queryError(QStringLiteral("Cannot look for a stored copy"), q);
@@ -331,10 +344,9 @@ Result<std::optional<qint64>> MessageStore::findCopy(const QString &accountId,
                                                      const QByteArray &raw) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE account_id = ? AND sha256 = ? "
-                             "AND local_folder = ? LIMIT 1"));
-    q.addBindValue(accountId);
-    q.addBindValue(sha256Of(raw));
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE %1 AND local_folder = ? LIMIT 1")
+                  .arg(copyCondition));
+    bindCopyOf(q, accountId, raw);
     q.addBindValue(notNull(localFolder));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot look for a stored copy"), q);
@@ -348,10 +360,9 @@ Result<std::optional<MessageStore::Twin>> MessageStore::findTwin(const QString &
                                                                  const QString &messageId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, uidl FROM messages WHERE account_id = ? AND sha256 = ? "
-                             "AND message_id = ? LIMIT 1"));
-    q.addBindValue(accountId);
-    q.addBindValue(sha256Of(raw));
+    q.prepare(QStringLiteral("SELECT id, uidl FROM messages WHERE %1 AND message_id = ? LIMIT 1")
+                  .arg(copyCondition));
+    bindCopyOf(q, accountId, raw);
     q.addBindValue(notNull(messageId));
     if (!q.exec())
         return queryError(QStringLiteral("Cannot look for a stored copy"), q);

@@ -6,8 +6,10 @@
 #include "store/SqliteHandle.h"
 #include "sync/MessageIndexer.h"
 
+#include "OldSchema.h"
 #include "TestUtil.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -588,4 +590,92 @@ TEST_F(MessageStoreTest, NoListQueryOfAnyFolderReadsABodyAndTheDateOrderIsNeverS
             }
         }
     }
+}
+
+TEST_F(MessageStoreTest, CopiesAreFoundByTheFirstDigitsOfTheirChecksumAndComparedWhole)
+{
+    // Twins during a sync and copies during an import are looked up through the short index
+    // on the checksum's first digits; a row that shares those digits but not the checksum is
+    // not a copy.
+    const QDateTime when = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    const IncomingMessage original =
+        incoming(QStringLiteral("1"), QStringLiteral("u1"), QStringLiteral("Original"), when);
+    const IncomingMessage decoy =
+        incoming(QStringLiteral("1"), QStringLiteral("u2"), QStringLiteral("Decoy"), when);
+    IncomingMessage imported =
+        incoming(MessageStore::localAccountId(), QString(), QStringLiteral("Imported"), when);
+    imported.localFolder = QStringLiteral("Archive");
+    ASSERT_TRUE(m_store->insert(decoy).ok()); // first: a scan would meet it first
+    const qint64 id = m_store->insert(original).value();
+    const qint64 importedId = m_store->insert(imported).value();
+    QSqlQuery q(m_db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("UPDATE messages SET sha256 = substr((SELECT sha256 FROM "
+                                      "messages WHERE id = %1), 1, 12) || substr(sha256, 13) "
+                                      "WHERE uidl = 'u2'")
+                           .arg(id)));
+
+    const QStringList statements = statementsOf(m_db->connection(), [&] {
+        const auto twin = m_store->findTwin(QStringLiteral("1"), original.raw, QString());
+        ASSERT_TRUE(twin.ok() && twin.value().has_value());
+        EXPECT_EQ(twin.value()->id, id);
+        EXPECT_EQ(twin.value()->uidl, QStringLiteral("u1"));
+        EXPECT_EQ(m_store->findCopy(QStringLiteral("1"), QString(), original.raw).value(), id);
+        EXPECT_EQ(m_store->findCopy(QStringLiteral("1"), QString(), imported.raw).value(),
+                  std::nullopt)
+            << "another account's copy";
+        EXPECT_EQ(
+            m_store
+                ->findCopy(MessageStore::localAccountId(), QStringLiteral("Archive"), imported.raw)
+                .value(),
+            importedId);
+        EXPECT_TRUE(m_store->inLocalFolder(QStringLiteral("Archive"), imported.raw).value());
+        EXPECT_FALSE(m_store->inLocalFolder(QStringLiteral("Other"), imported.raw).value());
+    });
+    ASSERT_EQ(statements.size(), 6);
+    for (const QString &statement : statements) {
+        QSqlQuery plan(m_db->connection());
+        ASSERT_TRUE(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
+        QString steps;
+        while (plan.next())
+            steps += plan.value(3).toString() + QLatin1Char('\n');
+        EXPECT_TRUE(steps.contains(QLatin1String("USING INDEX messages_by_digest")))
+            << qPrintable(statement) << "\n"
+            << qPrintable(steps);
+    }
+}
+
+TEST(MessageStoreUpgrade, AVersion17CacheFindsItsCopiesThroughTheShortIndex)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v17.sqlite"));
+    const QByteArray raw = test::makeMessage(
+        QStringLiteral("Kept"), QStringLiteral("a@example.org"), QStringLiteral("body"));
+    const QString sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex());
+    {
+        QSqlDatabase db;
+        ASSERT_NO_FATAL_FAILURE(test::writeOldCache(db, path, QStringLiteral("v17-writer"), 17));
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO messages (id, account_id, uidl, size, "
+                                          "received_at, sha256) VALUES (7, '1', 'u', %1, 0, '%2')")
+                               .arg(raw.size())
+                               .arg(sha256)));
+        ASSERT_TRUE(q.prepare(QStringLiteral("INSERT INTO message_bodies VALUES (7, ?)")));
+        q.addBindValue(raw);
+        ASSERT_TRUE(q.exec());
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v17-writer"));
+    auto db = Database::open(path, QStringLiteral("v17-reader"));
+    ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
+    QSqlQuery q(db.value()->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE "
+                                      "name LIKE 'messages_by_%sha256' OR name = "
+                                      "'messages_by_digest'")) &&
+                q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("messages_by_digest"));
+    MessageStore store(db.value()->connection());
+    EXPECT_EQ(store.findCopy(QStringLiteral("1"), QString(), raw).value(), 7);
+    EXPECT_EQ(store.raw(7).value(), raw) << "byte-exact";
 }

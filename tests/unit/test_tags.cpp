@@ -149,15 +149,17 @@ TEST(TagsUpgrade, AVersion13CacheGainsTheDefaultTagsAndTagsNewMail)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
     {
-        // A v13 cache: this version's cache with the v14 to v17 steps taken back (the
+        // A v13 cache: this version's cache with the v14 to v18 steps taken back (the
         // earlier steps need the cache's collation and functions, which Database::open
         // registers; dropping tags drops v16's keyword with it).
-        ASSERT_EQ(Database::schemaVersion, 17);
+        ASSERT_EQ(Database::schemaVersion, 18);
         auto current = Database::open(path, QStringLiteral("v13-writer"));
         ASSERT_TRUE(current.ok()) << qPrintable(current.error().message());
         QSqlQuery q(current.value()->connection());
         for (const char *statement :
-             {"DROP TABLE listing_snapshots", "ALTER TABLE messages DROP COLUMN junk_trained",
+             {"DROP INDEX messages_by_digest",
+              "CREATE INDEX messages_by_sha256 ON messages(account_id, sha256)",
+              "DROP TABLE listing_snapshots", "ALTER TABLE messages DROP COLUMN junk_trained",
               "DROP TRIGGER messages_leave_tags", "DROP TABLE message_tags", "DROP TABLE tags",
               "PRAGMA user_version = 13"})
             ASSERT_TRUE(q.exec(QString::fromLatin1(statement))) << statement;
