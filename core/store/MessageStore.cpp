@@ -281,7 +281,7 @@ Result<QList<MessageSummary>> MessageStore::localFolder(const QString &name,
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    // account_id first: the index messages_by_account narrows the scan to imported mail.
+    // account_id first: an index that begins with it narrows the scan to imported mail.
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE account_id = ? AND local_folder = ? "
                              "AND folder = 'inbox' ORDER BY date IS NULL, date DESC, id DESC")
                   .arg(summaryColumns));

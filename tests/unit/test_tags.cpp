@@ -159,6 +159,7 @@ TEST(TagsUpgrade, AVersion13CacheGainsTheDefaultTagsAndTagsNewMail)
         for (const char *statement :
              {"DROP INDEX messages_by_digest",
               "CREATE INDEX messages_by_sha256 ON messages(account_id, sha256)",
+              "CREATE INDEX messages_by_account ON messages(account_id, uidl)",
               "DROP TABLE listing_snapshots", "ALTER TABLE messages DROP COLUMN junk_trained",
               "DROP TRIGGER messages_leave_tags", "DROP TABLE message_tags", "DROP TABLE tags",
               "PRAGMA user_version = 13"})
