@@ -8,6 +8,7 @@
 #include "MailActions.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
+#include "ProcFigures.h"
 #include "ServerDeletions.h"
 #include "Services.h"
 #include "SettingsDialog.h"
@@ -53,14 +54,8 @@ namespace {
 
 qint64 peakRssMb()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
-    }
-    return -1;
+    const qint64 kb = procNumber("status", "VmHWM:");
+    return kb < 0 ? -1 : kb / 1024;
 }
 
 /// What this process has written so far with write(2), pwrite(2) and their kin, every thread
@@ -69,14 +64,8 @@ qint64 peakRssMb()
 /// merges anything: the figure that showed bulk deletion writing 30 GB.
 qint64 writtenMb()
 {
-    QFile io(QStringLiteral("/proc/self/io"));
-    if (!io.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : io.readAll().split('\n')) {
-        if (line.startsWith("wchar:"))
-            return line.mid(6).trimmed().toLongLong() / (1024 * 1024);
-    }
-    return -1;
+    const qint64 bytes = procNumber("io", "wchar:");
+    return bytes < 0 ? -1 : bytes / (1024 * 1024);
 }
 
 /// Runs the event loop until `done` or `ms` have passed; returns `done()`. An event loop

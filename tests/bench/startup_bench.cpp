@@ -15,6 +15,7 @@
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "ProcFigures.h"
 #include "Services.h"
 
 #include "Profile.h"
@@ -46,14 +47,7 @@ namespace {
 
 qint64 residentKb()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
+    return bench::procNumber("status", "VmRSS:");
 }
 
 /// The kinds of folder the window shows.
