@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include <sqlite3.h>
 
 namespace poplar::test {
@@ -49,6 +51,22 @@ inline void writeOldCache(QSqlDatabase &db, const QString &path, const QString &
     ASSERT_TRUE(store::TextCollator::registerOn(db, QStringLiteral("en_US")).ok());
     ASSERT_TRUE(store::sortkeys::registerFunction(db, QStringLiteral("en_US")).ok());
     ASSERT_NO_FATAL_FAILURE(writeSchemaUpTo(db, version));
+}
+
+/// The cache at `path` opened as this build opens it, which upgrades it, on a connection
+/// `name`; fails the test (and returns null) unless it opens at this build's schema version.
+/// The old cache's writer must be closed and removed first.
+inline std::unique_ptr<store::Database> openUpgraded(const QString &path, const QString &name)
+{
+    auto db = store::Database::open(path, name);
+    if (!db) {
+        ADD_FAILURE() << qPrintable(db.error().message());
+        return nullptr;
+    }
+    QSqlQuery version(db.value()->connection());
+    EXPECT_TRUE(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+    EXPECT_EQ(version.value(0).toInt(), store::Database::schemaVersion);
+    return std::move(db).value();
 }
 
 } // namespace poplar::test

@@ -112,16 +112,13 @@ TEST(ListingSnapshotsUpgrade, AVersion16CacheGainsTheTable)
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("v16-writer"));
-    auto db = Database::open(path, QStringLiteral("v16-reader"));
-    ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
-    QSqlQuery version(db.value()->connection());
-    ASSERT_TRUE(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-    EXPECT_EQ(version.value(0).toInt(), Database::schemaVersion);
+    const auto db = test::openUpgraded(path, QStringLiteral("v16-reader"));
+    ASSERT_TRUE(db);
     auto mailbox =
-        DownloadRecords(db.value()->connection())
+        DownloadRecords(db->connection())
             .mailbox(QStringLiteral("acct"), {QStringLiteral("h"), 1, QStringLiteral("u")});
     ASSERT_TRUE(mailbox);
-    ListingSnapshots snapshots(db.value()->connection());
+    ListingSnapshots snapshots(db->connection());
     ASSERT_TRUE(snapshots.save(mailbox.value(), sample()).ok());
     auto back = snapshots.load(mailbox.value());
     ASSERT_TRUE(back && back.value());

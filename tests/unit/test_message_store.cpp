@@ -668,15 +668,15 @@ TEST(MessageStoreUpgrade, AVersion17CacheFindsItsCopiesThroughTheShortIndex)
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("v17-writer"));
-    auto db = Database::open(path, QStringLiteral("v17-reader"));
-    ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
-    QSqlQuery q(db.value()->connection());
+    const auto db = test::openUpgraded(path, QStringLiteral("v17-reader"));
+    ASSERT_TRUE(db);
+    QSqlQuery q(db->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE name IN "
                                       "('messages_by_sha256', 'messages_by_account', "
                                       "'messages_by_digest')")) &&
                 q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("messages_by_digest"));
-    MessageStore store(db.value()->connection());
+    MessageStore store(db->connection());
     EXPECT_EQ(store.findCopy(QStringLiteral("1"), QString(), raw).value(), 7);
     EXPECT_EQ(store.raw(7).value(), raw) << "byte-exact";
 }

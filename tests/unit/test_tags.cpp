@@ -166,16 +166,13 @@ TEST(TagsUpgrade, AVersion13CacheGainsTheDefaultTagsAndTagsNewMail)
             ASSERT_TRUE(q.exec(QString::fromLatin1(statement))) << statement;
         ASSERT_FALSE(q.exec(QStringLiteral("SELECT 1 FROM tags")));
     }
-    auto db = Database::open(path, QStringLiteral("v13-reader"));
-    ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
-    QSqlQuery version(db.value()->connection());
-    ASSERT_TRUE(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-    EXPECT_EQ(version.value(0).toInt(), Database::schemaVersion);
-    TagStore tags(db.value()->connection());
+    const auto db = test::openUpgraded(path, QStringLiteral("v13-reader"));
+    ASSERT_TRUE(db);
+    TagStore tags(db->connection());
     auto all = tags.tags();
     ASSERT_TRUE(all.ok()) << qPrintable(all.error().message());
     EXPECT_EQ(all.value().size(), 5);
-    MessageStore store(db.value()->connection());
+    MessageStore store(db->connection());
     IncomingMessage m;
     m.accountId = QStringLiteral("acct");
     m.uidl = QStringLiteral("u1");
@@ -214,12 +211,9 @@ TEST(TagsUpgrade, AVersion15CacheGivesEveryTagAKeywordAndKeepsMessagesTagged)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("v15-writer"));
 
-    auto db = Database::open(path, QStringLiteral("v15-reader"));
-    ASSERT_TRUE(db.ok()) << qPrintable(db.error().message());
-    QSqlQuery version(db.value()->connection());
-    ASSERT_TRUE(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-    EXPECT_EQ(version.value(0).toInt(), Database::schemaVersion);
-    TagStore tags(db.value()->connection());
+    const auto db = test::openUpgraded(path, QStringLiteral("v15-reader"));
+    ASSERT_TRUE(db);
+    TagStore tags(db->connection());
     auto all = tags.tags();
     ASSERT_TRUE(all.ok()) << qPrintable(all.error().message());
     QStringList keywords;
@@ -233,10 +227,10 @@ TEST(TagsUpgrade, AVersion15CacheGivesEveryTagAKeywordAndKeepsMessagesTagged)
               (QStringList{QStringLiteral("To Do"), QStringLiteral("follow_up")}));
     EXPECT_EQ(tags.tagNames(2).value(), QStringList{QStringLiteral("发票")});
     // Keywords are unique in any case from now on.
-    QSqlQuery clash(db.value()->connection());
+    QSqlQuery clash(db->connection());
     EXPECT_FALSE(clash.exec(QStringLiteral("UPDATE tags SET keyword = 'FOLLOW_UP' WHERE id = 12")));
     // And a rule's addflag "$label4" finds To Do in the upgraded cache.
-    MessageStore store(db.value()->connection());
+    MessageStore store(db->connection());
     IncomingMessage m;
     m.accountId = QStringLiteral("a");
     m.uidl = QStringLiteral("u3");
