@@ -7,6 +7,8 @@
 #include <QMetaMethod>
 #include <QTimer>
 
+#include <utility>
+
 namespace poplar::pop3 {
 
 namespace {
@@ -69,8 +71,13 @@ Pop3Client::~Pop3Client()
 
 void Pop3Client::open(const Account &account, const QString &password, const Options &options)
 {
+    openBeforePassword(account, options);
+    providePassword(password);
+}
+
+void Pop3Client::openBeforePassword(const Account &account, const Options &options)
+{
     m_account = account;
-    m_password = password;
     m_options = options;
     m_parser = Pop3Parser(options.limits);
     // The greeting is the first reply (RFC 1939 §4); it answers no command.
@@ -78,6 +85,16 @@ void Pop3Client::open(const Account &account, const QString &password, const Opt
         {{}, ReplyShape::StatusLine, 0, [this](const Reply &r) { readGreeting(r); }, {}, false});
     armTimer(m_options.connectTimeoutMs);
     m_transport->open(account.incoming());
+}
+
+void Pop3Client::providePassword(const QString &password)
+{
+    if (m_done || m_hasPassword)
+        return;
+    m_password = password;
+    m_hasPassword = true;
+    if (std::exchange(m_waitingForPassword, false))
+        login();
 }
 
 void Pop3Client::command(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
@@ -293,6 +310,14 @@ void Pop3Client::startTls()
 
 void Pop3Client::login()
 {
+    if (!m_hasPassword) {
+        // Opened before the password: the line is secured and the capabilities are known,
+        // so the login is all that is left, and it waits. No reply is awaited meanwhile, so
+        // no timer runs.
+        m_waitingForPassword = true;
+        Q_EMIT readyForPassword();
+        return;
+    }
     if (m_account.security != Security::None && !m_transport->isEncrypted()) {
         fail({Error::Code::Insecure, tr("Refusing to log in over an unencrypted connection"), {}});
         return;

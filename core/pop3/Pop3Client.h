@@ -36,6 +36,9 @@ public:
     struct Options {
         int connectTimeoutMs = 30'000;
         int replyTimeoutMs = 60'000;
+        /// How long a line opened before its password (openBeforePassword) is held for it
+        /// once ready: longer, and the password is a person typing (AccountSync closes it).
+        int passwordWaitMs = 10'000;
         int pipelineWindow = 64; ///< commands in flight when the server pipelines
         /// Announced reply bytes (LIST sizes) in flight: bounds what the kernel and Qt buffer
         /// for us when messages are large.
@@ -50,6 +53,14 @@ public:
 
     /// Connects to the account's server and logs in; loggedIn() or failed() follows.
     void open(const Account &account, const QString &password, const Options &options);
+    /// As open(), for a password that is still coming (a password command or the keychain
+    /// answering): connects, secures the line and reads the capabilities meanwhile, then
+    /// emits readyForPassword() and waits for providePassword() to log in. Nothing waits on
+    /// a timer then: the server may close the line, and failed() says so.
+    void openBeforePassword(const Account &account, const Options &options);
+    /// The password of a session opened before it: logs in now if the line is ready,
+    /// otherwise as soon as it is. A second password is ignored.
+    void providePassword(const QString &password);
     /// Queues a command (without CRLF). `handler` gets its reply, in order.
     void command(const QByteArray &line, ReplyShape shape, ReplyHandler handler,
                  qsizetype sizeHint = 0);
@@ -65,6 +76,8 @@ public:
 
 Q_SIGNALS:
     void loggedIn();
+    /// Opened before its password (openBeforePassword): the line is ready for the login.
+    void readyForPassword();
     void failed(const poplar::Error &error);
     /// One protocol line, secrets already replaced; `fromClient` tells the direction.
     /// Emitted only while something is connected: two lines per message add up.
@@ -111,6 +124,8 @@ private:
 
     Account m_account;
     QString m_password;
+    bool m_hasPassword = false;        ///< open() gave it, or providePassword() did
+    bool m_waitingForPassword = false; ///< at the login, without one
     Options m_options;
     Transport *m_transport = nullptr; ///< a child of this session
     QTimer *m_timer = nullptr;

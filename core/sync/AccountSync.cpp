@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "poplar.sync", QtInfoMsg)
 
@@ -194,8 +195,19 @@ void AccountSync::logIn()
     // (with a cache still pending, once it is ready).
     if (!m_openCache)
         m_writer->prepare();
+    openClient();
+}
+
+void AccountSync::openClient()
+{
     m_client = new pop3::Pop3Client(m_transports(), this);
     connect(m_client, &pop3::Pop3Client::failed, this, [this](const Error &e) {
+        // Before the password nothing was asked of the server: the line is opened again
+        // once the password is here, and a failure that lasts is reported then.
+        if (m_passwordPending) {
+            dropEarlyClient(false);
+            return;
+        }
         finish(withLoginDelayAdvice(e)); // what was fully received is still committed
     });
     // Only when someone listens: otherwise every line would still be built and forwarded.
@@ -206,8 +218,60 @@ void AccountSync::logIn()
                 });
     }
     connect(m_client, &pop3::Pop3Client::loggedIn, this, &AccountSync::list);
-    m_client->open(m_account, m_password, m_options);
-    m_password.clear();
+    if (!m_passwordPending) {
+        m_client->open(m_account, m_password, m_options);
+        m_password.clear();
+        return;
+    }
+    connect(m_client, &pop3::Pop3Client::readyForPassword, this, [this] {
+        if (!m_passwordWait) {
+            m_passwordWait = new QTimer(this);
+            m_passwordWait->setSingleShot(true);
+            connect(m_passwordWait, &QTimer::timeout, this, [this] {
+                if (m_passwordPending && m_client && !m_finished)
+                    dropEarlyClient(true);
+            });
+        }
+        m_passwordWait->start(m_options.passwordWaitMs);
+    });
+    m_client->openBeforePassword(m_account, m_options);
+}
+
+void AccountSync::dropEarlyClient(bool politely)
+{
+    pop3::Pop3Client *client = std::exchange(m_client, nullptr);
+    client->disconnect(this); // how it ends is no longer this session's business
+    if (!politely) {
+        client->deleteLater(); // it is still in the call that reported the failure
+        return;
+    }
+    connect(client, &pop3::Pop3Client::failed, client, &QObject::deleteLater);
+    client->quit([client](bool) { client->deleteLater(); });
+}
+
+void AccountSync::givePassword(const QString &password)
+{
+    if (!std::exchange(m_passwordPending, false) || m_finished)
+        return;
+    if (m_passwordWait)
+        m_passwordWait->stop();
+    if (m_client) {
+        m_client->providePassword(password);
+        return;
+    }
+    m_password = password;
+    // The early line was lost or closed: a new one, now with the password. Before the login
+    // stage (a LOGIN-DELAY being waited out) logIn() takes the password when it comes.
+    if (m_stage == Stage::LoggingIn)
+        openClient();
+}
+
+void AccountSync::passwordFailed(const Error &error)
+{
+    if (m_finished)
+        return;
+    m_passwordPending = false;
+    abandon(error);
 }
 
 Error AccountSync::withLoginDelayAdvice(Error error) const
@@ -918,6 +982,8 @@ void AccountSync::finish(std::optional<Error> error)
     m_stage = Stage::Done;
     if (m_waitTimer)
         m_waitTimer->stop();
+    if (m_passwordWait)
+        m_passwordWait->stop();
     m_result.error = std::move(error);
     // Batches still being written are reported before the end is: a cancelled or failed
     // session keeps (and counts) everything that was fully received.

@@ -76,6 +76,17 @@ public:
     /// LOGIN-DELAY, listing snapshot or download record to read before. Call before start().
     void setCachePending(CacheOpener open) { m_openCache = std::move(open); }
 
+    /// The password is still coming (a password command or the keychain is answering, in
+    /// another thread): the session connects, secures the line and reads the capabilities
+    /// meanwhile, and logs in once givePassword() brings it. A line lost before then is
+    /// opened again once the password is here, and one kept waiting the options'
+    /// passwordWaitMs is closed (the password is then a person typing, and the server need
+    /// not hold a line for it). Call before start().
+    void setPasswordPending() { m_passwordPending = true; }
+    void givePassword(const QString &password);
+    /// The password could not be had: the session ends with `error`.
+    void passwordFailed(const Error &error);
+
     void start();
     /// Stops at once; what was fully received is committed first.
     void cancel();
@@ -130,6 +141,12 @@ private:
     // The stages, in order.
     void waitForLogin();
     void logIn();
+    /// A Pop3Client for the server, logging in with m_password or, while it is pending, up to
+    /// the login.
+    void openClient();
+    /// Lets go of a line opened before the password that was lost or kept waiting too long
+    /// (`politely`: QUIT first); openClient() makes another once the password is here.
+    void dropEarlyClient(bool politely);
     void list();
     /// Whether this check may try QuickListing.h's way: STAT and a few UIDLs instead of
     /// the whole listing.
@@ -195,6 +212,8 @@ private:
     pop3::TransportFactory m_transports;
     Stage m_stage = Stage::Waiting;
     pop3::Pop3Client *m_client = nullptr; ///< null until the login delay has passed
+    bool m_passwordPending = false;       ///< see setPasswordPending()
+    QTimer *m_passwordWait = nullptr;     ///< the line ready, the password not yet here
     store::ServerPolicy m_policy;         ///< what the server told of its policy last time
     qint64 m_mailboxId = 0;
     /// Downloads may be copies the cache holds under another name or mailbox: compare bytes.

@@ -37,6 +37,9 @@ SyncController::SyncController(const QString &cachePath, PasswordProvider &passw
             });
     connect(m_worker, &SyncWorker::finished, this, [this](const SyncResult &result) {
         m_busy.remove(result.accountId);
+        // A session started early can end before its password comes: then it is not wanted.
+        m_startedEarly.remove(result.accountId);
+        m_fetchingPassword.remove(result.accountId);
         // A password typed this session that the server refused is asked for again next time.
         if (result.error && result.error->code == Error::Code::Auth)
             m_passwords.forget(result.accountId);
@@ -73,7 +76,9 @@ void SyncController::connectNotify(const QMetaMethod &signal)
 
 SyncController::~SyncController()
 {
-    for (const QString &id : std::as_const(m_busy))
+    // A copy: cancelling a sync whose password is still coming takes it out of m_busy.
+    const QSet<QString> busy = m_busy;
+    for (const QString &id : busy)
         cancel(id);
     m_thread.quit();
     m_thread.wait();
@@ -100,6 +105,17 @@ void SyncController::start(const Account &account, qint64 completeId)
     // password command or the keychain takes milliseconds to seconds, during which the
     // worker idled.
     QMetaObject::invokeMethod(m_worker, &SyncWorker::prepareSession, Qt::QueuedConnection);
+    // The session connects and secures the line meanwhile too, unless a person types the
+    // password: that takes seconds, and the server need not hold a line for it.
+    if (account.passwordSource != PasswordSource::Ask) {
+        m_startedEarly.insert(account.id);
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, account, completeId] {
+                worker->startBeforePassword(account, completeId);
+            },
+            Qt::QueuedConnection);
+    }
     m_passwords.fetch(account,
                       [self = QPointer(this), account, completeId](Result<QString> password) {
                           if (!self || !self->m_fetchingPassword.remove(account.id))
@@ -110,6 +126,19 @@ void SyncController::start(const Account &account, qint64 completeId)
 
 void SyncController::onPassword(const Account &account, qint64 completeId, Result<QString> password)
 {
+    if (m_startedEarly.contains(account.id)) {
+        const QString id = account.id;
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, id, password = std::move(password)] {
+                if (password)
+                    worker->givePassword(id, password.value());
+                else
+                    worker->passwordFailed(id, password.error());
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     if (!password) {
         m_busy.remove(account.id);
         SyncResult result;
@@ -174,7 +203,7 @@ void SyncController::cancelTest(quint64 testId)
 
 void SyncController::cancel(const QString &accountId)
 {
-    if (m_fetchingPassword.remove(accountId)) {
+    if (m_fetchingPassword.remove(accountId) && !m_startedEarly.contains(accountId)) {
         m_busy.remove(accountId);
         SyncResult result;
         result.accountId = accountId;

@@ -99,6 +99,9 @@ private:
     SyncWorker *m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
     QSet<QString> m_busy;           ///< accounts fetching a password or syncing
     QSet<QString> m_fetchingPassword;
+    /// Sessions the worker started while their password is fetched (see start()): the
+    /// password, its failure and a cancel go to the worker, whose finished() ends them.
+    QSet<QString> m_startedEarly;
     bool m_forwardingLog = false; ///< the worker's protocol log is connected to ours
     quint64 m_nextTestId = 0;
     QSet<quint64> m_cancelledTests; ///< answers to drop

@@ -11,6 +11,7 @@
 
 #include <QFileInfo>
 #include <QMetaMethod>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QThread>
 #include <QTimer>
@@ -92,7 +93,28 @@ void SyncWorker::completeMessage(const Account &account, const QString &password
     run(account, password, messageId);
 }
 
-void SyncWorker::run(const Account &account, const QString &password, qint64 completeId)
+void SyncWorker::startBeforePassword(const Account &account, qint64 completeId)
+{
+    run(account, QString(), completeId, true);
+}
+
+void SyncWorker::givePassword(const QString &accountId, const QString &password)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    // Not running: the session ended before its password came (a cache it could not open).
+    if (AccountSync *sync = m_running.value(accountId))
+        sync->givePassword(password);
+}
+
+void SyncWorker::passwordFailed(const QString &accountId, const Error &error)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (AccountSync *sync = m_running.value(accountId))
+        sync->passwordFailed(error);
+}
+
+void SyncWorker::run(const Account &account, const QString &password, qint64 completeId,
+                     bool passwordPending)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     if (m_running.contains(account.id))
@@ -118,6 +140,8 @@ void SyncWorker::run(const Account &account, const QString &password, qint64 com
             return m_db->connection();
         });
     }
+    if (passwordPending)
+        sync->setPasswordPending();
     if (completeId > 0) {
         sync->setCompleteOnly(completeId);
     } else {
@@ -214,8 +238,10 @@ void SyncWorker::prepareSession()
 {
     prepareCache();
     // Loading Qt's TLS backend (a plugin, and OpenSSL's initialisation) is 5-10 ms of the
-    // first socket: done here, while the password comes, not before the connection.
+    // first socket, and the default configuration (ciphers, a look for the system's CA
+    // directory) 2-3 ms more: done here, while the password comes, not before the connection.
     (void)QSslSocket::supportsSsl();
+    (void)QSslConfiguration::defaultConfiguration();
 }
 
 void SyncWorker::cancel(const QString &accountId)

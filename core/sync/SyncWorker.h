@@ -101,6 +101,12 @@ public Q_SLOTS:
     void syncAccount(const poplar::Account &account, const QString &password);
     /// Downloads the whole of a headers-only message ("download the rest").
     void completeMessage(const poplar::Account &account, const QString &password, qint64 messageId);
+    /// A sync (completeId 0) or a "download the rest" whose password is still coming: the
+    /// session connects and secures the line meanwhile (AccountSync::setPasswordPending).
+    /// givePassword() or passwordFailed() follows, or cancel().
+    void startBeforePassword(const poplar::Account &account, qint64 completeId);
+    void givePassword(const QString &accountId, const QString &password);
+    void passwordFailed(const QString &accountId, const poplar::Error &error);
     void cancel(const QString &accountId);
     /// "Test Connection" for an account not necessarily saved yet: logs in with the same
     /// client a sync uses, says how much mail waits, downloads and deletes nothing;
@@ -132,7 +138,8 @@ Q_SIGNALS:
     void indexed(int count);
 
 private:
-    void run(const Account &account, const QString &password, qint64 completeId);
+    void run(const Account &account, const QString &password, qint64 completeId,
+             bool passwordPending = false);
     /// This thread's connection, opened once the cache is ready (waiting for its creation if
     /// it is under way).
     [[nodiscard]] Status openCache();

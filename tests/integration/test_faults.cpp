@@ -244,11 +244,12 @@ struct FirstSync {
     }
     void start(const FakePop3Server &server) { start(server.port()); }
 
+    // Declared before the controller, whose destructor cancels what still runs, which reports.
+    std::optional<SyncResult> result;
     KeychainSecretStore secrets; // unused: the account asks
     PasswordProvider passwords;
     sync::SyncController controller;
     Account account;
-    std::optional<SyncResult> result;
 };
 
 TEST(SyncControllerCache, OpensWhileThePasswordIsStillBeingAsked)

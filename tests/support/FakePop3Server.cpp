@@ -348,6 +348,10 @@ void FakePop3Server::answerFromMailbox(FakeSession &session, const QByteArray &l
         for (const QByteArray &line : std::as_const(box.extraCapabilities))
             caps += line + "\r\n";
         session.send(caps + ".\r\n");
+        const auto self = std::find_if(m_sessions.begin(), m_sessions.end(),
+                                       [&session](const auto &s) { return s.get() == &session; });
+        if (box.dropAfterCapa.contains(int(self - m_sessions.begin()) + 1))
+            session.dropConnection();
     } else if (verb == "USER") {
         session.send("+OK\r\n");
     } else if (verb == "PASS" || verb == "APOP" || verb == "AUTH") {

@@ -123,6 +123,9 @@ public:
         QMap<int, qsizetype> shortRetr;
         /// QUIT deletes what was marked, but the line drops before the +OK reaches the client.
         bool loseQuitReply = false;
+        /// Connections (1 is the first) whose line drops right after CAPA's answer, as a
+        /// server that closes a line kept idle before the login.
+        QSet<int> dropAfterCapa;
 
         // What happened, over all sessions.
         QList<QByteArray> deleted;        ///< messages QUIT removed, as stored

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <optional>
 
 using namespace poplar;
@@ -308,6 +309,83 @@ TEST(Pop3Session, ARefusingGreetingEndsTheSession)
     ASSERT_TRUE(o.error);
     EXPECT_TRUE(o.error->temporary);
     EXPECT_FALSE(o.loggedIn);
+}
+
+/// A session opened before its password, on a scripted line, with what it signalled.
+struct EarlySession {
+    explicit EarlySession(const Account &acct)
+    {
+        auto owned = std::make_unique<ScriptedTransport>();
+        transport = owned.get();
+        client = std::make_unique<Pop3Client>(std::move(owned));
+        QObject::connect(client.get(), &Pop3Client::readyForPassword, [this] { ++ready; });
+        QObject::connect(client.get(), &Pop3Client::loggedIn, [this] { loggedIn = true; });
+        QObject::connect(client.get(), &Pop3Client::failed, [this](const Error &e) { error = e; });
+        client->openBeforePassword(acct, {});
+    }
+
+    ScriptedTransport *transport = nullptr;
+    std::unique_ptr<Pop3Client> client;
+    int ready = 0;
+    bool loggedIn = false;
+    std::optional<Error> error;
+};
+
+TEST(Pop3Session, OpenedBeforeItsPasswordItSecuresTheLineThenWaitsAtTheLogin)
+{
+    EarlySession early(account(Security::StartTls));
+    early.transport->acceptConnection();
+    early.transport->serverSends(greeting);
+    EXPECT_EQ(early.transport->takeWritten(), QByteArray("CAPA\r\n"));
+    early.transport->serverSends("+OK\r\nUSER\r\nSTLS\r\n.\r\n");
+    EXPECT_EQ(early.transport->takeWritten(), QByteArray("STLS\r\n"));
+    early.transport->serverSends("+OK Begin TLS\r\n");
+    EXPECT_EQ(early.ready, 0) << "ready before the line was secured";
+    early.transport->acceptTls();
+    EXPECT_EQ(early.transport->takeWritten(), QByteArray("CAPA\r\n"));
+    early.transport->serverSends("+OK\r\nUSER\r\nPIPELINING\r\n.\r\n");
+    EXPECT_EQ(early.ready, 1);
+    EXPECT_TRUE(early.transport->takeWritten().isEmpty()) << "wrote without a password";
+
+    early.client->providePassword(QStringLiteral("secret"));
+    EXPECT_EQ(early.transport->takeWritten(), QByteArray("USER alice\r\nPASS secret\r\n"));
+    early.transport->serverSends("+OK\r\n+OK Logged in.\r\n");
+    EXPECT_TRUE(early.loggedIn);
+    EXPECT_FALSE(early.error);
+    early.client->providePassword(QStringLiteral("another"));
+    EXPECT_TRUE(early.transport->takeWritten().isEmpty()) << "a second password counted";
+}
+
+TEST(Pop3Session, APasswordGivenBeforeTheLineIsReadyIsUsedAtTheLogin)
+{
+    EarlySession early(account());
+    early.client->providePassword(QStringLiteral("secret"));
+    early.transport->acceptConnection();
+    early.transport->serverSends(greeting);
+    EXPECT_EQ(early.transport->takeWritten(), QByteArray("CAPA\r\n"));
+    early.transport->serverSends("+OK\r\nUSER\r\n.\r\n");
+    EXPECT_EQ(early.transport->takeWritten(), QByteArray("USER alice\r\n"));
+    early.transport->serverSends("+OK\r\n");
+    EXPECT_EQ(early.transport->takeWritten(), QByteArray("PASS secret\r\n"));
+    early.transport->serverSends("+OK\r\n");
+    EXPECT_TRUE(early.loggedIn);
+    EXPECT_EQ(early.ready, 0) << "it waited for nothing";
+}
+
+TEST(Pop3Session, ALineClosedWhileThePasswordComesIsAFailureAndNothingFollowsIt)
+{
+    EarlySession early(account());
+    early.transport->acceptConnection();
+    early.transport->serverSends(greeting);
+    (void)early.transport->takeWritten();
+    early.transport->serverSends("+OK\r\nUSER\r\n.\r\n");
+    ASSERT_EQ(early.ready, 1);
+    early.transport->serverCloses();
+    ASSERT_TRUE(early.error);
+    EXPECT_EQ(early.error->code, Error::Code::Network);
+    early.client->providePassword(QStringLiteral("secret"));
+    EXPECT_TRUE(early.transport->takeWritten().isEmpty());
+    EXPECT_FALSE(early.loggedIn);
 }
 
 // The commands AccountSync sends after login, pipelined as it queues them all at once.
