@@ -38,6 +38,8 @@
 #               POPLAR_WRAP="perf record -g -o /tmp/sync.perf" RUNS=1 SETS=small
 #   POPLAR_SYNC_ARGS  extra arguments for `poplarctl sync`, e.g. "--log /tmp/sync.log"
 #   MPOP_WRAP   the same for mpop, e.g. "strace -f -c -o /tmp/mpop.strace"
+#   PASSWORD_DELAY  seconds poplar's password command takes before it answers (as gpg or a
+#               password manager does), e.g. 0.2; mpop and bare are given theirs at once
 #
 # Every run starts from a copy of a pristine Maildir (no Dovecot index), with a fresh
 # poplar profile and a fresh mpop UIDL file and delivery Maildir, so both clients always
@@ -257,7 +259,7 @@ new_poplar_profile() { # LOGFILE -> prints the directory of a fresh profile with
     profile=$(mktemp -d "$work/poplar-profile.XXXXXX")
     "$POPLARCTL" --profile "$profile" account add --name Bench --host 127.0.0.1 \
         --port "$port" --security tls --user "$user" --auth plain \
-        --password-command "cat '$work/password'" --ca-file "$work/cert.pem" \
+        --password-command "${PASSWORD_DELAY:+sleep $PASSWORD_DELAY; }cat '$work/password'" --ca-file "$work/cert.pem" \
         --leave-on-server yes >"$log" 2>&1 || die "poplarctl account add failed: $(cat "$log")"
     # The junk set: a trained junk filter, as a user who has marked junk has one.
     if [ -n "$trained_wordlist" ]; then cp -r "$trained_wordlist" "$profile/bogofilter"; fi
