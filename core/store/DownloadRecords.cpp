@@ -237,6 +237,38 @@ Result<bool> DownloadRecords::namesAny(const QString &accountId, qint64 mailboxI
     return false;
 }
 
+Result<std::optional<qint64>>
+DownloadRecords::sameMaildropOnAnotherPort(const QString &accountId,
+                                           const MailboxAddress &address) const
+{
+    QSqlQuery q(m_db);
+    // The address itself first (then there is nothing to find), else the latest of the others.
+    q.prepare(QStringLiteral("SELECT id, port FROM mailboxes WHERE account_id = ? AND host = ? "
+                             "AND user = ? ORDER BY port = ? DESC, id DESC LIMIT 1"));
+    q.addBindValue(accountId);
+    q.addBindValue(address.host.trimmed().toLower());
+    q.addBindValue(address.user);
+    q.addBindValue(int(address.port));
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot read the cache's mailboxes"), q);
+    if (!q.next() || q.value(1).toInt() == int(address.port))
+        return std::optional<qint64>{};
+    return std::optional<qint64>{q.value(0).toLongLong()};
+}
+
+Status DownloadRecords::moveMailbox(qint64 mailboxId, const MailboxAddress &address)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE mailboxes SET host = ?, port = ?, user = ? WHERE id = ?"));
+    q.addBindValue(address.host.trimmed().toLower());
+    q.addBindValue(int(address.port));
+    q.addBindValue(address.user);
+    q.addBindValue(mailboxId);
+    if (!q.exec())
+        return queryError(QStringLiteral("Cannot record a mailbox"), q);
+    return {};
+}
+
 Result<bool> DownloadRecords::hasOtherMailboxes(const QString &accountId, qint64 mailboxId) const
 {
     QSqlQuery q(m_db);

@@ -62,6 +62,16 @@ public:
     /// The id of the mailbox `address` as `accountId` reads it, made on first use. An
     /// account's first mailbox takes over the records made before mailboxes were told apart.
     [[nodiscard]] Result<qint64> mailbox(const QString &accountId, const MailboxAddress &address);
+    /// The mailbox the account last read on the same host as the same user through another
+    /// port, when it has never read `address` itself: an account edited from STARTTLS on 110
+    /// to SSL/TLS on 995, say. On every server we know of that is the same maildrop, whose
+    /// records still count once the headers of the messages they name prove them
+    /// (SyncPlan::setEveryRecordInDoubt): otherwise a server that rewrites what it stores
+    /// (a Status header, an X-UIDL) would have every message downloaded again, twice over.
+    [[nodiscard]] Result<std::optional<qint64>>
+    sameMaildropOnAnotherPort(const QString &accountId, const MailboxAddress &address) const;
+    /// The mailbox is read at `address` from now on (its port changed).
+    [[nodiscard]] Status moveMailbox(qint64 mailboxId, const MailboxAddress &address);
 
     /// The mailbox's records that name a message, by UIDL. Read at every check: 100,000 of
     /// them take a few tens of milliseconds. Records made before header keys were kept get

@@ -97,7 +97,18 @@ void AccountSync::setCompleteOnly(qint64 messageId)
 
 Status AccountSync::readMailbox()
 {
-    auto mailbox = store::DownloadRecords(m_db).mailbox(m_account.id, mailboxOf(m_account));
+    store::DownloadRecords records(m_db);
+    // Read through another port until now: the same maildrop, whose records count once the
+    // headers prove them (see plan()); its last listing proves nothing about this one.
+    auto moved = records.sameMaildropOnAnotherPort(m_account.id, mailboxOf(m_account));
+    if (!moved)
+        return moved.error();
+    if (moved.value()) {
+        m_mailboxId = *moved.value();
+        m_portChanged = true;
+        return {};
+    }
+    auto mailbox = records.mailbox(m_account.id, mailboxOf(m_account));
     if (!mailbox)
         return mailbox.error();
     m_mailboxId = mailbox.value();
@@ -320,7 +331,7 @@ void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray
     const bool firstReading = !m_quick && named.value().records.isEmpty();
     m_plan = std::make_unique<SyncPlan>(std::move(listing), std::move(named).value());
     if (firstReading) {
-        // An account edited to reach its mail another way (another port, say) reads a new
+        // An account edited to reach its mail another way (another host, say) reads a new
         // mailbox: what it downloads may already be here.
         auto others = records.hasOtherMailboxes(m_account.id, m_mailboxId);
         m_lookForTwins = others && others.value();
@@ -331,6 +342,10 @@ void AccountSync::plan(QList<ListedMessage> listing, const QHash<int, QByteArray
     }
     if (m_quick)
         m_plan->setListingIsTail();
+    if (m_portChanged) {
+        m_plan->setEveryRecordInDoubt();
+        m_lookForTwins = true; // for those no headers prove (no Message-ID, no TOP)
+    }
     m_plan->triage();
     if (m_plan->toCheck().isEmpty() || !knownKeys.isEmpty()) {
         m_plan->resolve(knownKeys);
@@ -375,6 +390,11 @@ Status AccountSync::applyIdentities()
     m_lookForTwins = m_lookForTwins || m_plan->mayHaveRenamed();
     store::Transaction txn(m_db);
     store::DownloadRecords records(m_db);
+    if (m_portChanged) {
+        // Proven (or released) message by message above: the mailbox is this address's now.
+        if (Status s = records.moveMailbox(m_mailboxId, mailboxOf(m_account)); !s)
+            return s;
+    }
     if (Status s = records.retire(m_plan->retired()); !s)
         return s;
     if (Status s = records.rename(m_plan->renames()); !s)

@@ -216,6 +216,9 @@ private:
     QTimer *m_passwordWait = nullptr;     ///< the line ready, the password not yet here
     store::ServerPolicy m_policy;         ///< what the server told of its policy last time
     qint64 m_mailboxId = 0;
+    /// m_mailboxId's records were made reading this maildrop through another port
+    /// (DownloadRecords::sameMaildropOnAnotherPort): each is proven by headers before it counts.
+    bool m_portChanged = false;
     /// Downloads may be copies the cache holds under another name or mailbox: compare bytes.
     bool m_lookForTwins = false;
     QTimer *m_waitTimer = nullptr; ///< the countdown to m_loginAt

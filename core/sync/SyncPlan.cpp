@@ -177,7 +177,7 @@ SyncPlan::Look SyncPlan::look(const ListedMessage &listed, const DownloadRecord 
         const QByteArray base = sharedBase(listed.uidl);
         shared = m_known.sharedBefore.contains(base.isEmpty() ? listed.uidl : base);
     }
-    if (m_numbers || wasAway || sizeDiffers || shared)
+    if (m_numbers || wasAway || sizeDiffers || shared || m_everyRecordInDoubt)
         return Look::Doubtful;
     return record.state == DownloadState::Incomplete ? Look::Refetch : Look::Known;
 }

@@ -90,6 +90,10 @@ public:
     /// proved unchanged (QuickListing.h): records it does not name are still on the server,
     /// so none is unlisted and none can be a new message's old name. Call before triage().
     void setListingIsTail() { m_tail = true; }
+    /// The records were made reading the maildrop another way (another port: see
+    /// DownloadRecords::sameMaildropOnAnotherPort): a listed message a record names is looked
+    /// at before it counts as known, as one whose size changed is. Call before triage().
+    void setEveryRecordInDoubt() { m_everyRecordInDoubt = true; }
 
     /// First look: what is known, what is new, and what needs its headers looked at.
     void triage();
@@ -168,7 +172,8 @@ private:
     QList<qint64> m_retired;
     QList<std::pair<qint64, qint64>> m_sizeUpdates;
     bool m_mayHaveRenamed = false;
-    bool m_tail = false; ///< see setListingIsTail()
+    bool m_tail = false;               ///< see setListingIsTail()
+    bool m_everyRecordInDoubt = false; ///< setEveryRecordInDoubt()
 };
 
 } // namespace poplar::sync

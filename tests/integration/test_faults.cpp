@@ -29,6 +29,65 @@
 
 namespace poplar::test {
 
+// The same maildrop through another port of its server (an account moved from STARTTLS on
+// 110 to SSL/TLS on 995): an mbox server that rewrote each message's Status header once it
+// was read serves other bytes under the same UIDLs.
+Mailbox readOnAnotherPort(const Mailbox &box)
+{
+    Mailbox rewritten = box;
+    for (auto it = rewritten.messages.begin(); it != rewritten.messages.end(); ++it)
+        it.value().prepend("Status: RO\r\n");
+    return rewritten;
+}
+
+TEST_F(FaultTest, AnAccountMovedToAnotherPortOfItsServerDownloadsNothingAgain)
+{
+    m_server.serveMailbox(threeMessages());
+    Account a = account();
+    a.leaveOnServer = true;
+    ASSERT_EQ(sync(a).newMessages, 3);
+
+    FakePop3Server otherPort;
+    otherPort.serveMailbox(readOnAnotherPort(threeMessages()));
+    a.port = otherPort.port();
+    const SyncResult moved = sync(a);
+    ASSERT_TRUE(moved.ok()) << describe(moved);
+    EXPECT_EQ(moved.newMessages, 0);
+    EXPECT_EQ(stored().size(), 3) << "stored twice";
+    EXPECT_FALSE(otherPort.receivedLineStartingWith("RETR")) << transcript(otherPort.received());
+    EXPECT_TRUE(otherPort.receivedLineStartingWith("TOP 3 0")) << "taken on trust";
+
+    // Proven once: from now on the names are known on this port.
+    const qsizetype before = otherPort.received().size();
+    ASSERT_TRUE(sync(a).ok());
+    const QByteArrayList again = otherPort.received().mid(before);
+    EXPECT_FALSE(again.contains("TOP 1 0")) << transcript(again);
+    EXPECT_EQ(stored().size(), 3);
+}
+
+TEST_F(FaultTest, AnotherPortServingOtherMailUnderTheSameNamesLosesNone)
+{
+    // Not the same maildrop after all: the headers tell, and its mail is downloaded.
+    m_server.serveMailbox(threeMessages());
+    Account a = account();
+    a.leaveOnServer = true;
+    ASSERT_EQ(sync(a).newMessages, 3);
+
+    FakePop3Server otherPort;
+    Mailbox other;
+    for (int n = 1; n <= 3; ++n)
+        other.messages.insert(n, mail(n, QStringLiteral("on the other port\n")));
+    otherPort.serveMailbox(other);
+    a.port = otherPort.port();
+    const SyncResult r = sync(a);
+    ASSERT_TRUE(r.ok()) << describe(r);
+    EXPECT_EQ(r.newMessages, 3);
+    const auto cached = stored();
+    EXPECT_EQ(cached.size(), 6);
+    for (int n = 1; n <= 3; ++n)
+        EXPECT_TRUE(cached.values().contains(other.messages.value(n))) << n;
+}
+
 TEST_F(FaultTest, WithoutCapaLogsInWithUserPassInLockStep)
 {
     Mailbox box = threeMessages();

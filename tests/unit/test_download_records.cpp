@@ -89,6 +89,35 @@ TEST_F(DownloadRecordsTest, EachMailboxOfAnAccountHasItsOwnRecords)
     EXPECT_FALSE(records.hasOtherMailboxes(QStringLiteral("b"), home).value());
 }
 
+TEST_F(DownloadRecordsTest, TheSameHostAndUserThroughAnotherPortIsFoundAsTheSameMaildrop)
+{
+    DownloadRecords records(m_db->connection());
+    const QString a = QStringLiteral("a");
+    const MailboxAddress starttls{QStringLiteral("pop.example.org"), 110, QStringLiteral("alice")};
+    const MailboxAddress tls{QStringLiteral("Pop.Example.org"), 995, QStringLiteral("alice")};
+    EXPECT_FALSE(records.sameMaildropOnAnotherPort(a, tls).value()) << "nothing read yet";
+    const qint64 home = records.mailbox(a, starttls).value();
+    EXPECT_FALSE(records.sameMaildropOnAnotherPort(a, starttls).value()) << "read as it is";
+    EXPECT_EQ(records.sameMaildropOnAnotherPort(a, tls).value(), home);
+    // Another host, another user, another account: another maildrop.
+    EXPECT_FALSE(records
+                     .sameMaildropOnAnotherPort(
+                         a, {QStringLiteral("mail.example.org"), 995, QStringLiteral("alice")})
+                     .value());
+    EXPECT_FALSE(records
+                     .sameMaildropOnAnotherPort(
+                         a, {QStringLiteral("pop.example.org"), 995, QStringLiteral("bob")})
+                     .value());
+    EXPECT_FALSE(records.sameMaildropOnAnotherPort(QStringLiteral("b"), tls).value());
+
+    insert(home, QStringLiteral("u1"));
+    ASSERT_TRUE(records.moveMailbox(home, tls));
+    EXPECT_EQ(records.mailbox(a, tls).value(), home) << "the records went along";
+    EXPECT_EQ(records.named(a, home).value().size(), 1);
+    EXPECT_FALSE(records.sameMaildropOnAnotherPort(a, tls).value());
+    EXPECT_EQ(records.sameMaildropOnAnotherPort(a, starttls).value(), home) << "and back";
+}
+
 TEST_F(DownloadRecordsTest, ARenameCarriesTheQueuedDeletionAndTheMessagesName)
 {
     DownloadRecords records(m_db->connection());

@@ -191,6 +191,27 @@ TEST(SyncPlan, AKnownUidlWithAnotherSizeAndOtherHeadersIsANewMessageAndTheOldIsK
     EXPECT_TRUE(plan.deletions(leaving(false), {queuedFor(1)}, {}).isEmpty());
 }
 
+TEST(SyncPlan, RecordsMadeThroughAnotherPortCountOnlyOnceTheHeadersProveThem)
+{
+    // The account moved from port 110 to 995 of the same server: the same UIDLs, but a
+    // server may have rewritten what it stores meanwhile, and the records were made on
+    // another line. Each is looked at; those whose headers match are kept, the others are new.
+    SyncPlan plan({listed(1, "a", 100), listed(2, "b", 200), listed(3, "c", 300)},
+                  records({record(1, "a", 100, "ka"), record(2, "b", 200, "kb")}));
+    plan.setEveryRecordInDoubt();
+    plan.triage();
+    EXPECT_EQ(plan.toCheck(), (QList<int>{0, 1})) << "same size and name, still looked at";
+    EXPECT_EQ(numbersOf(plan, plan.toFetch()), (QList<int>{3}));
+    plan.resolve({{0, "ka"}, {1, "kOther"}});
+    EXPECT_EQ(plan.recordOf(0), 1);
+    EXPECT_FALSE(plan.recordOf(1));
+    EXPECT_EQ(numbersOf(plan, plan.toFetch()), (QList<int>{2, 3}));
+    EXPECT_EQ(plan.retired(), (QList<qint64>{2}));
+    plan.stored(1, true);
+    plan.stored(2, true);
+    EXPECT_EQ(plan.deletions(leaving(false), {}, {}).size(), 3);
+}
+
 TEST(SyncPlan, AUidlReusedAfterTheMailboxEmptiedIsANewMessage)
 {
     // The server deleted "uid-1" at our request; a later message got the same name back.
