@@ -22,6 +22,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev mpop python3 libssl-dev time
   # the real POP3 server the integration tests start, and the tools its fixture uses
   dovecot-core dovecot-pop3d openssl
+  # a second real POP3 server, of another lineage (tests/support/MailutilsServer): an mbox
+  # server that rewrites the headers of what it has served
+  mailutils-pop3d
   # the real SMTP submission server the sending tests start (tests/support/SmtpServer)
   python3-aiosmtpd
   # the adaptive junk classifier (core/junk): bogofilter and its default Berkeley DB word list

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Runs the real poplarctl binary against the private Dovecot of DovecotTest.
+// Runs the real poplarctl binary against a private server: Dovecot (CtlTest), or another
+// (CtlTestOn<MailutilsTest>).
 
 #include "CtlRunner.h"
 #include "DovecotServer.h"
+#include "MailutilsServer.h"
 #include "TestUtil.h"
 
 #include <QJsonArray>
@@ -14,7 +16,9 @@
 
 namespace poplar::test {
 
-class CtlTest : public DovecotTest {
+/// `ServerTest` is the fixture that runs the server: it has server(), with host(), user(),
+/// password() and caFile().
+template<class ServerTest> class CtlTestOn : public ServerTest {
 protected:
     /// Writes `bytes` to a file of that name in this test's own folder; returns its path.
     QString writeFile(const QString &name, const QByteArray &bytes)
@@ -38,17 +42,17 @@ protected:
                          QStringLiteral("--name"),
                          QStringLiteral("Test"),
                          QStringLiteral("--host"),
-                         server().host(),
+                         this->server().host(),
                          QStringLiteral("--port"),
                          QString::number(port),
                          QStringLiteral("--security"),
                          security,
                          QStringLiteral("--user"),
-                         server().user(),
+                         this->server().user(),
                          QStringLiteral("--password-command"),
-                         passwordCommand(server().password())};
+                         passwordCommand(this->server().password())};
         if (trustCa)
-            args += {QStringLiteral("--ca-file"), server().caFile()};
+            args += {QStringLiteral("--ca-file"), this->server().caFile()};
         const CtlRun r = ctl(args + extra);
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         return QString::fromUtf8(r.out.trimmed());
@@ -91,7 +95,7 @@ protected:
                        "Date: Wed, 04 Nov 2026 10:00:00 +0000\n\nBare line feeds here.\n"),
         };
         for (const QByteArray &raw : raws)
-            EXPECT_FALSE(server().addMessage(raw).isEmpty());
+            EXPECT_FALSE(this->server().addMessage(raw).isEmpty());
         return raws;
     }
 
@@ -106,5 +110,7 @@ protected:
     QTemporaryDir m_profile;
     QTemporaryDir m_files; ///< files a test hands to poplarctl
 };
+
+using CtlTest = CtlTestOn<DovecotTest>;
 
 } // namespace poplar::test
