@@ -91,8 +91,9 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     m_insecureWarning->setWordWrap(false);
     m_insecureWarning->setStyleSheet(QStringLiteral("color: #c01c28;"));
 
-    // Download records belong to the mailbox (server, port and user): another one is read
-    // afresh. Said before OK, so no one wonders why "old" mail comes again.
+    // Download records belong to the mailbox (server and user): another one is read afresh.
+    // Said before OK, so no one wonders why "old" mail comes again. Another port of the same
+    // server is the same mailbox (DownloadRecords::sameMaildropOnAnotherPort).
     m_mailboxNote =
         new QLabel(tr("This reaches another mailbox: Poplar will download its messages as new "
                       "ones. Mail already downloaded stays here."),
@@ -301,7 +302,6 @@ AccountDialog::AccountDialog(const Account &account, QWidget *parent)
     if (!isNew) {
         for (QLineEdit *edit : {m_host, m_user})
             connect(edit, &QLineEdit::textChanged, this, &AccountDialog::updateMailboxNote);
-        connect(m_port, &QSpinBox::valueChanged, this, &AccountDialog::updateMailboxNote);
     }
     connect(m_command, &QLineEdit::textChanged, this, &AccountDialog::validate);
     connect(m_password, &QLineEdit::textChanged, this, &AccountDialog::validate);
@@ -463,7 +463,7 @@ void AccountDialog::updateMailboxNote()
 {
     const bool another =
         m_host->text().trimmed().compare(m_account.host.trimmed(), Qt::CaseInsensitive) != 0 ||
-        m_port->value() != m_account.port || m_user->text() != m_account.user;
+        m_user->text() != m_account.user;
     if (another == !m_mailboxNote->isHidden())
         return;
     m_mailboxNote->setVisible(another);

@@ -81,7 +81,8 @@ private:
     void testCommand();
     void showCommandResult(const QString &text, bool ok);
     void updatePasswordState();
-    /// An edit that reaches another mailbox (server, port or user) says what that means.
+    /// An edit that reaches another mailbox (server or user; not another port of the same
+    /// server) says what that means.
     void updateMailboxNote();
     void growToFit();
     /// Sets each wrapped note's minimum height for the width it has now; true if one changed.
