@@ -90,32 +90,9 @@ service anvil {
 
 } // namespace
 
-// Out of line because std::unique_ptr<QProcess> needs the complete type.
-DovecotServer::DovecotServer() = default;
-
-DovecotServer::~DovecotServer()
-{
-    stop();
-}
-
-QString DovecotServer::path(const QString &relative) const
-{
-    return m_dir ? m_dir->filePath(relative) : QString();
-}
-
-QString DovecotServer::caFile() const
-{
-    return path(u"cert.pem"_s);
-}
-
 QString DovecotServer::maildir() const
 {
     return path(u"home/alice/Maildir"_s);
-}
-
-bool DovecotServer::isRunning() const
-{
-    return m_process && m_process->state() != QProcess::NotRunning;
 }
 
 bool DovecotServer::start(QString *error)
@@ -280,15 +257,6 @@ bool DovecotServer::probeGreeting() const
 bool DovecotServer::probeConnect() const
 {
     return accepts(m_tlsPort);
-}
-
-void DovecotServer::stop()
-{
-    if (!m_process)
-        return;
-    stopGroup(*m_process);
-    m_output += m_process->readAll();
-    m_process.reset();
 }
 
 QString DovecotServer::logText() const

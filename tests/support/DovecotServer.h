@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServerProcess.h"
+
 #include <QByteArray>
 #include <QString>
-#include <QTemporaryDir>
 #include <QtGlobal>
 
 #include <gtest/gtest.h>
-
-#include <memory>
-
-class QProcess;
 
 namespace poplar::test {
 
@@ -20,28 +17,14 @@ namespace poplar::test {
 // in one temporary directory, both listeners bind to 127.0.0.1 on freshly picked ports, and
 // `dovecot -F` runs as our child process, so tests never touch or clash with a system
 // Dovecot. Works as root (CI) and as a normal user.
-class DovecotServer {
+class DovecotServer : public server::LocalServer {
 public:
-    DovecotServer();
-    ~DovecotServer();
-    DovecotServer(const DovecotServer &) = delete;
-    DovecotServer &operator=(const DovecotServer &) = delete;
-
     // Creates the files, starts Dovecot and waits (at most ~10 s) until the plain port sends
     // its "+OK" greeting and the TLS port accepts connections. On failure returns false and
     // fills *error with the reason plus the tail of Dovecot's output and log.
     bool start(QString *error);
-    // SIGTERM, bounded wait, then SIGKILL for the whole process group. Idempotent.
-    void stop();
-    bool isRunning() const;
 
-    QString host() const { return QStringLiteral("127.0.0.1"); }
-    // Plain POP3 that offers STLS; USER/PASS is allowed without TLS (tests decide).
-    quint16 plainPort() const { return m_plainPort; }
-    // Implicit TLS (pop3s).
-    quint16 tlsPort() const { return m_tlsPort; }
-    // Self-signed certificate (CN/SAN "localhost", SAN IP 127.0.0.1) to trust as CA.
-    QString caFile() const;
+    // (The plain port allows USER/PASS without TLS: tests decide.)
     QString user() const { return QStringLiteral("alice"); }
     QString password() const { return QStringLiteral("s3cret-pass"); }
     // The Maildir root (contains cur/, new/, tmp/).
@@ -63,14 +46,8 @@ private:
     bool waitUntilReady(QString *error);
     bool probeGreeting() const;
     bool probeConnect() const;
-    QString path(const QString &relative) const;
     QString failure(const QString &what) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QProcess> m_process;
-    mutable QByteArray m_output;
-    quint16 m_plainPort = 0;
-    quint16 m_tlsPort = 0;
     // Users Dovecot's services run as; they differ between root and non-root runs.
     QString m_loginUser;
     QString m_internalUser;

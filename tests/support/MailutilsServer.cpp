@@ -51,23 +51,6 @@ server 127.0.0.1:@TLS_PORT@ { tls-mode connection; };
 
 } // namespace
 
-MailutilsServer::MailutilsServer() = default;
-
-MailutilsServer::~MailutilsServer()
-{
-    stop();
-}
-
-QString MailutilsServer::path(const QString &relative) const
-{
-    return m_dir ? m_dir->filePath(relative) : QString();
-}
-
-QString MailutilsServer::caFile() const
-{
-    return path(u"cert.pem"_s);
-}
-
 QString MailutilsServer::mbox() const
 {
     return path(u"home/alice/INBOX"_s);
@@ -156,15 +139,6 @@ bool MailutilsServer::waitUntilReady(QString *error)
                          .arg(m_tlsPort)
                          .arg(kReadyTimeoutMs));
     return false;
-}
-
-void MailutilsServer::stop()
-{
-    if (!m_process)
-        return;
-    stopGroup(*m_process);
-    m_output += m_process->readAll();
-    m_process.reset();
 }
 
 QString MailutilsServer::logText() const

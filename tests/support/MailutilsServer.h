@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServerProcess.h"
+
 #include <QByteArray>
 #include <QString>
-#include <QTemporaryDir>
 #include <QtGlobal>
 
 #include <gtest/gtest.h>
-
-#include <memory>
-
-class QProcess;
 
 namespace poplar::test {
 
@@ -23,24 +20,12 @@ namespace poplar::test {
 // directory; both listeners bind to 127.0.0.1 on freshly picked ports; pop3d runs in the
 // foreground as our child, without the system's configuration. Works as root and as a
 // normal user (the mailbox belongs to whoever runs the tests).
-class MailutilsServer {
+class MailutilsServer : public server::LocalServer {
 public:
-    MailutilsServer();
-    ~MailutilsServer();
-    MailutilsServer(const MailutilsServer &) = delete;
-    MailutilsServer &operator=(const MailutilsServer &) = delete;
-
     /// Writes the files, starts pop3d and waits (at most ~10 s) until the plain port greets
     /// and the TLS port accepts. On failure returns false with the reason and pop3d's output.
     bool start(QString *error);
-    void stop();
 
-    QString host() const { return QStringLiteral("127.0.0.1"); }
-    /// Plain POP3 that offers STLS.
-    quint16 plainPort() const { return m_plainPort; }
-    /// Implicit TLS (pop3s).
-    quint16 tlsPort() const { return m_tlsPort; }
-    QString caFile() const;
     QString user() const { return QStringLiteral("alice@example.org"); }
     QString password() const { return QStringLiteral("mu-s3cret"); }
     /// The mailbox file (mbox).
@@ -56,14 +41,7 @@ private:
     bool writeFiles(QString *error);
     bool launch(QString *error);
     bool waitUntilReady(QString *error);
-    QString path(const QString &relative) const;
     QString failure(const QString &what) const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QProcess> m_process;
-    mutable QByteArray m_output;
-    quint16 m_plainPort = 0;
-    quint16 m_tlsPort = 0;
 };
 
 /// A test with a running MailutilsServer; pop3d's output is printed when the test failed.

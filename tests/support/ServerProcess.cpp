@@ -186,4 +186,36 @@ bool accepts(quint16 port)
     return ok;
 }
 
+// Out of line because std::unique_ptr<QProcess> needs the complete type.
+LocalServer::LocalServer() = default;
+
+LocalServer::~LocalServer()
+{
+    stop();
+}
+
+void LocalServer::stop()
+{
+    if (!m_process)
+        return;
+    stopGroup(*m_process);
+    m_output += m_process->readAll();
+    m_process.reset();
+}
+
+bool LocalServer::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QString LocalServer::path(const QString &relative) const
+{
+    return m_dir ? m_dir->filePath(relative) : QString();
+}
+
+QString LocalServer::caFile() const
+{
+    return path(u"cert.pem"_s);
+}
+
 } // namespace poplar::test::server

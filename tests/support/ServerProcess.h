@@ -8,7 +8,10 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QtGlobal>
+
+#include <memory>
 
 class QProcess;
 
@@ -37,5 +40,36 @@ void stopGroup(QProcess &process);
 [[nodiscard]] bool greets(quint16 port);
 /// Whether 127.0.0.1:`port` accepts a connection.
 [[nodiscard]] bool accepts(quint16 port);
+
+/// What every private server fixture has: a directory of its own, the server's process,
+/// what it printed, a plain and an implicit-TLS port on 127.0.0.1, and the self-signed
+/// certificate installTlsFiles() made (CN/SAN "localhost", SAN IP 127.0.0.1), to trust as CA.
+class LocalServer {
+public:
+    LocalServer();
+    virtual ~LocalServer();
+    LocalServer(const LocalServer &) = delete;
+    LocalServer &operator=(const LocalServer &) = delete;
+
+    /// SIGTERM, bounded wait, then SIGKILL for the whole process group. Idempotent.
+    void stop();
+    [[nodiscard]] bool isRunning() const;
+
+    [[nodiscard]] QString host() const { return QStringLiteral("127.0.0.1"); }
+    /// Plain POP3 that offers STLS.
+    [[nodiscard]] quint16 plainPort() const { return m_plainPort; }
+    /// Implicit TLS (pop3s).
+    [[nodiscard]] quint16 tlsPort() const { return m_tlsPort; }
+    [[nodiscard]] QString caFile() const;
+
+protected:
+    [[nodiscard]] QString path(const QString &relative) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_process;
+    mutable QByteArray m_output; ///< what the server printed, read so far
+    quint16 m_plainPort = 0;
+    quint16 m_tlsPort = 0;
+};
 
 } // namespace poplar::test::server
