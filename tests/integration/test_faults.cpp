@@ -40,13 +40,22 @@ Mailbox readOnAnotherPort(const Mailbox &box)
     return rewritten;
 }
 
-TEST_F(FaultTest, AnAccountMovedToAnotherPortOfItsServerDownloadsNothingAgain)
-{
-    m_server.serveMailbox(threeMessages());
-    Account a = account();
-    a.leaveOnServer = true;
-    ASSERT_EQ(sync(a).newMessages, 3);
+class PortMoveTest : public FaultTest {
+protected:
+    /// The account with its three messages synced from m_server, left there.
+    Account syncedLeavingMail()
+    {
+        m_server.serveMailbox(threeMessages());
+        Account a = account();
+        a.leaveOnServer = true;
+        EXPECT_EQ(sync(a).newMessages, 3);
+        return a;
+    }
+};
 
+TEST_F(PortMoveTest, AnAccountMovedToAnotherPortOfItsServerDownloadsNothingAgain)
+{
+    Account a = syncedLeavingMail();
     FakePop3Server otherPort;
     otherPort.serveMailbox(readOnAnotherPort(threeMessages()));
     a.port = otherPort.port();
@@ -65,14 +74,10 @@ TEST_F(FaultTest, AnAccountMovedToAnotherPortOfItsServerDownloadsNothingAgain)
     EXPECT_EQ(stored().size(), 3);
 }
 
-TEST_F(FaultTest, AnotherPortServingOtherMailUnderTheSameNamesLosesNone)
+TEST_F(PortMoveTest, AnotherPortServingOtherMailUnderTheSameNamesLosesNone)
 {
     // Not the same maildrop after all: the headers tell, and its mail is downloaded.
-    m_server.serveMailbox(threeMessages());
-    Account a = account();
-    a.leaveOnServer = true;
-    ASSERT_EQ(sync(a).newMessages, 3);
-
+    Account a = syncedLeavingMail();
     FakePop3Server otherPort;
     Mailbox other;
     for (int n = 1; n <= 3; ++n)

@@ -63,6 +63,17 @@ struct SyncWithHeldKeychain {
         controller.syncAccount(account);
     }
 
+    /// The keychain answers; the sync then ends once, with the three messages of
+    /// threeMessages() downloaded over `server`'s `connections`-th line.
+    void answerAndExpectThree(const FakePop3Server &server, int connections)
+    {
+        keychain.answer(QStringLiteral("pw"));
+        ASSERT_TRUE(finishedOnce());
+        ASSERT_TRUE(result->ok()) << describe(*result);
+        EXPECT_EQ(result->newMessages, 3);
+        EXPECT_EQ(server.connectionCount(), connections);
+    }
+
     /// Spins a while longer, so that a second finished() would have come.
     [[nodiscard]] bool finishedOnce()
     {
@@ -105,11 +116,7 @@ TEST(PasswordLater, TheLineIsReadyBeforeThePasswordComesAndTheLoginFollowsIt)
     EXPECT_FALSE(loginSent(server.received())) << transcript(server.received());
     EXPECT_FALSE(sync.result.has_value());
 
-    sync.keychain.answer(QStringLiteral("pw"));
-    ASSERT_TRUE(sync.finishedOnce());
-    ASSERT_TRUE(sync.result->ok()) << describe(*sync.result);
-    EXPECT_EQ(sync.result->newMessages, 3);
-    EXPECT_EQ(server.connectionCount(), 1) << "the early line is the one that logged in";
+    sync.answerAndExpectThree(server, 1); // the early line is the one that logged in
     EXPECT_TRUE(server.received().contains("PASS pw")) << transcript(server.received());
 }
 
@@ -127,11 +134,7 @@ TEST(PasswordLater, ALineTheServerDropsBeforeThePasswordIsOpenedAgainWithIt)
     spinUntil([] { return false; }, 300); // the drop reaches the session
     EXPECT_FALSE(sync.result.has_value()) << "a lost early line was reported";
 
-    sync.keychain.answer(QStringLiteral("pw"));
-    ASSERT_TRUE(sync.finishedOnce());
-    ASSERT_TRUE(sync.result->ok()) << describe(*sync.result);
-    EXPECT_EQ(sync.result->newMessages, 3);
-    EXPECT_EQ(server.connectionCount(), 2);
+    sync.answerAndExpectThree(server, 2);
 }
 
 TEST(PasswordLater, AFailureThatLastsIsReportedOnceThePasswordIsHere)
@@ -209,11 +212,7 @@ TEST(PasswordLater, ALineHeldTooLongForThePasswordIsClosedWithQuitAndOpenedAgain
     EXPECT_EQ(server.received(), (QByteArrayList{"CAPA", "QUIT"}));
     EXPECT_FALSE(sync.result.has_value());
 
-    sync.keychain.answer(QStringLiteral("pw"));
-    ASSERT_TRUE(sync.finishedOnce());
-    ASSERT_TRUE(sync.result->ok()) << describe(*sync.result);
-    EXPECT_EQ(sync.result->newMessages, 3);
-    EXPECT_EQ(server.connectionCount(), 2);
+    sync.answerAndExpectThree(server, 2);
 }
 
 TEST(PasswordLater, AnAccountThatAsksTheUserConnectsOnlyOnceTheAnswerIsIn)
