@@ -547,6 +547,11 @@ void Pop3Client::loginFailedWith(Error error)
     m_loginFailure.reset();
     if (m_loginsTried.size() > 1)
         error.detail += tr(" (tried %1)").arg(m_loginsTried.join(tr(", ")));
+    // A server that offers STARTTLS may take logins only over an encrypted line, and say so in
+    // words of its own (GNU Mailutils: "Incorrect state"): the account's setting is the cause.
+    if (!m_transport->isEncrypted() && m_caps.stls)
+        error.detail += tr(". The server offers STARTTLS and may accept a login only over an "
+                           "encrypted connection: choose STARTTLS in the account's settings");
     fail(std::move(error));
 }
 

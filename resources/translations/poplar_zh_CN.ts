@@ -1089,6 +1089,10 @@ Poplar 可以将损坏的文件移到一旁（文件会保留），并以空缓�
         <source>The server %1 accepted the login without proving it knows the password (SCRAM); Poplar stopped.</source>
         <translation>服务器 %1 接受了登录，却没有证明它知道密码（SCRAM）；Poplar 已停止。</translation>
     </message>
+    <message>
+        <source>. The server offers STARTTLS and may accept a login only over an encrypted connection: choose STARTTLS in the account&apos;s settings</source>
+        <translation>。服务器支持 STARTTLS，可能只接受加密连接上的登录：请在账户设置中选择 STARTTLS</translation>
+    </message>
 </context>
 <context>
     <name>poplar::pop3::Pop3Listing</name>

@@ -75,6 +75,26 @@ TEST_F(LoginFallbackTest, WrongPasswordEverywhereIsAnAuthErrorNamingWhatWasTried
     EXPECT_TRUE(stored().isEmpty());
 }
 
+TEST_F(LoginFallbackTest, ALoginRefusedInTheClearByAServerOfferingStarttlsSaysToChooseIt)
+{
+    // An account set to no encryption, on a server that takes logins only after STLS and
+    // says so in words of its own (GNU Mailutils' pop3d: "-ERR Incorrect state").
+    Mailbox box = threeMessages();
+    box.stls = true;
+    box.replies.insert("PASS", "-ERR Incorrect state");
+    m_server.serveMailbox(box);
+    SyncResult r = sync();
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error->message().contains(QStringLiteral("choose STARTTLS"))) << describe(r);
+    EXPECT_TRUE(r.error->message().contains(QStringLiteral("Incorrect state"))) << describe(r);
+
+    // Without STARTTLS on offer, a refused password is only that.
+    m_server.mailbox().stls = false;
+    r = sync();
+    ASSERT_FALSE(r.ok());
+    EXPECT_FALSE(r.error->message().contains(QStringLiteral("STARTTLS"))) << describe(r);
+}
+
 TEST_F(LoginFallbackTest, SaslMechanismAdvertisedButRefusedFallsBack)
 {
     Mailbox box = threeMessages();
