@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -25,7 +24,6 @@ using namespace server;
 
 namespace {
 
-constexpr int kReadyTimeoutMs = 10000;
 constexpr int kStartAttempts = 3;
 
 // Placeholders are filled in by writeConfig(). No !include of /etc/dovecot: the instance
@@ -115,7 +113,10 @@ bool DovecotServer::start(QString *error)
     for (int attempt = 1; attempt <= kStartAttempts; ++attempt) {
         if (!writeConfig(error))
             return false;
-        if (launch(error) && waitUntilReady(error))
+        // -F: stay in the foreground so the pid we hold is the master's.
+        if (launch(u"dovecot"_s, u"dovecot-core and dovecot-pop3d"_s,
+                   {u"-F"_s, u"-c"_s, path(u"dovecot.conf"_s)}, error) &&
+            waitUntilReady(u"dovecot"_s, error))
             return true;
         stop();
         // Another process may have grabbed a picked port in the meantime; anything else
@@ -210,53 +211,6 @@ bool DovecotServer::writeConfig(QString *error)
         return false;
     }
     return true;
-}
-
-bool DovecotServer::launch(QString *error)
-{
-    const QString dovecot = findTool(u"dovecot"_s);
-    if (dovecot.isEmpty()) {
-        *error = u"'dovecot' not found (install dovecot-core and dovecot-pop3d)"_s;
-        return false;
-    }
-    m_process = std::make_unique<QProcess>();
-    // -F: stay in the foreground so the pid we hold is the master's.
-    if (!startInOwnGroup(*m_process, dovecot, {u"-F"_s, u"-c"_s, path(u"dovecot.conf"_s)}, error)) {
-        *error = failure(*error);
-        return false;
-    }
-    return true;
-}
-
-bool DovecotServer::waitUntilReady(QString *error)
-{
-    const QDeadlineTimer deadline(kReadyTimeoutMs);
-    while (!deadline.hasExpired()) {
-        if (m_process->state() == QProcess::NotRunning) {
-            *error = failure(
-                u"dovecot exited during startup (exit code %1)"_s.arg(m_process->exitCode()));
-            return false;
-        }
-        // pop3-login is spawned on demand, so only a real greeting proves the login
-        // process, auth wiring and config are usable.
-        if (probeGreeting() && probeConnect())
-            return true;
-        m_process->waitForFinished(100); // doubles as a sleep that notices an early exit
-    }
-    *error = failure(u"dovecot not ready on ports %1/%2 within %3 ms"_s.arg(m_plainPort)
-                         .arg(m_tlsPort)
-                         .arg(kReadyTimeoutMs));
-    return false;
-}
-
-bool DovecotServer::probeGreeting() const
-{
-    return greets(m_plainPort);
-}
-
-bool DovecotServer::probeConnect() const
-{
-    return accepts(m_tlsPort);
 }
 
 QString DovecotServer::logText() const

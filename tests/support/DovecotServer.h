@@ -42,11 +42,7 @@ public:
 private:
     bool prepareFiles(QString *error);
     bool writeConfig(QString *error);
-    bool launch(QString *error);
-    bool waitUntilReady(QString *error);
-    bool probeGreeting() const;
-    bool probeConnect() const;
-    QString failure(const QString &what) const;
+    QString failure(const QString &what) const override;
 
     // Users Dovecot's services run as; they differ between root and non-root runs.
     QString m_loginUser;

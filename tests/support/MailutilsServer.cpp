@@ -3,7 +3,6 @@
 
 #include "ServerProcess.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -20,7 +19,6 @@ using namespace server;
 
 namespace {
 
-constexpr int kReadyTimeoutMs = 10000;
 constexpr int kStartAttempts = 3;
 
 // SHA-512 crypt of password() with a fixed salt (openssl passwd -6 -salt poplartest), so
@@ -69,9 +67,12 @@ bool MailutilsServer::start(QString *error)
             *error = u"no free ports on 127.0.0.1"_s;
             return false;
         }
-        if (!writeFiles(error) || !launch(error))
+        if (!writeFiles(error) ||
+            !launch(u"pop3d"_s, u"mailutils-pop3d"_s,
+                    {u"--no-site-config"_s, u"--config-file=%1"_s.arg(path(u"pop3d.conf"_s))},
+                    error))
             return false;
-        if (waitUntilReady(error))
+        if (waitUntilReady(u"pop3d"_s, error))
             return true;
         // Most likely another process took a port between picking and binding: try again.
     }
@@ -103,42 +104,6 @@ bool MailutilsServer::writeFiles(QString *error)
         return false;
     }
     return true;
-}
-
-bool MailutilsServer::launch(QString *error)
-{
-    const QString pop3d = findTool(u"pop3d"_s);
-    if (pop3d.isEmpty()) {
-        *error = u"'pop3d' not found (install mailutils-pop3d)"_s;
-        return false;
-    }
-    m_process = std::make_unique<QProcess>();
-    if (!startInOwnGroup(*m_process, pop3d,
-                         {u"--no-site-config"_s, u"--config-file=%1"_s.arg(path(u"pop3d.conf"_s))},
-                         error)) {
-        *error = failure(*error);
-        return false;
-    }
-    return true;
-}
-
-bool MailutilsServer::waitUntilReady(QString *error)
-{
-    const QDeadlineTimer deadline(kReadyTimeoutMs);
-    while (!deadline.hasExpired()) {
-        if (m_process->state() == QProcess::NotRunning) {
-            *error =
-                failure(u"pop3d exited during startup (exit code %1)"_s.arg(m_process->exitCode()));
-            return false;
-        }
-        if (greets(m_plainPort) && accepts(m_tlsPort))
-            return true;
-        m_process->waitForFinished(100); // doubles as a sleep that notices an early exit
-    }
-    *error = failure(u"pop3d not ready on ports %1/%2 within %3 ms"_s.arg(m_plainPort)
-                         .arg(m_tlsPort)
-                         .arg(kReadyTimeoutMs));
-    return false;
 }
 
 QString MailutilsServer::logText() const

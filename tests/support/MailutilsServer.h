@@ -39,9 +39,7 @@ public:
 
 private:
     bool writeFiles(QString *error);
-    bool launch(QString *error);
-    bool waitUntilReady(QString *error);
-    QString failure(const QString &what) const;
+    QString failure(const QString &what) const override;
 };
 
 /// A test with a running MailutilsServer; pop3d's output is printed when the test failed.

@@ -24,6 +24,7 @@ namespace poplar::test::server {
 namespace {
 
 constexpr int kStopTimeoutMs = 5000;
+constexpr int kReadyTimeoutMs = 10000;
 constexpr int kToolTimeoutMs = 60000;
 
 } // namespace
@@ -211,6 +212,42 @@ bool LocalServer::isRunning() const
 QString LocalServer::path(const QString &relative) const
 {
     return m_dir ? m_dir->filePath(relative) : QString();
+}
+
+bool LocalServer::launch(const QString &tool, const QString &package, const QStringList &args,
+                         QString *error)
+{
+    const QString program = findTool(tool);
+    if (program.isEmpty()) {
+        *error = u"'%1' not found (install %2)"_s.arg(tool, package);
+        return false;
+    }
+    m_process = std::make_unique<QProcess>();
+    if (!startInOwnGroup(*m_process, program, args, error)) {
+        *error = failure(*error);
+        return false;
+    }
+    return true;
+}
+
+bool LocalServer::waitUntilReady(const QString &tool, QString *error)
+{
+    const QDeadlineTimer deadline(kReadyTimeoutMs);
+    while (!deadline.hasExpired()) {
+        if (m_process->state() == QProcess::NotRunning) {
+            *error = failure(
+                u"%1 exited during startup (exit code %2)"_s.arg(tool).arg(m_process->exitCode()));
+            return false;
+        }
+        if (greets(m_plainPort) && accepts(m_tlsPort))
+            return true;
+        m_process->waitForFinished(100); // doubles as a sleep that notices an early exit
+    }
+    *error = failure(u"%1 not ready on ports %2/%3 within %4 ms"_s.arg(tool)
+                         .arg(m_plainPort)
+                         .arg(m_tlsPort)
+                         .arg(kReadyTimeoutMs));
+    return false;
 }
 
 QString LocalServer::caFile() const

@@ -64,6 +64,15 @@ public:
 
 protected:
     [[nodiscard]] QString path(const QString &relative) const;
+    /// Starts the server `tool` (from `package`) with `args` in a process group of its own.
+    bool launch(const QString &tool, const QString &package, const QStringList &args,
+                QString *error);
+    /// Waits (at most 10 s) until the plain port greets with "+OK" (a real greeting proves
+    /// the login process, the authentication and the configuration usable) and the TLS
+    /// port accepts; false, with why, when the server exits or does not get there.
+    bool waitUntilReady(const QString &tool, QString *error);
+    /// `what`, with the tail of what the server logged and printed.
+    [[nodiscard]] virtual QString failure(const QString &what) const = 0;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
