@@ -63,6 +63,14 @@ struct SyncWithHeldKeychain {
         controller.syncAccount(account);
     }
 
+    /// Starts the sync; whether `server` was asked for its capabilities (the line is up and
+    /// secured) before the keychain answered.
+    [[nodiscard]] bool startUntilCapa(const FakePop3Server &server)
+    {
+        start(server);
+        return spinUntil([&server] { return server.receivedLineStartingWith("CAPA"); }, 5'000);
+    }
+
     /// The keychain answers; the sync then ends once, with the three messages of
     /// threeMessages() downloaded over `server`'s `connections`-th line.
     void answerAndExpectThree(const FakePop3Server &server, int connections)
@@ -109,9 +117,7 @@ TEST(PasswordLater, TheLineIsReadyBeforeThePasswordComesAndTheLoginFollowsIt)
     FakePop3Server server;
     server.serveMailbox(threeMessages());
     SyncWithHeldKeychain sync;
-    sync.start(server);
-    ASSERT_TRUE(spinUntil([&] { return server.receivedLineStartingWith("CAPA"); }, 5'000))
-        << "the session waited for its password before connecting";
+    ASSERT_TRUE(sync.startUntilCapa(server)) << "the session waited for its password to connect";
     spinUntil([] { return false; }, 200); // time enough for a login that should not come
     EXPECT_FALSE(loginSent(server.received())) << transcript(server.received());
     EXPECT_FALSE(sync.result.has_value());
@@ -129,8 +135,7 @@ TEST(PasswordLater, ALineTheServerDropsBeforeThePasswordIsOpenedAgainWithIt)
     box.dropAfterCapa = {1};
     server.serveMailbox(box);
     SyncWithHeldKeychain sync;
-    sync.start(server);
-    ASSERT_TRUE(spinUntil([&] { return server.receivedLineStartingWith("CAPA"); }, 5'000));
+    ASSERT_TRUE(sync.startUntilCapa(server));
     spinUntil([] { return false; }, 300); // the drop reaches the session
     EXPECT_FALSE(sync.result.has_value()) << "a lost early line was reported";
 
@@ -165,8 +170,7 @@ TEST(PasswordLater, APasswordThatCannotBeHadEndsTheSessionWithItsReasonBeforeAny
     FakePop3Server server;
     server.serveMailbox(threeMessages());
     SyncWithHeldKeychain sync;
-    sync.start(server);
-    ASSERT_TRUE(spinUntil([&] { return server.receivedLineStartingWith("CAPA"); }, 5'000));
+    ASSERT_TRUE(sync.startUntilCapa(server));
 
     sync.keychain.answer(Error{Error::Code::Config, QStringLiteral("The keychain is locked"), {}});
     ASSERT_TRUE(sync.finishedOnce());
@@ -183,8 +187,7 @@ TEST(PasswordLater, StoppedWhileThePasswordComesTheSyncEndsOnceAndNeverLogsIn)
     FakePop3Server server;
     server.serveMailbox(threeMessages());
     SyncWithHeldKeychain sync;
-    sync.start(server);
-    ASSERT_TRUE(spinUntil([&] { return server.receivedLineStartingWith("CAPA"); }, 5'000));
+    ASSERT_TRUE(sync.startUntilCapa(server));
 
     sync.controller.cancel(sync.account.id);
     ASSERT_TRUE(spinUntil([&] { return sync.finishedCount > 0; }, 5'000));
