@@ -291,12 +291,8 @@ struct FirstSync {
         passwords.setPrompt(std::move(prompt));
         QObject::connect(&controller, &sync::SyncController::finished,
                          [this](const SyncResult &r) { result = r; });
-        account.id = QStringLiteral("first");
-        account.name = QStringLiteral("First");
-        account.host = QStringLiteral("127.0.0.1");
-        account.security = Security::None;
-        account.user = QStringLiteral("alice");
-        account.passwordSource = PasswordSource::Ask;
+        account = fakeServerAccount(QStringLiteral("first"), QStringLiteral("First"),
+                                    PasswordSource::Ask);
         account.leaveOnServer = false; // a DELE that must not happen can happen
     }
 

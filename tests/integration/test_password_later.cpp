@@ -49,12 +49,8 @@ struct SyncWithHeldKeychain {
             result = r;
             ++finishedCount;
         });
-        account.id = QStringLiteral("early");
-        account.name = QStringLiteral("Early");
-        account.host = QStringLiteral("127.0.0.1");
-        account.security = Security::None;
-        account.user = QStringLiteral("alice");
-        account.passwordSource = PasswordSource::Keychain;
+        account = fakeServerAccount(QStringLiteral("early"), QStringLiteral("Early"),
+                                    PasswordSource::Keychain);
     }
 
     void start(const FakePop3Server &server)
